@@ -1,0 +1,23 @@
+/**
+ * The channel-neutral reply a flow produces. Channels render it: inline keyboard buttons in
+ * Telegram, numbered choices ("回复 1、2 或 3") in a text-only channel, JSON in scripts.
+ */
+export interface Choice {
+  /** Stable id the flow understands when the choice is picked (short ASCII: fits callback data). */
+  id: string;
+  /** What the person sees on the button or in the numbered list. */
+  label: string;
+}
+
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  /** Titles of the sources the text relies on, already named in the text where it matters. */
+  sources?: string[];
+}
+
+/** What a person sends: typed text, a picked choice, or a command such as /start. */
+export type UserInput =
+  | { type: "text"; text: string }
+  | { type: "choice"; id: string }
+  | { type: "command"; name: string };

@@ -1,0 +1,126 @@
+/**
+ * The loaded, validated policy data with the look-ups the evaluator and the flows need:
+ * a region by code or Chinese name, the version in force on a date, a source by id.
+ */
+import { divisionByCode, divisionsByName, poolingCode, type Division } from "../places/divisions.ts";
+import { loadPolicyFiles, type PolicyFiles } from "./load.ts";
+import type { SourceRef } from "./scenario.ts";
+import type { NationalRules, RegionPolicy, Scheme, SchemeVersion, Source, TypicalPolicy } from "./schema.ts";
+
+export interface VersionInForce {
+  /** The region policy, or the typical template when the region has no data for the scheme. */
+  policy: RegionPolicy | TypicalPolicy;
+  version: SchemeVersion;
+  typical: boolean;
+}
+
+/** What the flows need to know about one 统筹区, whether or not it has data. */
+export interface RegionInfo {
+  division: Division;
+  /** Region file, when one exists. */
+  policy?: RegionPolicy;
+  schemes: Scheme[];
+}
+
+export interface PolicyBook {
+  national: NationalRules;
+  typical: TypicalPolicy;
+  regions: ReadonlyMap<string, RegionPolicy>;
+  files: ReadonlyMap<string, string>;
+  /** A 统筹区 from a 6-digit code or a Chinese name (苏州, 苏州市, 上海); undefined when unknown or ambiguous. */
+  resolveRegion(input: string): Division | undefined;
+  regionInfo(code: string): RegionInfo | undefined;
+  /** The version in force on `date` (YYYY-MM-DD); typical template when the region has no data at all for the scheme. */
+  versionFor(code: string, scheme: Scheme, date: string): VersionInForce | { error: "no_version_on_date"; earliest: string };
+  /** A source by id: the policy's own sources first, then the national ones. */
+  sourceRef(policy: RegionPolicy | TypicalPolicy | null, id: string, quote?: string): SourceRef;
+}
+
+export function createPolicyBook(files: PolicyFiles): PolicyBook {
+  const regions = new Map<string, RegionPolicy>(files.regions.map((r) => [r.code, r]));
+  const aliases = new Map<string, string>();
+  for (const r of files.regions) for (const a of [r.name, ...r.aliases]) aliases.set(a, r.code);
+  const refCache = new Map<string, SourceRef>();
+
+  function toRef(id: string, source: Source): SourceRef {
+    return {
+      id,
+      title: source.title,
+      ...(source.issuer ? { issuer: source.issuer } : {}),
+      ...(source.url ? { url: source.url } : {}),
+      year: source.year,
+      confidence: source.confidence,
+    };
+  }
+
+  const book: PolicyBook = {
+    national: files.national,
+    typical: files.typical,
+    regions,
+    files: files.files,
+
+    resolveRegion(input) {
+      const text = input.trim();
+      if (/^\d{6}$/.test(text)) {
+        const d = divisionByCode(poolingCode(text));
+        return d;
+      }
+      const aliased = aliases.get(text);
+      if (aliased) return divisionByCode(aliased) ?? { code: aliased, name: text, level: "city", provinceCode: `${aliased.slice(0, 2)}0000` };
+      const found = divisionsByName(text);
+      if (found.length === 1) return found[0];
+      // 吉林 (province or city): a municipality-style province name is a 统筹区 only for the four municipalities.
+      return undefined;
+    },
+
+    regionInfo(code) {
+      const division = divisionByCode(code);
+      if (!division) return undefined;
+      const policy = regions.get(code);
+      return {
+        division,
+        ...(policy ? { policy } : {}),
+        schemes: policy ? (Object.keys(policy.schemes) as Scheme[]) : [],
+      };
+    },
+
+    versionFor(code, scheme, date) {
+      const region = regions.get(code);
+      const own = region?.schemes[scheme];
+      const source: RegionPolicy | TypicalPolicy = own && region ? region : files.typical;
+      const versions = (own ? own.versions : files.typical.schemes[scheme]?.versions) ?? [];
+      let earliest = "";
+      for (const v of versions) {
+        if (!earliest || v.from < earliest) earliest = v.from;
+        if (v.from <= date && (v.to === null || date <= v.to)) {
+          return { policy: source, version: v, typical: source === files.typical };
+        }
+      }
+      return { error: "no_version_on_date", earliest };
+    },
+
+    sourceRef(policy, id, quote) {
+      const key = `${policy?.code ?? "national"}\u0000${id}\u0000${quote ?? ""}`;
+      const cached = refCache.get(key);
+      if (cached) return cached;
+      const source = policy?.sources[id] ?? files.national.sources[id] ?? files.typical.sources[id];
+      if (!source) throw new Error(`source ${id} not declared (${policy?.code ?? "national"})`);
+      const ref = { ...toRef(id, source), ...(quote ? { quote } : {}) };
+      refCache.set(key, ref);
+      return ref;
+    },
+  };
+  return book;
+}
+
+let defaultBook: PolicyBook | undefined;
+
+/**
+ * The policy book from `policies/`, plus the user's extra files. Loaded once per process
+ * for the default set; extra files give a fresh book.
+ */
+export function getPolicyBook(extraFiles: readonly string[] = []): PolicyBook {
+  if (extraFiles.length > 0) return createPolicyBook(loadPolicyFiles(extraFiles));
+  defaultBook ??= createPolicyBook(loadPolicyFiles());
+  return defaultBook;
+}

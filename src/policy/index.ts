@@ -1,0 +1,9 @@
+/**
+ * The policy evaluator's public face: everything flows, channels and the CLI may use.
+ * Nothing here imports a flow, a channel or a store.
+ */
+export { evaluate, type EvaluateResult, type InputError } from "./evaluate.ts";
+export { getPolicyBook, createPolicyBook, type PolicyBook, type RegionInfo } from "./book.ts";
+export { PolicyFileError } from "./load.ts";
+export type { Scenario, ScenarioInput, Estimate, Step, SourceRef, Jurisdiction } from "./scenario.ts";
+export type { Visitor, Scheme, NationalRules, RegionPolicy } from "./schema.ts";

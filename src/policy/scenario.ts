@@ -1,0 +1,115 @@
+/**
+ * The evaluator's input (Scenario) and output (Estimate). The field names are part of the
+ * project's public contract (CLI JSON, HTTP API, flows): keep them.
+ */
+import { z } from "zod";
+import type { Confidence } from "./schema.ts";
+
+/** A money amount typed by a person or a front end: a non-negative decimal string, max 2 decimals. */
+export const MoneyInput = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim())
+  .refine((s) => /^\d{1,12}(\.\d{1,2})?$/.test(s), { message: "应为不小于 0 的金额，最多两位小数，且不超过 12 位整数" });
+
+export const Scenario = z
+  .strictObject({
+    insured: z.strictObject({
+      region: z.string().min(1),
+      scheme: z.enum(["employee", "resident"]),
+      status: z.enum(["working", "retired"]).optional(),
+    }),
+    treatment: z.strictObject({
+      region: z.string().min(1),
+      setting: z.enum(["inpatient", "outpatient", "chronic_outpatient"]),
+      hospitalLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD")
+        .refine((s) => !Number.isNaN(Date.parse(s)), { message: "日期无效" }),
+    }),
+    visitor: z.enum(["long_term", "referral", "emergency", "temporary_other", "unregistered"]),
+    costs: z.strictObject({
+      total: MoneyInput,
+      classB: MoneyInput.optional(),
+      outOfCatalog: MoneyInput.optional(),
+    }),
+    yearToDate: z
+      .strictObject({
+        admissions: z.number().int().min(0).max(365).optional(),
+        fundPaid: MoneyInput.optional(),
+        deductiblePaid: MoneyInput.optional(),
+      })
+      .optional(),
+    /** Childbirth: settled through maternity insurance, never as ordinary inpatient care. */
+    maternity: z.boolean().optional(),
+  })
+  .superRefine((s, ctx) => {
+    const total = Number(s.costs.total);
+    const b = Number(s.costs.classB ?? 0);
+    const out = Number(s.costs.outOfCatalog ?? 0);
+    // Comparison only, never arithmetic on money: the evaluator redoes it in Decimal.
+    if (b > total) ctx.addIssue({ code: "custom", path: ["costs", "classB"], message: "乙类金额不能大于总费用" });
+    if (out > total) ctx.addIssue({ code: "custom", path: ["costs", "outOfCatalog"], message: "目录外金额不能大于总费用" });
+    if (b + out > total) ctx.addIssue({ code: "custom", path: ["costs"], message: "乙类与目录外金额之和不能大于总费用" });
+  });
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Scenario = z.output<typeof Scenario>;
+
+export type Jurisdiction = "same_pool" | "intra_province" | "cross_province";
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  issuer?: string;
+  url?: string;
+  year: number | string;
+  confidence: Confidence;
+  quote?: string;
+}
+
+export type StepKind =
+  | "jurisdiction"
+  | "out_of_catalog"
+  | "class_b_first_pay"
+  | "visitor_first_pay"
+  | "deductible"
+  | "ratio"
+  | "band"
+  | "cap"
+  | "supplementary"
+  | "not_covered"
+  | "summary";
+
+export interface Step {
+  kind: StepKind;
+  /** What was computed, in plain Chinese. */
+  what: string;
+  /** Amount in 元 as a string with two decimals, or null for a step that decides without money. */
+  amount: string | null;
+  /** The rule applied, e.g. "三级医院起付线 1200 元" or "85% × 0.8". */
+  rule: string;
+  source: SourceRef;
+}
+
+export interface Estimate {
+  total: string;
+  fundPays: string;
+  seriousIllnessPays: string;
+  youPay: string;
+  jurisdiction: Jurisdiction;
+  directSettlement: { possible: boolean; reason: string };
+  steps: Step[];
+  policy: {
+    region: string;
+    regionName: string;
+    scheme: "employee" | "resident";
+    version: string;
+    from: string;
+    to: string | null;
+    typical: boolean;
+    confidence: Confidence;
+  };
+  /** Assumptions the evaluator made for fields that were not given. */
+  assumptions: string[];
+  warnings: string[];
+}

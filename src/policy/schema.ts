@@ -1,0 +1,256 @@
+/**
+ * The shape of every policy file in `policies/`, as zod schemas. A file is parsed once at
+ * load time; everything downstream trusts the parsed value.
+ *
+ * Units, chosen to match how the sources write them:
+ * - money: 元, as a number or a decimal string (1200, "1200.50");
+ * - ratios, shares and cuts: percent (85 means 85%, a cut of 20 means 20 percentage points);
+ * - a multiplier on the ratio is a plain factor (0.8 means "80% of the normal ratio").
+ *
+ * Every rule block names a `source` (an id declared in the file's `sources`, or in
+ * national.yaml) and may keep the original wording in `quote`, so a reviewer can check a
+ * figure against its text in one look.
+ */
+import { z } from "zod";
+
+export const Confidence = z.enum(["high", "medium", "low"]);
+export type Confidence = z.infer<typeof Confidence>;
+
+const RegionCode = z.string().regex(/^\d{6}$/, "应为 6 位行政区划代码");
+const IsoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(s))) {
+    ctx.addIssue({ code: "custom", message: "日期应为 YYYY-MM-DD" });
+    return z.NEVER;
+  }
+  return s;
+});
+
+const Money = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const s = String(v);
+  if (!/^\d+(\.\d{1,2})?$/.test(s)) {
+    ctx.addIssue({ code: "custom", message: "金额应为非负数，最多两位小数" });
+    return z.NEVER;
+  }
+  return s;
+});
+const Percent = z.number().min(0).max(100);
+
+export const Source = z.strictObject({
+  title: z.string().min(1),
+  issuer: z.string().optional(),
+  url: z.string().optional(),
+  /** Publication or effective year as the page shows it; "n/a" when it shows none. */
+  year: z.union([z.number().int(), z.string()]),
+  /** Grade from shared/policy-facts.md: A, B, B-, C. */
+  grade: z.enum(["A", "A-", "B", "B-", "C"]),
+  confidence: Confidence,
+});
+export type Source = z.infer<typeof Source>;
+
+/** Fields every rule block carries: where its figures come from. */
+const Cited = {
+  source: z.string().min(1),
+  quote: z.string().optional(),
+  note: z.string().optional(),
+};
+
+const Level = z.enum(["1", "2", "3"]);
+const ByLevel = <T extends z.ZodType>(v: T) => z.partialRecord(Level, v);
+
+/**
+ * Deductible (起付线) per hospital level. An array gives the amount for the 1st, 2nd, …
+ * admission of the year; its last entry repeats for later admissions.
+ */
+const DeductibleTable = ByLevel(z.union([Money, z.array(Money).min(1)]));
+
+/** Ratio by level, or progressive bands (分段累加) of the policy-range cost. */
+const RatioBand = z.strictObject({
+  /** Upper bound of the band in 元 of policy-range cost counted from 0; null = up to the cap. */
+  upTo: Money.nullable(),
+  byLevel: ByLevel(Percent).optional(),
+  rate: Percent.optional(),
+});
+const RatioTable = z.union([
+  z.strictObject({ byLevel: ByLevel(Percent) }),
+  z.strictObject({ bands: z.array(RatioBand).min(1) }),
+]);
+export type RatioTable = z.infer<typeof RatioTable>;
+
+/** How a retiree's figures differ when the source states a rule instead of a table. */
+const RetiredAdjust = z.strictObject({
+  ...Cited,
+  deductibleMinus: Money.optional(),
+  deductibleMin: Money.optional(),
+  ratioPlusPoints: z.number().min(0).max(20).optional(),
+  /** Retiree's personal share = this factor × the working person's share (武汉 0.8). */
+  personalShareFactor: z.number().gt(0).max(1).optional(),
+  /** The ratio never goes above this (石家庄: personal share not below 1% → 99). */
+  maxRatio: Percent.optional(),
+});
+
+const Deductible = z.strictObject({
+  ...Cited,
+  working: DeductibleTable,
+  retired: DeductibleTable.optional(),
+  /** "annual": one deductible a year (outpatient pooling); default per admission. */
+  per: z.enum(["admission", "year"]).default("admission"),
+});
+
+const Ratio = z.strictObject({
+  ...Cited,
+  working: RatioTable,
+  retired: RatioTable.optional(),
+});
+
+const Cap = z.strictObject({ ...Cited, amount: Money });
+
+/** A supplementary layer paid on the in-catalogue share the basic fund left to the person. */
+const SupplementaryLayer = z.strictObject({
+  ...Cited,
+  /** 大病保险 (serious illness) or 大额医疗费用补助 above the basic cap. */
+  kind: z.enum(["serious_illness", "above_cap"]),
+  label: z.string(),
+  deductible: Money.default("0"),
+  bands: z.array(z.strictObject({ upTo: Money.nullable(), rate: Percent })).min(1),
+  cap: Money.optional(),
+});
+
+export const SettingRules = z.strictObject({
+  deductible: Deductible.optional(),
+  ratio: Ratio,
+  retiredAdjust: RetiredAdjust.optional(),
+  cap: Cap.optional(),
+  supplementary: z.array(SupplementaryLayer).optional(),
+  /** Not paid at all in this setting for this scheme (e.g. 普通门诊 outside the city). */
+  notCovered: z.boolean().optional(),
+});
+export type SettingRules = z.infer<typeof SettingRules>;
+
+/** The four ways places treat visitors, plus "same as at home" and "not paid". */
+export const VisitorRule = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("same") }),
+  z.strictObject({ kind: z.literal("points"), points: z.number().min(0).max(100) }),
+  z.strictObject({ kind: z.literal("multiplier"), factor: z.number().gt(0).max(1) }),
+  z.strictObject({ kind: z.literal("first_pay"), share: Percent }),
+  z.strictObject({
+    kind: z.literal("schedule"),
+    deductible: ByLevel(Money),
+    ratio: ByLevel(Percent),
+  }),
+  z.strictObject({ kind: z.literal("not_covered") }),
+]);
+export type VisitorRule = z.infer<typeof VisitorRule>;
+
+export const Visitor = z.enum(["long_term", "referral", "emergency", "temporary_other", "unregistered"]);
+export type Visitor = z.infer<typeof Visitor>;
+export const Scope = z.enum(["any", "intra_province", "cross_province"]);
+export type Scope = z.infer<typeof Scope>;
+
+const VisitorEntry = z.strictObject({
+  ...Cited,
+  visitor: Visitor,
+  scope: Scope.default("any"),
+  /** Settings the entry covers; default all. */
+  settings: z.array(z.enum(["inpatient", "outpatient", "chronic_outpatient"])).optional(),
+  rule: VisitorRule,
+  /** Wording that could be read two ways ("降低10%": points or percent?). The estimate repeats it. */
+  ambiguity: z.string().optional(),
+});
+export type VisitorEntry = z.infer<typeof VisitorEntry>;
+
+/** Treatment places where no registration is needed (成都 西南片区, 石家庄 京津冀, 苏州→上海). */
+const FreeZone = z.strictObject({
+  ...Cited,
+  regions: z.array(RegionCode).min(1),
+  since: IsoDate.optional(),
+  rule: VisitorRule.default({ kind: "same" }),
+});
+
+const ManualClaim = z.strictObject({
+  ...Cited,
+  deadline: z.string().optional(),
+  where: z.string().optional(),
+  materials: z.array(z.string()).optional(),
+});
+
+const Registration = z.strictObject({
+  ...Cited,
+  channels: z.array(z.string()).optional(),
+  validity: z.record(z.string(), z.string()).optional(),
+  materials: z.record(z.string(), z.array(z.string())).optional(),
+});
+
+export const SchemeVersion = z.strictObject({
+  version: z.string().min(1),
+  from: IsoDate,
+  to: IsoDate.nullable().default(null),
+  /** Which catalogue applies when treated elsewhere in the same province. */
+  intraProvinceCatalogue: z.enum(["insured", "treatment"]).default("insured"),
+  classB: z.strictObject({ ...Cited, share: Percent }).optional(),
+  inpatient: SettingRules.optional(),
+  outpatient: SettingRules.optional(),
+  chronicOutpatient: SettingRules.optional(),
+  visitors: z.array(VisitorEntry).default([]),
+  freeZones: z.array(FreeZone).default([]),
+  manualClaim: ManualClaim.optional(),
+  registration: Registration.optional(),
+  /** Sources considered and not used, with the reason (conflict, low grade, superseded). */
+  rejected: z.array(z.strictObject({ source: z.string(), reason: z.string() })).default([]),
+});
+export type SchemeVersion = z.infer<typeof SchemeVersion>;
+
+export const Scheme = z.enum(["employee", "resident"]);
+export type Scheme = z.infer<typeof Scheme>;
+
+export const RegionPolicy = z.strictObject({
+  code: RegionCode,
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  sources: z.record(z.string(), Source),
+  schemes: z.partialRecord(Scheme, z.strictObject({ versions: z.array(SchemeVersion).min(1) })),
+  notes: z.array(z.string()).default([]),
+});
+export type RegionPolicy = z.infer<typeof RegionPolicy>;
+
+/** The typical template: a region-less policy used, clearly labelled, when a region has no data. */
+export const TypicalPolicy = RegionPolicy.omit({ code: true }).extend({
+  code: z.literal("typical"),
+  basis: z.string().min(1),
+});
+export type TypicalPolicy = z.infer<typeof TypicalPolicy>;
+
+/** National rules: principles, visitor categories, cut ceilings and defaults. */
+export const NationalRules = z.strictObject({
+  sources: z.record(z.string(), Source),
+  principles: z.array(z.strictObject({ ...Cited, id: z.string(), text: z.string() })),
+  /** Largest cut, in percentage points, a place may make for each kind of temporary visitor. */
+  cutCeilings: z.strictObject({
+    ...Cited,
+    referral: z.number(),
+    emergency: z.number(),
+    temporary_other: z.number(),
+  }),
+  categories: z.array(
+    z.strictObject({
+      ...Cited,
+      id: z.enum([
+        "retiree_relocated",
+        "long_term_resident",
+        "stationed_worker",
+        "referral",
+        "emergency",
+        "temporary_other",
+      ]),
+      name: z.string(),
+      term: z.enum(["long", "temporary"]),
+      visitor: Visitor,
+      materials: z.array(z.string()),
+      validity: z.string(),
+    }),
+  ),
+  facts: z.record(z.string(), z.strictObject({ ...Cited, text: z.string() })),
+  registrationSteps: z.strictObject({ ...Cited, steps: z.array(z.string()).min(1) }),
+  manualClaim: ManualClaim,
+});
+export type NationalRules = z.infer<typeof NationalRules>;

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    // Redis-backed tests need a throw-away redis-server; see test/setup/redis.ts.
+    globalSetup: [],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
