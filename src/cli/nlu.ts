@@ -1,0 +1,18 @@
+/** `yidi nlu "文本"`: prints the parse of one message as one line of JSON. */
+import { parse } from "../language/index.ts";
+import { messages } from "../messages/language.ts";
+
+export async function run(args: string[]): Promise<number> {
+  const text = args.join(" ");
+  if (args.length === 0 || text.trim() === "") {
+    process.stderr.write(messages.nluUsage);
+    return 2;
+  }
+  const result = parse(text);
+  const out: Record<string, unknown> = { intent: result.intent, confidence: result.confidence, slots: result.slots };
+  if (result.ambiguities?.length) out.ambiguities = result.ambiguities;
+  if (result.places?.length) out.places = result.places;
+  if (result.rejectedAmount) out.rejectedAmount = result.rejectedAmount;
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  return 0;
+}
