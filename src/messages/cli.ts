@@ -14,3 +14,20 @@ export const messages = {
   unknownCommand: (name: string) => `未知命令「${name}」。运行 yidi --help 查看可用命令。\n`,
   internalError: "抱歉，程序出了点问题，请稍后再试。设置 YIDI_DEBUG=1 可查看详情。\n",
 };
+
+export const estimateCli = {
+  usage: "用法：yidi estimate [--policy FILE] [--json] [FILE|-]（不给 FILE 时从标准输入读取场景 JSON）\n",
+  cannotRead: (file: string) => `无法读取文件「${file}」。`,
+  emptyInput: "没有读到场景 JSON。请给出文件名，或通过标准输入传入。",
+  badJson: (reason: string) => `场景不是有效的 JSON：${reason}`,
+  invalid: "场景有误：",
+  badArgs: (reason: string) => `参数有误：${reason}`,
+};
+
+export const policiesCli = {
+  header: "有政策数据的统筹区：",
+  typical: "其他地区：使用「典型模板」估算，并明确标注不是当地政策。",
+  line: (code: string, name: string, scheme: string, versions: string, sources: string) =>
+    `${code} ${name} ${scheme}：${versions}\n    来源：${sources}`,
+  scheme: { employee: "职工", resident: "居民" } as Record<string, string>,
+};

@@ -1,1 +1,4 @@
-export * from "./flows.ts";
+/** The message catalogue: every user-facing sentence lives in one of these files. */
+export * from "./cli.ts";
+export * from "./policy.ts";
+export * from "./estimate.ts";

@@ -1,6 +1,12 @@
-/** Placeholder signature; the implementation lands shortly. */
+/**
+ * The policy evaluator: a pure function from a scenario to an explained estimate.
+ * Validation → resolution (resolve.ts: which rules apply) → settlement (settle.ts: the money).
+ */
 import { getPolicyBook, type PolicyBook } from "./book.ts";
-import type { Estimate } from "./scenario.ts";
+import { describeIssue } from "./load.ts";
+import { resolveCase } from "./resolve.ts";
+import { Scenario, type Estimate } from "./scenario.ts";
+import { settle } from "./settle.ts";
 
 export interface InputError {
   /** Dotted path of the bad field, e.g. "costs.classB"; "" for the whole input. */
@@ -11,8 +17,16 @@ export interface InputError {
 
 export type EvaluateResult = { ok: true; estimate: Estimate } | { ok: false; errors: InputError[] };
 
+/** Estimate what the fund, serious-illness insurance and the person pay. Never throws on bad input. */
 export function evaluate(input: unknown, book: PolicyBook = getPolicyBook()): EvaluateResult {
-  void input;
-  void book;
-  return { ok: false, errors: [{ field: "", message: "尚未实现" }] };
+  const parsed = Scenario.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: parsed.error.issues.map(describeIssue),
+    };
+  }
+  const resolved = resolveCase(book, parsed.data);
+  if (!resolved.ok) return resolved;
+  return { ok: true, estimate: settle(book, resolved.value) };
 }

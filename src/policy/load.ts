@@ -22,19 +22,29 @@ export class PolicyFileError extends Error {
   }
 }
 
+/** One zod issue as a field path and a short Chinese message. */
+export function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
+  const field = issue.path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join("");
+  const message =
+    issue.code === "unrecognized_keys"
+      ? `未知字段 ${issue.keys.join("、")}`
+      : issue.code === "invalid_type" && issue.input === undefined
+        ? "缺少此字段"
+        : issue.code === "invalid_type"
+          ? `类型不对（应为 ${issue.expected}）`
+          : issue.code === "invalid_value"
+            ? `取值不对（可选：${issue.values.map(String).join("、")}）`
+            : issue.message;
+  return { field, message };
+}
+
 /** Zod issues as short Chinese lines that name the field: "schemes.employee.versions[0].from：日期应为 YYYY-MM-DD". */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
-    const path = issue.path
-      .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-      .join("");
-    const message =
-      issue.code === "unrecognized_keys"
-        ? `未知字段 ${issue.keys.join("、")}`
-        : issue.code === "invalid_type" && issue.input === undefined
-          ? "缺少此字段"
-          : issue.message;
-    return `${path || "（顶层）"}：${message}`;
+    const { field, message } = describeIssue(issue);
+    return `${field || "（顶层）"}：${message}`;
   });
 }
 

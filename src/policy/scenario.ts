@@ -89,6 +89,8 @@ export interface Step {
   /** The rule applied, e.g. "三级医院起付线 1200 元" or "85% × 0.8". */
   rule: string;
   source: SourceRef;
+  /** Ratio steps: each band's rate in percent before and after the visitor's adjustment. */
+  rates?: { before: string; applied: string }[];
 }
 
 export interface Estimate {

@@ -1,0 +1,139 @@
+/**
+ * The words of an estimate: step descriptions, assumptions, warnings and input errors.
+ * Amounts arrive already formatted ("1200.00"); rates as percent strings ("85").
+ */
+const LEVEL = { 1: "一级", 2: "二级", 3: "三级" } as const;
+const SETTING = { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as const;
+const VISITOR = {
+  long_term: "异地长期居住（含异地安置退休、常驻异地工作）",
+  referral: "异地转诊",
+  emergency: "异地急诊抢救",
+  temporary_other: "其他临时外出就医",
+  unregistered: "未备案",
+} as const;
+const JURISDICTION = {
+  same_pool: "同一统筹区内就医，不属于异地就医，无需备案",
+  intra_province: "省内跨统筹区就医",
+  cross_province: "跨省异地就医",
+} as const;
+
+export type LevelKey = keyof typeof LEVEL;
+export type SettingKey = keyof typeof SETTING;
+export type VisitorKey = keyof typeof VISITOR;
+export type JurisdictionKey = keyof typeof JURISDICTION;
+
+export const policyText = {
+  level: (l: LevelKey) => LEVEL[l],
+  setting: (s: SettingKey) => SETTING[s],
+  visitor: (v: VisitorKey) => VISITOR[v],
+
+  jurisdiction: {
+    what: (j: JurisdictionKey, insured: string, treatment: string) => `${insured}参保，在${treatment}就医：${JURISDICTION[j]}`,
+    rule: (j: JurisdictionKey, catalogue: "insured" | "treatment") =>
+      j === "cross_province"
+        ? "就医地目录、参保地政策、就医地管理"
+        : catalogue === "treatment"
+          ? "执行就医地目录、参保地政策"
+          : "执行参保地目录和参保地政策",
+  },
+
+  outOfCatalog: {
+    what: "目录外（自费）费用，医保不支付",
+    rule: (catalogue: string) => `按${catalogue}医保目录划分`,
+  },
+  classB: {
+    what: "乙类项目个人先行自付",
+    rule: (amount: string, share: string, whose: string) => `乙类 ${amount} 元 × ${share}%（${whose}规定）`,
+    noAmount: "未提供乙类金额，按 0 元计算；如有乙类药品或项目，个人负担会更高",
+  },
+  visitorFirstPay: {
+    what: (visitor: VisitorKey) => `${VISITOR[visitor]}：先由个人自付一定比例`,
+    rule: (base: string, share: string) => `政策范围内费用 ${base} 元 × ${share}%，余下部分再按规定结算`,
+  },
+  deductible: {
+    what: (nth: number, perYear: boolean) => (perYear ? "年度起付线（个人自付）" : `本年度第 ${nth} 次住院的起付线（个人自付）`),
+    rule: (level: LevelKey, amount: string, retired: boolean, extra: string) =>
+      `${LEVEL[level]}医院${retired ? "（退休）" : ""}起付线 ${amount} 元${extra}`,
+    alreadyPaid: (paid: string) => `，本年已付起付线 ${paid} 元已扣除`,
+    retiredAdjust: (minus: string) => `，退休人员降低 ${minus} 元`,
+    schedule: "（按异地就医人员的单独标准）",
+  },
+  ratio: {
+    what: "起付线以上的政策范围内费用，由统筹基金按比例支付",
+    rule: (base: string, rate: string, detail: string) => `${base} 元 × ${rate}%${detail}`,
+    band: (lo: string, hi: string | null, amount: string, rate: string) =>
+      `${lo}–${hi ?? "以上"} 元段 ${amount} 元 × ${rate}%`,
+    bandsRule: (parts: string[]) => parts.join("；"),
+    visitorCut: (visitor: VisitorKey, how: string) => `（${VISITOR[visitor]}：${how}）`,
+    points: (p: string) => `比例降低 ${p} 个百分点`,
+    multiplier: (f: string) => `按正常比例的 ${f} 倍`,
+    retiredPoints: (p: string) => `，退休人员提高 ${p} 个百分点`,
+    retiredFactor: (f: string) => `，退休人员个人负担为在职的 ${f} 倍`,
+  },
+  cap: {
+    what: "统筹基金年度最高支付限额",
+    rule: (cap: string, used: string, remaining: string) =>
+      `年度限额 ${cap} 元${used === "0.00" ? "" : `，本年已支付 ${used} 元`}，本次最多支付 ${remaining} 元`,
+  },
+  supplementary: {
+    rule: (base: string, parts: string) => `个人负担的政策范围内费用 ${base} 元：${parts}`,
+  },
+  notCovered: {
+    what: (setting: SettingKey) => `该情形下${SETTING[setting]}费用统筹基金不予支付`,
+  },
+  summary: {
+    what: "合计",
+    rule: (fund: string, extra: string, you: string) => `基金支付 ${fund} 元${extra}，个人负担 ${you} 元`,
+    extra: (amount: string) => `，大病保险等支付 ${amount} 元`,
+  },
+
+  assumptions: {
+    status: "未说明在职还是退休，按在职计算（退休人员通常报销更多）",
+    admissions: "未提供本年度住院次数，按本年度第 1 次住院计算",
+    visitorUnknownRule: (visitor: VisitorKey, points: number) =>
+      `参保地对「${VISITOR[visitor]}」的待遇调整暂无数据，按国家规定的最大降幅 ${points} 个百分点保守估算`,
+    unregisteredAsTemporary: "参保地对未备案就医没有单独规定的数据，按「其他临时外出就医」标准估算",
+    provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
+    settingFromTypical: (setting: SettingKey) => `参保地没有${SETTING[setting]}的数据，这一部分按典型模板估算`,
+    classBFromInsured: "就医地没有乙类先行自付比例的数据，按参保地的比例计算",
+    classBFromTypical: "没有乙类先行自付比例的数据，按典型模板计算",
+  },
+
+  warnings: {
+    typical: (name: string) =>
+      `${name}暂无我们核实过的政策数据，以下是按典型模板的估算，不是${name}的政策，仅供参考。请以参保地医保经办机构的规定为准。`,
+    lowConfidence: "部分数字来自可信度较低的网页，仅供参考，请向参保地医保部门核实。",
+    oldData: (year: string) => `所用政策数据最早来自 ${year} 年，可能已有调整。`,
+    unregistered:
+      "未备案（且非急诊）通常不能在就医地直接结算：需要先全额垫付，出院后回参保地申请手工报销。出院结算前补办备案，仍可直接结算。",
+    emergency: "急诊抢救视同已备案，可以直接结算；住院的，建议出院前补办备案。",
+    maternity: "生育（分娩）费用不要按普通住院刷卡结算，否则可能影响生育津贴：先自费，再按参保地规定申请生育保险报销。",
+    samePool: "在参保的统筹区内就医，不需要办理异地就医备案。",
+    cutClamped: (visitor: VisitorKey, points: string, ceiling: number) =>
+      `参保地对「${VISITOR[visitor]}」的降幅约 ${points} 个百分点，超过国家规定的 ${ceiling} 个百分点上限，按上限计算；请以参保地经办机构为准。`,
+    ambiguity: (text: string) => `政策原文有歧义：${text}`,
+    notCovered: "按参保地规定，这种情形统筹基金不支付，费用需要个人承担。",
+    capReached: "本次已达到统筹基金年度最高支付限额，超出部分由个人承担（如有大病保险等另行计算）。",
+    chronicNeedsRecognition: "门诊慢特病需要先在参保地完成资格认定，并办理异地就医备案。",
+    outpatientCheck: "异地普通门诊能否直接结算，取决于参保地和就医地是否都已开通，请先在国家医保服务平台查询定点机构。",
+  },
+
+  directSettlement: {
+    yes: "已备案（或视同备案），在就医地联网定点医疗机构可以持社保卡或医保电子凭证直接结算。",
+    samePool: "参保地就医，按本地规定直接结算。",
+    freeZone: "该就医地属于免备案范围，在联网定点医疗机构可以直接结算。",
+    unregistered: "未备案不能直接结算：先全额垫付，再回参保地申请手工报销（出院结算前补办备案即可直接结算）。",
+    maternity: "生育费用不宜直接结算，需先垫付再申请生育保险报销。",
+    notCovered: "这种情形统筹基金不支付，无需结算。",
+  },
+
+  errors: {
+    unknownRegion: (which: string, text: string) => `${which}「${text}」不是我们认识的地区，请写城市名，例如「苏州」或「苏州市」，或 6 位行政区划代码。`,
+    ambiguousRegion: (which: string, text: string, options: string) => `${which}「${text}」有多个可能：${options}，请写全称。`,
+    provinceNotPool: (which: string, text: string) => `${which}「${text}」是省份，不是统筹区，请写具体城市。`,
+    noPolicyOnDate: (name: string, date: string, earliest: string) =>
+      `${name}在 ${date} 没有生效的政策数据${earliest ? `（我们最早的数据从 ${earliest} 起）` : ""}。`,
+    insured: "参保地",
+    treatment: "就医地",
+  },
+};

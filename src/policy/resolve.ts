@@ -1,0 +1,225 @@
+/**
+ * From a validated scenario to the rules that apply: which regions, which jurisdiction,
+ * which policy version, which setting rules, which 乙类 share and which visitor rule.
+ * No money is computed here.
+ */
+import { MUNICIPALITIES, poolingCode, sameProvince, type Division } from "../places/divisions.ts";
+import { policyText } from "../messages/policy.ts";
+import type { PolicyBook } from "./book.ts";
+import type { Jurisdiction, Scenario } from "./scenario.ts";
+import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
+import type { InputError } from "./evaluate.ts";
+
+type Setting = Scenario["treatment"]["setting"];
+type AnyPolicy = RegionPolicy | TypicalPolicy;
+
+/** A rule together with where it came from. */
+export interface Cited<T> {
+  value: T;
+  policy: AnyPolicy | null;
+  source: string;
+  quote?: string | undefined;
+}
+
+export interface AppliedVisitorRule {
+  rule: VisitorRule;
+  /** Null when the rule is an assumption (no data), then `assumption` says so. */
+  entry: VisitorEntry | null;
+  policy: AnyPolicy | null;
+  source: string;
+  quote?: string | undefined;
+  assumption?: string;
+  freeZone: boolean;
+}
+
+export interface Case {
+  scenario: Scenario;
+  insured: Division;
+  treatment: Division;
+  jurisdiction: Jurisdiction;
+  catalogue: "insured" | "treatment";
+  policy: AnyPolicy;
+  version: SchemeVersion;
+  /** True when any part of the rules came from the typical template. */
+  typical: boolean;
+  rules: Cited<SettingRules>;
+  classBShare: Cited<number> | null;
+  visitor: AppliedVisitorRule;
+  retired: boolean;
+  assumptions: string[];
+  warnings: string[];
+}
+
+type Resolved = { ok: true; value: Case } | { ok: false; errors: InputError[] };
+
+function resolveRegion(book: PolicyBook, text: string, which: string, field: string, mustBePool: boolean): Division | InputError {
+  const division = book.resolveRegion(text);
+  if (!division) {
+    return { field, message: policyText.errors.unknownRegion(which, text) };
+  }
+  const code = poolingCode(division.code);
+  if (mustBePool && division.level === "province" && !MUNICIPALITIES.has(code) && !book.regions.has(code)) {
+    return { field, message: policyText.errors.provinceNotPool(which, text) };
+  }
+  return division;
+}
+
+function settingRules(version: SchemeVersion, setting: Setting): SettingRules | undefined {
+  if (setting === "inpatient") return version.inpatient;
+  if (setting === "outpatient") return version.outpatient;
+  return version.chronicOutpatient;
+}
+
+function scopeMatches(entry: VisitorEntry, jurisdiction: Jurisdiction): boolean {
+  if (entry.scope === "any") return true;
+  return entry.scope === jurisdiction;
+}
+
+function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction: Jurisdiction, setting: Setting): VisitorEntry | undefined {
+  let fallback: VisitorEntry | undefined;
+  for (const entry of version.visitors) {
+    if (entry.visitor !== visitor) continue;
+    if (entry.settings && !entry.settings.includes(setting)) continue;
+    if (!scopeMatches(entry, jurisdiction)) continue;
+    // A scope-specific entry beats an "any" entry.
+    if (entry.scope !== "any") return entry;
+    fallback ??= entry;
+  }
+  return fallback;
+}
+
+function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitorRule {
+  const { scenario, version, policy, jurisdiction } = c;
+  const visitor = scenario.visitor;
+  const setting = scenario.treatment.setting;
+  const treatmentCodes = [poolingCode(c.treatment.code), c.treatment.provinceCode];
+  const zone = version.freeZones.find(
+    (z) => z.regions.some((r) => treatmentCodes.includes(r)) && (!z.since || z.since <= scenario.treatment.date),
+  );
+
+  const own = findVisitorEntry(version, visitor, jurisdiction, setting);
+  if (own) {
+    return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false };
+  }
+  if (zone && (visitor === "temporary_other" || visitor === "unregistered" || zone.rule.kind === "same")) {
+    return { rule: zone.rule, entry: null, policy, source: zone.source, quote: zone.quote, freeZone: true };
+  }
+  if (visitor === "long_term") {
+    const principle = book.national.principles.find((p) => p.id === "long_term_same");
+    return {
+      rule: { kind: "same" },
+      entry: null,
+      policy: null,
+      source: principle?.source ?? book.national.cutCeilings.source,
+      quote: principle?.quote,
+      freeZone: false,
+    };
+  }
+  if (visitor === "unregistered") {
+    const asTemporary = visitorRule(book, { ...c, scenario: { ...scenario, visitor: "temporary_other" } });
+    return { ...asTemporary, assumption: asTemporary.assumption ?? policyText.assumptions.unregisteredAsTemporary };
+  }
+  // No data for this kind of visitor: the national ceiling is the most a place may cut.
+  const ceilings = book.national.cutCeilings;
+  const points = ceilings[visitor];
+  return {
+    rule: { kind: "points", points },
+    entry: null,
+    policy: null,
+    source: ceilings.source,
+    quote: ceilings.quote,
+    assumption: policyText.assumptions.visitorUnknownRule(visitor, points),
+    freeZone: false,
+  };
+}
+
+function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">, date: string): Cited<number> | null {
+  const fromVersion = (policy: AnyPolicy, version: SchemeVersion): Cited<number> | null =>
+    version.classB ? { value: version.classB.share, policy, source: version.classB.source, quote: version.classB.quote } : null;
+  const own = fromVersion(c.policy, c.version);
+  if (c.catalogue === "treatment") {
+    const treatmentCode = poolingCode(c.treatment.code);
+    const there = book.versionFor(treatmentCode, c.scenario.insured.scheme, date);
+    if (!("error" in there) && !there.typical) {
+      const share = fromVersion(there.policy, there.version);
+      if (share) return share;
+    }
+    if (own && !c.typical) {
+      c.assumptions.push(policyText.assumptions.classBFromInsured);
+      return own;
+    }
+  } else if (own) {
+    return own;
+  }
+  const typical = book.typical.schemes[c.scenario.insured.scheme]?.versions[0];
+  const share = typical ? fromVersion(book.typical, typical) : null;
+  if (share && !c.typical) c.assumptions.push(policyText.assumptions.classBFromTypical);
+  return share;
+}
+
+export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
+  const errors: InputError[] = [];
+  const insured = resolveRegion(book, scenario.insured.region, policyText.errors.insured, "insured.region", true);
+  const treatment = resolveRegion(book, scenario.treatment.region, policyText.errors.treatment, "treatment.region", false);
+  if ("message" in insured) errors.push(insured);
+  if ("message" in treatment) errors.push(treatment);
+  if ("message" in insured || "message" in treatment) return { ok: false, errors };
+
+  const insuredCode = poolingCode(insured.code);
+  const treatmentCode = poolingCode(treatment.code);
+  const assumptions: string[] = [];
+  const warnings: string[] = [];
+  let jurisdiction: Jurisdiction;
+  if (insuredCode === treatmentCode) jurisdiction = "same_pool";
+  else if (sameProvince(insuredCode, treatmentCode)) jurisdiction = "intra_province";
+  else jurisdiction = "cross_province";
+  if (jurisdiction === "intra_province" && treatment.level === "province") {
+    assumptions.push(policyText.assumptions.provinceAsTreatment(treatment.name));
+  }
+
+  const found = book.versionFor(insuredCode, scenario.insured.scheme, scenario.treatment.date);
+  if ("error" in found) {
+    return {
+      ok: false,
+      errors: [{ field: "treatment.date", message: policyText.errors.noPolicyOnDate(insured.name, scenario.treatment.date, found.earliest) }],
+    };
+  }
+  let { policy, version, typical } = found;
+  const catalogue = jurisdiction === "cross_province" ? "treatment" : jurisdiction === "same_pool" ? "insured" : version.intraProvinceCatalogue;
+
+  let rules = settingRules(version, scenario.treatment.setting);
+  let rulesPolicy: AnyPolicy = policy;
+  if (!rules) {
+    const fallback = book.typical.schemes[scenario.insured.scheme]?.versions[0];
+    rules = fallback ? settingRules(fallback, scenario.treatment.setting) : undefined;
+    if (!rules || !fallback) {
+      return { ok: false, errors: [{ field: "treatment.setting", message: policyText.notCovered.what(scenario.treatment.setting) }] };
+    }
+    if (!typical) assumptions.push(policyText.assumptions.settingFromTypical(scenario.treatment.setting));
+    typical = true;
+    rulesPolicy = book.typical;
+    // Visitor rules then also come from the template, so they match the schedule they adjust.
+    policy = book.typical;
+    version = fallback;
+  }
+
+  const retired = scenario.insured.status === "retired";
+  if (scenario.insured.scheme === "employee" && !scenario.insured.status) assumptions.push(policyText.assumptions.status);
+
+  const partial = {
+    scenario,
+    insured,
+    treatment,
+    jurisdiction,
+    catalogue: catalogue as "insured" | "treatment",
+    policy,
+    version,
+    typical,
+    rules: { value: rules, policy: rulesPolicy, source: rules.ratio.source, quote: rules.ratio.quote },
+    retired,
+    assumptions,
+    warnings,
+  };
+  const withShare = { ...partial, classBShare: classBShare(book, partial, scenario.treatment.date) };
+  return { ok: true, value: { ...withShare, visitor: visitorRule(book, withShare) } };
+}
