@@ -53,6 +53,23 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     };
   }
 
+  function resolveUncached(text: string): Division | undefined {
+    const own = (code: string): Division | undefined => {
+      const region = regions.get(code);
+      // A user's policy file may describe a region the division table does not list.
+      return region ? { code, name: region.name, level: "city", provinceCode: `${code.slice(0, 2)}0000` } : undefined;
+    };
+    if (/^\d{6}$/.test(text)) return divisionByCode(poolingCode(text)) ?? own(text);
+    const aliased = aliases.get(text);
+    if (aliased) return divisionByCode(aliased) ?? own(aliased);
+    const found = divisionsByName(text);
+    if (found.length === 1) return found[0];
+    // Several matches (吉林 = 吉林省 or 吉林市) stay unresolved: the caller asks which one.
+    return undefined;
+  }
+
+  const resolved = new Map<string, Division | undefined>();
+
   const book: PolicyBook = {
     national: files.national,
     typical: files.typical,
@@ -60,17 +77,11 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     files: files.files,
 
     resolveRegion(input) {
-      const text = input.trim();
-      if (/^\d{6}$/.test(text)) {
-        const d = divisionByCode(poolingCode(text));
-        return d;
-      }
-      const aliased = aliases.get(text);
-      if (aliased) return divisionByCode(aliased) ?? { code: aliased, name: text, level: "city", provinceCode: `${aliased.slice(0, 2)}0000` };
-      const found = divisionsByName(text);
-      if (found.length === 1) return found[0];
-      // 吉林 (province or city): a municipality-style province name is a 统筹区 only for the four municipalities.
-      return undefined;
+      if (resolved.has(input)) return resolved.get(input);
+      const division = resolveUncached(input.trim());
+      // Bounded: names come from people; the table of real names is small, junk is not kept.
+      if (division && resolved.size < 5000) resolved.set(input, division);
+      return division;
     },
 
     regionInfo(code) {

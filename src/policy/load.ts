@@ -9,7 +9,8 @@ import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { NationalRules, RegionPolicy, TypicalPolicy } from "./schema.ts";
 
-export const POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
+/** Where the policy files live; YIDI_POLICY_DIR points elsewhere (tests, a private data set). */
+export const POLICY_DIR = process.env.YIDI_POLICY_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
 
 /** A policy file that could not be read or does not match the schema. */
 export class PolicyFileError extends Error {

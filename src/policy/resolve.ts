@@ -3,7 +3,7 @@
  * which policy version, which setting rules, which 乙类 share and which visitor rule.
  * No money is computed here.
  */
-import { MUNICIPALITIES, poolingCode, sameProvince, type Division } from "../places/divisions.ts";
+import { MUNICIPALITIES, divisionsByName, poolingCode, sameProvince, type Division } from "../places/divisions.ts";
 import { policyText } from "../messages/policy.ts";
 import type { PolicyBook } from "./book.ts";
 import type { Jurisdiction, Scenario } from "./scenario.ts";
@@ -55,6 +55,10 @@ type Resolved = { ok: true; value: Case } | { ok: false; errors: InputError[] };
 function resolveRegion(book: PolicyBook, text: string, which: string, field: string, mustBePool: boolean): Division | InputError {
   const division = book.resolveRegion(text);
   if (!division) {
+    const candidates = divisionsByName(text.trim());
+    if (candidates.length > 1) {
+      return { field, message: policyText.errors.ambiguousRegion(which, text, candidates.map((d) => d.name).join("、")) };
+    }
     return { field, message: policyText.errors.unknownRegion(which, text) };
   }
   const code = poolingCode(division.code);
@@ -75,17 +79,21 @@ function scopeMatches(entry: VisitorEntry, jurisdiction: Jurisdiction): boolean 
   return entry.scope === jurisdiction;
 }
 
+/** The most specific matching entry: one naming the setting beats one naming the scope beats a general one. */
 function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction: Jurisdiction, setting: Setting): VisitorEntry | undefined {
-  let fallback: VisitorEntry | undefined;
+  let best: VisitorEntry | undefined;
+  let bestScore = -1;
   for (const entry of version.visitors) {
     if (entry.visitor !== visitor) continue;
     if (entry.settings && !entry.settings.includes(setting)) continue;
     if (!scopeMatches(entry, jurisdiction)) continue;
-    // A scope-specific entry beats an "any" entry.
-    if (entry.scope !== "any") return entry;
-    fallback ??= entry;
+    const score = (entry.settings ? 2 : 0) + (entry.scope !== "any" ? 1 : 0);
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
   }
-  return fallback;
+  return best;
 }
 
 function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitorRule {

@@ -2,7 +2,7 @@
  * The evaluator's input (Scenario) and output (Estimate). The field names are part of the
  * project's public contract (CLI JSON, HTTP API, flows): keep them.
  */
-import { z } from "zod";
+import { z } from "./zod.ts";
 import type { Confidence } from "./schema.ts";
 
 /** A money amount typed by a person or a front end: a non-negative decimal string, max 2 decimals. */
@@ -21,7 +21,7 @@ export const Scenario = z
     treatment: z.strictObject({
       region: z.string().min(1),
       setting: z.enum(["inpatient", "outpatient", "chronic_outpatient"]),
-      hospitalLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      hospitalLevel: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "医院级别应为 1、2 或 3（一级、二级、三级）" }),
       date: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD")

@@ -11,7 +11,7 @@
  * national.yaml) and may keep the original wording in `quote`, so a reviewer can check a
  * figure against its text in one look.
  */
-import { z } from "zod";
+import { z } from "./zod.ts";
 
 export const Confidence = z.enum(["high", "medium", "low"]);
 export type Confidence = z.infer<typeof Confidence>;

@@ -17,13 +17,12 @@ type Level = "1" | "2" | "3";
 const CONFIDENCE_ORDER: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 /** Decimal values of policy figures, made once per figure string. */
-const decimalCache = new Map<string, Money>();
+const decimalCache = new Map<string | number, Money>();
 function dec(value: string | number): Money {
-  const key = String(value);
-  let d = decimalCache.get(key);
+  let d = decimalCache.get(value);
   if (!d) {
-    d = new D(key);
-    decimalCache.set(key, d);
+    d = new D(value);
+    decimalCache.set(value, d);
   }
   return d;
 }
@@ -44,19 +43,33 @@ interface Band {
   lo: Money;
   hi: Money | null;
   rate: Money; // percent
+  /** The band's bounds as shown in the explanation, formatted once. */
+  label: [string, string | null];
 }
 
+const bandCache = new WeakMap<RatioTable, Partial<Record<Level, Band[]>>>();
+
+/** A ratio table as bands for one level; built once per table and level, then reused. */
 function bandsOf(table: RatioTable, level: Level): Band[] {
+  let perLevel = bandCache.get(table);
+  if (!perLevel) {
+    perLevel = {};
+    bandCache.set(table, perLevel);
+  }
+  return (perLevel[level] ??= buildBands(table, level));
+}
+
+function buildBands(table: RatioTable, level: Level): Band[] {
   if ("byLevel" in table) {
     const rate = atLevel(table.byLevel, level) ?? 0;
-    return [{ lo: ZERO, hi: null, rate: dec(rate) }];
+    return [{ lo: ZERO, hi: null, rate: dec(rate), label: ["0.00", null] }];
   }
   const out: Band[] = [];
   let lo = ZERO;
   for (const band of table.bands) {
     const rate = band.byLevel ? atLevel(band.byLevel, level) : band.rate;
     const hi = band.upTo === null ? null : dec(band.upTo);
-    out.push({ lo, hi, rate: dec(rate ?? 0) });
+    out.push({ lo, hi, rate: dec(rate ?? 0), label: [fmt(lo), hi === null ? null : fmt(hi)] });
     if (hi === null) break;
     lo = hi;
   }
@@ -107,8 +120,8 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
     apply(base: Money): Money {
       let rate = base;
       if (retiredAdjust) {
-        if (retiredAdjust.ratioPlusPoints) rate = rate.plus(retiredAdjust.ratioPlusPoints);
-        if (retiredAdjust.personalShareFactor) rate = HUNDRED.minus(HUNDRED.minus(rate).times(retiredAdjust.personalShareFactor));
+        if (retiredAdjust.ratioPlusPoints) rate = rate.plus(dec(retiredAdjust.ratioPlusPoints));
+        if (retiredAdjust.personalShareFactor) rate = HUNDRED.minus(HUNDRED.minus(rate).times(dec(retiredAdjust.personalShareFactor)));
         if (retiredAdjust.maxRatio !== undefined) rate = min(rate, dec(retiredAdjust.maxRatio));
         rate = min(rate, HUNDRED);
       }
@@ -117,14 +130,14 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
         seen.push({ before: before.toString(), applied: rate.toString() });
         return rate;
       }
-      if (rule.kind === "points") rate = max0(rate.minus(rule.points));
-      else if (rule.kind === "multiplier") rate = rate.times(rule.factor);
-      if (ceiling !== null && before.minus(rate).greaterThan(ceiling)) {
+      if (rule.kind === "points") rate = max0(rate.minus(dec(rule.points)));
+      else if (rule.kind === "multiplier") rate = rate.times(dec(rule.factor));
+      if (ceiling !== null && before.minus(rate).greaterThan(dec(ceiling))) {
         if (!clampedWarned) {
           c.warnings.push(policyText.warnings.cutClamped(c.scenario.visitor, fmt(before.minus(rate)), ceiling));
           clampedWarned = true;
         }
-        rate = before.minus(ceiling);
+        rate = before.minus(dec(ceiling));
       }
       seen.push({ before: before.toString(), applied: rate.toString() });
       return rate;
@@ -143,7 +156,7 @@ function fundOverBands(bands: Band[], from: Money, to: Money, adjust: RateAdjust
     if (!hi.greaterThan(lo)) continue;
     const amount = hi.minus(lo);
     fund = fund.plus(amount.times(rate).div(HUNDRED));
-    parts.push(policyText.ratio.band(fmt(band.lo), band.hi === null ? null : fmt(band.hi), fmt(amount), rate.toString()));
+    parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rate.toString()));
   }
   return { fund, parts };
 }
@@ -173,7 +186,7 @@ function progressive(bands: { upTo: string | null; rate: number }[], base: Money
     const top = hi === null || hi.greaterThan(base) ? base : hi;
     if (top.greaterThan(lo)) {
       const amount = top.minus(lo);
-      pay = pay.plus(amount.times(band.rate).div(HUNDRED));
+      pay = pay.plus(amount.times(dec(band.rate)).div(HUNDRED));
       parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
     }
     if (hi === null || !base.greaterThan(hi)) break;
