@@ -1,30 +1,52 @@
 /**
- * The one entry point every channel calls: restore → handle → persist. Interim version that
- * only greets; the flows land beside it.
+ * The one entry point every channel calls: restore → handle → persist, the full round trip
+ * a stateless server does for each message. Channels keep the returned string per chat.
  */
-import type { Reply, UserInput } from "./reply.ts";
+import { createActor } from "xstate";
+import { router } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
+import { interpret } from "./interpret.ts";
+import type { Reply, UserInput } from "./reply.ts";
+import { persist, restore, STORE_VERSION, type StoredConversation } from "./store.ts";
+import { currentChoices, view } from "./view.ts";
 
 export type { Reply, UserInput, Choice } from "./reply.ts";
+export type { StoredConversation };
+export { STORE_VERSION };
+export { renderText, matchChoice } from "./render.ts";
 
-export interface StoredConversation {
-  version: number;
-  snapshot: unknown;
-  updatedAt: string;
+function run(stored: string | null, input: UserInput, now: Date): { replies: Reply[]; stored: string } {
+  const restored = restore(stored);
+  const actor = createActor(router, restored.snapshot ? { snapshot: restored.snapshot } : {});
+  actor.start();
+  const before = actor.getSnapshot();
+  const event = interpret(input, {
+    value: String(before.value),
+    ctx: before.context,
+    choices: currentChoices(before.value, before.context, now),
+  });
+  actor.send(event);
+  const after = actor.getSnapshot();
+  const replies = view(after.value, after.context, now);
+  const persisted = actor.getPersistedSnapshot();
+  actor.stop();
+  return {
+    replies: restored.problem ? [{ text: m.resetApology }, ...replies] : replies,
+    stored: persist(persisted, now),
+  };
 }
 
-export const STORE_VERSION = 1;
-
-/** One message, the full round trip a stateless server does. Never throws. */
+/** One message, the full round trip a stateless server does. Never throws; a damaged/old stored value is reset with an apology reply. */
 export function handleMessage(stored: string | null, input: UserInput, now: Date = new Date()): { replies: Reply[]; stored: string } {
-  void stored;
-  void input;
-  const replies: Reply[] = [
-    {
-      text: m.welcome,
-      choices: Object.entries(m.menuChoices).map(([id, label]) => ({ id: `go:${id}`, label })),
-    },
-  ];
-  const value: StoredConversation = { version: STORE_VERSION, snapshot: { menu: true }, updatedAt: now.toISOString() };
-  return { replies, stored: JSON.stringify(value) };
+  try {
+    return run(stored, input, now);
+  } catch {
+    // Last line of defence: whatever went wrong, the person gets a fresh start and a reply.
+    try {
+      const fresh = run(null, { type: "command", name: "start" }, now);
+      return { replies: [{ text: m.resetApology }, ...fresh.replies], stored: fresh.stored };
+    } catch {
+      return { replies: [{ text: m.resetApology }], stored: "" };
+    }
+  }
 }

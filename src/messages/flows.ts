@@ -1,6 +1,200 @@
-/** User-facing text of the conversation flows (router, eligibility, registration, estimate, claim). */
+/**
+ * User-facing text of the conversation flows (router, eligibility, registration, estimate,
+ * claim). Policy figures never live here: they come from policies/ through the view.
+ */
+const SCHEME = { employee: "职工医保", resident: "居民医保" } as const;
+const STATUS = { working: "在职", retired: "退休" } as const;
+const SETTING = { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as const;
+const LEVEL = { 3: "三级医院（含三甲）", 2: "二级医院", 1: "一级医院或社区" } as const;
+const VISITOR = {
+  long_term: "长期备案（异地安置退休、长期居住、常驻工作）",
+  referral: "转诊备案",
+  emergency: "急诊抢救",
+  temporary_other: "其他临时外出就医",
+  unregistered: "没有备案",
+} as const;
+const CATEGORY = {
+  retiree_relocated: "退休后到外地定居",
+  long_term_resident: "在外地长期居住",
+  stationed_worker: "单位派驻外地工作",
+  referral: "医院转诊过去",
+  emergency: "外出时急诊",
+  temporary_other: "其他临时外出看病",
+} as const;
+const WHY = {
+  unregistered: "没有备案",
+  not_networked: "医院没联网或不能刷卡",
+  system: "系统故障或当时没结算",
+  maternity: "生孩子（生育）",
+  other: "其他原因",
+} as const;
+const JURISDICTION = { same_pool: "同一统筹区", intra_province: "省内跨市异地就医", cross_province: "跨省异地就医" } as const;
+
 export const flowMessages = {
-  welcome: "您好！我是异地就医助手。我可以帮您：",
-  menuChoices: { eligibility: "看我属于哪种异地就医", registration: "备案怎么办", estimate: "估算能报多少", claim: "手工报销要哪些材料" },
+  labels: { scheme: SCHEME, status: STATUS, setting: SETTING, level: LEVEL, visitor: VISITOR, category: CATEGORY, why: WHY, jurisdiction: JURISDICTION },
+
+  welcome: "您好！我是异地就医助手，可以帮您弄清楚异地看病怎么备案、能报多少、怎么报销。请选一项：",
+  menu: "请选一项，或者直接说您的问题：",
+  menuExample: "也可以一句话问，例如：我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少",
+  menuChoices: { eligibility: "我属于哪种异地就医", registration: "备案怎么办", estimate: "估算能报多少", claim: "手工报销要哪些材料" },
+  help:
+    "随时可以说：\n· 返回 —— 回到上一个问题\n· 取消 —— 回到主菜单\n· 重新开始 —— 清空已回答的内容\n· 帮助 —— 看这段说明\n也可以在中途直接问，比如“备案有效期多久”“急诊没备案怎么办”，我答完会接着刚才的问题。",
+  cancelled: "好的，已取消。",
+  restarted: "好的，我们重新开始，之前的回答都已清空。",
+  atMenu: "现在已经在主菜单了。",
+  unclear: "抱歉，没看懂。",
+  unclearMenu: "抱歉，没看懂。可以点下面的选项，或者换个说法，例如“备案怎么办”“住院花了3万能报多少”。",
+  range: (n: number) => `没有这个选项，请回复 1 到 ${n} 之间的数字。`,
+  expired: "这个按钮已经过期了，请看下面最新的问题。",
   resetApology: "抱歉，之前的对话记录无法继续使用，我们从头开始。",
+  backTo: "接着刚才的问题：",
+  tooLong: (n: number) => `消息太长，我只看了前 ${n} 个字。`,
+
+  ask: {
+    insured: "您在哪里参保（交医保）？请说到地级市，例如“苏州”“北京”。",
+    treatment: "您在哪里看病（就医地）？例如“上海”“广州”。",
+    scheme: "您参加的是职工医保还是居民医保？",
+    status: "您现在是在职还是退休？",
+    setting: "这次是住院、普通门诊，还是门诊慢特病？",
+    level: "在几级医院看病？（三甲属于三级）",
+    visitor: "您办的是哪种异地就医备案？",
+    category: "您为什么在就医地看病？",
+    total: "这次总共花了多少钱？例如“30000”或“3万”。",
+    classB: "其中乙类药品和项目（要先自付一部分的）大约多少钱？不知道就回复 1。",
+    outOfCatalog: "其中目录外、全自费的大约多少钱？不知道就回复 1。",
+    why: "为什么没能在医院直接结算？",
+  },
+  explain: {
+    insured: "参保地就是您交医保的地方，请回复一个地级市或直辖市的名字，例如“苏州”“重庆”。",
+    treatment: "就医地就是您看病的地方，请回复一个地级市或直辖市的名字，例如“上海”“成都”。",
+    amount: "请回复一个金额，例如“30000”“3万”“2.5万”；回复“取消”可以回到主菜单。",
+    choice: "请点选下面的一项，或回复它前面的数字。",
+  },
+  wayOut: "如果不确定，可以回复“帮助”看说明，或回复“取消”回到主菜单。",
+  problems: {
+    unclear: "没看懂这个回答。",
+    invalid: "这个回答不符合要求。",
+    amountInvalid: "这个金额不对：乙类和目录外的金额加起来不能超过总费用。",
+    negative: "金额不能是负数。",
+    too_large: "这个金额太大了，请检查一下。",
+    province: (name: string) => `${name}是省份，请具体到地级市，例如“${name.replace(/省|自治区|壮族|回族|维吾尔/g, "")}的省会或您所在的城市”。`,
+    ambiguous: "这个地名可能指不同的地方，请选一个：",
+  },
+  unknownChoice: "不知道",
+
+  choices: {
+    next: "下一步",
+    back: "上一步",
+    all: "全部清单",
+    stepByStep: "分步查看",
+    change: "改一个答案",
+    restart: "重新开始",
+    help: "帮助",
+    cancel: "取消",
+    backToResult: "返回结果",
+  },
+
+  eligibility: {
+    samePool: (a: string, b: string) => `${a}和${b}属于同一个统筹区，不算异地就医，不用备案，直接用社保卡或医保电子凭证结算即可。`,
+    kind: (a: string, b: string, j: string) => `在${b}看病、在${a}参保，属于${j}。`,
+    category: (name: string, term: "long" | "temporary") => `您属于「${name}」，办的是${term === "long" ? "长期" : "临时"}备案。`,
+    validity: (text: string) => `有效期：${text}`,
+    longTerm: "长期备案的人员报销比例一般和在参保地一样；备案期间回参保地看病也能报（双向享受待遇）。",
+    cutCeiling: (points: number) => `临时外出就医的报销比例可能比在参保地低，按国家规定最多降低 ${points} 个百分点。`,
+    regionRule: (region: string, rule: string) => `${region}的规定：${rule}`,
+    noRegionRule: (region: string) => `${region}的具体降低幅度暂无数据，以参保地规定为准。`,
+    emergency: "急诊抢救视同已备案，可以直接结算；事后也可以补办备案。",
+    next: "接下来想做什么？",
+  },
+  visitorRule: {
+    same: "和在参保地一样",
+    points: (p: number) => `报销比例降低 ${p} 个百分点`,
+    multiplier: (f: number) => `按正常报销比例的 ${Math.round(f * 100)}% 支付`,
+    first_pay: (s: number) => `先个人自付 ${s}%，再按规定报销`,
+    schedule: "另有单独的起付线和报销比例",
+    not_covered: "不予报销",
+  },
+
+  registration: {
+    stepTitle: (n: number, total: number, title: string) => `第 ${n}/${total} 步：${title}`,
+    titles: ["在哪里办", "准备材料", "线上怎么操作", "审核要多久", "怎么查结果", "有效期和变更"],
+    notNeeded: (a: string, b: string) => `${a}和${b}属于同一个统筹区，不用办异地就医备案。`,
+    channelsNational: "· 国家医保服务平台 APP\n· 微信“国家异地就医备案”小程序（在“国家医保局”公众号里）",
+    channelsRegion: (region: string, list: string) => `· ${region}的渠道：${list}`,
+    channelsCounter: (region: string) => `· ${region}医保经办机构的窗口`,
+    channelsReferral: "转诊备案要由有转诊资质的医院（医保科）开转诊证明后办理，有的地方不能线上办。",
+    channelsNoRegion: (region: string) => `${region}是否有本地 APP 或公众号办理，暂无数据，以参保地规定为准。`,
+    materialsIntro: (name: string) => `「${name}」需要：`,
+    promise: "拿不出证明材料时，很多地方可以签《个人承诺书》代替（承诺制），之后按要求补交；部分地方不支持，以参保地规定为准。",
+    materialsRegion: (region: string) => `${region}另外的要求：`,
+    stepsIntro: "在 APP 或小程序里：",
+    reviewFallback: "线上备案一般很快，需要人工审核的约 2 个工作日内完成；以参保地为准。",
+    checkFallback: "在办理的 APP 或小程序里找“备案查询”或“备案记录”查看结果。",
+    validity: (text: string) => `有效期：${text}`,
+    changeFallback: "临时备案可以随时变更或取消；长期备案办理后一般有一段时间（最长 6 个月）不能变更或取消，以参保地规定为准。",
+    done: "备案指引到这里就完成了。还想了解什么？",
+    checklist: "备案全部清单：",
+  },
+
+  estimate: {
+    typical: (region: string) => `${region}暂无具体政策数据，下面是典型估算，只供参考，以参保地规定为准。`,
+    basis: (region: string, scheme: string, version: string) => `按${region}${scheme}政策（${version}）估算：`,
+    total: (x: string) => `总费用：${x} 元`,
+    fund: (x: string) => `医保基金支付：${x} 元`,
+    serious: (x: string) => `其中大病保险：${x} 元`,
+    you: (x: string) => `您自己付：${x} 元`,
+    stepsTitle: "怎么算的：",
+    step: (what: string, amount: string | null, rule: string, source: string) =>
+      `· ${what}${amount === null ? "" : `：${amount} 元`}（${rule}；来源：${source}）`,
+    assumedTitle: "下面这些您没说，我按保守情况假设了（可以改）：",
+    assumed: {
+      scheme: "按居民医保算（职工医保通常报得更多）",
+      status: "按在职算",
+      level: "按三级医院算（起付线最高）",
+      visitor: "按“其他临时外出就医”算（报销比例降得最多）",
+      classB: "乙类金额不知道，按 0 算（实际自付可能更多）",
+      outOfCatalog: "目录外金额不知道，按 0 算（实际自付可能更多）",
+      date: "就医日期按今天算",
+    } as Record<string, string>,
+    evaluatorAssumptions: "估算时的其他假设：",
+    warnings: "请注意：",
+    failed: "这组信息没法估算：",
+    pickChange: "想改哪一项？",
+    changeLabel: (what: string, value: string) => `${what}：${value}`,
+    slotNames: {
+      insured: "参保地",
+      scheme: "险种",
+      treatment: "就医地",
+      setting: "就医类型",
+      level: "医院等级",
+      visitor: "备案类型",
+      status: "在职/退休",
+      total: "总费用",
+      classB: "乙类金额",
+      outOfCatalog: "目录外金额",
+    } as Record<string, string>,
+    unknown: "不知道",
+    yuan: (x: string) => `${x} 元`,
+    after: "想改一个答案重新算，或者做别的？",
+  },
+
+  claim: {
+    intro: (region: string, setting: string) => `${region}参保、${setting}的手工报销，要准备：`,
+    referral: "如果是转诊，还要转诊证明。",
+    idAndBank: "身份证或社保卡，以及本人银行账户信息。",
+    where: (text: string) => `在哪里交：${text}`,
+    whereFallback: (region: string) => `在哪里交：${region}医保经办机构（具体窗口以参保地规定为准）。`,
+    deadline: (text: string) => `期限：${text}`,
+    deadlineFallback: "期限：各地不同，以参保地规定为准，建议出院后尽快办理。",
+    keep: "原件交上去之前，每一样都拍照或复印留底；付款记录也留好。",
+    unregistered: "没有备案的，先按参保地规定补办备案，再申请报销。",
+    maternity: "生育费用不要按普通住院刷卡结算，先自己付，之后申领生育待遇。",
+    source: (title: string) => `来源：${title}`,
+  },
+
+  aside: {
+    noData: "这个问题各地规定不同，以参保地规定为准。",
+    source: (title: string) => `（来源：${title}）`,
+  },
+  sourcePrefix: "来源：",
 };

@@ -1,0 +1,113 @@
+/**
+ * What the flows remember: the person's answers, one small record shared by every flow, and
+ * the zod schema each answer passes before it is stored. Derived facts (same 统筹区? which
+ * visitor kind follows from the category?) are computed from these, never stored.
+ */
+import { z } from "zod";
+import { divisionByCode, MUNICIPALITIES, poolingCode, sameProvince } from "../src/places/divisions.ts";
+
+export const CATEGORY_IDS = [
+  "retiree_relocated",
+  "long_term_resident",
+  "stationed_worker",
+  "referral",
+  "emergency",
+  "temporary_other",
+] as const;
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+export const VISITORS = ["long_term", "referral", "emergency", "temporary_other", "unregistered"] as const;
+export type VisitorKind = (typeof VISITORS)[number];
+
+/** Why a bill was not settled directly (the manual-claim flow's first question). */
+export const CLAIM_REASONS = ["unregistered", "not_networked", "system", "maternity", "other"] as const;
+
+/** A 统筹区: a prefecture-level city, or one of the four municipalities. */
+export const PoolCode = z
+  .string()
+  .regex(/^\d{6}$/)
+  .refine((code) => {
+    const d = divisionByCode(code);
+    return !!d && (d.level === "city" || MUNICIPALITIES.has(code)) && poolingCode(code) === code;
+  }, "应为地级市或直辖市");
+
+/** Money as the evaluator reads it: non-negative, at most 2 decimals, at most 12 integer digits. */
+export const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);
+
+export const Answers = z.strictObject({
+  insured: PoolCode.optional(),
+  treatment: PoolCode.optional(),
+  scheme: z.enum(["employee", "resident"]).optional(),
+  status: z.enum(["working", "retired"]).optional(),
+  setting: z.enum(["inpatient", "outpatient", "chronic_outpatient"]).optional(),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  category: z.enum(CATEGORY_IDS).optional(),
+  visitor: z.enum(VISITORS).optional(),
+  total: Money.optional(),
+  /** null: the person does not know; the estimate states what it assumed instead. */
+  classB: Money.nullable().optional(),
+  outOfCatalog: Money.nullable().optional(),
+  why: z.enum(CLAIM_REASONS).optional(),
+});
+export type Answers = z.infer<typeof Answers>;
+export type Slot = keyof Answers;
+
+export const SLOTS = Object.keys(Answers.shape) as Slot[];
+export const AMOUNT_SLOTS: readonly Slot[] = ["total", "classB", "outOfCatalog"];
+export const REGION_SLOTS: readonly Slot[] = ["insured", "treatment"];
+
+/** The visitor kind a registration category settles as. */
+export function visitorOf(category: CategoryId): VisitorKind {
+  if (category === "referral" || category === "emergency" || category === "temporary_other") return category;
+  return "long_term";
+}
+
+export type Jurisdiction = "same_pool" | "intra_province" | "cross_province";
+
+export function jurisdictionOf(a: Answers): Jurisdiction | undefined {
+  if (!a.insured || !a.treatment) return undefined;
+  if (a.insured === a.treatment) return "same_pool";
+  return sameProvince(a.insured, a.treatment) ? "intra_province" : "cross_province";
+}
+
+/**
+ * Checks an answer patch before it is stored: each value on its own (zod), then the
+ * amounts against each other (乙类 or 目录外 cannot exceed the total). Comparison only; the
+ * evaluator does the money arithmetic in Decimal.
+ */
+export function checkPatch(current: Answers, patch: unknown): Answers | undefined {
+  if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return undefined;
+  // Each value on its own: a bad one is dropped, the good ones in the same message still count.
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const schema = (Answers.shape as Record<string, z.ZodType>)[key];
+    const parsed = schema?.safeParse(value);
+    if (parsed?.success && parsed.data !== undefined) data[key] = parsed.data;
+  }
+  if (Object.keys(data).length === 0) return undefined;
+  const checked = Answers.safeParse(data);
+  if (!checked.success) return undefined;
+  const ok = checked.data;
+  // A new total is checked against the amounts in the same message only; older 乙类/目录外
+  // amounts that no longer fit are dropped when it is stored (see withPatch).
+  const merged = ok.total !== undefined ? { ...ok } : { ...current, ...ok };
+  const total = merged.total === undefined ? undefined : Number(merged.total);
+  if (total !== undefined) {
+    const b = merged.classB ? Number(merged.classB) : 0;
+    const o = merged.outOfCatalog ? Number(merged.outOfCatalog) : 0;
+    if (b > total || o > total || b + o > total) return undefined;
+  }
+  return ok;
+}
+
+/** The answers after storing a checked patch; amounts that no longer fit under a new total are forgotten. */
+export function withPatch(current: Answers, patch: Answers): Answers {
+  const next: Answers = { ...current, ...patch };
+  if (patch.total !== undefined) {
+    const total = Number(patch.total);
+    if (next.classB && Number(next.classB) > total) delete next.classB;
+    if (next.outOfCatalog && Number(next.outOfCatalog) > total) delete next.outOfCatalog;
+    if (next.classB && next.outOfCatalog && Number(next.classB) + Number(next.outOfCatalog) > total) delete next.outOfCatalog;
+  }
+  return next;
+}

@@ -1,0 +1,31 @@
+/**
+ * Manual claim (手工报销): why the bill was not settled directly, the setting and the 参保地,
+ * then the documents, where to hand them in, the deadline and what to keep.
+ */
+import { ask, flowSetup, initialContext } from "./common.ts";
+
+export const claimFlow = flowSetup.createMachine({
+  id: "claim",
+  context: ({ input }) => initialContext(input),
+  initial: "route",
+  states: {
+    route: {
+      always: [
+        { guard: { type: "isMissing", params: { slot: "why" } }, target: "askWhy" },
+        { guard: { type: "isMissing", params: { slot: "setting" } }, target: "askSetting" },
+        { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },
+        { target: "result" },
+      ],
+    },
+    askWhy: ask(),
+    askSetting: ask(),
+    askInsured: ask(),
+    result: {
+      on: {
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
+        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+      },
+    },
+  },
+});

@@ -1,0 +1,32 @@
+/**
+ * "Which kind of 异地就医 am I?": 参保地, 就医地, then why the person is there. Same 统筹区
+ * needs no category; otherwise the result explains the category and offers the next flows.
+ */
+import { ask, flowSetup, initialContext } from "./common.ts";
+
+export const eligibilityFlow = flowSetup.createMachine({
+  id: "eligibility",
+  context: ({ input }) => initialContext(input),
+  initial: "route",
+  states: {
+    route: {
+      always: [
+        { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },
+        { guard: { type: "isMissing", params: { slot: "treatment" } }, target: "askTreatment" },
+        { guard: "isSamePool", target: "result" },
+        { guard: { type: "isMissing", params: { slot: "category" } }, target: "askCategory" },
+        { target: "result" },
+      ],
+    },
+    askInsured: ask(),
+    askTreatment: ask(),
+    askCategory: ask(),
+    result: {
+      on: {
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
+        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+      },
+    },
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * "How much will I pay": collects the evaluator's scenario fields, asking only for what is
+ * still missing, then shows the result (rendered from the evaluator, never computed here).
+ * A one-message question with places, setting and amount goes straight to the result with
+ * the rest assumed and said.
+ */
+import { ask, flowSetup, initialContext } from "./common.ts";
+
+export const estimateFlow = flowSetup.createMachine({
+  id: "estimate",
+  context: ({ input }) => initialContext(input),
+  initial: "route",
+  states: {
+    route: {
+      always: [
+        { guard: "canAssumeRest", target: "result", actions: "assumeRest" },
+        { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },
+        { guard: { type: "isMissing", params: { slot: "scheme" } }, target: "askScheme" },
+        { guard: { type: "isMissing", params: { slot: "treatment" } }, target: "askTreatment" },
+        { guard: { type: "isMissing", params: { slot: "setting" } }, target: "askSetting" },
+        { guard: { type: "isMissing", params: { slot: "level" } }, target: "askLevel" },
+        { guard: "needsVisitor", target: "askVisitor" },
+        { guard: { type: "isMissing", params: { slot: "status" } }, target: "askStatus" },
+        { guard: { type: "isMissing", params: { slot: "total" } }, target: "askTotal" },
+        { guard: { type: "isMissing", params: { slot: "classB" } }, target: "askClassB" },
+        { guard: { type: "isMissing", params: { slot: "outOfCatalog" } }, target: "askOutOfCatalog" },
+        { target: "result" },
+      ],
+    },
+    askInsured: ask(),
+    askScheme: ask(),
+    askTreatment: ask(),
+    askSetting: ask(),
+    askLevel: ask(),
+    askVisitor: ask(),
+    askStatus: ask(),
+    askTotal: ask(),
+    askClassB: ask(),
+    askOutOfCatalog: ask(),
+    result: {
+      on: {
+        PICK_CHANGE: { target: "pickChange", actions: "clearProblem" },
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
+        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+      },
+    },
+    pickChange: {
+      on: {
+        CHANGE: { target: "route", actions: "forgetChosenAnswer" },
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
+        BACK: { target: "result", actions: "clearProblem" },
+      },
+    },
+  },
+});

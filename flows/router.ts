@@ -1,0 +1,192 @@
+/**
+ * The conversation as a whole: greets, offers the four jobs, starts the right flow, and
+ * handles what works everywhere — 返回, 取消, 重新开始, 帮助 and side questions (answered,
+ * then the pending question is asked again).
+ *
+ * The active flow lives in the router's context as plain data (`{ v: state, c: context }`)
+ * and is advanced with XState's pure `transition()`: no child actors, so the router's
+ * persisted snapshot is one JSON object that restores the same after any round trip
+ * (see docs/flows.md for why).
+ */
+import { assign, initialTransition, setup, transition, type AnyStateMachine, type SnapshotFrom } from "xstate";
+import type { Answers } from "./answers.ts";
+import { checkPatch, visitorOf } from "./answers.ts";
+import { claimFlow } from "./claim.ts";
+import type { FlowContext, FlowEvent } from "./common.ts";
+import { eligibilityFlow } from "./eligibility.ts";
+import { estimateFlow } from "./estimate.ts";
+import { registrationFlow } from "./registration.ts";
+
+export const FLOWS = {
+  eligibility: eligibilityFlow,
+  registration: registrationFlow,
+  estimate: estimateFlow,
+  claim: claimFlow,
+} as const;
+export type FlowId = keyof typeof FLOWS;
+export const FLOW_IDS = Object.keys(FLOWS) as FlowId[];
+
+/** The stored form of the active flow: its state name and its context. */
+export interface FlowState {
+  v: string;
+  c: FlowContext;
+}
+
+/** What the router says before the flow's own question; shown once, then cleared. */
+export type Note =
+  | { k: "welcome" }
+  | { k: "help" }
+  | { k: "cancelled" }
+  | { k: "restarted" }
+  | { k: "aside"; topic: string }
+  | { k: "unclear" }
+  | { k: "range"; n: number }
+  | { k: "expired" }
+  | { k: "atMenu" };
+
+export interface RouterContext {
+  flow?: FlowState;
+  note?: Note;
+  /** Unclear messages in a row at the menu: after two, the menu explains itself. */
+  misses?: number;
+}
+
+export type RouterEvent =
+  | { type: "START"; flow: FlowId; seed?: Answers; quick?: boolean }
+  | { type: "FLOW"; event: FlowEvent }
+  | { type: "BACK" }
+  | { type: "CANCEL" }
+  | { type: "RESTART" }
+  | { type: "HELP" }
+  | { type: "GREET" }
+  | { type: "ASIDE"; topic: string }
+  | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number };
+
+type FlowSnapshot = SnapshotFrom<typeof estimateFlow>;
+
+/** The flow's snapshot rebuilt from its stored state name and context. */
+export function flowSnapshot(id: FlowId, flow: FlowState): FlowSnapshot {
+  return (FLOWS[id] as AnyStateMachine).resolveState({ value: flow.v, context: flow.c }) as FlowSnapshot;
+}
+
+function store(snapshot: FlowSnapshot): FlowState {
+  return { v: String(snapshot.value), c: snapshot.context };
+}
+
+function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined): FlowState {
+  const a: Answers = { ...known, ...(checkPatch(known, seed) ?? {}) };
+  // What eligibility learned (the category) already answers the estimate's visitor question.
+  if (a.category && !a.visitor) a.visitor = visitorOf(a.category);
+  const [snapshot] = initialTransition(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}) });
+  return store(snapshot);
+}
+
+/** After a side question the pending question is asked afresh, without the old complaint. */
+function withoutProblem(flow: FlowState | undefined): FlowState | undefined {
+  if (!flow?.c.err) return flow;
+  const { err: _err, ...c } = flow.c;
+  return { v: flow.v, c };
+}
+
+/** Which flow is active, from the router's state value. */
+export function activeFlow(value: unknown): FlowId | undefined {
+  return typeof value === "string" && value in FLOWS ? (value as FlowId) : undefined;
+}
+
+export const router = setup({
+  types: {
+    context: {} as RouterContext,
+    events: {} as RouterEvent,
+  },
+  guards: {
+    wantsFlow: ({ event }, params: { flow: FlowId }) => event.type === "START" && event.flow === params.flow,
+    flowCanGoBack: ({ context }, params: { flow: FlowId }) =>
+      !!context.flow && flowSnapshot(params.flow, context.flow).can({ type: "BACK" }),
+  },
+  actions: {
+    startFlow: assign(({ context, event }) => {
+      if (event.type !== "START") return {};
+      return { flow: startFlow(event.flow, context.flow?.c.a ?? {}, event.seed, event.quick), note: undefined, misses: 0 };
+    }),
+    forwardToFlow: assign(({ context, event }, params: { flow: FlowId }) => {
+      if (!context.flow) return {};
+      const flowEvent: FlowEvent | undefined = event.type === "FLOW" ? event.event : event.type === "BACK" ? { type: "BACK" } : undefined;
+      if (!flowEvent) return {};
+      const [next] = transition(FLOWS[params.flow] as typeof estimateFlow, flowSnapshot(params.flow, context.flow), flowEvent);
+      return { flow: store(next), note: undefined };
+    }),
+    closeFlow: assign({ flow: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
+    forgetEverything: assign({ flow: undefined, note: { k: "restarted" } as Note, misses: 0 }),
+    greet: assign({ flow: undefined, note: { k: "welcome" } as Note, misses: 0 }),
+    noteHelp: assign(({ context }) => ({ note: { k: "help" } as Note, flow: withoutProblem(context.flow) })),
+    noteAtMenu: assign({ note: { k: "atMenu" } as Note }),
+    noteAside: assign(({ context, event }) => ({
+      note: event.type === "ASIDE" ? ({ k: "aside", topic: event.topic } as Note) : undefined,
+      flow: withoutProblem(context.flow),
+    })),
+    noteNoise: assign(({ context, event }) => {
+      if (event.type !== "NOISE") return {};
+      const note: Note = event.why === "range" ? { k: "range", n: event.n ?? 0 } : { k: event.why };
+      return { note, misses: event.why === "unclear" ? (context.misses ?? 0) + 1 : context.misses };
+    }),
+  },
+}).createMachine({
+  id: "router",
+  context: { note: { k: "welcome" } },
+  initial: "menu",
+  on: {
+    START: [
+      { guard: { type: "wantsFlow", params: { flow: "eligibility" } }, target: ".eligibility", actions: "startFlow" },
+      { guard: { type: "wantsFlow", params: { flow: "registration" } }, target: ".registration", actions: "startFlow" },
+      { guard: { type: "wantsFlow", params: { flow: "estimate" } }, target: ".estimate", actions: "startFlow" },
+      { guard: { type: "wantsFlow", params: { flow: "claim" } }, target: ".claim", actions: "startFlow" },
+    ],
+    CANCEL: { target: ".menu", actions: "closeFlow" },
+    RESTART: { target: ".menu", actions: "forgetEverything" },
+    GREET: { target: ".menu", actions: "greet" },
+    HELP: { actions: "noteHelp" },
+    ASIDE: { actions: "noteAside" },
+    NOISE: { actions: "noteNoise" },
+  },
+  states: {
+    menu: {
+      on: { BACK: { actions: "noteAtMenu" } },
+    },
+    eligibility: {
+      on: {
+        FLOW: { actions: { type: "forwardToFlow", params: { flow: "eligibility" } } },
+        BACK: [
+          { guard: { type: "flowCanGoBack", params: { flow: "eligibility" } }, actions: { type: "forwardToFlow", params: { flow: "eligibility" } } },
+          { target: "menu", actions: "closeFlow" },
+        ],
+      },
+    },
+    registration: {
+      on: {
+        FLOW: { actions: { type: "forwardToFlow", params: { flow: "registration" } } },
+        BACK: [
+          { guard: { type: "flowCanGoBack", params: { flow: "registration" } }, actions: { type: "forwardToFlow", params: { flow: "registration" } } },
+          { target: "menu", actions: "closeFlow" },
+        ],
+      },
+    },
+    estimate: {
+      on: {
+        FLOW: { actions: { type: "forwardToFlow", params: { flow: "estimate" } } },
+        BACK: [
+          { guard: { type: "flowCanGoBack", params: { flow: "estimate" } }, actions: { type: "forwardToFlow", params: { flow: "estimate" } } },
+          { target: "menu", actions: "closeFlow" },
+        ],
+      },
+    },
+    claim: {
+      on: {
+        FLOW: { actions: { type: "forwardToFlow", params: { flow: "claim" } } },
+        BACK: [
+          { guard: { type: "flowCanGoBack", params: { flow: "claim" } }, actions: { type: "forwardToFlow", params: { flow: "claim" } } },
+          { target: "menu", actions: "closeFlow" },
+        ],
+      },
+    },
+  },
+});

@@ -1,0 +1,250 @@
+/**
+ * From what the person sent to the router's event: a button or a typed number picks a
+ * choice; typed text goes through the parser with the pending question as context, and its
+ * slots become an answer for the active flow (or start one). Side questions become ASIDE.
+ */
+import { AMOUNT_SLOTS, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
+import { slotOfState, type Problem } from "../../flows/common.ts";
+import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
+import { parse, type Intent, type Parse, type Slots } from "../language/index.ts";
+import { divisionsByName, MUNICIPALITIES } from "../places/divisions.ts";
+import { ASIDE_TOPICS } from "./policy-data.ts";
+import { matchChoice } from "./render.ts";
+import type { Choice, UserInput } from "./reply.ts";
+
+/** Longer messages are cut here: nobody answers a question in more, and parsing stays cheap. */
+export const MAX_TEXT = 500;
+
+const EXPECTING: Partial<Record<Slot, keyof Slots>> = {
+  insured: "insuredRegion",
+  treatment: "treatmentRegion",
+  total: "amount",
+  classB: "amount",
+  outOfCatalog: "amount",
+  setting: "setting",
+  level: "hospitalLevel",
+  scheme: "scheme",
+  status: "personStatus",
+  visitor: "visitorType",
+  category: "visitorType",
+};
+
+const FLOW_INTENTS: Partial<Record<Intent, FlowId>> = {
+  eligibility: "eligibility",
+  registration_howto: "registration",
+  registration_materials: "registration",
+  estimate: "estimate",
+  manual_claim: "claim",
+};
+
+const COMMANDS: Record<string, RouterEvent> = {
+  start: { type: "GREET" },
+  help: { type: "HELP" },
+  cancel: { type: "CANCEL" },
+  restart: { type: "RESTART" },
+  register: { type: "START", flow: "registration" },
+  eligibility: { type: "START", flow: "eligibility" },
+  estimate: { type: "START", flow: "estimate" },
+  claim: { type: "START", flow: "claim" },
+};
+
+const KEYWORDS: [RegExp, RouterEvent][] = [
+  [/^(返回|上一步|上一个|后退|back)$/i, { type: "BACK" }],
+  [/^(取消|退出|不办了|算了|cancel)$/i, { type: "CANCEL" }],
+  [/^(重新开始|重来|从头开始|restart)$/i, { type: "RESTART" }],
+  [/^(帮助|help|\?|？|怎么用)$/i, { type: "HELP" }],
+];
+
+const WHY_WORDS: [RegExp, NonNullable<Answers["why"]>][] = [
+  [/没.{0,2}备案|未备案/, "unregistered"],
+  [/联网|不能刷|刷不了/, "not_networked"],
+  [/系统|故障|没结算|没刷/, "system"],
+  [/生孩子|生育|分娩|顺产|剖腹产/, "maternity"],
+];
+
+const UNKNOWN = /^(不知道|不清楚|不确定|不晓得|没数|不了解)/;
+
+/** Control characters out, whitespace squeezed, length capped. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\p{Cc}\p{Cf}]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, MAX_TEXT);
+}
+
+export interface Situation {
+  value: string;
+  ctx: RouterContext;
+  choices: readonly Choice[];
+}
+
+function pendingSlot(s: Situation): Slot | undefined {
+  return activeFlow(s.value) && s.ctx.flow ? slotOfState(s.ctx.flow.v) : undefined;
+}
+
+function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent {
+  const inFlow = !!activeFlow(s.value);
+  const shown = s.choices.some((c) => c.id === id);
+  if (id.startsWith("go:")) {
+    const flow = id.slice(3) as FlowId;
+    if (FLOW_IDS.includes(flow)) return { type: "START", flow };
+  }
+  if (id === "cancel") return { type: "CANCEL" };
+  if (id === "restart") return { type: "RESTART" };
+  if (id === "help") return { type: "HELP" };
+  if (id.startsWith("v:") && inFlow) {
+    const [, slot, raw] = id.split(":");
+    if (slot && raw !== undefined) {
+      const value = raw === "?" ? null : slot === "level" ? Number(raw) : raw;
+      const a: Record<string, unknown> = { [slot]: value };
+      if (slot === "category") a.visitor = visitorOf(raw as CategoryId);
+      return { type: "FLOW", event: { type: "ANSWER", a } };
+    }
+  }
+  // The rest only mean something on the message they came with.
+  if (!shown && !fromTyping) return { type: "NOISE", why: "expired" };
+  if (!shown) return { type: "NOISE", why: "expired" };
+  if (id === "back") return { type: "BACK" };
+  if (id === "next") return { type: "FLOW", event: { type: "NEXT" } };
+  if (id === "all") return { type: "FLOW", event: { type: "ALL" } };
+  if (id === "chg") return { type: "FLOW", event: { type: "PICK_CHANGE" } };
+  if (id.startsWith("c:")) return { type: "FLOW", event: { type: "CHANGE", slot: id.slice(2) as Slot } };
+  if (id.startsWith("p:")) {
+    const slot = pendingSlot(s);
+    if (slot && REGION_SLOTS.includes(slot)) return { type: "FLOW", event: { type: "ANSWER", a: { [slot]: id.slice(2) } } };
+  }
+  return { type: "NOISE", why: "expired" };
+}
+
+interface Reading {
+  patch: Record<string, unknown>;
+  problem?: Problem;
+}
+
+function placeCode(p: { code: string; level: string }, problem: (x: Problem) => void): string | undefined {
+  if (p.level === "province" && !MUNICIPALITIES.has(p.code)) {
+    problem({ k: "province", code: p.code });
+    return undefined;
+  }
+  return p.code;
+}
+
+/** The parse's slots as flow answers, relative to the pending question. */
+function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | undefined): Reading {
+  const patch: Record<string, unknown> = {};
+  let problem: Problem | undefined;
+  const setProblem = (x: Problem) => {
+    problem ??= x;
+  };
+  const s = p.slots;
+  if (s.insuredRegion) {
+    const code = placeCode(s.insuredRegion, setProblem);
+    if (code) patch.insured = code;
+  }
+  if (s.treatmentRegion) {
+    const code = placeCode(s.treatmentRegion, setProblem);
+    if (code) patch.treatment = code;
+  }
+  if (pending && REGION_SLOTS.includes(pending) && patch[pending] === undefined) {
+    const bare = p.places?.[0];
+    if (bare && (p.places?.length ?? 0) === 1) {
+      const code = placeCode(bare, setProblem);
+      if (code) patch[pending] = code;
+    } else if (!bare) {
+      // A bare name the parser did not pick up ("苏州市", "吉林"): look it up directly.
+      const found = divisionsByName(text.replace(/^(我)?(在|是)/, "").replace(/[。.!！]$/, ""));
+      if (found.length === 1) {
+        const code = placeCode(found[0]!, setProblem);
+        if (code) patch[pending] = code;
+      } else if (found.length > 1) {
+        setProblem({ k: "ambiguous", codes: found.filter((d) => d.level === "city" || MUNICIPALITIES.has(d.code)).map((d) => d.code).slice(0, 6) });
+      }
+    }
+  }
+  if (s.amount !== undefined) {
+    if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
+    else if (flow === "estimate" || flow === undefined) patch.total = s.amount;
+  } else if (pending && (pending === "classB" || pending === "outOfCatalog") && UNKNOWN.test(text)) {
+    patch[pending] = null;
+  }
+  if (s.setting) patch.setting = s.setting;
+  if (s.hospitalLevel) patch.level = s.hospitalLevel;
+  if (s.scheme) patch.scheme = s.scheme;
+  if (s.personStatus) patch.status = s.personStatus;
+  if (s.visitorType) {
+    patch.category = s.visitorType;
+    patch.visitor = visitorOf(s.visitorType);
+  }
+  if (pending === "why" || flow === "claim") {
+    const why = WHY_WORDS.find(([re]) => re.test(text));
+    if (why) patch.why = why[1];
+  }
+  if (Object.keys(patch).length === 0) {
+    if (p.rejectedAmount) setProblem({ k: p.rejectedAmount.reason === "invalid" ? "unclear" : p.rejectedAmount.reason });
+    const amb = p.ambiguities?.find((x) => x.slot !== "amount" && Array.isArray(x.candidates) && typeof x.candidates[0] === "object");
+    if (amb) {
+      const codes = (amb.candidates as { code: string; level: string }[]).filter((c) => c.level === "city" || MUNICIPALITIES.has(c.code)).map((c) => c.code);
+      if (codes.length > 0) setProblem({ k: "ambiguous", codes: codes.slice(0, 6) });
+    }
+  }
+  return { patch, ...(problem ? { problem } : {}) };
+}
+
+function hasCoreFacts(patch: Record<string, unknown>): boolean {
+  return !!patch.insured && !!patch.treatment && !!patch.setting && !!patch.total;
+}
+
+/** The router event for one input. Never throws; anything unusable becomes a polite re-ask. */
+export function interpret(input: UserInput, s: Situation): RouterEvent {
+  if (input.type === "command") return COMMANDS[input.name.replace(/^\//, "").toLowerCase()] ?? { type: "HELP" };
+  if (input.type === "choice") return choiceEvent(String(input.id), s, false);
+
+  const flow = activeFlow(s.value);
+  const pending = pendingSlot(s);
+  const text = cleanText(typeof input.text === "string" ? input.text : "");
+  const invalid = (why: Problem): RouterEvent => (flow ? { type: "FLOW", event: { type: "INVALID", why } } : { type: "NOISE", why: "unclear" });
+  if (text === "") return invalid({ k: "unclear" });
+
+  const numbersAreAnswers = !!pending && AMOUNT_SLOTS.includes(pending);
+  const match = matchChoice(text, s.choices, numbersAreAnswers);
+  if (match.kind === "choice") return choiceEvent(match.choice.id, s, true);
+  if (match.kind === "out_of_range") return { type: "NOISE", why: "range", n: match.n };
+
+  for (const [re, event] of KEYWORDS) if (re.test(text)) return event;
+  if (flow === "registration" && /^(跳过|下一步|下一个|继续)$/.test(text)) return { type: "FLOW", event: { type: "NEXT" } };
+
+  const expecting = pending ? EXPECTING[pending] : undefined;
+  const p = parse(text, expecting ? { expecting } : undefined);
+  const { patch, problem } = read(p, text, pending, flow);
+  const hasPatch = Object.keys(patch).length > 0;
+  const wanted = FLOW_INTENTS[p.intent];
+
+  if (flow) {
+    if (hasPatch) return { type: "FLOW", event: { type: "ANSWER", a: patch } };
+    if (problem) return invalid(problem);
+    if (p.intent === "cancel") return { type: "CANCEL" };
+    if (p.intent === "back") return { type: "BACK" };
+    if (p.intent === "restart") return { type: "RESTART" };
+    if (p.intent === "help") return { type: "HELP" };
+    if (ASIDE_TOPICS.includes(p.intent) && !(flow === "registration" && p.intent === "registration_materials")) return { type: "ASIDE", topic: p.intent };
+    if (flow === "registration" && p.intent === "registration_materials") return { type: "ASIDE", topic: p.intent };
+    if (wanted && wanted !== flow) return { type: "START", flow: wanted };
+    return invalid({ k: "unclear" });
+  }
+
+  if (p.intent === "cancel") return { type: "CANCEL" };
+  if (p.intent === "restart") return { type: "RESTART" };
+  if (p.intent === "help") return { type: "HELP" };
+  if (wanted) {
+    const quick = wanted === "estimate" && hasCoreFacts(patch);
+    return { type: "START", flow: wanted, ...(hasPatch ? { seed: patch as Answers } : {}), ...(quick ? { quick } : {}) };
+  }
+  if (ASIDE_TOPICS.includes(p.intent)) return { type: "ASIDE", topic: p.intent };
+  if (hasPatch) {
+    const target: FlowId = patch.total || patch.setting ? "estimate" : "eligibility";
+    return { type: "START", flow: target, seed: patch as Answers, ...(target === "estimate" && hasCoreFacts(patch) ? { quick: true } : {}) };
+  }
+  if (p.intent === "greeting") return { type: "GREET" };
+  return { type: "NOISE", why: "unclear" };
+}

@@ -1,0 +1,66 @@
+/**
+ * The question a flow is waiting on, as a reply: the problem with the last answer (once),
+ * the question, and — after two failed tries — what is expected and a way out.
+ */
+import type { Slot } from "../../flows/answers.ts";
+import { AMOUNT_SLOTS, REGION_SLOTS } from "../../flows/answers.ts";
+import type { FlowContext, Problem } from "../../flows/common.ts";
+import { divisionByCode } from "../places/divisions.ts";
+import { flowMessages as m } from "../messages/flows.ts";
+import type { Choice, Reply } from "./reply.ts";
+
+const CHOICE_SLOTS = ["scheme", "status", "setting", "level", "visitor", "category", "why"] as const;
+type ChoiceSlot = (typeof CHOICE_SLOTS)[number];
+
+function isChoiceSlot(slot: Slot): slot is ChoiceSlot {
+  return (CHOICE_SLOTS as readonly string[]).includes(slot);
+}
+
+/** The choices offered for a slot, ids `v:<slot>:<value>`. */
+export function slotChoices(slot: Slot): Choice[] {
+  if (isChoiceSlot(slot)) {
+    const labels = m.labels[slot] as Record<string, string>;
+    return Object.entries(labels).map(([value, label]) => ({ id: `v:${slot}:${value}`, label }));
+  }
+  if (slot === "classB" || slot === "outOfCatalog") return [{ id: `v:${slot}:?`, label: m.unknownChoice }];
+  return [];
+}
+
+function problemText(problem: Problem, slot: Slot): string {
+  switch (problem.k) {
+    case "province":
+      return m.problems.province(divisionByCode(problem.code)?.name ?? "");
+    case "ambiguous":
+      return m.problems.ambiguous;
+    case "invalid":
+      return AMOUNT_SLOTS.includes(slot) ? m.problems.amountInvalid : m.problems.invalid;
+    default:
+      return m.problems[problem.k];
+  }
+}
+
+function explanation(slot: Slot): string {
+  if (slot === "insured" || slot === "treatment") return m.explain[slot];
+  if (AMOUNT_SLOTS.includes(slot)) return m.explain.amount;
+  return m.explain.choice;
+}
+
+export function questionReply(slot: Slot, ctx: FlowContext): Reply {
+  const lines: string[] = [];
+  if (ctx.err) lines.push(problemText(ctx.err, slot));
+  if (ctx.err?.k === "ambiguous") {
+    const choices = ctx.err.codes.map((code) => ({ id: `p:${code}`, label: divisionByCode(code)?.name ?? code }));
+    return { text: lines.join("\n"), choices };
+  }
+  if (ctx.tries >= 2) lines.push(explanation(slot));
+  lines.push(m.ask[slot as keyof typeof m.ask] ?? "");
+  let choices = slotChoices(slot);
+  if (ctx.tries >= 2 && REGION_SLOTS.includes(slot)) {
+    lines.push(m.wayOut);
+    choices = [
+      { id: "help", label: m.choices.help },
+      { id: "cancel", label: m.choices.cancel },
+    ];
+  }
+  return choices.length > 0 ? { text: lines.join("\n"), choices } : { text: lines.join("\n") };
+}

@@ -1,0 +1,279 @@
+/**
+ * What each flow says once it has what it needs. Figures and rules come from the policy data
+ * and the evaluator; where a region has no data the text says so instead of guessing.
+ */
+import type { Answers, Slot } from "../../flows/answers.ts";
+import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
+import type { FlowContext } from "../../flows/common.ts";
+import { evaluate } from "../policy/index.ts";
+import type { VisitorRule } from "../policy/schema.ts";
+import { flowMessages as m } from "../messages/flows.ts";
+import { book, regionName, regionVersion, sourceTitle, today } from "./policy-data.ts";
+import type { Choice, Reply } from "./reply.ts";
+
+const go = (flow: "eligibility" | "registration" | "estimate" | "claim"): Choice => ({ id: `go:${flow}`, label: m.menuChoices[flow] });
+const restart: Choice = { id: "restart", label: m.choices.restart };
+
+function withSources(text: string, sources: (string | undefined)[]): Reply {
+  const list = [...new Set(sources.filter((s): s is string => !!s))];
+  return list.length > 0 ? { text, sources: list } : { text };
+}
+
+function category(a: Answers) {
+  const b = book();
+  return a.category ? b?.national.categories.find((c) => c.id === a.category) : undefined;
+}
+
+export function describeVisitorRule(rule: VisitorRule): string {
+  switch (rule.kind) {
+    case "points":
+      return m.visitorRule.points(rule.points);
+    case "multiplier":
+      return m.visitorRule.multiplier(rule.factor);
+    case "first_pay":
+      return m.visitorRule.first_pay(rule.share);
+    case "schedule":
+      return m.visitorRule.schedule;
+    case "not_covered":
+      return m.visitorRule.not_covered;
+    default:
+      return m.visitorRule.same;
+  }
+}
+
+// ---------- eligibility ----------
+
+export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
+  const a = ctx.a;
+  const ins = regionName(a.insured);
+  const tre = regionName(a.treatment);
+  const j = jurisdictionOf(a);
+  const next = [go("estimate"), go("claim"), restart];
+  if (j === "same_pool") return [{ text: `${m.eligibility.samePool(ins, tre)}\n${m.eligibility.next}`, choices: next }];
+  const lines = [m.eligibility.kind(ins, tre, m.labels.jurisdiction[j ?? "cross_province"])];
+  const sources: (string | undefined)[] = [];
+  const cat = category(a);
+  const b = book();
+  if (a.category) lines.push(m.eligibility.category(cat?.name ?? m.labels.category[a.category], cat?.term ?? (visitorOf(a.category) === "long_term" ? "long" : "temporary")));
+  if (cat) {
+    lines.push(m.eligibility.validity(cat.validity));
+    sources.push(sourceTitle(null, cat.source));
+  }
+  const visitor = a.category ? visitorOf(a.category) : undefined;
+  if (visitor === "long_term") {
+    lines.push(m.eligibility.longTerm);
+  } else if (visitor && b) {
+    const ceiling = b.national.cutCeilings[visitor as "referral" | "emergency" | "temporary_other"];
+    if (typeof ceiling === "number") {
+      lines.push(m.eligibility.cutCeiling(ceiling));
+      sources.push(sourceTitle(null, b.national.cutCeilings.source));
+    }
+    const rv = regionVersion(a.insured, a.scheme, today(now));
+    const entry = rv?.version.visitors.find(
+      (e) => e.visitor === visitor && (e.scope === "any" || e.scope === j) && (!e.settings || e.settings.includes("inpatient")),
+    );
+    if (rv && entry) {
+      lines.push(m.eligibility.regionRule(ins, describeVisitorRule(entry.rule)));
+      sources.push(sourceTitle(rv.policy, entry.source));
+    } else {
+      lines.push(m.eligibility.noRegionRule(ins));
+    }
+  }
+  if (visitor === "emergency") lines.push(m.eligibility.emergency);
+  const titles = sources.filter((s): s is string => !!s);
+  if (titles.length > 0) lines.push(m.sourcePrefix + [...new Set(titles)].join("；"));
+  return [withSources(lines.join("\n"), sources), { text: m.eligibility.next, choices: [go("registration"), ...next] }];
+}
+
+// ---------- registration ----------
+
+function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sources: (string | undefined)[] } {
+  const a = ctx.a;
+  const b = book();
+  const ins = regionName(a.insured);
+  const cat = category(a);
+  const rv = regionVersion(a.insured, a.scheme, today(now));
+  const reg = rv?.version.registration;
+  const sources: (string | undefined)[] = [];
+  const fact = (key: string): string | undefined => {
+    const f = b?.national.facts[key];
+    if (f) sources.push(sourceTitle(null, f.source));
+    return f?.text;
+  };
+
+  const channels = [m.registration.channelsNational];
+  if (reg?.channels?.length) {
+    channels.push(m.registration.channelsRegion(ins, reg.channels.join("、")));
+    sources.push(sourceTitle(rv!.policy, reg.source));
+  } else channels.push(m.registration.channelsNoRegion(ins));
+  channels.push(m.registration.channelsCounter(ins));
+  if (a.category === "referral") channels.push(m.registration.channelsReferral);
+
+  const materials: string[] = [];
+  const catName = cat?.name ?? (a.category ? m.labels.category[a.category] : "");
+  materials.push(m.registration.materialsIntro(catName));
+  if (cat) {
+    materials.push(...cat.materials.map((x) => `· ${x}`));
+    sources.push(sourceTitle(null, cat.source));
+  }
+  const regionMaterials = a.category ? reg?.materials?.[a.category] : undefined;
+  if (regionMaterials?.length) {
+    materials.push(m.registration.materialsRegion(ins), ...regionMaterials.map((x) => `· ${x}`));
+    sources.push(sourceTitle(rv!.policy, reg!.source));
+  }
+  if (cat?.term === "long" || (a.category && visitorOf(a.category) === "long_term")) materials.push(fact("commitment_letter") ?? m.registration.promise);
+
+  const steps: string[] = [m.registration.stepsIntro];
+  const rs = b?.national.registrationSteps;
+  if (rs) {
+    steps.push(...rs.steps.map((s, i) => `${i + 1}. ${s}`));
+    sources.push(sourceTitle(null, rs.source));
+  }
+
+  const review = fact("review_time") ?? m.registration.reviewFallback;
+  const check = fact("check_result") ?? m.registration.checkFallback;
+
+  const validity: string[] = [];
+  if (cat) validity.push(m.registration.validity(cat.validity));
+  const regionValidity = a.category ? reg?.validity?.[a.category] : undefined;
+  if (regionValidity) {
+    validity.push(`${ins}：${regionValidity}`);
+    sources.push(sourceTitle(rv!.policy, reg!.source));
+  }
+  validity.push(fact("change_cancel") ?? m.registration.changeFallback);
+
+  return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources };
+}
+
+export function registrationView(state: string, ctx: FlowContext, now: Date): Reply[] {
+  const a = ctx.a;
+  const others = [go("estimate"), go("claim"), restart];
+  if (state === "notNeeded") return [{ text: m.registration.notNeeded(regionName(a.insured), regionName(a.treatment)), choices: others }];
+  const { texts, sources } = registrationSteps(ctx, now);
+  const titles = m.registration.titles;
+  if (state === "checklist") {
+    const body = texts.map((t, i) => `【${titles[i]}】\n${t}`).join("\n\n");
+    return [withSources(`${m.registration.checklist}\n\n${body}`, sources), { text: m.registration.done, choices: [{ id: "next", label: m.choices.stepByStep }, ...others] }];
+  }
+  if (state === "done") return [{ text: m.registration.done, choices: [{ id: "all", label: m.choices.all }, ...others] }];
+  const n = Number(state.replace("step", ""));
+  const text = `${m.registration.stepTitle(n, texts.length, titles[n - 1] ?? "")}\n${texts[n - 1] ?? ""}`;
+  return [
+    {
+      ...withSources(text, sources),
+      choices: [
+        { id: "next", label: m.choices.next },
+        { id: "back", label: m.choices.back },
+        { id: "all", label: m.choices.all },
+      ],
+    },
+  ];
+}
+
+// ---------- claim ----------
+
+export function claimResult(ctx: FlowContext, now: Date): Reply[] {
+  const a = ctx.a;
+  const b = book();
+  const ins = regionName(a.insured);
+  const rv = regionVersion(a.insured, a.scheme, today(now));
+  const local = rv?.version.manualClaim;
+  const national = b?.national.manualClaim;
+  const sources: (string | undefined)[] = [];
+  const lines = [m.claim.intro(ins, a.setting ? m.labels.setting[a.setting] : "")];
+  const materials = local?.materials?.length ? local.materials : national?.materials ?? [];
+  if (local?.materials?.length) sources.push(sourceTitle(rv!.policy, local.source));
+  else if (national) sources.push(sourceTitle(null, national.source));
+  materials.forEach((x, i) => lines.push(`${i + 1}. ${x}`));
+  lines.push(`${materials.length + 1}. ${m.claim.idAndBank}`);
+  if (a.category === "referral" || a.visitor === "referral") lines.push(m.claim.referral);
+  if (local?.where) lines.push(m.claim.where(local.where));
+  else if (national?.where) lines.push(m.claim.where(`${national.where}（以参保地规定为准）`));
+  else lines.push(m.claim.whereFallback(ins));
+  if (local?.deadline) {
+    lines.push(m.claim.deadline(local.deadline));
+    sources.push(sourceTitle(rv!.policy, local.source));
+  } else if (national?.deadline) {
+    lines.push(m.claim.deadline(`${national.deadline}（${ins}的规定暂无数据，以参保地规定为准）`));
+  } else lines.push(m.claim.deadlineFallback);
+  if (a.why === "unregistered") lines.push(m.claim.unregistered);
+  if (a.why === "maternity") lines.push(m.claim.maternity);
+  lines.push(m.claim.keep);
+  const titles = [...new Set(sources.filter((s): s is string => !!s))];
+  if (titles.length > 0) lines.push(m.sourcePrefix + titles.join("；"));
+  return [withSources(lines.join("\n"), sources), { text: m.eligibility.next, choices: [go("estimate"), go("registration"), restart] }];
+}
+
+// ---------- estimate ----------
+
+/** The evaluator's input from the answers; the treatment date is today. */
+export function scenarioOf(a: Answers, now: Date): unknown {
+  return {
+    insured: { region: a.insured, scheme: a.scheme, ...(a.status ? { status: a.status } : {}) },
+    treatment: { region: a.treatment, setting: a.setting, hospitalLevel: a.level, date: today(now) },
+    // Inside one 统筹区 the visitor kind does not matter; long_term means "no cut".
+    visitor: a.visitor ?? "long_term",
+    costs: {
+      total: a.total,
+      ...(typeof a.classB === "string" ? { classB: a.classB } : {}),
+      ...(typeof a.outOfCatalog === "string" ? { outOfCatalog: a.outOfCatalog } : {}),
+    },
+  };
+}
+
+const CHANGEABLE: Slot[] = ["insured", "scheme", "treatment", "setting", "level", "visitor", "status", "total", "classB", "outOfCatalog"];
+
+function valueLabel(slot: Slot, a: Answers): string {
+  const v = a[slot];
+  if (v === undefined) return "";
+  if (v === null) return m.estimate.unknown;
+  if (slot === "insured" || slot === "treatment") return regionName(String(v));
+  if (slot === "total" || slot === "classB" || slot === "outOfCatalog") return m.estimate.yuan(String(v));
+  const labels = (m.labels as Record<string, Record<string, string>>)[slot];
+  return labels?.[String(v)] ?? String(v);
+}
+
+export function changeChoices(a: Answers): Choice[] {
+  return [
+    ...CHANGEABLE.filter((s) => a[s] !== undefined).map((s) => ({ id: `c:${s}`, label: m.estimate.changeLabel(m.estimate.slotNames[s] ?? s, valueLabel(s, a)) })),
+    { id: "back", label: m.choices.backToResult },
+  ];
+}
+
+/** The closing question under an estimate (also what a restated estimate shows). */
+export function estimateAfter(): Reply {
+  return { text: m.estimate.after, choices: [{ id: "chg", label: m.choices.change }, go("registration"), go("claim"), restart] };
+}
+
+export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
+  const a = ctx.a;
+  let result: ReturnType<typeof evaluate>;
+  try {
+    result = evaluate(scenarioOf(a, now));
+  } catch {
+    result = { ok: false, errors: [{ field: "", message: m.aside.noData }] };
+  }
+  if (!result.ok) {
+    const text = [m.estimate.failed, ...result.errors.map((e) => `· ${e.message}`)].join("\n");
+    return [{ text }, estimateAfter()];
+  }
+  const e = result.estimate;
+  const lines: string[] = [];
+  const regionLabel = e.policy.regionName || regionName(a.insured);
+  if (e.policy.typical) lines.push(m.estimate.typical(regionName(a.insured)));
+  else lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
+  lines.push(m.estimate.total(e.total), m.estimate.fund(e.fundPays));
+  if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
+  lines.push(m.estimate.you(e.youPay), "", m.estimate.stepsTitle);
+  for (const s of e.steps) lines.push(m.estimate.step(s.what, s.amount, s.rule, s.source.title));
+  const assumed = ctx.assumed ?? [];
+  if (assumed.length > 0) {
+    lines.push("", m.estimate.assumedTitle);
+    for (const slot of assumed) lines.push(`· ${m.estimate.assumed[slot] ?? slot}`);
+    lines.push(`· ${m.estimate.assumed.date}`);
+  }
+  if (e.assumptions.length > 0) lines.push("", m.estimate.evaluatorAssumptions, ...e.assumptions.map((x) => `· ${x}`));
+  if (e.warnings.length > 0) lines.push("", m.estimate.warnings, ...e.warnings.map((x) => `· ${x}`));
+  const sources = [...new Set(e.steps.map((s) => s.source.title))];
+  return [{ text: lines.join("\n"), sources }, estimateAfter()];
+}

@@ -1,0 +1,100 @@
+/**
+ * What the person is told, derived from the router's state and context alone (plus the
+ * date): the same snapshot always gives the same replies, so choices typed as numbers
+ * can be matched against the last reply after a restore.
+ */
+import { slotOfState, type FlowContext } from "../../flows/common.ts";
+import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
+import { flowMessages as m } from "../messages/flows.ts";
+import { factFor } from "./policy-data.ts";
+import { questionReply } from "./questions.ts";
+import type { Choice, Reply } from "./reply.ts";
+import { estimateAfter, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
+
+const menuChoices: Choice[] = (Object.keys(m.menuChoices) as FlowId[]).map((id) => ({ id: `go:${id}`, label: m.menuChoices[id] }));
+
+function menuReply(intro: string = m.menu): Reply {
+  return { text: `${intro}\n${m.menuExample}`, choices: menuChoices };
+}
+
+function problemReply(ctx: FlowContext): Reply[] {
+  return ctx.err ? [{ text: ctx.err.k === "invalid" ? m.problems.invalid : m.problems.unclear }] : [];
+}
+
+function flowView(id: FlowId, flow: FlowState, now: Date): Reply[] {
+  const ctx = flow.c;
+  const slot = slotOfState(flow.v);
+  if (slot) return [questionReply(slot, ctx)];
+  switch (id) {
+    case "estimate":
+      if (flow.v === "pickChange") return [...problemReply(ctx), { text: m.estimate.pickChange, choices: changeChoices(ctx.a) }];
+      return [...problemReply(ctx), ...estimateResult(ctx, now)];
+    case "eligibility":
+      return [...problemReply(ctx), ...eligibilityResult(ctx, now)];
+    case "claim":
+      return [...problemReply(ctx), ...claimResult(ctx, now)];
+    case "registration":
+      return [...problemReply(ctx), ...registrationView(flow.v, ctx, now)];
+  }
+}
+
+/** The question or next step the person is on, without repeating long results. */
+function pending(value: string, ctx: RouterContext, now: Date): Reply {
+  const id = activeFlow(value);
+  if (!id || !ctx.flow) return menuReply();
+  // The estimate's closing question does not need the evaluator: keep restating it cheap.
+  if (id === "estimate" && ctx.flow.v === "result" && !ctx.flow.c.err) return estimateAfter();
+  const replies = flowView(id, ctx.flow, now);
+  return replies[replies.length - 1] ?? menuReply();
+}
+
+function asideReplies(topic: string, value: string, ctx: RouterContext, now: Date): Reply[] {
+  const fact = factFor(topic);
+  const answer: Reply = fact
+    ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
+    : { text: m.aside.noData };
+  const rest = pending(value, ctx, now);
+  return [answer, activeFlow(value) ? { ...rest, text: `${m.backTo}\n${rest.text}` } : rest];
+}
+
+function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): Reply[] | undefined {
+  switch (note.k) {
+    case "welcome":
+      return [menuReply(m.welcome)];
+    case "help":
+      return [{ text: m.help }, pending(value, ctx, now)];
+    case "cancelled":
+      return [menuReply(`${m.cancelled}${m.menu}`)];
+    case "restarted":
+      return [menuReply(`${m.restarted}${m.menu}`)];
+    case "atMenu":
+      return [menuReply(`${m.atMenu}${m.menu}`)];
+    case "aside":
+      return asideReplies(note.topic, value, ctx, now);
+    case "unclear":
+      return activeFlow(value) ? [{ text: m.unclear }, pending(value, ctx, now)] : [menuReply(m.unclearMenu)];
+    case "range":
+      return [{ text: m.range(note.n) }, pending(value, ctx, now)];
+    case "expired":
+      return [{ text: m.expired }, pending(value, ctx, now)];
+  }
+}
+
+/** Every reply for the router's current snapshot. */
+export function view(value: unknown, ctx: RouterContext, now: Date): Reply[] {
+  const state = String(value);
+  if (ctx.note) {
+    const replies = noteReplies(ctx.note, state, ctx, now);
+    if (replies) return replies;
+  }
+  const id = activeFlow(state);
+  if (!id || !ctx.flow) return [menuReply()];
+  return flowView(id, ctx.flow, now);
+}
+
+/** The choices of the last reply: what a typed number or label refers to. */
+export function currentChoices(value: unknown, ctx: RouterContext, now: Date): Choice[] {
+  const state = String(value);
+  if (!activeFlow(state) || !ctx.flow) return menuChoices;
+  return pending(state, ctx, now).choices ?? [];
+}
