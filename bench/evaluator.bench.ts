@@ -3,8 +3,12 @@
  * step with its source, rounding) against the bare settlement formula in decimal.js and the
  * same formula in plain numbers.
  */
-import { Decimal } from "decimal.js";
+import { settleArithmetic } from "../src/policy/arithmetic.ts";
 import { evaluate, getPolicyBook, type ScenarioInput } from "../src/policy/index.ts";
+import { D } from "../src/policy/money.ts";
+import { resolveCase } from "../src/policy/resolve.ts";
+import { Scenario } from "../src/policy/scenario.ts";
+import { prepareSettlement } from "../src/policy/settle.ts";
 import { fmtRate, opsPerSecond } from "./timing.ts";
 
 const book = getPolicyBook();
@@ -23,32 +27,45 @@ for (let i = 0; i < 512; i++) {
   });
 }
 
-/** The worked check's formula, bare: 自费, 乙类 first-pay, deductible, ratio, cap, rounding. */
-const DD = Decimal.clone({ rounding: Decimal.ROUND_HALF_UP });
-const bareInputs = scenarios.map((s) => s.costs as { total: string; classB: string; outOfCatalog: string });
-const share = new DD("0.1");
-const deductible = new DD(1200);
-const ratio = new DD("0.85");
-const cap = new DD(400000);
+/**
+ * The bare formula: the evaluator's own arithmetic kernel on parameters resolved once at
+ * set-up (no look-up, no explanation), parsing the three amounts each time as the
+ * explained path does.
+ */
+const prepared = scenarios.map((s) => {
+  const parsed = Scenario.parse(s);
+  const resolved = resolveCase(book, parsed);
+  if (!resolved.ok) throw new Error("bench scenario rejected");
+  return { costs: s.costs as { total: string; classB: string; outOfCatalog: string }, input: prepareSettlement(book, resolved.value).input };
+});
 function bareDecimal(i: number): string {
-  const c = bareInputs[i & 511]!;
-  // Parsing the amounts is part of the formula: the explained path parses them too.
-  const x = { total: new DD(c.total), b: new DD(c.classB), out: new DD(c.outOfCatalog) };
-  const first = x.b.times(share).toDecimalPlaces(2);
-  const eligible = x.total.minus(x.out).minus(first);
-  const above = eligible.minus(deductible);
-  let fund = above.isNegative() ? new DD(0) : above.times(ratio);
-  if (fund.greaterThan(cap)) fund = cap;
-  fund = fund.toDecimalPlaces(2);
-  return x.total.minus(fund).toFixed(2);
+  const p = prepared[i & 511]!;
+  const r = settleArithmetic({ ...p.input, total: new D(p.costs.total), classB: new D(p.costs.classB), outOfCatalog: new D(p.costs.outOfCatalog) });
+  return r.youPay.toFixed(2);
 }
 
 const plainInputs = scenarios.map((s) => ({ total: Number(s.costs.total), b: Number(s.costs.classB), out: Number(s.costs.outOfCatalog) }));
+/** The same kernel in plain numbers (floats: for speed comparison only, never for money). */
+const plainParams = prepared.map(({ input }) => ({
+  share: input.classBShare.toNumber(),
+  first: input.firstPayShare.toNumber(),
+  d: input.deductible.toNumber(),
+  bands: input.bands.map((b, k) => ({ lo: b.lo.toNumber(), hi: b.hi === null ? Infinity : b.hi.toNumber(), rate: input.rates[k]!.toNumber() })),
+  cap: input.capRemaining === null ? Infinity : input.capRemaining.toNumber(),
+}));
 function plainNumbers(i: number): number {
   const x = plainInputs[i & 511]!;
-  const first = Math.round(x.b * 0.1 * 100) / 100;
-  const above = x.total - x.out - first - 1200;
-  const fund = Math.round(Math.min(above < 0 ? 0 : above * 0.85, 400000) * 100) / 100;
+  const p = plainParams[i & 511]!;
+  const classBFirst = Math.round(x.b * p.share) / 100;
+  const eligible = x.total - x.out - classBFirst;
+  const base = eligible - Math.round(eligible * p.first) / 100;
+  let fund = 0;
+  for (const band of p.bands) {
+    const lo = Math.max(band.lo, p.d);
+    const hi = Math.min(band.hi, base);
+    if (hi > lo) fund += ((hi - lo) * band.rate) / 100;
+  }
+  fund = Math.round(Math.min(fund, p.cap) * 100) / 100;
   return x.total - fund;
 }
 

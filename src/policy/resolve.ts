@@ -96,14 +96,16 @@ function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction
   return best;
 }
 
+function findZone(version: SchemeVersion, treatmentCodes: string[], date: string): SchemeVersion["freeZones"][number] | undefined {
+  return version.freeZones.find((z) => z.regions.some((r) => treatmentCodes.includes(r)) && (!z.since || z.since <= date));
+}
+
 function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitorRule {
   const { scenario, version, policy, jurisdiction } = c;
   const visitor = scenario.visitor;
   const setting = scenario.treatment.setting;
   const treatmentCodes = [poolingCode(c.treatment.code), c.treatment.provinceCode];
-  const zone = version.freeZones.find(
-    (z) => z.regions.some((r) => treatmentCodes.includes(r)) && (!z.since || z.since <= scenario.treatment.date),
-  );
+  const zone = version.freeZones.length === 0 ? undefined : findZone(version, treatmentCodes, scenario.treatment.date);
 
   const own = findVisitorEntry(version, visitor, jurisdiction, setting);
   if (own) {
@@ -141,9 +143,11 @@ function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitor
   };
 }
 
+function fromVersion(policy: AnyPolicy, version: SchemeVersion): Cited<number> | null {
+  return version.classB ? { value: version.classB.share, policy, source: version.classB.source, quote: version.classB.quote } : null;
+}
+
 function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">, date: string): Cited<number> | null {
-  const fromVersion = (policy: AnyPolicy, version: SchemeVersion): Cited<number> | null =>
-    version.classB ? { value: version.classB.share, policy, source: version.classB.source, quote: version.classB.quote } : null;
   const own = fromVersion(c.policy, c.version);
   if (c.catalogue === "treatment") {
     const treatmentCode = poolingCode(c.treatment.code);

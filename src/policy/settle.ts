@@ -1,12 +1,14 @@
 /**
- * The settlement arithmetic, step by step, each step with the rule and its source.
+ * Settlement, explained: resolve the parameters of the arithmetic for a case (prepare), run
+ * the kernel (arithmetic.ts), then describe every step with its rule and source.
  * Order: 自费 → 乙类先行自付 → visitor's first-pay share → 起付线 → ratio (by level or by
  * progressive bands, with retiree and visitor adjustments) → annual cap → supplementary
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
 import { policyText, type LevelKey } from "../messages/policy.ts";
 import type { PolicyBook } from "./book.ts";
-import { D, ZERO, HUNDRED, fmt, max0, min, pct, toFen, type Money } from "./money.ts";
+import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
+import { D, ZERO, HUNDRED, fmt, max0, min, toFen, type Money } from "./money.ts";
 import type { AppliedVisitorRule, Case } from "./resolve.ts";
 import type { Estimate, Step, StepKind } from "./scenario.ts";
 import type { Confidence, RatioTable, RegionPolicy, SettingRules, TypicalPolicy } from "./schema.ts";
@@ -39,10 +41,8 @@ function atLevel<T>(table: Partial<Record<Level, T>>, level: Level): T | undefin
   return undefined;
 }
 
-interface Band {
-  lo: Money;
-  hi: Money | null;
-  rate: Money; // percent
+interface Band extends KernelBand {
+  rate: Money; // percent, before adjustments
   /** The band's bounds as shown in the explanation, formatted once. */
   label: [string, string | null];
 }
@@ -82,6 +82,11 @@ class Explainer {
   oldestYear = Infinity;
 
   constructor(private readonly book: PolicyBook) {}
+
+  /** `add` with the citation in one object. */
+  addRef(kind: StepKind, what: string, amount: Money | null, rule: string, ref: Ref): void {
+    this.add(kind, what, amount, rule, ref.policy, ref.source, ref.quote);
+  }
 
   add(kind: StepKind, what: string, amount: Money | null, rule: string, policy: AnyPolicy | null, source: string, quote?: string): void {
     const ref = this.book.sourceRef(policy, source, quote);
@@ -145,56 +150,6 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
   };
 }
 
-/** Fund share over [from, to) of the settlement base, band by band. */
-function fundOverBands(bands: Band[], from: Money, to: Money, adjust: RateAdjust): { fund: Money; parts: string[] } {
-  let fund = ZERO;
-  const parts: string[] = [];
-  for (const band of bands) {
-    const rate = adjust.apply(band.rate);
-    const lo = band.lo.greaterThan(from) ? band.lo : from;
-    const hi = band.hi === null || band.hi.greaterThan(to) ? to : band.hi;
-    if (!hi.greaterThan(lo)) continue;
-    const amount = hi.minus(lo);
-    fund = fund.plus(amount.times(rate).div(HUNDRED));
-    parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rate.toString()));
-  }
-  return { fund, parts };
-}
-
-/** The point of the settlement base at which the fund, paying band by band from `from`, reaches `limit`. */
-function crossingPoint(bands: Band[], from: Money, limit: Money, adjust: RateAdjust): Money | null {
-  let paid = ZERO;
-  for (const band of bands) {
-    const lo = band.lo.greaterThan(from) ? band.lo : from;
-    const rate = adjust.apply(band.rate);
-    if (rate.isZero()) continue;
-    const full = band.hi === null ? null : band.hi.minus(lo).times(rate).div(HUNDRED);
-    if (full === null || paid.plus(full).greaterThanOrEqualTo(limit)) {
-      return lo.plus(limit.minus(paid).times(HUNDRED).div(rate));
-    }
-    if (full.isPositive()) paid = paid.plus(full);
-  }
-  return null;
-}
-
-function progressive(bands: { upTo: string | null; rate: number }[], base: Money): { pay: Money; parts: string[] } {
-  let pay = ZERO;
-  let lo = ZERO;
-  const parts: string[] = [];
-  for (const band of bands) {
-    const hi = band.upTo === null ? null : dec(band.upTo);
-    const top = hi === null || hi.greaterThan(base) ? base : hi;
-    if (top.greaterThan(lo)) {
-      const amount = top.minus(lo);
-      pay = pay.plus(amount.times(dec(band.rate)).div(HUNDRED));
-      parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
-    }
-    if (hi === null || !base.greaterThan(hi)) break;
-    lo = hi;
-  }
-  return { pay, parts };
-}
-
 function deductibleFor(c: Case, rules: SettingRules, level: Level): { amount: Money; extra: string; perYear: boolean } {
   const rule = c.visitor.rule;
   const nth = (c.scenario.yearToDate?.admissions ?? 0) + 1;
@@ -235,173 +190,245 @@ function directSettlement(c: Case): Estimate["directSettlement"] {
   return { possible: true, reason: t.yes };
 }
 
-export function settle(book: PolicyBook, c: Case): Estimate {
+
+const NO_LAYERS: Layer[] = [];
+
+/** Whose figures a step cites. */
+interface Ref {
+  policy: AnyPolicy | null;
+  source: string;
+  quote?: string | undefined;
+}
+
+/** Everything the arithmetic needs and everything the explanation says about it. */
+export interface Prepared {
+  input: SettlementInput;
+  bands: Band[];
+  adjust: RateAdjust;
+  deductible: { amount: Money; extra: string; perYear: boolean; ref: Ref | null };
+  ratioRef: Ref;
+  usesSchedule: boolean;
+  firstPayShare: number;
+  classBShare: number | null;
+}
+
+function ceilingFor(book: PolicyBook, c: Case): number | null {
+  const kind = c.visitor.entry?.visitor ?? (c.scenario.visitor === "unregistered" ? "temporary_other" : c.scenario.visitor);
+  return kind === "referral" || kind === "emergency" || kind === "temporary_other" ? book.national.cutCeilings[kind] : null;
+}
+
+/** The look-ups: from a resolved case to the kernel's parameters. */
+export function prepareSettlement(book: PolicyBook, c: Case): Prepared {
   const s = c.scenario;
-  const ex = new Explainer(book);
   const level = String(s.treatment.hospitalLevel) as Level;
   const rules = c.rules.value;
   const rp = c.rules.policy;
-  const visitor: AppliedVisitorRule = c.visitor;
-  const total = dec(s.costs.total);
-  const outOfCatalog = s.costs.outOfCatalog ? dec(s.costs.outOfCatalog) : ZERO;
-  const classB = s.costs.classB ? dec(s.costs.classB) : null;
-  const national = book.national;
+  const visitor = c.visitor;
+  const away = c.jurisdiction !== "same_pool";
+  const usesSchedule = away && visitor.rule.kind === "schedule";
+  const visitorRef: Ref = { policy: visitor.policy, source: visitor.source, quote: visitor.quote };
 
-  const principle = national.principles.find((p) => p.id === (c.jurisdiction === "cross_province" ? "cross_province" : "intra_province"));
-  ex.add(
-    "jurisdiction",
-    policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name),
-    null,
-    policyText.jurisdiction.rule(c.jurisdiction, c.catalogue),
-    null,
-    principle?.source ?? national.cutCeilings.source,
-    principle?.quote,
-  );
-  if (visitor.assumption && c.jurisdiction !== "same_pool") c.assumptions.push(visitor.assumption);
-  if (c.jurisdiction === "same_pool") c.warnings.push(policyText.warnings.samePool);
-  else if (s.visitor === "unregistered" && !visitor.freeZone) c.warnings.push(policyText.warnings.unregistered);
-  else if (s.visitor === "emergency") c.warnings.push(policyText.warnings.emergency);
-  if (s.maternity) c.warnings.push(policyText.warnings.maternity);
-  if (s.treatment.setting === "outpatient" && c.jurisdiction !== "same_pool") c.warnings.push(policyText.warnings.outpatientCheck);
-  if (s.treatment.setting === "chronic_outpatient" && c.jurisdiction !== "same_pool") c.warnings.push(policyText.warnings.chronicNeedsRecognition);
-  if (visitor.entry?.ambiguity) c.warnings.push(policyText.warnings.ambiguity(visitor.entry.ambiguity));
-  if (s.insured.scheme === "employee" && s.treatment.setting === "inpatient" && s.yearToDate?.admissions === undefined) {
-    c.assumptions.push(policyText.assumptions.admissions);
+  let firstPayShare = 0;
+  if (away && visitor.rule.kind === "first_pay") {
+    const ceiling = ceilingFor(book, c);
+    firstPayShare = ceiling !== null && visitor.rule.share > ceiling ? ceiling : visitor.rule.share;
+    if (firstPayShare !== visitor.rule.share) c.warnings.push(policyText.warnings.cutClamped(s.visitor, String(visitor.rule.share), ceiling ?? 0));
   }
 
-  // 1. 自费: outside the catalogue, the person pays it all.
-  const catalogueName = c.catalogue === "treatment" ? "就医地" : "参保地";
-  if (outOfCatalog.isPositive()) {
-    ex.add("out_of_catalog", policyText.outOfCatalog.what, outOfCatalog, policyText.outOfCatalog.rule(catalogueName), null, principle?.source ?? national.cutCeilings.source, principle?.quote);
-  }
+  const d = deductibleFor(c, rules, level);
+  const deductibleRef: Ref | null = usesSchedule
+    ? visitorRef
+    : rules.deductible
+      ? { policy: rp, source: rules.deductible.source, quote: rules.deductible.quote }
+      : null;
 
-  // 2. 乙类先行自付.
-  let classBFirst = ZERO;
-  if (classB === null) {
-    c.assumptions.push(policyText.classB.noAmount);
-  } else if (classB.isPositive() && c.classBShare) {
-    classBFirst = toFen(classB.times(pct(c.classBShare.value)));
-    ex.add(
-      "class_b_first_pay",
-      policyText.classB.what,
-      classBFirst,
-      policyText.classB.rule(fmt(classB), String(c.classBShare.value), c.classBShare.policy?.name ?? catalogueName),
-      c.classBShare.policy,
-      c.classBShare.source,
-      c.classBShare.quote,
-    );
-  }
-  const eligible = total.minus(outOfCatalog).minus(classBFirst);
-
-  const notCovered = rules.notCovered || (c.jurisdiction !== "same_pool" && visitor.rule.kind === "not_covered");
-  let fundRaw = ZERO;
-  let fund = ZERO;
-  let supplementaryTotal = ZERO;
-
-  if (notCovered) {
-    ex.add("not_covered", policyText.notCovered.what(s.treatment.setting), eligible, policyText.warnings.notCovered, visitor.rule.kind === "not_covered" ? visitor.policy : rp, visitor.rule.kind === "not_covered" ? visitor.source : c.rules.source, visitor.rule.kind === "not_covered" ? visitor.quote : c.rules.quote);
-    c.warnings.push(policyText.warnings.notCovered);
-  } else {
-    // 3. The visitor's first-pay share (先自付/先自理).
-    let base = eligible;
-    if (c.jurisdiction !== "same_pool" && visitor.rule.kind === "first_pay") {
-      const ceilingKind = visitor.entry?.visitor ?? (s.visitor === "unregistered" ? "temporary_other" : s.visitor);
-      const ceiling = ceilingKind === "referral" || ceilingKind === "emergency" || ceilingKind === "temporary_other" ? national.cutCeilings[ceilingKind] : null;
-      const share = ceiling !== null && visitor.rule.share > ceiling ? ceiling : visitor.rule.share;
-      if (share !== visitor.rule.share) c.warnings.push(policyText.warnings.cutClamped(s.visitor, String(visitor.rule.share), ceiling ?? 0));
-      const first = toFen(eligible.times(pct(share)));
-      ex.add("visitor_first_pay", policyText.visitorFirstPay.what(s.visitor), first, policyText.visitorFirstPay.rule(fmt(eligible), String(share)), visitor.policy, visitor.source, visitor.quote);
-      base = eligible.minus(first);
-    }
-
-    // 4. 起付线.
-    const usesSchedule = c.jurisdiction !== "same_pool" && visitor.rule.kind === "schedule";
-    const deductible = deductibleFor(c, rules, level);
-    const deductiblePaid = min(base, deductible.amount);
-    if (deductible.amount.isPositive() || rules.deductible) {
-      const dRule = usesSchedule ? { policy: visitor.policy, source: visitor.source, quote: visitor.quote } : { policy: rp, source: rules.deductible?.source ?? c.rules.source, quote: rules.deductible?.quote };
-      const nth = (s.yearToDate?.admissions ?? 0) + 1;
-      ex.add(
-        "deductible",
-        policyText.deductible.what(nth, deductible.perYear),
-        deductiblePaid,
-        policyText.deductible.rule(s.treatment.hospitalLevel as LevelKey, fmt(deductible.amount), c.retired && !!rules.deductible?.retired, deductible.extra),
-        dRule.policy,
-        dRule.source,
-        dRule.quote,
-      );
-    }
-
-    // 5. Ratio, by level or by progressive bands.
-    const table: RatioTable = usesSchedule && visitor.rule.kind === "schedule"
+  const table: RatioTable =
+    usesSchedule && visitor.rule.kind === "schedule"
       ? { byLevel: visitor.rule.ratio }
       : c.retired && rules.ratio.retired
         ? rules.ratio.retired
         : rules.ratio.working;
-    const adjust = rateAdjust(book, c, rules, usesSchedule);
-    const bands = bandsOf(table, level);
-    const over = fundOverBands(bands, deductible.amount, base, adjust);
-    fundRaw = over.fund;
-    const ratioRef = usesSchedule ? { policy: visitor.policy, source: visitor.source, quote: visitor.quote } : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote };
-    const aboveDeductible = max0(base.minus(deductible.amount));
-    const rates = adjust.seen.slice();
-    const ruleText = bands.length === 1
-      ? policyText.ratio.rule(fmt(aboveDeductible), rates[0]?.applied ?? "0", adjust.detail)
-      : policyText.ratio.bandsRule(over.parts) + adjust.detail;
-    ex.add(bands.length === 1 ? "ratio" : "band", policyText.ratio.what, toFen(fundRaw), ruleText, ratioRef.policy, ratioRef.source, ratioRef.quote);
-    const ratioStep = ex.steps[ex.steps.length - 1];
-    if (ratioStep) ratioStep.rates = rates;
-    if (!usesSchedule && c.jurisdiction !== "same_pool" && (visitor.rule.kind === "points" || visitor.rule.kind === "multiplier")) {
-      // The visitor adjustment is a rule of its own: cite it separately so its source is visible.
-      const last = ex.steps[ex.steps.length - 1];
-      if (last && visitor.source !== ratioRef.source) {
-        ex.add("ratio", policyText.ratio.visitorCut(s.visitor, visitor.rule.kind === "points" ? policyText.ratio.points(String(visitor.rule.points)) : policyText.ratio.multiplier(String(visitor.rule.factor))), null, policyText.visitor(s.visitor), visitor.policy, visitor.source, visitor.quote);
-      }
-    }
+  const adjust = rateAdjust(book, c, rules, usesSchedule);
+  const bands = bandsOf(table, level);
+  const rates: Money[] = [];
+  for (const band of bands) rates.push(adjust.apply(band.rate));
 
-    // 6. Annual cap.
-    fund = fundRaw;
-    let capRemaining: Money | null = null;
-    if (rules.cap) {
-      const cap = dec(rules.cap.amount);
-      const used = s.yearToDate?.fundPaid ? dec(s.yearToDate.fundPaid) : ZERO;
-      capRemaining = max0(cap.minus(used));
-      if (fund.greaterThan(capRemaining)) {
-        fund = capRemaining;
-        c.warnings.push(policyText.warnings.capReached);
-      }
-      ex.add("cap", policyText.cap.what, toFen(fund), policyText.cap.rule(fmt(cap), fmt(used), fmt(capRemaining)), rp, rules.cap.source, rules.cap.quote);
-    }
-    fund = toFen(fund);
+  let capRemaining: Money | null = null;
+  if (rules.cap) {
+    const used = s.yearToDate?.fundPaid ? dec(s.yearToDate.fundPaid) : ZERO;
+    capRemaining = max0(dec(rules.cap.amount).minus(used));
+  }
+  const layers: Layer[] = !rules.supplementary ? NO_LAYERS : rules.supplementary.map((layer) => ({
+    kind: layer.kind,
+    deductible: dec(layer.deductible),
+    bands: layer.bands.map((b) => ({ hi: b.upTo === null ? null : dec(b.upTo), rate: dec(b.rate) })),
+    cap: layer.cap ? dec(layer.cap) : null,
+  }));
 
-    // 7. Supplementary layers: 大额补助 above the cap, 大病保险 on the personal share.
-    for (const layer of rules.supplementary ?? []) {
-      let layerBase = ZERO;
-      if (layer.kind === "above_cap") {
-        if (capRemaining !== null && fundRaw.greaterThan(capRemaining)) {
-          const crossing = crossingPoint(bands, deductible.amount, capRemaining, adjust);
-          if (crossing) layerBase = max0(base.minus(crossing));
-        }
-      } else {
-        layerBase = max0(base.minus(fund).minus(dec(layer.deductible)));
-      }
-      if (!layerBase.isPositive()) continue;
-      const { pay, parts } = progressive(layer.bands, layerBase);
-      let paid = layer.cap ? min(pay, dec(layer.cap)) : pay;
-      paid = toFen(min(paid, max0(base.minus(fund).minus(supplementaryTotal))));
-      supplementaryTotal = supplementaryTotal.plus(paid);
-      ex.add("supplementary", layer.label, paid, policyText.supplementary.rule(fmt(layerBase), parts.join("；")), rp, layer.source, layer.quote);
+  const classB = s.costs.classB ? dec(s.costs.classB) : ZERO;
+  return {
+    input: {
+      total: dec(s.costs.total),
+      outOfCatalog: s.costs.outOfCatalog ? dec(s.costs.outOfCatalog) : ZERO,
+      classB,
+      classBShare: c.classBShare && s.costs.classB ? dec(c.classBShare.value) : ZERO,
+      firstPayShare: dec(firstPayShare),
+      deductible: d.amount,
+      bands,
+      rates,
+      capRemaining,
+      notCovered: !!rules.notCovered || (away && visitor.rule.kind === "not_covered"),
+      layers,
+    },
+    bands,
+    adjust,
+    deductible: { ...d, ref: deductibleRef },
+    ratioRef: usesSchedule ? visitorRef : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote },
+    usesSchedule,
+    firstPayShare,
+    classBShare: c.classBShare ? c.classBShare.value : null,
+  };
+}
+
+function noteWarnings(c: Case): void {
+  const s = c.scenario;
+  const away = c.jurisdiction !== "same_pool";
+  const w = policyText.warnings;
+  if (c.visitor.assumption && away) c.assumptions.push(c.visitor.assumption);
+  if (!away) c.warnings.push(w.samePool);
+  else if (s.visitor === "unregistered" && !c.visitor.freeZone) c.warnings.push(w.unregistered);
+  else if (s.visitor === "emergency") c.warnings.push(w.emergency);
+  if (s.maternity) c.warnings.push(w.maternity);
+  if (s.treatment.setting === "outpatient" && away) c.warnings.push(w.outpatientCheck);
+  if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push(w.chronicNeedsRecognition);
+  if (c.visitor.entry?.ambiguity) c.warnings.push(w.ambiguity(c.visitor.entry.ambiguity));
+  if (s.insured.scheme === "employee" && s.treatment.setting === "inpatient" && s.yearToDate?.admissions === undefined) {
+    c.assumptions.push(policyText.assumptions.admissions);
+  }
+  if (s.costs.classB === undefined) c.assumptions.push(policyText.classB.noAmount);
+}
+
+const principleCache = new WeakMap<object, Record<string, Ref>>();
+
+/** The national principle cited for the jurisdiction step, looked up once per national file. */
+function principleRefFor(national: PolicyBook["national"], id: "cross_province" | "intra_province"): Ref {
+  let refs = principleCache.get(national);
+  if (!refs) {
+    refs = {};
+    for (const key of ["cross_province", "intra_province"]) {
+      const principle = national.principles.find((x) => x.id === key);
+      refs[key] = { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
     }
+    principleCache.set(national, refs);
+  }
+  return refs[id]!;
+}
+
+function explainLayers(ex: Explainer, layers: NonNullable<SettingRules["supplementary"]>, r: SettlementResult, rp: AnyPolicy | null): void {
+  for (let k = 0; k < layers.length; k++) {
+    const layer = layers[k]!;
+    const out = r.layers[k];
+    if (!out || !out.base.isPositive()) continue;
+    const parts: string[] = [];
+    let lo = ZERO;
+    for (let j = 0; j < out.amounts.length; j++) {
+      const amount = out.amounts[j]!;
+      const band = layer.bands[j]!;
+      const hi = band.upTo === null ? null : dec(band.upTo);
+      if (amount.isPositive()) parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
+      if (hi) lo = hi;
+    }
+    ex.addRef("supplementary", layer.label, out.paid, policyText.supplementary.rule(fmt(out.base), parts.join("；")), { policy: rp, source: layer.source, quote: layer.quote });
+  }
+}
+
+export function settle(book: PolicyBook, c: Case): Estimate {
+  const s = c.scenario;
+  const ex = new Explainer(book);
+  const rules = c.rules.value;
+  const rp = c.rules.policy;
+  const visitor: AppliedVisitorRule = c.visitor;
+  const national = book.national;
+  const p = prepareSettlement(book, c);
+  const r = settleArithmetic(p.input);
+  noteWarnings(c);
+
+  const principleRef = principleRefFor(national, c.jurisdiction === "cross_province" ? "cross_province" : "intra_province");
+
+  ex.addRef("jurisdiction", policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name), null, policyText.jurisdiction.rule(c.jurisdiction, c.catalogue), principleRef);
+
+  const catalogueName = c.catalogue === "treatment" ? "就医地" : "参保地";
+  if (p.input.outOfCatalog.isPositive()) {
+    ex.addRef("out_of_catalog", policyText.outOfCatalog.what, p.input.outOfCatalog, policyText.outOfCatalog.rule(catalogueName), principleRef);
+  }
+  if (c.classBShare && p.input.classB.isPositive()) {
+    ex.addRef(
+      "class_b_first_pay",
+      policyText.classB.what,
+      r.classBFirst,
+      policyText.classB.rule(fmt(p.input.classB), String(c.classBShare.value), c.classBShare.policy?.name ?? catalogueName),
+      c.classBShare,
+    );
   }
 
-  const youPay = total.minus(fund).minus(supplementaryTotal);
-  ex.add(
+  if (p.input.notCovered) {
+    const ref: Ref = visitor.rule.kind === "not_covered" ? visitor : { policy: rp, source: c.rules.source, quote: c.rules.quote };
+    ex.addRef("not_covered", policyText.notCovered.what(s.treatment.setting), r.eligible, policyText.warnings.notCovered, ref);
+    c.warnings.push(policyText.warnings.notCovered);
+  } else {
+    if (p.firstPayShare > 0) {
+      ex.addRef("visitor_first_pay", policyText.visitorFirstPay.what(s.visitor), r.visitorFirst, policyText.visitorFirstPay.rule(fmt(r.eligible), String(p.firstPayShare)), visitor);
+    }
+    if (p.deductible.ref) {
+      ex.addRef(
+        "deductible",
+        policyText.deductible.what((s.yearToDate?.admissions ?? 0) + 1, p.deductible.perYear),
+        r.deductiblePaid,
+        policyText.deductible.rule(s.treatment.hospitalLevel as LevelKey, fmt(p.deductible.amount), c.retired && !!rules.deductible?.retired, p.deductible.extra),
+        p.deductible.ref,
+      );
+    }
+
+    const rates: { before: string; applied: string }[] = [];
+    for (let k = 0; k < p.bands.length; k++) {
+      rates.push({ before: p.adjust.seen[k]?.before ?? p.bands[k]!.rate.toString(), applied: p.input.rates[k]!.toString() });
+    }
+    let ruleText: string;
+    if (p.bands.length === 1) {
+      ruleText = policyText.ratio.rule(fmt(max0(r.base.minus(p.deductible.amount))), rates[0]?.applied ?? "0", p.adjust.detail);
+    } else {
+      const parts: string[] = [];
+      for (let k = 0; k < r.bandAmounts.length; k++) {
+        const amount = r.bandAmounts[k]!;
+        const band = p.bands[k]!;
+        if (amount.isPositive()) parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rates[k]!.applied));
+      }
+      ruleText = policyText.ratio.bandsRule(parts) + p.adjust.detail;
+    }
+    ex.addRef(p.bands.length === 1 ? "ratio" : "band", policyText.ratio.what, toFen(r.fundRaw), ruleText, p.ratioRef);
+    const ratioStep = ex.steps[ex.steps.length - 1];
+    if (ratioStep) ratioStep.rates = rates;
+    if (!p.usesSchedule && c.jurisdiction !== "same_pool" && (visitor.rule.kind === "points" || visitor.rule.kind === "multiplier") && visitor.source !== p.ratioRef.source) {
+      // The visitor adjustment is a rule of its own: cite it separately so its source is visible.
+      const how = visitor.rule.kind === "points" ? policyText.ratio.points(String(visitor.rule.points)) : policyText.ratio.multiplier(String(visitor.rule.factor));
+      ex.addRef("ratio", policyText.ratio.visitorCut(s.visitor, how), null, policyText.visitor(s.visitor), visitor);
+    }
+
+    if (rules.cap && p.input.capRemaining) {
+      const used = s.yearToDate?.fundPaid ? dec(s.yearToDate.fundPaid) : ZERO;
+      if (r.capped) c.warnings.push(policyText.warnings.capReached);
+      ex.addRef("cap", policyText.cap.what, r.fund, policyText.cap.rule(fmt(dec(rules.cap.amount)), fmt(used), fmt(p.input.capRemaining)), { policy: rp, source: rules.cap.source, quote: rules.cap.quote });
+    }
+
+    if (rules.supplementary) explainLayers(ex, rules.supplementary, r, rp);
+  }
+
+  ex.addRef(
     "summary",
     policyText.summary.what,
-    youPay,
-    policyText.summary.rule(fmt(fund), supplementaryTotal.isZero() ? "" : policyText.summary.extra(fmt(supplementaryTotal)), fmt(youPay)),
-    rp,
-    c.rules.source,
+    r.youPay,
+    policyText.summary.rule(fmt(r.fund), r.supplementary.isZero() ? "" : policyText.summary.extra(fmt(r.supplementary)), fmt(r.youPay)),
+    { policy: rp, source: c.rules.source },
   );
 
   if (c.typical) c.warnings.unshift(policyText.warnings.typical(c.insured.name));
@@ -410,10 +437,10 @@ export function settle(book: PolicyBook, c: Case): Estimate {
   if (ex.oldestYear !== Infinity && treatmentYear - ex.oldestYear > 2) c.warnings.push(policyText.warnings.oldData(String(ex.oldestYear)));
 
   return {
-    total: fmt(total),
-    fundPays: fmt(fund),
-    seriousIllnessPays: fmt(supplementaryTotal),
-    youPay: fmt(youPay),
+    total: fmt(p.input.total),
+    fundPays: fmt(r.fund),
+    seriousIllnessPays: fmt(r.supplementary),
+    youPay: fmt(r.youPay),
     jurisdiction: c.jurisdiction,
     directSettlement: directSettlement(c),
     steps: ex.steps,
