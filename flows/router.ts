@@ -59,6 +59,7 @@ export type RouterEvent =
   | { type: "RESTART" }
   | { type: "HELP" }
   | { type: "GREET" }
+  | { type: "RESUME" }
   | { type: "ASIDE"; topic: string }
   | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number };
 
@@ -119,6 +120,7 @@ export const router = setup({
     forgetEverything: assign({ flow: undefined, note: { k: "restarted" } as Note, misses: 0 }),
     greet: assign({ flow: undefined, note: { k: "welcome" } as Note, misses: 0 }),
     noteHelp: assign(({ context }) => ({ note: { k: "help" } as Note, flow: withoutProblem(context.flow) })),
+    clearNote: assign(({ context }) => ({ note: undefined, flow: withoutProblem(context.flow) })),
     noteAtMenu: assign({ note: { k: "atMenu" } as Note }),
     noteAside: assign(({ context, event }) => ({
       note: event.type === "ASIDE" ? ({ k: "aside", topic: event.topic } as Note) : undefined,
@@ -145,6 +147,7 @@ export const router = setup({
     RESTART: { target: ".menu", actions: "forgetEverything" },
     GREET: { target: ".menu", actions: "greet" },
     HELP: { actions: "noteHelp" },
+    RESUME: { actions: "clearNote" },
     ASIDE: { actions: "noteAside" },
     NOISE: { actions: "noteNoise" },
   },

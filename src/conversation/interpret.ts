@@ -39,6 +39,7 @@ const FLOW_INTENTS: Partial<Record<Intent, FlowId>> = {
 
 const COMMANDS: Record<string, RouterEvent> = {
   start: { type: "GREET" },
+  resume: { type: "RESUME" },
   help: { type: "HELP" },
   cancel: { type: "CANCEL" },
   restart: { type: "RESTART" },

@@ -251,7 +251,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   try {
     result = evaluate(scenarioOf(a, now));
   } catch {
-    result = { ok: false, errors: [{ field: "", message: m.aside.noData }] };
+    result = { ok: false, errors: [{ field: "", message: m.dataUnavailable }] };
   }
   if (!result.ok) {
     const text = [m.estimate.failed, ...result.errors.map((e) => `· ${e.message}`)].join("\n");

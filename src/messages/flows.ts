@@ -197,4 +197,15 @@ export const flowMessages = {
     source: (title: string) => `（来源：${title}）`,
   },
   sourcePrefix: "来源：",
+  dataUnavailable: "政策数据暂时无法读取，没法估算，请稍后再试。",
+
+  terminal: {
+    welcomeBack: "欢迎回来！接着上次的对话（回复“重新开始”可以从头来）：",
+    forgotten: "已删除本机保存的对话记录。",
+    bye: "再见，祝您早日康复！",
+    usage: "用法：yidi chat [--script FILE|-] [--json] [--date YYYY-MM-DD]\n  不带参数：在终端里聊天（/exit 退出，/forget 删除保存的对话）\n  --script：每行一条消息，从新对话开始，不影响终端里保存的对话\n  --json：每条消息输出一行 JSON\n  --date：按这一天估算（默认今天）\n",
+    badArg: (a: string) => `不认识的参数「${a}」。运行 yidi chat --help 查看用法。\n`,
+    badDate: "日期应为 YYYY-MM-DD。\n",
+    noScript: (f: string) => `无法读取脚本文件「${f}」。\n`,
+  },
 };

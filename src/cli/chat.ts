@@ -1,0 +1,49 @@
+/**
+ * `yidi chat`: the terminal chat (default job of `npm start`), or `--script FILE [--json]`
+ * to run a conversation from a file, always fresh, without touching the saved chat.
+ */
+import { readFileSync } from "node:fs";
+import { runInteractive, runScript } from "../channels/terminal.ts";
+import { flowMessages as m } from "../messages/flows.ts";
+
+export async function run(args: string[]): Promise<number> {
+  let script: string | undefined;
+  let json = false;
+  let date: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--script") script = args[++i];
+    else if (a === "--json") json = true;
+    else if (a === "--date") date = args[++i];
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write(m.terminal.usage);
+      return 0;
+    } else {
+      process.stderr.write(m.terminal.badArg(String(a)));
+      return 2;
+    }
+  }
+  let now: Date | undefined;
+  if (date !== undefined) {
+    now = new Date(`${date}T12:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(now.getTime())) {
+      process.stderr.write(m.terminal.badDate);
+      return 2;
+    }
+  }
+  if (script !== undefined) {
+    let text: string;
+    try {
+      text = script === "-" ? readFileSync(0, "utf8") : readFileSync(script, "utf8");
+    } catch {
+      process.stderr.write(m.terminal.noScript(script));
+      return 2;
+    }
+    const lines = text.replace(/\r\n?/g, "\n").split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    runScript(lines, (line) => process.stdout.write(`${line}\n`), { json, ...(now ? { now } : {}) });
+    return 0;
+  }
+  await runInteractive(now ? { now: () => now } : {});
+  return 0;
+}
