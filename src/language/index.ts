@@ -1,11 +1,27 @@
 /**
- * Reads one message into an intent and slots. Pure and synchronous; nothing a person types
- * may throw, so the whole parse is guarded and falls back to out_of_scope.
+ * Reads one message into an intent and slots (contract in /work/team.md). Pure and
+ * synchronous, no I/O after module load; nothing a person types may throw, so the whole
+ * parse is guarded and falls back to out_of_scope.
+ *
+ * Order: normalise and cut → redact (an ID number must not become an amount) → places
+ * → amounts (with place names masked, so 三亚/十堰 are not numbers) → small slots → roles
+ * → intent. A bare answer to the question the flow is asking (`expecting`) fills that slot.
  */
-import type { Parse, ParseContext, Slots } from "./types.ts";
-import { divisionsByName } from "../places/divisions.ts";
+import type { Parse, ParseContext, PlaceSlot, Slots } from "./types.ts";
+import { normalize } from "./normalize.ts";
+import { redact } from "./redact.ts";
+import { findPlaces } from "./places.ts";
+import { findAmounts, pickAmount } from "./amounts.ts";
+import { readSlots, bareLevel } from "./slots.ts";
+import { assignRoles } from "./roles.ts";
+import { scoreIntent, confidenceOf } from "./intents.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext } from "./types.ts";
+export { MAX_INPUT_LENGTH } from "./normalize.ts";
+export { redact } from "./redact.ts";
+
+/** A reply this short that fills the slot being asked for is an answer, not a new question. */
+const BARE_ANSWER_LENGTH = 12;
 
 export function parse(text: string, context?: ParseContext): Parse {
   try {
@@ -15,22 +31,70 @@ export function parse(text: string, context?: ParseContext): Parse {
   }
 }
 
-// Interim keyword version; replaced by the modules beside this file.
-function parseUnsafe(text: string, _context?: ParseContext): Parse {
-  const slots: Slots = {};
-  if (/住院/.test(text)) slots.setting = "inpatient";
-  else if (/门诊/.test(text)) slots.setting = "outpatient";
-  if (/三甲|三级/.test(text)) slots.hospitalLevel = 3;
-  if (/职工/.test(text)) slots.scheme = "employee";
-  else if (/居民|新农合/.test(text)) slots.scheme = "resident";
-  const wan = /(\d+(?:\.\d+)?)万/.exec(text);
-  if (wan?.[1]) slots.amount = String(Math.round(Number(wan[1]) * 10000));
-  const places = [...text.matchAll(/[\u4e00-\u9fa5]{2,3}/g)]
-    .flatMap((m) => divisionsByName(m[0]).slice(0, 1));
-  void places;
-  let intent: Parse["intent"] = "out_of_scope";
-  if (/报多少|能报|报销多少|自己付|花了/.test(text)) intent = "estimate";
-  else if (/备案/.test(text)) intent = "registration_howto";
-  else if (/你好|您好|hi|hello/i.test(text)) intent = "greeting";
-  return { intent, confidence: 0.5, slots };
+function parseUnsafe(raw: string, context?: ParseContext): Parse {
+  const expecting = context?.expecting;
+  const text = redact(normalize(raw));
+  const mentions = findPlaces(text);
+  // Masked with a non-digit so the amount reader never sees 三亚, 十堰, 六安, 七台河.
+  let masked = text;
+  for (const m of mentions) masked = masked.slice(0, m.start) + "□".repeat(m.end - m.start) + masked.slice(m.end);
+  const amounts = findAmounts(masked, expecting === "amount");
+  const chosen = pickAmount(amounts);
+
+  const slots: Slots = readSlots(text);
+  if (expecting === "hospitalLevel" && slots.hospitalLevel === undefined) {
+    const level = bareLevel(text);
+    if (level) slots.hospitalLevel = level;
+  }
+  const result: Parse = { intent: "out_of_scope", confidence: 0, slots };
+  if (chosen?.value !== undefined) slots.amount = chosen.value;
+  else if (chosen?.rejected) result.rejectedAmount = { text: chosen.text, reason: chosen.rejected };
+
+  const roles = assignRoles(text, mentions);
+  if (roles.insured) slots.insuredRegion = roles.insured;
+  if (roles.treatment) slots.treatmentRegion = roles.treatment;
+  let places: PlaceSlot[] = roles.places;
+  let ambiguities = roles.ambiguities;
+  // "苏州" answering "where are you insured?": the lone place takes the slot being asked for.
+  if ((expecting === "insuredRegion" || expecting === "treatmentRegion") && slots[expecting] === undefined) {
+    const only = places.length === 1 ? places[0] : undefined;
+    const other = expecting === "insuredRegion" ? slots.treatmentRegion : slots.insuredRegion;
+    if (only) {
+      slots[expecting] = only;
+      places = [];
+      ambiguities = ambiguities.filter((a) => a.slot !== "place");
+    } else if (other && !roles.insured !== !roles.treatment && mentions.length === 1) {
+      // The single place got a role from a cue word but the question was about the other one:
+      // trust the question ("在江苏南京" answering where the hospital is).
+      slots[expecting] = other;
+      delete slots[expecting === "insuredRegion" ? "treatmentRegion" : "insuredRegion"];
+    }
+  }
+
+  const regionCount = (slots.insuredRegion ? 1 : 0) + (slots.treatmentRegion ? 1 : 0);
+  const score = scoreIntent(text, {
+    amount: slots.amount !== undefined,
+    places: regionCount,
+    slots: regionCount,
+  });
+  result.intent = score.intent;
+  result.confidence = confidenceOf(score);
+  if (score.intent === "out_of_scope" && score.score >= 6) {
+    // 北京到上海的高铁票: the cities are not about medical care; keep them out of the slots.
+    delete slots.insuredRegion;
+    delete slots.treatmentRegion;
+    delete slots.amount;
+    ambiguities = [];
+    places = [];
+  }
+
+  const compactLength = Array.from(text.replace(/\s/gu, "")).length;
+  const answered = expecting !== undefined && (slots[expecting] !== undefined || result.rejectedAmount !== undefined || ambiguities.length > 0);
+  if (expecting !== undefined && compactLength <= BARE_ANSWER_LENGTH && (answered || score.score < 3) && !["cancel", "back", "restart"].includes(score.intent)) {
+    result.intent = "out_of_scope";
+    result.confidence = answered ? 0.3 : 0.2;
+  }
+  if (ambiguities.length > 0) result.ambiguities = ambiguities;
+  if (places.length > 0) result.places = places;
+  return result;
 }

@@ -1,0 +1,152 @@
+/**
+ * Money amounts as people type them: 3万, 2.5万, 两万五, 一万二, 3w, 1.2k, 6万8, 1w5, 三千五,
+ * ￥18,600.50, 十万, 3000多. A small converter rather than a Chinese-numeral package: the
+ * packages read textbook numerals (一万二千) but not the colloquial tail digit (一万二 = 12000,
+ * 6万8 = 68000) nor mixed 1w5, which is most of what people write.
+ * Values are decimal.js Decimals from the first digit; no float ever touches money.
+ */
+import Decimal from "decimal.js";
+
+export interface AmountFound {
+  start: number;
+  end: number;
+  text: string;
+  value?: string;
+  rejected?: "negative" | "too_large" | "invalid";
+  /** how sure we are this is money: a unit or currency sign (strong) or only its position */
+  strength: number;
+  /** preceded by a word for the total bill (总共, 一共, 花了, 费用) */
+  total: boolean;
+}
+
+/** Above this a number is not a medical bill anyone will pay (1亿). */
+const MAX_AMOUNT = new Decimal("100000000");
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000, 亿: 100000000, w: 10000, k: 1000 };
+
+// One run of number material: Arabic (with thousands commas, decimals, exponent) or Chinese digits,
+// units in between. Letters w/k count only right after a digit.
+const RUN = /[-−负]?\s?[¥$]?\s?(?:rmb)?\s?(?:(?:\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)|[零〇一二两三四五六七八九十])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]|(?<=\d)[wk](?![a-z]))*/gu;
+
+const MONEY_AFTER = /^(多|余|来)?\s?(元|块|rmb|人民币)/u;
+const NOT_MONEY_AFTER = /^(多|余|来)?\s?(级|甲|乙|岁|天|日|号|月|个|年|次|%|点|家|档|小时|周|倍|折|成|胎|代|期|床|楼|层|路|公里|km|斤|人|位|口|院|附院|分钟|条|项|张|种|类|下|些|样|起|直|样|晚|夜|趟|遍|届|号线|st|nd|th)/u;
+const MONEY_BEFORE = /(花了|花费|花|费用|医药费|住院费|治疗费|手术费|药费|总共|一共|合计|总计|共计|共|自费了?|自付了?|付了|交了|掏了|垫付了?|押金|账单|要|大概|大约|差不多|估计|约)\s?$/u;
+const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费用|医药费|住院费)[^\d零〇一二两三四五六七八九十]{0,3}$/u;
+
+/** Reads one run into a Decimal, or null if it is not a number (三四百 is a range, not 340). */
+export function toDecimal(run: string): Decimal | null {
+  const s = run.replace(/[,\s¥$]|rmb/gu, "");
+  if (s === "") return null;
+  if (/^\d+(\.\d+)?(e[+-]?\d+)?$/u.test(s)) return new Decimal(s);
+  let total = new Decimal(0);
+  let section = new Decimal(0);
+  let number: Decimal | null = null;
+  let lastUnit = 0;
+  let lastWasDigit = false;
+  let i = 0;
+  while (i < s.length) {
+    const ch = s[i] as string;
+    const arabic = /^\d+(\.\d+)?/u.exec(s.slice(i));
+    if (arabic) {
+      if (lastWasDigit) return null;
+      number = new Decimal(arabic[0]);
+      i += arabic[0].length;
+      lastWasDigit = true;
+      continue;
+    }
+    if (ch in CN_DIGIT) {
+      if (lastWasDigit) return null; // 三四百, 七八千: a range
+      number = new Decimal(CN_DIGIT[ch] as number);
+      lastWasDigit = true;
+      i += 1;
+      continue;
+    }
+    const unit = CN_UNIT[ch];
+    if (unit === undefined) return null;
+    lastWasDigit = false;
+    if (unit >= 10000) {
+      section = section.plus(number ?? 0);
+      if (section.isZero()) section = new Decimal(1);
+      total = total.plus(section).times(unit);
+      section = new Decimal(0);
+    } else {
+      if (number === null && unit !== 10) return null; // 千万, 百: not a number here
+      section = section.plus((number ?? new Decimal(1)).times(unit));
+    }
+    number = null;
+    lastUnit = unit;
+    i += 1;
+  }
+  if (number !== null) {
+    // The colloquial tail: 一万二 = 1万2千, 三千五 = 3千5百, 6万8 = 6万8千; 二十五 is plain 25.
+    section = section.plus(lastUnit >= 100 ? number.times(lastUnit / 10) : number);
+  }
+  return total.plus(section);
+}
+
+/** Canonical text: whole numbers without decimals, cents with two places, nothing rounded. */
+export function canonical(d: Decimal): string {
+  if (d.isInteger()) return d.toFixed(0);
+  return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
+}
+
+export function findAmounts(text: string, expectingAmount = false): AmountFound[] {
+  const out: AmountFound[] = [];
+  for (const m of text.matchAll(RUN)) {
+    const lead = /^\s*/u.exec(m[0])?.[0].length ?? 0;
+    const raw = m[0].slice(lead).replace(/\s+$/u, "");
+    const start = (m.index ?? 0) + lead;
+    if (!/[\d零〇一二两三四五六七八九十]/u.test(raw)) continue;
+    const end = start + raw.length;
+    const after = text.slice(end, end + 4);
+    const before = text.slice(Math.max(0, start - 6), start);
+    const negative = /^[-−负]/u.test(raw);
+    const body = raw.replace(/^[-−负]\s?/u, "");
+    const hasCurrency = /[¥$]|rmb/u.test(body);
+    const hasUnit = /[万千百wk亿]/u.test(body);
+    const chinese = /[零〇一二两三四五六七八九十]/u.test(body);
+    if (NOT_MONEY_AFTER.test(after)) continue;
+    // Part of a word or a name: 一起, 三亚 (already masked), 十堰; 301 in 北京301医院.
+    const moneyAfter = MONEY_AFTER.test(after);
+    let strength = 0;
+    if (hasCurrency || moneyAfter) strength = 3;
+    else if (hasUnit && /[万wk]/u.test(body)) strength = 3;
+    else if (hasUnit) strength = 2;
+    else if (MONEY_BEFORE.test(before)) strength = 2;
+    if (chinese && !hasUnit && !moneyAfter) strength = 0; // 一, 两: a count, not money
+    if (/^十/u.test(body) && /^(几|来)/u.test(after)) continue; // 十几万: no figure given
+    if (/[几数好]$/u.test(before)) continue; // 几十万, 好几千: no figure given
+    if (strength === 0 && !chinese) {
+      // A bare figure standing on its own (", 3000", "28000 报多少") is still money in this domain.
+      const alone = (start === 0 || /[\s,，。:：]$/u.test(before)) && /^($|[\s,，。!！?？]|多|左右|报|能|了)/u.test(after);
+      const value = Number(body.replace(/,/gu, ""));
+      if (alone && value >= 100) strength = 1;
+    }
+    if (strength === 0 && expectingAmount) strength = 1;
+    if (strength === 0) continue;
+    const total = TOTAL_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+    let d: Decimal | null = null;
+    try {
+      d = toDecimal(body);
+    } catch {
+      d = null;
+    }
+    const found: AmountFound = { start, end, text: raw, strength, total };
+    if (d === null && !/e/u.test(body) && !expectingAmount) continue; // 三四百: a range, no figure
+    if (d === null || !d.isFinite()) found.rejected = /e/u.test(body) ? "too_large" : "invalid";
+    else if (negative) found.rejected = "negative";
+    else if (d.greaterThan(MAX_AMOUNT)) found.rejected = "too_large";
+    else if (d.isZero()) found.rejected = "invalid";
+    else found.value = canonical(d);
+    out.push(found);
+  }
+  return out;
+}
+
+/** The amount the message is about: a total if one is named, else the strongest, else the first. */
+export function pickAmount(found: AmountFound[]): AmountFound | undefined {
+  const usable = found.filter((f) => f.value !== undefined);
+  const best = usable.find((f) => f.total) ?? [...usable].sort((a, b) => b.strength - a.strength)[0];
+  return best ?? found.find((f) => f.rejected);
+}

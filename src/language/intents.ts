@@ -1,0 +1,137 @@
+/**
+ * What the message asks: each intent has weighted cue patterns; the scores add up and the
+ * best wins. Topic cues (押金, 生孩子, 急诊) outweigh the generic "能报吗", and an amount
+ * with "能报多少" makes it an estimate. Commands (取消, 上一步, 重来) only count when they are
+ * the whole message, so "临时备案可以取消吗" stays a question about validity.
+ */
+import type { Intent } from "./types.ts";
+
+type Cue = [RegExp, number];
+
+const TOPIC: Partial<Record<Intent, Cue[]>> = {
+  out_of_scope: [
+    [/股票|股市|笑话|天气|公积金|养老金|高铁|火车票|机票|好吃|商业保险|个人账户.{0,6}取|断缴|医保卡(丢|掉|补办)|国外|出国|境外|海外|医保.{0,3}交多少|缴费标准|交费标准|彩票|房价|工资/u, 6],
+  ],
+  registration_howto: [
+    [/备案/u, 1],
+    [/怎么(备案|办理?|弄|搞|整|操作|申请)|如何(备案|办理?|申请)|咋(备案|办|弄|整)|备案.{0,3}(怎么|咋|如何)(办|弄|搞|整|操作|申请)?|流程|步骤|在哪(里|儿)?(办|备案|申请)|去哪(里|儿)?办|哪个窗口|代办|帮我备案|我要办|想办|备案.{0,2}(入口|操作)/u, 2.5],
+    [/办个?.{0,6}备案/u, 2],
+    [/app|小程序|支付宝|微信|公众号|线上|线下|网上|手机上|平台/u, 3],
+    [/(选|填|写)(省|市)|选省还是选市/u, 2],
+  ],
+  registration_materials: [
+    [/材料|资料|证件|证明|带啥|带什么|准备(什么|啥|点啥|哪些)|户口本|居住证|承诺书|清单|提交啥|交什么|什么手续|哪些手续|社保卡和|身份证和/u, 4],
+  ],
+  eligibility: [
+    [/能备案|能不能备案|可以.{0,4}备案吗|(需要|要|用|必须|得)(先|提前)?备案|要不要备案|不备案|算哪|算.{0,8}吗|哪些人|什么人|我这种情况|能办.{0,8}(吗|不)|能用吗|可以用吗|能在.{0,8}(看|用|刷)|可以在.{0,8}(看|用|刷)|能直接结算吗|能直接刷|可以直接结算|能报吗|能报销(吗|不)|能不能报|可以报吗|看病(咋|怎么)(办|弄|整)|咋整|咋办|要办(什么|啥)|需要办(什么|啥)|办(什么|啥)(手续)?|注意(啥|什么|事项)|接.{0,4}过来看病|算异地|选哪种|哪种备案|报得了/u, 3.5],
+  ],
+  estimate: [
+    [/报多少|能报多少|报销多少|报了多少|掏多少|出多少|付多少|自付多少|自费多少|估算|算一下|算算|帮我算|报完|还剩多少|报销金额|能报一半|报几成|能报几|算.{0,2}报销|报多少钱/u, 3],
+  ],
+  manual_claim: [
+    [/手工报销|垫付|零星报销|回(老家|去|来|参保地|单位|当地).{0,6}报|回参保地|拿回.{0,6}报|全自费|自己掏的钱|没刷|没能直接结算|没结算成|怎么报销|咋报|怎么报|报销期限|到账|我要报销|要报销/u, 3],
+    [/发票|票据|单据|出院小结|费用清单|病历|报销期限/u, 4.5],
+    [/报销.{0,8}(材料|资料|带什么|带啥|要什么|需要什么|要哪些|手续)/u, 2.5],
+  ],
+  validity: [
+    [/有效期|多久有效|有效多久|有效.{0,4}(多长|几个月|多久)|多长时间有效|过期|用几次|几次|变更|更改|能改|能不能改|撤销|取消备案|可以取消吗|能取消吗|重新办|还要重新|半年之内|过了半年|还能用吗/u, 4],
+  ],
+  emergency: [
+    [/急诊|抢救|视同备案/u, 4],
+    [/突发|突然|急病|(?<!\d)120(?!\d)|车祸|晕倒|心梗|脑溢血|没来得及备案|来不及备案|没带医保卡/u, 3.5],
+  ],
+  outpatient: [
+    [/门诊.{0,20}(能|可以|报|刷|结算|用|额度|吗|不)|看门诊.{0,6}(能|吗)|药店|买药|拿药.{0,6}(能|刷)|门诊统筹|门诊共济|个人账户/u, 4],
+  ],
+  chronic_disease: [
+    [/门慢|门特|慢特病|慢性病|慢病|透析|放化疗|化疗|高血压|糖尿病|抗排异|器官移植|尿毒症|资格认定|病种/u, 4.5],
+  ],
+  makeup_registration: [
+    [/补备案|补办备案|补个备案|补办|补一个|事后.{0,3}备案|出院.{0,8}(没|未|才|还没).{0,4}备案|住院.{0,3}后备案|现在备案|还能补|能补|补吗|住院期间补|没备案.{0,4}(怎么办|咋办)|后备案/u, 3.5],
+  ],
+  choose_hospital: [
+    [/选.{0,4}医院|定点医院|指定.{0,4}医院|哪些医院|哪家医院|哪个医院|换.{0,4}医院|所有医院|医院都能|联网.{0,4}医院|两个城市|同时在|全省.{0,3}医院|只能去/u, 4],
+  ],
+  review_time: [
+    [/审核|多久能批|几天能批|批下来|(多久|几天|多长时间|几个工作日|什么时候|马上).{0,6}(审核|批|生效|通过|能用|出结果|好)|生效|审核中/u, 4.5],
+  ],
+  check_result: [
+    [/查询|成功没|成功了没|办成了没|成没成|在哪看|哪里(能)?看|看到|备案记录|备案状态|短信|有没有成功|批下来了吗|通过没/u, 4.5],
+    [/查/u, 3],
+  ],
+  deposit: [
+    [/押金|预交金|先交钱|预缴|先交.{0,3}钱/u, 4.5],
+  ],
+  maternity: [
+    [/生孩子|生育|分娩|产检|怀孕|孕妇|剖腹产|顺产|待产|二胎|出生|生娃|娘家.{0,4}生|坐月子/u, 4.5],
+  ],
+  serious_illness: [
+    [/大病|补充医疗|补充医保|补充保险|二次报销|一单结算|一站式/u, 4.5],
+  ],
+  ratio_change: [
+    [/比例.{0,8}(降|低|一样|打折|不同|区别|会)|降低|打折|打八折|打几折|八折|九折|降多少|降不降|先自付|先自理|报的多不多|报得多不多|按哪边|参保地还是就医地|比例会|会降|比本地/u, 4],
+  ],
+  help: [
+    [/帮助|你能干|你会|你是干|你是谁|能问|问些什么|怎么用这个|怎么使用|菜单|人工|客服|功能|使用说明|想了解|想问问|介绍一下/u, 3],
+  ],
+};
+
+const GREETING = /^(你好|您好|hi|hello|hey|哈喽|哈啰|嗨|在吗|在不在|早上好|早|中午好|下午好|晚上好|谢谢|谢谢你|谢谢啦|多谢|感谢|好的|好|知道了|明白了|ok|收到|嗯|啊|呀|啦|你|了|的)+$/u;
+const CANCEL = /^(算了|取消|不用了|退出|不办了|先不办了|不弄了|不问了|不算了|不要了|结束|停|停止|拜拜|再见|我不想办了|不想办了|不想问了|先这样|吧|啦|了)+$/u;
+const BACK = /上一步|返回|退回|回到上一|上一个问题|回上一|改一下刚才|填错了|撤回/u;
+const RESTART = /重新开始|重来|从头|重新填|再来一遍|重新来|全部重新/u;
+
+/** Equal scores: the more specific topic answers the question better than the generic one. */
+const PRIORITY: Intent[] = [
+  "out_of_scope", "ratio_change", "emergency", "maternity", "deposit", "serious_illness", "chronic_disease",
+  "makeup_registration", "choose_hospital", "check_result", "review_time", "validity", "outpatient",
+  "manual_claim", "registration_materials", "estimate", "eligibility", "registration_howto", "help",
+];
+
+export interface IntentScore { intent: Intent; score: number; runnerUp: number }
+
+function compact(text: string): string {
+  return text.replace(/[\s,，。.!！?？~～、…;；:："'“”‘’()（）\[\]【】\p{Extended_Pictographic}\u{FE0F}]/gu, "");
+}
+
+/** Scores every intent; `hints` adds what other readers found (an amount, places, a setting). */
+export function scoreIntent(text: string, hints: { amount: boolean; places: number; slots: number }): IntentScore {
+  const short = compact(text);
+  if (short.length > 0 && short.length <= 12) {
+    if (CANCEL.test(short)) return { intent: "cancel", score: 5, runnerUp: 0 };
+    if (RESTART.test(short)) return { intent: "restart", score: 5, runnerUp: 0 };
+    if (BACK.test(short)) return { intent: "back", score: 5, runnerUp: 0 };
+  } else if (short.length <= 20 && (RESTART.test(short) || BACK.test(short)) && !/备案|报销/u.test(short)) {
+    return { intent: RESTART.test(short) ? "restart" : "back", score: 4, runnerUp: 0 };
+  }
+
+  const scores = new Map<Intent, number>();
+  for (const [intent, cues] of Object.entries(TOPIC) as [Intent, Cue[]][]) {
+    let s = 0;
+    for (const [pattern, weight] of cues) if (pattern.test(text)) s += weight;
+    if (s > 0) scores.set(intent, s);
+  }
+  if (hints.amount) {
+    const asks = /能报|报吗|报不|多少|能不能报|报销|报几/u.test(text);
+    scores.set("estimate", (scores.get("estimate") ?? 0) + 2 + (asks ? 2 : 0) + (hints.places > 0 ? 1 : 0));
+  }
+  // 急诊 and 补备案 together: the emergency rule is what answers it.
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || PRIORITY.indexOf(a[0]) - PRIORITY.indexOf(b[0]));
+  const [best, second] = ranked;
+  if (best && best[1] >= 2) {
+    return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0 };
+  }
+  if (short.length > 0 && GREETING.test(short)) return { intent: "greeting", score: 4, runnerUp: 0 };
+  // Nothing asked in words: places or a bill still say what the person is after.
+  if (hints.places >= 1 && hints.slots >= 1) return { intent: "eligibility", score: 1.5, runnerUp: best?.[1] ?? 0 };
+  if (best) return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0 };
+  return { intent: "out_of_scope", score: 0, runnerUp: 0 };
+}
+
+/** 0..1: high when a strong cue won by a clear margin, low for a default. */
+export function confidenceOf(s: IntentScore): number {
+  if (s.score <= 0) return 0.2;
+  const strength = Math.min(1, s.score / 6);
+  const margin = Math.min(1, (s.score - s.runnerUp) / 3);
+  return Math.round((0.35 + 0.4 * strength + 0.25 * margin) * 100) / 100;
+}

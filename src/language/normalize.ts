@@ -1,0 +1,27 @@
+/**
+ * Input clean-up before any reading: a hard length cut (so a pasted novel costs the same as a
+ * sentence), control characters out, full-width forms folded (３万 → 3万, ＡＰＰ → APP), and a
+ * few typos people make with pinyin input that would otherwise hide the key word.
+ */
+
+/** Characters kept from a message; the rest is cut before parsing. */
+export const MAX_INPUT_LENGTH = 500;
+
+// Pinyin-input slips seen in real questions: same sound, wrong character.
+const TYPOS: [RegExp, string][] = [
+  [/备按|被案|备岸/g, "备案"],
+  [/报消|抱销|报效(?=.{0,4}(多少|吗|不))/g, "报销"],
+  [/就意|就一(?=报销|备案|结算)/g, "就医"],
+  [/医疗保险/g, "医保"],
+];
+
+export function normalize(raw: string): string {
+  // Cut on code points, not UTF-16 units, so a surrogate pair is never split in half.
+  let text = Array.from(raw).slice(0, MAX_INPUT_LENGTH).join("");
+  text = text.normalize("NFKC");
+  // eslint-disable-next-line no-control-regex
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, " ");
+  text = text.toLowerCase();
+  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  return text;
+}

@@ -1,0 +1,146 @@
+/**
+ * Finds place names in a message: every province and prefecture-level division from
+ * `src/places/divisions.ts`, with or without 省/市/自治区/地区/盟/州, a few unambiguous
+ * nicknames (沪 京 穗 鹏城 …), longest match first. A province directly followed by one of
+ * its own cities (江苏苏州, 广东省深圳市) is read as that city.
+ */
+import { DIVISIONS, shortName, type Division } from "../places/divisions.ts";
+import type { PlaceSlot } from "./types.ts";
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  text: string;
+  /** one entry = resolved; several = a real ambiguity (吉林省 or 吉林市) */
+  candidates: PlaceSlot[];
+}
+
+function slotOf(d: Division): PlaceSlot {
+  return { code: d.code, name: d.name, level: d.level };
+}
+
+/** One-character nicknames: only read with a locative cue around them (深夜, 苏醒, 京东 are not places). */
+const SINGLE_ALIASES: Record<string, string> = {
+  沪: "310000", 京: "110000", 津: "120000", 渝: "500000",
+  穗: "440100", 深: "440300", 蓉: "510100", 杭: "330100", 苏: "320500",
+};
+/** Multi-character nicknames that mean one place only. */
+const NICKNAMES: Record<string, string> = {
+  鹏城: "440300", 羊城: "440100", 魔都: "310000", 帝都: "110000", 内蒙: "150000",
+  蓉城: "510100", 山城重庆: "500000",
+};
+/** Short names that are also everyday words: need the same locative cue as one-character ones. */
+const WORDLIKE = new Set(["安康", "来宾", "白银", "中卫", "阿里", "大同", "长治", "三明", "普洱", "玉树", "黄山"]);
+/** Spans that contain a place name but name something else (a hospital, a university, an idiom). */
+const NOT_A_PLACE = /^(中山(医院|大学|一院|二院|三院|眼科|肿瘤|附属|纪念|路|公园)|朝阳(医院|区|群众)|北海(公园|道)|大同小异|长治久安|三明治|普洱茶|阿里巴巴|黄山路|南京路|北京路|延安路|西藏路|四川路|广西路|淮海路|温州路|天津路|重庆路|江西路|福州路|宁波路|湖南路|云南路|吉林路|泰安路)/u;
+
+const BEFORE_CUE = /(在|去|来|到|回|赴|从|是|驻|返|离|人在|住|于|往|飞)$/u;
+const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|就医|住院|工作|上班|打工|交|缴|的|籍|看|生|治|玩|旅|出差|跟|养老|过|了|户口|人)/u;
+
+interface Entry { key: string; divisions: Division[]; cued: boolean }
+
+function buildLexicon(): { byFirst: Map<string, Entry[]> } {
+  const map = new Map<string, Division[]>();
+  const add = (key: string, d: Division) => {
+    if (key.length === 0) return;
+    const list = map.get(key) ?? [];
+    if (!list.includes(d)) list.push(d);
+    map.set(key, list);
+  };
+  for (const d of DIVISIONS) {
+    add(d.name, d);
+    const short = shortName(d.name);
+    add(short, d);
+    if (d.name.endsWith("自治州")) add(`${short}州`, d); // 湘西州, 恩施州, 延边州
+    if (d.name.endsWith("地区") || d.name.endsWith("盟")) add(`${short}市`, d); // people add 市 anyway
+  }
+  const byCode = new Map(DIVISIONS.map((d) => [d.code, d]));
+  const cued = new Set<string>();
+  for (const [alias, code] of [...Object.entries(SINGLE_ALIASES), ...Object.entries(NICKNAMES)]) {
+    const d = byCode.get(code);
+    if (d && !map.has(alias)) map.set(alias, [d]);
+  }
+  for (const alias of Object.keys(SINGLE_ALIASES)) cued.add(alias);
+  for (const w of WORDLIKE) cued.add(w);
+
+  const byFirst = new Map<string, Entry[]>();
+  for (const [key, divisions] of map) {
+    const first = key[0] as string;
+    const list = byFirst.get(first) ?? [];
+    list.push({ key, divisions: resolvePreference(divisions), cued: cued.has(key) });
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
+  return { byFirst };
+}
+
+/**
+ * 海南 is 海南省 and also 海南藏族自治州 in 青海: people mean the province, so a province wins
+ * over a prefecture of another province. 吉林省/吉林市 share a province: a real ambiguity.
+ */
+function resolvePreference(divisions: Division[]): Division[] {
+  if (divisions.length < 2) return divisions;
+  const provinces = divisions.filter((d) => d.level === "province");
+  const province = provinces[0];
+  if (provinces.length === 1 && province) {
+    const sameProvince = divisions.filter((d) => d !== province && d.provinceCode === province.code);
+    return sameProvince.length > 0 ? [province, ...sameProvince] : [province];
+  }
+  return [...divisions].sort((a, b) => (a.level === b.level ? 0 : a.level === "province" ? -1 : 1));
+}
+
+const { byFirst } = buildLexicon();
+
+function cueOk(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 4);
+  const alone = text.trim() === text.slice(start, end);
+  if (alone) return true;
+  const beforeOk = start === 0 || BEFORE_CUE.test(before) || !/[\u4e00-\u9fa5]/u.test(before.slice(-1));
+  return beforeOk && AFTER_CUE.test(after);
+}
+
+export function findPlaces(text: string): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const entries = byFirst.get(text[i] as string);
+    let matched: PlaceMention | undefined;
+    if (entries && !NOT_A_PLACE.test(text.slice(i, i + 8))) {
+      for (const entry of entries) {
+        if (!text.startsWith(entry.key, i)) continue;
+        const end = i + entry.key.length;
+        if (entry.cued && !cueOk(text, i, end)) continue;
+        matched = { start: i, end, text: entry.key, candidates: entry.divisions.map(slotOf) };
+        break;
+      }
+    }
+    if (matched) {
+      found.push(matched);
+      i = matched.end;
+    } else {
+      i += 1;
+    }
+  }
+  return mergeProvinceCity(text, found);
+}
+
+/** 江苏苏州 / 广东省 深圳市 / 吉林省吉林市: the province only says which city is meant. */
+function mergeProvinceCity(text: string, mentions: PlaceMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k] as PlaceMention;
+    const next = mentions[k + 1];
+    const province = m.candidates.find((c) => c.level === "province");
+    if (province && next && /^[\s省的]*$/u.test(text.slice(m.end, next.start))) {
+      const cities = next.candidates.filter((c) => c.level === "city" && c.code.slice(0, 2) === province.code.slice(0, 2));
+      if (cities.length > 0) {
+        out.push({ start: m.start, end: next.end, text: text.slice(m.start, next.end), candidates: cities });
+        k += 1;
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}

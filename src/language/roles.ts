@@ -1,0 +1,146 @@
+/**
+ * Which named place is where the person is insured and which is where they are treated,
+ * from the words around each name: 在苏州交的 / 苏州医保 / 医保是苏州的 / 户口在 → insured;
+ * 去上海看病 / 在上海住院 / 人在上海 → treatment. Work and residence (在深圳上班, 在北京我这)
+ * are weak: they say where the person is, which is where they are treated unless another
+ * place is clearly the treatment place, in which case it is where the employer insures them.
+ * Anything left unclear is reported, never guessed.
+ */
+import type { Ambiguity, PlaceSlot } from "./types.ts";
+import type { PlaceMention } from "./places.ts";
+
+type Role = "insured" | "treatment";
+
+interface Scored { mention: PlaceMention; insured: number; treatment: number; presenceWork: boolean }
+
+const INSURED_AFTER = [
+  [/^[市省州]?(的)?(职工|城乡居民|居民|新农合|农合|农村|灵活就业)?(医保|社保|医疗保险|参保|户口|户籍|籍|本地医保)/u, 3],
+  [/^[市省州]?的.{0,4}(医保|社保)/u, 3],
+  [/^[市省州]?(的)?\s?(职工|城乡居民|居民|新农合|农合)/u, 3],
+  [/^[市省州]?(上班|工作)?(交|缴|买|办|参保)(的|了)?/u, 3],
+  [/^[市省州]?\s?人(?!在)/u, 1.5],
+  [/^[市省州]?的(?!医院|人民医院|中心医院|儿童医院)(?=$|[\s,，。!！?？]|农民|人|老人)/u, 1],
+] as const;
+const INSURED_BEFORE = [
+  [/(医保|社保|参保地?|医疗保险|户口|户籍|参保人|参保的)(是|在|属于|归|:|：)?$/u, 3],
+  [/(老家|家乡|原籍|从)(是|在)?$/u, 1.5],
+  [/(我是|我们是|他是|她是|都是|是)$/u, 1],
+] as const;
+const TREATMENT_AFTER = [
+  [/^[市省州]?.{0,12}?(住院|看病|就医|就诊|治疗|看门诊|门诊|手术|急诊|抢救|生孩子|分娩|待产|透析|化疗|看了|开药|拿药|医院|协和|华西|湘雅|瑞金|鼓楼|301)/u, 2.5],
+  [/^[市省州]?(看|住|治|生)/u, 3],
+] as const;
+const TREATMENT_BEFORE = [
+  [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
+  [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
+] as const;
+const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘)/u;
+const WORK_AFTER = /^[市省]?\s?(工作|上班|打工|务工)/u;
+
+function score(rules: readonly (readonly [RegExp, number])[], s: string): number {
+  let best = 0;
+  for (const [pattern, weight] of rules) if (pattern.test(s) && weight > best) best = weight;
+  return best;
+}
+
+export interface RoleResult {
+  insured?: PlaceSlot;
+  treatment?: PlaceSlot;
+  places: PlaceSlot[];
+  ambiguities: Ambiguity[];
+}
+
+export function assignRoles(text: string, mentions: PlaceMention[]): RoleResult {
+  const scored: Scored[] = mentions.map((mention, k) => {
+    const prevEnd = k > 0 ? (mentions[k - 1] as PlaceMention).end : 0;
+    const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;
+    const before = text.slice(Math.max(prevEnd, mention.start - 6), mention.start);
+    const after = text.slice(mention.end, Math.min(nextStart, mention.end + 16)).split(/[，。,.!！?？;；]/u)[0] ?? "";
+    let insured = Math.max(score(INSURED_AFTER, after), score(INSURED_BEFORE, before));
+    let treatment = Math.max(score(TREATMENT_AFTER, after), score(TREATMENT_BEFORE, before));
+    const presence = /在$/u.test(before) && PRESENCE_AFTER.test(after);
+    if (presence && treatment < 2) treatment = 2;
+    if (insured === treatment && insured > 0) {
+      // 在X交的 beats the generic 在: the verb right after the name decides.
+      const a = score(INSURED_AFTER, after);
+      const t = score(TREATMENT_AFTER, after);
+      if (a > t) treatment = 0;
+      else if (t > a) insured = 0;
+    }
+    return { mention, insured, treatment, presenceWork: presence && WORK_AFTER.test(after) };
+  });
+
+  const roleOf = (s: Scored): Role | undefined =>
+    s.insured > s.treatment ? "insured" : s.treatment > s.insured ? "treatment" : undefined;
+
+  // Working in a city while another city is clearly where care happened: the job insures them there.
+  const strongTreatmentElsewhere = (s: Scored) => scored.some((o) => o !== s && o.treatment >= 3 && roleOf(o) === "treatment");
+  const anyInsured = scored.some((s) => roleOf(s) === "insured");
+  for (const s of scored) {
+    if (s.presenceWork && roleOf(s) === "treatment" && s.insured === 0 && !anyInsured && strongTreatmentElsewhere(s)) {
+      s.insured = 3;
+      s.treatment = 0;
+    }
+  }
+
+  const result: RoleResult = { places: [], ambiguities: [] };
+  const chosen: Record<Role, { slot: PlaceSlot; weight: number }[]> = { insured: [], treatment: [] };
+  const unclear: Scored[] = [];
+  for (const s of scored) {
+    const role = roleOf(s);
+    const candidates = s.mention.candidates;
+    if (candidates.length > 1) {
+      result.ambiguities.push({ slot: role ? (role === "insured" ? "insuredRegion" : "treatmentRegion") : "place", candidates, text: s.mention.text });
+      if (role) chosen[role].push({ slot: { code: "?", name: s.mention.text, level: "city" }, weight: -1 });
+      continue;
+    }
+    const slot = candidates[0] as PlaceSlot;
+    if (role) chosen[role].push({ slot, weight: Math.max(s.insured, s.treatment) });
+    else unclear.push(s);
+  }
+
+  // One role known, one place unclear: it takes the other role.
+  for (const role of ["insured", "treatment"] as const) {
+    const other: Role = role === "insured" ? "treatment" : "insured";
+    if (chosen[role].length === 0 && chosen[other].length > 0 && unclear.length === 1) {
+      const s = unclear.shift() as Scored;
+      chosen[role].push({ slot: s.mention.candidates[0] as PlaceSlot, weight: 1 });
+    }
+  }
+  // Two places, no cue at all, joined by 到 (苏州到上海): from → insured, to → treatment.
+  if (chosen.insured.length === 0 && chosen.treatment.length === 0 && unclear.length === 2) {
+    const [a, b] = unclear as [Scored, Scored];
+    if (/^\s?(到|去|来)/u.test(text.slice(a.mention.end, b.mention.start))) {
+      chosen.insured.push({ slot: a.mention.candidates[0] as PlaceSlot, weight: 1 });
+      chosen.treatment.push({ slot: b.mention.candidates[0] as PlaceSlot, weight: 1 });
+      unclear.length = 0;
+    }
+  }
+
+  for (const role of ["insured", "treatment"] as const) {
+    const list = chosen[role];
+    const codes = new Set(list.map((c) => c.slot.code));
+    const key = role === "insured" ? "insuredRegion" : "treatmentRegion";
+    if (codes.size === 1 && !codes.has("?")) result[role === "insured" ? "insured" : "treatment"] = (list[0] as { slot: PlaceSlot }).slot;
+    else if (codes.size > 1) {
+      // Two different places with the same role: the stronger cue wins; a tie is for the person to settle.
+      const sorted = [...list].sort((x, y) => y.weight - x.weight);
+      const top = sorted[0] as { slot: PlaceSlot; weight: number };
+      const second = sorted.find((c) => c.slot.code !== top.slot.code) as { slot: PlaceSlot; weight: number };
+      if (top.weight > second.weight && top.slot.code !== "?") result[role] = top.slot;
+      else {
+        const real = list.map((c) => c.slot).filter((p) => p.code !== "?");
+        if (real.length > 1) result.ambiguities.push({ slot: key, candidates: dedupe(real), text: real.map((p) => p.name).join("、") });
+      }
+    }
+  }
+  const unclearSlots = unclear.map((s) => s.mention.candidates[0] as PlaceSlot);
+  result.places = dedupe(unclearSlots);
+  if (result.places.length > 1) result.ambiguities.push({ slot: "place", candidates: result.places, text: unclear.map((s) => s.mention.text).join("、") });
+  return result;
+}
+
+function dedupe(list: PlaceSlot[]): PlaceSlot[] {
+  const seen = new Set<string>();
+  return list.filter((p) => (seen.has(p.code) ? false : (seen.add(p.code), true)));
+}

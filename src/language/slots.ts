@@ -1,0 +1,74 @@
+/**
+ * The small slots, read from cue words: setting, hospital level, scheme, working or retired,
+ * and the kind of visitor. Each rule is a cue list; the order inside a slot is the priority
+ * (门诊慢特病 is chronic before it is outpatient; 突发 on holiday is an emergency first).
+ */
+import type { Slots } from "./types.ts";
+
+type Rule<T> = [RegExp, T];
+
+const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
+  [/门慢|门特|慢特病|门诊慢|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
+  [/住院|住了.{0,5}院|住院费/u, "inpatient"],
+  [/门诊|看门诊/u, "outpatient"],
+];
+
+const LEVEL: Rule<1 | 2 | 3>[] = [
+  [/三甲|三乙|三级|3级|3甲/u, 3],
+  [/二甲|二乙|二级|2级|2甲/u, 2],
+  [/一级医院|一级|1级|社区医院|社区卫生|社区门诊|卫生院|卫生室|卫生服务中心/u, 1],
+];
+
+const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
+  [/城乡居民|居民医保|居民|新农合|农合|农村医保|合作医疗|农村合作/u, "resident"],
+  [/职工|单位(给)?(交|缴|买)|公司(给)?(交|缴|买)|单位的医保/u, "employee"],
+];
+
+const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
+  [/没退休|未退休|还没退|不是退休/u, "working"],
+  [/退休|退了休|已经退了|退下来/u, "retired"],
+  [/在职|上班|打工|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
+];
+
+const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|投奔|户口迁/u;
+
+const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
+  [/(?<!不|没|没有|未)(转诊|转院|转到|转过去|转去)/u, "referral"],
+  [/急诊|抢救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
+  [/异地安置/u, "retiree_relocated"],
+  [/单位派|公司派|外派|常驻|派驻|被派|派我|派他|派她|驻外|支援/u, "stationed_worker"],
+  [/长期居住|长期住|常住|定居|一直住在|居住证/u, "long_term_resident"],
+  [/旅游|旅行|度假|探亲|走亲戚|出去玩|过年|临时(?!备案)|出差/u, "temporary_other"],
+];
+
+function first<T>(rules: Rule<T>[], text: string): T | undefined {
+  for (const [pattern, value] of rules) if (pattern.test(text)) return value;
+  return undefined;
+}
+
+export function readSlots(text: string): Slots {
+  const slots: Slots = {};
+  const setting = first(SETTING, text);
+  if (setting) slots.setting = setting;
+  const level = first(LEVEL, text);
+  if (level) slots.hospitalLevel = level;
+  const scheme = first(SCHEME, text);
+  if (scheme) slots.scheme = scheme;
+  const status = first(STATUS, text);
+  if (status) slots.personStatus = status;
+  let visitor = first(VISITOR, text);
+  if (status === "retired" && RETIRED_WITH_FAMILY.test(text) && visitor !== "referral" && visitor !== "emergency") {
+    visitor = "retiree_relocated";
+  }
+  if (visitor) slots.visitorType = visitor;
+  return slots;
+}
+
+/** A bare answer to a question about hospital level: "2", "3", "三". */
+export function bareLevel(text: string): 1 | 2 | 3 | undefined {
+  const t = text.replace(/[\s。.!！的]/gu, "");
+  const m = /^([123一二三])(级|甲)?(医院)?$/u.exec(t);
+  if (!m) return undefined;
+  const c = m[1] as string;
+  return ({ "1": 1, "一": 1, "2": 2, "二": 2, "3": 3, "三": 3 } as const)[c as "1"];
+}
