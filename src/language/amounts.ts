@@ -5,7 +5,7 @@
  * 6万8 = 68000) nor mixed 1w5, which is most of what people write.
  * Values are decimal.js Decimals from the first digit; no float ever touches money.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 
 export interface AmountFound {
   start: number;
@@ -44,6 +44,7 @@ export function toDecimal(run: string): Decimal | null {
   let number: Decimal | null = null;
   let lastUnit = 0;
   let lastWasDigit = false;
+  let afterZero = false;
   let i = 0;
   while (i < s.length) {
     const ch = s[i] as string;
@@ -53,6 +54,13 @@ export function toDecimal(run: string): Decimal | null {
       number = new Decimal(arabic[0]);
       i += arabic[0].length;
       lastWasDigit = true;
+      continue;
+    }
+    if (ch === "零" || ch === "〇") {
+      // 一万零五百: a place holder; what follows is read literally (一万零五 = 10005).
+      afterZero = true;
+      lastWasDigit = false;
+      i += 1;
       continue;
     }
     if (ch in CN_DIGIT) {
@@ -75,12 +83,13 @@ export function toDecimal(run: string): Decimal | null {
       section = section.plus((number ?? new Decimal(1)).times(unit));
     }
     number = null;
+    afterZero = false;
     lastUnit = unit;
     i += 1;
   }
   if (number !== null) {
     // The colloquial tail: 一万二 = 1万2千, 三千五 = 3千5百, 6万8 = 6万8千; 二十五 is plain 25.
-    section = section.plus(lastUnit >= 100 ? number.times(lastUnit / 10) : number);
+    section = section.plus(lastUnit >= 100 && !afterZero ? number.times(lastUnit / 10) : number);
   }
   return total.plus(section);
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { DIVISIONS, shortName } from "../../src/places/divisions.ts";
+import { parse } from "../../src/language/index.ts";
+import { findPlaces } from "../../src/language/places.ts";
+
+/** Codes a parse points at: a filled region slot or the candidates of an ambiguity. */
+function codes(text: string, expecting?: "treatmentRegion" | "insuredRegion"): string[] {
+  const p = parse(text, expecting ? { expecting } : undefined);
+  const out = [p.slots.treatmentRegion?.code, p.slots.insuredRegion?.code].filter((c): c is string => !!c);
+  for (const a of p.ambiguities ?? []) for (const c of a.candidates) if (typeof c !== "string") out.push(c.code);
+  return out;
+}
+
+// 海南 alone means 海南省; 青海's 海南藏族自治州 needs its full name or 海南州.
+const PREFERRED_ELSEWHERE = new Set(["632500"]);
+
+describe("every mainland province and prefecture-level division", () => {
+  it("has the expected size (31 provinces + 333 prefecture-level)", () => {
+    expect(DIVISIONS.filter((d) => d.level === "province")).toHaveLength(31);
+    expect(DIVISIONS.length).toBeGreaterThan(330);
+  });
+
+  for (const d of DIVISIONS) {
+    const short = shortName(d.name);
+    it(`${d.name} (${d.code}) by full and short name`, () => {
+      expect(codes(d.name, "treatmentRegion")).toContain(d.code);
+      expect(codes(`医保在${d.name} 去外地住院`)).toContain(d.code);
+      if (!PREFERRED_ELSEWHERE.has(d.code)) {
+        expect(codes(short, "insuredRegion")).toContain(d.code);
+        expect(codes(`在${short}住院`)).toContain(d.code);
+      }
+    });
+  }
+});
+
+describe("place reading", () => {
+  it("gives a municipality or province named alone its province code, a city its city code", () => {
+    expect(parse("上海", { expecting: "treatmentRegion" }).slots.treatmentRegion).toEqual({ code: "310000", name: "上海市", level: "province" });
+    expect(parse("河北", { expecting: "treatmentRegion" }).slots.treatmentRegion?.code).toBe("130000");
+    expect(parse("苏州市", { expecting: "treatmentRegion" }).slots.treatmentRegion?.code).toBe("320500");
+  });
+
+  it("reads a province followed by its city as the city", () => {
+    expect(findPlaces("江苏苏州").map((m) => m.candidates.map((c) => c.code))).toEqual([["320500"]]);
+    expect(findPlaces("广东省深圳市").map((m) => m.candidates.map((c) => c.code))).toEqual([["440300"]]);
+    expect(findPlaces("吉林省吉林市").map((m) => m.candidates.map((c) => c.code))).toEqual([["220200"]]);
+  });
+
+  it("prefers the longest match", () => {
+    expect(findPlaces("大兴安岭地区").map((m) => m.text)).toEqual(["大兴安岭地区"]);
+    expect(findPlaces("马鞍山市").map((m) => m.text)).toEqual(["马鞍山市"]);
+  });
+
+  it("reports 吉林 as ambiguous between province and city", () => {
+    const p = parse("吉林", { expecting: "treatmentRegion" });
+    expect(p.slots.treatmentRegion).toBeUndefined();
+    expect(p.ambiguities?.[0]?.candidates.map((c) => (typeof c === "string" ? c : c.code))).toEqual(["220000", "220200"]);
+  });
+
+  it("reads one-character nicknames only with a locative cue", () => {
+    expect(codes("在沪参保 在渝住院")).toEqual(expect.arrayContaining(["310000", "500000"]));
+    expect(codes("京医保在津住院")).toEqual(expect.arrayContaining(["110000", "120000"]));
+    expect(codes("在穗工作")).toContain("440100");
+    expect(codes("鹏城", "treatmentRegion")).toEqual(["440300"]);
+    expect(findPlaces("深夜突然肚子疼")).toEqual([]);
+    expect(findPlaces("苏醒以后")).toEqual([]);
+    expect(findPlaces("去京东买药")).toEqual([]);
+    expect(findPlaces("在杭参保 在苏住院").map((m) => m.candidates[0]?.code)).toEqual(["330100", "320500"]);
+  });
+
+  it("does not read hospital names and idioms as places", () => {
+    expect(findPlaces("上海中山医院").map((m) => m.text)).toEqual(["上海"]);
+    expect(findPlaces("大同小异")).toEqual([]);
+    expect(findPlaces("中山市").map((m) => m.candidates[0]?.code)).toEqual(["442000"]);
+  });
+});
