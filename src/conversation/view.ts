@@ -21,7 +21,8 @@ function problemReply(ctx: FlowContext): Reply[] {
   return ctx.err ? [{ text: ctx.err.k === "invalid" ? m.problems.invalid : m.problems.unclear }] : [];
 }
 
-function flowView(id: FlowId, flow: FlowState, now: Date): Reply[] {
+/** The replies for one flow's state (exported for the model-based tests). */
+export function flowView(id: FlowId, flow: FlowState, now: Date): Reply[] {
   const ctx = flow.c;
   const slot = slotOfState(flow.v);
   if (slot) return [questionReply(slot, ctx)];
