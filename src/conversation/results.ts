@@ -248,8 +248,10 @@ export function estimateAfter(): Reply {
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   let result: ReturnType<typeof evaluate>;
+  const b = book();
   try {
-    result = evaluate(scenarioOf(a, now));
+    // The cached book: when the data cannot be loaded, do not retry the files on every message.
+    result = b ? evaluate(scenarioOf(a, now), b) : { ok: false, errors: [{ field: "", message: m.dataUnavailable }] };
   } catch {
     result = { ok: false, errors: [{ field: "", message: m.dataUnavailable }] };
   }
