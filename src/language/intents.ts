@@ -24,30 +24,32 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
   ],
   eligibility: [
     [/能备案|能不能备案|可以.{0,4}备案吗|(需要|要|用|必须|得)(先|提前)?备案|要不要备案|不备案|算哪|算.{0,8}吗|哪些人|什么人|我这种情况|能办.{0,8}(吗|不)|能用吗|可以用吗|能在.{0,8}(看|用|刷)|可以在.{0,8}(看|用|刷)|能直接结算吗|能直接刷|可以直接结算|能报吗|能报销(吗|不)|能不能报|可以报吗|看病(咋|怎么)(办|弄|整)|咋整|咋办|要办(什么|啥)|需要办(什么|啥)|办(什么|啥)(手续)?|注意(啥|什么|事项)|接.{0,4}过来看病|算异地|选哪种|哪种备案|报得了/u, 3.5],
+    [/(备案|备了案)(之后|以后|后).{0,8}(本地|老家|参保地|回去|回来|家里).{0,8}(能|不能|还能)|双向/u, 4.5],
   ],
   estimate: [
     [/报多少|能报多少|报销多少|报了多少|掏多少|出多少|付多少|自付多少|自费多少|估算|算一下|算算|帮我算|报完|还剩多少|报销金额|能报一半|报几成|能报几|算.{0,2}报销|报多少钱/u, 3],
   ],
   manual_claim: [
-    [/手工报销|垫付|零星报销|回(老家|去|来|参保地|单位|当地).{0,6}报|回参保地|拿回.{0,6}报|全自费|自己掏的钱|没刷|没能直接结算|没结算成|怎么报销|咋报|怎么报|报销期限|到账|我要报销|要报销/u, 3],
+    [/还能报(吗|不)|现在.{0,4}能报/u, 2.5],
+    [/手工报销|垫付|垫了|自己垫|零星报销|回(老家|去|来|参保地|单位|当地).{0,6}报|回参保地|拿回.{0,6}报|全自费|自己掏的钱|没刷|没能直接结算|没结算成|怎么报销|咋报|怎么报|报销期限|到账|我要报销|要报销/u, 3],
     [/发票|票据|单据|出院小结|费用清单|病历|报销期限/u, 4.5],
     [/报销.{0,8}(材料|资料|带什么|带啥|要什么|需要什么|要哪些|手续)/u, 2.5],
   ],
   validity: [
-    [/有效期|多久有效|有效多久|有效.{0,4}(多长|几个月|多久)|多长时间有效|过期|用几次|几次|变更|更改|能改|能不能改|撤销|取消备案|可以取消吗|能取消吗|重新办|还要重新|半年之内|过了半年|还能用吗/u, 4],
+    [/有效期|多久有效|有效多久|有效.{0,4}(多长|几个月|多久)|多长时间有效|过期|用几次|几次|变更|更改|能改|能不能改|撤销|取消备案|可以取消吗|能取消吗|重新办|还要重新|半年之内|过了半年|还能用吗|还有效|有效吗|有效没|失效/u, 4],
   ],
   emergency: [
     [/急诊|抢救|视同备案/u, 4],
     [/突发|突然|急病|(?<!\d)120(?!\d)|车祸|晕倒|心梗|脑溢血|没来得及备案|来不及备案|没带医保卡/u, 3.5],
   ],
   outpatient: [
-    [/门诊.{0,20}(能|可以|报|刷|结算|用|额度|吗|不)|看门诊.{0,6}(能|吗)|药店|买药|拿药.{0,6}(能|刷)|门诊统筹|门诊共济|个人账户/u, 4],
+    [/门诊.{0,20}(能|可以|报|刷|结算|用|额度|吗|不)|看门诊.{0,6}(能|吗)|药店|买药|拿药.{0,6}(能|刷)|门诊统筹|门诊共济|个人账户|卡里的钱|账户里的钱/u, 4],
   ],
   chronic_disease: [
-    [/门慢|门特|慢特病|慢性病|慢病|透析|放化疗|化疗|高血压|糖尿病|抗排异|器官移植|尿毒症|资格认定|病种/u, 4.5],
+    [/门慢|门特|慢特病|特殊病|特殊疾病|特病|慢性病|慢病|透析|放化疗|化疗|高血压|糖尿病|抗排异|器官移植|尿毒症|资格认定|病种/u, 4.5],
   ],
   makeup_registration: [
-    [/补备案|补办备案|补个备案|补办|补一个|事后.{0,3}备案|出院.{0,8}(没|未|才|还没).{0,4}备案|住院.{0,3}后备案|现在备案|还能补|能补|补吗|住院期间补|没备案.{0,4}(怎么办|咋办)|后备案/u, 3.5],
+    [/补备案|补办备案|补个备案|补办|补一个|事后.{0,3}备案|出院.{0,8}(没|未|才|还没).{0,4}备案|住院.{0,3}后备案|现在备案|还能补|能补|补吗|住院期间补|没备案.{0,4}(怎么办|咋办)|后备案|来得及备案|出院前.{0,4}备案/u, 3.5],
   ],
   choose_hospital: [
     [/选.{0,4}医院|定点医院|指定.{0,4}医院|哪些医院|哪家医院|哪个医院|换.{0,4}医院|所有医院|医院都能|联网.{0,4}医院|两个城市|同时在|全省.{0,3}医院|只能去/u, 4],
@@ -72,7 +74,7 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/比例.{0,8}(降|低|一样|打折|不同|区别|会)|降低|打折|打八折|打几折|八折|九折|降多少|降不降|先自付|先自理|报的多不多|报得多不多|按哪边|参保地还是就医地|比例会|会降|比本地/u, 4],
   ],
   help: [
-    [/帮助|你能干|你会|你是干|你是谁|能问|问些什么|怎么用这个|怎么使用|菜单|人工|客服|功能|使用说明|想了解|想问问|介绍一下/u, 3],
+    [/帮助|你能干|你会|你是干|你是谁|能问|问些什么|怎么用这个|怎么使用|菜单|人工|客服|功能|使用说明|想了解|想问问|介绍一下|官方|你们是/u, 3],
   ],
 };
 
@@ -97,8 +99,10 @@ function compact(text: string): string {
 /** Scores every intent; `hints` adds what other readers found (an amount, places, a setting). */
 export function scoreIntent(text: string, hints: { amount: boolean; places: number; slots: number }): IntentScore {
   const short = compact(text);
+  // "不想问了 谢谢": the thanks do not change that it is a goodbye.
+  const withoutThanks = short.replace(/谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu, "");
   if (short.length > 0 && short.length <= 12) {
-    if (CANCEL.test(short)) return { intent: "cancel", score: 5, runnerUp: 0 };
+    if (CANCEL.test(short) || (withoutThanks !== "" && CANCEL.test(withoutThanks))) return { intent: "cancel", score: 5, runnerUp: 0 };
     if (RESTART.test(short)) return { intent: "restart", score: 5, runnerUp: 0 };
     if (BACK.test(short)) return { intent: "back", score: 5, runnerUp: 0 };
   } else if (short.length <= 20 && (RESTART.test(short) || BACK.test(short)) && !/备案|报销/u.test(short)) {
@@ -123,7 +127,7 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   }
   if (short.length > 0 && GREETING.test(short)) return { intent: "greeting", score: 4, runnerUp: 0 };
   // Nothing asked in words: places or a bill still say what the person is after.
-  if (hints.places >= 1 && hints.slots >= 1) return { intent: "eligibility", score: 1.5, runnerUp: best?.[1] ?? 0 };
+  if (hints.places >= 1 && hints.slots >= 1 && (!best || best[1] < 1)) return { intent: "eligibility", score: 1.5, runnerUp: best?.[1] ?? 0 };
   if (best) return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0 };
   return { intent: "out_of_scope", score: 0, runnerUp: 0 };
 }

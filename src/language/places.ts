@@ -6,6 +6,7 @@
  */
 import { DIVISIONS, shortName, type Division } from "../places/divisions.ts";
 import type { PlaceSlot } from "./types.ts";
+import counties from "./data/counties.json" with { type: "json" };
 
 export interface PlaceMention {
   start: number;
@@ -34,8 +35,11 @@ const WORDLIKE = new Set(["安康", "来宾", "白银", "中卫", "阿里", "大
 /** Spans that contain a place name but name something else (a hospital, a university, an idiom). */
 const NOT_A_PLACE = /^(中山(医院|大学|一院|二院|三院|眼科|肿瘤|附属|纪念|路|公园)|朝阳(医院|区|群众)|北海(公园|道)|大同小异|长治久安|三明治|普洱茶|阿里巴巴|黄山路|南京路|北京路|延安路|西藏路|四川路|广西路|淮海路|温州路|天津路|重庆路|江西路|福州路|宁波路|湖南路|云南路|吉林路|泰安路)/u;
 
+/** County short names that are everyday words (合作医疗, 和平, 河东河西): never read short. */
+const COUNTY_SHORT_EXCLUDED = new Set(["合作", "和平", "安宁", "河东", "河西", "长寿", "大安", "永安", "东城", "西城", "江北", "南岸", "北安", "江山", "同仁", "津市", "金山", "宝山", "开平", "普宁", "长宁", "龙井", "合山", "大兴"]);
+
 const BEFORE_CUE = /(在|去|来|到|回|赴|从|是|驻|返|离|人在|住|于|往|飞)$/u;
-const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|就医|住院|工作|上班|打工|交|缴|的|籍|看|生|治|玩|旅|出差|跟|养老|过|了|户口|人)/u;
+const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|就医|住院|工作|上班|打工|交|缴|的|籍|看|生|治|玩|旅|出差|跟|养老|过|了|户口|人|我|这|那|住|待|呆|上学|读书)/u;
 
 interface Entry { key: string; divisions: Division[]; cued: boolean }
 
@@ -59,6 +63,19 @@ function buildLexicon(): { byFirst: Map<string, Entry[]> } {
   for (const [alias, code] of [...Object.entries(SINGLE_ALIASES), ...Object.entries(NICKNAMES)]) {
     const d = byCode.get(code);
     if (d && !map.has(alias)) map.set(alias, [d]);
+  }
+  // County-level names (昆山, 义乌, 浦东新区) point at their prefecture; prefecture names always win.
+  const table = counties as { full: Record<string, string>; short: Record<string, string> };
+  for (const [name, code] of Object.entries(table.full)) {
+    const d = byCode.get(code);
+    if (d && !map.has(name)) map.set(name, [d]);
+  }
+  for (const [name, code] of Object.entries(table.short)) {
+    const d = byCode.get(code);
+    if (d && !map.has(name) && !COUNTY_SHORT_EXCLUDED.has(name)) {
+      map.set(name, [d]);
+      cued.add(name);
+    }
   }
   for (const alias of Object.keys(SINGLE_ALIASES)) cued.add(alias);
   for (const w of WORDLIKE) cued.add(w);
@@ -110,7 +127,11 @@ export function findPlaces(text: string): PlaceMention[] {
       for (const entry of entries) {
         if (!text.startsWith(entry.key, i)) continue;
         const end = i + entry.key.length;
-        if (entry.cued && !cueOk(text, i, end)) continue;
+        // Right after another place (福建晋江, 苏州吴中区) the first name is cue enough.
+        const prev = found[found.length - 1];
+        const inside = (c: PlaceSlot) => entry.divisions.some((d) => d.code.slice(0, 2) === c.code.slice(0, 2));
+        const afterPlace = prev !== undefined && prev.end === i && prev.candidates.some(inside);
+        if (entry.cued && !afterPlace && !cueOk(text, i, end)) continue;
         matched = { start: i, end, text: entry.key, candidates: entry.divisions.map(slotOf) };
         break;
       }
@@ -132,7 +153,14 @@ function mergeProvinceCity(text: string, mentions: PlaceMention[]): PlaceMention
     const m = mentions[k] as PlaceMention;
     const next = mentions[k + 1];
     const province = m.candidates.find((c) => c.level === "province");
-    if (province && next && /^[\s省的]*$/u.test(text.slice(m.end, next.start))) {
+    const adjacent = next !== undefined && /^[\s省市的]*$/u.test(text.slice(m.end, next.start));
+    if (next && adjacent && m.candidates.length === 1 && next.candidates.length === 1 && m.candidates[0]?.code === next.candidates[0]?.code) {
+      // 苏州吴中区, 上海浦东: the district only narrows down a place already named.
+      out.push({ start: m.start, end: next.end, text: text.slice(m.start, next.end), candidates: m.candidates });
+      k += 1;
+      continue;
+    }
+    if (province && next && adjacent) {
       const cities = next.candidates.filter((c) => c.level === "city" && c.code.slice(0, 2) === province.code.slice(0, 2));
       if (cities.length > 0) {
         out.push({ start: m.start, end: next.end, text: text.slice(m.start, next.end), candidates: cities });

@@ -74,3 +74,24 @@ describe("place reading", () => {
     expect(findPlaces("中山市").map((m) => m.candidates[0]?.code)).toEqual(["442000"]);
   });
 });
+
+describe("county-level names point at their prefecture", () => {
+  it("counties.json is what the generator builds from the division package", async () => {
+    const { buildCountyTable } = await import("../../src/language/data/generate-counties.ts");
+    const { readFileSync } = await import("node:fs");
+    const stored = JSON.parse(readFileSync(new URL("../../src/language/data/counties.json", import.meta.url), "utf8"));
+    expect(stored).toEqual(buildCountyTable());
+  });
+
+  it.each([
+    ["在昆山住院", "320500"], ["去义乌打工", "330700"], ["福建晋江", "350500"], ["上海浦东新区", "310000"],
+    ["在浦东住院", "310000"], ["苏州吴中区", "320500"], ["常熟市", "320500"],
+  ])("%s → %s", (text, code) => {
+    expect(findPlaces(text).map((m) => m.candidates[0]?.code)).toEqual([code]);
+  });
+
+  it("does not read everyday words that are also county names", () => {
+    expect(findPlaces("农村合作医疗")).toEqual([]);
+    expect(findPlaces("上海瑞金医院").map((m) => m.text)).toEqual(["上海"]);
+  });
+});
