@@ -222,14 +222,16 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const wanted = FLOW_INTENTS[p.intent];
 
   if (flow) {
+    // A side question wins unless the message also answers the question being asked
+    // ("急诊" answering "哪种备案？" is an answer; "急诊怎么办" while asked for a city is not).
+    const aside = ASIDE_TOPICS.includes(p.intent) && (!pending || patch[pending] === undefined);
+    if (aside) return { type: "ASIDE", topic: p.intent };
     if (hasPatch) return { type: "FLOW", event: { type: "ANSWER", a: patch } };
     if (problem) return invalid(problem);
     if (p.intent === "cancel") return { type: "CANCEL" };
     if (p.intent === "back") return { type: "BACK" };
     if (p.intent === "restart") return { type: "RESTART" };
     if (p.intent === "help") return { type: "HELP" };
-    if (ASIDE_TOPICS.includes(p.intent) && !(flow === "registration" && p.intent === "registration_materials")) return { type: "ASIDE", topic: p.intent };
-    if (flow === "registration" && p.intent === "registration_materials") return { type: "ASIDE", topic: p.intent };
     if (wanted && wanted !== flow) return { type: "START", flow: wanted };
     return invalid({ k: "unclear" });
   }

@@ -75,7 +75,7 @@ export function sourceTitle(policy: RegionPolicy | null, id: string | undefined)
  * the data file names them in its own words; the first present one is used.
  */
 const TOPIC_FACTS: Record<string, string[]> = {
-  validity: ["validity", "registration_validity", "validity_long_term", "validity_temporary"],
+  validity: ["validity", "registration_validity", "validity_long", "validity_temporary"],
   emergency: ["emergency", "emergency_as_registered", "emergency_settlement"],
   makeup_registration: ["makeup_registration", "makeup", "late_registration", "after_discharge"],
   outpatient: ["outpatient", "outpatient_direct_settlement", "outpatient_settlement"],
@@ -87,8 +87,8 @@ const TOPIC_FACTS: Record<string, string[]> = {
   deposit: ["deposit", "deposits"],
   maternity: ["maternity"],
   serious_illness: ["serious_illness", "one_bill", "supplementary"],
-  registration_materials: ["materials", "commitment_letter", "promise"],
-  two_way: ["two_way", "two_way_benefits", "long_term_two_way"],
+  registration_materials: ["registration_materials", "commitment_letter", "materials"],
+  two_way: ["two_way_benefits", "two_way", "long_term_two_way"],
   commitment: ["commitment_letter", "commitment", "promise"],
   principle: ["principle", "catalogue_principle"],
 };

@@ -181,12 +181,17 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   const national = b?.national.manualClaim;
   const sources: (string | undefined)[] = [];
   const lines = [m.claim.intro(ins, a.setting ? m.labels.setting[a.setting] : "")];
-  const materials = local?.materials?.length ? local.materials : national?.materials ?? [];
+  const inpatient = a.setting === "inpatient";
+  const referred = a.category === "referral" || a.visitor === "referral";
+  // Items the data marks for one setting or for referrals only are left out where they do not apply.
+  const fits = (x: string) =>
+    !(inpatient && /（门诊）$/.test(x)) && !(!inpatient && a.setting && /（住院）$/.test(x)) && !(!referred && /转诊/.test(x));
+  const materials = (local?.materials?.length ? local.materials : national?.materials ?? []).filter(fits);
   if (local?.materials?.length) sources.push(sourceTitle(rv!.policy, local.source));
   else if (national) sources.push(sourceTitle(null, national.source));
   materials.forEach((x, i) => lines.push(`${i + 1}. ${x}`));
   lines.push(`${materials.length + 1}. ${m.claim.idAndBank}`);
-  if (a.category === "referral" || a.visitor === "referral") lines.push(m.claim.referral);
+  if (referred && !materials.some((x) => /转诊/.test(x))) lines.push(m.claim.referral);
   if (local?.where) lines.push(m.claim.where(local.where));
   else if (national?.where) lines.push(m.claim.where(`${national.where}（以参保地规定为准）`));
   else lines.push(m.claim.whereFallback(ins));
@@ -194,7 +199,7 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
     lines.push(m.claim.deadline(local.deadline));
     sources.push(sourceTitle(rv!.policy, local.source));
   } else if (national?.deadline) {
-    lines.push(m.claim.deadline(`${national.deadline}（${ins}的规定暂无数据，以参保地规定为准）`));
+    lines.push(m.claim.deadline(/以参保地规定为准/.test(national.deadline) ? national.deadline : `${national.deadline}（以参保地规定为准）`));
   } else lines.push(m.claim.deadlineFallback);
   if (a.why === "unregistered") lines.push(m.claim.unregistered);
   if (a.why === "maternity") lines.push(m.claim.maternity);
