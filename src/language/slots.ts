@@ -38,7 +38,7 @@ const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/异地安置/u, "retiree_relocated"],
   [/单位派|公司派|外派|常驻|派驻|被派|派我|派他|派她|驻外|支援/u, "stationed_worker"],
   [/长期居住|长期住|常住|定居|一直住在|居住证|住了(一|两|二|三|四|五|六|七|八|九|十|好几|\d+)多?年/u, "long_term_resident"],
-  [/旅游|旅行|度假|探亲|走亲戚|出去玩|过年|临时(?!备案)|出差/u, "temporary_other"],
+  [/旅游|旅行|度假|探亲|走亲戚|出去玩|过年|临时(外出|去|出去|过去|回|来|探|就医|看病|出门)|出差/u, "temporary_other"],
 ];
 
 function first<T>(rules: Rule<T>[], text: string): T | undefined {
