@@ -63,6 +63,8 @@ const WHY_WORDS: [RegExp, NonNullable<Answers["why"]>][] = [
   [/生孩子|生育|分娩|顺产|剖腹产/, "maternity"],
 ];
 
+const MONEY_CUE = /[万元块￥¥]|花了|费用|[0-9]\s*w\b/i;
+
 const UNKNOWN = /^(不知道|不清楚|不确定|不晓得|没数|不了解)/;
 
 /** Control characters out, whitespace squeezed, length capped. */
@@ -165,7 +167,9 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   }
   if (s.amount !== undefined) {
     if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
-    else if (flow === "estimate" || flow === undefined) patch.total = s.amount;
+    // A bare number while a city or a choice is asked is not a cost; only money words make it one.
+    else if ((flow === "estimate" || flow === undefined) && (!pending || MONEY_CUE.test(text))) patch.total = s.amount;
+    else setProblem({ k: "unclear" });
   } else if (pending && (pending === "classB" || pending === "outOfCatalog") && UNKNOWN.test(text)) {
     patch[pending] = null;
   }
