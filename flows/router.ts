@@ -9,7 +9,7 @@
  * (see docs/flows.md for why).
  */
 import { assign, initialTransition, setup, transition, type AnyStateMachine, type SnapshotFrom } from "xstate";
-import type { Answers } from "./answers.ts";
+import type { Answers, Slot } from "./answers.ts";
 import { checkPatch, visitorOf } from "./answers.ts";
 import { claimFlow } from "./claim.ts";
 import type { FlowContext, FlowEvent } from "./common.ts";
@@ -42,7 +42,8 @@ export type Note =
   | { k: "unclear" }
   | { k: "range"; n: number }
   | { k: "expired" }
-  | { k: "atMenu" };
+  | { k: "atMenu" }
+  | { k: "heard"; slots: Slot[] };
 
 export interface RouterContext {
   flow?: FlowState;
@@ -107,7 +108,10 @@ export const router = setup({
   actions: {
     startFlow: assign(({ context, event }) => {
       if (event.type !== "START") return {};
-      return { flow: startFlow(event.flow, context.flow?.c.a ?? {}, event.seed, event.quick), note: undefined, misses: 0 };
+      const flow = startFlow(event.flow, context.flow?.c.a ?? {}, event.seed, event.quick);
+      // Say back what was understood from the first message, so "ask only what is missing" is not a mystery.
+      const heard = event.seed && !event.quick ? (Object.keys(checkPatch({}, event.seed) ?? {}) as Slot[]) : [];
+      return { flow, note: heard.length > 0 ? ({ k: "heard", slots: heard } as Note) : undefined, misses: 0 };
     }),
     forwardToFlow: assign(({ context, event }, params: { flow: FlowId }) => {
       if (!context.flow) return {};

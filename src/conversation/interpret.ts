@@ -181,6 +181,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     patch.category = s.visitorType;
     patch.visitor = visitorOf(s.visitorType);
   }
+  if (pending === "visitor" && patch.visitor === undefined && /没.{0,2}备案|未备案/.test(text)) patch.visitor = "unregistered";
   if (pending === "why" || flow === "claim") {
     const why = WHY_WORDS.find(([re]) => re.test(text));
     if (why) patch.why = why[1];
@@ -217,7 +218,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   if (match.kind === "out_of_range") return { type: "NOISE", why: "range", n: match.n };
 
   for (const [re, event] of KEYWORDS) if (re.test(text)) return event;
-  if (flow === "registration" && /^(跳过|下一步|下一个|继续)$/.test(text)) return { type: "FLOW", event: { type: "NEXT" } };
+  const stepping = flow === "registration" && !!s.ctx.flow && /^(step|checklist|done)/.test(s.ctx.flow.v);
+  if (stepping && /^(跳过|下一步|下一个|继续|好的?|嗯|ok)$/i.test(text)) return { type: "FLOW", event: { type: "NEXT" } };
 
   const expecting = pending ? EXPECTING[pending] : undefined;
   const p = parse(text, expecting ? { expecting } : undefined);

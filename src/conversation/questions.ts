@@ -42,6 +42,7 @@ function problemText(problem: Problem, slot: Slot): string {
 function explanation(slot: Slot): string {
   if (slot === "insured" || slot === "treatment") return m.explain[slot];
   if (AMOUNT_SLOTS.includes(slot)) return m.explain.amount;
+  if (slot === "visitor") return m.explain.visitor;
   return m.explain.choice;
 }
 

@@ -41,5 +41,9 @@ export function matchChoice(text: string, choices: readonly Choice[], numbersAre
   }
   const t = text.trim().toLowerCase();
   const byLabel = choices.find((c) => c.label.toLowerCase() === t);
-  return byLabel ? { kind: "choice", choice: byLabel } : { kind: "none" };
+  if (byLabel) return { kind: "choice", choice: byLabel };
+  // "长期备案" for "长期备案（异地安置退休…）": the label's words before its explanation, if only one fits.
+  const core = (label: string) => label.split(/[（(]/)[0]!.trim().toLowerCase();
+  const partial = choices.filter((c) => core(c.label).length >= 2 && (t === core(c.label) || (t.length >= 2 && core(c.label).startsWith(t))));
+  return partial.length === 1 ? { kind: "choice", choice: partial[0]! } : { kind: "none" };
 }

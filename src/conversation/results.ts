@@ -228,12 +228,13 @@ export function scenarioOf(a: Answers, now: Date): unknown {
 
 const CHANGEABLE: Slot[] = ["insured", "scheme", "treatment", "setting", "level", "visitor", "status", "total", "classB", "outOfCatalog"];
 
-function valueLabel(slot: Slot, a: Answers): string {
+export function valueLabel(slot: Slot, a: Answers): string {
   const v = a[slot];
   if (v === undefined) return "";
   if (v === null) return m.estimate.unknown;
   if (slot === "insured" || slot === "treatment") return regionName(String(v));
   if (slot === "total" || slot === "classB" || slot === "outOfCatalog") return m.estimate.yuan(String(v));
+  if (slot === "why") return m.labels.why[v as keyof typeof m.labels.why] ?? String(v);
   const labels = (m.labels as Record<string, Record<string, string>>)[slot];
   return labels?.[String(v)] ?? String(v);
 }

@@ -35,6 +35,7 @@ const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu"]) }),
   z.strictObject({ k: z.literal("aside"), topic: z.string().max(40) }),
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
+  z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20) }),
 ]);
 const RouterContext = z.strictObject({
   flow: z.strictObject({ v: z.string(), c: FlowContext }).optional(),

@@ -9,7 +9,7 @@ import { flowMessages as m } from "../messages/flows.ts";
 import { factFor } from "./policy-data.ts";
 import { questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
-import { estimateAfter, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
+import { estimateAfter, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
 
 const menuChoices: Choice[] = (Object.keys(m.menuChoices) as FlowId[]).map((id) => ({ id: `go:${id}`, label: m.menuChoices[id] }));
 
@@ -78,6 +78,13 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: m.range(note.n) }, pending(value, ctx, now)];
     case "expired":
       return [{ text: m.expired }, pending(value, ctx, now)];
+    case "heard": {
+      const a = ctx.flow?.c.a ?? {};
+      const parts = note.slots.filter((s) => a[s] !== undefined).map((s) => `${m.estimate.slotNames[s] ?? m.slotName[s] ?? s} ${valueLabel(s, a)}`);
+      const replies = view(value, { ...ctx, note: undefined }, now);
+      if (parts.length === 0) return replies;
+      return [{ text: m.heard(parts.join("，")) }, ...replies];
+    }
   }
 }
 

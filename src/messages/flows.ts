@@ -48,6 +48,8 @@ export const flowMessages = {
   expired: "这个按钮已经过期了，请看下面最新的问题。",
   resetApology: "抱歉，之前的对话记录无法继续使用，我们从头开始。",
   backTo: "接着刚才的问题：",
+  heard: (what: string) => `好的，已记下：${what}。`,
+  slotName: { category: "情况", why: "原因" } as Record<string, string>,
   tooLong: (n: number) => `消息太长，我只看了前 ${n} 个字。`,
 
   ask: {
@@ -69,6 +71,7 @@ export const flowMessages = {
     treatment: "就医地就是您看病的地方，请回复一个地级市或直辖市的名字，例如“上海”“成都”。",
     amount: "请回复一个金额，例如“30000”“3万”“2.5万”；回复“取消”可以回到主菜单。",
     choice: "请点选下面的一项，或回复它前面的数字。",
+    visitor: "请点选下面的一项，或回复它前面的数字。不确定的话选“其他临时外出就医”，会按报得最少的情况估算。",
   },
   wayOut: "如果不确定，可以回复“帮助”看说明，或回复“取消”回到主菜单。",
   problems: {
