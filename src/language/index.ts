@@ -20,6 +20,9 @@ export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext } from ".
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
 export { redact } from "./redact.ts";
 
+/** Out-of-scope topics whose place names are not about care (北京到上海的高铁票). */
+const NOT_ABOUT_CARE = /高铁|火车|机票|天气|股票|股市|房价|好吃|旅游攻略|景点|酒店/u;
+
 /** A reply this short that fills the slot being asked for is an answer, not a new question. */
 const BARE_ANSWER_LENGTH = 12;
 
@@ -79,7 +82,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   });
   result.intent = score.intent;
   result.confidence = confidenceOf(score);
-  if (score.intent === "out_of_scope" && score.score >= 6) {
+  if (score.intent === "out_of_scope" && NOT_ABOUT_CARE.test(text)) {
     // 北京到上海的高铁票: the cities are not about medical care; keep them out of the slots.
     delete slots.insuredRegion;
     delete slots.treatmentRegion;

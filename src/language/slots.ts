@@ -8,7 +8,7 @@ import type { Slots } from "./types.ts";
 type Rule<T> = [RegExp, T];
 
 const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
-  [/门慢|门特|慢特病|门诊慢|门诊特殊|特殊病|特殊疾病|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
+  [/门慢|门特|慢特病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
   [/住院|住了.{0,5}院|住院费/u, "inpatient"],
   [/门诊|看门诊/u, "outpatient"],
 ];
@@ -26,7 +26,7 @@ const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
 
 const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/没退休|未退休|还没退|不是退休/u, "working"],
-  [/退休|退了休|已经退了|退下来/u, "retired"],
+  [/(?<!能|才能|可以|什么时候)退休(?!年龄|金|工资|手续)|退了休|已经退了|退下来/u, "retired"],
   [/在职|上班|打工|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
 ];
 
@@ -34,7 +34,7 @@ const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|�
 
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不|没|没有|未)(转诊|转院|转到|转过去|转去)/u, "referral"],
-  [/急诊|抢救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
+  [/急诊|抢救|急救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
   [/异地安置/u, "retiree_relocated"],
   [/单位派|公司派|外派|常驻|派驻|被派|派我|派他|派她|驻外|支援/u, "stationed_worker"],
   [/长期居住|长期住|常住|定居|一直住在|居住证|住了(一|两|二|三|四|五|六|七|八|九|十|好几|\d+)多?年/u, "long_term_resident"],
