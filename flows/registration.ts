@@ -10,6 +10,9 @@ export const REGISTRATION_STEPS = ["step1", "step2", "step3", "step4", "step5", 
 function step(prev: string, next: string) {
   return {
     on: {
+      // A message that names a place or a category mid-way updates the answers and starts the steps again.
+      ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+      INVALID: { actions: "countFailedTry" },
       NEXT: { target: next, actions: "clearProblem" },
       BACK: { target: prev, actions: "clearProblem" },
       ALL: { target: "checklist", actions: "clearProblem" },
@@ -43,6 +46,8 @@ export const registrationFlow = flowSetup.createMachine({
     },
     step1: {
       on: {
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
         NEXT: { target: "step2", actions: "clearProblem" },
         BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
         ALL: { target: "checklist", actions: "clearProblem" },
@@ -55,12 +60,16 @@ export const registrationFlow = flowSetup.createMachine({
     step6: step("step5", "done"),
     done: {
       on: {
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
         BACK: { target: "step6", actions: "clearProblem" },
         ALL: { target: "checklist", actions: "clearProblem" },
       },
     },
     checklist: {
       on: {
+        ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
+        INVALID: { actions: "countFailedTry" },
         NEXT: { target: "step1", actions: "clearProblem" },
         BACK: { target: "step1", actions: "clearProblem" },
       },

@@ -26,16 +26,23 @@ export function flowView(id: FlowId, flow: FlowState, now: Date): Reply[] {
   const ctx = flow.c;
   const slot = slotOfState(flow.v);
   if (slot) return [questionReply(slot, ctx)];
+  if (ctx.err) {
+    // After an unusable message at a result, say so and repeat only the closing question, not the whole result.
+    const { err: _err, ...clean } = ctx;
+    const calm = { v: flow.v, c: clean };
+    const tail = id === "estimate" && flow.v === "result" ? estimateAfter() : flowView(id, calm, now).at(-1);
+    return [...problemReply(ctx), ...(tail ? [tail] : [])];
+  }
   switch (id) {
     case "estimate":
-      if (flow.v === "pickChange") return [...problemReply(ctx), { text: m.estimate.pickChange, choices: changeChoices(ctx.a) }];
-      return [...problemReply(ctx), ...estimateResult(ctx, now)];
+      if (flow.v === "pickChange") return [{ text: m.estimate.pickChange, choices: changeChoices(ctx.a) }];
+      return estimateResult(ctx, now);
     case "eligibility":
-      return [...problemReply(ctx), ...eligibilityResult(ctx, now)];
+      return eligibilityResult(ctx, now);
     case "claim":
-      return [...problemReply(ctx), ...claimResult(ctx, now)];
+      return claimResult(ctx, now);
     case "registration":
-      return [...problemReply(ctx), ...registrationView(flow.v, ctx, now)];
+      return registrationView(flow.v, ctx, now);
   }
 }
 
@@ -44,7 +51,7 @@ function pending(value: string, ctx: RouterContext, now: Date): Reply {
   const id = activeFlow(value);
   if (!id || !ctx.flow) return menuReply();
   // The estimate's closing question does not need the evaluator: keep restating it cheap.
-  if (id === "estimate" && ctx.flow.v === "result" && !ctx.flow.c.err) return estimateAfter();
+  if (id === "estimate" && ctx.flow.v === "result") return estimateAfter();
   const replies = flowView(id, ctx.flow, now);
   return replies[replies.length - 1] ?? menuReply();
 }
