@@ -3,7 +3,7 @@
  * a stateless server does for each message. Channels keep the returned string per chat.
  */
 import { createActor } from "xstate";
-import { router } from "../../flows/router.ts";
+import { activeFlow, router } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { interpret } from "./interpret.ts";
 import type { Reply, UserInput } from "./reply.ts";
@@ -14,6 +14,9 @@ export type { Reply, UserInput, Choice } from "./reply.ts";
 export type { StoredConversation };
 export { STORE_VERSION };
 export { renderText, matchChoice } from "./render.ts";
+
+/** A pause after which a returning person is told the conversation carries on where it was. */
+const IDLE_MS = 12 * 60 * 60 * 1000;
 
 function run(stored: string | null, input: UserInput, now: Date): { replies: Reply[]; stored: string } {
   const restored = restore(stored);
@@ -30,8 +33,12 @@ function run(stored: string | null, input: UserInput, now: Date): { replies: Rep
   const replies = view(after.value, after.context, now);
   const persisted = actor.getPersistedSnapshot();
   actor.stop();
+  // Back after a long pause in the middle of a flow: say where we are instead of silently going on.
+  const since = restored.updatedAt ? now.getTime() - Date.parse(restored.updatedAt) : 0;
+  const away = restored.inFlow && since > IDLE_MS && activeFlow(after.value) !== undefined;
+  const prefix: Reply[] = restored.problem ? [{ text: m.resetApology }] : away ? [{ text: m.welcomeBackFlow }] : [];
   return {
-    replies: restored.problem ? [{ text: m.resetApology }, ...replies] : replies,
+    replies: [...prefix, ...replies],
     stored: persist(persisted, now),
   };
 }

@@ -49,7 +49,7 @@ const Persisted = z.looseObject({
 });
 const Stored = z.strictObject({ version: z.number(), snapshot: z.unknown(), updatedAt: z.string() });
 
-export type Restored = { snapshot?: Snapshot<unknown>; problem?: "damaged" | "old_version" };
+export type Restored = { snapshot?: Snapshot<unknown>; problem?: "damaged" | "old_version"; updatedAt?: string; inFlow?: boolean };
 
 /** The router snapshot from a stored string; `problem` says why it had to be dropped. */
 export function restore(stored: string | null): Restored {
@@ -77,7 +77,7 @@ export function restore(stored: string | null): Restored {
       return { problem: "damaged" };
     }
   }
-  return { snapshot: outer.data.snapshot as Snapshot<unknown> };
+  return { snapshot: outer.data.snapshot as Snapshot<unknown>, updatedAt: outer.data.updatedAt, inFlow: !!id };
 }
 
 export function persist(snapshot: unknown, now: Date): string {

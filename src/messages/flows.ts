@@ -46,6 +46,7 @@ export const flowMessages = {
   unclearMenu: "抱歉，没看懂。可以点下面的选项，或者换个说法，例如“备案怎么办”“住院花了3万能报多少”。",
   range: (n: number) => `没有这个选项，请回复 1 到 ${n} 之间的数字。`,
   expired: "这个按钮已经过期了，请看下面最新的问题。",
+  welcomeBackFlow: "欢迎回来！我们接着上次的问题继续（想从头来就回复“重新开始”）。",
   resetApology: "抱歉，之前的对话记录无法继续使用，我们从头开始。",
   backTo: "接着刚才的问题：",
   heard: (what: string) => `好的，已记下：${what}。`,
