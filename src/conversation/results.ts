@@ -19,6 +19,14 @@ function withSources(text: string, sources: (string | undefined)[]): Reply {
   return list.length > 0 ? { text, sources: list } : { text };
 }
 
+/** A national fact's text (its source recorded), or the catalogue's fallback wording. */
+function factOr(key: string, fallback: string, sources: (string | undefined)[]): string {
+  const f = book()?.national.facts[key];
+  if (!f) return fallback;
+  sources.push(sourceTitle(null, f.source));
+  return f.text;
+}
+
 function category(a: Answers) {
   const b = book();
   return a.category ? b?.national.categories.find((c) => c.id === a.category) : undefined;
@@ -61,7 +69,7 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   }
   const visitor = a.category ? visitorOf(a.category) : undefined;
   if (visitor === "long_term") {
-    lines.push(m.eligibility.longTerm);
+    lines.push(factOr("two_way_benefits", m.eligibility.longTerm, sources));
   } else if (visitor && b) {
     const ceiling = b.national.cutCeilings[visitor as "referral" | "emergency" | "temporary_other"];
     if (typeof ceiling === "number") {
@@ -79,7 +87,7 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
       lines.push(m.eligibility.noRegionRule(ins));
     }
   }
-  if (visitor === "emergency") lines.push(m.eligibility.emergency);
+  if (visitor === "emergency") lines.push(factOr("emergency_as_registered", m.eligibility.emergency, sources));
   const titles = sources.filter((s): s is string => !!s);
   if (titles.length > 0) lines.push(m.sourcePrefix + [...new Set(titles)].join("；"));
   return [withSources(lines.join("\n"), sources), { text: m.eligibility.next, choices: [go("registration"), ...next] }];
@@ -106,8 +114,8 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
     channels.push(m.registration.channelsRegion(ins, reg.channels.join("、")));
     sources.push(sourceTitle(rv!.policy, reg.source));
   } else channels.push(m.registration.channelsNoRegion(ins));
-  channels.push(m.registration.channelsCounter(ins));
-  if (a.category === "referral") channels.push(m.registration.channelsReferral);
+  if (!reg?.channels?.some((c) => c.includes("窗口"))) channels.push(m.registration.channelsCounter(ins));
+  if (a.category === "referral") channels.push(fact("referral_needs_hospital") ?? m.registration.channelsReferral);
 
   const materials: string[] = [];
   const catName = cat?.name ?? (a.category ? m.labels.category[a.category] : "");
@@ -201,9 +209,11 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   } else if (national?.deadline) {
     lines.push(m.claim.deadline(/以参保地规定为准/.test(national.deadline) ? national.deadline : `${national.deadline}（以参保地规定为准）`));
   } else lines.push(m.claim.deadlineFallback);
-  if (a.why === "unregistered") lines.push(m.claim.unregistered);
-  if (a.why === "maternity") lines.push(m.claim.maternity);
+  if (a.why === "unregistered") lines.push(factOr("makeup_after_discharge", m.claim.unregistered, sources));
+  if (a.why === "not_networked") lines.push(factOr("non_networked", "", sources));
+  if (a.why === "maternity") lines.push(factOr("maternity", m.claim.maternity, sources));
   lines.push(m.claim.keep);
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i] === "") lines.splice(i, 1);
   const titles = [...new Set(sources.filter((s): s is string => !!s))];
   if (titles.length > 0) lines.push(m.sourcePrefix + titles.join("；"));
   return [withSources(lines.join("\n"), sources), { text: m.eligibility.next, choices: [go("estimate"), go("registration"), restart] }];
