@@ -86,6 +86,17 @@ describe("policy files", () => {
     expect(missing).toEqual([]);
   });
 
+  it("a region's copy of a national source is the same source", () => {
+    // Region files list the national sources they cite, so each file (and `yidi policies`) is self-contained.
+    for (const region of regions) {
+      for (const [id, source] of Object.entries(region.sources)) {
+        const nationalSource = national.sources[id];
+        if (nationalSource) expect(source, `${region.code} ${id}`).toEqual(nationalSource);
+      }
+      for (const id of citedSources(withoutSourceTable(region))) expect(region.sources[id], `${region.code} cites ${id}`).toBeDefined();
+    }
+  });
+
   it("confidence follows the grade (A/A- high, B/B- medium, C low)", () => {
     const expected = { A: "high", "A-": "high", B: "medium", "B-": "medium", C: "low" } as const;
     for (const policy of [national, typical, ...regions]) {
