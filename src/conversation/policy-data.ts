@@ -39,6 +39,8 @@ export function today(now: Date): string {
 export interface RegionVersion {
   policy: RegionPolicy;
   version: SchemeVersion;
+  /** The scheme whose version this is (the asked one, or the first with data when none was asked). */
+  scheme: "employee" | "resident";
 }
 
 /** The region's own version in force (not the typical template), for the scheme or any scheme. */
@@ -51,7 +53,7 @@ export function regionVersion(code: string | undefined, scheme: string | undefin
     const schemes = scheme && info.schemes.includes(scheme as never) ? [scheme] : info.schemes;
     for (const s of schemes) {
       const found = b.versionFor(code, s as "employee" | "resident", date);
-      if ("version" in found && !found.typical) return { policy: info.policy, version: found.version };
+      if ("version" in found && !found.typical) return { policy: info.policy, version: found.version, scheme: s as "employee" | "resident" };
     }
   } catch {
     return undefined;

@@ -200,11 +200,13 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   materials.forEach((x, i) => lines.push(`${i + 1}. ${x}`));
   lines.push(`${materials.length + 1}. ${m.claim.idAndBank}`);
   if (referred && !materials.some((x) => /转诊/.test(x))) lines.push(m.claim.referral);
-  if (local?.where) lines.push(m.claim.where(local.where));
+  // Without a known scheme the region's rules shown are one scheme's: say which.
+  const whose = rv && !a.scheme && local ? m.claim.whose(m.labels.scheme[rv.scheme]) : "";
+  if (local?.where) lines.push(m.claim.where(local.where) + whose);
   else if (national?.where) lines.push(m.claim.where(`${national.where}（以参保地规定为准）`));
   else lines.push(m.claim.whereFallback(ins));
   if (local?.deadline) {
-    lines.push(m.claim.deadline(local.deadline));
+    lines.push(m.claim.deadline(local.deadline) + whose);
     sources.push(sourceTitle(rv!.policy, local.source));
   } else if (national?.deadline) {
     lines.push(m.claim.deadline(/以参保地规定为准/.test(national.deadline) ? national.deadline : `${national.deadline}（以参保地规定为准）`));

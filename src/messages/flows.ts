@@ -194,6 +194,7 @@ export const flowMessages = {
     unregistered: "没有备案的，先按参保地规定补办备案，再申请报销。",
     maternity: "生育费用不要按普通住院刷卡结算，先自己付，之后申领生育待遇。",
     source: (title: string) => `来源：${title}`,
+    whose: (scheme: string) => `（这是${scheme}的规定）`,
   },
 
   aside: {
