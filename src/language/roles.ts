@@ -17,7 +17,7 @@ const INSURED_AFTER = [
   [/^[市省州]?(的)?(职工|城乡居民|居民|新农合|农合|农村|灵活就业)?(医保|社保|医疗保险|参保|户口|户籍|籍|本地医保)/u, 3],
   [/^[市省州]?的.{0,4}(医保|社保)/u, 3],
   [/^[市省州]?(的)?\s?(职工|城乡居民|居民|新农合|农合)/u, 3],
-  [/^[市省州]?(上班|工作)?(交|缴|买|办|参保)(的|了)?/u, 3],
+  [/^[市省州]?(上班|工作)?((交|缴)(的|了)?|参保|(买|办)的(医保|社保|保险))/u, 3],
   [/^[市省州]?\s?人(?!在)/u, 1.5],
   [/^[市省州]?的(?!医院|人民医院|中心医院|儿童医院)(?=$|[\s,，。!！?？]|农民|人|老人)/u, 1],
 ] as const;
@@ -34,7 +34,9 @@ const TREATMENT_BEFORE = [
   [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
   [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
 ] as const;
-const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘)/u;
+const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘|买了?房|有房|安家)/u;
+/** "重庆的医保在成都…": the 医保 belongs to the place before; this one is where it is used. */
+const USED_IN = /^(的)?(职工|居民|城乡居民)?(医保|社保)(卡)?(在|去|到)$/u;
 const WORK_AFTER = /^[市省]?\s?(工作|上班|打工|务工)/u;
 
 function score(rules: readonly (readonly [RegExp, number])[], s: string): number {
@@ -56,8 +58,10 @@ export function assignRoles(text: string, mentions: PlaceMention[]): RoleResult 
     const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;
     const before = text.slice(Math.max(prevEnd, mention.start - 6), mention.start);
     const after = text.slice(mention.end, Math.min(nextStart, mention.end + 16)).split(/[，。,.!！?？;；]/u)[0] ?? "";
-    let insured = Math.max(score(INSURED_AFTER, after), score(INSURED_BEFORE, before));
-    let treatment = Math.max(score(TREATMENT_AFTER, after), score(TREATMENT_BEFORE, before));
+    const between = k > 0 ? text.slice(prevEnd, mention.start) : "";
+    const usedIn = k > 0 && USED_IN.test(between);
+    let insured = Math.max(score(INSURED_AFTER, after), usedIn ? 0 : score(INSURED_BEFORE, before));
+    let treatment = Math.max(score(TREATMENT_AFTER, after), score(TREATMENT_BEFORE, before), usedIn ? 2.5 : 0);
     const presence = /在$/u.test(before) && PRESENCE_AFTER.test(after);
     if (presence && treatment < 2) treatment = 2;
     if (insured === treatment && insured > 0) {

@@ -9,7 +9,7 @@ type Rule<T> = [RegExp, T];
 
 const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
   [/门慢|门特|慢特病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
-  [/住院|住了.{0,5}院|住院费/u, "inpatient"],
+  [/住院|住了.{0,5}院|住院费|(医院|院里)住了/u, "inpatient"],
   [/门诊|看门诊/u, "outpatient"],
 ];
 
@@ -37,9 +37,21 @@ const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不是|不算|非|是不是|算不算)急诊(?!吗)|抢救|急救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
   [/异地安置/u, "retiree_relocated"],
   [/单位派|公司派|外派|常驻|派驻|被派|派我|派他|派她|驻外|支援/u, "stationed_worker"],
-  [/长期居住|长期住|常住|定居|一直住在|居住证(?!明)|住了(一|两|二|三|四|五|六|七|八|九|十|好几|\d+)多?年/u, "long_term_resident"],
+  [/长期(异地)?居住|异地长期居住|长期住|常住|定居|一直住在|居住证(?!明)|住了(一|两|二|三|四|五|六|七|八|九|十|好几|\d+)多?年/u, "long_term_resident"],
   [/旅游|旅行|度假|探亲|走亲戚|出去玩|过年|临时(外出|去|出去|过去|回|来|探|就医|看病|出门)|出差/u, "temporary_other"],
 ];
+
+/** Referral and emergency decide; among the other kinds the one named first is the person's own. */
+function visitorOf(text: string): Slots["visitorType"] {
+  let best: { at: number; value: NonNullable<Slots["visitorType"]> } | undefined;
+  for (const [pattern, value] of VISITOR) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    if (value === "referral" || value === "emergency") return value;
+    if (!best || m.index < best.at) best = { at: m.index, value };
+  }
+  return best?.value;
+}
 
 function first<T>(rules: Rule<T>[], text: string): T | undefined {
   for (const [pattern, value] of rules) if (pattern.test(text)) return value;
@@ -56,7 +68,7 @@ export function readSlots(text: string): Slots {
   if (scheme) slots.scheme = scheme;
   const status = first(STATUS, text);
   if (status) slots.personStatus = status;
-  let visitor = first(VISITOR, text);
+  let visitor = visitorOf(text);
   if (status === "retired" && RETIRED_WITH_FAMILY.test(text) && visitor !== "referral" && visitor !== "emergency") {
     visitor = "retiree_relocated";
   }
