@@ -1,0 +1,66 @@
+/**
+ * Every region file × scheme × setting × visitor × level × kind of trip, on each version's
+ * first day, through the real evaluator: no throw (an undeclared source would throw in the
+ * explanation), parts that add up to the bill, no negative share, every step cited.
+ */
+import { Decimal } from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { DIVISIONS } from "../../src/places/divisions.ts";
+import { evaluate, getPolicyBook } from "../../src/policy/index.ts";
+import type { ScenarioInput } from "../../src/policy/scenario.ts";
+
+const book = getPolicyBook();
+const VISITORS = ["long_term", "referral", "emergency", "temporary_other", "unregistered"] as const;
+const SETTINGS = ["inpatient", "outpatient", "chronic_outpatient"] as const;
+
+/** A treatment place for each kind of trip: the same pool, elsewhere in the province, another province. */
+function places(code: string): string[] {
+  const province = code.slice(0, 2);
+  const sibling = DIVISIONS.find((d) => d.level === "city" && d.code.slice(0, 2) === province && d.code !== code);
+  const far = province === "11" ? "310000" : "110000";
+  return [code, ...(sibling ? [sibling.code] : []), far];
+}
+
+describe("every region file through the evaluator", () => {
+  for (const region of book.regions.values()) {
+    it(`${region.code} ${region.name}`, () => {
+      let runs = 0;
+      for (const [scheme, entry] of Object.entries(region.schemes) as ["employee" | "resident", { versions: { from: string }[] }][]) {
+        for (const version of entry.versions) {
+          for (const treatment of places(region.code)) {
+            for (const setting of SETTINGS) {
+              for (const visitor of VISITORS) {
+                for (const level of [1, 2, 3] as const) {
+                  for (const status of scheme === "employee" ? (["working", "retired"] as const) : ([undefined] as const)) {
+                    const input: ScenarioInput = {
+                      insured: { region: region.code, scheme, ...(status ? { status } : {}) },
+                      treatment: { region: treatment, setting, hospitalLevel: level, date: version.from },
+                      visitor,
+                      costs: { total: "123456.78", classB: "23456.78", outOfCatalog: "3456.78" },
+                      yearToDate: { admissions: 1 },
+                    };
+                    const result = evaluate(input, book);
+                    const label = JSON.stringify(input);
+                    if (!result.ok) {
+                      // The only acceptable refusal: no data at all for this setting, anywhere.
+                      expect(result.errors.map((e) => e.field), label).toEqual(["treatment.setting"]);
+                      continue;
+                    }
+                    runs++;
+                    const e = result.estimate;
+                    const sum = new Decimal(e.fundPays).plus(e.seriousIllnessPays).plus(e.youPay);
+                    expect(sum.toFixed(2), label).toBe(e.total);
+                    for (const part of [e.fundPays, e.seriousIllnessPays, e.youPay]) expect(new Decimal(part).isNegative(), label).toBe(false);
+                    for (const step of e.steps) expect(step.source.title.length, label).toBeGreaterThan(0);
+                    expect(e.policy.region).toBe(region.code);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      if (Object.keys(region.schemes).length > 0) expect(runs).toBeGreaterThan(0);
+    });
+  }
+});
