@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
-import { handleMessage, type Reply, type UserInput } from "../conversation/index.ts";
+import { handleMessage, redact, type Reply, type UserInput } from "../conversation/index.ts";
 import { renderText } from "../conversation/render.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 
@@ -53,8 +53,10 @@ export function runScript(lines: readonly string[], out: (line: string) => void,
   for (const line of lines) {
     const result = handleMessage(stored, toInput(line), options.now ?? new Date());
     stored = result.stored;
-    if (options.json) out(JSON.stringify({ user: line, replies: result.replies.map(toJson) }));
-    else out(`> ${line}\n${result.replies.map(renderText).join("\n\n")}\n`);
+    // The transcript may be shared: the echoed message never carries an ID or phone number.
+    const said = redact(line);
+    if (options.json) out(JSON.stringify({ user: said, replies: result.replies.map(toJson) }));
+    else out(`> ${said}\n${result.replies.map(renderText).join("\n\n")}\n`);
   }
 }
 

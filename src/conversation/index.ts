@@ -5,7 +5,7 @@
 import { createActor } from "xstate";
 import { activeFlow, router } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { interpret } from "./interpret.ts";
+import { interpret, MAX_TEXT } from "./interpret.ts";
 import type { Reply, UserInput } from "./reply.ts";
 import { persist, restore, STORE_VERSION, type StoredConversation } from "./store.ts";
 import { currentChoices, view } from "./view.ts";
@@ -14,6 +14,8 @@ export type { Reply, UserInput, Choice } from "./reply.ts";
 export type { StoredConversation };
 export { STORE_VERSION };
 export { renderText, matchChoice } from "./render.ts";
+/** For channels that echo or log what a person typed: ID and phone numbers and names removed. */
+export { redact } from "../language/index.ts";
 
 /** A pause after which a returning person is told the conversation carries on where it was. */
 const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -37,6 +39,7 @@ function run(stored: string | null, input: UserInput, now: Date): { replies: Rep
   const since = restored.updatedAt ? now.getTime() - Date.parse(restored.updatedAt) : 0;
   const away = restored.inFlow && since > IDLE_MS && activeFlow(after.value) !== undefined;
   const prefix: Reply[] = restored.problem ? [{ text: m.resetApology }] : away ? [{ text: m.welcomeBackFlow }] : [];
+  if (input.type === "text" && typeof input.text === "string" && input.text.length > MAX_TEXT) prefix.push({ text: m.tooLong(MAX_TEXT) });
   return {
     replies: [...prefix, ...replies],
     stored: persist(persisted, now),
