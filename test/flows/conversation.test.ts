@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
-import { router, FLOW_IDS, type FlowId, type RouterEvent } from "../../flows/router.ts";
+import { getShortestPaths } from "@xstate/graph";
+import { router, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
 import { handleMessage, STORE_VERSION, type Reply, type UserInput } from "../../src/conversation/index.ts";
 import { restore } from "../../src/conversation/store.ts";
 import { view } from "../../src/conversation/view.ts";
@@ -70,6 +71,25 @@ describe("router", () => {
     if (event.type === "BACK" && start === "menu") expect(all).toContain(m.atMenu);
     if (event.type === "BACK" && start !== "menu") expect(String(s.value)).toBe("menu");
     expect(replies[replies.length - 1]!.choices?.length ?? 0).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("router graph", () => {
+  it("reaches every router state through @xstate/graph paths and tells the person something in each", () => {
+    const events: RouterEvent[] = [
+      ...FLOW_IDS.map((flow) => ({ type: "START", flow }) as RouterEvent),
+      { type: "CANCEL" },
+      { type: "BACK" },
+      { type: "ASIDE", topic: "validity" },
+    ];
+    const paths = getShortestPaths(router, { events: events as never, serializeState: ((s: { value: unknown; context: RouterContext }) => `${String(s.value)}|${s.context.note?.k ?? ""}`) as never });
+    const reached = new Set(paths.map((p) => String(p.state.value)));
+    expect([...reached].sort()).toEqual(Object.keys(router.root.states).sort());
+    for (const p of paths) {
+      const replies = view(p.state.value, p.state.context as RouterContext, NOW);
+      expect(replies.at(-1)!.text.length).toBeGreaterThan(5);
+      if (String(p.state.value) === "menu") expect(replies.at(-1)!.choices!.map((c) => c.id)).toEqual(FLOW_IDS.map((f) => `go:${f}`));
+    }
   });
 });
 
