@@ -280,7 +280,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const e = result.estimate;
   const lines: string[] = [];
   const regionLabel = e.policy.regionName || regionName(a.insured);
-  if (e.policy.typical) lines.push(m.estimate.typical(regionName(a.insured)));
+  if (e.policy.typical) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
   else lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
   lines.push(m.estimate.total(e.total), m.estimate.fund(e.fundPays));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
