@@ -1,0 +1,40 @@
+/**
+ * `npm run bot`: the Telegram bot. Long polling (with @grammyjs/runner, one chat's updates in
+ * order) when WEBHOOK_URL is unset, a webhook server when it is set. Stops cleanly on
+ * SIGINT/SIGTERM.
+ */
+import { readConfig } from "./config.ts";
+import { createLogger } from "./log.ts";
+import { startApp } from "./channels/telegram/app.ts";
+
+const result = readConfig();
+if (!result.ok) {
+  process.stderr.write(`${result.message}\n`);
+  process.exit(1);
+}
+const log = createLogger(result.config.logLevel);
+
+try {
+  const app = await startApp({ config: result.config, log });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.stop().then(
+      () => process.exit(0),
+      (e) => {
+        log.error({ err: e }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+} catch (error) {
+  log.fatal({ err: error }, "could not start");
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

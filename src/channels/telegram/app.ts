@@ -1,0 +1,75 @@
+/**
+ * Wires store, bot and HTTP server together for one running instance, in webhook or polling
+ * mode, and takes them down again in order. `src/bot.ts` calls it with the configuration;
+ * tests and the benchmark call it directly with a stand-in Bot API.
+ */
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import type { Server } from "node:http";
+import type { UserFromGetMe } from "grammy/types";
+import type { Bot } from "grammy";
+import type { Config } from "../../config.ts";
+import type { Logger } from "../../log.ts";
+import { openStore, type ConversationStore } from "../../store/index.ts";
+import { createHttpServer, listen } from "../http.ts";
+import { createBot, publishCommands } from "./bot.ts";
+import type { Handle } from "./turn.ts";
+
+export interface App {
+  bot: Bot;
+  store: ConversationStore;
+  server: Server;
+  port: number;
+  mode: "webhook" | "polling";
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  log: Logger;
+  store?: ConversationStore;
+  botInfo?: UserFromGetMe;
+  handle?: Handle;
+  /** Register the webhook with Telegram (setWebhook) at start-up; off in tests. */
+  setWebhook?: boolean;
+  publishCommands?: boolean;
+}
+
+export async function startApp(o: AppOptions): Promise<App> {
+  const { config, log } = o;
+  const store = o.store ?? (await openStore(config.store));
+  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, handle: o.handle });
+  await bot.init();
+  if (o.publishCommands !== false) await publishCommands(bot).catch((e) => log.warn({ err: e }, "setMyCommands failed"));
+
+  let runner: RunnerHandle | undefined;
+  const server = createHttpServer({ log, store, webhook: config.webhook ? { path: config.webhook.path, secret: config.webhook.secret, bot } : undefined });
+  const port = await listen(server, config.port, config.host);
+  if (config.webhook) {
+    if (o.setWebhook !== false) await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ["message", "callback_query"] });
+  } else {
+    if (o.setWebhook !== false) await bot.api.deleteWebhook().catch(() => {});
+    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+  }
+  const mode = config.webhook ? "webhook" : "polling";
+  log.info({ mode, port, store: store.kind, bot: bot.botInfo.username }, "bot started");
+
+  let stopped: Promise<void> | undefined;
+  return {
+    bot,
+    store,
+    server,
+    port,
+    mode,
+    stop: () =>
+      (stopped ??= (async () => {
+        // Stop taking work, let what is in flight finish, then close the store.
+        if (runner?.isRunning()) await runner.stop();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await store.close();
+        log.info({ mode }, "bot stopped");
+      })()),
+  };
+}

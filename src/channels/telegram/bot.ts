@@ -1,0 +1,185 @@
+/**
+ * The Telegram adapter: a grammY bot that turns every update into one call of the
+ * conversation's handleMessage, with the chat's stored value kept in a ConversationStore.
+ * It knows Telegram (commands, buttons, HTML, limits, errors) and nothing about the flows.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, GrammyError, HttpError, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { handleMessage, type Reply, type UserInput } from "../../conversation/index.ts";
+import type { Logger } from "../../log.ts";
+import { botMessages as m } from "../../messages/bot.ts";
+import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
+import { decodeCallback } from "./callback-data.ts";
+import { COMMANDS, parseCommand } from "./commands.ts";
+import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
+import { renderReply } from "./render.ts";
+import { applyTurn, ConflictError, type Handle } from "./turn.ts";
+
+export interface BotOptions {
+  token: string;
+  store: ConversationStore;
+  log: Logger;
+  /** Another Bot API server (a local one, or a test stand-in). */
+  apiRoot?: string;
+  /** Skips getMe at start-up when known. */
+  botInfo?: UserFromGetMe;
+  rateLimit?: { limit: number; windowMs: number };
+  /** Defaults to the conversation's handleMessage; tests put a failing one here. */
+  handle?: Handle;
+  /** Auto-retry limits (429 retry_after and 5xx). */
+  retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+}
+
+const chatKey = (ctx: Context) => ctx.chat?.id.toString();
+
+/** Creates the bot; call `bot.init()` (webhook) or run it with the runner (polling). */
+export function createBot(o: BotOptions): Bot {
+  const bot = new Bot(o.token, { client: { apiRoot: o.apiRoot ?? "https://api.telegram.org" }, botInfo: o.botInfo });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: o.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: o.retry?.maxDelaySeconds ?? 30 }));
+  const handle = o.handle ?? handleMessage;
+  const log = o.log;
+
+  // Outermost: whatever fails below gets an answer and a log line; the stored state is only
+  // ever replaced by a completed compare-and-set, so a failure leaves it as it was.
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const storeDown = error instanceof StoreUnavailableError;
+      log.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id, kind: storeDown ? "store_down" : "handler_error" }, storeDown ? "store unavailable" : "handler failed");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+      if (ctx.chat) await ctx.reply(storeDown ? m.storeDown : m.apology).catch((e) => log.warn({ err: e }, "could not send apology"));
+    }
+  });
+
+  const warned = new Map<string, number>();
+  const windowMs = o.rateLimit?.windowMs ?? 10_000;
+  bot.use(
+    limit({
+      timeFrame: windowMs,
+      limit: o.rateLimit?.limit ?? 20,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        const key = ctx.from?.id.toString() ?? "";
+        log.info({ chat: ctx.chat?.id, kind: "rate_limited" }, "rate limited");
+        if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: m.tooFast }).catch(() => {}));
+        // One warning per window is enough; answering every flooded message would flood back.
+        const last = warned.get(key) ?? 0;
+        if (Date.now() - last < windowMs) return;
+        warned.set(key, Date.now());
+        if (warned.size > 10_000) warned.clear();
+        await ctx.reply(m.tooFast).catch(() => {});
+      },
+    }),
+  );
+
+  // Updates of one chat are handled one after another inside this process (the store's
+  // compare-and-set covers several processes).
+  bot.use(sequentialize(chatKey));
+
+  bot.on("message:text", async (ctx) => {
+    const chatId = String(ctx.chat.id);
+    const command = parseCommand(ctx.message.text, ctx.me.username);
+    if (command?.name === "forget") {
+      await o.store.delete(chatId);
+      log.info({ chat: ctx.chat.id, kind: "forget" }, "chat forgotten");
+      await ctx.reply(m.forgotten);
+      return;
+    }
+    const input: UserInput = command ? { type: "command", name: command.name } : { type: "text", text: ctx.message.text };
+    // Free text may end in an estimate; show "typing…" meanwhile without waiting for it.
+    if (input.type === "text") void ctx.replyWithChatAction("typing").catch(() => {});
+    const started = performance.now();
+    const result = await applyTurn({ store: o.store, handle, chatId, input, updateId: ctx.update.update_id });
+    if (result.kind !== "applied") return;
+    await sendReplies(ctx, result.replies, result.version);
+    log.debug({ chat: ctx.chat.id, kind: input.type, ms: Math.round(performance.now() - started) }, "turn");
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    const data = ctx.callbackQuery.data;
+    const payload = decodeCallback(data);
+    const chat = ctx.chat;
+    if (!payload || !chat) {
+      log.info({ chat: chat?.id, kind: "forged_callback" }, "callback data refused");
+      await ctx.answerCallbackQuery({ text: m.forgedButton });
+      return;
+    }
+    const chatId = String(chat.id);
+    const result = await applyTurn({
+      store: o.store,
+      handle,
+      chatId,
+      input: { type: "choice", id: payload.id },
+      updateId: ctx.update.update_id,
+      expectVersion: payload.version,
+    });
+    if (result.kind === "stale") {
+      await ctx.answerCallbackQuery({ text: m.staleButton });
+      return;
+    }
+    if (result.kind === "duplicate") {
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const message = ctx.callbackQuery.message;
+    const [first, ...rest] = result.replies;
+    // Question after question reads best as one message that changes in place; a result
+    // (no buttons) goes out as new messages, and the old buttons are taken away.
+    if (message && first?.choices?.length && renderReply(first).length === 1) {
+      const { keyboard } = choicesKeyboard(first.choices, result.version);
+      await ctx.api.editMessageText(chat.id, message.message_id, renderReply(first)[0]!, { parse_mode: "HTML", reply_markup: keyboard });
+      await sendReplies(ctx, rest, result.version);
+      return;
+    }
+    if (message) {
+      const label = pressedLabel(message.reply_markup, data);
+      const text = "text" in message && typeof message.text === "string" ? message.text : undefined;
+      if (label && text) {
+        await ctx.api
+          .editMessageText(chat.id, message.message_id, `${escapeForEdit(text)}\n\n${escapeForEdit(m.picked(label))}`, { parse_mode: "HTML" })
+          .catch(() => {});
+      } else {
+        await ctx.api.editMessageReplyMarkup(chat.id, message.message_id).catch(() => {});
+      }
+    }
+    await sendReplies(ctx, result.replies, result.version);
+  });
+
+  bot.on("message", async (ctx) => {
+    await ctx.reply(m.notText);
+  });
+
+  bot.catch((err) => {
+    // Reached only if the boundary above itself failed (e.g. Telegram unreachable while apologising).
+    const e = err.error;
+    const kind = e instanceof GrammyError ? "telegram_error" : e instanceof HttpError ? "network_error" : e instanceof ConflictError ? "conflict" : "unknown";
+    log.error({ err: e, update: err.ctx.update.update_id, kind }, "update failed");
+  });
+
+  return bot;
+}
+
+function escapeForEdit(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+async function sendReplies(ctx: Context, replies: Reply[], version: number): Promise<void> {
+  for (const reply of replies) {
+    const bodies = renderReply(reply);
+    const { keyboard } = choicesKeyboard(reply.choices, version);
+    for (let i = 0; i < bodies.length; i++) {
+      const last = i === bodies.length - 1;
+      await ctx.reply(bodies[i]!, { parse_mode: "HTML", reply_markup: last ? keyboard : undefined });
+    }
+  }
+}
+
+/** Publishes the command list with Chinese descriptions. */
+export async function publishCommands(bot: Bot): Promise<void> {
+  await bot.api.setMyCommands(COMMANDS.map((c) => ({ command: c.command, description: c.description })));
+}

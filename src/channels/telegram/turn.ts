@@ -1,0 +1,67 @@
+/**
+ * One update applied to one chat's stored conversation: read → handleMessage → compare-and-set,
+ * retried on a lost race. Whichever instance commits first wins; the other re-reads the newer
+ * value and applies its update on top, so concurrent updates are serialised and none is lost.
+ * The record also keeps the last few update ids so that a redelivered update (Telegram retries a
+ * webhook that timed out) is not applied twice.
+ */
+import { z } from "zod";
+import type { Reply, UserInput } from "../../conversation/index.ts";
+import type { ConversationStore } from "../../store/index.ts";
+
+export type Handle = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
+
+const Record = z.object({ c: z.string().nullable(), u: z.array(z.number().int()).max(64) });
+type ChatRecord = z.infer<typeof Record>;
+
+const RECENT_UPDATES = 16;
+const MAX_ATTEMPTS = 12;
+
+export class ConflictError extends Error {
+  override readonly name = "ConflictError";
+}
+
+export type TurnResult =
+  | { kind: "applied"; replies: Reply[]; version: number }
+  | { kind: "duplicate" }
+  | { kind: "stale"; version: number | null };
+
+function decode(value: string | undefined): ChatRecord {
+  if (value === undefined) return { c: null, u: [] };
+  try {
+    const parsed = Record.safeParse(JSON.parse(value));
+    // A damaged record: hand the conversation nothing, it starts afresh (with its own apology).
+    return parsed.success ? parsed.data : { c: value, u: [] };
+  } catch {
+    return { c: value, u: [] };
+  }
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface TurnOptions {
+  store: ConversationStore;
+  handle: Handle;
+  chatId: string;
+  input: UserInput;
+  updateId?: number;
+  /** A button press: only valid while the chat is still at the version the button was drawn for. */
+  expectVersion?: number;
+  now?: () => Date;
+}
+
+export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const entry = await o.store.get(o.chatId);
+    if (o.expectVersion !== undefined && entry?.version !== o.expectVersion) return { kind: "stale", version: entry?.version ?? null };
+    const record = decode(entry?.value);
+    if (o.updateId !== undefined && record.u.includes(o.updateId)) return { kind: "duplicate" };
+    const out = o.handle(record.c, o.input, o.now?.() ?? new Date());
+    const next: ChatRecord = { c: out.stored, u: o.updateId === undefined ? record.u : [...record.u, o.updateId].slice(-RECENT_UPDATES) };
+    const version = await o.store.set(o.chatId, JSON.stringify(next), entry?.version ?? null);
+    if (version !== null) return { kind: "applied", replies: out.replies, version };
+    // Lost the race: someone committed in between. Back off a little, with jitter, and redo on top of theirs.
+    await pause(Math.random() * Math.min(2 ** attempt, 50));
+  }
+  throw new ConflictError(`chat ${o.chatId}: gave up after ${MAX_ATTEMPTS} conflicting writes`);
+}

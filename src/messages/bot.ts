@@ -1,0 +1,34 @@
+/** What the Telegram bot and its HTTP server say themselves (the flows speak through replies). */
+export const botMessages = {
+  commands: [
+    { command: "start", description: "开始：选一件要办的事" },
+    { command: "help", description: "能帮您做什么" },
+    { command: "register", description: "备案指引：怎么办、要带什么" },
+    { command: "eligibility", description: "我属于哪种异地就医" },
+    { command: "estimate", description: "报销估算：大概能报多少" },
+    { command: "claim", description: "手工报销要哪些材料" },
+    { command: "cancel", description: "取消当前问答" },
+    { command: "forget", description: "删除我在这里的全部记录" },
+  ],
+  forgotten: "已删除您在这里的全部记录。想重新开始，发 /start 即可。",
+  storeDown: "系统有点忙，请稍后再试。",
+  apology: "抱歉，刚才处理出错了，您的进度没有丢。请再发一次，或发 /start 重新开始。",
+  staleButton: "这个按钮已过期，请用最新一条消息里的按钮。",
+  forgedButton: "这个按钮无法识别，没有做任何改动。",
+  tooFast: "您发得太快了，请稍等几秒再发。",
+  notText: "我只能看懂文字和按钮，请用文字描述您的问题。",
+  sourcesTitle: "来源：",
+  picked: (label: string) => `✓ ${label}`,
+  http: {
+    badJson: "请求体不是有效的 JSON",
+    tooLarge: (limit: number) => `请求体太大（上限 ${limit} 字节）`,
+    notFound: "没有这个地址",
+    methodNotAllowed: "不支持这个请求方法",
+    unauthorized: "密钥不对",
+  },
+  config: {
+    missingToken:
+      "缺少 BOT_TOKEN：请先从 @BotFather 取得令牌，再运行 BOT_TOKEN=<令牌> npm run bot / BOT_TOKEN is missing: get a token from @BotFather and run BOT_TOKEN=<token> npm run bot",
+    invalid: (what: string) => `配置有误 / invalid configuration: ${what}`,
+  },
+} as const;

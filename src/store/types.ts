@@ -1,0 +1,59 @@
+/**
+ * One small interface for keeping each chat's conversation, whatever sits behind it.
+ * Writes are compare-and-set on a version so that two instances (or two overlapping
+ * updates in one) never silently overwrite each other: the loser re-reads and retries.
+ */
+
+/** A stored value and the version it was written at. */
+export interface Entry {
+  value: string;
+  version: number;
+}
+
+export interface ConversationStore {
+  /** Which backend this is, for logs and /healthz. */
+  readonly kind: "memory" | "sqlite" | "redis";
+  /** Idle expiry: a value not written for this long is gone. */
+  readonly ttlMs: number;
+  /** The live value for a chat, or null when there is none (never written, expired or forgotten). */
+  get(chatId: string): Promise<Entry | null>;
+  /**
+   * Writes `value` only if the chat is still at `expected` (null: nothing stored). Returns the
+   * new version, or null when someone else wrote first (re-read and try again).
+   */
+  set(chatId: string, value: string, expected: number | null): Promise<number | null>;
+  /** Removes everything kept for the chat (/forget). */
+  delete(chatId: string): Promise<void>;
+  /** Cheap round trip for health checks; throws StoreUnavailableError when down. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The backend could not be reached or failed; the adapter answers "稍后再试" and keeps going. */
+export class StoreUnavailableError extends Error {
+  override readonly name = "StoreUnavailableError";
+  constructor(readonly backend: string, cause: unknown) {
+    super(`${backend} store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** 30 days: people come back to a half-finished question days later (pitfalls.md). */
+export const DEFAULT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * The version a fresh value starts at. Time-based rather than 1 so that after /forget a new
+ * conversation never reuses a version an old button still carries.
+ */
+export function firstVersion(now = Date.now()): number {
+  return now;
+}
+
+/** Runs a backend call and turns any failure into StoreUnavailableError. */
+export async function guarded<T>(backend: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw error;
+    throw new StoreUnavailableError(backend, error);
+  }
+}
