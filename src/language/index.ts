@@ -15,10 +15,16 @@ import { findAmounts, pickAmount } from "./amounts.ts";
 import { readSlots, bareLevel } from "./slots.ts";
 import { assignRoles } from "./roles.ts";
 import { scoreIntent, confidenceOf } from "./intents.ts";
+import { classify } from "./classifier.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
 export { redact } from "./redact.ts";
+
+/** Words that make a message about medical insurance at all; without one, no fallback guess. */
+const ABOUT_INSURANCE = /医保|备案|报销|住院|门诊|看病|医院|结算|异地|社保|就医|押金|急诊|生孩子|药|治疗|手术/u;
+/** The fallback classifier must be this sure before it overrides "nothing recognised". */
+const FALLBACK_MIN_PROBABILITY = 0.7;
 
 /** Out-of-scope topics whose place names are not about care (北京到上海的高铁票). */
 const NOT_ABOUT_CARE = /高铁|火车|机票|天气|股票|股市|房价|好吃|旅游攻略|景点|酒店/u;
@@ -82,6 +88,14 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   });
   result.intent = score.intent;
   result.confidence = confidenceOf(score);
+  if (score.score < 2 && regionCount === 0 && ABOUT_INSURANCE.test(text)) {
+    // No cue word at all, but it is about insurance: the learned fallback may know the phrasing.
+    const guess = classify(text);
+    if (guess && guess.probability >= FALLBACK_MIN_PROBABILITY) {
+      result.intent = guess.intent;
+      result.confidence = Math.round((0.3 + 0.2 * guess.probability) * 100) / 100;
+    }
+  }
   if (score.intent === "out_of_scope" && NOT_ABOUT_CARE.test(text)) {
     // 北京到上海的高铁票: the cities are not about medical care; keep them out of the slots.
     delete slots.insuredRegion;
