@@ -43,6 +43,7 @@ export type Note =
   | { k: "range"; n: number }
   | { k: "expired" }
   | { k: "atMenu" }
+  | { k: "leftFlow" }
   | { k: "heard"; slots: Slot[] };
 
 export interface RouterContext {
@@ -121,6 +122,7 @@ export const router = setup({
       return { flow: store(next), note: undefined };
     }),
     closeFlow: assign({ flow: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
+    leaveFlow: assign({ flow: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),
     forgetEverything: assign({ flow: undefined, note: { k: "restarted" } as Note, misses: 0 }),
     greet: assign({ flow: undefined, note: { k: "welcome" } as Note, misses: 0 }),
     noteHelp: assign(({ context }) => ({ note: { k: "help" } as Note, flow: withoutProblem(context.flow) })),
@@ -164,7 +166,7 @@ export const router = setup({
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "eligibility" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "eligibility" } }, actions: { type: "forwardToFlow", params: { flow: "eligibility" } } },
-          { target: "menu", actions: "closeFlow" },
+          { target: "menu", actions: "leaveFlow" },
         ],
       },
     },
@@ -173,7 +175,7 @@ export const router = setup({
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "registration" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "registration" } }, actions: { type: "forwardToFlow", params: { flow: "registration" } } },
-          { target: "menu", actions: "closeFlow" },
+          { target: "menu", actions: "leaveFlow" },
         ],
       },
     },
@@ -182,7 +184,7 @@ export const router = setup({
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "estimate" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "estimate" } }, actions: { type: "forwardToFlow", params: { flow: "estimate" } } },
-          { target: "menu", actions: "closeFlow" },
+          { target: "menu", actions: "leaveFlow" },
         ],
       },
     },
@@ -191,7 +193,7 @@ export const router = setup({
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "claim" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "claim" } }, actions: { type: "forwardToFlow", params: { flow: "claim" } } },
-          { target: "menu", actions: "closeFlow" },
+          { target: "menu", actions: "leaveFlow" },
         ],
       },
     },

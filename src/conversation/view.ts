@@ -77,10 +77,14 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [menuReply(`${m.restarted}${m.menu}`)];
     case "atMenu":
       return [menuReply(`${m.atMenu}${m.menu}`)];
+    case "leftFlow":
+      return [menuReply(`${m.leftFlow}${m.menu}`)];
     case "aside":
       return asideReplies(note.topic, value, ctx, now);
     case "unclear":
-      return activeFlow(value) ? [{ text: m.unclear }, pending(value, ctx, now)] : [menuReply(m.unclearMenu)];
+      if (activeFlow(value)) return [{ text: m.unclear }, pending(value, ctx, now)];
+      // Not understood twice in a row at the menu: explain what works before offering the menu again.
+      return (ctx.misses ?? 0) >= 2 ? [{ text: m.help }, menuReply(m.unclearMenu)] : [menuReply(m.unclearMenu)];
     case "range":
       return [{ text: m.range(note.n) }, pending(value, ctx, now)];
     case "expired":

@@ -42,6 +42,7 @@ export const flowMessages = {
   cancelled: "好的，已取消。",
   restarted: "好的，我们重新开始，之前的回答都已清空。",
   atMenu: "现在已经在主菜单了。",
+  leftFlow: "已回到主菜单。",
   unclear: "抱歉，没看懂。",
   unclearMenu: "抱歉，没看懂。可以点下面的选项，或者换个说法，例如“备案怎么办”“住院花了3万能报多少”。",
   range: (n: number) => `没有这个选项，请回复 1 到 ${n} 之间的数字。`,

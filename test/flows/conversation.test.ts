@@ -69,7 +69,10 @@ describe("router", () => {
     const all = replies.map((r) => r.text).join("\n");
     told[event.type]?.(all);
     if (event.type === "BACK" && start === "menu") expect(all).toContain(m.atMenu);
-    if (event.type === "BACK" && start !== "menu") expect(String(s.value)).toBe("menu");
+    if (event.type === "BACK" && start !== "menu") {
+      expect(String(s.value)).toBe("menu");
+      expect(all).toContain(m.leftFlow);
+    }
     expect(replies[replies.length - 1]!.choices?.length ?? 0).toBeGreaterThanOrEqual(0);
   });
 });
@@ -180,6 +183,13 @@ describe("bad input", () => {
       expect(r.all).toContain(m.ask.total);
       expect(JSON.parse(r.stored).snapshot.context.flow.c.a.total).toBeUndefined();
     }
+  });
+
+  it("after two messages not understood at the menu, explains what works", () => {
+    const once = chat(["/start", "qwerty zzz"]);
+    expect(once.all).not.toContain(m.help);
+    const twice = chat(["/start", "qwerty zzz", "asdf jkl"]);
+    expect(twice.all).toContain(m.help);
   });
 
   it("a number out of range is refused politely", () => {
