@@ -122,7 +122,7 @@ export const flowSetup = setup({
         a[slot] = value;
         assumed.push(slot);
       }
-      return { a, assumed, quick: false };
+      return { a, assumed, quick: undefined };
     }),
     clearProblem: assign({ tries: 0, err: undefined }),
   },
