@@ -17,7 +17,7 @@ const INSURED_AFTER = [
   [/^[市省州]?(的)?(职工|城乡居民|居民|新农合|农合|农村|灵活就业)?(医保|社保|医疗保险|参保|户口|户籍|籍|本地医保)/u, 3],
   [/^[市省州]?的.{0,4}(医保|社保)/u, 3],
   [/^[市省州]?(的)?\s?(职工|城乡居民|居民|新农合|农合)/u, 3],
-  [/^[市省州]?(上班|工作)?((交|缴)(的|了)?|参保|(买|办)的(医保|社保|保险))/u, 3],
+  [/^[市省州]?(上班|工作|打工)?(单位|公司)?给?((交|缴)(的|了)?|参保|(买|办)的(医保|社保|保险))/u, 3],
   [/^[市省州]?\s?人(?!在)/u, 1.5],
   [/^[市省州]?的(?!医院|人民医院|中心医院|儿童医院)(?=$|[\s,，。!！?？]|农民|人|老人)/u, 1],
 ] as const;
@@ -131,7 +131,15 @@ export function assignRoles(text: string, mentions: PlaceMention[]): RoleResult 
       const sorted = [...list].sort((x, y) => y.weight - x.weight);
       const top = sorted[0] as { slot: PlaceSlot; weight: number };
       const second = sorted.find((c) => c.slot.code !== top.slot.code) as { slot: PlaceSlot; weight: number };
-      if (top.weight > second.weight && top.slot.code !== "?") result[role] = top.slot;
+      if (top.weight > second.weight && top.slot.code !== "?") {
+        result[role] = top.slot;
+        // 我在东莞交的社保，老婆在老家揭阳: a weak "home" cue that lost to a clear insured place
+        // is where the care happens, if nothing else is.
+        const weak = sorted.filter((c) => c.slot.code !== top.slot.code && c.slot.code !== "?");
+        if (role === "insured" && chosen.treatment.length === 0 && weak.length === 1 && (weak[0] as { weight: number }).weight < 3) {
+          result.treatment = (weak[0] as { slot: PlaceSlot }).slot;
+        }
+      }
       else {
         const real = list.map((c) => c.slot).filter((p) => p.code !== "?");
         if (real.length > 1) result.ambiguities.push({ slot: key, candidates: dedupe(real), text: real.map((p) => p.name).join("、") });

@@ -8,15 +8,15 @@ import type { Slots } from "./types.ts";
 type Rule<T> = [RegExp, T];
 
 const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
-  [/门慢|门特|慢特病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
-  [/住院|住了.{0,5}院|住院费|(医院|院里)住了/u, "inpatient"],
+  [/门慢|门特|慢特病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊化疗|门诊放疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
+  [/(?<!没|不|未|没有)住院|住了.{0,5}院|住院费|(医院|院里)住了/u, "inpatient"],
   [/门诊|看门诊/u, "outpatient"],
 ];
 
 const LEVEL: Rule<1 | 2 | 3>[] = [
   [/三甲|三乙|三级|3级|3甲/u, 3],
   [/二甲|二乙|二级|2级|2甲/u, 2],
-  [/一级医院|一级|1级|社区医院|社区卫生|社区门诊|卫生院|卫生室|卫生服务中心/u, 1],
+  [/一级医院|(?<!上)一级|1级|社区医院|社区卫生|社区门诊|卫生院|卫生室|卫生服务中心/u, 1],
 ];
 
 const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
@@ -30,7 +30,7 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/在职|上班|打工|农民工|干活|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
 ];
 
-const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|投奔|户口迁/u;
+const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁/u;
 
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不|没|没有|未)(转诊|转院|转到|转过去|转去)/u, "referral"],
