@@ -9,7 +9,8 @@ import { z } from "zod";
 export const CALLBACK_FORMAT = 1;
 export const MAX_CALLBACK_BYTES = 64;
 
-const CHOICE_ID = /^[A-Za-z0-9_:.\-]{1,48}$/;
+// Printable ASCII without the separator: ids such as "v:classB:?" must fit.
+const CHOICE_ID = /^[\x21-\x7b\x7d\x7e]{1,48}$/;
 
 export const CallbackData = z
   .string()

@@ -11,18 +11,13 @@ import { encodeCallback } from "./callback-data.ts";
 export function choicesKeyboard(choices: readonly Choice[] | undefined, version: number): { keyboard?: InlineKeyboard; dropped: string[] } {
   const dropped: string[] = [];
   if (!choices || choices.length === 0) return { dropped };
-  const keyboard = new InlineKeyboard();
-  let rows = 0;
+  const rows: ReturnType<typeof InlineKeyboard.text>[][] = [];
   for (const choice of choices) {
     const data = encodeCallback(version, choice.id);
-    if (!data) {
-      dropped.push(choice.id);
-      continue;
-    }
-    keyboard.text(choice.label, data).row();
-    rows++;
+    if (data) rows.push([InlineKeyboard.text(choice.label, data)]);
+    else dropped.push(choice.id);
   }
-  return rows > 0 ? { keyboard, dropped } : { dropped };
+  return rows.length > 0 ? { keyboard: InlineKeyboard.from(rows), dropped } : { dropped };
 }
 
 /** The label of the button with `data` in a message's keyboard, if it is still there. */

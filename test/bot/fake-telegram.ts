@@ -1,0 +1,218 @@
+/**
+ * A Bot API stand-in on loopback: enough of api.telegram.org for the real grammY client.
+ * Records every call, answers like Telegram, can fail a method once (429 with retry_after,
+ * or a 5xx), and feeds getUpdates (long polling) from a queue.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Call {
+  method: string;
+  params: Record<string, any>;
+  at: number;
+  result?: any;
+}
+
+export const BOT_INFO = {
+  id: 4242,
+  is_bot: true as const,
+  first_name: "异地就医助手",
+  username: "yidi_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+};
+
+export class FakeTelegram {
+  calls: Call[] = [];
+  private server: Server;
+  private failures = new Map<string, { status: number; retryAfter?: number }[]>();
+  private queue: any[] = [];
+  private waiters: (() => void)[] = [];
+  private nextMessageId = 1000;
+  private nextUpdateId = 1;
+  private listeners: (() => void)[] = [];
+  /** Simulated processing time per call, for load tests. */
+  latencyMs = 0;
+  port = 0;
+
+  constructor(readonly token = "123456:TEST-token") {
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.server.keepAliveTimeout = 60_000;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, "127.0.0.1", () => r()));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.waiters.splice(0)) w();
+    await new Promise<void>((r) => {
+      this.server.close(() => r());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** The next call of `method` fails once with this status (429 carries retry_after). */
+  failOnce(method: string, status: number, retryAfter?: number): void {
+    const list = this.failures.get(method) ?? [];
+    list.push({ status, retryAfter });
+    this.failures.set(method, list);
+  }
+
+  /** Queues an update for getUpdates; returns it with its update_id. */
+  push(update: Record<string, unknown>): any {
+    const full = { update_id: this.nextUpdateId++, ...update };
+    this.queue.push(full);
+    for (const w of this.waiters.splice(0)) w();
+    return full;
+  }
+
+  newUpdateId(): number {
+    return this.nextUpdateId++;
+  }
+
+  callsOf(method: string, chatId?: number): Call[] {
+    return this.calls.filter((c) => c.method === method && (chatId === undefined || Number(c.params.chat_id) === chatId));
+  }
+
+  /** Resolves once `predicate` holds over the recorded calls (or rejects after `ms`). */
+  waitFor(predicate: (calls: Call[]) => boolean, ms = 10_000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (predicate(this.calls)) return resolve();
+      const check = () => {
+        if (predicate(this.calls)) {
+          clearTimeout(timer);
+          this.listeners = this.listeners.filter((l) => l !== check);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== check);
+        reject(new Error(`timed out waiting; calls: ${this.calls.map((c) => c.method).join(",")}`));
+      }, ms);
+      this.listeners.push(check);
+    });
+  }
+
+  private async body(req: IncomingMessage): Promise<Record<string, any>> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    if (!raw) return {};
+    const type = String(req.headers["content-type"] ?? "");
+    if (type.includes("json")) return JSON.parse(raw);
+    if (type.includes("urlencoded")) return Object.fromEntries(new URLSearchParams(raw));
+    return {};
+  }
+
+  private async route(req: IncomingMessage, res: import("node:http").ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const reply = (status: number, body: unknown) => {
+      const json = JSON.stringify(body);
+      res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) });
+      res.end(json);
+    };
+    if (!match || match[1] !== this.token) return reply(404, { ok: false, error_code: 404, description: "Not Found" });
+    const method = match[2]!;
+    const params = await this.body(req);
+    if (method === "getUpdates") return reply(200, { ok: true, result: await this.getUpdates(params) });
+    const call: Call = { method, params, at: Date.now() };
+    this.calls.push(call);
+    const failure = this.failures.get(method)?.shift();
+    if (!failure) call.result = this.result(method, params);
+    for (const l of [...this.listeners]) l();
+    if (failure) {
+      if (failure.status === 429)
+        return reply(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter ?? 1}`, parameters: { retry_after: failure.retryAfter ?? 1 } });
+      return reply(failure.status, { ok: false, error_code: failure.status, description: "Internal Server Error" });
+    }
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    reply(200, { ok: true, result: call.result });
+  }
+
+  private result(method: string, p: Record<string, any>): unknown {
+    const now = Math.floor(Date.now() / 1000);
+    switch (method) {
+      case "getMe":
+        return BOT_INFO;
+      case "sendMessage":
+        return {
+          message_id: this.nextMessageId++,
+          date: now,
+          chat: { id: Number(p.chat_id), type: "private" },
+          from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name },
+          text: String(p.text ?? ""),
+          ...(p.reply_markup ? { reply_markup: typeof p.reply_markup === "string" ? JSON.parse(p.reply_markup) : p.reply_markup } : {}),
+        };
+      case "editMessageText":
+        return {
+          message_id: Number(p.message_id),
+          date: now,
+          chat: { id: Number(p.chat_id), type: "private" },
+          text: String(p.text ?? ""),
+        };
+      default:
+        return true;
+    }
+  }
+
+  private async getUpdates(p: Record<string, any>): Promise<any[]> {
+    const offset = Number(p.offset ?? 0);
+    if (offset > 0) this.queue = this.queue.filter((u) => u.update_id >= offset);
+    const timeoutMs = Math.min(Number(p.timeout ?? 0), 1) * 1000;
+    if (this.queue.length === 0 && timeoutMs > 0) {
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, timeoutMs);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+    return this.queue.slice(0, Number(p.limit ?? 100));
+  }
+}
+
+/** Builders for the updates Telegram would send. */
+export const updates = {
+  text(chatId: number, text: string, userId = chatId) {
+    return {
+      message: {
+        message_id: Math.floor(Math.random() * 1e6),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "private", first_name: "测试" },
+        from: { id: userId, is_bot: false, first_name: "测试" },
+        text,
+        ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }] } : {}),
+      },
+    };
+  },
+  press(chatId: number, data: string, messageId = 1, markup?: unknown, text = "问题", userId = chatId) {
+    return {
+      callback_query: {
+        id: String(Math.floor(Math.random() * 1e9)),
+        from: { id: userId, is_bot: false, first_name: "测试" },
+        chat_instance: "ci",
+        data,
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: chatId, type: "private", first_name: "测试" },
+          text,
+          ...(markup ? { reply_markup: markup } : {}),
+        },
+      },
+    };
+  },
+};

@@ -1,0 +1,173 @@
+/** The bot end to end over loopback HTTP: webhook in, the real grammY client out to a Bot API stand-in. */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MemoryStore } from "../../src/store/index.ts";
+import { botMessages as m } from "../../src/messages/bot.ts";
+import { FakeTelegram, updates } from "./fake-telegram.ts";
+import { shown, startHarness, SECRET, type Harness } from "./harness.ts";
+import { driveToEnd } from "./drive.ts";
+
+let tg: FakeTelegram;
+let store: MemoryStore;
+let h: Harness;
+
+beforeEach(async () => {
+  tg = await new FakeTelegram().start();
+  store = new MemoryStore();
+  h = await startHarness({ store, tg });
+});
+afterEach(async () => {
+  await h.stop();
+  await tg.stop();
+});
+
+describe("telegram bot over a webhook", () => {
+  it("publishes its commands with Chinese descriptions", () => {
+    const [call] = tg.callsOf("setMyCommands");
+    const names = call!.params.commands.map((c: { command: string }) => c.command);
+    expect(names).toEqual(["start", "help", "register", "eligibility", "estimate", "claim", "cancel", "forget"]);
+    for (const c of call!.params.commands) expect(c.description).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("a whole estimate by buttons (and the typed answers the questions need) ends in an explained estimate", async () => {
+    await h.text(7, "/start");
+    await h.press(7, "估算能报多少");
+    const steps = await driveToEnd(h, 7);
+    expect(steps).toBeGreaterThan(5);
+    const texts = shown(tg, 7);
+    const result = texts.find((t) => t.includes("估算") && t.includes("医保基金支付"));
+    expect(result).toBeDefined();
+    // Every press was acknowledged, and question-after-question edited the message in place.
+    expect(tg.callsOf("answerCallbackQuery").length).toBeGreaterThanOrEqual(steps - 3);
+    expect(tg.callsOf("editMessageText", 7).length).toBeGreaterThan(0);
+    for (const c of tg.callsOf("sendMessage", 7)) expect(c.params.parse_mode).toBe("HTML");
+  });
+
+  it("registration steps are navigated in one message edited in place", async () => {
+    await h.text(8, "/register");
+    await h.text(8, "苏州");
+    await h.text(8, "上海");
+    await h.press(8, 0);
+    const before = tg.callsOf("editMessageText", 8).length;
+    const kb = h.keyboard(8)!;
+    expect(kb.text).toContain("第 1/6 步");
+    await h.press(8, kb.buttons.findIndex((b) => b.callback_data.endsWith("|next")));
+    const edits = tg.callsOf("editMessageText", 8);
+    expect(edits.length).toBe(before + 1);
+    expect(edits.at(-1)!.params.message_id).toBe(kb.messageId);
+    expect(String(edits.at(-1)!.params.text)).toContain("第 2/6 步");
+  });
+
+  it("a whole estimate by text alone, with a typing action while computing", async () => {
+    await h.text(9, "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少");
+    expect(shown(tg, 9).some((t) => t.includes("医保基金支付"))).toBe(true);
+    await tg.waitFor(() => tg.callsOf("sendChatAction", 9).length > 0);
+    expect(tg.callsOf("sendChatAction", 9)[0]!.params.action).toBe("typing");
+  });
+
+  it("/forget deletes everything kept for the chat; the next message starts afresh", async () => {
+    await h.text(10, "/estimate");
+    await h.text(10, "苏州");
+    expect(await store.get("10")).not.toBeNull();
+    await h.text(10, "/forget");
+    expect(await store.get("10")).toBeNull();
+    expect(shown(tg, 10).at(-1)).toBe(m.forgotten);
+    const old = h.keyboard(10);
+    await h.text(10, "/start");
+    expect(shown(tg, 10).at(-1)).toContain("请选一项");
+    expect(old).toBeDefined();
+  });
+
+  it("forged callback data is answered politely and changes nothing", async () => {
+    await h.text(11, "/start");
+    const before = await store.get("11");
+    const sentBefore = tg.callsOf("sendMessage", 11).length;
+    for (const data of ["hello", "1|zz|go:estimate|x", "2|abc|go:estimate", `1|${"9".repeat(12)}|go:estimate`, "1|abc|<script>", "x".repeat(64)]) {
+      expect(await h.post(updates.press(11, data, 1000))).toBe(200);
+    }
+    const answers = tg.callsOf("answerCallbackQuery");
+    expect(answers).toHaveLength(6);
+    // Malformed ones are "not ours"; a well-formed one with an unknown version is "expired".
+    for (const a of answers) expect([m.forgedButton, m.staleButton]).toContain(a.params.text);
+    expect(answers.filter((a) => a.params.text === m.forgedButton).length).toBeGreaterThanOrEqual(5);
+    expect(await store.get("11")).toEqual(before);
+    expect(tg.callsOf("sendMessage", 11)).toHaveLength(sentBefore);
+    expect(tg.callsOf("editMessageText", 11)).toHaveLength(0);
+  });
+
+  it("a button from an older message is refused and changes nothing", async () => {
+    await h.text(12, "/start");
+    const old = h.keyboard(12)!;
+    await h.press(12, "估算能报多少");
+    const now = await store.get("12");
+    const stale = old.buttons.find((b) => b.text === "手工报销要哪些材料")!;
+    await h.post(updates.press(12, stale.callback_data, old.messageId));
+    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(m.staleButton);
+    expect(await store.get("12")).toEqual(now);
+  });
+
+  it("a wrong or missing webhook secret gets 401 and nothing is handled", async () => {
+    expect(await h.post(updates.text(13, "/start"), "wrong")).toBe(401);
+    expect(await h.post(updates.text(13, "/start"), null)).toBe(401);
+    expect(await h.post(updates.text(13, "/start"), SECRET + "x")).toBe(401);
+    expect(tg.callsOf("sendMessage", 13)).toHaveLength(0);
+    expect(await store.get("13")).toBeNull();
+    expect(await h.post(updates.text(13, "/start"))).toBe(200);
+    expect(tg.callsOf("sendMessage", 13)).toHaveLength(1);
+  });
+
+  it("Telegram's 429 with retry_after is waited out and the message still arrives", async () => {
+    tg.failOnce("sendMessage", 429, 1);
+    const started = Date.now();
+    await h.text(14, "/start");
+    const sends = tg.callsOf("sendMessage", 14);
+    expect(sends).toHaveLength(2);
+    expect(sends[1]!.at - sends[0]!.at).toBeGreaterThanOrEqual(900);
+    expect(sends[1]!.result.message_id).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("a 5xx from Telegram is retried", async () => {
+    tg.failOnce("sendMessage", 502);
+    await h.text(15, "/start");
+    const sends = tg.callsOf("sendMessage", 15);
+    expect(sends).toHaveLength(2);
+    expect(sends[0]!.result).toBeUndefined();
+    expect(sends[1]!.params.text).toBe(sends[0]!.params.text);
+    expect(sends[1]!.result).toBeDefined();
+  });
+
+  it("a message that is not text gets a short hint", async () => {
+    await h.post({ message: { message_id: 5, date: 0, chat: { id: 16, type: "private" }, from: { id: 16, is_bot: false, first_name: "x" }, sticker: { file_id: "s" } } });
+    expect(shown(tg, 16)).toEqual([m.notText]);
+  });
+
+  it("a malformed webhook body is a 400, not a crash", async () => {
+    const res = await fetch(`http://127.0.0.1:${h.app.port}/tg/hook`, {
+      method: "POST",
+      headers: { "x-telegram-bot-api-secret-token": SECRET, "content-type": "application/json" },
+      body: "{not json",
+    });
+    expect(res.status).toBe(400);
+    expect(await h.text(17, "/start")).toBe(200);
+  });
+
+  it("a redelivered update (same update_id) is applied once", async () => {
+    await h.text(18, "/estimate");
+    const update = { update_id: tg.newUpdateId(), ...updates.text(18, "苏州") };
+    await h.post(update);
+    const after = await store.get("18");
+    const sent = tg.callsOf("sendMessage", 18).length;
+    await h.post(update);
+    expect(await store.get("18")).toEqual(after);
+    expect(tg.callsOf("sendMessage", 18)).toHaveLength(sent);
+  });
+
+  it("logs carry no names, phone numbers or identity numbers", async () => {
+    await h.text(19, "我叫张伟，电话13812345678，身份证110101199003071234，在苏州参保");
+    const all = JSON.stringify(h.lines);
+    expect(all).not.toContain("张伟");
+    expect(all).not.toContain("13812345678");
+    expect(all).not.toContain("110101199003071234");
+    expect(h.lines.length).toBeGreaterThan(0);
+  });
+});
