@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // Redis-backed tests need a throw-away redis-server; see test/setup/redis.ts.
-    globalSetup: [],
+    globalSetup: ["test/setup/redis.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
