@@ -30,18 +30,32 @@ const SMOOTHING = 0.5;
 const m = model as IntentModel;
 const intents = Object.keys(m.docs) as Intent[];
 
+// Precomputed once at load: per intent the log prior and the log weight of an unseen feature,
+// per feature only how much better than unseen it is — a parse then costs one map lookup per feature.
+const prior = Float64Array.from(intents, (i) => Math.log((m.docs[i] ?? 1) / m.n));
+const unseen = Float64Array.from(intents, (i) => Math.log(SMOOTHING / ((m.totals[i] ?? 0) + SMOOTHING * m.vocabulary)));
+const lift = new Map<string, Float64Array>();
+intents.forEach((intent, k) => {
+  for (const [f, c] of Object.entries(m.counts[intent] ?? {})) {
+    let row = lift.get(f);
+    if (!row) lift.set(f, (row = new Float64Array(intents.length)));
+    row[k] = Math.log((c + SMOOTHING) / SMOOTHING);
+  }
+});
+
 export function classify(normalized: string): { intent: Intent; probability: number } | undefined {
   const fs = features(normalized);
   if (fs.length === 0 || intents.length === 0) return undefined;
-  const scores = intents.map((intent) => {
-    const counts = m.counts[intent] ?? {};
-    const total = m.totals[intent] ?? 0;
-    let s = Math.log((m.docs[intent] ?? 1) / m.n);
-    for (const f of fs) s += Math.log(((counts[f] ?? 0) + SMOOTHING) / (total + SMOOTHING * m.vocabulary));
-    return { intent, s };
-  });
-  scores.sort((a, b) => b.s - a.s);
-  const top = scores[0] as { intent: Intent; s: number };
-  const z = scores.reduce((acc, x) => acc + Math.exp(x.s - top.s), 0);
-  return { intent: top.intent, probability: 1 / z };
+  const scores = new Float64Array(intents.length);
+  for (let k = 0; k < intents.length; k++) scores[k] = (prior[k] as number) + fs.length * (unseen[k] as number);
+  for (const f of fs) {
+    const row = lift.get(f);
+    if (row) for (let k = 0; k < row.length; k++) scores[k] = (scores[k] as number) + (row[k] as number);
+  }
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if ((scores[k] as number) > (scores[best] as number)) best = k;
+  const top = scores[best] as number;
+  let z = 0;
+  for (const x of scores) z += Math.exp(x - top);
+  return { intent: intents[best] as Intent, probability: 1 / z };
 }
