@@ -1,0 +1,119 @@
+/** The same contract for every backend: compare-and-set, delete, idle expiry, typed failure. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { MemoryStore, RedisStore, SqliteStore, StoreUnavailableError, openStore, type ConversationStore } from "../../src/store/index.ts";
+import { startRedisServer } from "../setup/redis-server.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "yidi-store-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+const chat = () => `c${++n}-${Math.random().toString(36).slice(2, 8)}`;
+
+type Factory = (ttlMs: number) => Promise<ConversationStore>;
+const backends: [string, Factory][] = [
+  ["memory", async (ttl) => new MemoryStore(ttl)],
+  ["sqlite", async (ttl) => new SqliteStore(join(dir, `s${++n}.sqlite`), ttl)],
+  ["redis", async (ttl) => RedisStore.connect(inject("redisUrl"), { ttlMs: ttl, prefix: `t${++n}:` })],
+];
+
+describe.each(backends)("%s store", (_name, make) => {
+  it("writes only over the version it read; the loser gets null", async () => {
+    const s = await make(60_000);
+    const id = chat();
+    expect(await s.get(id)).toBeNull();
+    const v1 = await s.set(id, "a", null);
+    expect(v1).not.toBeNull();
+    expect(await s.set(id, "lost", null)).toBeNull();
+    const v2 = await s.set(id, "b", v1);
+    expect(v2).toBe(v1! + 1);
+    expect(await s.set(id, "stale", v1)).toBeNull();
+    expect(await s.get(id)).toEqual({ value: "b", version: v2 });
+    await s.close();
+  });
+
+  it("concurrent writers over one version: exactly one wins", async () => {
+    const s = await make(60_000);
+    const id = chat();
+    const v = await s.set(id, "0", null);
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => s.set(id, String(i), v)));
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    await s.close();
+  });
+
+  it("delete removes the chat; a later write starts a new, higher version", async () => {
+    const s = await make(60_000);
+    const id = chat();
+    const v = await s.set(id, "x", null);
+    await s.delete(id);
+    expect(await s.get(id)).toBeNull();
+    await new Promise((r) => setTimeout(r, 2));
+    const again = await s.set(id, "y", null);
+    expect(again).toBeGreaterThan(v!);
+    await s.close();
+  });
+
+  it("an idle value expires", async () => {
+    const s = await make(150);
+    const id = chat();
+    await s.set(id, "x", null);
+    expect(await s.get(id)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await s.get(id)).toBeNull();
+    // The expired value no longer blocks a fresh write.
+    expect(await s.set(id, "y", null)).not.toBeNull();
+    await s.close();
+  });
+
+  it("keeps values of a couple of KB intact, Chinese included", async () => {
+    const s = await make(60_000);
+    const id = chat();
+    const value = JSON.stringify({ c: "苏州".repeat(500), u: [1, 2] });
+    await s.set(id, value, null);
+    expect((await s.get(id))!.value).toBe(value);
+    await s.close();
+  });
+});
+
+describe("store failures", () => {
+  it("an unreachable Redis is a StoreUnavailableError at connect", async () => {
+    const server = await startRedisServer();
+    await server.stop();
+    await expect(RedisStore.connect(server.url)).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it("Redis going away turns calls into StoreUnavailableError quickly, and they work again once it is back", async () => {
+    const server = await startRedisServer();
+    const s = await RedisStore.connect(server.url);
+    await s.set("k", "v", null);
+    await server.stop();
+    const started = Date.now();
+    await expect(s.get("k")).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const back = await startRedisServer(server.port);
+    let ok = false;
+    for (let i = 0; i < 50 && !ok; i++) {
+      ok = await s.ping().then(() => true, () => false);
+      if (!ok) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ok).toBe(true);
+    await s.close();
+    await back.stop();
+  });
+
+  it("a closed SQLite database is a StoreUnavailableError", async () => {
+    const s = new SqliteStore(join(dir, "closed.sqlite"));
+    await s.close();
+    await expect(s.get("x")).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it("openStore picks the backend named by the configuration", async () => {
+    const a = await openStore({ kind: "memory" });
+    const b = await openStore({ kind: "sqlite", path: join(dir, "nested", "deeper", "o.sqlite") });
+    const c = await openStore({ kind: "redis", url: inject("redisUrl") });
+    expect([a.kind, b.kind, c.kind]).toEqual(["memory", "sqlite", "redis"]);
+    for (const s of [a, b, c]) await s.close();
+  });
+});
