@@ -3,7 +3,7 @@
  * message. Used by the parser before reading numbers, and by channels and logs before
  * anything is stored or printed.
  */
-import { messages } from "../messages/language.ts";
+import { languageMessages as messages } from "../messages/language.ts";
 
 const MARK = messages.redacted;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redact } from "../../src/language/index.ts";
-import { messages } from "../../src/messages/language.ts";
+import { languageMessages as messages } from "../../src/messages/language.ts";
 
 const M = messages.redacted;
 
