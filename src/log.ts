@@ -26,9 +26,8 @@ export function createLogger(level = process.env.LOG_LEVEL ?? "info", destinatio
     formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {
-        const [first, ...rest] = args;
-        if (typeof first === "string") return method.apply(this, [redact(first), ...rest] as Parameters<typeof method>);
-        return method.apply(this, args);
+        const cleaned = args.map((a) => (typeof a === "string" ? redact(a) : a));
+        return method.apply(this, cleaned as Parameters<typeof method>);
       },
     },
   };

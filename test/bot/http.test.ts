@@ -1,0 +1,79 @@
+/** The HTTP API next to the webhook: health, estimate (same evaluator and errors), policies, limits. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluate } from "../../src/policy/index.ts";
+import { BODY_LIMIT, createHttpServer, listen } from "../../src/channels/http.ts";
+import { MemoryStore } from "../../src/store/index.ts";
+import { captureLog } from "./harness.ts";
+import type { Server } from "node:http";
+
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  server = createHttpServer({ log: captureLog().log, store: new MemoryStore() });
+  base = `http://127.0.0.1:${await listen(server, 0)}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const scenario = {
+  insured: { region: "苏州", scheme: "employee", status: "working" },
+  treatment: { region: "上海", setting: "inpatient", hospitalLevel: 3, date: "2026-03-01" },
+  visitor: "long_term",
+  costs: { total: "30000", classB: "8000", outOfCatalog: "2000" },
+};
+
+const post = (path: string, body: string) => fetch(base + path, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+describe("HTTP API", () => {
+  it("GET /healthz", async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, store: "memory" });
+  });
+
+  it("POST /v1/estimate returns what the evaluator returns", async () => {
+    const res = await post("/v1/estimate", JSON.stringify(scenario));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { estimate: unknown };
+    const direct = evaluate(scenario);
+    expect(direct.ok).toBe(true);
+    if (direct.ok) expect(body.estimate).toEqual(JSON.parse(JSON.stringify(direct.estimate)));
+  });
+
+  it("an invalid scenario is a 400 with the evaluator's Chinese errors", async () => {
+    const bad = { ...scenario, treatment: { ...scenario.treatment, hospitalLevel: 5 }, costs: { total: "-3" } };
+    const res = await post("/v1/estimate", JSON.stringify(bad));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: { field: string; message: string }[] };
+    const direct = evaluate(bad);
+    expect(direct.ok).toBe(false);
+    if (!direct.ok) expect(body.errors).toEqual(direct.errors);
+    expect(body.errors.length).toBeGreaterThan(0);
+    for (const e of body.errors) expect(e.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it("bad JSON is a 400; an oversized body is a 413; unknown paths 404; wrong methods 405", async () => {
+    const badJson = await post("/v1/estimate", "{\"insured\":");
+    expect(badJson.status).toBe(400);
+    expect(((await badJson.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain("JSON");
+    const big = await post("/v1/estimate", JSON.stringify({ pad: "x".repeat(BODY_LIMIT + 10) }));
+    expect(big.status).toBe(413);
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect((await fetch(`${base}/v1/estimate`)).status).toBe(405);
+    expect((await post("/healthz", "{}")).status).toBe(405);
+  });
+
+  it("no webhook route unless one is configured", async () => {
+    const res = await post("/tg/hook", "{}");
+    expect(res.status).toBe(404);
+  });
+
+  it("GET /v1/policies lists regions with versions and sources", async () => {
+    const res = await fetch(`${base}/v1/policies`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { regions: { code: string; name: string; schemes: { versions: unknown[] }[]; sources: unknown[] }[] };
+    expect(body.regions.length).toBeGreaterThan(0);
+    for (const r of body.regions) expect(r.code).toMatch(/^\d{6}$/);
+    expect(body.regions.some((r) => r.schemes.some((s) => s.versions.length > 0))).toBe(true);
+  });
+});

@@ -1,0 +1,137 @@
+/** Pieces of the adapter on their own: callback data, rendering, commands, configuration, log redaction. */
+import fc from "fast-check";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { decodeCallback, encodeCallback, MAX_CALLBACK_BYTES } from "../../src/channels/telegram/callback-data.ts";
+import { choicesKeyboard } from "../../src/channels/telegram/keyboards.ts";
+import { escapeHtml, MAX_MESSAGE_CHARS, renderReply, splitText } from "../../src/channels/telegram/render.ts";
+import { parseCommand } from "../../src/channels/telegram/commands.ts";
+import { readConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
+import { botMessages as m } from "../../src/messages/bot.ts";
+
+describe("callback data", () => {
+  it("round-trips every carried id and version, always within 64 bytes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 52 }), fc.stringMatching(/^[a-zA-Z0-9:_?.-]{1,40}$/), (version, id) => {
+        const data = encodeCallback(version, id);
+        if (data === null) return;
+        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(MAX_CALLBACK_BYTES);
+        expect(decodeCallback(data)).toEqual({ version, id });
+      }),
+    );
+  });
+
+  it("refuses what it cannot carry, and decodes nothing from arbitrary input", () => {
+    expect(encodeCallback(1, "选项")).toBeNull();
+    expect(encodeCallback(1, "a|b")).toBeNull();
+    expect(encodeCallback(1, "x".repeat(60))).toBeNull();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        const d = decodeCallback(s);
+        if (d) expect(s.startsWith("1|")).toBe(true);
+      }),
+    );
+    for (const bad of [undefined, null, 42, "", "1||x", "1|ABC|x", "1|abc|", "2|abc|x", "1|abc|x|y", "1|abc|选"]) expect(decodeCallback(bad)).toBeNull();
+  });
+
+  it("a keyboard drops a choice it cannot carry instead of failing", () => {
+    const { keyboard, dropped } = choicesKeyboard(
+      [
+        { id: "ok", label: "好" },
+        { id: "太长", label: "不行" },
+      ],
+      5,
+    );
+    expect(dropped).toEqual(["太长"]);
+    expect(keyboard!.inline_keyboard.flat().map((b) => b.text)).toEqual(["好"]);
+  });
+});
+
+describe("rendering", () => {
+  it("escapes HTML", () => {
+    expect(escapeHtml("a<b>&c")).toBe("a&lt;b&gt;&amp;c");
+    expect(renderReply({ text: "<i>x</i>" })).toEqual(["&lt;i&gt;x&lt;/i&gt;"]);
+  });
+
+  it("splits any text into pieces within the limit that join back to the text (modulo the breaks cut at)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 300 }), fc.constant("\n\n"), fc.constant("\n"), fc.constant("异地就医".repeat(50))), { maxLength: 60 }), fc.integer({ min: 20, max: 500 }), (parts, max) => {
+        const text = parts.join("");
+        const pieces = splitText(text, max);
+        for (const p of pieces) expect(Array.from(p).length).toBeLessThanOrEqual(max);
+        expect(pieces.join("").replace(/\s/g, "")).toBe(text.replace(/\s/g, ""));
+      }),
+    );
+  });
+
+  it("prefers paragraph breaks", () => {
+    const a = "甲".repeat(3000);
+    const b = "乙".repeat(3000);
+    expect(splitText(`${a}\n\n${b}`)).toEqual([a, b]);
+    expect(splitText("丙".repeat(MAX_MESSAGE_CHARS))).toHaveLength(1);
+  });
+
+  it("puts sources in an expandable quote", () => {
+    const [html] = renderReply({ text: "结果", sources: ["苏州 <医保> 局"] });
+    expect(html).toBe(`结果\n\n<blockquote expandable>${m.sourcesTitle}苏州 &lt;医保&gt; 局</blockquote>`);
+  });
+});
+
+describe("commands", () => {
+  it("reads commands, with or without the bot's name", () => {
+    expect(parseCommand("/start")).toEqual({ name: "start" });
+    expect(parseCommand("/Estimate@yidi_test_bot 3万", "yidi_test_bot")).toEqual({ name: "estimate" });
+    expect(parseCommand("/start@other_bot", "yidi_test_bot")).toBeNull();
+    expect(parseCommand("start")).toBeNull();
+    expect(parseCommand("/ 空")).toBeNull();
+  });
+});
+
+describe("configuration", () => {
+  it("a missing token is one clear line", () => {
+    const r = readConfig({});
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toContain("BOT_TOKEN");
+      expect(r.message).not.toContain("\n");
+    }
+  });
+
+  it("defaults to SQLite, Redis when REDIS_URL is set, polling without WEBHOOK_URL", () => {
+    const a = readConfig({ BOT_TOKEN: "1:a" });
+    expect(a.ok && a.config.store.kind).toBe("sqlite");
+    expect(a.ok && a.config.webhook).toBeUndefined();
+    expect(a.ok && a.config.store.ttlMs).toBe(30 * 24 * 3600 * 1000);
+    const b = readConfig({ BOT_TOKEN: "1:a", REDIS_URL: "redis://127.0.0.1:6379", WEBHOOK_URL: "https://x.example/hook/abc", WEBHOOK_SECRET: "s3cr_et", PORT: "9000" });
+    expect(b.ok && b.config.store.kind).toBe("redis");
+    expect(b.ok && b.config.webhook).toEqual({ url: "https://x.example/hook/abc", path: "/hook/abc", secret: "s3cr_et" });
+    expect(b.ok && b.config.port).toBe(9000);
+  });
+
+  it("refuses bad values with the variable named", () => {
+    for (const env of [
+      { BOT_TOKEN: "1:a", PORT: "http" },
+      { BOT_TOKEN: "1:a", STORE: "mongo" },
+      { BOT_TOKEN: "1:a", STORE: "redis" },
+      { BOT_TOKEN: "1:a", WEBHOOK_URL: "https://x.example/h" },
+      { BOT_TOKEN: "1:a", WEBHOOK_URL: "https://x.example/h", WEBHOOK_SECRET: "有空格 的" },
+    ]) {
+      const r = readConfig(env);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/PORT|STORE|REDIS_URL|WEBHOOK_SECRET/);
+    }
+  });
+});
+
+describe("logging", () => {
+  it("redacts identity numbers, phone numbers and names in messages and fields", () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) });
+    const log = createLogger("info", sink);
+    log.info({ note: "我叫王建国，手机 139 1234 5678", from: { first_name: "Alice", username: "alice" } }, "身份证 11010519491231002X");
+    const out = lines.join("");
+    for (const secret of ["王建国", "139 1234 5678", "11010519491231002X", "Alice", "alice"]) expect(out).not.toContain(secret);
+    expect(out).toContain("note");
+  });
+});
