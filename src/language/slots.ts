@@ -8,8 +8,8 @@ import type { Slots } from "./types.ts";
 type Rule<T> = [RegExp, T];
 
 const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
-  [/门慢|门特|慢特病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊化疗|门诊放疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
-  [/(?<!没|不|未|没有)住院|住了.{0,5}院|住院费|(医院|院里)住了/u, "inpatient"],
+  [/门慢|门特|慢特病|特殊门诊|特门|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊化疗|门诊放疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
+  [/(?<!没|不|未|没有)住院|住了.{0,5}院|住院费|(医院|院里)住了|住进(了)?.{0,4}医院/u, "inpatient"],
   [/门诊|看门诊/u, "outpatient"],
 ];
 
