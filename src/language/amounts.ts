@@ -27,7 +27,7 @@ const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 100
 
 // One run of number material: Arabic (with thousands commas, decimals, exponent) or Chinese digits,
 // units in between. Letters w/k count only right after a digit.
-const RUN = /[-−负]?\s?[¥$]?\s?(?:rmb)?\s?(?:(?:\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)|[零〇一二两三四五六七八九十])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]|(?<=\d)[wk](?![a-z]))*/gu;
+const RUN = /[-−负]?\s?[¥$]?\s?(?:rmb)?\s?(?:(?:\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)|[零〇一二两三四五六七八九十])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]|(?<=\d)[wk](?![a-z])|[多来余](?=[万千wk]))*/gu;
 
 const MONEY_AFTER = /^(多|余|来)?\s?(元|块|rmb|人民币)/u;
 const NOT_MONEY_AFTER = /^(多|余|来)?\s?(级|甲|乙|岁|天|日|号|月|个|年|次|%|点|家|档|小时|周|倍|折|成|胎|代|期|床|楼|层|路|公里|km|斤|人|位|口|院|附院|分钟|条|项|张|种|类|下|些|样|起|直|样|晚|夜|趟|遍|届|号线|st|nd|th)/u;
@@ -36,7 +36,8 @@ const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费�
 
 /** Reads one run into a Decimal, or null if it is not a number (三四百 is a range, not 340). */
 export function toDecimal(run: string): Decimal | null {
-  const s = run.replace(/[,\s¥$]|rmb/gu, "");
+  // 10来万, 3多万: "about"; the figure is the round number said.
+  const s = run.replace(/[,\s¥$多来余]|rmb/gu, "");
   if (s === "") return null;
   if (/^\d+(\.\d+)?(e[+-]?\d+)?$/u.test(s)) return new Decimal(s);
   let total = new Decimal(0);

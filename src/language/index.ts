@@ -29,6 +29,17 @@ const FALLBACK_MIN_PROBABILITY = 0.7;
 /** Out-of-scope topics whose place names are not about care (北京到上海的高铁票). */
 const NOT_ABOUT_CARE = /高铁|火车|机票|天气|股票|股市|房价|好吃|旅游攻略|景点|酒店/u;
 
+/** Words that only mean something as the answer to a question ("农村的那种" for the scheme). */
+function fillBareAnswer(text: string, expecting: keyof Slots, slots: Slots): void {
+  if (expecting === "scheme") {
+    if (/农村|农民|农合|村里/u.test(text)) slots.scheme = "resident";
+    else if (/单位|公司|上班/u.test(text)) slots.scheme = "employee";
+  } else if (expecting === "personStatus") {
+    if (/^\s*(退了|退啦|退了休|退了已经|早退了)/u.test(text)) slots.personStatus = "retired";
+    else if (/^\s*(没有?|还没|没呢|上着班|干着呢)/u.test(text)) slots.personStatus = "working";
+  }
+}
+
 /** A reply this short that fills the slot being asked for is an answer, not a new question. */
 const BARE_ANSWER_LENGTH = 12;
 
@@ -51,6 +62,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   const chosen = pickAmount(amounts);
 
   const slots: Slots = readSlots(text);
+  if (expecting && slots[expecting] === undefined) fillBareAnswer(text, expecting, slots);
   if (expecting === "hospitalLevel" && slots.hospitalLevel === undefined) {
     const level = bareLevel(text);
     if (level) slots.hospitalLevel = level;
@@ -72,9 +84,9 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
       slots[expecting] = only;
       places = [];
       ambiguities = ambiguities.filter((a) => a.slot !== "place");
-    } else if (other && !roles.insured !== !roles.treatment && mentions.length === 1) {
-      // The single place got a role from a cue word but the question was about the other one:
-      // trust the question ("在江苏南京" answering where the hospital is).
+    } else if (other && !roles.insured !== !roles.treatment && mentions.length === 1 && (roles.insuredWeight ?? roles.treatmentWeight ?? 0) < 3) {
+      // The single place got its role only from a weak cue ("温州的") but the question was about
+      // the other one: trust the question. A clear cue ("医保在南通") is kept as said.
       slots[expecting] = other;
       delete slots[expecting === "insuredRegion" ? "treatmentRegion" : "insuredRegion"];
     }

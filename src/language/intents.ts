@@ -55,7 +55,7 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/突发|突然|急病|(?<!\d)120(?!\d)|车祸|晕倒|心梗|脑溢血|没来得及备案|来不及备案|没带医保卡/u, 3.5],
   ],
   outpatient: [
-    [/门诊.{0,20}(能|可以|报|刷|结算|用|额度|吗|不)|看门诊.{0,6}(能|吗)|药店|买药|诊所|拿药.{0,6}(能|刷)|门诊统筹|门诊共济|个人账户|卡里的钱|账户里的钱/u, 4],
+    [/门诊.{0,20}(能|可以|报|刷|结算|用|额度|吗|不)|看门诊.{0,6}(能|吗)|药店|买药|诊所|拿药.{0,6}(能|刷)|门诊统筹|门诊共济|门诊(开药|拿药)|个人账户|卡里的钱|账户里的钱/u, 4],
   ],
   chronic_disease: [
     [/门慢|门特|慢特病|特殊门诊|特门|特殊病|特殊疾病|特病|慢性病|慢病|透析|放化疗|化疗|高血压|糖尿病|抗排异|器官移植|尿毒症|资格认定|病种|冠心病|慢阻肺|慢性阻塞|类风湿|肝炎|强直性/u, 4.5],
@@ -80,7 +80,8 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/生孩子|剖宫产|孕检|孕期|生的孩子|生了孩子|生小孩|生了个|产假|生育|分娩|要生了|快生了|预产期|产检|怀孕|孕妇|剖腹产|顺产|待产|二胎|出生|生娃|娘家.{0,4}生|坐月子/u, 4.5],
   ],
   serious_illness: [
-    [/大病|重大疾病|大额|医疗救助|补充医疗|补充医保|补充保险|二次报销|一单结算|一站式/u, 5],
+    // Above an amount with "能报多少": the serious-illness layer is what the person asks about.
+    [/大病|重大疾病|大额|医疗救助|补充医疗|补充医保|补充保险|二次报销|一单结算|一站式/u, 6.5],
   ],
   ratio_change: [
     [/比例.{0,8}(降|低|一样|打折|不同|区别|会)|降低|打折|打八折|打几折|八折|九折|降多少|降不降|先自付|先自理|报的多不多|报得多不多|按哪边|按哪里|按哪个地方|参保地还是就医地|比例会|会降|比本地|报得少|报的少|报得多|报的多|会少|少报|少报销/u, 4],
@@ -136,8 +137,11 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
     if (s > 0) scores.set(intent, s);
   }
   if (hints.amount) {
+    // A bill with a question about it is an estimate; the bill alone only leans that way.
     const asks = /能报|报吗|报不|多少|能不能报|报销|报几/u.test(text);
-    scores.set("estimate", (scores.get("estimate") ?? 0) + 2 + (asks ? 2 : 0) + (hints.places > 0 ? 1 : 0));
+    const fromBill = 2 + (asks ? 2 : 0) + (hints.places > 0 ? 1 : 0);
+    const cue = scores.get("estimate") ?? 0;
+    scores.set("estimate", Math.max(cue, fromBill) + 0.25 * Math.min(cue, fromBill));
   }
   // 急诊 and 补备案 together: the emergency rule is what answers it.
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || PRIORITY.indexOf(a[0]) - PRIORITY.indexOf(b[0]));

@@ -34,7 +34,7 @@ const TREATMENT_BEFORE = [
   [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
   [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
 ] as const;
-const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘|买了?房|有房|安家)/u;
+const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘|买了?房|有房|安家|做生意|经商|开店|做买卖)/u;
 /** "重庆的医保在成都…": the 医保 belongs to the place before; this one is where it is used. */
 const USED_IN = /^(的)?(职工|居民|城乡居民)?(医保|社保)(卡)?(在|去|到)$/u;
 const WORK_AFTER = /^[市省]?\s?(工作|上班|打工|务工)/u;
@@ -48,6 +48,9 @@ function score(rules: readonly (readonly [RegExp, number])[], s: string): number
 export interface RoleResult {
   insured?: PlaceSlot;
   treatment?: PlaceSlot;
+  /** the cue weight behind each role: 3 = a clear word (医保在, 去…看病), lower = inferred */
+  insuredWeight?: number;
+  treatmentWeight?: number;
   places: PlaceSlot[];
   ambiguities: Ambiguity[];
 }
@@ -125,7 +128,10 @@ export function assignRoles(text: string, mentions: PlaceMention[]): RoleResult 
     const list = chosen[role];
     const codes = new Set(list.map((c) => c.slot.code));
     const key = role === "insured" ? "insuredRegion" : "treatmentRegion";
-    if (codes.size === 1 && !codes.has("?")) result[role === "insured" ? "insured" : "treatment"] = (list[0] as { slot: PlaceSlot }).slot;
+    if (codes.size === 1 && !codes.has("?")) {
+      result[role] = (list[0] as { slot: PlaceSlot }).slot;
+      result[role === "insured" ? "insuredWeight" : "treatmentWeight"] = Math.max(...list.map((c) => c.weight));
+    }
     else if (codes.size > 1) {
       // Two different places with the same role: the stronger cue wins; a tie is for the person to settle.
       const sorted = [...list].sort((x, y) => y.weight - x.weight);

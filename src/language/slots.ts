@@ -33,7 +33,7 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
 const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁/u;
 
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
-  [/(?<!不|没|没有|未)(转诊|转院|转到|转过去|转去)/u, "referral"],
+  [/(?<!不|没|没有|未|需要|要不要|要)(转诊|转院|转到|转过去|转去)(?!吗)/u, "referral"],
   [/(?<!不是|不算|非|是不是|算不算)急诊(?!吗)|抢救|急救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
   [/异地安置/u, "retiree_relocated"],
   [/单位派|公司派|外派|常驻|派驻|被派|派我|派他|派她|驻外|支援/u, "stationed_worker"],
