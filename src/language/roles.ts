@@ -55,7 +55,9 @@ export interface RoleResult {
   ambiguities: Ambiguity[];
 }
 
-export function assignRoles(text: string, mentions: PlaceMention[]): RoleResult {
+export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
+  // 武汉以外的城市: a place named only to be excluded takes no role.
+  const mentions = all.filter((m) => !/^[市省]?(以外|之外|外的|除外)/u.test(text.slice(m.end, m.end + 3)));
   const scored: Scored[] = mentions.map((mention, k) => {
     const prevEnd = k > 0 ? (mentions[k - 1] as PlaceMention).end : 0;
     const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;
