@@ -108,8 +108,17 @@ export function createHandler(o: HttpOptions) {
     if (typeof update !== "object" || update === null || typeof update.update_id !== "number") return send(res, 400, error(m.http.badJson));
     // Answer only after the update is handled: Telegram then sends this chat's next update
     // after this one, and a crash mid-way makes Telegram redeliver (deduplicated by update_id).
-    await bot.handleUpdate(update);
-    send(res, 200, { ok: true });
+    // One API call (answerCallbackQuery, see bot.ts) may ride on this response instead of
+    // costing a request of its own; it is held until the update is done.
+    let webhookReply: string | undefined;
+    await bot.handleUpdate(update, {
+      send: async (json) => {
+        webhookReply = json;
+      },
+    });
+    if (webhookReply === undefined) return send(res, 200, { ok: true });
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(webhookReply) });
+    res.end(webhookReply);
   }
 
   return async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -40,6 +40,10 @@ export class FakeTelegram {
   private listeners: (() => void)[] = [];
   /** Simulated processing time per call, for load tests. */
   latencyMs = 0;
+  /** Off for load tests: keep only a count and each chat's newest keyboard, not every call. */
+  keepCalls = true;
+  count = 0;
+  lastKeyboard = new Map<number, { messageId: number; markup: any }>();
   port = 0;
 
   constructor(readonly token = "123456:TEST-token") {
@@ -130,9 +134,14 @@ export class FakeTelegram {
     const params = await this.body(req);
     if (method === "getUpdates") return reply(200, { ok: true, result: await this.getUpdates(params) });
     const call: Call = { method, params, at: Date.now() };
-    this.calls.push(call);
+    this.count++;
+    if (this.keepCalls) this.calls.push(call);
     const failure = this.failures.get(method)?.shift();
     if (!failure) call.result = this.result(method, params);
+    if (call.result && params.reply_markup && (method === "sendMessage" || method === "editMessageText")) {
+      const markup = typeof params.reply_markup === "string" ? JSON.parse(params.reply_markup) : params.reply_markup;
+      if (markup.inline_keyboard?.length) this.lastKeyboard.set(Number(params.chat_id), { messageId: Number(call.result.message_id), markup });
+    }
     for (const l of [...this.listeners]) l();
     if (failure) {
       if (failure.status === 429)

@@ -48,10 +48,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(o: { store: ConversationStore; tg?: FakeTelegram; handle?: Handle; config?: Partial<Config> }): Promise<Harness> {
+export async function startHarness(o: { store: ConversationStore; tg?: FakeTelegram; handle?: Handle; config?: Partial<Config>; typingAfterMs?: number }): Promise<Harness> {
   const tg = o.tg ?? (await new FakeTelegram().start());
   const { log, lines } = captureLog();
-  const app = await startApp({ config: testConfig(tg, o.config), log, store: o.store, botInfo: BOT_INFO, handle: o.handle, setWebhook: false });
+  const app = await startApp({ config: testConfig(tg, o.config), log, store: o.store, botInfo: BOT_INFO, handle: o.handle, typingAfterMs: o.typingAfterMs, setWebhook: false });
   const base = `http://127.0.0.1:${app.port}`;
   const post = async (update: Record<string, unknown>, secret: string | null = SECRET) => {
     const full = "update_id" in update ? update : { update_id: tg.newUpdateId(), ...update };
@@ -60,7 +60,12 @@ export async function startHarness(o: { store: ConversationStore; tg?: FakeTeleg
       headers: { "content-type": "application/json", ...(secret === null ? {} : { "x-telegram-bot-api-secret-token": secret }) },
       body: JSON.stringify(full),
     });
-    await res.text();
+    const body = await res.text();
+    // Telegram carries out a method given in the webhook response; so does this stand-in.
+    if (res.status === 200 && body.includes('"method"')) {
+      const { method, ...params } = JSON.parse(body) as { method: string };
+      await fetch(`${tg.apiRoot}/bot${tg.token}/${method}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(params) });
+    }
     return res.status;
   };
   const keyboard: Harness["keyboard"] = (chatId) => {

@@ -57,11 +57,28 @@ describe("telegram bot over a webhook", () => {
     expect(String(edits.at(-1)!.params.text)).toContain("第 2/6 步");
   });
 
-  it("a whole estimate by text alone, with a typing action while computing", async () => {
+  it("a whole estimate by text alone; a quick turn needs no typing action", async () => {
     await h.text(9, "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少");
     expect(shown(tg, 9).some((t) => t.includes("医保基金支付"))).toBe(true);
-    await tg.waitFor(() => tg.callsOf("sendChatAction", 9).length > 0);
-    expect(tg.callsOf("sendChatAction", 9)[0]!.params.action).toBe("typing");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(tg.callsOf("sendChatAction", 9)).toHaveLength(0);
+  });
+
+  it("a slow turn shows typing… while it is being computed", async () => {
+    const slow = new MemoryStore();
+    const get = slow.get.bind(slow);
+    slow.get = async (id) => {
+      await new Promise((r) => setTimeout(r, 400));
+      return get(id);
+    };
+    const s = await startHarness({ store: slow, tg });
+    await s.text(90, "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少");
+    const action = tg.callsOf("sendChatAction", 90);
+    expect(action).toHaveLength(1);
+    expect(action[0]!.params.action).toBe("typing");
+    const reply = tg.callsOf("sendMessage", 90)[0]!;
+    expect(action[0]!.at).toBeLessThanOrEqual(reply.at);
+    await s.stop();
   });
 
   it("/forget deletes everything kept for the chat; the next message starts afresh", async () => {

@@ -29,6 +29,7 @@ export interface AppOptions {
   store?: ConversationStore;
   botInfo?: UserFromGetMe;
   handle?: Handle;
+  typingAfterMs?: number;
   /** Register the webhook with Telegram (setWebhook) at start-up; off in tests. */
   setWebhook?: boolean;
   publishCommands?: boolean;
@@ -37,7 +38,7 @@ export interface AppOptions {
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const store = o.store ?? (await openStore(config.store));
-  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, handle: o.handle });
+  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, handle: o.handle, typingAfterMs: o.typingAfterMs });
   await bot.init();
   if (o.publishCommands !== false) await publishCommands(bot).catch((e) => log.warn({ err: e }, "setMyCommands failed"));
 

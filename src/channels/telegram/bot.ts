@@ -29,6 +29,12 @@ export interface BotOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** Defaults to the conversation's handleMessage; tests put a failing one here. */
   handle?: Handle;
+  /**
+   * "typing…" is shown when a turn has not finished after this many ms (a slow store, a retry):
+   * most turns take a millisecond, and an action sent for those would only cost an API call.
+   * 0 sends it at once for every typed message.
+   */
+  typingAfterMs?: number;
   /** Auto-retry limits (429 retry_after and 5xx). */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
 }
@@ -37,7 +43,15 @@ const chatKey = (ctx: Context) => ctx.chat?.id.toString();
 
 /** Creates the bot; call `bot.init()` (webhook) or run it with the runner (polling). */
 export function createBot(o: BotOptions): Bot {
-  const bot = new Bot(o.token, { client: { apiRoot: o.apiRoot ?? "https://api.telegram.org" }, botInfo: o.botInfo });
+  const bot = new Bot(o.token, {
+    client: {
+      apiRoot: o.apiRoot ?? "https://api.telegram.org",
+      // In webhook mode, acknowledging a button press goes back in the webhook response:
+      // one request fewer per press. Nothing needs its result.
+      canUseWebhookReply: (method) => method === "answerCallbackQuery",
+    },
+    botInfo: o.botInfo,
+  });
   bot.api.config.use(autoRetry({ maxRetryAttempts: o.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: o.retry?.maxDelaySeconds ?? 30 }));
   const handle = o.handle ?? handleMessage;
   const log = o.log;
@@ -90,10 +104,14 @@ export function createBot(o: BotOptions): Bot {
       return;
     }
     const input: UserInput = command ? { type: "command", name: command.name } : { type: "text", text: ctx.message.text };
-    // Free text may end in an estimate; show "typing…" meanwhile without waiting for it.
-    if (input.type === "text") void ctx.replyWithChatAction("typing").catch(() => {});
     const started = performance.now();
-    const result = await applyTurn({ store: o.store, handle, chatId, input, updateId: ctx.update.update_id });
+    const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
+    let result;
+    try {
+      result = await applyTurn({ store: o.store, handle, chatId, input, updateId: ctx.update.update_id });
+    } finally {
+      typing.done();
+    }
     if (result.kind !== "applied") return;
     await sendReplies(ctx, result.replies, result.version);
     log.debug({ chat: ctx.chat.id, kind: input.type, ms: Math.round(performance.now() - started) }, "turn");
@@ -162,6 +180,19 @@ export function createBot(o: BotOptions): Bot {
   });
 
   return bot;
+}
+
+export const TYPING_AFTER_MS = 250;
+
+/** Sends the typing action once the turn has taken `afterMs`; `done()` cancels it. Never waited for. */
+function showTypingIfSlow(ctx: Context, afterMs: number): { done(): void } {
+  const send = () => void ctx.replyWithChatAction("typing").catch(() => {});
+  if (afterMs <= 0) {
+    send();
+    return { done() {} };
+  }
+  const timer = setTimeout(send, afterMs);
+  return { done: () => clearTimeout(timer) };
 }
 
 function escapeForEdit(text: string): string {
