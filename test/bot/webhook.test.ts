@@ -122,6 +122,19 @@ describe("telegram bot over a webhook", () => {
     expect(await store.get("12")).toEqual(now);
   });
 
+  it("a button press is acknowledged in the webhook response itself (one request fewer)", async () => {
+    await h.text(26, "/start");
+    const kb = h.keyboard(26)!;
+    const res = await fetch(`http://127.0.0.1:${h.app.port}/tg/hook`, {
+      method: "POST",
+      headers: { "x-telegram-bot-api-secret-token": SECRET, "content-type": "application/json" },
+      body: JSON.stringify({ update_id: tg.newUpdateId(), ...updates.press(26, kb.buttons[2]!.callback_data, kb.messageId, kb.markup, kb.text) }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ method: "answerCallbackQuery" });
+    expect(tg.callsOf("editMessageText", 26)).toHaveLength(1);
+  });
+
   it("a wrong or missing webhook secret gets 401 and nothing is handled", async () => {
     expect(await h.post(updates.text(13, "/start"), "wrong")).toBe(401);
     expect(await h.post(updates.text(13, "/start"), null)).toBe(401);

@@ -1,0 +1,85 @@
+/** `npm run bot` as a real process: the configuration line, start-up in both modes, clean shutdown. */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FakeTelegram, updates } from "./fake-telegram.ts";
+import { freePort } from "../setup/redis-server.ts";
+
+const root = new URL("../..", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "yidi-entry-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bot.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const started = async () => {
+    for (let i = 0; i < 200 && !out.includes("bot started"); i++) {
+      if (child.exitCode !== null) throw new Error(`bot exited early: ${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!out.includes("bot started")) throw new Error(`bot did not start: ${out} ${err}`);
+  };
+  return { child, exited, started, output: () => ({ out, err }) };
+}
+
+describe("npm run bot", () => {
+  it("without BOT_TOKEN: one clear line on stderr, exit code 1, no stack trace", async () => {
+    const p = start({});
+    expect(await p.exited).toBe(1);
+    const { err, out } = p.output();
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain("BOT_TOKEN");
+    expect(err).not.toMatch(/\bat .+:\d+:\d+/);
+    expect(out).toBe("");
+  });
+
+  it("webhook mode: registers the webhook with its secret, serves /healthz, stops on SIGTERM", async () => {
+    const tg = await new FakeTelegram().start();
+    const port = await freePort();
+    const p = start({
+      BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SQLITE_PATH: join(dir, "w.sqlite"),
+      WEBHOOK_URL: "https://bot.example/tg/abc",
+      WEBHOOK_SECRET: "s3cret",
+    });
+    await p.started();
+    expect(tg.callsOf("setWebhook")[0]!.params).toMatchObject({ url: "https://bot.example/tg/abc", secret_token: "s3cret" });
+    expect(tg.callsOf("setMyCommands")).toHaveLength(1);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const res = await fetch(`http://127.0.0.1:${port}/tg/abc`, {
+      method: "POST",
+      headers: { "x-telegram-bot-api-secret-token": "s3cret", "content-type": "application/json" },
+      body: JSON.stringify({ update_id: 1, ...updates.text(61, "/start") }),
+    });
+    expect(res.status).toBe(200);
+    expect(tg.callsOf("sendMessage", 61)).toHaveLength(1);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+    expect(p.output().out).toContain("bot stopped");
+    await tg.stop();
+  });
+
+  it("polling mode: takes updates with getUpdates and stops on SIGINT", async () => {
+    const tg = await new FakeTelegram().start();
+    const p = start({ BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, PORT: "0", HOST: "127.0.0.1", SQLITE_PATH: join(dir, "p.sqlite") });
+    await p.started();
+    tg.push(updates.text(62, "/help"));
+    await tg.waitFor(() => tg.callsOf("sendMessage", 62).length > 0);
+    p.child.kill("SIGINT");
+    expect(await p.exited).toBe(0);
+    await tg.stop();
+  });
+});
