@@ -1,8 +1,8 @@
 /**
  * The evaluation set: intent accuracy and slot micro P/R/F1 on the tuning part and on the
  * holdout part (written first, frozen, never looked at while tuning). Both must reach 95%.
- * Two more blind parts (holdout2: written after the first parser version; holdout3: written
- * after all tuning; both frozen, their failures never read) measure how the rules generalise to
+ * More blind parts (holdout2: written after the first parser version; holdout3 and holdout4:
+ * written after later tuning rounds; all frozen, their failures never read) measure how the rules generalise to
  * phrasing they were not written for; they guard against regressions with a lower floor.
  */
 import { describe, expect, it } from "vitest";
@@ -31,11 +31,12 @@ describe.each([
 describe.each([
   ["holdout2", "./holdout2.jsonl"],
   ["holdout3", "./holdout3.jsonl"],
+  ["holdout4", "./holdout4.jsonl"],
 ])("blind generalisation check: %s", (name, file) => {
   const scores = evaluate(loadSet(file));
   it("stays above its floor (intent 80%, slot F1 95%)", () => {
     console.log(summary(`${name} (blind)`, scores));
-    expect(scores.n).toBeGreaterThanOrEqual(60);
+    expect(scores.n).toBeGreaterThanOrEqual(40);
     expect(scores.intentAccuracy).toBeGreaterThanOrEqual(0.8);
     expect(scores.f1).toBeGreaterThanOrEqual(0.95);
   });
