@@ -6,7 +6,8 @@
  * process's CPU time per update, and the ratio to the echo bot. Bounded in count and time.
  *
  * Options (env): BENCH_USERS (conversations per run, default 800), BENCH_CONCURRENCY (users at
- * once, default 32; Telegram opens up to 40 webhook connections by default), BENCH_SECONDS (cap per run, default 30).
+ * once, a comma-separated list, default "16,32"; Telegram opens up to 40 webhook connections by
+ * default), BENCH_SECONDS (cap per run, default 30).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
@@ -245,36 +246,41 @@ async function run(kind: Kind, storeKind: StoreKind, target: string, opts: { use
 }
 
 async function main(): Promise<void> {
-  const opts = {
-    users: Number(process.env.BENCH_USERS ?? 800),
-    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 32),
-    seconds: Number(process.env.BENCH_SECONDS ?? 30),
-  };
+  const users = Number(process.env.BENCH_USERS ?? 800);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const levels = String(process.env.BENCH_CONCURRENCY ?? "16,32")
+    .split(",")
+    .map((x) => Number(x.trim()))
+    .filter((x) => Number.isInteger(x) && x > 0);
   const { startRedisServer } = await import("../test/setup/redis-server.ts");
   const redis = await startRedisServer();
   const dir = mkdtempSync(join(tmpdir(), "yidi-bench-"));
-  console.log(`bench:bot — ${opts.users} conversations × ${SCRIPT.length} updates, ${opts.concurrency} users at once, ${cpus().length} CPUs, node ${process.version}`);
-  const results: RunResult[] = [];
+  console.log(`bench:bot — ${users} conversations × ${SCRIPT.length} updates per run, ${cpus().length} CPUs, node ${process.version}`);
   try {
-    for (const storeKind of ["sqlite", "redis"] as const) {
-      for (const kind of ["yidi", "echo"] as const) {
-        const target = storeKind === "sqlite" ? join(dir, `${kind}.sqlite`) : redis.url;
-        const r = await run(kind, storeKind, target, opts);
-        results.push(r);
+    for (const concurrency of levels) {
+      const opts = { users, concurrency, seconds };
+      console.log(`\n${concurrency} users at once:`);
+      const results: RunResult[] = [];
+      for (const storeKind of ["sqlite", "redis"] as const) {
+        for (const kind of ["yidi", "echo"] as const) {
+          const target = storeKind === "sqlite" ? join(dir, `${kind}-${concurrency}.sqlite`) : redis.url;
+          const r = await run(kind, storeKind, target, opts);
+          results.push(r);
+          console.log(
+            `  ${r.label.padEnd(18)} ${r.perSecond.toFixed(0).padStart(6)} msg/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ` +
+              `bot CPU ${(r.cpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, harness CPU ${(r.harnessCpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, ` +
+              `${r.apiCallsPerUpdate.toFixed(2)} Bot API calls/update  (${r.messages} updates, ${r.completed} conversations, ${r.seconds.toFixed(1)} s, errors ${r.errors})`,
+          );
+        }
+      }
+      for (const storeKind of ["sqlite", "redis"]) {
+        const y = results.find((r) => r.label === `yidi bot + ${storeKind}`)!;
+        const e = results.find((r) => r.label === `echo bot + ${storeKind}`)!;
         console.log(
-          `${r.label.padEnd(20)} ${r.perSecond.toFixed(0).padStart(6)} msg/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ` +
-            `bot CPU ${(r.cpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, harness CPU ${(r.harnessCpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, ` +
-            `${r.apiCallsPerUpdate.toFixed(2)} Bot API calls/update  (${r.messages} updates, ${r.completed} conversations, ${r.seconds.toFixed(1)} s, errors ${r.errors})`,
+          `  ratio yidi/echo (${storeKind}): CPU per update ${(y.cpuMicrosPerUpdate / e.cpuMicrosPerUpdate).toFixed(2)}×, ` +
+            `wall time per update ${(e.perSecond / y.perSecond).toFixed(2)}×, p99 ${(y.p99 / e.p99).toFixed(2)}×`,
         );
       }
-    }
-    for (const storeKind of ["sqlite", "redis"]) {
-      const y = results.find((r) => r.label === `yidi bot + ${storeKind}`)!;
-      const e = results.find((r) => r.label === `echo bot + ${storeKind}`)!;
-      console.log(
-        `ratio yidi/echo (${storeKind}): CPU per update ${(y.cpuMicrosPerUpdate / e.cpuMicrosPerUpdate).toFixed(2)}×, ` +
-          `wall time per update ${(e.perSecond / y.perSecond).toFixed(2)}×, p99 ${(y.p99 / e.p99).toFixed(2)}×`,
-      );
     }
   } finally {
     await redis.stop();

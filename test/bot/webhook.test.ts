@@ -57,6 +57,19 @@ describe("telegram bot over a webhook", () => {
     expect(String(edits.at(-1)!.params.text)).toContain("第 2/6 步");
   });
 
+  it("when a message cannot be edited in place, the next question comes as a new message", async () => {
+    await h.text(27, "/estimate");
+    await h.text(27, "苏州");
+    await h.press(27, "职工医保");
+    await h.text(27, "上海");
+    tg.failOnce("editMessageText", 400);
+    await h.press(27, "住院");
+    const sends = tg.callsOf("sendMessage", 27);
+    expect(sends.at(-1)!.params.text).toContain("几级医院");
+    expect(sends.at(-1)!.params.reply_markup).toBeDefined();
+    expect(h.lines.some((l) => l.kind === "edit_failed")).toBe(true);
+  });
+
   it("a whole estimate by text alone; a quick turn needs no typing action", async () => {
     await h.text(9, "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少");
     expect(shown(tg, 9).some((t) => t.includes("医保基金支付"))).toBe(true);

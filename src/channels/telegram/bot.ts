@@ -150,8 +150,17 @@ export function createBot(o: BotOptions): Bot {
     // (no buttons) goes out as new messages, and the old buttons are taken away.
     if (message && first?.choices?.length && renderReply(first).length === 1) {
       const { keyboard } = choicesKeyboard(first.choices, result.version);
-      await ctx.api.editMessageText(chat.id, message.message_id, renderReply(first)[0]!, { parse_mode: "HTML", reply_markup: keyboard });
-      await sendReplies(ctx, rest, result.version);
+      const edited = await ctx.api
+        .editMessageText(chat.id, message.message_id, renderReply(first)[0]!, { parse_mode: "HTML", reply_markup: keyboard })
+        .then(
+          () => true,
+          (e) => {
+            // Too old, deleted, or "not modified": the state has moved on, so say it in a new message.
+            log.warn({ err: e, chat: chat.id, kind: "edit_failed" }, "edit in place failed; sending instead");
+            return false;
+          },
+        );
+      await sendReplies(ctx, edited ? rest : result.replies, result.version);
       return;
     }
     if (message) {
