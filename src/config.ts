@@ -13,7 +13,8 @@ const Env = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().default("0.0.0.0"),
     STORE: z.enum(["sqlite", "redis", "memory"]).optional(),
-    SQLITE_PATH: z.string().min(1).default("data/yidi.sqlite"),
+    // Relative to the working directory; .yidi/ is git-ignored.
+    SQLITE_PATH: z.string().min(1).default(".yidi/telegram.sqlite"),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL 应以 redis:// 或 rediss:// 开头").optional(),
     WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     // Telegram allows 1–256 characters of A-Z a-z 0-9 _ - in the secret header.

@@ -8,6 +8,7 @@ interface Row extends Entry {
 export class MemoryStore implements ConversationStore {
   readonly kind = "memory" as const;
   private rows = new Map<string, Row>();
+  private writes = 0;
   constructor(readonly ttlMs = DEFAULT_TTL_MS, private clock: () => number = Date.now) {}
 
   private live(chatId: string): Row | undefined {
@@ -29,7 +30,14 @@ export class MemoryStore implements ConversationStore {
     if ((row?.version ?? null) !== expected) return null;
     const version = expected === null ? firstVersion(this.clock()) : expected + 1;
     this.rows.set(chatId, { value, version, expiresAt: this.clock() + this.ttlMs });
+    // Expired rows are dropped when read; chats never seen again are swept now and then.
+    if (++this.writes % 1000 === 0) this.sweep();
     return version;
+  }
+
+  private sweep(): void {
+    const now = this.clock();
+    for (const [id, row] of this.rows) if (row.expiresAt <= now) this.rows.delete(id);
   }
 
   async delete(chatId: string): Promise<void> {
