@@ -42,6 +42,26 @@ describe("telegram bot over a webhook", () => {
     for (const c of tg.callsOf("sendMessage", 7)) expect(c.params.parse_mode).toBe("HTML");
   });
 
+  it.each([
+    ["/eligibility", "参保"],
+    ["/register", "参保"],
+    ["/claim", "直接结算"],
+    ["/estimate", "参保"],
+  ])("%s runs its flow to the end by buttons and typed answers, without an apology or an error", async (command, first) => {
+    const chatId = 100 + command.length;
+    await h.text(chatId, command);
+    expect(shown(tg, chatId)[0]).toContain(first);
+    await driveToEnd(h, chatId);
+    const texts = shown(tg, chatId);
+    expect(texts).not.toContain(m.apology);
+    expect(texts).not.toContain(m.storeDown);
+    expect(h.lines.filter((l) => l.level >= 50)).toEqual([]);
+    // /cancel goes back to the menu from anywhere.
+    await h.text(chatId, command);
+    await h.text(chatId, "/cancel");
+    expect(h.keyboard(chatId)!.buttons.map((b) => b.callback_data.split("|")[2])).toContain("go:estimate");
+  });
+
   it("registration steps are navigated in one message edited in place", async () => {
     await h.text(8, "/register");
     await h.text(8, "苏州");
