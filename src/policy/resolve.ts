@@ -107,12 +107,15 @@ function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitor
   const treatmentCodes = [poolingCode(c.treatment.code), c.treatment.provinceCode];
   const zone = version.freeZones.length === 0 ? undefined : findZone(version, treatmentCodes, scenario.treatment.date);
 
+  // A free zone is where no registration is needed at all, so it decides for everyone who did
+  // not register (or needed not to), and for every kind of visitor when it settles as at home:
+  // a visitor's own schedule (石家庄 转往京津冀以外) is for places outside the zone.
+  if (zone && (visitor === "temporary_other" || visitor === "unregistered" || zone.rule.kind === "same")) {
+    return { rule: zone.rule, entry: null, policy, source: zone.source, quote: zone.quote, freeZone: true };
+  }
   const own = findVisitorEntry(version, visitor, jurisdiction, setting);
   if (own) {
     return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false };
-  }
-  if (zone && (visitor === "temporary_other" || visitor === "unregistered" || zone.rule.kind === "same")) {
-    return { rule: zone.rule, entry: null, policy, source: zone.source, quote: zone.quote, freeZone: true };
   }
   if (visitor === "long_term") {
     const principle = book.national.principles.find((p) => p.id === "long_term_same");
@@ -156,7 +159,7 @@ function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">,
       const share = fromVersion(there.policy, there.version);
       if (share) return share;
     }
-    if (own && !c.typical) {
+    if (own && c.policy !== book.typical) {
       c.assumptions.push(policyText.assumptions.classBFromInsured);
       return own;
     }
@@ -165,7 +168,7 @@ function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">,
   }
   const typical = book.typical.schemes[c.scenario.insured.scheme]?.versions[0];
   const share = typical ? fromVersion(book.typical, typical) : null;
-  if (share && !c.typical) c.assumptions.push(policyText.assumptions.classBFromTypical);
+  if (share && c.policy !== book.typical) c.assumptions.push(policyText.assumptions.classBFromTypical);
   return share;
 }
 
@@ -196,7 +199,8 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
       errors: [{ field: "treatment.date", message: policyText.errors.noPolicyOnDate(insured.name, scenario.treatment.date, found.earliest) }],
     };
   }
-  let { policy, version, typical } = found;
+  const { policy, version } = found;
+  let typical = found.typical;
   const catalogue = jurisdiction === "cross_province" ? "treatment" : jurisdiction === "same_pool" ? "insured" : version.intraProvinceCatalogue;
 
   let rules = settingRules(version, scenario.treatment.setting);
@@ -210,9 +214,8 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     if (!typical) assumptions.push(policyText.assumptions.settingFromTypical(scenario.treatment.setting));
     typical = true;
     rulesPolicy = book.typical;
-    // Visitor rules then also come from the template, so they match the schedule they adjust.
-    policy = book.typical;
-    version = fallback;
+    // Only the deductible, ratio and cap come from the template: the region's own 乙类 share,
+    // visitor rules and free zones are sourced data and still apply (临沂 先自付10%).
   }
 
   const retired = scenario.insured.status === "retired";

@@ -101,11 +101,11 @@ describe("南昌 360100 职工 (G2 ratios from 2025-07-01)", () => {
   });
 
   it("before 2025-07-01 there is no sourced inpatient table: a labelled typical estimate", () => {
-    // Typical employee level 3: 起付950, 85%, 乙类 5% → 250; eligible 29750;
-    // (29750 − 950) × 85% = 24480; you 5520.
+    // Typical employee level 3: 起付950, 85%; the 乙类 share is still 南昌's own sourced 10%
+    // (上海 has none in the data) → 500; eligible 29500; (29500 − 950) × 85% = 24267.50; you 5732.50.
     const e = estimate({ insured: "南昌", treatment: "上海", level: 3, total: "30000", classB: "5000", date: "2025-06-15" });
     expect(e.policy.typical).toBe(true);
-    expect(split(e)).toEqual(["24480.00", "0.00", "5520.00"]);
+    expect(split(e)).toEqual(["24267.50", "0.00", "5732.50"]);
   });
 });
 
@@ -354,17 +354,36 @@ describe("regions without settlement figures get the labelled typical template",
   });
 });
 
-/*
- * Sourced rules the evaluator does not apply yet (reported to the lead; see the data helper's report).
- * Expected figures are hand-computed from the files, for when the evaluator is changed.
- */
-describe("known evaluator gaps", () => {
-  // 临沂 temporary_other, 三级, 30000, no 临沂 table → typical 950/85% after a 10% first-pay:
-  // 30000 × 10% = 3000; (27000 − 950) × 85% = 22142.50. Today the region's visitor rule is dropped
-  // with its missing inpatient table and the typical −20 points is used (18882.50).
-  it.todo("临沂/溧阳/珠海/邯郸/广州居民/中山/宁德/厦门/杭州/成都: visitor rules and free zones of a region without its own setting table");
-  // 石家庄 referral to 北京 (京津冀 free zone): as at home 23862.00; today the 京津冀以外 schedule (1500/76%) wins.
-  it.todo("石家庄 转诊 to 北京/天津: the free zone should win over the 京津冀以外 referral schedule");
-  // 苏州 unregistered in 上海: no registration needed there, so direct settlement is possible.
-  it.todo("苏州 未备案 in 上海: the free zone's direct settlement");
+describe("a region's own visitor rules and free zones", () => {
+  it("临沂 其他临时外出 with no 临沂 inpatient table: 先自付10%, then the typical schedule", () => {
+    // No 临沂 table → typical 950/85%; the visitor's 10% first-pay is 临沂's own rule:
+    // 30000 × 10% = 3000; (27000 − 950) × 85% = 22142.50; you 30000 − 22142.50 = 7857.50.
+    const e = estimate({ insured: "临沂", treatment: "上海", visitor: "temporary_other", level: 3, total: "30000" });
+    expect(split(e)).toEqual(["22142.50", "0.00", "7857.50"]);
+    expect(e.policy.typical).toBe(true);
+    expect(e.steps.find((s) => s.kind === "visitor_first_pay")?.amount).toBe("3000.00");
+  });
+  it("石家庄 转诊 to 北京: the 京津冀 free zone settles as at home, not by the 京津冀以外 schedule", () => {
+    // As at home, level 3: 起付900, 82%: (30000 − 900) × 82% = 23862; you 6138.
+    const e = estimate({ insured: "石家庄", treatment: "北京", visitor: "referral", level: 3, total: "30000" });
+    expect(split(e)).toEqual(["23862.00", "0.00", "6138.00"]);
+    expect(e.directSettlement.possible).toBe(true);
+  });
+  it("石家庄 转诊 to 上海 (outside 京津冀) still uses the 1500/76% schedule", () => {
+    // (30000 − 1500) × 76% = 21660; you 8340.
+    const e = estimate({ insured: "石家庄", treatment: "上海", visitor: "referral", level: 3, total: "30000" });
+    expect(split(e)).toEqual(["21660.00", "0.00", "8340.00"]);
+  });
+  it("苏州 未备案 in 上海: no registration needed there, 80% of the ratio, settled at the hospital", () => {
+    // 起付800; 29200 × (90% × 0.8 = 72%) = 21024; you 8976.
+    const e = estimate({ insured: "苏州", treatment: "上海", visitor: "unregistered", level: 3, total: "30000", date: "2025-05-01" });
+    expect(split(e)).toEqual(["21024.00", "0.00", "8976.00"]);
+    expect(e.directSettlement.possible).toBe(true);
+    expect(e.warnings.join("")).not.toContain("手工报销");
+  });
+  it("苏州 长期居住 in 上海 keeps the long-term rule (the zone's cut is for those who did not register)", () => {
+    // 29200 × 90% = 26280; you 3720.
+    const e = estimate({ insured: "苏州", treatment: "上海", visitor: "long_term", level: 3, total: "30000", date: "2025-05-01" });
+    expect(split(e)).toEqual(["26280.00", "0.00", "3720.00"]);
+  });
 });
