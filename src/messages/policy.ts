@@ -62,9 +62,10 @@ export const policyText = {
     what: "起付线以上的政策范围内费用，由统筹基金按比例支付",
     rule: (base: string, rate: string, detail: string) => `${base} 元 × ${rate}%${detail}`,
     band: (lo: string, hi: string | null, amount: string, rate: string) =>
-      `${lo}–${hi ?? "以上"} 元段 ${amount} 元 × ${rate}%`,
+      `${hi === null ? `${lo} 元以上部分` : lo === "0.00" ? `${hi} 元以内部分` : `${lo}–${hi} 元段`} ${amount} 元 × ${rate}%`,
     bandsRule: (parts: string[]) => parts.join("；"),
     visitorCut: (visitor: VisitorKey, how: string) => `（${VISITOR[visitor]}：${how}）`,
+    visitorStep: (visitor: VisitorKey) => `${VISITOR[visitor]}的报销比例调整`,
     points: (p: string) => `比例降低 ${p} 个百分点`,
     multiplier: (f: string) => `按正常比例的 ${f} 倍`,
     retiredPoints: (p: string) => `，退休人员提高 ${p} 个百分点`,
@@ -72,8 +73,8 @@ export const policyText = {
   },
   cap: {
     what: "统筹基金年度最高支付限额",
-    rule: (cap: string, used: string, remaining: string) =>
-      `年度限额 ${cap} 元${used === "0.00" ? "" : `，本年已支付 ${used} 元`}，本次最多支付 ${remaining} 元`,
+    rule: (cap: string, used: string, remaining: string, capped: boolean) =>
+      `年度限额 ${cap} 元${used === "0.00" ? "" : `，本年已支付 ${used} 元`}，本次最多支付 ${remaining} 元${capped ? "，已封顶" : "，未超过"}`,
   },
   supplementary: {
     rule: (base: string, parts: string) => `个人负担的政策范围内费用 ${base} 元：${parts}`,

@@ -31,6 +31,11 @@ export function pct(percent: number | Money): Money {
   return new D(percent).div(HUNDRED);
 }
 
+/** Strictly above zero (decimal.js counts +0 as positive: `isPositive()` is not this). */
+export function positive(amount: Money): boolean {
+  return amount.greaterThan(ZERO);
+}
+
 export function max0(amount: Money): Money {
   return amount.isNegative() ? ZERO : amount;
 }

@@ -146,6 +146,12 @@ function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitor
   };
 }
 
+/** Whether the bill has any 乙类 at all: where it has none, where the share came from does not matter. */
+function hasClassB(scenario: Scenario): boolean {
+  const b = scenario.costs.classB;
+  return b !== undefined && /[1-9]/.test(b);
+}
+
 function fromVersion(policy: AnyPolicy, version: SchemeVersion): Cited<number> | null {
   return version.classB ? { value: version.classB.share, policy, source: version.classB.source, quote: version.classB.quote } : null;
 }
@@ -160,7 +166,7 @@ function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">,
       if (share) return share;
     }
     if (own && c.policy !== book.typical) {
-      c.assumptions.push(policyText.assumptions.classBFromInsured);
+      if (hasClassB(c.scenario)) c.assumptions.push(policyText.assumptions.classBFromInsured);
       return own;
     }
   } else if (own) {
@@ -168,7 +174,7 @@ function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">,
   }
   const typical = book.typical.schemes[c.scenario.insured.scheme]?.versions[0];
   const share = typical ? fromVersion(book.typical, typical) : null;
-  if (share && c.policy !== book.typical) c.assumptions.push(policyText.assumptions.classBFromTypical);
+  if (share && c.policy !== book.typical && hasClassB(c.scenario)) c.assumptions.push(policyText.assumptions.classBFromTypical);
   return share;
 }
 

@@ -8,7 +8,7 @@
 import { policyText, type LevelKey } from "../messages/policy.ts";
 import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
-import { D, ZERO, HUNDRED, fmt, max0, min, toFen, type Money } from "./money.ts";
+import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
 import type { AppliedVisitorRule, Case } from "./resolve.ts";
 import type { Estimate, Step, StepKind } from "./scenario.ts";
 import type { Confidence, RatioTable, RegionPolicy, SettingRules, TypicalPolicy } from "./schema.ts";
@@ -328,14 +328,14 @@ function explainLayers(ex: Explainer, layers: NonNullable<SettingRules["suppleme
   for (let k = 0; k < layers.length; k++) {
     const layer = layers[k]!;
     const out = r.layers[k];
-    if (!out || !out.base.isPositive()) continue;
+    if (!out || !positive(out.base)) continue;
     const parts: string[] = [];
     let lo = ZERO;
     for (let j = 0; j < out.amounts.length; j++) {
       const amount = out.amounts[j]!;
       const band = layer.bands[j]!;
       const hi = band.upTo === null ? null : dec(band.upTo);
-      if (amount.isPositive()) parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
+      if (positive(amount)) parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
       if (hi) lo = hi;
     }
     ex.addRef("supplementary", layer.label, out.paid, policyText.supplementary.rule(fmt(out.base), parts.join("；")), { policy: rp, source: layer.source, quote: layer.quote });
@@ -358,10 +358,10 @@ export function settle(book: PolicyBook, c: Case): Estimate {
   ex.addRef("jurisdiction", policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name), null, policyText.jurisdiction.rule(c.jurisdiction, c.catalogue), principleRef);
 
   const catalogueName = c.catalogue === "treatment" ? "就医地" : "参保地";
-  if (p.input.outOfCatalog.isPositive()) {
+  if (positive(p.input.outOfCatalog)) {
     ex.addRef("out_of_catalog", policyText.outOfCatalog.what, p.input.outOfCatalog, policyText.outOfCatalog.rule(catalogueName), principleRef);
   }
-  if (c.classBShare && p.input.classB.isPositive()) {
+  if (c.classBShare && positive(p.input.classB)) {
     ex.addRef(
       "class_b_first_pay",
       policyText.classB.what,
@@ -401,7 +401,7 @@ export function settle(book: PolicyBook, c: Case): Estimate {
       for (let k = 0; k < r.bandAmounts.length; k++) {
         const amount = r.bandAmounts[k]!;
         const band = p.bands[k]!;
-        if (amount.isPositive()) parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rates[k]!.applied));
+        if (positive(amount)) parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rates[k]!.applied));
       }
       ruleText = policyText.ratio.bandsRule(parts) + p.adjust.detail;
     }
@@ -411,13 +411,13 @@ export function settle(book: PolicyBook, c: Case): Estimate {
     if (!p.usesSchedule && c.jurisdiction !== "same_pool" && (visitor.rule.kind === "points" || visitor.rule.kind === "multiplier") && visitor.source !== p.ratioRef.source) {
       // The visitor adjustment is a rule of its own: cite it separately so its source is visible.
       const how = visitor.rule.kind === "points" ? policyText.ratio.points(String(visitor.rule.points)) : policyText.ratio.multiplier(String(visitor.rule.factor));
-      ex.addRef("ratio", policyText.ratio.visitorCut(s.visitor, how), null, policyText.visitor(s.visitor), visitor);
+      ex.addRef("ratio", policyText.ratio.visitorStep(s.visitor), null, how, visitor);
     }
 
     if (rules.cap && p.input.capRemaining) {
       const used = s.yearToDate?.fundPaid ? dec(s.yearToDate.fundPaid) : ZERO;
       if (r.capped) c.warnings.push(policyText.warnings.capReached);
-      ex.addRef("cap", policyText.cap.what, r.fund, policyText.cap.rule(fmt(dec(rules.cap.amount)), fmt(used), fmt(p.input.capRemaining)), { policy: rp, source: rules.cap.source, quote: rules.cap.quote });
+      ex.addRef("cap", policyText.cap.what, r.capped ? r.fund : null, policyText.cap.rule(fmt(dec(rules.cap.amount)), fmt(used), fmt(p.input.capRemaining), r.capped), { policy: rp, source: rules.cap.source, quote: rules.cap.quote });
     }
 
     if (rules.supplementary) explainLayers(ex, rules.supplementary, r, rp);

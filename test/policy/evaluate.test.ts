@@ -68,11 +68,36 @@ describe("progressive bands (带段市)", () => {
     // above-cap layer 80% × (700000 − 581888.2352941…) = 94489.411… → 94489.41.
     const e = ok({ region: "带段市", total: "700000" });
     expect([e.fundPays, e.seriousIllnessPays, e.youPay]).toEqual(["500000.00", "94489.41", "105510.59"]);
+    const cap = e.steps.find((s) => s.kind === "cap")!;
+    expect(cap.amount).toBe("500000.00");
+    expect(cap.rule).toContain("已封顶");
   });
 
   it("counts what the fund already paid this year against the cap", () => {
     const e = ok({ region: "带段市", total: "50000", yearToDate: { fundPaid: "490000" } });
     expect(e.fundPays).toBe("10000.00");
+  });
+});
+
+describe("the explanation says only what happened", () => {
+  it("names no 自费 or 乙类 step for a bill without them, and no empty band", () => {
+    // 带段市, 20000: only the first band (1300–30000) carries money.
+    const e = ok({ region: "带段市", total: "20000", classB: "0", outOfCatalog: "0.00" });
+    const kinds = e.steps.map((s) => s.kind);
+    expect(kinds).not.toContain("out_of_catalog");
+    expect(kinds).not.toContain("class_b_first_pay");
+    const band = e.steps.find((s) => s.kind === "band")!;
+    expect(band.rule).toContain("30000.00 元以内部分 18700.00 元 × 85%");
+    expect(band.rule).not.toContain("以上部分");
+  });
+
+  it("words the open-ended band and shows no amount for a cap not reached", () => {
+    // 带段市, 120000: the last band starts at 100000 and has no upper end: 20000 × 85%.
+    const e = ok({ region: "带段市", total: "120000" });
+    expect(e.steps.find((s) => s.kind === "band")!.rule).toContain("100000.00 元以上部分 20000.00 元 × 85%");
+    const cap = e.steps.find((s) => s.kind === "cap")!;
+    expect(cap.amount).toBeNull();
+    expect(cap.rule).toContain("本次最多支付 500000.00 元，未超过");
   });
 });
 
