@@ -2,7 +2,7 @@
  * Manual claim (手工报销): why the bill was not settled directly, the setting and the 参保地,
  * then the documents, where to hand them in, the deadline and what to keep.
  */
-import { ask, flowSetup, initialContext } from "./common.ts";
+import { ask, backToLastQuestion, flowSetup, initialContext } from "./common.ts";
 
 export const claimFlow = flowSetup.createMachine({
   id: "claim",
@@ -17,14 +17,14 @@ export const claimFlow = flowSetup.createMachine({
         { target: "result" },
       ],
     },
-    askWhy: ask(),
-    askSetting: ask(),
-    askInsured: ask(),
+    askWhy: ask("claim", "why"),
+    askSetting: ask("claim", "setting"),
+    askInsured: ask("claim", "insured"),
     result: {
       on: {
         ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
         INVALID: { actions: "countFailedTry" },
-        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+        BACK: backToLastQuestion("claim"),
       },
     },
   },

@@ -4,7 +4,7 @@
  * file makes its own machine from this setup, so diagrams show the same words everywhere.
  */
 import { assign, setup } from "xstate";
-import { checkPatch, jurisdictionOf, withPatch, type Answers, type Slot } from "./answers.ts";
+import { checkPatch, jurisdictionOf, visitorOf, withPatch, type Answers, type Slot } from "./answers.ts";
 
 /** Why the last message could not be used for the pending question; shown once, then cleared. */
 export type Problem =
@@ -26,6 +26,8 @@ export interface FlowContext {
   assumed?: Slot[];
   /** The flow began from one message that already carried the core facts. */
   quick?: boolean;
+  /** The answer "改一个答案" took away, so 返回 at the question it opened can put it back. */
+  undo?: { a: Answers; assumed?: boolean };
 }
 
 export type FlowEvent =
@@ -56,6 +58,33 @@ export const ASSUMPTIONS: Partial<Answers> = {
   outOfCatalog: null,
 };
 
+/** The flows by name (the router's ids). */
+export type FlowName = "eligibility" | "registration" | "estimate" | "claim";
+
+/** The order each flow asks its questions in: 返回 goes to the question before the pending one. */
+export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
+  eligibility: ["insured", "treatment", "category"],
+  registration: ["insured", "treatment", "category"],
+  estimate: ["insured", "scheme", "treatment", "setting", "level", "visitor", "status", "total", "classB", "outOfCatalog"],
+  claim: ["why", "setting", "insured"],
+};
+
+/**
+ * The answer 返回 takes back: the one given last among the flow's questions asked before
+ * `pending` (all of them at a result). Answers to other flows' questions, or to later ones
+ * given early, are kept: forgetting them would show the same question again.
+ */
+export function answerBefore(ctx: FlowContext, flow: FlowName, pending?: Slot): Slot | undefined {
+  const order = QUESTION_ORDER[flow];
+  const limit = pending === undefined ? order.length : order.indexOf(pending);
+  for (let i = ctx.trail.length - 1; i >= 0; i--) {
+    const slot = ctx.trail[i]!;
+    const at = order.indexOf(slot);
+    if (at >= 0 && at < limit && ctx.a[slot] !== undefined) return slot;
+  }
+  return undefined;
+}
+
 function without<T>(list: readonly T[] | undefined, drop: readonly T[]): T[] {
   return (list ?? []).filter((x) => !drop.includes(x));
 }
@@ -69,7 +98,8 @@ export const flowSetup = setup({
   guards: {
     isMissing: ({ context }, params: { slot: Slot }) => context.a[params.slot] === undefined,
     isValidAnswer: ({ context, event }) => event.type === "ANSWER" && checkPatch(context.a, event.a) !== undefined,
-    hasEarlierAnswer: ({ context }) => context.trail.length > 0,
+    hasAnswerBefore: ({ context }, params: { flow: FlowName; slot?: Slot }) => answerBefore(context, params.flow, params.slot) !== undefined,
+    canUndoChange: ({ context }) => context.undo !== undefined,
     isSamePool: ({ context }) => jurisdictionOf(context.a) === "same_pool",
     needsVisitor: ({ context }) => context.a.visitor === undefined && jurisdictionOf(context.a) !== "same_pool",
     canAssumeRest: ({ context }) => {
@@ -83,27 +113,47 @@ export const flowSetup = setup({
       const patch = checkPatch(context.a, event.a);
       if (!patch) return {};
       const slots = Object.keys(patch) as Slot[];
+      const undone = context.undo && Object.keys(context.undo.a).some((s) => slots.includes(s as Slot));
       return {
         a: withPatch(context.a, patch),
         trail: [...without(context.trail, slots), ...slots],
         tries: 0,
         err: undefined,
         assumed: context.assumed ? without(context.assumed, slots) : undefined,
+        ...(undone ? { undo: undefined } : {}),
       };
     }),
     countFailedTry: assign(({ context, event }) => ({
       tries: context.tries + 1,
       err: event.type === "INVALID" ? event.why : ({ k: "invalid" } as Problem),
     })),
-    forgetLastAnswer: assign(({ context }) => {
-      const last = context.trail[context.trail.length - 1];
+    forgetAnswerBefore: assign(({ context }, params: { flow: FlowName; slot?: Slot }) => {
+      const slot = answerBefore(context, params.flow, params.slot);
+      if (!slot) return {};
       const a = { ...context.a };
-      if (last) delete a[last];
-      return { a, trail: context.trail.slice(0, -1), tries: 0, err: undefined, assumed: context.assumed ? without(context.assumed, last ? [last] : []) : undefined };
+      const drop: Slot[] = [slot];
+      // The visitor kind that came with a category goes with it.
+      if (slot === "category" && a.category && a.visitor === visitorOf(a.category)) drop.push("visitor");
+      for (const s of drop) delete a[s];
+      return { a, trail: without(context.trail, drop), tries: 0, err: undefined, assumed: context.assumed ? without(context.assumed, drop) : undefined };
+    }),
+    undoChange: assign(({ context }) => {
+      if (!context.undo) return {};
+      const slots = Object.keys(context.undo.a) as Slot[];
+      const assumed = context.undo.assumed ? [...(context.assumed ?? []), ...slots] : context.assumed;
+      return {
+        a: { ...context.a, ...context.undo.a },
+        trail: [...without(context.trail, slots), ...slots],
+        tries: 0,
+        err: undefined,
+        undo: undefined,
+        ...(assumed ? { assumed } : {}),
+      };
     }),
     forgetChosenAnswer: assign(({ context, event }) => {
       if (event.type !== "CHANGE") return {};
       const a = { ...context.a };
+      const old = a[event.slot];
       delete a[event.slot];
       return {
         a,
@@ -111,6 +161,7 @@ export const flowSetup = setup({
         tries: 0,
         err: undefined,
         assumed: context.assumed ? without(context.assumed, [event.slot]) : undefined,
+        undo: old === undefined ? undefined : { a: { [event.slot]: old } as Answers, ...(context.assumed?.includes(event.slot) ? { assumed: true } : {}) },
       };
     }),
     assumeRest: assign(({ context }) => {
@@ -128,8 +179,11 @@ export const flowSetup = setup({
   },
 });
 
-/** A question state: an answer that passes the checks is stored, anything else counts as a failed try. */
-export function ask() {
+/**
+ * A question state: an answer that passes the checks is stored, anything else counts as a
+ * failed try. 返回 puts back an answer being changed, else goes to the question before.
+ */
+export function ask(flow: FlowName, slot: Slot) {
   return {
     on: {
       ANSWER: [
@@ -137,9 +191,17 @@ export function ask() {
         { actions: "countFailedTry" },
       ],
       INVALID: { actions: "countFailedTry" },
-      BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+      BACK: [
+        { guard: "canUndoChange", target: "route", actions: "undoChange" },
+        { guard: { type: "hasAnswerBefore", params: { flow, slot } }, target: "route", actions: { type: "forgetAnswerBefore", params: { flow, slot } } },
+      ],
     },
   } as const;
+}
+
+/** 返回 at a result or a step: back to the last question the flow asked. */
+export function backToLastQuestion(flow: FlowName) {
+  return { guard: { type: "hasAnswerBefore", params: { flow } }, target: "route", actions: { type: "forgetAnswerBefore", params: { flow } } } as const;
 }
 
 /** The initial context from what the router already knows. */

@@ -2,7 +2,7 @@
  * "Which kind of 异地就医 am I?": 参保地, 就医地, then why the person is there. Same 统筹区
  * needs no category; otherwise the result explains the category and offers the next flows.
  */
-import { ask, flowSetup, initialContext } from "./common.ts";
+import { ask, backToLastQuestion, flowSetup, initialContext } from "./common.ts";
 
 export const eligibilityFlow = flowSetup.createMachine({
   id: "eligibility",
@@ -18,14 +18,14 @@ export const eligibilityFlow = flowSetup.createMachine({
         { target: "result" },
       ],
     },
-    askInsured: ask(),
-    askTreatment: ask(),
-    askCategory: ask(),
+    askInsured: ask("eligibility", "insured"),
+    askTreatment: ask("eligibility", "treatment"),
+    askCategory: ask("eligibility", "category"),
     result: {
       on: {
         ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
         INVALID: { actions: "countFailedTry" },
-        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+        BACK: backToLastQuestion("eligibility"),
       },
     },
   },

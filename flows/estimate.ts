@@ -4,7 +4,7 @@
  * A one-message question with places, setting and amount goes straight to the result with
  * the rest assumed and said.
  */
-import { ask, flowSetup, initialContext } from "./common.ts";
+import { ask, backToLastQuestion, flowSetup, initialContext } from "./common.ts";
 
 export const estimateFlow = flowSetup.createMachine({
   id: "estimate",
@@ -27,22 +27,22 @@ export const estimateFlow = flowSetup.createMachine({
         { target: "result" },
       ],
     },
-    askInsured: ask(),
-    askScheme: ask(),
-    askTreatment: ask(),
-    askSetting: ask(),
-    askLevel: ask(),
-    askVisitor: ask(),
-    askStatus: ask(),
-    askTotal: ask(),
-    askClassB: ask(),
-    askOutOfCatalog: ask(),
+    askInsured: ask("estimate", "insured"),
+    askScheme: ask("estimate", "scheme"),
+    askTreatment: ask("estimate", "treatment"),
+    askSetting: ask("estimate", "setting"),
+    askLevel: ask("estimate", "level"),
+    askVisitor: ask("estimate", "visitor"),
+    askStatus: ask("estimate", "status"),
+    askTotal: ask("estimate", "total"),
+    askClassB: ask("estimate", "classB"),
+    askOutOfCatalog: ask("estimate", "outOfCatalog"),
     result: {
       on: {
         PICK_CHANGE: { target: "pickChange", actions: "clearProblem" },
         ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
         INVALID: { actions: "countFailedTry" },
-        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+        BACK: backToLastQuestion("estimate"),
       },
     },
     pickChange: {

@@ -3,7 +3,7 @@
  * review time, checking the result, validity and changes. Back, next, or the whole
  * checklist at once.
  */
-import { ask, flowSetup, initialContext } from "./common.ts";
+import { ask, backToLastQuestion, flowSetup, initialContext } from "./common.ts";
 
 export const REGISTRATION_STEPS = ["step1", "step2", "step3", "step4", "step5", "step6"] as const;
 
@@ -34,14 +34,14 @@ export const registrationFlow = flowSetup.createMachine({
         { target: "step1" },
       ],
     },
-    askInsured: ask(),
-    askTreatment: ask(),
-    askCategory: ask(),
+    askInsured: ask("registration", "insured"),
+    askTreatment: ask("registration", "treatment"),
+    askCategory: ask("registration", "category"),
     notNeeded: {
       on: {
         ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
         INVALID: { actions: "countFailedTry" },
-        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+        BACK: backToLastQuestion("registration"),
       },
     },
     step1: {
@@ -49,7 +49,7 @@ export const registrationFlow = flowSetup.createMachine({
         ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
         INVALID: { actions: "countFailedTry" },
         NEXT: { target: "step2", actions: "clearProblem" },
-        BACK: { guard: "hasEarlierAnswer", target: "route", actions: "forgetLastAnswer" },
+        BACK: backToLastQuestion("registration"),
         ALL: { target: "checklist", actions: "clearProblem" },
       },
     },

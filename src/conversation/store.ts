@@ -30,6 +30,7 @@ const FlowContext = z.strictObject({
   err: Problem.optional(),
   assumed: z.array(Slot).max(20).optional(),
   quick: z.boolean().optional(),
+  undo: z.strictObject({ a: Answers, assumed: z.boolean().optional() }).optional(),
 });
 const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow"]) }),

@@ -1,0 +1,49 @@
+/**
+ * Defects found by chatting as a person would (retirees, migrant workers, families typing in a
+ * messenger): each test replays the messages that showed the defect.
+ */
+import { describe, expect, it } from "vitest";
+import { handleMessage, type Reply, type UserInput } from "../../src/conversation/index.ts";
+import { flowMessages as m } from "../../src/messages/flows.ts";
+
+const NOW = new Date("2025-08-01T12:00:00Z");
+const say = (t: string): UserInput => (/^\/[a-z]+$/.test(t) ? { type: "command", name: t.slice(1) } : { type: "text", text: t });
+
+/** Every message's replies, in order. */
+function chat(inputs: string[]): Reply[][] {
+  let stored: string | null = null;
+  const all: Reply[][] = [];
+  for (const i of inputs) {
+    const r = handleMessage(stored, say(i), NOW);
+    stored = r.stored;
+    all.push(r.replies);
+  }
+  return all;
+}
+const textOf = (replies: Reply[]) => replies.map((r) => r.text).join("\n");
+const lastText = (inputs: string[]) => textOf(chat(inputs).at(-1)!);
+const ONE_MESSAGE = "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少";
+
+describe("返回 never forgets an answer the person cannot see", () => {
+  it("返回 at a question opened by 改一个答案 puts the old answer back and shows the result", () => {
+    const r = chat([ONE_MESSAGE, "改一个答案", "险种：职工医保", "返回"]);
+    expect(textOf(r[2]!)).toContain(m.ask.scheme);
+    const back = textOf(r[3]!);
+    expect(back).toContain("按苏州市职工医保政策");
+    expect(back).toContain("总费用：30000.00 元");
+  });
+  it("返回 after a message that answered several questions goes to the question before the pending one", () => {
+    const r = chat(["我在苏州交的职工医保，住院花了3万", "返回", "返回"]);
+    expect(textOf(r[0]!)).toContain(m.ask.treatment);
+    expect(textOf(r[1]!)).toContain(m.ask.scheme);
+    expect(textOf(r[2]!)).toContain(m.ask.insured);
+  });
+  it("返回 at the eligibility result asks the category again at once", () => {
+    const t = lastText(["/eligibility", "杭州", "成都", "5", "返回"]);
+    expect(t).toContain(m.ask.category);
+  });
+  it("返回 at the first registration step after a one-message start asks the category", () => {
+    const t = lastText(["我妈退休了跟我在深圳住，医保在哈尔滨，怎么备案", "返回"]);
+    expect(t).toContain(m.ask.category);
+  });
+});
