@@ -8,6 +8,8 @@ import type { FlowContext } from "../../flows/common.ts";
 import { evaluate } from "../policy/index.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { flowMessages as m } from "../messages/flows.ts";
+import { policyText } from "../messages/policy.ts";
+import { divisionByCode } from "../places/divisions.ts";
 import { book, regionName, regionVersion, sourceTitle, today } from "./policy-data.ts";
 import type { Choice, Reply } from "./reply.ts";
 
@@ -292,8 +294,17 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     for (const slot of assumed) lines.push(`· ${m.estimate.assumed[slot] ?? slot}`);
     lines.push(`· ${m.estimate.assumed.date}`);
   }
-  if (e.assumptions.length > 0) lines.push("", m.estimate.evaluatorAssumptions, ...e.assumptions.map((x) => `· ${x}`));
-  if (e.warnings.length > 0) lines.push("", m.estimate.warnings, ...e.warnings.map((x) => `· ${x}`));
+  // What the reply already said in its own words is not said again in the evaluator's.
+  const said = new Set<string>();
+  if (assumed.includes("classB")) said.add(policyText.classB.noAmount);
+  if (assumed.includes("status")) said.add(policyText.assumptions.status);
+  if (e.policy.typical) {
+    for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));
+  }
+  const assumptions = e.assumptions.filter((x) => !said.has(x));
+  const warnings = e.warnings.filter((x) => !said.has(x));
+  if (assumptions.length > 0) lines.push("", m.estimate.evaluatorAssumptions, ...assumptions.map((x) => `· ${x}`));
+  if (warnings.length > 0) lines.push("", m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
   const sources = [...new Set(e.steps.map((s) => s.source.title))];
   return [{ text: lines.join("\n"), sources }, estimateAfter()];
 }

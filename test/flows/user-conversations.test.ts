@@ -47,3 +47,17 @@ describe("返回 never forgets an answer the person cannot see", () => {
     expect(t).toContain(m.ask.category);
   });
 });
+
+describe("an estimate says each thing once", () => {
+  const count = (text: string, re: RegExp) => text.split("\n").filter((l) => re.test(l)).length;
+  it("the unknown 乙类 amount is stated once, in the flow's list of assumptions", () => {
+    const t = lastText([ONE_MESSAGE]);
+    expect(t).toContain(m.estimate.assumed.classB);
+    expect(count(t, /乙类金额/)).toBe(1);
+  });
+  it("a region without data is called a typical estimate once", () => {
+    const t = lastText(["我在拉萨交的居民医保，在成都住院花了5万，能报多少"]);
+    expect(t).toContain(m.estimate.typical("拉萨居民医保"));
+    expect(count(t, /暂无.*政策数据/)).toBe(1);
+  });
+});
