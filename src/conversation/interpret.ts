@@ -67,6 +67,9 @@ const MONEY_CUE = /[万元块￥¥]|花了|费用|[0-9]\s*w\b/i;
 
 const UNKNOWN = /^(不知道|不清楚|不确定|不晓得|没数|不了解)/;
 
+/** "没有", "0": none of the bill was 乙类 or 目录外 (an amount of 0, not a refusal). */
+const NONE = /^((没有?|无|都没有|一分也?没有|零|0+(\.0+)?)\s*(元|块)?|(没有|无)(乙类|自费|目录外|全自费).*)(的|了|吧|呀|啊|哦)?[。.!！]?$/;
+
 /** Control characters out, whitespace squeezed, length capped. */
 export function cleanText(text: string): string {
   return text
@@ -172,6 +175,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     else setProblem({ k: "unclear" });
   } else if (pending && (pending === "classB" || pending === "outOfCatalog") && UNKNOWN.test(text)) {
     patch[pending] = null;
+  } else if (pending && (pending === "classB" || pending === "outOfCatalog") && NONE.test(text)) {
+    patch[pending] = "0";
   }
   if (s.setting) patch.setting = s.setting;
   if (s.hospitalLevel) patch.level = s.hospitalLevel;

@@ -45,5 +45,7 @@ export function matchChoice(text: string, choices: readonly Choice[], numbersAre
   // "长期备案" for "长期备案（异地安置退休…）": the label's words before its explanation, if only one fits.
   const core = (label: string) => label.split(/[（(]/)[0]!.trim().toLowerCase();
   const partial = choices.filter((c) => core(c.label).length >= 2 && (t === core(c.label) || (t.length >= 2 && core(c.label).startsWith(t))));
-  return partial.length === 1 ? { kind: "choice", choice: partial[0]! } : { kind: "none" };
+  // "门诊" begins 门诊慢特病 but is also the end of 普通门诊: a word another label holds is no pick.
+  const elsewhere = choices.some((c) => !partial.includes(c) && core(c.label).includes(t));
+  return partial.length === 1 && !elsewhere ? { kind: "choice", choice: partial[0]! } : { kind: "none" };
 }

@@ -199,13 +199,15 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   const materials = (local?.materials?.length ? local.materials : national?.materials ?? []).filter(fits);
   if (local?.materials?.length) sources.push(sourceTitle(rv!.policy, local.source));
   else if (national) sources.push(sourceTitle(null, national.source));
-  materials.forEach((x, i) => lines.push(`${i + 1}. ${x}`));
-  lines.push(`${materials.length + 1}. ${m.claim.idAndBank}`);
+  // The setting marks only choose the items; the person is told what to bring, not why it was picked.
+  materials.forEach((x, i) => lines.push(`${i + 1}. ${x.replace(/（(门诊|住院)）$/, "")}`));
+  const hasId = materials.some((x) => /身份证|社保卡|社会保障卡|市民卡/.test(x));
+  lines.push(`${materials.length + 1}. ${hasId ? m.claim.bank : m.claim.idAndBank}`);
   if (referred && !materials.some((x) => /转诊/.test(x))) lines.push(m.claim.referral);
   // Without a known scheme the region's rules shown are one scheme's: say which.
   const whose = rv && !a.scheme && local ? m.claim.whose(m.labels.scheme[rv.scheme]) : "";
   if (local?.where) lines.push(m.claim.where(local.where) + whose);
-  else if (national?.where) lines.push(m.claim.where(`${national.where}（以参保地规定为准）`));
+  else if (national?.where) lines.push(m.claim.where(/以参保地规定为准|按参保地/.test(national.where) ? national.where : `${national.where}（以参保地规定为准）`));
   else lines.push(m.claim.whereFallback(ins));
   if (local?.deadline) {
     lines.push(m.claim.deadline(local.deadline) + whose);

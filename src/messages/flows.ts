@@ -187,6 +187,7 @@ export const flowMessages = {
     intro: (region: string, setting: string) => `${region}参保、${setting}的手工报销，要准备：`,
     referral: "如果是转诊，还要转诊证明。",
     idAndBank: "身份证或社保卡，以及本人银行账户信息。",
+    bank: "本人银行账户信息。",
     where: (text: string) => `在哪里交：${text}`,
     whereFallback: (region: string) => `在哪里交：${region}医保经办机构（具体窗口以参保地规定为准）。`,
     deadline: (text: string) => `期限：${text}`,

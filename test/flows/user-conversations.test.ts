@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { handleMessage, type Reply, type UserInput } from "../../src/conversation/index.ts";
+import { matchChoice } from "../../src/conversation/render.ts";
+import { slotChoices } from "../../src/conversation/questions.ts";
 import { flowMessages as m } from "../../src/messages/flows.ts";
 
 const NOW = new Date("2025-08-01T12:00:00Z");
@@ -59,5 +61,39 @@ describe("an estimate says each thing once", () => {
     const t = lastText(["我在拉萨交的居民医保，在成都住院花了5万，能报多少"]);
     expect(t).toContain(m.estimate.typical("拉萨居民医保"));
     expect(count(t, /暂无.*政策数据/)).toBe(1);
+  });
+});
+
+describe("answers typed the way people type them", () => {
+  it("门诊 typed at the setting question is 普通门诊, not 门诊慢特病", () => {
+    expect(lastText(["/claim", "没备案", "门诊", "哈尔滨"])).toContain(m.claim.intro("哈尔滨", m.labels.setting.outpatient));
+    const setting = slotChoices("setting");
+    const picked = matchChoice("门诊", setting);
+    expect(picked.kind === "choice" ? picked.choice.id : picked.kind).not.toBe("v:setting:chronic_outpatient");
+    const whole = matchChoice("门诊慢特", setting);
+    expect(whole.kind === "choice" ? whole.choice.id : whole.kind).toBe("v:setting:chronic_outpatient");
+  });
+  it("没有 or 0 for the 乙类 and 目录外 amounts means none, not a failed answer", () => {
+    const r = chat(["/estimate", "北京", "职工", "广州", "住院", "三甲", "转诊", "退休", "3万块", "没有", "0"]);
+    expect(textOf(r[9]!)).toContain(m.ask.outOfCatalog);
+    expect(textOf(r[9]!)).not.toContain(m.problems.unclear);
+    expect(textOf(r[10]!)).toContain("总费用：30000.00 元");
+    const change = chat(["/estimate", "北京", "职工", "广州", "住院", "三甲", "转诊", "退休", "3万块", "没有", "0", "改一个答案"]).at(-1)!.at(-1)!;
+    expect(change.choices!.map((c) => c.label)).toContain(m.estimate.changeLabel("乙类金额", m.estimate.yuan("0")));
+  });
+  it("一半 for the 乙类 amount is not taken as 1 元", () => {
+    const t = lastText(["/estimate", "北京", "职工", "广州", "住院", "三甲", "转诊", "退休", "3万块", "一半吧"]);
+    expect(t).toContain(m.ask.classB);
+  });
+});
+
+describe("manual-claim materials", () => {
+  it("the setting marks of the data are not shown, and the ID card is not asked for twice", () => {
+    const outpatient = lastText(["/claim", "没备案", "门诊", "哈尔滨"]);
+    expect(outpatient).not.toMatch(/（门诊）|（住院）/);
+    expect(outpatient).not.toContain("（以参保地规定为准）（");
+    const hangzhou = lastText(["/claim", "3", "住院", "杭州"]);
+    expect(hangzhou.split("\n").filter((l) => /^\d+\. .*身份证/.test(l)).length).toBe(1);
+    expect(hangzhou).toContain(m.claim.bank);
   });
 });
