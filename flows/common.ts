@@ -101,6 +101,8 @@ export const flowSetup = setup({
     hasAnswerBefore: ({ context }, params: { flow: FlowName; slot?: Slot }) => answerBefore(context, params.flow, params.slot) !== undefined,
     canUndoChange: ({ context }) => context.undo !== undefined,
     isSamePool: ({ context }) => jurisdictionOf(context.a) === "same_pool",
+    // 在职/退休 changes only employee benefits; 居民医保 has no retirees' rules.
+    needsStatus: ({ context }) => context.a.status === undefined && context.a.scheme !== "resident",
     needsVisitor: ({ context }) => context.a.visitor === undefined && jurisdictionOf(context.a) !== "same_pool",
     canAssumeRest: ({ context }) => {
       const a = context.a;
@@ -170,6 +172,7 @@ export const flowSetup = setup({
       for (const [slot, value] of Object.entries(ASSUMPTIONS) as [Slot, never][]) {
         if (a[slot] !== undefined) continue;
         if (slot === "visitor" && jurisdictionOf(a) === "same_pool") continue;
+        if (slot === "status" && a.scheme === "resident") continue;
         a[slot] = value;
         assumed.push(slot);
       }

@@ -20,7 +20,7 @@ export const estimateFlow = flowSetup.createMachine({
         { guard: { type: "isMissing", params: { slot: "setting" } }, target: "askSetting" },
         { guard: { type: "isMissing", params: { slot: "level" } }, target: "askLevel" },
         { guard: "needsVisitor", target: "askVisitor" },
-        { guard: { type: "isMissing", params: { slot: "status" } }, target: "askStatus" },
+        { guard: "needsStatus", target: "askStatus" },
         { guard: { type: "isMissing", params: { slot: "total" } }, target: "askTotal" },
         { guard: { type: "isMissing", params: { slot: "classB" } }, target: "askClassB" },
         { guard: { type: "isMissing", params: { slot: "outOfCatalog" } }, target: "askOutOfCatalog" },

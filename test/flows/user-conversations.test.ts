@@ -97,3 +97,16 @@ describe("manual-claim materials", () => {
     expect(hangzhou).toContain(m.claim.bank);
   });
 });
+
+describe("居民医保 has no 在职/退休", () => {
+  it("the estimate does not ask a resident whether they are working or retired", () => {
+    const r = chat(["/estimate", "拉萨", "居民", "成都", "住院", "3", "4", "5万"]);
+    expect(textOf(r[6]!)).toContain(m.ask.total);
+    expect(r.flat().map((x) => x.text).join("\n")).not.toContain(m.ask.status);
+  });
+  it("nor assumes 在职 for one, but asks once the scheme is changed to 职工医保", () => {
+    expect(lastText(["我在拉萨交的居民医保，在成都住院花了5万，能报多少"])).not.toContain(m.estimate.assumed.status);
+    const t = lastText(["/estimate", "拉萨", "居民", "成都", "住院", "3", "4", "5万", "1", "1", "改一个答案", "险种：居民医保", "1"]);
+    expect(t).toContain(m.ask.status);
+  });
+});
