@@ -5,7 +5,7 @@
 import type { Slot } from "../../flows/answers.ts";
 import { AMOUNT_SLOTS, REGION_SLOTS } from "../../flows/answers.ts";
 import type { FlowContext, Problem } from "../../flows/common.ts";
-import { divisionByCode } from "../places/divisions.ts";
+import { DIVISIONS, divisionByCode, shortName } from "../places/divisions.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import type { Choice, Reply } from "./reply.ts";
 
@@ -26,10 +26,17 @@ export function slotChoices(slot: Slot): Choice[] {
   return [];
 }
 
+/** The first two cities of a province (the capital comes first in the code order), as people say them. */
+function citiesOf(province: string): string[] {
+  return DIVISIONS.filter((d) => d.level === "city" && d.provinceCode === province)
+    .slice(0, 2)
+    .map((d) => shortName(d.name));
+}
+
 function problemText(problem: Problem, slot: Slot): string {
   switch (problem.k) {
     case "province":
-      return m.problems.province(divisionByCode(problem.code)?.name ?? "");
+      return m.problems.province(divisionByCode(problem.code)?.name ?? "", citiesOf(problem.code));
     case "ambiguous":
       return m.problems.ambiguous;
     case "invalid":

@@ -112,8 +112,10 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
   };
 
   const channels = [m.registration.channelsNational];
+  // The national app and mini program are listed first already; the region's list adds the rest.
+  const own = reg?.channels?.filter((c) => !/国家医保服务平台|国家异地就医备案/.test(c)) ?? [];
   if (reg?.channels?.length) {
-    channels.push(m.registration.channelsRegion(ins, reg.channels.join("、")));
+    if (own.length > 0) channels.push(m.registration.channelsRegion(ins, own.join("、")));
     sources.push(sourceTitle(rv!.policy, reg.source));
   } else channels.push(m.registration.channelsNoRegion(ins));
   if (!reg?.channels?.some((c) => c.includes("窗口"))) channels.push(m.registration.channelsCounter(ins));

@@ -91,7 +91,9 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: m.expired }, pending(value, ctx, now)];
     case "heard": {
       const a = ctx.flow?.c.a ?? {};
-      const parts = note.slots.filter((s) => a[s] !== undefined).map((s) => `${m.estimate.slotNames[s] ?? m.slotName[s] ?? s} ${valueLabel(s, a)}`);
+      // The visitor kind that follows from the category is not news; a choice's label says what it is.
+      const shown = note.slots.filter((s) => a[s] !== undefined && !(s === "visitor" && note.slots.includes("category")));
+      const parts = shown.map((s) => (s in m.heardNamed ? m.heardNamed[s]!(valueLabel(s, a)) : valueLabel(s, a)));
       const replies = view(value, { ...ctx, note: undefined }, now);
       if (parts.length === 0) return replies;
       return [{ text: m.heard(parts.join("，")) }, ...replies];

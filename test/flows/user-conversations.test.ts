@@ -110,3 +110,27 @@ describe("居民医保 has no 在职/退休", () => {
     expect(t).toContain(m.ask.status);
   });
 });
+
+describe("short, natural wording", () => {
+  it("the note on a first message names each fact once, without the form's field names", () => {
+    const t = textOf(chat(["我妈退休了跟我在深圳住，医保在哈尔滨，怎么备案"])[0]!);
+    expect(t).toContain(m.heard("参保地哈尔滨，就医地深圳，退休，退休后到外地定居"));
+    expect(t).not.toContain("在职/退休");
+    expect(t).not.toContain(m.labels.visitor.long_term);
+  });
+  it("a province is answered with two of its cities as examples", () => {
+    const t = lastText(["/estimate", "江苏"]);
+    expect(t).toContain(m.problems.province("江苏省", ["南京", "无锡"]));
+    expect(t).not.toContain("省会或您所在的城市");
+  });
+  it("a region whose visitors keep the normal ratio says so in words that fit the insured place", () => {
+    const t = lastText(["/eligibility", "杭州", "成都", "5"]);
+    expect(t).toContain(m.eligibility.regionRule("杭州", m.visitorRule.same));
+    expect(t).not.toContain("的规定：和在参保地一样");
+  });
+  it("the registration channels do not list the national app twice", () => {
+    const t = lastText(["/register", "南昌", "上海", "转诊"]);
+    expect(t.match(/国家医保服务平台/g)?.length).toBe(1);
+    expect(t).toContain("江西智慧医保APP");
+  });
+});
