@@ -136,6 +136,8 @@ export const flowSetup = setup({
       const drop: Slot[] = [slot];
       // The visitor kind that came with a category goes with it.
       if (slot === "category" && a.category && a.visitor === visitorOf(a.category)) drop.push("visitor");
+      // …and the 退休 that 退休后到外地定居 implies (if the person had said it too, it is asked once more later).
+      if (slot === "category" && a.category === "retiree_relocated" && a.status === "retired") drop.push("status");
       for (const s of drop) delete a[s];
       return { a, trail: without(context.trail, drop), tries: 0, err: undefined, assumed: context.assumed ? without(context.assumed, drop) : undefined };
     }),

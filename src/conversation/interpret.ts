@@ -104,7 +104,7 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
     if (slot && raw !== undefined) {
       const value = raw === "?" ? null : slot === "level" ? Number(raw) : raw;
       const a: Record<string, unknown> = { [slot]: value };
-      if (slot === "category") a.visitor = visitorOf(raw as CategoryId);
+      if (slot === "category") Object.assign(a, impliedByCategory(raw as CategoryId));
       return { type: "FLOW", event: { type: "ANSWER", a } };
     }
   }
@@ -121,6 +121,11 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
     if (slot && REGION_SLOTS.includes(slot)) return { type: "FLOW", event: { type: "ANSWER", a: { [slot]: id.slice(2) } } };
   }
   return { type: "NOISE", why: "expired" };
+}
+
+/** What a registration category already says: the visitor kind, and for 退休后到外地定居 that the person is retired. */
+function impliedByCategory(category: CategoryId): Partial<Answers> {
+  return { visitor: visitorOf(category), ...(category === "retiree_relocated" ? { status: "retired" as const } : {}) };
 }
 
 interface Reading {
@@ -184,7 +189,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   if (s.personStatus) patch.status = s.personStatus;
   if (s.visitorType) {
     patch.category = s.visitorType;
-    patch.visitor = visitorOf(s.visitorType);
+    for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
   }
   if (pending === "visitor" && patch.visitor === undefined && /没.{0,2}备案|未备案/.test(text)) patch.visitor = "unregistered";
   if (pending === "why" || flow === "claim") {

@@ -134,3 +134,15 @@ describe("short, natural wording", () => {
     expect(t).toContain("江西智慧医保APP");
   });
 });
+
+describe("what the person already said is not asked again", () => {
+  it("退休后到外地定居 answers 在职还是退休", () => {
+    const r = chat(["/eligibility", "哈尔滨", "深圳", "1", "估算能报多少", "1", "住院", "二级"]);
+    expect(textOf(r.at(-1)!)).toContain(m.ask.total);
+    expect(r.flat().map((x) => x.text).join("\n")).not.toContain(m.ask.status);
+  });
+  it("but 返回 to the category forgets the 退休 it implied", () => {
+    const r = chat(["/eligibility", "哈尔滨", "深圳", "1", "返回", "6", "估算能报多少", "1", "住院", "二级"]);
+    expect(textOf(r.at(-1)!)).toContain(m.ask.status);
+  });
+});
