@@ -38,7 +38,8 @@ export type Note =
   | { k: "help" }
   | { k: "cancelled" }
   | { k: "restarted" }
-  | { k: "aside"; topic: string }
+  /** `answered`: the message also answered the pending question; what comes next is shown in full. */
+  | { k: "aside"; topic: string; answered?: boolean }
   | { k: "unclear" }
   | { k: "range"; n: number }
   | { k: "expired" }
@@ -55,7 +56,8 @@ export interface RouterContext {
 
 export type RouterEvent =
   | { type: "START"; flow: FlowId; seed?: Answers; quick?: boolean }
-  | { type: "FLOW"; event: FlowEvent }
+  /** `aside`: the same message also asked a side question, answered before the next question. */
+  | { type: "FLOW"; event: FlowEvent; aside?: string }
   | { type: "BACK" }
   | { type: "CANCEL" }
   | { type: "RESTART" }
@@ -119,7 +121,8 @@ export const router = setup({
       const flowEvent: FlowEvent | undefined = event.type === "FLOW" ? event.event : event.type === "BACK" ? { type: "BACK" } : undefined;
       if (!flowEvent) return {};
       const [next] = transition(FLOWS[params.flow] as typeof estimateFlow, flowSnapshot(params.flow, context.flow), flowEvent);
-      return { flow: store(next), note: undefined };
+      const aside = event.type === "FLOW" && event.aside ? ({ k: "aside", topic: event.aside, answered: true } as Note) : undefined;
+      return { flow: aside ? withoutProblem(store(next)) : store(next), note: aside };
     }),
     closeFlow: assign({ flow: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
     leaveFlow: assign({ flow: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),

@@ -128,6 +128,18 @@ function impliedByCategory(category: CategoryId): Partial<Answers> {
   return { visitor: visitorOf(category), ...(category === "retiree_relocated" ? { status: "retired" as const } : {}) };
 }
 
+/** A message that asks something, not only answers. */
+const QUESTION_CUE = /[?？吗呢]|多久|多长|怎么|怎样|如何|什么|哪些|哪里|能不能|会不会|可不可以|要不要|是不是/;
+
+/** Side-question topics that an answer to these slots already covers. */
+const TOPIC_SLOTS: Partial<Record<string, Slot[]>> = {
+  emergency: ["category", "visitor"],
+  outpatient: ["setting"],
+  chronic_disease: ["setting"],
+  maternity: ["why"],
+  makeup_registration: ["why", "visitor"],
+};
+
 interface Reading {
   patch: Record<string, unknown>;
   problem?: Problem;
@@ -242,6 +254,12 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     // ("急诊" answering "哪种备案？" is an answer; "急诊怎么办" while asked for a city is not).
     const aside = ASIDE_TOPICS.includes(p.intent) && (!pending || patch[pending] === undefined);
     if (aside) return { type: "ASIDE", topic: p.intent };
+    // "上海，备案有效期多久": the answer is stored and the question answered too, unless the
+    // question is only the answer's own topic ("急诊怎么办" answering the category).
+    // (A short reply is read as a bare answer; its question is found by reading it on its own.)
+    const asked = hasPatch && QUESTION_CUE.test(text) ? (ASIDE_TOPICS.includes(p.intent) ? p.intent : parse(text).intent) : undefined;
+    const alsoAsks = !!asked && ASIDE_TOPICS.includes(asked) && !(TOPIC_SLOTS[asked] ?? []).some((slot) => patch[slot] !== undefined);
+    if (alsoAsks) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: asked };
     if (hasPatch) return { type: "FLOW", event: { type: "ANSWER", a: patch } };
     if (problem) return invalid(problem);
     if (p.intent === "cancel") return { type: "CANCEL" };

@@ -34,7 +34,7 @@ const FlowContext = z.strictObject({
 });
 const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow"]) }),
-  z.strictObject({ k: z.literal("aside"), topic: z.string().max(40) }),
+  z.strictObject({ k: z.literal("aside"), topic: z.string().max(40), answered: z.boolean().optional() }),
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
   z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20) }),
 ]);

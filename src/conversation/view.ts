@@ -56,11 +56,14 @@ function pending(value: string, ctx: RouterContext, now: Date): Reply {
   return replies[replies.length - 1] ?? menuReply();
 }
 
-function asideReplies(topic: string, value: string, ctx: RouterContext, now: Date): Reply[] {
+function asideReplies(topic: string, value: string, ctx: RouterContext, now: Date, answered = false): Reply[] {
   const fact = factFor(topic);
   const answer: Reply = fact
     ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
     : { text: m.aside.noData };
+  const id = activeFlow(value);
+  // The same message answered the question too: what follows it (a result, too) is new, shown in full.
+  if (answered && id && ctx.flow) return [answer, ...flowView(id, ctx.flow, now)];
   const rest = pending(value, ctx, now);
   return [answer, activeFlow(value) ? { ...rest, text: `${m.backTo}\n${rest.text}` } : rest];
 }
@@ -80,7 +83,7 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     case "leftFlow":
       return [menuReply(`${m.leftFlow}${m.menu}`)];
     case "aside":
-      return asideReplies(note.topic, value, ctx, now);
+      return asideReplies(note.topic, value, ctx, now, note.answered);
     case "unclear":
       if (activeFlow(value)) return [{ text: m.unclear }, pending(value, ctx, now)];
       // Not understood twice in a row at the menu: explain what works before offering the menu again.

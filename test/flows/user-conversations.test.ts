@@ -146,3 +146,22 @@ describe("what the person already said is not asked again", () => {
     expect(textOf(r.at(-1)!)).toContain(m.ask.status);
   });
 });
+
+describe("a message that answers and asks", () => {
+  it("上海，备案有效期多久: the place is stored, the question answered, then the next question asked", () => {
+    const r = chat(["/estimate", "苏州", "职工", "上海，备案有效期多久"]);
+    const t = textOf(r.at(-1)!);
+    expect(t).toMatch(/有效/);
+    expect(t).toContain(m.ask.setting);
+    expect(t).not.toContain(m.ask.treatment);
+  });
+  it("when the answer completes the flow, the result is shown in full after the side answer", () => {
+    const t = lastText(["/eligibility", "杭州", "成都", "单位派我来的，备案有效期多久"]);
+    expect(t).toMatch(/有效/);
+    expect(t).toContain(m.eligibility.kind("杭州", "成都", m.labels.jurisdiction.cross_province));
+  });
+  it("a question about the answer's own topic is not answered twice (急诊怎么办 answering the category)", () => {
+    const t = lastText(["/eligibility", "杭州", "成都", "急诊没备案怎么办"]);
+    expect(t.match(/视同已备案，相关门诊/g)?.length).toBe(1);
+  });
+});
