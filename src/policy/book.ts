@@ -40,7 +40,9 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
   const regions = new Map<string, RegionPolicy>(files.regions.map((r) => [r.code, r]));
   const aliases = new Map<string, string>();
   for (const r of files.regions) for (const a of [r.name, ...r.aliases]) aliases.set(a, r.code);
-  const refCache = new Map<string, SourceRef>();
+  // policy code → source id → quote → ref. Nested rather than one joined key: quotes are long,
+  // and joining them into a new string on every step cost more than the rest of the step.
+  const refCache = new Map<string, Map<string, Map<string, SourceRef>>>();
 
   function toRef(id: string, source: Source): SourceRef {
     return {
@@ -111,13 +113,17 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     },
 
     sourceRef(policy, id, quote) {
-      const key = `${policy?.code ?? "national"}\u0000${id}\u0000${quote ?? ""}`;
-      const cached = refCache.get(key);
+      const code = policy?.code ?? "national";
+      let byId = refCache.get(code);
+      if (!byId) refCache.set(code, (byId = new Map()));
+      let byQuote = byId.get(id);
+      if (!byQuote) byId.set(id, (byQuote = new Map()));
+      const cached = byQuote.get(quote ?? "");
       if (cached) return cached;
       const source = policy?.sources[id] ?? files.national.sources[id] ?? files.typical.sources[id];
-      if (!source) throw new Error(`source ${id} not declared (${policy?.code ?? "national"})`);
+      if (!source) throw new Error(`source ${id} not declared (${code})`);
       const ref = { ...toRef(id, source), ...(quote ? { quote } : {}) };
-      refCache.set(key, ref);
+      byQuote.set(quote ?? "", ref);
       return ref;
     },
   };

@@ -1,10 +1,11 @@
 /**
  * The policy evaluator: a pure function from a scenario to an explained estimate.
- * Validation → resolution (resolve.ts: which rules apply) → settlement (settle.ts: the money).
+ * Validation → plan (resolve.ts: which rules apply; settle.ts: their parameters; cached per
+ * scenario shape in plans.ts) → settlement of this bill (settle.ts: the money and the words).
  */
 import { getPolicyBook, type PolicyBook } from "./book.ts";
 import { describeIssue } from "./load.ts";
-import { resolveCase } from "./resolve.ts";
+import { planFor } from "./plans.ts";
 import { Scenario, type Estimate } from "./scenario.ts";
 import { settle } from "./settle.ts";
 
@@ -17,8 +18,12 @@ export interface InputError {
 
 export type EvaluateResult = { ok: true; estimate: Estimate } | { ok: false; errors: InputError[] };
 
-/** Estimate what the fund, serious-illness insurance and the person pay. Never throws on bad input. */
-export function evaluate(input: unknown, book: PolicyBook = getPolicyBook()): EvaluateResult {
+/**
+ * Estimate what the fund, serious-illness insurance and the person pay. Never throws on bad
+ * input. `options.cache: false` skips the per-shape plan cache (plans.ts): for tests and the
+ * benchmark's first-time figure; the answer is the same either way.
+ */
+export function evaluate(input: unknown, book: PolicyBook = getPolicyBook(), options: { cache?: boolean } = {}): EvaluateResult {
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) {
     return {
@@ -26,7 +31,7 @@ export function evaluate(input: unknown, book: PolicyBook = getPolicyBook()): Ev
       errors: parsed.error.issues.map(describeIssue),
     };
   }
-  const resolved = resolveCase(book, parsed.data);
-  if (!resolved.ok) return resolved;
-  return { ok: true, estimate: settle(book, resolved.value) };
+  const planned = planFor(book, parsed.data, options.cache ?? true);
+  if (!planned.ok) return planned;
+  return { ok: true, estimate: settle(book, planned.value, parsed.data.costs) };
 }

@@ -21,8 +21,19 @@ export function toFen(amount: Money): Money {
   return amount.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** "1234.50": two decimals, no grouping, for JSON and arithmetic-safe display. */
+/**
+ * "1234.50": two decimals, no grouping, for JSON and arithmetic-safe display. Amounts here are
+ * almost always whole fen already, so the plain digits are padded instead of going through
+ * `toFixed` (eight times slower, and an estimate formats some twenty amounts); anything with
+ * more decimals, or in exponent notation, still goes through `toFixed(2)`, half-up.
+ */
 export function fmt(amount: Money): string {
+  const s = amount.toString();
+  const dot = s.indexOf(".");
+  if (dot === -1) return s.includes("e") || s === "-0" ? amount.toFixed(2) : `${s}.00`;
+  const decimals = s.length - dot - 1;
+  if (decimals === 2) return s;
+  if (decimals === 1) return `${s}0`;
   return amount.toFixed(2);
 }
 

@@ -100,12 +100,10 @@ function findZone(version: SchemeVersion, treatmentCodes: string[], date: string
   return version.freeZones.find((z) => z.regions.some((r) => treatmentCodes.includes(r)) && (!z.since || z.since <= date));
 }
 
-function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitorRule {
+function visitorRule(book: PolicyBook, c: Case, visitor: Visitor): AppliedVisitorRule {
   const { scenario, version, policy, jurisdiction } = c;
-  const visitor = scenario.visitor;
   const setting = scenario.treatment.setting;
-  const treatmentCodes = [poolingCode(c.treatment.code), c.treatment.provinceCode];
-  const zone = version.freeZones.length === 0 ? undefined : findZone(version, treatmentCodes, scenario.treatment.date);
+  const zone = version.freeZones.length === 0 ? undefined : findZone(version, [poolingCode(c.treatment.code), c.treatment.provinceCode], scenario.treatment.date);
 
   // A free zone is where no registration is needed at all, so it decides for everyone who did
   // not register (or needed not to), and for every kind of visitor when it settles as at home:
@@ -129,7 +127,7 @@ function visitorRule(book: PolicyBook, c: Omit<Case, "visitor">): AppliedVisitor
     };
   }
   if (visitor === "unregistered") {
-    const asTemporary = visitorRule(book, { ...c, scenario: { ...scenario, visitor: "temporary_other" } });
+    const asTemporary = visitorRule(book, c, "temporary_other");
     return { ...asTemporary, assumption: asTemporary.assumption ?? policyText.assumptions.unregisteredAsTemporary };
   }
   // No data for this kind of visitor: the national ceiling is the most a place may cut.
@@ -156,7 +154,7 @@ function fromVersion(policy: AnyPolicy, version: SchemeVersion): Cited<number> |
   return version.classB ? { value: version.classB.share, policy, source: version.classB.source, quote: version.classB.quote } : null;
 }
 
-function classBShare(book: PolicyBook, c: Omit<Case, "visitor" | "classBShare">, date: string): Cited<number> | null {
+function classBShare(book: PolicyBook, c: Case, date: string): Cited<number> | null {
   const own = fromVersion(c.policy, c.version);
   if (c.catalogue === "treatment") {
     const treatmentCode = poolingCode(c.treatment.code);
@@ -227,7 +225,9 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   const retired = scenario.insured.status === "retired";
   if (scenario.insured.scheme === "employee" && !scenario.insured.status) assumptions.push(policyText.assumptions.status);
 
-  const partial = {
+  // One object, filled in place: spreading a dozen fields into a new object twice per estimate
+  // cost more than all the look-ups above.
+  const c: Case = {
     scenario,
     insured,
     treatment,
@@ -237,10 +237,16 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     version,
     typical,
     rules: { value: rules, policy: rulesPolicy, source: rules.ratio.source, quote: rules.ratio.quote },
+    classBShare: null,
+    visitor: NO_VISITOR_RULE,
     retired,
     assumptions,
     warnings,
   };
-  const withShare = { ...partial, classBShare: classBShare(book, partial, scenario.treatment.date) };
-  return { ok: true, value: { ...withShare, visitor: visitorRule(book, withShare) } };
+  c.classBShare = classBShare(book, c, scenario.treatment.date);
+  c.visitor = visitorRule(book, c, scenario.visitor);
+  return { ok: true, value: c };
 }
+
+/** Placeholder until visitorRule has run. */
+const NO_VISITOR_RULE: AppliedVisitorRule = { rule: { kind: "same" }, entry: null, policy: null, source: "", freeZone: false };

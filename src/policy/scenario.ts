@@ -21,11 +21,9 @@ export const Scenario = z
     treatment: z.strictObject({
       region: z.string().min(1),
       setting: z.enum(["inpatient", "outpatient", "chronic_outpatient"]),
-      hospitalLevel: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "医院级别应为 1、2 或 3（一级、二级、三级）" }),
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD")
-        .refine((s) => !Number.isNaN(Date.parse(s)), { message: "日期无效" }),
+      hospitalLevel: z.literal([1, 2, 3], { error: "医院级别应为 1、2 或 3（一级、二级、三级）" }),
+      // zod's ISO date knows month lengths and leap years (2025-02-29 is refused).
+      date: z.iso.date({ error: "日期应为有效的 YYYY-MM-DD，例如 2026-03-01" }),
     }),
     visitor: z.enum(["long_term", "referral", "emergency", "temporary_other", "unregistered"]),
     costs: z.strictObject({

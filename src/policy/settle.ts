@@ -10,7 +10,7 @@ import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
 import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
 import type { AppliedVisitorRule, Case } from "./resolve.ts";
-import type { Estimate, Step, StepKind } from "./scenario.ts";
+import type { Estimate, Scenario, SourceRef, Step, StepKind } from "./scenario.ts";
 import type { Confidence, RatioTable, RegionPolicy, SettingRules, TypicalPolicy } from "./schema.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
@@ -18,7 +18,7 @@ type Level = "1" | "2" | "3";
 
 const CONFIDENCE_ORDER: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
-/** Decimal values of policy figures, made once per figure string. */
+/** Decimal values of policy figures (never a person's amounts), made once per figure. */
 const decimalCache = new Map<string | number, Money>();
 function dec(value: string | number): Money {
   let d = decimalCache.get(value);
@@ -27,6 +27,17 @@ function dec(value: string | number): Money {
     decimalCache.set(value, d);
   }
   return d;
+}
+
+const figureText = new Map<string | number, string>();
+/** A policy figure as shown ("350000.00"), formatted once per figure. */
+function fmtFigure(value: string | number): string {
+  let text = figureText.get(value);
+  if (text === undefined) {
+    text = fmt(dec(value));
+    figureText.set(value, text);
+  }
+  return text;
 }
 
 /** Where a level has no figure of its own, the next higher level is used: the conservative side. */
@@ -76,24 +87,36 @@ function buildBands(table: RatioTable, level: Level): Band[] {
   return out;
 }
 
+/** Whose figures a step cites. */
+interface Ref {
+  policy: AnyPolicy | null;
+  source: string;
+  quote?: string | undefined;
+}
+
+/** A citation resolved once, when the plan is made: the source, and whether its age matters. */
+interface Cite {
+  ref: SourceRef;
+  /** A region's own figure (not a national principle, not the template): it can go stale. */
+  regional: boolean;
+}
+
+function cite(book: PolicyBook, ref: Ref): Cite {
+  return { ref: book.sourceRef(ref.policy, ref.source, ref.quote), regional: !!ref.policy && ref.policy.code !== "typical" };
+}
+
 class Explainer {
   readonly steps: Step[] = [];
   lowest: Confidence = "high";
   oldestYear = Infinity;
 
-  constructor(private readonly book: PolicyBook) {}
-
-  /** `add` with the citation in one object. */
-  addRef(kind: StepKind, what: string, amount: Money | null, rule: string, ref: Ref): void {
-    this.add(kind, what, amount, rule, ref.policy, ref.source, ref.quote);
-  }
-
-  add(kind: StepKind, what: string, amount: Money | null, rule: string, policy: AnyPolicy | null, source: string, quote?: string): void {
-    const ref = this.book.sourceRef(policy, source, quote);
+  /** `amount` may come formatted already, where the same figure is shown more than once. */
+  add(kind: StepKind, what: string, amount: Money | string | null, rule: string, cited: Cite): void {
+    const ref = cited.ref;
     if (CONFIDENCE_ORDER[ref.confidence] < CONFIDENCE_ORDER[this.lowest]) this.lowest = ref.confidence;
     // National principles stay in force for years; only a region's own figures go stale.
-    if (policy && policy.code !== "typical" && typeof ref.year === "number" && ref.year < this.oldestYear) this.oldestYear = ref.year;
-    this.steps.push({ kind, what, amount: amount === null ? null : fmt(amount), rule, source: ref });
+    if (cited.regional && typeof ref.year === "number" && ref.year < this.oldestYear) this.oldestYear = ref.year;
+    this.steps.push({ kind, what, amount: amount === null || typeof amount === "string" ? amount : fmt(amount), rule, source: ref });
   }
 }
 
@@ -174,8 +197,9 @@ function deductibleFor(c: Case, rules: SettingRules, level: Level): { amount: Mo
   const perYear = d.per === "year";
   const paid = c.scenario.yearToDate?.deductiblePaid;
   if (perYear && paid) {
-    amount = max0(amount.minus(dec(paid)));
-    extra += policyText.deductible.alreadyPaid(fmt(dec(paid)));
+    const already = new D(paid);
+    amount = max0(amount.minus(already));
+    extra += policyText.deductible.alreadyPaid(fmt(already));
   }
   return { amount, extra, perYear };
 }
@@ -193,23 +217,81 @@ function directSettlement(c: Case): Estimate["directSettlement"] {
 
 const NO_LAYERS: Layer[] = [];
 
-/** Whose figures a step cites. */
-interface Ref {
-  policy: AnyPolicy | null;
-  source: string;
-  quote?: string | undefined;
+const layerCache = new WeakMap<NonNullable<SettingRules["supplementary"]>, Layer[]>();
+
+/** The kernel's form of a policy's supplementary layers, built once per policy table. */
+function layersOf(supplementary: NonNullable<SettingRules["supplementary"]>): Layer[] {
+  let layers = layerCache.get(supplementary);
+  if (!layers) {
+    layers = supplementary.map((layer) => ({
+      kind: layer.kind,
+      deductible: dec(layer.deductible),
+      bands: layer.bands.map((b) => ({ hi: b.upTo === null ? null : dec(b.upTo), rate: dec(b.rate) })),
+      cap: layer.cap ? dec(layer.cap) : null,
+    }));
+    layerCache.set(supplementary, layers);
+  }
+  return layers;
 }
 
-/** Everything the arithmetic needs and everything the explanation says about it. */
-export interface Prepared {
-  input: SettlementInput;
+/**
+ * Everything about a case that does not depend on the bill: the kernel's parameters, the
+ * explanation's fixed parts and the citations, resolved once. evaluate() keeps plans per
+ * scenario shape (plans.ts), so a repeated question costs only the arithmetic and the words.
+ */
+export interface Plan {
+  /** The resolved case; read only from here on. */
+  c: Case;
+  params: Omit<SettlementInput, "total" | "outOfCatalog" | "classB">;
   bands: Band[];
-  adjust: RateAdjust;
-  deductible: { amount: Money; extra: string; perYear: boolean; ref: Ref | null };
-  ratioRef: Ref;
+  /** Each band's rate before and after the visitor's adjustment. */
+  rates: { before: string; applied: string }[];
+  ratioDetail: string;
+  deductible: { amount: Money; extra: string; perYear: boolean; cite: Cite | null };
+  cites: { principle: Cite; ratio: Cite; visitor: Cite; rules: Cite; cap: Cite | null; classB: Cite | null };
+  /** Wording that does not depend on the bill, made once. */
+  words: PlanWords;
+  directSettlement: Estimate["directSettlement"];
   usesSchedule: boolean;
   firstPayShare: number;
-  classBShare: number | null;
+  /** What planning assumed and warned about; settle copies these before adding its own. */
+  assumptions: readonly string[];
+  warnings: readonly string[];
+}
+
+interface PlanWords {
+  jurisdiction: [what: string, rule: string];
+  deductible: [what: string, rule: string] | null;
+  /** The visitor's adjustment as a step of its own, where its source differs from the ratio's. */
+  visitorCut: [what: string, rule: string] | null;
+  /** The cap step's rule, not reached and reached. */
+  cap: [open: string, reached: string] | null;
+}
+
+function planWords(c: Case, d: { amount: Money; extra: string; perYear: boolean }, usesSchedule: boolean, capRemaining: Money | null, visitorSource: string, ratioSource: string): PlanWords {
+  const s = c.scenario;
+  const rules = c.rules.value;
+  const visitor = c.visitor.rule;
+  let visitorCut: PlanWords["visitorCut"] = null;
+  if (!usesSchedule && c.jurisdiction !== "same_pool" && (visitor.kind === "points" || visitor.kind === "multiplier") && visitorSource !== ratioSource) {
+    const how = visitor.kind === "points" ? policyText.ratio.points(String(visitor.points)) : policyText.ratio.multiplier(String(visitor.factor));
+    visitorCut = [policyText.ratio.visitorStep(s.visitor), how];
+  }
+  let cap: PlanWords["cap"] = null;
+  if (rules.cap && capRemaining) {
+    const used = s.yearToDate?.fundPaid ? fmt(new D(s.yearToDate.fundPaid)) : "0.00";
+    const args = [fmtFigure(rules.cap.amount), used, fmt(capRemaining)] as const;
+    cap = [policyText.cap.rule(...args, false), policyText.cap.rule(...args, true)];
+  }
+  return {
+    jurisdiction: [policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name), policyText.jurisdiction.rule(c.jurisdiction, c.catalogue)],
+    deductible: [
+      policyText.deductible.what((s.yearToDate?.admissions ?? 0) + 1, d.perYear),
+      policyText.deductible.rule(s.treatment.hospitalLevel as LevelKey, fmt(d.amount), c.retired && !!rules.deductible?.retired, d.extra),
+    ],
+    visitorCut,
+    cap,
+  };
 }
 
 function ceilingFor(book: PolicyBook, c: Case): number | null {
@@ -217,8 +299,8 @@ function ceilingFor(book: PolicyBook, c: Case): number | null {
   return kind === "referral" || kind === "emergency" || kind === "temporary_other" ? book.national.cutCeilings[kind] : null;
 }
 
-/** The look-ups: from a resolved case to the kernel's parameters. */
-export function prepareSettlement(book: PolicyBook, c: Case): Prepared {
+/** The look-ups: from a case fresh from resolveCase to its plan. Adds to the case's warnings. */
+export function planSettlement(book: PolicyBook, c: Case): Plan {
   const s = c.scenario;
   const level = String(s.treatment.hospitalLevel) as Level;
   const rules = c.rules.value;
@@ -226,7 +308,7 @@ export function prepareSettlement(book: PolicyBook, c: Case): Prepared {
   const visitor = c.visitor;
   const away = c.jurisdiction !== "same_pool";
   const usesSchedule = away && visitor.rule.kind === "schedule";
-  const visitorRef: Ref = { policy: visitor.policy, source: visitor.source, quote: visitor.quote };
+  const visitorCite = cite(book, visitor);
 
   let firstPayShare = 0;
   if (away && visitor.rule.kind === "first_pay") {
@@ -236,10 +318,10 @@ export function prepareSettlement(book: PolicyBook, c: Case): Prepared {
   }
 
   const d = deductibleFor(c, rules, level);
-  const deductibleRef: Ref | null = usesSchedule
-    ? visitorRef
+  const deductibleCite: Cite | null = usesSchedule
+    ? visitorCite
     : rules.deductible
-      ? { policy: rp, source: rules.deductible.source, quote: rules.deductible.quote }
+      ? cite(book, { policy: rp, source: rules.deductible.source, quote: rules.deductible.quote })
       : null;
 
   const table: RatioTable =
@@ -255,22 +337,15 @@ export function prepareSettlement(book: PolicyBook, c: Case): Prepared {
 
   let capRemaining: Money | null = null;
   if (rules.cap) {
-    const used = s.yearToDate?.fundPaid ? dec(s.yearToDate.fundPaid) : ZERO;
-    capRemaining = max0(dec(rules.cap.amount).minus(used));
+    const used = s.yearToDate?.fundPaid ? new D(s.yearToDate.fundPaid) : ZERO;
+    capRemaining = used === ZERO ? dec(rules.cap.amount) : max0(dec(rules.cap.amount).minus(used));
   }
-  const layers: Layer[] = !rules.supplementary ? NO_LAYERS : rules.supplementary.map((layer) => ({
-    kind: layer.kind,
-    deductible: dec(layer.deductible),
-    bands: layer.bands.map((b) => ({ hi: b.upTo === null ? null : dec(b.upTo), rate: dec(b.rate) })),
-    cap: layer.cap ? dec(layer.cap) : null,
-  }));
+  noteWarnings(c);
+  const ratioRef: Ref = usesSchedule ? visitor : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote };
 
-  const classB = s.costs.classB ? dec(s.costs.classB) : ZERO;
   return {
-    input: {
-      total: dec(s.costs.total),
-      outOfCatalog: s.costs.outOfCatalog ? dec(s.costs.outOfCatalog) : ZERO,
-      classB,
+    c,
+    params: {
       classBShare: c.classBShare && s.costs.classB ? dec(c.classBShare.value) : ZERO,
       firstPayShare: dec(firstPayShare),
       deductible: d.amount,
@@ -278,15 +353,26 @@ export function prepareSettlement(book: PolicyBook, c: Case): Prepared {
       rates,
       capRemaining,
       notCovered: !!rules.notCovered || (away && visitor.rule.kind === "not_covered"),
-      layers,
+      layers: rules.supplementary ? layersOf(rules.supplementary) : NO_LAYERS,
     },
     bands,
-    adjust,
-    deductible: { ...d, ref: deductibleRef },
-    ratioRef: usesSchedule ? visitorRef : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote },
+    rates: adjust.seen,
+    ratioDetail: adjust.detail,
+    deductible: { amount: d.amount, extra: d.extra, perYear: d.perYear, cite: deductibleCite },
+    cites: {
+      principle: cite(book, principleRefFor(book.national, c.jurisdiction === "cross_province" ? "cross_province" : "intra_province")),
+      ratio: cite(book, ratioRef),
+      visitor: visitorCite,
+      rules: cite(book, { policy: rp, source: c.rules.source, quote: c.rules.quote }),
+      cap: rules.cap ? cite(book, { policy: rp, source: rules.cap.source, quote: rules.cap.quote }) : null,
+      classB: c.classBShare ? cite(book, c.classBShare) : null,
+    },
+    words: planWords(c, d, usesSchedule, capRemaining, visitor.source, ratioRef.source),
+    directSettlement: directSettlement(c),
     usesSchedule,
     firstPayShare,
-    classBShare: c.classBShare ? c.classBShare.value : null,
+    assumptions: c.assumptions.slice(),
+    warnings: c.warnings.slice(),
   };
 }
 
@@ -308,23 +394,13 @@ function noteWarnings(c: Case): void {
   if (s.costs.classB === undefined) c.assumptions.push(policyText.classB.noAmount);
 }
 
-const principleCache = new WeakMap<object, Record<string, Ref>>();
-
-/** The national principle cited for the jurisdiction step, looked up once per national file. */
+/** The national principle cited for the jurisdiction step. */
 function principleRefFor(national: PolicyBook["national"], id: "cross_province" | "intra_province"): Ref {
-  let refs = principleCache.get(national);
-  if (!refs) {
-    refs = {};
-    for (const key of ["cross_province", "intra_province"]) {
-      const principle = national.principles.find((x) => x.id === key);
-      refs[key] = { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
-    }
-    principleCache.set(national, refs);
-  }
-  return refs[id]!;
+  const principle = national.principles.find((x) => x.id === id);
+  return { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
 }
 
-function explainLayers(ex: Explainer, layers: NonNullable<SettingRules["supplementary"]>, r: SettlementResult, rp: AnyPolicy | null): void {
+function explainLayers(book: PolicyBook, ex: Explainer, layers: NonNullable<SettingRules["supplementary"]>, r: SettlementResult, rp: AnyPolicy | null): void {
   for (let k = 0; k < layers.length; k++) {
     const layer = layers[k]!;
     const out = r.layers[k];
@@ -338,111 +414,121 @@ function explainLayers(ex: Explainer, layers: NonNullable<SettingRules["suppleme
       if (positive(amount)) parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
       if (hi) lo = hi;
     }
-    ex.addRef("supplementary", layer.label, out.paid, policyText.supplementary.rule(fmt(out.base), parts.join("；")), { policy: rp, source: layer.source, quote: layer.quote });
+    ex.add("supplementary", layer.label, out.paid, policyText.supplementary.rule(fmt(out.base), parts.join("；")), cite(book, { policy: rp, source: layer.source, quote: layer.quote }));
   }
 }
 
-export function settle(book: PolicyBook, c: Case): Estimate {
+/** The bill's three amounts as the kernel takes them, parsed afresh: they are a person's input, never cached. */
+export function settlementInput(plan: Plan, costs: Scenario["costs"]): SettlementInput {
+  const p = plan.params;
+  return {
+    total: new D(costs.total),
+    outOfCatalog: costs.outOfCatalog ? new D(costs.outOfCatalog) : ZERO,
+    classB: costs.classB ? new D(costs.classB) : ZERO,
+    classBShare: p.classBShare,
+    firstPayShare: p.firstPayShare,
+    deductible: p.deductible,
+    bands: p.bands,
+    rates: p.rates,
+    capRemaining: p.capRemaining,
+    notCovered: p.notCovered,
+    layers: p.layers,
+  };
+}
+
+/**
+ * The estimate for a bill under a plan. `costs` must be the costs of a scenario of the same
+ * shape as the plan's (only the amounts may differ): plans.ts keys plans so that they are.
+ */
+export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): Estimate {
+  const c = plan.c;
   const s = c.scenario;
-  const ex = new Explainer(book);
+  const ex = new Explainer();
   const rules = c.rules.value;
-  const rp = c.rules.policy;
   const visitor: AppliedVisitorRule = c.visitor;
-  const national = book.national;
-  const p = prepareSettlement(book, c);
-  const r = settleArithmetic(p.input);
-  noteWarnings(c);
+  const cites = plan.cites;
+  const assumptions = plan.assumptions.slice();
+  const warnings = plan.warnings.slice();
+  const input = settlementInput(plan, costs);
+  const r = settleArithmetic(input);
+  const fundPays = fmt(r.fund);
+  const youPay = fmt(r.youPay);
+  const seriousIllnessPays = fmt(r.supplementary);
 
-  const principleRef = principleRefFor(national, c.jurisdiction === "cross_province" ? "cross_province" : "intra_province");
-
-  ex.addRef("jurisdiction", policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name), null, policyText.jurisdiction.rule(c.jurisdiction, c.catalogue), principleRef);
+  const words = plan.words;
+  ex.add("jurisdiction", words.jurisdiction[0], null, words.jurisdiction[1], cites.principle);
 
   const catalogueName = c.catalogue === "treatment" ? "就医地" : "参保地";
-  if (positive(p.input.outOfCatalog)) {
-    ex.addRef("out_of_catalog", policyText.outOfCatalog.what, p.input.outOfCatalog, policyText.outOfCatalog.rule(catalogueName), principleRef);
+  if (positive(input.outOfCatalog)) {
+    ex.add("out_of_catalog", policyText.outOfCatalog.what, input.outOfCatalog, policyText.outOfCatalog.rule(catalogueName), cites.principle);
   }
-  if (c.classBShare && positive(p.input.classB)) {
-    ex.addRef(
+  if (c.classBShare && cites.classB && positive(input.classB)) {
+    ex.add(
       "class_b_first_pay",
       policyText.classB.what,
       r.classBFirst,
-      policyText.classB.rule(fmt(p.input.classB), String(c.classBShare.value), c.classBShare.policy?.name ?? catalogueName),
-      c.classBShare,
+      policyText.classB.rule(fmt(input.classB), String(c.classBShare.value), c.classBShare.policy?.name ?? catalogueName),
+      cites.classB,
     );
   }
 
-  if (p.input.notCovered) {
-    const ref: Ref = visitor.rule.kind === "not_covered" ? visitor : { policy: rp, source: c.rules.source, quote: c.rules.quote };
-    ex.addRef("not_covered", policyText.notCovered.what(s.treatment.setting), r.eligible, policyText.warnings.notCovered, ref);
-    c.warnings.push(policyText.warnings.notCovered);
+  if (input.notCovered) {
+    ex.add("not_covered", policyText.notCovered.what(s.treatment.setting), r.eligible, policyText.warnings.notCovered, visitor.rule.kind === "not_covered" ? cites.visitor : cites.rules);
+    warnings.push(policyText.warnings.notCovered);
   } else {
-    if (p.firstPayShare > 0) {
-      ex.addRef("visitor_first_pay", policyText.visitorFirstPay.what(s.visitor), r.visitorFirst, policyText.visitorFirstPay.rule(fmt(r.eligible), String(p.firstPayShare)), visitor);
+    if (plan.firstPayShare > 0) {
+      ex.add("visitor_first_pay", policyText.visitorFirstPay.what(s.visitor), r.visitorFirst, policyText.visitorFirstPay.rule(fmt(r.eligible), String(plan.firstPayShare)), cites.visitor);
     }
-    if (p.deductible.ref) {
-      ex.addRef(
-        "deductible",
-        policyText.deductible.what((s.yearToDate?.admissions ?? 0) + 1, p.deductible.perYear),
-        r.deductiblePaid,
-        policyText.deductible.rule(s.treatment.hospitalLevel as LevelKey, fmt(p.deductible.amount), c.retired && !!rules.deductible?.retired, p.deductible.extra),
-        p.deductible.ref,
-      );
-    }
+    const d = plan.deductible;
+    if (d.cite && words.deductible) ex.add("deductible", words.deductible[0], r.deductiblePaid, words.deductible[1], d.cite);
 
-    const rates: { before: string; applied: string }[] = [];
-    for (let k = 0; k < p.bands.length; k++) {
-      rates.push({ before: p.adjust.seen[k]?.before ?? p.bands[k]!.rate.toString(), applied: p.input.rates[k]!.toString() });
-    }
+    const rates = plan.rates;
     let ruleText: string;
-    if (p.bands.length === 1) {
-      ruleText = policyText.ratio.rule(fmt(max0(r.base.minus(p.deductible.amount))), rates[0]?.applied ?? "0", p.adjust.detail);
+    if (plan.bands.length === 1) {
+      // One band from zero: what lies in it is exactly the cost above the deductible.
+      ruleText = policyText.ratio.rule(fmt(r.bandAmounts[0] ?? ZERO), rates[0]?.applied ?? "0", plan.ratioDetail);
     } else {
       const parts: string[] = [];
       for (let k = 0; k < r.bandAmounts.length; k++) {
         const amount = r.bandAmounts[k]!;
-        const band = p.bands[k]!;
+        const band = plan.bands[k]!;
         if (positive(amount)) parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rates[k]!.applied));
       }
-      ruleText = policyText.ratio.bandsRule(parts) + p.adjust.detail;
+      ruleText = policyText.ratio.bandsRule(parts) + plan.ratioDetail;
     }
-    ex.addRef(p.bands.length === 1 ? "ratio" : "band", policyText.ratio.what, toFen(r.fundRaw), ruleText, p.ratioRef);
-    const ratioStep = ex.steps[ex.steps.length - 1];
-    if (ratioStep) ratioStep.rates = rates;
-    if (!p.usesSchedule && c.jurisdiction !== "same_pool" && (visitor.rule.kind === "points" || visitor.rule.kind === "multiplier") && visitor.source !== p.ratioRef.source) {
-      // The visitor adjustment is a rule of its own: cite it separately so its source is visible.
-      const how = visitor.rule.kind === "points" ? policyText.ratio.points(String(visitor.rule.points)) : policyText.ratio.multiplier(String(visitor.rule.factor));
-      ex.addRef("ratio", policyText.ratio.visitorStep(s.visitor), null, how, visitor);
+    ex.add(plan.bands.length === 1 ? "ratio" : "band", policyText.ratio.what, r.capped ? toFen(r.fundRaw) : fundPays, ruleText, cites.ratio);
+    ex.steps[ex.steps.length - 1]!.rates = rates.slice();
+    // The visitor adjustment is a rule of its own: cited separately so its source is visible.
+    if (words.visitorCut) ex.add("ratio", words.visitorCut[0], null, words.visitorCut[1], cites.visitor);
+
+    if (words.cap && cites.cap) {
+      if (r.capped) warnings.push(policyText.warnings.capReached);
+      ex.add("cap", policyText.cap.what, r.capped ? r.fund : null, words.cap[r.capped ? 1 : 0], cites.cap);
     }
 
-    if (rules.cap && p.input.capRemaining) {
-      const used = s.yearToDate?.fundPaid ? dec(s.yearToDate.fundPaid) : ZERO;
-      if (r.capped) c.warnings.push(policyText.warnings.capReached);
-      ex.addRef("cap", policyText.cap.what, r.capped ? r.fund : null, policyText.cap.rule(fmt(dec(rules.cap.amount)), fmt(used), fmt(p.input.capRemaining), r.capped), { policy: rp, source: rules.cap.source, quote: rules.cap.quote });
-    }
-
-    if (rules.supplementary) explainLayers(ex, rules.supplementary, r, rp);
+    if (rules.supplementary) explainLayers(book, ex, rules.supplementary, r, c.rules.policy);
   }
 
-  ex.addRef(
+  ex.add(
     "summary",
     policyText.summary.what,
-    r.youPay,
-    policyText.summary.rule(fmt(r.fund), r.supplementary.isZero() ? "" : policyText.summary.extra(fmt(r.supplementary)), fmt(r.youPay)),
-    { policy: rp, source: c.rules.source },
+    youPay,
+    policyText.summary.rule(fundPays, r.supplementary.isZero() ? "" : policyText.summary.extra(seriousIllnessPays), youPay),
+    cites.rules,
   );
 
-  if (c.typical) c.warnings.unshift(policyText.warnings.typical(c.insured.name));
-  if (ex.lowest === "low") c.warnings.push(policyText.warnings.lowConfidence);
+  if (c.typical) warnings.unshift(policyText.warnings.typical(c.insured.name));
+  if (ex.lowest === "low") warnings.push(policyText.warnings.lowConfidence);
   const treatmentYear = Number(s.treatment.date.slice(0, 4));
-  if (ex.oldestYear !== Infinity && treatmentYear - ex.oldestYear > 2) c.warnings.push(policyText.warnings.oldData(String(ex.oldestYear)));
+  if (ex.oldestYear !== Infinity && treatmentYear - ex.oldestYear > 2) warnings.push(policyText.warnings.oldData(String(ex.oldestYear)));
 
   return {
-    total: fmt(p.input.total),
-    fundPays: fmt(r.fund),
-    seriousIllnessPays: fmt(r.supplementary),
-    youPay: fmt(r.youPay),
+    total: fmt(input.total),
+    fundPays,
+    seriousIllnessPays,
+    youPay,
     jurisdiction: c.jurisdiction,
-    directSettlement: directSettlement(c),
+    directSettlement: plan.directSettlement,
     steps: ex.steps,
     policy: {
       region: c.insured.code,
@@ -454,7 +540,7 @@ export function settle(book: PolicyBook, c: Case): Estimate {
       typical: c.typical,
       confidence: ex.lowest,
     },
-    assumptions: c.assumptions,
-    warnings: c.warnings,
+    assumptions,
+    warnings,
   };
 }

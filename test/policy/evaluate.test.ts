@@ -181,6 +181,7 @@ describe("bad input gets a clear Chinese error naming the field", () => {
     ["乙类 larger than the total", scenario({ total: "100", classB: "200" }), "costs.classB"],
     ["date with no policy", scenario({ region: "退休市", total: "100", date: "2019-01-01" }), "treatment.date"],
     ["a province as insured place", scenario({ region: "河北", total: "100" }), "insured.region"],
+    ["a day that does not exist (2025 is no leap year)", scenario({ total: "100", date: "2025-02-29" }), "treatment.date"],
     ["bad hospital level", { ...scenario({ total: "100" }), treatment: { region: "上海", setting: "inpatient", hospitalLevel: 4, date: "2026-01-01" } }, "treatment.hospitalLevel"],
   ];
   it.each(cases)("%s", (_name, input, field) => {
