@@ -59,9 +59,9 @@ describe("planFor", () => {
     const otherBill = planFor(fixtureBook, Scenario.parse({ ...s, costs: { total: "1", classB: "1" } }));
     expect(first.ok && otherBill.ok && first.value === otherBill.value).toBe(true);
     // Fill the cache with other shapes (other dates): the first plan is pushed out, then made anew.
-    for (let d = 0; d < PLAN_CACHE_LIMIT; d++) {
-      const date = new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
-      planFor(fixtureBook, Scenario.parse({ ...base, insured: s.insured, treatment: { ...base.treatment, date } }));
+    for (let d = 1; d <= PLAN_CACHE_LIMIT; d++) {
+      const date = new Date(Date.UTC(2026, 2, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      expect(planFor(fixtureBook, Scenario.parse({ ...base, insured: s.insured, treatment: { ...base.treatment, date } })).ok).toBe(true);
     }
     const later = planFor(fixtureBook, s);
     expect(first.ok && later.ok && first.value !== later.value).toBe(true);
