@@ -6,10 +6,18 @@ import { z } from "./zod.ts";
 import type { Confidence } from "./schema.ts";
 
 /** A money amount typed by a person or a front end: a non-negative decimal string, max 2 decimals. */
-export const MoneyInput = z
-  .union([z.string(), z.number()])
-  .transform((v) => String(v).trim())
-  .refine((s) => /^\d{1,12}(\.\d{1,2})?$/.test(s), { message: "应为不小于 0 的金额，最多两位小数，且不超过 12 位整数" });
+const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
+const MONEY_ERROR = "应为不小于 0 的金额，最多两位小数，且不超过 12 位整数";
+// Branches in order of likelihood: a clean string passes the first at once (a transform on
+// every amount cost more than the rest of the validation); spaces around it, or a JSON number.
+export const MoneyInput = z.union(
+  [
+    z.string().regex(MONEY),
+    z.string().trim().regex(MONEY),
+    z.number().transform((n) => String(n)).pipe(z.string().regex(MONEY, MONEY_ERROR)),
+  ],
+  { error: MONEY_ERROR },
+);
 
 export const Scenario = z
   .strictObject({
@@ -42,6 +50,8 @@ export const Scenario = z
     maternity: z.boolean().optional(),
   })
   .superRefine((s, ctx) => {
+    // Compared only once every amount is valid: a bad one has its own message already.
+    if (![s.costs.total, s.costs.classB ?? "0", s.costs.outOfCatalog ?? "0"].every((v) => typeof v === "string" && MONEY.test(v))) return;
     const total = Number(s.costs.total);
     const b = Number(s.costs.classB ?? 0);
     const out = Number(s.costs.outOfCatalog ?? 0);

@@ -192,6 +192,19 @@ describe("bad input gets a clear Chinese error naming the field", () => {
     for (const e of result.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it("takes an amount as a clean string, a string with spaces around it, or a JSON number", () => {
+    for (const total of ["30000", " 30000 ", 30000]) {
+      const result = evaluate({ ...scenario({ total: "1" }), costs: { total } }, fixtureBook);
+      expect(result.ok && result.estimate.total).toBe("30000.00");
+    }
+  });
+
+  it("says one thing about a negative JSON number, not what it makes of the other amounts", () => {
+    const result = evaluate({ ...scenario({ total: "1" }), costs: { total: -3 } }, fixtureBook);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ field: "costs.total", message: expect.stringContaining("不小于 0 的金额") }]);
+  });
+
   it("rejects an unknown field by name", () => {
     const result = evaluate({ ...scenario({ total: "100" }), extra: 1 }, fixtureBook);
     expect(result.ok).toBe(false);
