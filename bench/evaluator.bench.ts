@@ -7,7 +7,7 @@
 import { settleArithmetic } from "../src/policy/arithmetic.ts";
 import { evaluate, getPolicyBook, type ScenarioInput } from "../src/policy/index.ts";
 import { D } from "../src/policy/money.ts";
-import { shapeKey } from "../src/policy/plans.ts";
+import { shapeOf } from "../src/policy/plans.ts";
 import { resolveCase } from "../src/policy/resolve.ts";
 import { Scenario } from "../src/policy/scenario.ts";
 import { planSettlement, settlementInput } from "../src/policy/settle.ts";
@@ -84,7 +84,7 @@ function median(xs: number[]): number {
 const ROUNDS = 5;
 
 export async function run(): Promise<void> {
-  const shapes = new Set(scenarios.map((s) => shapeKey(Scenario.parse(s)))).size;
+  const shapes = new Set(scenarios.map((s) => JSON.stringify(shapeOf(Scenario.parse(s))))).size;
   const failures = scenarios.filter((s) => !evaluate(s, book).ok).length;
   const rounds = { explained: [] as number[], firstTime: [] as number[], bare: [] as number[], plain: [] as number[], ratio: [] as number[] };
   for (let k = 0; k < ROUNDS; k++) {

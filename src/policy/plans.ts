@@ -16,43 +16,72 @@ export const PLAN_CACHE_LIMIT = 2048;
 /** A valid amount (digits and a dot) that is zero: "0", "0.00". */
 const ZERO_AMOUNT = /^[0.]*$/;
 
-const caches = new WeakMap<PolicyBook, Map<string, Plan>>();
+const SCHEMES = ["employee", "resident"];
+const STATUSES = [undefined, "working", "retired"];
+const SETTINGS = ["inpatient", "outpatient", "chronic_outpatient"];
+const VISITORS = ["long_term", "referral", "emergency", "temporary_other", "unregistered"];
+const MATERNITY = [undefined, false, true];
 
 /**
- * Every field of the scenario except the amounts of the bill. The presence of 乙类 (given or
- * not, zero or not) changes the plan's assumptions, so it is part of the shape too. Fields are
- * joined with U+0001: no resolvable region name or valid date holds a control character.
+ * A scenario's shape: every field except the amounts of the bill, as insured region, treatment
+ * region, date and one number for the small choices. Nested maps keyed by these cost less than
+ * one long joined key, which must be built and hashed on every estimate. The presence of 乙类
+ * (given or not, zero or not) changes the plan's assumptions, so it is part of the shape. A
+ * scenario with money already paid this year is not cached: those are amounts too.
  */
-export function shapeKey(s: Scenario): string {
-  const b = s.costs.classB;
+export function shapeOf(s: Scenario): [insured: string, treatment: string, date: string, choices: number] | null {
   const y = s.yearToDate;
-  const i = s.insured;
-  const t = s.treatment;
-  const shapeOfClassB = b === undefined ? "" : ZERO_AMOUNT.test(b) ? "0" : "+";
-  // A template rather than [..].join: this runs on every estimate.
-  return `${i.region}\u0001${i.scheme}\u0001${i.status}\u0001${t.region}\u0001${t.setting}\u0001${t.hospitalLevel}\u0001${t.date}\u0001${s.visitor}\u0001${s.maternity}\u0001${shapeOfClassB}\u0001${y === undefined ? "-" : `${y.admissions}\u0001${y.fundPaid}\u0001${y.deductiblePaid}`}`;
+  if (y && (y.fundPaid !== undefined || y.deductiblePaid !== undefined)) return null;
+  const b = s.costs.classB;
+  let n = SCHEMES.indexOf(s.insured.scheme);
+  n = n * 3 + STATUSES.indexOf(s.insured.status);
+  n = n * 3 + SETTINGS.indexOf(s.treatment.setting);
+  n = n * 3 + (s.treatment.hospitalLevel - 1);
+  n = n * 5 + VISITORS.indexOf(s.visitor);
+  n = n * 3 + MATERNITY.indexOf(s.maternity);
+  n = n * 3 + (b === undefined ? 0 : ZERO_AMOUNT.test(b) ? 1 : 2);
+  // yearToDate absent, or present with admissions absent or 0..365.
+  n = n * 368 + (y === undefined ? 0 : y.admissions === undefined ? 1 : y.admissions + 2);
+  return [s.insured.region, s.treatment.region, s.treatment.date, n];
+}
+
+type Plans = Map<string, Map<string, Map<string, Map<number, Plan>>>>;
+interface Cache {
+  plans: Plans;
+  size: number;
+}
+const caches = new WeakMap<PolicyBook, Cache>();
+
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
 }
 
 type Planned = { ok: true; value: Plan } | { ok: false; errors: InputError[] };
 
 /** The plan for a scenario's shape, made once; `cache: false` always makes a fresh one. */
 export function planFor(book: PolicyBook, s: Scenario, cache = true): Planned {
-  let plans: Map<string, Plan> | undefined;
-  let key = "";
-  if (cache) {
-    plans = caches.get(book);
-    if (!plans) caches.set(book, (plans = new Map()));
-    key = shapeKey(s);
-    const hit = plans.get(key);
+  const shape = cache ? shapeOf(s) : null;
+  let cached: Cache | undefined;
+  if (shape) {
+    cached = caches.get(book);
+    const hit = cached?.plans.get(shape[0])?.get(shape[1])?.get(shape[2])?.get(shape[3]);
     if (hit) return { ok: true, value: hit };
   }
   const resolved = resolveCase(book, s);
   if (!resolved.ok) return resolved;
   const plan = planSettlement(book, resolved.value);
-  if (plans) {
-    // Oldest first out: a Map iterates in insertion order.
-    if (plans.size >= PLAN_CACHE_LIMIT) plans.delete(plans.keys().next().value!);
-    plans.set(key, plan);
+  if (shape) {
+    if (!cached) caches.set(book, (cached = { plans: new Map(), size: 0 }));
+    // Full: start again. The shapes in use come back within a few estimates.
+    if (cached.size >= PLAN_CACHE_LIMIT) {
+      cached.plans.clear();
+      cached.size = 0;
+    }
+    const byDate = child(child(cached.plans, shape[0], () => new Map()), shape[1], () => new Map());
+    child(byDate, shape[2], () => new Map<number, Plan>()).set(shape[3], plan);
+    cached.size++;
   }
   return { ok: true, value: plan };
 }

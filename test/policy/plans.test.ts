@@ -1,6 +1,6 @@
 /** plans.ts: one plan per scenario shape, the bill's amounts left out of the shape and nothing else. */
 import { describe, expect, it } from "vitest";
-import { PLAN_CACHE_LIMIT, planFor, shapeKey } from "../../src/policy/plans.ts";
+import { PLAN_CACHE_LIMIT, planFor, shapeOf } from "../../src/policy/plans.ts";
 import { Scenario, type ScenarioInput } from "../../src/policy/scenario.ts";
 import { fixtureBook } from "./helpers.ts";
 
@@ -9,12 +9,12 @@ const base: ScenarioInput = {
   treatment: { region: "上海", setting: "inpatient", hospitalLevel: 3, date: "2026-03-01" },
   visitor: "long_term",
   costs: { total: "30000", classB: "5000", outOfCatalog: "100" },
-  yearToDate: { admissions: 1, fundPaid: "1000", deductiblePaid: "0" },
+  yearToDate: { admissions: 1 },
   maternity: false,
 };
-const key = (s: ScenarioInput) => shapeKey(Scenario.parse(s));
+const key = (s: ScenarioInput) => JSON.stringify(shapeOf(Scenario.parse(s)));
 
-describe("shapeKey", () => {
+describe("shapeOf", () => {
   it("ignores the amounts of the bill", () => {
     expect(key({ ...base, costs: { total: "99999.99", classB: "1", outOfCatalog: "0" } })).toBe(key(base));
   });
@@ -33,13 +33,17 @@ describe("shapeKey", () => {
     ["maternity left out", { ...base, maternity: undefined }],
     ["乙类 zero", { ...base, costs: { ...base.costs, classB: "0.00" } }],
     ["乙类 left out", { ...base, costs: { total: "30000" } }],
-    ["admissions", { ...base, yearToDate: { ...base.yearToDate, admissions: 2 } }],
-    ["fund paid", { ...base, yearToDate: { ...base.yearToDate, fundPaid: "1000.01" } }],
-    ["deductible paid", { ...base, yearToDate: { ...base.yearToDate, deductiblePaid: "10" } }],
+    ["admissions", { ...base, yearToDate: { admissions: 2 } }],
+    ["admissions left out", { ...base, yearToDate: {} }],
     ["year to date left out", { ...base, yearToDate: undefined }],
   ];
   it.each(changes)("tells a change of %s apart", (_what, changed) => {
     expect(key(changed)).not.toBe(key(base));
+  });
+
+  it("keeps no plan where money was already paid this year (amounts too)", () => {
+    expect(shapeOf(Scenario.parse({ ...base, yearToDate: { fundPaid: "1000" } }))).toBeNull();
+    expect(shapeOf(Scenario.parse({ ...base, yearToDate: { admissions: 1, deductiblePaid: "0" } }))).toBeNull();
   });
 
   it("covers every field of the scenario (a new field must join the shape or the amounts)", () => {
@@ -53,12 +57,12 @@ describe("shapeKey", () => {
 });
 
 describe("planFor", () => {
-  it("returns the same plan for the same shape, and keeps at most PLAN_CACHE_LIMIT of them", () => {
+  it("returns the same plan for the same shape, and starts over past PLAN_CACHE_LIMIT plans", () => {
     const s = Scenario.parse({ ...base, insured: { region: "示例市", scheme: "employee", status: "working" } });
     const first = planFor(fixtureBook, s);
     const otherBill = planFor(fixtureBook, Scenario.parse({ ...s, costs: { total: "1", classB: "1" } }));
     expect(first.ok && otherBill.ok && first.value === otherBill.value).toBe(true);
-    // Fill the cache with other shapes (other dates): the first plan is pushed out, then made anew.
+    // Fill the cache with other shapes (other dates): it starts over, and the first plan is made anew.
     for (let d = 1; d <= PLAN_CACHE_LIMIT; d++) {
       const date = new Date(Date.UTC(2026, 2, 1) + d * 86_400_000).toISOString().slice(0, 10);
       expect(planFor(fixtureBook, Scenario.parse({ ...base, insured: s.insured, treatment: { ...base.treatment, date } })).ok).toBe(true);
