@@ -286,7 +286,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const e = result.estimate;
   const lines: string[] = [];
   const regionLabel = e.policy.regionName || regionName(a.insured);
-  if (e.policy.typical) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
+  if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
+  else if (e.policy.typical) lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme]));
   else lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
   lines.push(m.estimate.total(e.total), m.estimate.fund(e.fundPays));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
@@ -302,7 +303,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const said = new Set<string>();
   if (assumed.includes("classB")) said.add(policyText.classB.noAmount);
   if (assumed.includes("status")) said.add(policyText.assumptions.status);
-  if (e.policy.typical) {
+  if (e.policy.typical && !e.policy.regionData) {
     for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));
   }
   const assumptions = e.assumptions.filter((x) => !said.has(x));

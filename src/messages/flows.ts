@@ -152,6 +152,7 @@ export const flowMessages = {
   estimate: {
     typical: (region: string) => `${region}暂无具体政策数据，下面是典型估算，只供参考，以参保地规定为准。`,
     basis: (region: string, scheme: string, version: string) => `按${region}${scheme}政策（${version}）估算：`,
+    partlyTypical: (region: string, scheme: string) => `按${region}${scheme}已有的规定，加上典型模板的起付线和比例估算（部分为典型估算）：`,
     total: (x: string) => `总费用：${x} 元`,
     fund: (x: string) => `医保基金支付：${x} 元`,
     serious: (x: string) => `其中大病保险：${x} 元`,

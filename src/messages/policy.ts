@@ -95,21 +95,22 @@ export const policyText = {
       `参保地对「${VISITOR[visitor]}」的待遇调整暂无数据，按国家规定的最大降幅 ${points} 个百分点保守估算`,
     unregisteredAsTemporary: "参保地对未备案就医没有单独规定的数据，按「其他临时外出就医」标准估算",
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
-    settingFromTypical: (setting: SettingKey) => `参保地没有${SETTING[setting]}的数据，这一部分按典型模板估算`,
     classBFromInsured: "就医地没有乙类先行自付比例的数据，按参保地的比例计算",
     classBFromTypical: "没有乙类先行自付比例的数据，按典型模板计算",
+    intraProvinceCatalogue: "省内跨市就医按哪个目录以参保地所在省的规定为准；参保地数据没有写明，这里按参保地目录估算（江苏的做法）",
   },
 
   warnings: {
     typical: (name: string) =>
       `${name}暂无我们核实过的政策数据，以下是按典型模板的估算，不是${name}的政策，仅供参考。请以参保地医保经办机构的规定为准。`,
+    partlyTypical: (name: string, setting: SettingKey) =>
+      `${name}${SETTING[setting]}的起付线、报销比例和限额暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`,
     lowConfidence: "部分数字来自可信度较低的网页，仅供参考，请向参保地医保部门核实。",
     oldData: (year: string) => `所用政策数据最早来自 ${year} 年，可能已有调整。`,
     unregistered:
       "未备案（且非急诊）通常不能在就医地直接结算：需要先全额垫付，出院后回参保地申请手工报销。出院结算前补办备案，仍可直接结算。",
     emergency: "急诊抢救视同已备案，可以直接结算；住院的，建议出院前补办备案。",
     maternity: "生育（分娩）费用不要按普通住院刷卡结算，否则可能影响生育津贴：先自费，再按参保地规定申请生育保险报销。",
-    samePool: "在参保的统筹区内就医，不需要办理异地就医备案。",
     cutClamped: (visitor: VisitorKey, points: string, ceiling: number) =>
       `参保地对「${VISITOR[visitor]}」的降幅约 ${points} 个百分点，超过国家规定的 ${ceiling} 个百分点上限，按上限计算；请以参保地经办机构为准。`,
     ambiguity: (text: string) => `政策原文有歧义：${text}`,

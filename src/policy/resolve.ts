@@ -205,7 +205,8 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   }
   const { policy, version } = found;
   let typical = found.typical;
-  const catalogue = jurisdiction === "cross_province" ? "treatment" : jurisdiction === "same_pool" ? "insured" : version.intraProvinceCatalogue;
+  const catalogue = jurisdiction === "cross_province" ? "treatment" : jurisdiction === "same_pool" ? "insured" : (version.intraProvinceCatalogue ?? "insured");
+  if (jurisdiction === "intra_province" && !version.intraProvinceCatalogue) assumptions.push(policyText.assumptions.intraProvinceCatalogue);
 
   let rules = settingRules(version, scenario.treatment.setting);
   let rulesPolicy: AnyPolicy = policy;
@@ -215,7 +216,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     if (!rules || !fallback) {
       return { ok: false, errors: [{ field: "treatment.setting", message: policyText.notCovered.what(scenario.treatment.setting) }] };
     }
-    if (!typical) assumptions.push(policyText.assumptions.settingFromTypical(scenario.treatment.setting));
+    // No assumption line: settle's partlyTypical warning says which part came from the template.
     typical = true;
     rulesPolicy = book.typical;
     // Only the deductible, ratio and cap come from the template: the region's own 乙类 share,

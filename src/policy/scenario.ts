@@ -116,7 +116,10 @@ export interface Estimate {
     version: string;
     from: string;
     to: string | null;
+    /** True when any part of the rules came from the typical template. */
     typical: boolean;
+    /** True when the region's own sourced data was used (all of it, or, with `typical`, all but the settlement table). */
+    regionData: boolean;
     confidence: Confidence;
   };
   /** Assumptions the evaluator made for fields that were not given. */

@@ -186,7 +186,8 @@ export const SchemeVersion = z.strictObject({
   from: IsoDate,
   to: IsoDate.nullable().default(null),
   /** Which catalogue applies when treated elsewhere in the same province. */
-  intraProvinceCatalogue: z.enum(["insured", "treatment"]).default("insured"),
+  /** Left out: not known; the evaluator then assumes the insured place's, as Jiangsu does, and says so. */
+  intraProvinceCatalogue: z.enum(["insured", "treatment"]).optional(),
   classB: z.strictObject({ ...Cited, share: Percent }).optional(),
   inpatient: SettingRules.optional(),
   outpatient: SettingRules.optional(),

@@ -252,6 +252,8 @@ export interface Plan {
   /** Wording that does not depend on the bill, made once. */
   words: PlanWords;
   directSettlement: Estimate["directSettlement"];
+  /** The insured region's own data was used, even where `c.typical` says the table was the template's. */
+  regionData: boolean;
   usesSchedule: boolean;
   firstPayShare: number;
   /** What planning assumed and warned about; settle copies these before adding its own. */
@@ -360,7 +362,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     ratioDetail: adjust.detail,
     deductible: { amount: d.amount, extra: d.extra, perYear: d.perYear, cite: deductibleCite },
     cites: {
-      principle: cite(book, principleRefFor(book.national, c.jurisdiction === "cross_province" ? "cross_province" : "intra_province")),
+      principle: cite(book, principleRefFor(book.national, c.jurisdiction)),
       ratio: cite(book, ratioRef),
       visitor: visitorCite,
       rules: cite(book, { policy: rp, source: c.rules.source, quote: c.rules.quote }),
@@ -369,6 +371,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     },
     words: planWords(c, d, usesSchedule, capRemaining, visitor.source, ratioRef.source),
     directSettlement: directSettlement(c),
+    regionData: c.policy !== book.typical,
     usesSchedule,
     firstPayShare,
     assumptions: c.assumptions.slice(),
@@ -381,9 +384,9 @@ function noteWarnings(c: Case): void {
   const away = c.jurisdiction !== "same_pool";
   const w = policyText.warnings;
   if (c.visitor.assumption && away) c.assumptions.push(c.visitor.assumption);
-  if (!away) c.warnings.push(w.samePool);
-  else if (s.visitor === "unregistered" && !c.visitor.freeZone) c.warnings.push(w.unregistered);
-  else if (s.visitor === "emergency") c.warnings.push(w.emergency);
+  // (In the same pool nothing is said here: the jurisdiction step already says no 备案 is needed.)
+  if (away && s.visitor === "unregistered" && !c.visitor.freeZone) c.warnings.push(w.unregistered);
+  else if (away && s.visitor === "emergency") c.warnings.push(w.emergency);
   if (s.maternity) c.warnings.push(w.maternity);
   if (s.treatment.setting === "outpatient" && away) c.warnings.push(w.outpatientCheck);
   if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push(w.chronicNeedsRecognition);
@@ -395,7 +398,7 @@ function noteWarnings(c: Case): void {
 }
 
 /** The national principle cited for the jurisdiction step. */
-function principleRefFor(national: PolicyBook["national"], id: "cross_province" | "intra_province"): Ref {
+function principleRefFor(national: PolicyBook["national"], id: Case["jurisdiction"]): Ref {
   const principle = national.principles.find((x) => x.id === id);
   return { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
 }
@@ -517,7 +520,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
     cites.rules,
   );
 
-  if (c.typical) warnings.unshift(policyText.warnings.typical(c.insured.name));
+  if (c.typical) warnings.unshift(plan.regionData ? policyText.warnings.partlyTypical(c.insured.name, s.treatment.setting) : policyText.warnings.typical(c.insured.name));
   if (ex.lowest === "low") warnings.push(policyText.warnings.lowConfidence);
   const treatmentYear = Number(s.treatment.date.slice(0, 4));
   if (ex.oldestYear !== Infinity && treatmentYear - ex.oldestYear > 2) warnings.push(policyText.warnings.oldData(String(ex.oldestYear)));
@@ -538,6 +541,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
       from: c.version.from,
       to: c.version.to,
       typical: c.typical,
+      regionData: plan.regionData,
       confidence: ex.lowest,
     },
     assumptions,

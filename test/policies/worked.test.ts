@@ -387,3 +387,33 @@ describe("a region's own visitor rules and free zones", () => {
     expect(split(e)).toEqual(["26280.00", "0.00", "3720.00"]);
   });
 });
+
+describe("what an estimate says about its own basis", () => {
+  it("in the same pool: one mention that no 备案 is needed, citing the same-pool principle", () => {
+    const e = estimate({ insured: "上海", treatment: "上海", level: 3, total: "20000" });
+    expect(e.jurisdiction).toBe("same_pool");
+    expect(e.steps[0]!.source.id).toBe("S2");
+    expect(e.warnings.join("")).not.toContain("不需要办理异地就医备案");
+  });
+  it("across cities outside 江苏 without a stated catalogue: assumes the insured place's and says so", () => {
+    const e = estimate({ insured: "深圳", treatment: "广州", level: 3, total: "20000" });
+    expect(e.jurisdiction).toBe("intra_province");
+    expect(e.assumptions.join("")).toContain("江苏的做法");
+  });
+  it("苏州 states its intra-province catalogue, so nothing is assumed", () => {
+    const e = estimate({ insured: "苏州", treatment: "南京", level: 3, total: "20000" });
+    expect(e.jurisdiction).toBe("intra_province");
+    expect(e.assumptions.join("")).not.toContain("江苏的做法");
+  });
+  it("杭州 职工 (own visitor rule, template table) is partly typical, not 'no data'", () => {
+    const e = estimate({ insured: "杭州", treatment: "北京", visitor: "temporary_other", level: 3, total: "100000" });
+    expect(e.policy).toMatchObject({ typical: true, regionData: true });
+    expect(e.warnings[0]).toContain("已有数据的规定");
+    expect(e.warnings[0]).not.toContain("暂无我们核实过的政策数据");
+  });
+  it("天津 (no data at all) is wholly typical", () => {
+    const e = estimate({ insured: "天津", treatment: "上海", level: 3, total: "30000" });
+    expect(e.policy).toMatchObject({ typical: true, regionData: false });
+    expect(e.warnings[0]).toContain("暂无我们核实过的政策数据");
+  });
+});

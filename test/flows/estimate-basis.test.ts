@@ -1,0 +1,21 @@
+/** The first line of an estimate says how much of it is the region's own policy. */
+import { describe, expect, it } from "vitest";
+import { handleMessage } from "../../src/conversation/index.ts";
+
+const NOW = new Date("2025-08-01T12:00:00Z");
+const firstReply = (text: string) => handleMessage(null, { type: "text", text }, NOW).replies[0]!.text;
+
+describe("estimate basis line", () => {
+  it("a region with its own rules but the template's table is partly typical, not 'no data'", () => {
+    const text = firstReply("杭州职工医保在北京住院花了10万");
+    expect(text.split("\n")[0]).toContain("已有的规定，加上典型模板");
+    expect(text).not.toContain("暂无具体政策数据");
+    expect(text).toContain("先由个人自付"); // 杭州's own 先自理20%
+  });
+  it("a region without data is called a typical estimate", () => {
+    expect(firstReply("天津职工医保在上海住院花了3万").split("\n")[0]).toContain("暂无具体政策数据");
+  });
+  it("a region with its own table names its policy version", () => {
+    expect(firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n")[0]).toMatch(/^按苏州市职工医保政策（\d{4}）估算/);
+  });
+});
