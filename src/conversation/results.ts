@@ -214,10 +214,13 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   if (local?.deadline) {
     lines.push(m.claim.deadline(local.deadline) + whose);
     sources.push(sourceTitle(rv!.policy, local.source));
+  } else if (national?.deadline && a.setting && !inpatient) {
+    // The national figure is counted from discharge, so it says nothing about outpatient bills.
+    lines.push(m.claim.deadlineOutpatient);
   } else if (national?.deadline) {
     lines.push(m.claim.deadline(/以参保地规定为准/.test(national.deadline) ? national.deadline : `${national.deadline}（以参保地规定为准）`));
   } else lines.push(m.claim.deadlineFallback);
-  if (a.why === "unregistered") lines.push(factOr("makeup_after_discharge", m.claim.unregistered, sources));
+  if (a.why === "unregistered") lines.push(inpatient || !a.setting ? factOr("makeup_after_discharge", m.claim.unregistered, sources) : m.claim.unregistered);
   if (a.why === "not_networked") lines.push(factOr("non_networked", "", sources));
   if (a.why === "maternity") lines.push(factOr("maternity", m.claim.maternity, sources));
   lines.push(m.claim.keep);

@@ -201,6 +201,7 @@ export const flowMessages = {
     whereFallback: (region: string) => `在哪里交：${region}医保经办机构（具体窗口以参保地规定为准）。`,
     deadline: (text: string) => `期限：${text}`,
     deadlineFallback: "期限：各地不同，以参保地规定为准，建议出院后尽快办理。",
+    deadlineOutpatient: "期限：门诊费用的报销期限各地不同，以参保地规定为准，建议就诊后尽快办理。",
     keep: "原件交上去之前，每一样都拍照或复印留底；付款记录也留好。",
     unregistered: "没有备案的，先按参保地规定补办备案，再申请报销。",
     maternity: "生育费用不要按普通住院刷卡结算，先自己付，之后申领生育待遇。",

@@ -19,3 +19,19 @@ describe("estimate basis line", () => {
     expect(firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n")[0]).toMatch(/^按苏州市职工医保政策（\d{4}）估算/);
   });
 });
+
+describe("manual claim for an outpatient bill", () => {
+  it("does not give the inpatient deadline or talk of discharge", () => {
+    let stored: string | null = null;
+    let last = "";
+    for (const text of ["/claim", "没备案", "门诊", "哈尔滨"]) {
+      const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
+      const r = handleMessage(stored, input, NOW);
+      stored = r.stored;
+      last = r.replies.map((x) => x.text).join("\n");
+    }
+    expect(last).toContain("门诊费用的报销期限各地不同");
+    expect(last).not.toContain("出院后1个月");
+    expect(last).not.toContain("已经出院");
+  });
+});
