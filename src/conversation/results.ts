@@ -152,7 +152,10 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
     validity.push(`${ins}：${regionValidity}`);
     sources.push(sourceTitle(rv!.policy, reg!.source));
   }
-  validity.push(fact("change_cancel") ?? m.registration.changeFallback);
+  // Only the rule for the person's own kind of registration; both when the kind is not known yet.
+  const changeFact = cat?.term === "long" ? "change_cancel_long" : cat?.term === "temporary" ? "change_cancel_temporary" : "change_cancel";
+  // A temporary category's validity line already says it can be cancelled at any time.
+  if (!(cat?.term === "temporary" && /取消/.test(cat.validity))) validity.push(fact(changeFact) ?? m.registration.changeFallback);
 
   return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources };
 }

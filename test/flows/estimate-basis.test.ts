@@ -35,3 +35,26 @@ describe("manual claim for an outpatient bill", () => {
     expect(last).not.toContain("已经出院");
   });
 });
+
+describe("registration checklist: the change and cancel rule of the person's own kind", () => {
+  const checklist = (category: string) => {
+    let stored: string | null = null;
+    let last = "";
+    for (const text of ["/register", "南昌", "上海", category, "全部清单"]) {
+      const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
+      const r = handleMessage(stored, input, NOW);
+      stored = r.stored;
+      last = r.replies.map((x) => x.text).join("\n");
+    }
+    return last;
+  };
+  it("a referral (temporary) is not told the long-term 6-month rule", () => {
+    const text = checklist("转诊");
+    expect(text).toContain("可随时变更或取消");
+    expect(text).not.toContain("6个月内一般不能取消");
+  });
+  it("a retiree settled elsewhere (long-term) is told it, once", () => {
+    const text = checklist("异地安置退休");
+    expect(text.match(/6个月内一般不能取消/g)?.length).toBe(1);
+  });
+});
