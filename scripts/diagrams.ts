@@ -1,15 +1,19 @@
 /**
- * Writes docs/diagrams.md: one Mermaid state diagram per machine, generated from the machine
- * definitions themselves so the pictures cannot drift from the code. `npm run diagrams`;
- * test/flows/diagrams.test.ts fails when the file is out of date.
+ * Writes docs/diagrams.md, and the same diagrams into README.md between its diagram markers:
+ * one Mermaid state diagram per machine, generated from the machine definitions themselves so
+ * the pictures cannot drift from the code. `npm run diagrams`; test/flows/diagrams.test.ts
+ * fails when either file is out of date.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AnyStateMachine, StateNode } from "xstate";
 import { FLOWS, router } from "../flows/router.ts";
 
 export const DIAGRAMS_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../docs/diagrams.md");
+export const README_FILE = resolve(dirname(fileURLToPath(import.meta.url)), "../README.md");
+const START = "<!-- diagrams:start (npm run diagrams writes this part) -->";
+const END = "<!-- diagrams:end -->";
 
 function describeRef(ref: unknown): string {
   if (!ref) return "";
@@ -56,8 +60,10 @@ export function mermaid(machine: AnyStateMachine): string {
   return lines.join("\n");
 }
 
+const MACHINES = (): [string, AnyStateMachine][] => [["router", router], ...Object.entries(FLOWS)];
+
 export function diagramsMarkdown(): string {
-  const machines: [string, AnyStateMachine][] = [["router", router], ...Object.entries(FLOWS)];
+  const machines = MACHINES();
   const parts = [
     "# Conversation flows as state charts",
     "",
@@ -69,7 +75,19 @@ export function diagramsMarkdown(): string {
   return parts.join("\n");
 }
 
+/** The README with its diagram section (between the markers) made anew; each machine folded. */
+export function readmeWithDiagrams(readme: string): string {
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from === -1 || to < from) throw new Error(`README.md has no ${START} … ${END} section`);
+  const body = MACHINES().map(([title, machine]) =>
+    ["<details>", `<summary>${title}</summary>`, "", "```mermaid", mermaid(machine), "```", "", "</details>"].join("\n"),
+  );
+  return `${readme.slice(0, from + START.length)}\n${body.join("\n\n")}\n${readme.slice(to)}`;
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   writeFileSync(DIAGRAMS_FILE, diagramsMarkdown());
-  process.stdout.write(`wrote ${DIAGRAMS_FILE}\n`);
+  writeFileSync(README_FILE, readmeWithDiagrams(readFileSync(README_FILE, "utf8")));
+  process.stdout.write(`wrote ${DIAGRAMS_FILE} and the diagrams in ${README_FILE}\n`);
 }
