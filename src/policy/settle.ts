@@ -244,6 +244,8 @@ export interface Plan {
   c: Case;
   params: Omit<SettlementInput, "total" | "outOfCatalog" | "classB">;
   bands: Band[];
+  /** Each band's bounds as shown: a band the deductible cuts into starts at the deductible. */
+  bandLabels: [lo: string, hi: string | null][];
   /** Each band's rate before and after the visitor's adjustment. */
   rates: { before: string; applied: string }[];
   ratioDetail: string;
@@ -358,6 +360,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
       layers: rules.supplementary ? layersOf(rules.supplementary) : NO_LAYERS,
     },
     bands,
+    bandLabels: bands.map((b) => (b.lo.lessThan(d.amount) && (b.hi === null || b.hi.greaterThan(d.amount)) ? [fmt(d.amount), b.label[1]] : b.label)),
     rates: adjust.seen,
     ratioDetail: adjust.detail,
     deductible: { amount: d.amount, extra: d.extra, perYear: d.perYear, cite: deductibleCite },
@@ -494,8 +497,8 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
       const parts: string[] = [];
       for (let k = 0; k < r.bandAmounts.length; k++) {
         const amount = r.bandAmounts[k]!;
-        const band = plan.bands[k]!;
-        if (positive(amount)) parts.push(policyText.ratio.band(band.label[0], band.label[1], fmt(amount), rates[k]!.applied));
+        const [lo, hi] = plan.bandLabels[k]!;
+        if (positive(amount)) parts.push(policyText.ratio.band(lo, hi, fmt(amount), rates[k]!.applied));
       }
       ruleText = policyText.ratio.bandsRule(parts) + plan.ratioDetail;
     }

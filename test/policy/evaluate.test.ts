@@ -87,7 +87,8 @@ describe("the explanation says only what happened", () => {
     expect(kinds).not.toContain("out_of_catalog");
     expect(kinds).not.toContain("class_b_first_pay");
     const band = e.steps.find((s) => s.kind === "band")!;
-    expect(band.rule).toContain("30000.00 元以内部分 18700.00 元 × 85%");
+    // The first band is 0–30000, but the deductible (1300) cuts into it: shown from there.
+    expect(band.rule).toContain("1300.00–30000.00 元段 18700.00 元 × 85%");
     expect(band.rule).not.toContain("以上部分");
   });
 
