@@ -11,6 +11,60 @@ export interface Call {
   params: Record<string, any>;
   at: number;
   result?: any;
+  /** Why the stand-in refused the call as Telegram would (400), if it did. */
+  error?: string;
+}
+
+const TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"]);
+
+/**
+ * Parses Telegram's HTML the strict way (only its tags, only &lt; &gt; &amp; &quot; and numeric
+ * entities, every tag closed in order) and returns the visible text, or an error like Telegram's.
+ */
+export function parseTelegramHtml(html: string): { text: string } | { error: string } {
+  const stack: string[] = [];
+  let text = "";
+  let i = 0;
+  while (i < html.length) {
+    const ch = html[i]!;
+    if (ch === "<") {
+      const m = /^<(\/?)([a-z-]+)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*>/.exec(html.slice(i));
+      if (!m) return { error: `can't parse entities: Unsupported start tag at byte offset ${i}` };
+      const [all, close, name] = m;
+      if (!TAGS.has(name!)) return { error: `can't parse entities: Unsupported start tag "${name}" at byte offset ${i}` };
+      if (close) {
+        if (stack.pop() !== name) return { error: `can't parse entities: Unmatched end tag at byte offset ${i}, expected "</${stack.at(-1) ?? ""}>"` };
+      } else stack.push(name!);
+      i += all!.length;
+    } else if (ch === "&") {
+      const m = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i.exec(html.slice(i));
+      if (!m) return { error: `can't parse entities: Unsupported HTML entity at byte offset ${i}` };
+      const e = m[1]!.toLowerCase();
+      text += e === "lt" ? "<" : e === "gt" ? ">" : e === "amp" ? "&" : e === "quot" ? '"' : String.fromCodePoint(e.startsWith("#x") ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      i += m[0].length;
+    } else if (ch === ">") {
+      return { error: `can't parse entities: Unexpected end tag at byte offset ${i}` };
+    } else {
+      text += ch;
+      i++;
+    }
+  }
+  if (stack.length > 0) return { error: `can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"` };
+  return { text };
+}
+
+function checkMessage(method: string, p: Record<string, any>): string | undefined {
+  const markup = typeof p.reply_markup === "string" ? JSON.parse(p.reply_markup) : p.reply_markup;
+  for (const b of (markup?.inline_keyboard ?? []).flat()) {
+    if (b.callback_data !== undefined && (Buffer.byteLength(String(b.callback_data)) < 1 || Buffer.byteLength(String(b.callback_data)) > 64)) return "BUTTON_DATA_INVALID";
+  }
+  if (method !== "sendMessage" && method !== "editMessageText") return undefined;
+  const raw = String(p.text ?? "");
+  const parsed = p.parse_mode === "HTML" ? parseTelegramHtml(raw) : { text: raw };
+  if ("error" in parsed) return parsed.error;
+  if (parsed.text.trim() === "") return "message text is empty";
+  if (Array.from(parsed.text).length > 4096) return method === "sendMessage" ? "message is too long" : "MESSAGE_TOO_LONG";
+  return undefined;
 }
 
 export const BOT_INFO = {
@@ -137,6 +191,14 @@ export class FakeTelegram {
     this.count++;
     if (this.keepCalls) this.calls.push(call);
     const failure = this.failures.get(method)?.shift();
+    // Like Telegram: refuse text it could not show (bad HTML, too long, empty) and oversized button data.
+    const refused = failure ? undefined : checkMessage(method, params);
+    if (refused) {
+      call.error = refused;
+      if (process.env.SHOW_REFUSED) console.error("REFUSED", method, refused, String(params.text ?? "").slice(0, 80));
+      for (const l of [...this.listeners]) l();
+      return reply(400, { ok: false, error_code: 400, description: `Bad Request: ${refused}` });
+    }
     if (!failure) call.result = this.result(method, params);
     if (call.result && params.reply_markup && (method === "sendMessage" || method === "editMessageText")) {
       const markup = typeof params.reply_markup === "string" ? JSON.parse(params.reply_markup) : params.reply_markup;
