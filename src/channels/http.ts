@@ -87,6 +87,15 @@ function policiesList(book: PolicyBook) {
   };
 }
 
+function parsePath(target: string | undefined): URL | null {
+  if (target === undefined || !target.startsWith("/") || target.startsWith("//")) return null;
+  try {
+    return new URL(target, "http://localhost");
+  } catch {
+    return null;
+  }
+}
+
 /** The request handler (exported for tests that bring their own server). */
 export function createHandler(o: HttpOptions) {
   let book: PolicyBook | undefined = o.book;
@@ -122,7 +131,13 @@ export function createHandler(o: HttpOptions) {
   }
 
   return async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    // Only the path is used; a request target that is not a path ("//[", "*") is refused here,
+    // since new URL() throws on some of them.
+    const url = parsePath(req.url);
+    if (!url) {
+      req.resume();
+      return send(res, 400, error(m.http.badRequest));
+    }
     try {
       if (o.webhook && url.pathname === o.webhook.path) {
         if (req.method !== "POST") return send(res, 405, error(m.http.methodNotAllowed));
@@ -140,6 +155,11 @@ export function createHandler(o: HttpOptions) {
         }
         case "/v1/estimate": {
           if (req.method !== "POST") return send(res, 405, error(m.http.methodNotAllowed));
+          const type = req.headers["content-type"];
+          if (type !== undefined && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+            req.resume();
+            return send(res, 415, error(m.http.notJsonType));
+          }
           const raw = await readBody(req, BODY_LIMIT);
           let input: unknown;
           try {
@@ -147,6 +167,7 @@ export function createHandler(o: HttpOptions) {
           } catch {
             return send(res, 400, error(m.http.badJson));
           }
+          if (typeof input !== "object" || input === null || Array.isArray(input)) return send(res, 400, error(m.http.notObject));
           const result = evaluate(input, getBook());
           return result.ok ? send(res, 200, { estimate: result.estimate }) : send(res, 400, { errors: result.errors });
         }
@@ -161,14 +182,21 @@ export function createHandler(o: HttpOptions) {
       if (e instanceof BodyError) return send(res, e.status, error(e.message));
       o.log.error({ err: e, path: url.pathname }, "http handler failed");
       // Telegram retries a webhook that got a 5xx; the update id makes that harmless.
-      send(res, 500, error(m.apology));
+      send(res, 500, error(m.http.internal));
     }
   };
 }
 
 export function createHttpServer(o: HttpOptions): Server {
   const handler = createHandler(o);
-  const server = createServer((req, res) => void handler(req, res));
+  const server = createServer((req, res) => {
+    // The handler catches what it can; anything that still escapes must not become an
+    // unhandled rejection, which would end the process.
+    handler(req, res).catch((e) => {
+      o.log.error({ err: e, kind: "http_unhandled" }, "http handler failed");
+      send(res, 500, error(m.http.internal));
+    });
+  });
   server.keepAliveTimeout = 65_000;
   return server;
 }

@@ -21,6 +21,10 @@ export const botMessages = {
   picked: (label: string) => `✓ ${label}`,
   http: {
     badJson: "请求体不是有效的 JSON",
+    notJsonType: "请求体应为 JSON：请用 Content-Type: application/json",
+    notObject: "请求体应为一个 JSON 对象（就医情景），例如 {\"insured\": …, \"treatment\": …, \"costs\": …}",
+    badRequest: "请求地址无效",
+    internal: "服务器内部出错，请稍后再试",
     tooLarge: (limit: number) => `请求体太大（上限 ${limit} 字节）`,
     notFound: "没有这个地址",
     methodNotAllowed: "不支持这个请求方法",

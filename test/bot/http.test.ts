@@ -5,6 +5,26 @@ import { BODY_LIMIT, createHttpServer, listen } from "../../src/channels/http.ts
 import { MemoryStore } from "../../src/store/index.ts";
 import { captureLog } from "./harness.ts";
 import type { Server } from "node:http";
+import { connect } from "node:net";
+import { botMessages as m } from "../../src/messages/bot.ts";
+
+/** Sends raw bytes and resolves with whatever comes back before the socket closes (or 2 s pass). */
+function rawRequest(port: number, bytes: string): Promise<string> {
+  return new Promise((resolve) => {
+    let data = "";
+    const socket = connect(port, "127.0.0.1", () => socket.write(bytes));
+    const timer = setTimeout(() => (socket.destroy(), resolve(data)), 2000);
+    socket.on("data", (c) => {
+      data += c;
+      if (data.includes("\r\n\r\n") && /content-length: (\d+)/i.test(data)) {
+        const length = Number(/content-length: (\d+)/i.exec(data)![1]);
+        if (Buffer.byteLength(data.split("\r\n\r\n")[1]!) >= length) (clearTimeout(timer), socket.destroy(), resolve(data));
+      }
+    });
+    socket.on("close", () => (clearTimeout(timer), resolve(data)));
+    socket.on("error", () => {});
+  });
+}
 
 let server: Server;
 let base: string;
@@ -61,6 +81,45 @@ describe("HTTP API", () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     expect((await fetch(`${base}/v1/estimate`)).status).toBe(405);
     expect((await post("/healthz", "{}")).status).toBe(405);
+  });
+
+  it("a request target that is not a path is a 400 with a JSON error, and the server keeps serving", async () => {
+    const port = Number(new URL(base).port);
+    for (const target of ["//[", "*", "http://[::1"]) {
+      const answer = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 400/);
+      expect(answer).toContain(m.http.badRequest);
+    }
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
+  it("POST /v1/estimate: a body that is not JSON by its type is a 415; JSON that is not an object is a 400; no type is accepted", async () => {
+    const withType = (type: string, body: string) => fetch(`${base}/v1/estimate`, { method: "POST", headers: { "content-type": type }, body });
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+      const res = await withType(type, JSON.stringify(scenario));
+      expect(res.status).toBe(415);
+      expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(m.http.notJsonType);
+    }
+    expect((await withType("application/json; charset=utf-8", JSON.stringify(scenario))).status).toBe(200);
+    const untyped = await fetch(`${base}/v1/estimate`, { method: "POST", body: new Blob([JSON.stringify(scenario)]) });
+    expect(untyped.status).toBe(200);
+    for (const body of ["null", "[]", "42", '"苏州"']) {
+      const res = await post("/v1/estimate", body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(m.http.notObject);
+    }
+  });
+
+  it("an oversized body without a declared length (chunked) is a 413 too", async () => {
+    const chunks = new ReadableStream({
+      start(c) {
+        for (let i = 0; i < 20; i++) c.enqueue(new TextEncoder().encode("x".repeat(8 * 1024)));
+        c.close();
+      },
+    });
+    const res = await fetch(`${base}/v1/estimate`, { method: "POST", headers: { "content-type": "application/json" }, body: chunks, duplex: "half" } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
   it("no webhook route unless one is configured", async () => {
