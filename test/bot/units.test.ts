@@ -134,4 +134,34 @@ describe("logging", () => {
     for (const secret of ["王建国", "139 1234 5678", "11010519491231002X", "Alice", "alice"]) expect(out).not.toContain(secret);
     expect(out).toContain("note");
   });
+
+  it("a whole update in an error log, however deep, carries no name, phone, identity number or message text", () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) });
+    const log = createLogger("info", sink);
+    const person = { id: 7, is_bot: false, first_name: "张三", last_name: "Zhang", username: "zhangsan88" };
+    const said = "我叫张三，身份证110101199003071234，电话13800138000";
+    const update: Record<string, unknown> = {
+      update_id: 9,
+      callback_query: {
+        id: "1",
+        from: person,
+        data: "1|abc|go:estimate",
+        message: {
+          message_id: 3,
+          chat: { id: 7, type: "private", first_name: "张三", username: "zhangsan88" },
+          text: "问题",
+          reply_to_message: { message_id: 2, from: person, chat: { id: 7, type: "private", first_name: "张三" }, text: said, contact: { phone_number: "+8613800138000", first_name: "张三" } },
+        },
+      },
+    };
+    update.self = update; // a cycle must not break the log line
+    log.error({ err: new Error(`failed for ${said}`), update, deep: { a: { b: { c: { d: { e: { f: { note: said } } } } } } } }, "update failed");
+    const out = lines.join("");
+    for (const secret of ["张三", "Zhang", "zhangsan88", "13800138000", "110101199003071234"]) expect(out).not.toContain(secret);
+    const line = JSON.parse(out);
+    expect(line.update.update_id).toBe(9);
+    expect(line.update.callback_query.data).toBe("1|abc|go:estimate");
+    expect(line.err.message).toContain("failed for");
+  });
 });
