@@ -17,6 +17,9 @@ export const botMessages = {
   forgedButton: "这个按钮无法识别，没有做任何改动。",
   tooFast: "您发得太快了，请稍等几秒再发。",
   notText: "我只能看懂文字和按钮，请用文字描述您的问题。",
+  editedIgnored: "消息改过之后我不会重新读。要改刚才的答案，请发「返回」再重新回答，或者直接发一条新消息。",
+  groupHello:
+    "大家好！我是异地就医助手，可以帮忙查异地就医怎么备案、能报多少、怎么手工报销。在群里请用命令（例如 /estimate），回答问题时请回复我的消息。身份证号、电话这类个人信息请不要发在群里，可以私聊我。",
   sourcesTitle: "来源：",
   picked: (label: string) => `✓ ${label}`,
   http: {

@@ -271,6 +271,11 @@ export const updates = {
       },
     };
   },
+  /** A text in a group (optionally a reply to `replyTo`). */
+  group(chatId: number, userId: number, text: string, replyTo?: Record<string, unknown>) {
+    const u = updates.text(chatId, text, userId);
+    return { message: { ...u.message, chat: { id: chatId, type: "group", title: "群" }, ...(replyTo ? { reply_to_message: replyTo } : {}) } };
+  },
   press(chatId: number, data: string, messageId = 1, markup?: unknown, text = "问题", userId = chatId) {
     return {
       callback_query: {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/index.ts";
 import { botMessages as m } from "../../src/messages/bot.ts";
-import { FakeTelegram, updates } from "./fake-telegram.ts";
+import { BOT_INFO, FakeTelegram, updates } from "./fake-telegram.ts";
 import { shown, startHarness, SECRET, type Harness } from "./harness.ts";
 import { driveToEnd } from "./drive.ts";
 
@@ -202,6 +202,56 @@ describe("telegram bot over a webhook", () => {
   it("a message that is not text gets a short hint", async () => {
     await h.post({ message: { message_id: 5, date: 0, chat: { id: 16, type: "private" }, from: { id: 16, is_bot: false, first_name: "x" }, sticker: { file_id: "s" } } });
     expect(shown(tg, 16)).toEqual([m.notText]);
+  });
+
+  it("photos, voice messages and contacts in a private chat get the short hint; service messages get nothing", async () => {
+    const base = { date: 0, chat: { id: 28, type: "private" }, from: { id: 28, is_bot: false, first_name: "x" } };
+    await h.post({ message: { ...base, message_id: 1, photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] } });
+    await h.post({ message: { ...base, message_id: 2, voice: { file_id: "v", file_unique_id: "v", duration: 1 } } });
+    await h.post({ message: { ...base, message_id: 3, contact: { phone_number: "+8613800138000", first_name: "张三" } } });
+    expect(shown(tg, 28)).toEqual([m.notText, m.notText, m.notText]);
+    await h.post({ message: { ...base, message_id: 4, pinned_message: { message_id: 1, date: 0, chat: base.chat } } });
+    expect(shown(tg, 28)).toHaveLength(3);
+    expect(JSON.stringify(h.lines)).not.toContain("13800138000");
+  });
+
+  it("an edited message is not applied; the person is told how to change an answer", async () => {
+    await h.text(29, "/estimate");
+    await h.text(29, "苏州");
+    const before = await store.get("29");
+    const edited = updates.text(29, "杭州").message;
+    await h.post({ edited_message: { ...edited, edit_date: 1 } });
+    expect(shown(tg, 29).at(-1)).toBe(m.editedIgnored);
+    expect(await store.get("29")).toEqual(before);
+  });
+
+  it("a command for another bot is not read as a question", async () => {
+    await h.text(33, "/start@other_bot");
+    await h.post(updates.group(-33, 33, "/estimate@other_bot"));
+    expect(shown(tg, 33)).toEqual([]);
+    expect(shown(tg, -33)).toEqual([]);
+    expect(await store.get("33")).toBeNull();
+    expect(await store.get("-33")).toBeNull();
+  });
+
+  it("added to a group: one greeting; then only commands, replies to the bot and mentions are answered", async () => {
+    const group = { id: -34, type: "group", title: "家里人" };
+    await h.post({ message: { message_id: 1, date: 0, chat: group, from: { id: 34, is_bot: false, first_name: "x" }, new_chat_members: [{ id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name }] } });
+    expect(shown(tg, -34)).toEqual([m.groupHello]);
+    // Members joining, chatter and photos not addressed to the bot: nothing.
+    await h.post({ message: { message_id: 2, date: 0, chat: group, from: { id: 35, is_bot: false, first_name: "y" }, new_chat_members: [{ id: 36, is_bot: false, first_name: "z" }] } });
+    await h.post(updates.group(-34, 35, "今天吃什么"));
+    await h.post({ message: { message_id: 3, date: 0, chat: group, from: { id: 35, is_bot: false, first_name: "y" }, photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] } });
+    expect(shown(tg, -34)).toHaveLength(1);
+    expect(await store.get("-34")).toBeNull();
+    // A command starts a flow; the answer comes as a reply to the bot's question, or naming the bot.
+    await h.post(updates.group(-34, 35, "/estimate@yidi_test_bot"));
+    const question = tg.callsOf("sendMessage", -34).at(-1)!;
+    expect(String(question.params.text)).toContain("参保");
+    await h.post(updates.group(-34, 35, "苏州", { message_id: question.result.message_id, date: 0, chat: group, from: { id: BOT_INFO.id, is_bot: true, first_name: "bot" }, text: "…" }));
+    expect(shown(tg, -34).at(-1)).toContain("职工医保");
+    await h.post(updates.group(-34, 35, "@yidi_test_bot 取消"));
+    expect(h.keyboard(-34)!.buttons.map((b) => b.callback_data.split("|")[2])).toContain("go:estimate");
   });
 
   it("a malformed webhook body is a 400, not a crash", async () => {

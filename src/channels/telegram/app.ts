@@ -14,6 +14,9 @@ import { createHttpServer, listen } from "../http.ts";
 import { createBot, publishCommands } from "./bot.ts";
 import type { Handle } from "./turn.ts";
 
+/** The update kinds the bot asks Telegram for (both modes). */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+
 export interface App {
   bot: Bot;
   store: ConversationStore;
@@ -46,10 +49,10 @@ export async function startApp(o: AppOptions): Promise<App> {
   const server = createHttpServer({ log, store, webhook: config.webhook ? { path: config.webhook.path, secret: config.webhook.secret, bot } : undefined });
   const port = await listen(server, config.port, config.host);
   if (config.webhook) {
-    if (o.setWebhook !== false) await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ["message", "callback_query"] });
+    if (o.setWebhook !== false) await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
   } else {
     if (o.setWebhook !== false) await bot.api.deleteWebhook().catch(() => {});
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   }
   const mode = config.webhook ? "webhook" : "polling";
   log.info({ mode, port, store: store.kind, bot: bot.botInfo.username }, "bot started");

@@ -15,6 +15,7 @@ import { StoreUnavailableError, type ConversationStore } from "../../store/index
 import { decodeCallback } from "./callback-data.ts";
 import { COMMANDS, parseCommand } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
+import { relevance } from "./relevance.ts";
 import { renderReply } from "./render.ts";
 import { applyTurn, ConflictError, type Handle } from "./turn.ts";
 
@@ -69,6 +70,14 @@ export function createBot(o: BotOptions): Bot {
     }
   });
 
+  // What is not meant for the bot (group chatter, service messages, another bot's commands)
+  // is dropped here, before it counts towards anyone's rate limit.
+  bot.use(async (ctx, next) => {
+    const message = ctx.message ?? ctx.editedMessage;
+    if (message && relevance(message, ctx.me).kind === "ignore") return;
+    await next();
+  });
+
   const warned = new Map<string, number>();
   const windowMs = o.rateLimit?.windowMs ?? 10_000;
   bot.use(
@@ -94,16 +103,21 @@ export function createBot(o: BotOptions): Bot {
   // compare-and-set covers several processes).
   bot.use(sequentialize(chatKey));
 
-  bot.on("message:text", async (ctx) => {
+  bot.on("message", async (ctx) => {
+    const seen = relevance(ctx.message, ctx.me);
+    if (seen.kind === "ignore") return;
+    if (seen.kind === "joined") return void (await ctx.reply(m.groupHello));
+    if (seen.kind === "other") return void (await ctx.reply(m.notText));
+    const text = seen.text;
     const chatId = String(ctx.chat.id);
-    const command = parseCommand(ctx.message.text, ctx.me.username);
+    const command = parseCommand(text, ctx.me.username);
     if (command?.name === "forget") {
       await o.store.delete(chatId);
       log.info({ chat: ctx.chat.id, kind: "forget" }, "chat forgotten");
       await ctx.reply(m.forgotten);
       return;
     }
-    const input: UserInput = command ? { type: "command", name: command.name } : { type: "text", text: ctx.message.text };
+    const input: UserInput = command ? { type: "command", name: command.name } : { type: "text", text };
     const started = performance.now();
     const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
     let result;
@@ -177,8 +191,9 @@ export function createBot(o: BotOptions): Bot {
     await sendReplies(ctx, result.replies, result.version);
   });
 
-  bot.on("message", async (ctx) => {
-    await ctx.reply(m.notText);
+  // An edit is not applied (the conversation has usually moved on since); say how to change an answer.
+  bot.on("edited_message", async (ctx) => {
+    if (relevance(ctx.editedMessage, ctx.me).kind === "text") await ctx.reply(m.editedIgnored);
   });
 
   bot.catch((err) => {
