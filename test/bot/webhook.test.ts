@@ -114,6 +114,22 @@ describe("telegram bot over a webhook", () => {
     await s.stop();
   });
 
+  it("a slow button press shows typing… too", async () => {
+    const slow = new MemoryStore();
+    const s = await startHarness({ store: slow, tg });
+    await s.text(91, "/start");
+    const get = slow.get.bind(slow);
+    slow.get = async (id) => {
+      await new Promise((r) => setTimeout(r, 400));
+      return get(id);
+    };
+    await s.press(91, "估算能报多少");
+    const action = tg.callsOf("sendChatAction", 91);
+    expect(action).toHaveLength(1);
+    expect(action[0]!.params.action).toBe("typing");
+    await s.stop();
+  });
+
   it("/forget deletes everything kept for the chat; the next message starts afresh", async () => {
     await h.text(10, "/estimate");
     await h.text(10, "苏州");

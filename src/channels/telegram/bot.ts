@@ -141,14 +141,21 @@ export function createBot(o: BotOptions): Bot {
       return;
     }
     const chatId = String(chat.id);
-    const result = await applyTurn({
-      store: o.store,
-      handle,
-      chatId,
-      input: { type: "choice", id: payload.id },
-      updateId: ctx.update.update_id,
-      expectVersion: payload.version,
-    });
+    // A press can be as slow as a typed message (the estimate is often reached by a button).
+    const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
+    let result;
+    try {
+      result = await applyTurn({
+        store: o.store,
+        handle,
+        chatId,
+        input: { type: "choice", id: payload.id },
+        updateId: ctx.update.update_id,
+        expectVersion: payload.version,
+      });
+    } finally {
+      typing.done();
+    }
     if (result.kind === "stale") {
       await ctx.answerCallbackQuery({ text: m.staleButton });
       return;
