@@ -21,8 +21,19 @@ const TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del"
  * Parses Telegram's HTML the strict way (only its tags, only &lt; &gt; &amp; &quot; and numeric
  * entities, every tag closed in order) and returns the visible text, or an error like Telegram's.
  */
-export function parseTelegramHtml(html: string): { text: string } | { error: string } {
+export interface Entity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+}
+
+const ENTITY_TYPE: Record<string, string> = { b: "bold", strong: "bold", i: "italic", em: "italic", u: "underline", ins: "underline", s: "strikethrough", strike: "strikethrough", del: "strikethrough", "tg-spoiler": "spoiler", span: "spoiler", code: "code", pre: "pre", blockquote: "blockquote", a: "text_link", "tg-emoji": "custom_emoji" };
+
+export function parseTelegramHtml(html: string): { text: string; entities: Entity[] } | { error: string } {
   const stack: string[] = [];
+  const opened: { offset: number; attrs: string }[] = [];
+  const entities: Entity[] = [];
   let text = "";
   let i = 0;
   while (i < html.length) {
@@ -30,11 +41,20 @@ export function parseTelegramHtml(html: string): { text: string } | { error: str
     if (ch === "<") {
       const m = /^<(\/?)([a-z-]+)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*>/.exec(html.slice(i));
       if (!m) return { error: `can't parse entities: Unsupported start tag at byte offset ${i}` };
-      const [all, close, name] = m;
+      const [all, close, name, attrs] = m;
       if (!TAGS.has(name!)) return { error: `can't parse entities: Unsupported start tag "${name}" at byte offset ${i}` };
       if (close) {
         if (stack.pop() !== name) return { error: `can't parse entities: Unmatched end tag at byte offset ${i}, expected "</${stack.at(-1) ?? ""}>"` };
-      } else stack.push(name!);
+        const start = opened.pop()!;
+        let type = ENTITY_TYPE[name!]!;
+        if (type === "blockquote" && /\bexpandable\b/.test(start.attrs)) type = "expandable_blockquote";
+        const href = /href="([^"]*)"/.exec(start.attrs)?.[1];
+        // Offsets and lengths count UTF-16 code units, as Telegram's do.
+        if (text.length > start.offset) entities.push({ type, offset: start.offset, length: text.length - start.offset, ...(href !== undefined ? { url: href } : {}) });
+      } else {
+        stack.push(name!);
+        opened.push({ offset: text.length, attrs: attrs ?? "" });
+      }
       i += all!.length;
     } else if (ch === "&") {
       const m = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-f]{1,6});/i.exec(html.slice(i));
@@ -50,7 +70,17 @@ export function parseTelegramHtml(html: string): { text: string } | { error: str
     }
   }
   if (stack.length > 0) return { error: `can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"` };
-  return { text };
+  entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { text, entities };
+}
+
+/** What a client receives for a sent text: the visible text and its entities, no HTML. */
+function shownText(p: Record<string, any>): { text: string; entities?: Entity[] } {
+  const raw = String(p.text ?? "");
+  if (p.parse_mode !== "HTML") return { text: raw };
+  const parsed = parseTelegramHtml(raw);
+  if ("error" in parsed) return { text: raw };
+  return parsed.entities.length > 0 ? { text: parsed.text, entities: parsed.entities } : { text: parsed.text };
 }
 
 function checkMessage(method: string, p: Record<string, any>): string | undefined {
@@ -60,7 +90,7 @@ function checkMessage(method: string, p: Record<string, any>): string | undefine
   }
   if (method !== "sendMessage" && method !== "editMessageText") return undefined;
   const raw = String(p.text ?? "");
-  const parsed = p.parse_mode === "HTML" ? parseTelegramHtml(raw) : { text: raw };
+  const parsed = p.parse_mode === "HTML" ? parseTelegramHtml(raw) : { text: raw, entities: [] };
   if ("error" in parsed) return parsed.error;
   if (parsed.text.trim() === "") return "message text is empty";
   if (Array.from(parsed.text).length > 4096) return method === "sendMessage" ? "message is too long" : "MESSAGE_TOO_LONG";
@@ -225,7 +255,7 @@ export class FakeTelegram {
           date: now,
           chat: { id: Number(p.chat_id), type: "private" },
           from: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name },
-          text: String(p.text ?? ""),
+          ...shownText(p),
           ...(p.reply_markup ? { reply_markup: typeof p.reply_markup === "string" ? JSON.parse(p.reply_markup) : p.reply_markup } : {}),
         };
       case "editMessageText":
@@ -233,7 +263,8 @@ export class FakeTelegram {
           message_id: Number(p.message_id),
           date: now,
           chat: { id: Number(p.chat_id), type: "private" },
-          text: String(p.text ?? ""),
+          ...shownText(p),
+          ...(p.reply_markup ? { reply_markup: typeof p.reply_markup === "string" ? JSON.parse(p.reply_markup) : p.reply_markup } : {}),
         };
       default:
         return true;
@@ -276,7 +307,8 @@ export const updates = {
     const u = updates.text(chatId, text, userId);
     return { message: { ...u.message, chat: { id: chatId, type: "group", title: "群" }, ...(replyTo ? { reply_to_message: replyTo } : {}) } };
   },
-  press(chatId: number, data: string, messageId = 1, markup?: unknown, text = "问题", userId = chatId) {
+  /** A button press on a message showing `text` (plain, as Telegram hands it back) with `entities`. */
+  press(chatId: number, data: string, messageId = 1, markup?: unknown, text = "问题", userId = chatId, entities?: unknown[]) {
     return {
       callback_query: {
         id: String(Math.floor(Math.random() * 1e9)),
@@ -288,6 +320,7 @@ export const updates = {
           date: Math.floor(Date.now() / 1000),
           chat: { id: chatId, type: "private", first_name: "测试" },
           text,
+          ...(entities?.length ? { entities } : {}),
           ...(markup ? { reply_markup: markup } : {}),
         },
       },

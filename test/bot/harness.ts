@@ -44,7 +44,8 @@ export interface Harness {
   text(chatId: number, text: string): Promise<number>;
   /** Presses the button with this label (or index) on the chat's newest keyboard. */
   press(chatId: number, which: string | number): Promise<number>;
-  keyboard(chatId: number): { messageId: number; text: string; buttons: { text: string; callback_data: string }[]; markup: any } | undefined;
+  /** The newest keyboard of a chat and its message as a client sees it (plain text and entities). */
+  keyboard(chatId: number): { messageId: number; text: string; entities?: any[]; buttons: { text: string; callback_data: string }[]; markup: any } | undefined;
   stop(): Promise<void>;
 }
 
@@ -77,7 +78,7 @@ export async function startHarness(o: { store: ConversationStore; tg?: FakeTeleg
     const markup = typeof last.params.reply_markup === "string" ? JSON.parse(last.params.reply_markup) : last.params.reply_markup;
     const buttons = (markup.inline_keyboard ?? []).flat();
     if (buttons.length === 0) return undefined;
-    return { messageId: Number(last.result.message_id), text: String(last.params.text), buttons, markup };
+    return { messageId: Number(last.result.message_id), text: String(last.result.text), entities: last.result.entities, buttons, markup };
   };
   return {
     app,
@@ -90,7 +91,7 @@ export async function startHarness(o: { store: ConversationStore; tg?: FakeTeleg
       if (!kb) throw new Error("no keyboard to press");
       const button = typeof which === "number" ? kb.buttons[which] : kb.buttons.find((b) => b.text === which || b.text.startsWith(which));
       if (!button) throw new Error(`no button ${which} among ${kb.buttons.map((b) => b.text).join(" / ")}`);
-      return post(updates.press(chatId, button.callback_data, kb.messageId, kb.markup, kb.text));
+      return post(updates.press(chatId, button.callback_data, kb.messageId, kb.markup, kb.text, chatId, kb.entities));
     },
     keyboard,
     stop: async () => {

@@ -4,7 +4,8 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback, MAX_CALLBACK_BYTES } from "../../src/channels/telegram/callback-data.ts";
 import { choicesKeyboard } from "../../src/channels/telegram/keyboards.ts";
-import { escapeHtml, MAX_MESSAGE_CHARS, renderReply, splitText } from "../../src/channels/telegram/render.ts";
+import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply, splitText } from "../../src/channels/telegram/render.ts";
+import { parseTelegramHtml } from "./fake-telegram.ts";
 import { parseCommand } from "../../src/channels/telegram/commands.ts";
 import { readConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
@@ -70,6 +71,21 @@ describe("rendering", () => {
     const b = "乙".repeat(3000);
     expect(splitText(`${a}\n\n${b}`)).toEqual([a, b]);
     expect(splitText("丙".repeat(MAX_MESSAGE_CHARS))).toHaveLength(1);
+  });
+
+  it("a message as Telegram hands it back (text + entities) turns into the HTML it was sent as", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.array(fc.string({ maxLength: 40 }), { maxLength: 3 }), (text, sources) => {
+        for (const html of renderReply({ text: text.trim() === "" ? "x" : text, sources })) {
+          const parsed = parseTelegramHtml(html);
+          if ("error" in parsed) throw new Error(parsed.error);
+          expect(messageHtml(parsed.text, parsed.entities)).toBe(html);
+        }
+      }),
+    );
+    expect(messageHtml("a😀b c", [{ type: "bold", offset: 1, length: 3 }, { type: "text_link", offset: 5, length: 1, url: 'https://x/?a="1"&b' }, { type: "mention", offset: 0, length: 1 }])).toBe(
+      'a<b>😀b</b> <a href="https://x/?a=&quot;1&quot;&amp;b">c</a>',
+    );
   });
 
   it("puts sources in an expandable quote", () => {

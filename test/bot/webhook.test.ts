@@ -77,6 +77,46 @@ describe("telegram bot over a webhook", () => {
     expect(String(edits.at(-1)!.params.text)).toContain("第 2/6 步");
   });
 
+  it("a press that ends the questions keeps the old message's formatting (its sources quote) and marks the pick", async () => {
+    await h.text(37, "/register");
+    await h.text(37, "苏州");
+    await h.text(37, "上海");
+    await h.press(37, 0);
+    const next = () => h.press(37, h.keyboard(37)!.buttons.findIndex((b) => b.callback_data.endsWith("|next")));
+    await next();
+    await next();
+    await next();
+    const step = h.keyboard(37)!;
+    expect(step.entities?.some((e) => e.type === "expandable_blockquote")).toBe(true);
+    const all = step.buttons.find((b) => b.callback_data.endsWith("|all"))!;
+    await h.press(37, step.buttons.indexOf(all));
+    const marked = tg.callsOf("editMessageText", 37).find((c) => c.params.message_id === step.messageId && String(c.params.text).includes("✓"));
+    expect(marked).toBeDefined();
+    expect(marked!.error).toBeUndefined();
+    expect(String(marked!.params.text)).toContain("<blockquote expandable>");
+    expect(String(marked!.params.text)).not.toContain("&lt;blockquote");
+    expect(String(marked!.params.text)).toContain(`✓ ${all.text}`);
+    expect(marked!.params.reply_markup?.inline_keyboard?.length ?? 0).toBe(0);
+  });
+
+  it("a message too long to take the ✓ still loses its buttons", async () => {
+    const body = "说明".repeat(2046) + "<&>";
+    const handle = (stored: string | null) =>
+      stored === null
+        ? { replies: [{ text: body, choices: [{ id: "ok", label: "好的，就这样" }] }], stored: "1" }
+        : { replies: [{ text: "完成" }], stored: "2" };
+    const s = await startHarness({ store: new MemoryStore(), tg, handle });
+    await s.text(38, "hi");
+    const kb = s.keyboard(38)!;
+    expect(Array.from(kb.text).length).toBe(4095);
+    await s.press(38, 0);
+    const touched = tg.calls.filter((c) => c.method.startsWith("edit") && Number(c.params.chat_id) === 38 && c.params.message_id === kb.messageId && !c.error);
+    expect(touched).toHaveLength(1);
+    expect(touched[0]!.params.reply_markup?.inline_keyboard?.length ?? 0).toBe(0);
+    expect(shown(tg, 38).at(-1)).toBe("完成");
+    await s.stop();
+  });
+
   it("when a message cannot be edited in place, the next question comes as a new message", async () => {
     await h.text(27, "/estimate");
     await h.text(27, "苏州");

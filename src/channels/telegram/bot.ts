@@ -16,7 +16,7 @@ import { decodeCallback } from "./callback-data.ts";
 import { COMMANDS, parseCommand } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
 import { relevance } from "./relevance.ts";
-import { renderReply } from "./render.ts";
+import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
 import { applyTurn, ConflictError, type Handle } from "./turn.ts";
 
 export interface BotOptions {
@@ -185,15 +185,20 @@ export function createBot(o: BotOptions): Bot {
       return;
     }
     if (message) {
+      // The old message keeps its text and formatting, gains the pick (✓) and loses its buttons;
+      // where the pick does not fit (or the edit fails), the buttons still go.
       const label = pressedLabel(message.reply_markup, data);
       const text = "text" in message && typeof message.text === "string" ? message.text : undefined;
-      if (label && text) {
-        await ctx.api
-          .editMessageText(chat.id, message.message_id, `${escapeForEdit(text)}\n\n${escapeForEdit(m.picked(label))}`, { parse_mode: "HTML" })
-          .catch(() => {});
-      } else {
-        await ctx.api.editMessageReplyMarkup(chat.id, message.message_id).catch(() => {});
-      }
+      const entities = "entities" in message ? message.entities : undefined;
+      const picked = label ? `\n\n${m.picked(label)}` : "";
+      const marked =
+        label && text && Array.from(text + picked).length <= MAX_MESSAGE_CHARS
+          ? await ctx.api.editMessageText(chat.id, message.message_id, messageHtml(text, entities) + escapeHtml(picked), { parse_mode: "HTML" }).then(
+              () => true,
+              (e) => (log.warn({ err: e, chat: chat.id, kind: "mark_failed" }, "could not mark the pressed button"), false),
+            )
+          : false;
+      if (!marked) await ctx.api.editMessageReplyMarkup(chat.id, message.message_id).catch(() => {});
     }
     await sendReplies(ctx, result.replies, result.version);
   });
@@ -224,10 +229,6 @@ function showTypingIfSlow(ctx: Context, afterMs: number): { done(): void } {
   }
   const timer = setTimeout(send, afterMs);
   return { done: () => clearTimeout(timer) };
-}
-
-function escapeForEdit(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 async function sendReplies(ctx: Context, replies: Reply[], version: number): Promise<void> {

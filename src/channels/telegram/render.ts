@@ -12,6 +12,64 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** The entity kinds a message of ours can carry, as HTML (anything else is shown as plain text). */
+const ENTITY_TAGS: Record<string, [string, string]> = {
+  bold: ["<b>", "</b>"],
+  italic: ["<i>", "</i>"],
+  underline: ["<u>", "</u>"],
+  strikethrough: ["<s>", "</s>"],
+  spoiler: ["<tg-spoiler>", "</tg-spoiler>"],
+  code: ["<code>", "</code>"],
+  pre: ["<pre>", "</pre>"],
+  blockquote: ["<blockquote>", "</blockquote>"],
+  expandable_blockquote: ["<blockquote expandable>", "</blockquote>"],
+};
+
+export interface TextEntity {
+  type: string;
+  offset: number;
+  length: number;
+  url?: string;
+}
+
+/**
+ * A received message (plain text + entities, offsets in UTF-16 units) back as HTML, so that
+ * editing it keeps its formatting (the sources quote). Entities that overlap only partially
+ * are left out rather than producing tags Telegram would refuse.
+ */
+export function messageHtml(text: string, entities: readonly TextEntity[] = []): string {
+  const tag = (e: TextEntity): [string, string] | undefined =>
+    e.type === "text_link" && e.url ? [`<a href="${escapeHtml(e.url).replace(/"/g, "&quot;")}">`, "</a>"] : ENTITY_TAGS[e.type];
+  const usable = entities
+    .filter((e) => e.length > 0 && e.offset >= 0 && e.offset + e.length <= text.length && tag(e))
+    .sort((a, b) => a.offset - b.offset || b.length - a.length);
+  const end = (e: TextEntity) => e.offset + e.length;
+  let out = "";
+  let pos = 0;
+  const emit = (to: number) => {
+    out += escapeHtml(text.slice(pos, to));
+    pos = to;
+  };
+  const open: TextEntity[] = [];
+  const closeUpTo = (at: number) => {
+    while (open.length > 0 && end(open.at(-1)!) <= at) {
+      const e = open.pop()!;
+      emit(end(e));
+      out += tag(e)![1];
+    }
+  };
+  for (const e of usable) {
+    closeUpTo(e.offset);
+    if (open.length > 0 && end(e) > end(open.at(-1)!)) continue;
+    emit(e.offset);
+    out += tag(e)![0];
+    open.push(e);
+  }
+  closeUpTo(Infinity);
+  emit(text.length);
+  return out;
+}
+
 /** Splits plain text into pieces of at most `max` characters (code points), preferring paragraph and line breaks. */
 export function splitText(text: string, max = MAX_MESSAGE_CHARS): string[] {
   const chars = Array.from(text);
