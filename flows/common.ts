@@ -12,6 +12,8 @@ export type Problem =
   | { k: "invalid" }
   | { k: "negative" }
   | { k: "too_large" }
+  /** a total of 0: nothing to estimate */
+  | { k: "zero" }
   | { k: "province"; code: string }
   | { k: "ambiguous"; codes: string[] };
 

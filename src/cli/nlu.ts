@@ -13,6 +13,7 @@ export async function run(args: string[]): Promise<number> {
   if (result.ambiguities?.length) out.ambiguities = result.ambiguities;
   if (result.places?.length) out.places = result.places;
   if (result.rejectedAmount) out.rejectedAmount = result.rejectedAmount;
+  if (result.topic) out.topic = result.topic;
   process.stdout.write(`${JSON.stringify(out)}\n`);
   return 0;
 }

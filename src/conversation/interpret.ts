@@ -7,7 +7,7 @@ import { AMOUNT_SLOTS, REGION_SLOTS, visitorOf, type Answers, type CategoryId, t
 import { slotOfState, type Problem } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
 import { parse, type Intent, type Parse, type Slots } from "../language/index.ts";
-import { divisionsByName, MUNICIPALITIES } from "../places/divisions.ts";
+import { divisionByCode, divisionsByName, MUNICIPALITIES } from "../places/divisions.ts";
 import { ASIDE_TOPICS } from "./policy-data.ts";
 import { matchChoice } from "./render.ts";
 import type { Choice, UserInput } from "./reply.ts";
@@ -118,7 +118,13 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id.startsWith("c:")) return { type: "FLOW", event: { type: "CHANGE", slot: id.slice(2) as Slot } };
   if (id.startsWith("p:")) {
     const slot = pendingSlot(s);
-    if (slot && REGION_SLOTS.includes(slot)) return { type: "FLOW", event: { type: "ANSWER", a: { [slot]: id.slice(2) } } };
+    const code = id.slice(2);
+    // 吉林省 picked from 吉林省 / 吉林市: ask for a city in it.
+    if (slot && REGION_SLOTS.includes(slot)) {
+      const place = divisionByCode(code);
+      if (place?.level === "province" && !MUNICIPALITIES.has(code)) return { type: "FLOW", event: { type: "INVALID", why: { k: "province", code } } };
+      return { type: "FLOW", event: { type: "ANSWER", a: { [slot]: code } } };
+    }
   }
   return { type: "NOISE", why: "expired" };
 }
@@ -127,6 +133,12 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
 function impliedByCategory(category: CategoryId): Partial<Answers> {
   return { visitor: visitorOf(category), ...(category === "retiree_relocated" ? { status: "retired" as const } : {}) };
 }
+
+/** Only thanks (谢谢, 好的谢谢, 多谢啦): 不客气, and carry on. */
+const THANKS = /^(好的?|嗯+|ok|哦+|知道了|明白了?|收到|懂了)?[，,\s]*(谢谢|多谢|感谢|谢了|谢啦|thanks|thank you)(你|您|啦|了|哈+|呀|啊)*(的帮助|帮忙|了)?[!！。.~～\s]*$/i;
+
+/** Longer than this, a message of greeting words only is filler, not a greeting. */
+const MAX_GREETING = 24;
 
 /** A message that asks something, not only answers. */
 const QUESTION_CUE = /[?？吗呢]|多久|多长|怎么|怎样|如何|什么|哪些|哪里|能不能|会不会|可不可以|要不要|是不是/;
@@ -143,6 +155,19 @@ const TOPIC_SLOTS: Partial<Record<string, Slot[]>> = {
 interface Reading {
   patch: Record<string, unknown>;
   problem?: Problem;
+}
+
+/**
+ * A name that may mean several places (吉林: the province or its city): every candidate that can
+ * be answered is offered, a province too (picking it asks for a city in it); a single one is taken.
+ */
+function ambiguousPlace(candidates: readonly { code: string; level: string }[], problem: (x: Problem) => void): string | undefined {
+  // Cities first: a city is what the question asks for; the province after it leads to its cities.
+  const usable = [...candidates.filter((c) => c.level === "city"), ...candidates.filter((c) => c.level === "province")];
+  const codes = [...new Set(usable.map((c) => c.code))].slice(0, 6);
+  if (codes.length === 1) return placeCode(candidates.find((c) => c.code === codes[0])!, problem);
+  if (codes.length > 1) problem({ k: "ambiguous", codes });
+  return undefined;
 }
 
 function placeCode(p: { code: string; level: string }, problem: (x: Problem) => void): string | undefined {
@@ -177,12 +202,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     } else if (!bare) {
       // A bare name the parser did not pick up ("苏州市", "吉林"): look it up directly.
       const found = divisionsByName(text.replace(/^(我)?(在|是)/, "").replace(/[。.!！]$/, ""));
-      if (found.length === 1) {
-        const code = placeCode(found[0]!, setProblem);
-        if (code) patch[pending] = code;
-      } else if (found.length > 1) {
-        setProblem({ k: "ambiguous", codes: found.filter((d) => d.level === "city" || MUNICIPALITIES.has(d.code)).map((d) => d.code).slice(0, 6) });
-      }
+      const code = ambiguousPlace(found, setProblem);
+      if (code) patch[pending] = code;
     }
   }
   if (s.amount !== undefined) {
@@ -209,11 +230,15 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     if (why) patch.why = why[1];
   }
   if (Object.keys(patch).length === 0) {
-    if (p.rejectedAmount) setProblem({ k: p.rejectedAmount.reason === "invalid" ? "unclear" : p.rejectedAmount.reason });
+    if (p.rejectedAmount) {
+      const { reason } = p.rejectedAmount;
+      // 0 is a fine answer for 乙类 or 目录外 (handled above as none); as a total it says nothing was spent.
+      setProblem({ k: reason === "invalid" || (reason === "zero" && pending !== "total") ? "unclear" : reason });
+    }
     const amb = p.ambiguities?.find((x) => x.slot !== "amount" && Array.isArray(x.candidates) && typeof x.candidates[0] === "object");
     if (amb) {
-      const codes = (amb.candidates as { code: string; level: string }[]).filter((c) => c.level === "city" || MUNICIPALITIES.has(c.code)).map((c) => c.code);
-      if (codes.length > 0) setProblem({ k: "ambiguous", codes: codes.slice(0, 6) });
+      const code = ambiguousPlace(amb.candidates as { code: string; level: string }[], setProblem);
+      if (code && pending && REGION_SLOTS.includes(pending)) patch[pending] = code;
     }
   }
   return { patch, ...(problem ? { problem } : {}) };
@@ -249,15 +274,21 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const hasPatch = Object.keys(patch).length > 0;
   const wanted = FLOW_INTENTS[p.intent];
 
+  const topic = topicOf(p);
+  if (THANKS.test(text)) return { type: "THANKS" };
+
   if (flow) {
     // A side question wins unless the message also answers the question being asked
     // ("急诊" answering "哪种备案？" is an answer; "急诊怎么办" while asked for a city is not).
-    const aside = ASIDE_TOPICS.includes(p.intent) && (!pending || patch[pending] === undefined);
-    if (aside) return { type: "ASIDE", topic: p.intent };
+    const aside = !!topic && (!pending || patch[pending] === undefined);
+    // The other facts it carried are stored too, and said back (出差在成都急诊住院了 while the
+    // insured place is asked), so they are not asked again.
+    if (aside && hasPatch && pending) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: topic };
+    if (aside) return { type: "ASIDE", topic };
     // "上海，备案有效期多久": the answer is stored and the question answered too, unless the
     // question is only the answer's own topic ("急诊怎么办" answering the category).
     // (A short reply is read as a bare answer; its question is found by reading it on its own.)
-    const asked = hasPatch && QUESTION_CUE.test(text) ? (ASIDE_TOPICS.includes(p.intent) ? p.intent : parse(text).intent) : undefined;
+    const asked = hasPatch && QUESTION_CUE.test(text) ? (topic ?? topicOf(parse(text))) : undefined;
     const alsoAsks = !!asked && ASIDE_TOPICS.includes(asked) && !(TOPIC_SLOTS[asked] ?? []).some((slot) => patch[slot] !== undefined);
     if (alsoAsks) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: asked };
     if (hasPatch) return { type: "FLOW", event: { type: "ANSWER", a: patch } };
@@ -273,15 +304,26 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   if (p.intent === "cancel") return { type: "CANCEL" };
   if (p.intent === "restart") return { type: "RESTART" };
   if (p.intent === "help") return { type: "HELP" };
+  const seed = hasPatch ? { seed: patch as Answers } : {};
+  // A question one rule answers (备案后能回老家看病吗) is answered, not turned into a flow;
+  // a whole estimate asked with it is still worked out, the rule said first.
+  if (p.topic && !(wanted === "estimate" && hasCoreFacts(patch))) return { type: "ASIDE", topic: p.topic, ...seed };
   if (wanted) {
     const quick = wanted === "estimate" && hasCoreFacts(patch);
-    return { type: "START", flow: wanted, ...(hasPatch ? { seed: patch as Answers } : {}), ...(quick ? { quick } : {}) };
+    return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(p.topic ? { aside: p.topic } : {}) };
   }
-  if (ASIDE_TOPICS.includes(p.intent)) return { type: "ASIDE", topic: p.intent };
+  // The facts the side question carried are kept for the flow the person picks next.
+  if (topic) return { type: "ASIDE", topic, ...seed };
   if (hasPatch) {
     const target: FlowId = patch.total || patch.setting ? "estimate" : "eligibility";
     return { type: "START", flow: target, seed: patch as Answers, ...(target === "estimate" && hasCoreFacts(patch) ? { quick: true } : {}) };
   }
-  if (p.intent === "greeting") return { type: "GREET" };
+  // 5000 × 啊 is not a hello: say it was not understood, without starting over.
+  if (p.intent === "greeting") return Array.from(text.replace(/\s/g, "")).length > MAX_GREETING ? { type: "NOISE", why: "unclear" } : { type: "GREET" };
   return { type: "NOISE", why: "unclear" };
+}
+
+/** The side question a parse asks: a topic inside the intent first, else a side-question intent. */
+function topicOf(p: Parse): string | undefined {
+  return p.topic ?? (ASIDE_TOPICS.includes(p.intent) ? p.intent : undefined);
 }

@@ -19,7 +19,7 @@ export interface StoredConversation {
 
 const Slot = z.enum(SLOTS as [string, ...string[]]);
 const Problem = z.union([
-  z.strictObject({ k: z.enum(["unclear", "invalid", "negative", "too_large"]) }),
+  z.strictObject({ k: z.enum(["unclear", "invalid", "negative", "too_large", "zero"]) }),
   z.strictObject({ k: z.literal("province"), code: z.string() }),
   z.strictObject({ k: z.literal("ambiguous"), codes: z.array(z.string()).max(10) }),
 ]);
@@ -33,14 +33,15 @@ const FlowContext = z.strictObject({
   undo: z.strictObject({ a: Answers, assumed: z.boolean().optional() }).optional(),
 });
 const Note = z.union([
-  z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow"]) }),
-  z.strictObject({ k: z.literal("aside"), topic: z.string().max(40), answered: z.boolean().optional() }),
+  z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow", "thanks"]) }),
+  z.strictObject({ k: z.literal("aside"), topic: z.string().max(40), answered: z.boolean().optional(), heard: z.array(Slot).max(20).optional() }),
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
-  z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20) }),
+  z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20), still: z.boolean().optional() }),
 ]);
 const RouterContext = z.strictObject({
   flow: z.strictObject({ v: z.string(), c: FlowContext }).optional(),
   note: Note.optional(),
+  kept: Answers.optional(),
   misses: z.number().int().min(0).optional(),
 });
 const Persisted = z.looseObject({

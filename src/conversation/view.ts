@@ -3,6 +3,7 @@
  * date): the same snapshot always gives the same replies, so choices typed as numbers
  * can be matched against the last reply after a restore.
  */
+import type { Answers, Slot } from "../../flows/answers.ts";
 import { slotOfState, type FlowContext } from "../../flows/common.ts";
 import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
@@ -56,16 +57,25 @@ function pending(value: string, ctx: RouterContext, now: Date): Reply {
   return replies[replies.length - 1] ?? menuReply();
 }
 
-function asideReplies(topic: string, value: string, ctx: RouterContext, now: Date, answered = false): Reply[] {
-  const fact = factFor(topic);
+/** What was understood, as the person would say it ("就医地成都，住院"); empty when nothing is worth saying. */
+function heardText(slots: readonly Slot[], a: Answers): string {
+  // The visitor kind that follows from the category is not news; a choice's label says what it is.
+  const shown = slots.filter((s) => a[s] !== undefined && !(s === "visitor" && slots.includes("category")));
+  return shown.map((s) => (s in m.heardNamed ? m.heardNamed[s]!(valueLabel(s, a)) : valueLabel(s, a))).join("，");
+}
+
+function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
+  const fact = factFor(note.topic);
   const answer: Reply = fact
     ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
     : { text: m.aside.noData };
   const id = activeFlow(value);
+  const heard = note.heard ? heardText(note.heard, (id ? ctx.flow?.c.a : ctx.kept) ?? {}) : "";
   // The same message answered the question too: what follows it (a result, too) is new, shown in full.
-  if (answered && id && ctx.flow) return [answer, ...flowView(id, ctx.flow, now)];
+  if (note.answered && id && ctx.flow) return [answer, ...(heard ? [{ text: m.heard(heard) }] : []), ...flowView(id, ctx.flow, now)];
+  if (!id) return [answer, menuReply(heard ? `${m.kept(heard)}${m.menu}` : m.menu)];
   const rest = pending(value, ctx, now);
-  return [answer, activeFlow(value) ? { ...rest, text: `${m.backTo}\n${rest.text}` } : rest];
+  return [answer, { ...rest, text: `${heard ? `${m.heard(heard)}\n` : ""}${m.backTo}\n${rest.text}` }];
 }
 
 function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): Reply[] | undefined {
@@ -83,7 +93,9 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     case "leftFlow":
       return [menuReply(`${m.leftFlow}${m.menu}`)];
     case "aside":
-      return asideReplies(note.topic, value, ctx, now, note.answered);
+      return asideReplies(note, value, ctx, now);
+    case "thanks":
+      return activeFlow(value) ? [{ text: m.thanksInFlow }, pending(value, ctx, now)] : [menuReply(m.thanks)];
     case "unclear":
       if (activeFlow(value)) return [{ text: m.unclear }, pending(value, ctx, now)];
       // Not understood twice in a row at the menu: explain what works before offering the menu again.
@@ -93,13 +105,10 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     case "expired":
       return [{ text: m.expired }, pending(value, ctx, now)];
     case "heard": {
-      const a = ctx.flow?.c.a ?? {};
-      // The visitor kind that follows from the category is not news; a choice's label says what it is.
-      const shown = note.slots.filter((s) => a[s] !== undefined && !(s === "visitor" && note.slots.includes("category")));
-      const parts = shown.map((s) => (s in m.heardNamed ? m.heardNamed[s]!(valueLabel(s, a)) : valueLabel(s, a)));
+      const heard = heardText(note.slots, ctx.flow?.c.a ?? {});
       const replies = view(value, { ...ctx, note: undefined }, now);
-      if (parts.length === 0) return replies;
-      return [{ text: m.heard(parts.join("，")) }, ...replies];
+      if (!heard) return replies;
+      return [{ text: note.still ? m.heardStill(heard) : m.heard(heard) }, ...replies];
     }
   }
 }

@@ -12,7 +12,7 @@ export interface AmountFound {
   end: number;
   text: string;
   value?: string;
-  rejected?: "negative" | "too_large" | "invalid";
+  rejected?: "negative" | "too_large" | "zero" | "invalid";
   /** how sure we are this is money: a unit or currency sign (strong) or only its position */
   strength: number;
   /** preceded by a word for the total bill (总共, 一共, 花了, 费用) */
@@ -147,7 +147,7 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     if (d === null || !d.isFinite()) found.rejected = /e/u.test(body) ? "too_large" : "invalid";
     else if (negative) found.rejected = "negative";
     else if (d.greaterThan(MAX_AMOUNT)) found.rejected = "too_large";
-    else if (d.isZero()) found.rejected = "invalid";
+    else if (d.isZero()) found.rejected = "zero";
     else found.value = canonical(d);
     out.push(found);
   }

@@ -16,8 +16,9 @@ import { readSlots, bareLevel } from "./slots.ts";
 import { assignRoles } from "./roles.ts";
 import { scoreIntent, confidenceOf } from "./intents.ts";
 import { classify } from "./classifier.ts";
+import { sideTopic } from "./topics.ts";
 
-export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext } from "./types.ts";
+export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
 export { redact } from "./redact.ts";
 
@@ -125,5 +126,9 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   }
   if (ambiguities.length > 0) result.ambiguities = ambiguities;
   if (places.length > 0) result.places = places;
+  // Not for a message about something else altogether (公积金, 股票), nor a command.
+  const offTopic = (score.intent === "out_of_scope" && score.score > 0) || ["cancel", "back", "restart"].includes(score.intent);
+  const topic = offTopic ? undefined : sideTopic(text);
+  if (topic) result.topic = topic;
   return result;
 }

@@ -34,6 +34,8 @@ const TREATMENT_AFTER = [
 const TREATMENT_BEFORE = [
   [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
   [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
+  // 出差在成都急诊: a trip is away from where one is insured.
+  [/(出差|旅游|旅行|探亲)(在|到|去)?$/u, 3],
 ] as const;
 const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘|买了?房|有房|安家|做生意|经商|开店|做买卖)/u;
 /** "重庆的医保在成都…": the 医保 belongs to the place before; this one is where it is used. */

@@ -4,6 +4,9 @@ export type Intent = "registration_howto" | "registration_materials" | "eligibil
   | "makeup_registration" | "chronic_disease" | "choose_hospital" | "review_time" | "check_result" | "deposit"
   | "maternity" | "serious_illness" | "back" | "restart";
 
+/** A question inside an intent that one national rule answers (see topics.ts). */
+export type SideTopic = "two_way" | "commitment" | "principle";
+
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 
 export interface Slots {
@@ -34,7 +37,9 @@ export interface Parse {
   /** places found without a role (e.g. a bare "苏州" answering a question) */
   places?: PlaceSlot[];
   /** an amount-like text that could not be used (negative, overflow): for a polite re-ask */
-  rejectedAmount?: { text: string; reason: "negative" | "too_large" | "invalid" };
+  rejectedAmount?: { text: string; reason: "negative" | "too_large" | "zero" | "invalid" };
+  /** a side question one national rule answers (双向享受待遇, 承诺书, 就医地目录…), whatever the intent */
+  topic?: SideTopic;
 }
 
 export interface ParseContext { expecting?: keyof Slots }

@@ -51,6 +51,12 @@ export const flowMessages = {
   resetApology: "抱歉，之前的对话记录无法继续使用，我们从头开始。",
   backTo: "接着刚才的问题：",
   heard: (what: string) => `好的，已记下：${what}。`,
+  /** The message answered other questions, not the one asked: said back, then the question again. */
+  heardStill: (what: string) => `好的，已记下：${what}。还需要知道：`,
+  /** Facts a side question at the menu carried, kept for whichever flow comes next. */
+  kept: (what: string) => `已记下：${what}。接下来选哪一项，这些都不用再说。`,
+  thanks: "不客气！还可以接着问，或者选一项：",
+  thanksInFlow: "不客气！",
   /** In the heard note, the slots whose value alone would not say what it is. */
   heardNamed: {
     insured: (v: string) => `参保地${v}`,
@@ -90,6 +96,7 @@ export const flowMessages = {
     amountInvalid: "这个金额不对：乙类和目录外的金额加起来不能超过总费用。",
     negative: "金额不能是负数。",
     too_large: "这个金额太大了，请检查一下。",
+    zero: "金额要大于 0。",
     province: (name: string, cities: string[]) => `${name}是省份，请说到地级市${cities.length > 0 ? `，例如“${cities.join("”“")}”` : ""}。`,
     ambiguous: "这个地名可能指不同的地方，请选一个：",
   },

@@ -36,6 +36,35 @@ describe("faults", () => {
     expect(shown(h.tg, 21).at(-1)).not.toBe(m.apology);
   });
 
+  it("Telegram refusing a reply's HTML: the same words go out as plain text, no apology", async () => {
+    h = await startHarness({ store: new MemoryStore() });
+    await h.text(26, "/estimate");
+    h.tg.failOnce("sendMessage", 400);
+    await h.text(26, "苏州");
+    const sends = h.tg.callsOf("sendMessage", 26);
+    expect(sends.at(-1)!.params.parse_mode).toBeUndefined();
+    expect(String(sends.at(-1)!.params.text)).toContain("职工医保");
+    expect(sends.at(-1)!.params.reply_markup).toBeDefined();
+    expect(shown(h.tg, 26)).not.toContain(m.apology);
+    expect(h.lines.some((l) => l.kind === "html_refused")).toBe(true);
+  });
+
+  it("a reply that cannot be delivered after the turn was stored: no 'please send it again', the answer is kept", async () => {
+    const store = new MemoryStore();
+    h = await startHarness({ store });
+    await h.text(27, "/estimate");
+    const before = await store.get("27");
+    h.tg.failOnce("sendMessage", 400);
+    h.tg.failOnce("sendMessage", 400);
+    await h.text(27, "苏州");
+    expect(shown(h.tg, 27).at(-1)).toBe(m.replyLost);
+    expect((await store.get("27"))!.version).toBeGreaterThan(before!.version);
+    expect(h.lines.some((l) => l.kind === "reply_lost" && l.level >= 50)).toBe(true);
+    // Anything sent next brings the pending question back; 苏州 is not asked again.
+    await h.text(27, "继续");
+    expect(shown(h.tg, 27).at(-1)).toContain("职工医保");
+  });
+
   it("a flood from one user is deflected with one short notice; other users are unaffected", async () => {
     h = await startHarness({ store: new MemoryStore(), config: { rateLimit: { limit: 3, windowMs: 60_000 } } });
     for (let i = 0; i < 8; i++) await h.text(22, "/help");

@@ -7,6 +7,7 @@ import { handleMessage, type Reply, type UserInput } from "../../src/conversatio
 import { matchChoice } from "../../src/conversation/render.ts";
 import { slotChoices } from "../../src/conversation/questions.ts";
 import { flowMessages as m } from "../../src/messages/flows.ts";
+import { factFor } from "../../src/conversation/policy-data.ts";
 
 const NOW = new Date("2025-08-01T12:00:00Z");
 const say = (t: string): UserInput => (/^\/[a-z]+$/.test(t) ? { type: "command", name: t.slice(1) } : { type: "text", text: t });
@@ -163,5 +164,126 @@ describe("a message that answers and asks", () => {
   it("a question about the answer's own topic is not answered twice (急诊怎么办 answering the category)", () => {
     const t = lastText(["/eligibility", "杭州", "成都", "急诊没备案怎么办"]);
     expect(t.match(/视同已备案，相关门诊/g)?.length).toBe(1);
+  });
+});
+
+describe("questions one national rule answers are answered, at the menu and mid-flow", () => {
+  const answer = (topic: string) => {
+    const f = factFor(topic);
+    if (!f?.source) throw new Error(`no fact with a source for ${topic}`);
+    return [f.text, m.aside.source(f.source)] as const;
+  };
+  it.each([
+    ["备案后能回老家看病吗", "two_way"],
+    ["长期备案以后回参保地住院还能报吗", "two_way"],
+    ["承诺书是什么", "commitment"],
+    ["拿不出居住证明 能用承诺制吗", "commitment"],
+    ["异地看病是按参保地还是就医地的目录", "principle"],
+    ["报销比例按哪里的标准", "principle"],
+  ])("%s at the menu gets the %s rule with its source, then the menu", (text, topic) => {
+    const r = chat([text]).at(-1)!;
+    const [fact, source] = answer(topic);
+    expect(r[0]!.text).toBe(`${fact}${source}`);
+    expect(r.at(-1)!.choices?.map((c) => c.id)).toContain("go:estimate");
+    expect(textOf(r)).not.toContain(m.ask.insured);
+  });
+  it.each([
+    ["备案后能回老家看病吗", "two_way"],
+    ["承诺书是什么", "commitment"],
+    ["就医地目录是什么意思", "principle"],
+  ])("%s mid-flow is answered, then the pending question is asked again", (text, topic) => {
+    const r = chat(["/estimate", "苏州", text, "职工"]);
+    const t = textOf(r[2]!);
+    expect(t).toContain(answer(topic)[0]);
+    expect(t).toContain(`${m.backTo}\n${m.ask.scheme}`);
+    expect(textOf(r[3]!)).toContain(m.ask.treatment);
+  });
+});
+
+describe("a side question at the menu keeps the facts it carried", () => {
+  it("出差在成都急诊住院了没备案怎么办: 成都, 住院 and 急诊 are not asked in the estimate picked next", () => {
+    const r = chat(["出差在成都急诊住院了没备案怎么办", "估算能报多少", "苏州", "职工", "三甲", "在职"]);
+    const first = textOf(r[0]!);
+    expect(first).toContain(factFor("emergency")!.text);
+    expect(first).toContain(m.kept("就医地成都，住院，外出时急诊"));
+    expect(textOf(r[1]!)).toContain(m.heard("就医地成都，住院，外出时急诊"));
+    const all = r.flat().map((x) => x.text).join("\n");
+    for (const q of [m.ask.treatment, m.ask.setting, m.ask.visitor]) expect(all).not.toContain(q);
+    expect(textOf(r.at(-1)!)).toContain(m.ask.total);
+  });
+  it("我在上海工作，医保在安徽阜阳，生孩子能报吗: both places are kept", () => {
+    const r = chat(["我在上海工作，医保在安徽阜阳，生孩子能报吗", "估算能报多少"]);
+    expect(textOf(r[0]!)).toContain(factFor("maternity")!.text);
+    expect(textOf(r[0]!)).toContain("参保地阜阳，就医地上海");
+    const all = r.flat().map((x) => x.text).join("\n");
+    expect(all).not.toContain(m.ask.insured);
+    expect(all).not.toContain(m.ask.treatment);
+    expect(textOf(r[1]!)).toContain(m.ask.scheme);
+  });
+  it("取消 at the menu forgets what was kept", () => {
+    const r = chat(["出差在成都急诊住院了没备案怎么办", "取消", "估算能报多少", "苏州", "职工"]);
+    expect(textOf(r.at(-1)!)).toContain(m.ask.treatment);
+  });
+  it("mid-flow, the facts a side question carried are stored and said back too", () => {
+    const r = chat(["/estimate", "出差在成都急诊住院了没备案怎么办", "苏州", "职工", "三甲", "在职"]);
+    const t = textOf(r[1]!);
+    expect(t).toContain(factFor("emergency")!.text);
+    expect(t).toContain(m.heard("就医地成都，住院，外出时急诊"));
+    expect(t).toContain(m.ask.insured);
+    expect(textOf(r.at(-1)!)).toContain(m.ask.total);
+  });
+});
+
+describe("an answer to another question is said back, and the pending question asked clearly", () => {
+  it("/estimate, 江苏, 吉林, 1, 门诊: 吉林市 is taken, 门诊 acknowledged, the scheme asked again", () => {
+    const r = chat(["/estimate", "江苏", "吉林", "1", "门诊", "职工", "上海"]);
+    expect(textOf(r[3]!)).toContain(m.ask.scheme);
+    const t = textOf(r[4]!);
+    expect(t).toContain(m.heardStill(m.labels.setting.outpatient));
+    expect(t).toContain(m.ask.scheme);
+    // 门诊 was kept: the setting is not asked after the treatment place.
+    expect(textOf(r.at(-1)!)).toContain(m.ask.level);
+  });
+});
+
+describe("吉林 is the province or its city", () => {
+  it("both are offered, the city first; picking the province asks for one of its cities", () => {
+    const r = chat(["/estimate", "吉林"]);
+    expect(r[1]!.at(-1)!.choices?.map((c) => c.label)).toEqual(["吉林市", "吉林省"]);
+    const t = lastText(["/estimate", "吉林", "2"]);
+    expect(t).toContain(m.problems.province("吉林省", ["长春", "吉林"]));
+  });
+});
+
+describe("small replies", () => {
+  it("谢谢 at the menu: 不客气 and the choices, not the welcome", () => {
+    const r = chat(["谢谢"]).at(-1)!;
+    expect(r[0]!.text).toContain(m.thanks);
+    expect(textOf(r)).not.toContain(m.welcome);
+    expect(r.at(-1)!.choices?.length).toBeGreaterThan(0);
+  });
+  it("谢谢 mid-flow: 不客气, and the question again", () => {
+    const t = lastText(["/estimate", "苏州", "好的谢谢"]);
+    expect(t).toContain(m.thanksInFlow);
+    expect(t).toContain(m.ask.scheme);
+    expect(t).not.toContain(m.unclear);
+  });
+  it("a total of 0 is said to be too small, not 没看懂", () => {
+    const t = lastText(["/estimate", "苏州", "职工", "上海", "住院", "三甲", "1", "在职", "0"]);
+    expect(t).toContain(m.problems.zero);
+    expect(t).toContain(m.ask.total);
+    expect(t).not.toContain(m.problems.unclear);
+  });
+  it("0 is still none for 乙类", () => {
+    const t = lastText(["/estimate", "苏州", "职工", "上海", "住院", "三甲", "1", "在职", "3万", "0"]);
+    expect(t).toContain(m.ask.outOfCatalog);
+  });
+  it("5000 × 啊: too long, not understood, choices offered; no welcome", () => {
+    const r = chat(["啊".repeat(5000)]).at(-1)!;
+    const t = textOf(r);
+    expect(t).toContain(m.tooLong(500));
+    expect(t).toContain(m.unclearMenu);
+    expect(t).not.toContain(m.welcome);
+    expect(r.at(-1)!.choices?.length).toBeGreaterThan(0);
   });
 });

@@ -42,6 +42,9 @@ export interface BotOptions {
 
 const chatKey = (ctx: Context) => ctx.chat?.id.toString();
 
+/** Updates whose turn is committed to the store (what fails after that is only the sending). */
+const committed = new WeakSet<Context>();
+
 /** Creates the bot; call `bot.init()` (webhook) or run it with the runner (polling). */
 export function createBot(o: BotOptions): Bot {
   const bot = new Bot(o.token, {
@@ -64,9 +67,13 @@ export function createBot(o: BotOptions): Bot {
       await next();
     } catch (error) {
       const storeDown = error instanceof StoreUnavailableError;
-      log.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id, kind: storeDown ? "store_down" : "handler_error" }, storeDown ? "store unavailable" : "handler failed");
+      // After the commit the turn has happened: "您的进度没有丢，请再发一次" would be wrong (sending
+      // the answer again would answer the next question), so say that the reply got lost instead.
+      const afterCommit = committed.has(ctx);
+      const kind = storeDown ? "store_down" : afterCommit ? "reply_lost" : "handler_error";
+      log.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id, kind }, storeDown ? "store unavailable" : afterCommit ? "reply not delivered" : "handler failed");
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-      if (ctx.chat) await ctx.reply(storeDown ? m.storeDown : m.apology).catch((e) => log.warn({ err: e }, "could not send apology"));
+      if (ctx.chat) await ctx.reply(storeDown ? m.storeDown : afterCommit ? m.replyLost : m.apology).catch((e) => log.warn({ err: e }, "could not send apology"));
     }
   });
 
@@ -127,7 +134,8 @@ export function createBot(o: BotOptions): Bot {
       typing.done();
     }
     if (result.kind !== "applied") return;
-    await sendReplies(ctx, result.replies, result.version);
+    committed.add(ctx);
+    await sendReplies(ctx, result.replies, result.version, log);
     log.debug({ chat: ctx.chat.id, kind: input.type, ms: Math.round(performance.now() - started) }, "turn");
   });
 
@@ -164,6 +172,7 @@ export function createBot(o: BotOptions): Bot {
       await ctx.answerCallbackQuery();
       return;
     }
+    committed.add(ctx);
     await ctx.answerCallbackQuery();
     const message = ctx.callbackQuery.message;
     const [first, ...rest] = result.replies;
@@ -181,7 +190,7 @@ export function createBot(o: BotOptions): Bot {
             return false;
           },
         );
-      await sendReplies(ctx, edited ? rest : result.replies, result.version);
+      await sendReplies(ctx, edited ? rest : result.replies, result.version, log);
       return;
     }
     if (message) {
@@ -200,7 +209,7 @@ export function createBot(o: BotOptions): Bot {
           : false;
       if (!marked) await ctx.api.editMessageReplyMarkup(chat.id, message.message_id).catch(() => {});
     }
-    await sendReplies(ctx, result.replies, result.version);
+    await sendReplies(ctx, result.replies, result.version, log);
   });
 
   // An edit is not applied (the conversation has usually moved on since); say how to change an answer.
@@ -231,15 +240,27 @@ function showTypingIfSlow(ctx: Context, afterMs: number): { done(): void } {
   return { done: () => clearTimeout(timer) };
 }
 
-async function sendReplies(ctx: Context, replies: Reply[], version: number): Promise<void> {
+async function sendReplies(ctx: Context, replies: Reply[], version: number, log: Logger): Promise<void> {
   for (const reply of replies) {
     const bodies = renderReply(reply);
     const { keyboard } = choicesKeyboard(reply.choices, version);
     for (let i = 0; i < bodies.length; i++) {
       const last = i === bodies.length - 1;
-      await ctx.reply(bodies[i]!, { parse_mode: "HTML", reply_markup: last ? keyboard : undefined });
+      const reply_markup = last ? keyboard : undefined;
+      await ctx.reply(bodies[i]!, { parse_mode: "HTML", reply_markup }).catch(async (e) => {
+        // Telegram refused the text itself (400: entities it cannot parse, …): the words matter
+        // more than the formatting, so send them plain. Anything else goes to the boundary.
+        if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
+        log.warn({ err: e, chat: ctx.chat?.id, kind: "html_refused" }, "Telegram refused the HTML; sending plain text");
+        await ctx.reply(plainText(bodies[i]!), { reply_markup });
+      });
     }
   }
+}
+
+/** The visible text of one of our HTML bodies. */
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 }
 
 /** Publishes the command list with Chinese descriptions. */
