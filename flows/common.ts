@@ -49,7 +49,8 @@ export interface FlowInput {
 /**
  * Conservative stand-ins for what a one-message question leaves out: they make the estimate
  * lower rather than higher (highest hospital level, working, the visitor kind with the
- * largest cut, resident scheme), and every one is said in the reply.
+ * largest cut, resident scheme), and every one is said in the reply. One exception: someone
+ * who says 退休 is taken to be in 职工医保 (residents do not retire), see assumeRest.
  */
 export const ASSUMPTIONS: Partial<Answers> = {
   scheme: "resident",
@@ -175,6 +176,12 @@ export const flowSetup = setup({
       const assumed: Slot[] = [];
       for (const [slot, value] of Object.entries(ASSUMPTIONS) as [Slot, never][]) {
         if (a[slot] !== undefined) continue;
+        // Residents do not retire: someone who says 退休 is almost always in 职工医保.
+        if (slot === "scheme" && a.status === "retired") {
+          a.scheme = "employee";
+          assumed.push(slot);
+          continue;
+        }
         if (slot === "visitor" && jurisdictionOf(a) === "same_pool") continue;
         if (slot === "status" && a.scheme === "resident") continue;
         a[slot] = value;

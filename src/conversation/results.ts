@@ -302,7 +302,10 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const assumed = ctx.assumed ?? [];
   if (assumed.length > 0) {
     lines.push("", m.estimate.assumedTitle);
-    for (const slot of assumed) lines.push(`· ${m.estimate.assumed[slot] ?? slot}`);
+    for (const slot of assumed) {
+      const key = slot === "scheme" && a.scheme === "employee" ? "schemeRetired" : slot;
+      lines.push(`· ${m.estimate.assumed[key] ?? slot}`);
+    }
     lines.push(`· ${m.estimate.assumed.date}`);
   }
   // What the reply already said in its own words is not said again in the evaluator's.

@@ -170,6 +170,7 @@ export const flowMessages = {
     assumedTitle: "下面这些您没说，我按保守情况假设了（可以改）：",
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",
+      schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",
       status: "按在职算",
       level: "按三级医院算（起付线最高）",
       visitor: "按“其他临时外出就医”算（报销比例降得最多）",

@@ -255,6 +255,20 @@ describe("吉林 is the province or its city", () => {
   });
 });
 
+describe("someone who says 退休 and not the scheme is taken to be in 职工医保", () => {
+  it("我是哈尔滨的医保，在北京住院花了8万，退休了: 职工医保, and the assumption is said", () => {
+    const t = lastText(["我是哈尔滨的医保，在北京住院花了8万，退休了"]);
+    expect(t).toContain(m.estimate.assumed.schemeRetired);
+    expect(t).not.toContain(m.estimate.assumed.scheme);
+    expect(t).toContain("哈尔滨职工医保");
+    expect(t).not.toContain(m.estimate.assumed.status);
+  });
+  it("without 退休 the resident default stays", () => {
+    const t = lastText(["我是哈尔滨的医保，在北京住院花了8万"]);
+    expect(t).toContain(m.estimate.assumed.scheme);
+  });
+});
+
 describe("small replies", () => {
   it("谢谢 at the menu: 不客气 and the choices, not the welcome", () => {
     const r = chat(["谢谢"]).at(-1)!;
