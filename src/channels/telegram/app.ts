@@ -69,7 +69,15 @@ export async function startApp(o: AppOptions): Promise<App> {
         // Stop taking work, let what is in flight finish, then close the store.
         if (runner?.isRunning()) await runner.stop();
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          // close() waits for every open connection, and Telegram keeps its webhook connections
+          // alive: a connection whose request finishes after this point would hold the shutdown
+          // for the keep-alive timeout (65 s). So idle ones are closed until none are left; a
+          // request in flight is still answered first.
+          const sweep = setInterval(() => server.closeIdleConnections(), 25);
+          server.close(() => {
+            clearInterval(sweep);
+            resolve();
+          });
           server.closeIdleConnections();
         });
         await store.close();
