@@ -22,6 +22,8 @@ export const botMessages = {
   groupHello:
     "大家好！我是异地就医助手，可以帮忙查异地就医怎么备案、能报多少、怎么手工报销。在群里请用命令（例如 /estimate），回答问题时请回复我的消息。身份证号、电话这类个人信息请不要发在群里，可以私聊我。",
   sourcesTitle: "来源：",
+  /** Shown when a reply has no words of its own (only buttons): Telegram refuses an empty message. */
+  emptyReply: "好的。",
   picked: (label: string) => `✓ ${label}`,
   http: {
     badJson: "请求体不是有效的 JSON",

@@ -66,6 +66,31 @@ describe("rendering", () => {
     );
   });
 
+  it("every body Telegram would take: valid HTML, within 4,096 visible characters, never only whitespace; no text lost", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 50 }), fc.constantFrom("<b>", "&amp;", "&", "<", ">", "\n", "\n\n", "😀", "异地就医".repeat(300), "x".repeat(1500), " ".repeat(300), " \n ")), { maxLength: 40 }),
+        fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.constant("来源".repeat(1200))), { maxLength: 4 }),
+        (parts, sources) => {
+          const text = parts.join("");
+          const visible: string[] = [];
+          for (const body of renderReply({ text, sources })) {
+            const parsed = parseTelegramHtml(body);
+            if ("error" in parsed) throw new Error(parsed.error);
+            expect(Array.from(parsed.text).length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+            expect(parsed.text.trim()).not.toBe("");
+            visible.push(parsed.text);
+          }
+          const strip = (x: string) => x.replace(/\s/g, "");
+          const kept = sources.filter((x) => x.trim() !== "");
+          const expected = strip(text) + (kept.length > 0 ? strip(m.sourcesTitle + kept.join("；")) : "");
+          expect(strip(visible.join(""))).toBe(expected === "" ? m.emptyReply : expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it("prefers paragraph breaks", () => {
     const a = "甲".repeat(3000);
     const b = "乙".repeat(3000);

@@ -87,12 +87,14 @@ export function splitText(text: string, max = MAX_MESSAGE_CHARS): string[] {
     while (rest[0] === "\n") rest = rest.slice(1);
   }
   if (rest.length > 0) pieces.push(rest.join(""));
-  return pieces.filter((p) => p.length > 0);
+  // Telegram refuses a message of only whitespace ("message text is empty"), and the last piece
+  // carries the buttons: a piece that would show nothing is dropped, not sent.
+  return pieces.filter((p) => p.trim().length > 0);
 }
 
 /** The HTML bodies of one reply, in order; the last one is where its keyboard goes. */
 export function renderReply(reply: Reply): string[] {
-  const pieces = splitText(reply.text).map(escapeHtml);
+  const pieces = (reply.text.trim() === "" ? [] : splitText(reply.text)).map(escapeHtml);
   const sources = reply.sources?.filter((s) => s.trim() !== "") ?? [];
   if (sources.length > 0) {
     const plain = `${m.sourcesTitle}${sources.join("；")}`;
@@ -105,5 +107,5 @@ export function renderReply(reply: Reply): string[] {
       for (const f of footerPieces) pieces.push(`<blockquote expandable>${escapeHtml(f)}</blockquote>`);
     }
   }
-  return pieces.length > 0 ? pieces : [escapeHtml(" ")];
+  return pieces.length > 0 ? pieces : [escapeHtml(m.emptyReply)];
 }
