@@ -298,7 +298,12 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   lines.push(m.estimate.total(e.total), m.estimate.fund(e.fundPays));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
   lines.push(m.estimate.you(e.youPay), "", m.estimate.stepsTitle);
-  for (const s of e.steps) lines.push(m.estimate.step(s.what, s.amount, s.rule, s.source.title));
+  // The summary step repeats the totals above. Each source once, numbered in the order the
+  // steps first cite it.
+  const steps = e.steps.filter((s) => s.kind !== "summary");
+  const cited = new Map<string, { n: number; confidence: "high" | "medium" | "low" }>();
+  for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
+  for (const s of steps) lines.push(m.estimate.step(s.what, s.amount, s.rule, cited.get(s.source.title)!.n));
   const assumed = ctx.assumed ?? [];
   if (assumed.length > 0) {
     lines.push("", m.estimate.assumedTitle);
@@ -319,6 +324,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const warnings = e.warnings.filter((x) => !said.has(x));
   if (assumptions.length > 0) lines.push("", m.estimate.evaluatorAssumptions, ...assumptions.map((x) => `· ${x}`));
   if (warnings.length > 0) lines.push("", m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
-  const sources = [...new Set(e.steps.map((s) => s.source.title))];
+  const sources = [...cited.keys()];
+  lines.push("", m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence))));
   return [{ text: lines.join("\n"), sources }, estimateAfter()];
 }

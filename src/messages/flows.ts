@@ -165,8 +165,12 @@ export const flowMessages = {
     serious: (x: string) => `其中大病保险：${x} 元`,
     you: (x: string) => `您自己付：${x} 元`,
     stepsTitle: "怎么算的：",
-    step: (what: string, amount: string | null, rule: string, source: string) =>
-      `· ${what}${amount === null ? "" : `：${amount} 元`}（${rule}；来源：${source}）`,
+    /** One step, its source by number: the list of sources closes the reply once. */
+    step: (what: string, amount: string | null, rule: string, sourceNumber: number) =>
+      `· ${what}${amount === null ? "" : `：${amount} 元`}（${rule}）[${sourceNumber}]`,
+    sources: (list: string[]) => `来源：${list.join("；")}`,
+    source: (n: number, title: string, confidence: "high" | "medium" | "low") =>
+      `[${n}] ${title}（可信度${{ high: "高", medium: "中", low: "低" }[confidence]}）`,
     assumedTitle: "下面这些您没说，我按保守情况假设了（可以改）：",
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",

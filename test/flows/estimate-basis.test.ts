@@ -58,3 +58,17 @@ describe("registration checklist: the change and cancel rule of the person's own
     expect(text.match(/6个月内一般不能取消/g)?.length).toBe(1);
   });
 });
+
+describe("estimate sources as numbered notes", () => {
+  it("names each source once at the end, with its confidence, and every step points at one of them", () => {
+    const text = firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少");
+    const footer = text.split("\n").find((l) => l.startsWith("来源："))!;
+    const listed = [...footer.matchAll(/\[(\d+)\] ([^；]+?)（可信度[高中低]）/g)].map((x) => [Number(x[1]), x[2]] as const);
+    expect(listed.map(([n]) => n)).toEqual(listed.map((_, i) => i + 1));
+    expect(new Set(listed.map(([, t]) => t)).size).toBe(listed.length);
+    const used = [...text.matchAll(/^· .*\[(\d+)\]$/gm)].map((x) => Number(x[1]));
+    expect(used.length).toBeGreaterThanOrEqual(4);
+    for (const n of used) expect(n).toBeLessThanOrEqual(listed.length);
+    expect(text).not.toMatch(/；来源：/); // no title repeated inside the steps
+  });
+});
