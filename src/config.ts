@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const Env = z
   .object({
-    BOT_TOKEN: z.string().trim().min(1).optional(),
+    // BotFather's tokens look like 123456789:AAE…; anything else would only fail later as a 404 from getMe.
+    BOT_TOKEN: z.string().trim().regex(/^\d+:[A-Za-z0-9_-]+$/, "BOT_TOKEN 的格式应为 <数字>:<字母数字>，例如 123456789:AAE…（从 @BotFather 复制完整）").optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().default("0.0.0.0"),
     STORE: z.enum(["sqlite", "redis", "memory"]).optional(),
@@ -46,8 +47,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; message: 
 
 /** Reads the configuration; never throws. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
-  // Empty variables (FOO= in a .env file) mean "not set".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  // Empty or blank variables (FOO= or FOO="  " in a .env file) mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = Env.safeParse(cleaned);
   if (!parsed.success) {
     const what = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

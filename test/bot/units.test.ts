@@ -139,6 +139,17 @@ describe("configuration", () => {
     }
   });
 
+  it("a blank token is a missing token; a token of the wrong shape is named as such", () => {
+    const blank = readConfig({ BOT_TOKEN: "   " });
+    expect(!blank.ok && blank.message).toBe(m.config.missingToken);
+    for (const token of ["abc", "123456 :AAE", "https://api.telegram.org/bot1:a"]) {
+      const r = readConfig({ BOT_TOKEN: token });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/BOT_TOKEN.*格式/);
+    }
+    expect(readConfig({ BOT_TOKEN: " 123456789:AAE-x_y " }).ok).toBe(true);
+  });
+
   it("defaults to SQLite, Redis when REDIS_URL is set, polling without WEBHOOK_URL", () => {
     const a = readConfig({ BOT_TOKEN: "1:a" });
     expect(a.ok && a.config.store.kind).toBe("sqlite");
