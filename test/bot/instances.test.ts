@@ -50,6 +50,24 @@ describe("two instances on one Redis", () => {
     await tg.stop();
   });
 
+  it("a double tap landing on both instances at once is applied once", async () => {
+    const tg = await new FakeTelegram().start();
+    const prefix = `tap${Date.now()}:`;
+    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
+    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
+    const first = { update_id: tg.newUpdateId(), ...updates.text(44, "hello") };
+    await a.post(first);
+    const version = (await a.app.store.get("44"))!.version;
+    const data = `1|${version.toString(36)}|x`;
+    await Promise.all([a.post(updates.press(44, data)), b.post(updates.press(44, data))]);
+    const stored = JSON.parse(JSON.parse((await a.app.store.get("44"))!.value).c) as string[];
+    expect(stored).toEqual(["hello", "choice"]);
+    expect(tg.callsOf("answerCallbackQuery").every((c) => c.params.text === undefined)).toBe(true);
+    await a.stop();
+    await b.stop();
+    await tg.stop();
+  });
+
   it("a real conversation split across both instances reaches the estimate", async () => {
     const tg = await new FakeTelegram().start();
     const prefix = `conv${Date.now()}:`;

@@ -211,6 +211,24 @@ describe("telegram bot over a webhook", () => {
     expect(await store.get("12")).toEqual(now);
   });
 
+  it("a fast double tap on one button is applied once, and the second tap is not called expired", async () => {
+    await h.text(39, "/start");
+    const kb = h.keyboard(39)!;
+    const button = kb.buttons.find((b) => b.text === "估算能报多少")!;
+    const tap = () => h.post(updates.press(39, button.callback_data, kb.messageId, kb.markup, kb.text));
+    const before = (await store.get("39"))!.version;
+    expect(await Promise.all([tap(), tap()])).toEqual([200, 200]);
+    expect((await store.get("39"))!.version).toBe(before + 1);
+    const answers = tg.callsOf("answerCallbackQuery");
+    expect(answers).toHaveLength(2);
+    for (const a of answers) expect(a.params.text).toBeUndefined();
+    // Another button of that same old keyboard still is expired.
+    const other = kb.buttons.find((b) => b.text === "手工报销要哪些材料")!;
+    await h.post(updates.press(39, other.callback_data, kb.messageId, kb.markup, kb.text));
+    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(m.staleButton);
+    expect((await store.get("39"))!.version).toBe(before + 1);
+  });
+
   it("a button press is acknowledged in the webhook response itself (one request fewer)", async () => {
     await h.text(26, "/start");
     const kb = h.keyboard(26)!;

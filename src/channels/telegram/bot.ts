@@ -160,6 +160,7 @@ export function createBot(o: BotOptions): Bot {
         input: { type: "choice", id: payload.id },
         updateId: ctx.update.update_id,
         expectVersion: payload.version,
+        pressData: data,
       });
     } finally {
       typing.done();

@@ -11,7 +11,9 @@ import type { ConversationStore } from "../../store/index.ts";
 
 export type Handle = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
 
-const Record = z.object({ c: z.string().nullable(), u: z.array(z.number().int()).max(64) });
+// c: the conversation's stored string; u: the last update ids applied; p: the data of the last
+// button press applied (so that a double tap on it is recognised as one).
+const Record = z.object({ c: z.string().nullable(), u: z.array(z.number().int()).max(64), p: z.string().max(64).optional() });
 type ChatRecord = z.infer<typeof Record>;
 
 const RECENT_UPDATES = 16;
@@ -47,17 +49,24 @@ export interface TurnOptions {
   updateId?: number;
   /** A button press: only valid while the chat is still at the version the button was drawn for. */
   expectVersion?: number;
+  /** The press's callback data: the same button pressed again right after it was applied is a double tap. */
+  pressData?: string;
   now?: () => Date;
 }
 
 export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const entry = await o.store.get(o.chatId);
-    if (o.expectVersion !== undefined && entry?.version !== o.expectVersion) return { kind: "stale", version: entry?.version ?? null };
     const record = decode(entry?.value);
+    if (o.expectVersion !== undefined && entry?.version !== o.expectVersion) {
+      // The button that was just applied, pressed again (a double tap): not an old button.
+      if (entry && o.pressData !== undefined && record.p === o.pressData) return { kind: "duplicate" };
+      return { kind: "stale", version: entry?.version ?? null };
+    }
     if (o.updateId !== undefined && record.u.includes(o.updateId)) return { kind: "duplicate" };
     const out = o.handle(record.c, o.input, o.now?.() ?? new Date());
     const next: ChatRecord = { c: out.stored, u: o.updateId === undefined ? record.u : [...record.u, o.updateId].slice(-RECENT_UPDATES) };
+    if (o.pressData !== undefined) next.p = o.pressData;
     const version = await o.store.set(o.chatId, JSON.stringify(next), entry?.version ?? null);
     if (version !== null) return { kind: "applied", replies: out.replies, version };
     // Lost the race: someone committed in between. Back off a little, with jitter, and redo on top of theirs.
