@@ -122,7 +122,9 @@ describe("rendering", () => {
 describe("commands", () => {
   it("reads commands, with or without the bot's name", () => {
     expect(parseCommand("/start")).toEqual({ name: "start" });
-    expect(parseCommand("/Estimate@yidi_test_bot 3万", "yidi_test_bot")).toEqual({ name: "estimate" });
+    expect(parseCommand("/Estimate@yidi_test_bot 3万", "yidi_test_bot")).toEqual({ name: "estimate", rest: "3万" });
+    expect(parseCommand("/estimate  \n 在苏州参保\n住院 ")).toEqual({ name: "estimate", rest: "在苏州参保\n住院" });
+    expect(parseCommand("/estimate   ")).toEqual({ name: "estimate" });
     expect(parseCommand("/start@other_bot", "yidi_test_bot")).toBeNull();
     expect(parseCommand("start")).toBeNull();
     expect(parseCommand("/ 空")).toBeNull();

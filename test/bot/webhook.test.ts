@@ -137,6 +137,16 @@ describe("telegram bot over a webhook", () => {
     expect(tg.callsOf("sendChatAction", 9)).toHaveLength(0);
   });
 
+  it("text after a flow command is its first answer: /estimate with the whole question gives the estimate", async () => {
+    await h.text(92, "/estimate 我在苏州交的职工医保，在上海三甲医院住院花了3万");
+    const texts = shown(tg, 92);
+    expect(texts.join("\n")).not.toContain("您在哪里参保");
+    expect(texts.at(-1)).toContain("备案");
+    await h.text(93, "/register@yidi_test_bot 苏州");
+    expect(shown(tg, 93)).toHaveLength(1);
+    expect(shown(tg, 93)[0]).toContain("就医地");
+  });
+
   it("a slow turn shows typing… while it is being computed", async () => {
     const slow = new MemoryStore();
     const get = slow.get.bind(slow);

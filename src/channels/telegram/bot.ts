@@ -13,7 +13,7 @@ import type { Logger } from "../../log.ts";
 import { botMessages as m } from "../../messages/bot.ts";
 import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
 import { decodeCallback } from "./callback-data.ts";
-import { COMMANDS, parseCommand } from "./commands.ts";
+import { COMMANDS, FLOW_COMMANDS, parseCommand } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
 import { relevance } from "./relevance.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
@@ -125,11 +125,15 @@ export function createBot(o: BotOptions): Bot {
       return;
     }
     const input: UserInput = command ? { type: "command", name: command.name } : { type: "text", text };
+    // "/estimate 我在苏州交的职工医保…": the flow is opened and what follows is read as its first
+    // answer, in one turn (one write, and only the replies to the answer are sent).
+    const rest = command?.rest && FLOW_COMMANDS.has(command.name) ? command.rest : undefined;
+    const turnHandle: Handle = rest === undefined ? handle : (stored, first, now) => handle(handle(stored, first, now).stored, { type: "text", text: rest }, now);
     const started = performance.now();
     const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
     let result;
     try {
-      result = await applyTurn({ store: o.store, handle, chatId, input, updateId: ctx.update.update_id });
+      result = await applyTurn({ store: o.store, handle: turnHandle, chatId, input, updateId: ctx.update.update_id });
     } finally {
       typing.done();
     }

@@ -3,14 +3,17 @@ import { botMessages } from "../../messages/bot.ts";
 
 export const COMMANDS = botMessages.commands;
 
-export type ParsedCommand = { name: string } | null;
+export type ParsedCommand = { name: string; rest?: string } | null;
 
-/** "/estimate", "/estimate@yidi_bot 3万" → { name: "estimate" }; anything else → null. */
+/** "/estimate" → { name: "estimate" }, "/estimate@yidi_bot 3万" → { name: "estimate", rest: "3万" }; anything else → null. */
 export function parseCommand(text: string, botUsername?: string): ParsedCommand {
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s|$)/.exec(text.trim());
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/.exec(text.trim());
   if (!match) return null;
-  const [, name, at] = match;
+  const [, name, at, rest] = match;
   // In a group, "/start@other_bot" is for someone else.
   if (at && botUsername && at.toLowerCase() !== botUsername.toLowerCase()) return null;
-  return { name: name!.toLowerCase() };
+  return rest?.trim() ? { name: name!.toLowerCase(), rest: rest.trim() } : { name: name!.toLowerCase() };
 }
+
+/** The commands that open a flow: text after them ("/estimate 住院花了3万") is the first answer. */
+export const FLOW_COMMANDS = new Set(["register", "eligibility", "estimate", "claim"]);
