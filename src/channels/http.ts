@@ -140,7 +140,11 @@ export function createHandler(o: HttpOptions) {
     }
     try {
       if (o.webhook && url.pathname === o.webhook.path) {
-        if (req.method !== "POST") return send(res, 405, error(m.http.methodNotAllowed));
+        // The secret first: without it, nothing about this path is told (not even which methods it takes).
+        if (req.method !== "POST" && secretMatches(req.headers["x-telegram-bot-api-secret-token"], o.webhook.secret)) {
+          req.resume();
+          return send(res, 405, error(m.http.methodNotAllowed));
+        }
         return await webhook(req, res, o.webhook.bot, o.webhook.secret);
       }
       switch (url.pathname) {

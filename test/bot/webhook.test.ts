@@ -258,6 +258,10 @@ describe("telegram bot over a webhook", () => {
     expect(await h.post(updates.text(13, "/start"), SECRET + "x")).toBe(401);
     expect(tg.callsOf("sendMessage", 13)).toHaveLength(0);
     expect(await store.get("13")).toBeNull();
+    const hook = `http://127.0.0.1:${h.app.port}/tg/hook`;
+    expect((await fetch(hook)).status).toBe(401);
+    expect((await fetch(hook, { method: "PUT", body: "{}" })).status).toBe(401);
+    expect((await fetch(hook, { headers: { "x-telegram-bot-api-secret-token": SECRET } })).status).toBe(405);
     expect(await h.post(updates.text(13, "/start"))).toBe(200);
     expect(tg.callsOf("sendMessage", 13)).toHaveLength(1);
   });
