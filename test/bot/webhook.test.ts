@@ -239,6 +239,29 @@ describe("telegram bot over a webhook", () => {
     expect((await store.get("39"))!.version).toBe(before + 1);
   });
 
+  it("a button from before /forget or /cancel is expired: nothing is stored again, nothing changes", async () => {
+    await h.text(40, "/estimate");
+    await h.text(40, "苏州");
+    const beforeForget = h.keyboard(40)!;
+    await h.text(40, "/forget");
+    await h.post(updates.press(40, beforeForget.buttons[0]!.callback_data, beforeForget.messageId, beforeForget.markup, beforeForget.text));
+    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(m.staleButton);
+    expect(await store.get("40")).toBeNull();
+    // A fresh conversation after /forget does not take the old buttons either.
+    await h.text(40, "/estimate");
+    await h.text(40, "苏州");
+    const fresh = await store.get("40");
+    await h.post(updates.press(40, beforeForget.buttons[0]!.callback_data, beforeForget.messageId, beforeForget.markup, beforeForget.text));
+    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(m.staleButton);
+    expect(await store.get("40")).toEqual(fresh);
+    const beforeCancel = h.keyboard(40)!;
+    await h.text(40, "/cancel");
+    const cancelled = await store.get("40");
+    await h.post(updates.press(40, beforeCancel.buttons[0]!.callback_data, beforeCancel.messageId, beforeCancel.markup, beforeCancel.text));
+    expect(tg.callsOf("answerCallbackQuery").at(-1)!.params.text).toBe(m.staleButton);
+    expect(await store.get("40")).toEqual(cancelled);
+  });
+
   it("a button press is acknowledged in the webhook response itself (one request fewer)", async () => {
     await h.text(26, "/start");
     const kb = h.keyboard(26)!;
