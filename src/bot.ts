@@ -5,7 +5,9 @@
  */
 import { readConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { GrammyError } from "grammy";
 import { startApp } from "./channels/telegram/app.ts";
+import { botMessages } from "./messages/bot.ts";
 
 const result = readConfig();
 if (!result.ok) {
@@ -15,21 +17,27 @@ if (!result.ok) {
 const log = createLogger(result.config.logLevel);
 
 try {
-  const app = await startApp({ config: result.config, log });
+  let failed: ((error: unknown) => void) | undefined;
+  const app = await startApp({ config: result.config, log, onPollingFailed: (e) => failed?.(e) });
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.stop().then(
-      () => process.exit(0),
+      () => process.exit(code),
       (e) => {
         log.error({ err: e }, "shutdown failed");
         process.exit(1);
       },
     );
+  };
+  failed = (e) => {
+    const code = e instanceof GrammyError ? e.error_code : undefined;
+    process.stderr.write(`${code === 409 ? botMessages.polling.conflict : code === 401 ? botMessages.polling.unauthorized : botMessages.polling.failed(e instanceof Error ? e.message : String(e))}\n`);
+    shutdown("polling_failed", 1);
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));

@@ -36,6 +36,12 @@ export const botMessages = {
     methodNotAllowed: "不支持这个请求方法",
     unauthorized: "密钥不对",
   },
+  polling: {
+    conflict:
+      "另一个进程正在用同一个 BOT_TOKEN 接收消息（长轮询只能有一个）；请先停掉它，或改用 webhook / another process is polling with this BOT_TOKEN: stop it, or use webhook mode",
+    unauthorized: "BOT_TOKEN 已失效（可能在 @BotFather 里被 /revoke 了）/ BOT_TOKEN was rejected by Telegram (revoked?)",
+    failed: (what: string) => `长轮询停止了 / long polling stopped: ${what}`,
+  },
   config: {
     missingToken:
       "缺少 BOT_TOKEN：请先从 @BotFather 取得令牌，再运行 BOT_TOKEN=<令牌> npm run bot / BOT_TOKEN is missing: get a token from @BotFather and run BOT_TOKEN=<token> npm run bot",

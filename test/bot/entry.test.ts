@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FakeTelegram, updates } from "./fake-telegram.ts";
+import { botMessages as m } from "../../src/messages/bot.ts";
 import { freePort } from "../setup/redis-server.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -69,6 +70,18 @@ describe("npm run bot", () => {
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
     expect(p.output().out).toContain("bot stopped");
+    await tg.stop();
+  });
+
+  it("polling mode: another process polling with the token (409) ends it with one clear line and exit code 1, no stack trace", async () => {
+    const tg = await new FakeTelegram().start();
+    tg.failOnce("getUpdates", 409);
+    const p = start({ BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, PORT: "0", HOST: "127.0.0.1", SQLITE_PATH: join(dir, "c.sqlite") });
+    expect(await p.exited).toBe(1);
+    const { err, out } = p.output();
+    expect(err.trim().split("\n")).toEqual([m.polling.conflict]);
+    expect(out).toContain("polling_failed");
+    expect(out).toContain("bot stopped");
     await tg.stop();
   });
 

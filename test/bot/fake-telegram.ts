@@ -216,7 +216,14 @@ export class FakeTelegram {
     if (!match || match[1] !== this.token) return reply(404, { ok: false, error_code: 404, description: "Not Found" });
     const method = match[2]!;
     const params = await this.body(req);
-    if (method === "getUpdates") return reply(200, { ok: true, result: await this.getUpdates(params) });
+    if (method === "getUpdates") {
+      const failure = this.failures.get(method)?.shift();
+      if (failure) {
+        const description = failure.status === 409 ? "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" : failure.status === 401 ? "Unauthorized" : "Internal Server Error";
+        return reply(failure.status, { ok: false, error_code: failure.status, description });
+      }
+      return reply(200, { ok: true, result: await this.getUpdates(params) });
+    }
     const call: Call = { method, params, at: Date.now() };
     this.count++;
     if (this.keepCalls) this.calls.push(call);

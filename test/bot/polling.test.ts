@@ -1,5 +1,5 @@
 /** Long polling with @grammyjs/runner against the stand-in's getUpdates. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startApp } from "../../src/channels/telegram/app.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 import { BOT_INFO, FakeTelegram, updates } from "./fake-telegram.ts";
@@ -28,5 +28,24 @@ describe("long polling", () => {
     await tg.waitFor(() => shown(tg, 51).some((t) => t.includes("就医地")));
     await app.stop();
     await tg.stop();
+  });
+
+  it("a failing getUpdates is retried and logged as one structured line, not printed to stderr", async () => {
+    const tg = await new FakeTelegram().start();
+    const { log, lines } = captureLog();
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // A failure the runner retries itself (5xx would first be retried by auto-retry, for seconds).
+      tg.failOnce("getUpdates", 400);
+      const app = await startApp({ config: testConfig(tg, { webhook: undefined }), log, store: new MemoryStore(), botInfo: BOT_INFO });
+      tg.push(updates.text(53, "/start"));
+      await tg.waitFor(() => tg.callsOf("sendMessage", 53).length >= 1);
+      await app.stop();
+      expect(printed).not.toHaveBeenCalled();
+      expect(lines.some((l) => l.kind === "polling_error" && l.level === 40)).toBe(true);
+    } finally {
+      printed.mockRestore();
+      await tg.stop();
+    }
   });
 });

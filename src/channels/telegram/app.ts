@@ -33,6 +33,11 @@ export interface AppOptions {
   botInfo?: UserFromGetMe;
   handle?: Handle;
   typingAfterMs?: number;
+  /**
+   * Long polling ended by an error that retrying cannot cure (409: another process polls with
+   * this token; 401: the token was revoked). Logged either way; `src/bot.ts` exits on it.
+   */
+  onPollingFailed?: (error: unknown) => void;
   /** Register the webhook with Telegram (setWebhook) at start-up; off in tests. */
   setWebhook?: boolean;
   publishCommands?: boolean;
@@ -52,7 +57,25 @@ export async function startApp(o: AppOptions): Promise<App> {
     if (o.setWebhook !== false) await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
   } else {
     if (o.setWebhook !== false) await bot.api.deleteWebhook().catch(() => {});
-    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    // The runner prints fetch errors to stderr itself (stack and request payload, outside the
+    // structured log); they are logged here instead, as one redacted line each.
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      try {
+        const res = await prev(method, payload, signal);
+        if (method === "getUpdates" && !res.ok) log.warn({ kind: "polling_error", code: res.error_code, description: res.description }, "getUpdates failed");
+        return res;
+      } catch (e) {
+        if (method === "getUpdates" && !signal?.aborted) log.warn({ err: e, kind: "polling_error" }, "getUpdates failed");
+        throw e;
+      }
+    });
+    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
+    // The runner gives up on 401 and 409 by rejecting its task; unobserved, that rejection would
+    // end the process with a bare stack trace.
+    runner.task()?.catch((e: unknown) => {
+      log.fatal({ err: e, kind: "polling_failed" }, "long polling stopped");
+      o.onPollingFailed?.(e);
+    });
   }
   const mode = config.webhook ? "webhook" : "polling";
   log.info({ mode, port, store: store.kind, bot: bot.botInfo.username }, "bot started");
