@@ -65,6 +65,15 @@ describe("faults", () => {
     expect(shown(h.tg, 27).at(-1)).toContain("职工医保");
   });
 
+  it("a chat that blocked the bot (403): no apology attempted, an info line rather than an error", async () => {
+    h = await startHarness({ store: new MemoryStore() });
+    h.tg.failOnce("sendMessage", 403);
+    expect(await h.text(28, "/start")).toBe(200);
+    expect(h.tg.callsOf("sendMessage", 28)).toHaveLength(1);
+    expect(h.lines.some((l) => l.kind === "unreachable" && l.level === 30)).toBe(true);
+    expect(h.lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
   it("a flood from one user is deflected with one short notice; other users are unaffected", async () => {
     h = await startHarness({ store: new MemoryStore(), config: { rateLimit: { limit: 3, windowMs: 60_000 } } });
     for (let i = 0; i < 8; i++) await h.text(22, "/help");

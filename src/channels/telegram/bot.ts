@@ -66,6 +66,13 @@ export function createBot(o: BotOptions): Bot {
     try {
       await next();
     } catch (error) {
+      // 403: the person blocked the bot, or it was removed from the group. Nothing can reach
+      // them, and it is their choice, not a fault: no apology to send, no error to raise.
+      if (error instanceof GrammyError && error.error_code === 403) {
+        log.info({ chat: ctx.chat?.id, kind: "unreachable", update: ctx.update.update_id }, "chat cannot be written to (403)");
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+        return;
+      }
       const storeDown = error instanceof StoreUnavailableError;
       // After the commit the turn has happened: "您的进度没有丢，请再发一次" would be wrong (sending
       // the answer again would answer the next question), so say that the reply got lost instead.
