@@ -356,9 +356,14 @@ describe("telegram bot over a webhook", () => {
     expect(shown(tg, -34)).toHaveLength(1);
     expect(await store.get("-34")).toBeNull();
     // A command starts a flow; the answer comes as a reply to the bot's question, or naming the bot.
-    await h.post(updates.group(-34, 35, "/estimate@yidi_test_bot"));
+    const command = updates.group(-34, 35, "/estimate@yidi_test_bot");
+    await h.post(command);
     const question = tg.callsOf("sendMessage", -34).at(-1)!;
     expect(String(question.params.text)).toContain("参保");
+    // A question to type an answer to opens the reply field for the person who asked (privacy
+    // mode only lets replies to the bot through).
+    expect(question.params.reply_markup).toEqual({ force_reply: true, selective: true });
+    expect(question.params.reply_parameters).toMatchObject({ message_id: command.message.message_id });
     await h.post(updates.group(-34, 35, "苏州", { message_id: question.result.message_id, date: 0, chat: group, from: { id: BOT_INFO.id, is_bot: true, first_name: "bot" }, text: "…" }));
     expect(shown(tg, -34).at(-1)).toContain("职工医保");
     await h.post(updates.group(-34, 35, "@yidi_test_bot 取消"));

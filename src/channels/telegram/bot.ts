@@ -6,8 +6,8 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, GrammyError, HttpError, type Context } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import { Bot, GrammyError, HttpError, type Context, type InlineKeyboard } from "grammy";
+import type { ForceReply, ReplyParameters, UserFromGetMe } from "grammy/types";
 import { handleMessage, type Reply, type UserInput } from "../../conversation/index.ts";
 import type { Logger } from "../../log.ts";
 import { botMessages as m } from "../../messages/bot.ts";
@@ -15,7 +15,7 @@ import { StoreUnavailableError, type ConversationStore } from "../../store/index
 import { decodeCallback } from "./callback-data.ts";
 import { COMMANDS, FLOW_COMMANDS, parseCommand } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
-import { relevance } from "./relevance.ts";
+import { isGroup, relevance } from "./relevance.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
 import { applyTurn, ConflictError, type Handle } from "./turn.ts";
 
@@ -253,18 +253,26 @@ function showTypingIfSlow(ctx: Context, afterMs: number): { done(): void } {
 }
 
 async function sendReplies(ctx: Context, replies: Reply[], version: number, log: Logger): Promise<void> {
-  for (const reply of replies) {
+  // In a group Telegram (privacy mode) only shows the bot replies to its own messages: a question
+  // without buttons opens the reply field, for the person who asked when known.
+  const asked = ctx.chat && isGroup(ctx.chat) ? (ctx.message?.message_id ?? 0) : undefined;
+  for (const [r, reply] of replies.entries()) {
     const bodies = renderReply(reply);
     const { keyboard } = choicesKeyboard(reply.choices, version);
     for (let i = 0; i < bodies.length; i++) {
       const last = i === bodies.length - 1;
-      const reply_markup = last ? keyboard : undefined;
-      await ctx.reply(bodies[i]!, { parse_mode: "HTML", reply_markup }).catch(async (e) => {
+      let reply_markup: InlineKeyboard | ForceReply | undefined = last ? keyboard : undefined;
+      let reply_parameters: ReplyParameters | undefined;
+      if (asked !== undefined && !reply_markup && last && r === replies.length - 1) {
+        reply_markup = asked > 0 ? { force_reply: true, selective: true } : { force_reply: true };
+        if (asked > 0) reply_parameters = { message_id: asked, allow_sending_without_reply: true };
+      }
+      await ctx.reply(bodies[i]!, { parse_mode: "HTML", reply_markup, reply_parameters }).catch(async (e) => {
         // Telegram refused the text itself (400: entities it cannot parse, …): the words matter
         // more than the formatting, so send them plain. Anything else goes to the boundary.
         if (!(e instanceof GrammyError) || e.error_code !== 400) throw e;
         log.warn({ err: e, chat: ctx.chat?.id, kind: "html_refused" }, "Telegram refused the HTML; sending plain text");
-        await ctx.reply(plainText(bodies[i]!), { reply_markup });
+        await ctx.reply(plainText(bodies[i]!), { reply_markup, reply_parameters });
       });
     }
   }
