@@ -57,7 +57,10 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.headersSent) return;
   const json = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json) });
+  // Refused before its body was read (too large, wrong secret or type): close the connection
+  // rather than keep it alive, which would mean reading whatever the client still sends.
+  const unread = res.req !== undefined && !res.req.complete;
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), ...(unread ? { connection: "close" } : {}) });
   res.end(json);
 }
 

@@ -110,6 +110,19 @@ describe("HTTP API", () => {
     }
   });
 
+  it("a body refused before it is read closes the connection instead of waiting for the rest", async () => {
+    const port = Number(new URL(base).port);
+    const started = Date.now();
+    const answer = await rawRequest(port, `POST /v1/estimate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n{"a":`);
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer.toLowerCase()).toContain("connection: close");
+    expect(Date.now() - started).toBeLessThan(1500);
+    // Normal requests keep their connection.
+    const ok = await rawRequest(port, `GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(ok).toMatch(/^HTTP\/1\.1 200/);
+    expect(ok.toLowerCase()).not.toContain("connection: close");
+  });
+
   it("an oversized body without a declared length (chunked) is a 413 too", async () => {
     const chunks = new ReadableStream({
       start(c) {
