@@ -23,6 +23,20 @@ describe("redact", () => {
     expect(redact("我叫李秀英，医保在常熟")).toBe(`我叫${M}，医保在常熟`);
   });
 
+  it("hides ID numbers typed in groups, landlines, Latin names, and names after 本人/我是", () => {
+    expect(redact("本人张三，我是李娜，电话 010-12345678，身份证 110101 19900307 1234，我叫 Alice Wang")).toBe(
+      `本人${M}，我是${M}，电话 ${M}，身份证 ${M}，我叫${M}`,
+    );
+    expect(redact("电话 (021)12345678")).toBe(`电话 ${M}`);
+    expect(redact("我是王大爷，想问问")).toBe(`我是${M}，想问问`);
+  });
+
+  it("keeps what 本人/我是 introduce when it is not a name (places, status, illnesses)", () => {
+    for (const t of ["我是退休的", "我是苏州人，在上海住院", "我是江苏的", "我是高血压患者", "本人退休了", "我是徐州的", "我是张家口的", "我是周口人，", "我是职工"]) {
+      expect(redact(t)).toBe(t);
+    }
+  });
+
   it("keeps amounts, years and hospital numbers", () => {
     expect(redact("住院花了30000元 2024年 北京301医院")).toBe("住院花了30000元 2024年 北京301医院");
     expect(redact("费用 12345678901234567890")).toBe("费用 12345678901234567890");
