@@ -54,6 +54,8 @@ const KEYWORDS: [RegExp, RouterEvent][] = [
   [/^(取消|退出|不办了|算了|cancel)$/i, { type: "CANCEL" }],
   [/^(重新开始|重来|从头开始|restart)$/i, { type: "RESTART" }],
   [/^(帮助|help|\?|？|怎么用)$/i, { type: "HELP" }],
+  // Coming back to a half-done flow (pitfalls: offer "继续刚才的…"): restate the pending question.
+  [/^(继续|接着|接着来|继续吧|继续问|继续刚才的.{0,8}|接着刚才的.{0,8}|刚才问到哪了|问到哪了)[。.!！]?$/, { type: "RESUME" }],
 ];
 
 const WHY_WORDS: [RegExp, NonNullable<Answers["why"]>][] = [

@@ -7,6 +7,7 @@ export const botMessages = {
     { command: "eligibility", description: "我属于哪种异地就医" },
     { command: "estimate", description: "报销估算：大概能报多少" },
     { command: "claim", description: "手工报销要哪些材料" },
+    { command: "resume", description: "继续刚才的问题" },
     { command: "cancel", description: "取消当前问答" },
     { command: "forget", description: "删除我在这里的全部记录" },
   ],

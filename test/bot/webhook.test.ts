@@ -24,7 +24,7 @@ describe("telegram bot over a webhook", () => {
   it("publishes its commands with Chinese descriptions", () => {
     const [call] = tg.callsOf("setMyCommands");
     const names = call!.params.commands.map((c: { command: string }) => c.command);
-    expect(names).toEqual(["start", "help", "register", "eligibility", "estimate", "claim", "cancel", "forget"]);
+    expect(names).toEqual(["start", "help", "register", "eligibility", "estimate", "claim", "resume", "cancel", "forget"]);
     for (const c of call!.params.commands) expect(c.description).toMatch(/[\u4e00-\u9fa5]/);
   });
 

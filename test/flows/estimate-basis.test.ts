@@ -72,3 +72,19 @@ describe("estimate sources as numbered notes", () => {
     expect(text).not.toMatch(/；来源：/); // no title repeated inside the steps
   });
 });
+
+describe("继续 after a pause", () => {
+  it("restates the pending question instead of 没看懂", () => {
+    let stored: string | null = null;
+    const replies: string[] = [];
+    for (const text of ["/estimate", "苏州", "继续", "继续刚才的"]) {
+      const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
+      const r = handleMessage(stored, input, NOW);
+      stored = r.stored;
+      replies.push(r.replies.map((x) => x.text).join("\n"));
+    }
+    expect(replies[2]).toBe(replies[1]);
+    expect(replies[3]).toBe(replies[1]);
+    expect(replies[2]).not.toContain("没看懂");
+  });
+});
