@@ -24,7 +24,8 @@ export type EvaluateResult = { ok: true; estimate: Estimate } | { ok: false; err
  * benchmark's first-time figure; the answer is the same either way.
  */
 export function evaluate(input: unknown, book: PolicyBook = getPolicyBook(), options: { cache?: boolean } = {}): EvaluateResult {
-  const parsed = Scenario.safeParse(input);
+  // reportInput: an issue then carries what was given, so "missing" and "wrong type" differ.
+  const parsed = Scenario.safeParse(input, { reportInput: true });
   if (!parsed.success) {
     return {
       ok: false,

@@ -23,7 +23,9 @@ export class PolicyFileError extends Error {
   }
 }
 
-/** One zod issue as a field path and a short Chinese message. */
+const TYPE_NAMES: Record<string, string> = { object: "对象（{…}）", array: "列表（[…]）", string: "文字", number: "数字", boolean: "true 或 false" };
+
+/** One zod issue as a field path and a short Chinese message (parse with reportInput, so that missing and wrong differ). */
 export function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
   const field = issue.path
     .map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
@@ -34,7 +36,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { field: string; message
       : issue.code === "invalid_type" && issue.input === undefined
         ? "缺少此字段"
         : issue.code === "invalid_type"
-          ? `类型不对（应为 ${issue.expected}）`
+          ? `类型不对（应为${TYPE_NAMES[issue.expected] ?? ` ${issue.expected}`}）`
           : issue.code === "invalid_value"
             ? `取值不对（可选：${issue.values.map(String).join("、")}）`
             : issue.message;
@@ -65,7 +67,7 @@ function readStructured(file: string): unknown {
 }
 
 function parseWith<T extends z.ZodType>(schema: T, file: string): z.output<T> {
-  const result = schema.safeParse(readStructured(file));
+  const result = schema.safeParse(readStructured(file), { reportInput: true });
   if (!result.success) throw new PolicyFileError(file, describeIssues(result.error.issues));
   return result.data;
 }

@@ -206,6 +206,15 @@ describe("bad input gets a clear Chinese error naming the field", () => {
     if (!result.ok) expect(result.errors).toEqual([{ field: "costs.total", message: expect.stringContaining("不小于 0 的金额") }]);
   });
 
+  it("tells a missing field from one of the wrong type", () => {
+    const base = scenario({ total: "100" }) as Record<string, unknown>;
+    const wrong = evaluate({ ...base, insured: [] }, fixtureBook);
+    const { insured: _gone, ...rest } = base;
+    const missing = evaluate(rest, fixtureBook);
+    expect(!wrong.ok && wrong.errors[0]).toEqual({ field: "insured", message: "类型不对（应为对象（{…}））" });
+    expect(!missing.ok && missing.errors[0]).toEqual({ field: "insured", message: "缺少此字段" });
+  });
+
   it("rejects an unknown field by name", () => {
     const result = evaluate({ ...scenario({ total: "100" }), extra: 1 }, fixtureBook);
     expect(result.ok).toBe(false);
