@@ -5,6 +5,17 @@ import { handleMessage } from "../../src/conversation/index.ts";
 const NOW = new Date("2025-08-01T12:00:00Z");
 const firstReply = (text: string) => handleMessage(null, { type: "text", text }, NOW).replies[0]!.text;
 
+/** The text of the replies to each message of a conversation, in order. */
+function chat(messages: string[]): string[] {
+  let stored: string | null = null;
+  return messages.map((text) => {
+    const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
+    const r = handleMessage(stored, input, NOW);
+    stored = r.stored;
+    return r.replies.map((x) => x.text).join("\n");
+  });
+}
+
 describe("estimate basis line", () => {
   it("a region with its own rules but the template's table is partly typical, not 'no data'", () => {
     const text = firstReply("杭州职工医保在北京住院花了10万");
@@ -22,14 +33,7 @@ describe("estimate basis line", () => {
 
 describe("manual claim for an outpatient bill", () => {
   it("does not give the inpatient deadline or talk of discharge", () => {
-    let stored: string | null = null;
-    let last = "";
-    for (const text of ["/claim", "没备案", "门诊", "哈尔滨"]) {
-      const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
-      const r = handleMessage(stored, input, NOW);
-      stored = r.stored;
-      last = r.replies.map((x) => x.text).join("\n");
-    }
+    const last = chat(["/claim", "没备案", "门诊", "哈尔滨"]).at(-1)!;
     expect(last).toContain("门诊费用的报销期限各地不同");
     expect(last).not.toContain("出院后1个月");
     expect(last).not.toContain("已经出院");
@@ -37,17 +41,7 @@ describe("manual claim for an outpatient bill", () => {
 });
 
 describe("registration checklist: the change and cancel rule of the person's own kind", () => {
-  const checklist = (category: string) => {
-    let stored: string | null = null;
-    let last = "";
-    for (const text of ["/register", "南昌", "上海", category, "全部清单"]) {
-      const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
-      const r = handleMessage(stored, input, NOW);
-      stored = r.stored;
-      last = r.replies.map((x) => x.text).join("\n");
-    }
-    return last;
-  };
+  const checklist = (category: string) => chat(["/register", "南昌", "上海", category, "全部清单"]).at(-1)!;
   it("a referral (temporary) is not told the long-term 6-month rule", () => {
     const text = checklist("转诊");
     expect(text).toContain("可随时变更或取消");
@@ -75,14 +69,7 @@ describe("estimate sources as numbered notes", () => {
 
 describe("继续 after a pause", () => {
   it("restates the pending question instead of 没看懂", () => {
-    let stored: string | null = null;
-    const replies: string[] = [];
-    for (const text of ["/estimate", "苏州", "继续", "继续刚才的"]) {
-      const input = text.startsWith("/") ? ({ type: "command", name: text.slice(1) } as const) : ({ type: "text", text } as const);
-      const r = handleMessage(stored, input, NOW);
-      stored = r.stored;
-      replies.push(r.replies.map((x) => x.text).join("\n"));
-    }
+    const replies = chat(["/estimate", "苏州", "继续", "继续刚才的"]);
     expect(replies[2]).toBe(replies[1]);
     expect(replies[3]).toBe(replies[1]);
     expect(replies[2]).not.toContain("没看懂");
