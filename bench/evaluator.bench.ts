@@ -6,7 +6,6 @@
  */
 import { settleArithmetic } from "../src/policy/arithmetic.ts";
 import { evaluate, getPolicyBook, type ScenarioInput } from "../src/policy/index.ts";
-import { D } from "../src/policy/money.ts";
 import { shapeOf } from "../src/policy/plans.ts";
 import { resolveCase } from "../src/policy/resolve.ts";
 import { Scenario } from "../src/policy/scenario.ts";
