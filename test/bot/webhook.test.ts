@@ -326,6 +326,17 @@ describe("telegram bot over a webhook", () => {
     expect(JSON.stringify(h.lines)).not.toContain("13800138000");
   });
 
+  it("a photo with a caption: the caption is read (and the person told the picture is not)", async () => {
+    const base = { date: 0, chat: { id: 45, type: "private" }, from: { id: 45, is_bot: false, first_name: "x" } };
+    const photo = [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }];
+    await h.post({ message: { ...base, message_id: 1, photo, caption: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少" } });
+    const said = shown(tg, 45);
+    expect(said[0]).toBe(m.captionOnly);
+    expect(said.join("\n")).toContain("医保基金支付");
+    await h.post({ message: { ...base, message_id: 2, photo, caption: "   " } });
+    expect(shown(tg, 45).at(-1)).toBe(m.notText);
+  });
+
   it("an edited message is not applied; the person is told how to change an answer", async () => {
     await h.text(29, "/estimate");
     await h.text(29, "苏州");

@@ -124,6 +124,7 @@ export function createBot(o: BotOptions): Bot {
     if (seen.kind === "other") return void (await ctx.reply(m.notText));
     const text = seen.text;
     const chatId = String(ctx.chat.id);
+    if (seen.caption) await ctx.reply(m.captionOnly);
     const command = parseCommand(text, ctx.me.username);
     if (command?.name === "forget") {
       await o.store.delete(chatId);
