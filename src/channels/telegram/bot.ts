@@ -145,6 +145,7 @@ export function createBot(o: BotOptions): Bot {
     } finally {
       typing.done();
     }
+    if (result.kind === "forgotten") log.info({ chat: ctx.chat.id, kind: "dropped_after_forget" }, "update dropped: chat forgotten meanwhile");
     if (result.kind !== "applied") return;
     committed.add(ctx);
     await sendReplies(ctx, result.replies, result.version, log);
@@ -177,7 +178,8 @@ export function createBot(o: BotOptions): Bot {
     } finally {
       typing.done();
     }
-    if (result.kind === "stale") {
+    // A press whose chat was forgotten meanwhile is, like any press from before /forget, expired.
+    if (result.kind === "stale" || result.kind === "forgotten") {
       await ctx.answerCallbackQuery({ text: m.staleButton });
       return;
     }

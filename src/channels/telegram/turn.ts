@@ -26,7 +26,9 @@ export class ConflictError extends Error {
 export type TurnResult =
   | { kind: "applied"; replies: Reply[]; version: number }
   | { kind: "duplicate" }
-  | { kind: "stale"; version: number | null };
+  | { kind: "stale"; version: number | null }
+  /** The chat was forgotten (/forget on another instance) while this update was being applied: dropped. */
+  | { kind: "forgotten" };
 
 function decode(value: string | undefined): ChatRecord {
   if (value === undefined) return { c: null, u: [] };
@@ -55,8 +57,13 @@ export interface TurnOptions {
 }
 
 export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
+  let hadEntry = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const entry = await o.store.get(o.chatId);
+    // Present when first read, gone on the retry: a /forget came in between (nothing else
+    // deletes, and the idle expiry is days). Writing now would bring back what was forgotten.
+    if (entry) hadEntry = true;
+    else if (hadEntry) return { kind: "forgotten" };
     const record = decode(entry?.value);
     if (o.expectVersion !== undefined && entry?.version !== o.expectVersion) {
       // The button that was just applied, pressed again (a double tap): not an old button.
