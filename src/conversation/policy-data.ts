@@ -102,11 +102,17 @@ export interface Fact {
   source?: string;
 }
 
-export function factFor(topic: string): Fact | undefined {
+/** Facts that have a version for one kind of registration: that one first, once the kind is known. */
+const BY_TERM: Record<string, Record<"long" | "temporary", string>> = {
+  validity: { long: "validity_long", temporary: "validity_temporary" },
+};
+
+export function factFor(topic: string, term?: "long" | "temporary"): Fact | undefined {
   const b = book();
   if (!b) return undefined;
   const facts = b.national.facts;
-  for (const key of TOPIC_FACTS[topic] ?? [topic]) {
+  const own = term ? BY_TERM[topic]?.[term] : undefined;
+  for (const key of [...(own ? [own] : []), ...(TOPIC_FACTS[topic] ?? [topic])]) {
     const f = facts[key];
     if (f) {
       const source = sourceTitle(null, f.source);

@@ -3,7 +3,7 @@
  * date): the same snapshot always gives the same replies, so choices typed as numbers
  * can be matched against the last reply after a restore.
  */
-import type { Answers, Slot } from "../../flows/answers.ts";
+import { visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type FlowContext } from "../../flows/common.ts";
 import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
@@ -64,8 +64,15 @@ function heardText(slots: readonly Slot[], a: Answers): string {
   return shown.map((s) => (s in m.heardNamed ? m.heardNamed[s]!(valueLabel(s, a)) : valueLabel(s, a))).join("，");
 }
 
+/** The kind of registration the person's answers point to, if they point to one. */
+function termOf(a: Answers | undefined): "long" | "temporary" | undefined {
+  const visitor = a?.category ? visitorOf(a.category) : a?.visitor;
+  if (!visitor || visitor === "unregistered") return undefined;
+  return visitor === "long_term" ? "long" : "temporary";
+}
+
 function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
-  const fact = factFor(note.topic);
+  const fact = factFor(note.topic, termOf(activeFlow(value) ? ctx.flow?.c.a : ctx.kept));
   const answer: Reply = fact
     ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
     : { text: m.aside.noData };

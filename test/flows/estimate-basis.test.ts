@@ -75,3 +75,19 @@ describe("继续 after a pause", () => {
     expect(replies[2]).not.toContain("没看懂");
   });
 });
+
+describe("有效期 asked mid-flow", () => {
+  it("answers for the person's own kind of registration", () => {
+    const long = chat(["/register", "哈尔滨", "深圳", "异地安置退休", "备案有效期多久"]).at(-1)!;
+    expect(long).toContain("长期有效");
+    expect(long).not.toContain("不少于6个月");
+    const temporary = chat(["/register", "南昌", "上海", "转诊", "备案有效期多久"]).at(-1)!;
+    expect(temporary).toContain("不少于6个月");
+    expect(temporary).not.toContain("长期有效");
+  });
+  it("covers both kinds while the kind is not known yet", () => {
+    const both = chat(["/register", "哈尔滨", "备案有效期多久"]).at(-1)!;
+    expect(both).toContain("长期有效");
+    expect(both).toContain("6个月");
+  });
+});
