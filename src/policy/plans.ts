@@ -6,15 +6,12 @@
  */
 import type { PolicyBook } from "./book.ts";
 import type { InputError } from "./evaluate.ts";
-import { resolveCase } from "./resolve.ts";
+import { hasClassB, resolveCase } from "./resolve.ts";
 import type { Scenario } from "./scenario.ts";
 import { planSettlement, type Plan } from "./settle.ts";
 
 /** Enough for every common shape; a plan is a few kilobytes, so the cache stays under ~10 MB. */
 export const PLAN_CACHE_LIMIT = 2048;
-
-/** A valid amount (digits and a dot) that is zero: "0", "0.00". */
-const ZERO_AMOUNT = /^[0.]*$/;
 
 const SCHEMES = ["employee", "resident"];
 const STATUSES = [undefined, "working", "retired"];
@@ -39,7 +36,7 @@ export function shapeOf(s: Scenario): [insured: string, treatment: string, date:
   n = n * 3 + (s.treatment.hospitalLevel - 1);
   n = n * 5 + VISITORS.indexOf(s.visitor);
   n = n * 3 + MATERNITY.indexOf(s.maternity);
-  n = n * 3 + (b === undefined ? 0 : ZERO_AMOUNT.test(b) ? 1 : 2);
+  n = n * 3 + (b === undefined ? 0 : hasClassB(s) ? 2 : 1);
   // yearToDate absent, or present with admissions absent or 0..365.
   n = n * 368 + (y === undefined ? 0 : y.admissions === undefined ? 1 : y.admissions + 2);
   return [s.insured.region, s.treatment.region, s.treatment.date, n];

@@ -145,7 +145,7 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor): AppliedVisito
 }
 
 /** Whether the bill has any 乙类 at all: where it has none, where the share came from does not matter. */
-function hasClassB(scenario: Scenario): boolean {
+export function hasClassB(scenario: Scenario): boolean {
   const b = scenario.costs.classB;
   return b !== undefined && /[1-9]/.test(b);
 }

@@ -131,8 +131,7 @@ interface RateAdjust {
 function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule: boolean): RateAdjust {
   const retiredAdjust = c.retired && !rules.ratio.retired && !usesSchedule ? rules.retiredAdjust : undefined;
   const rule = c.visitor.rule;
-  const ceilingKind = c.visitor.entry?.visitor ?? (c.scenario.visitor === "unregistered" ? "temporary_other" : c.scenario.visitor);
-  const ceiling = ceilingKind === "referral" || ceilingKind === "emergency" || ceilingKind === "temporary_other" ? book.national.cutCeilings[ceilingKind] : null;
+  const ceiling = ceilingFor(book, c);
   const applies = c.jurisdiction !== "same_pool";
   let detail = "";
   if (retiredAdjust?.ratioPlusPoints) detail += policyText.ratio.retiredPoints(String(retiredAdjust.ratioPlusPoints));
@@ -243,7 +242,6 @@ export interface Plan {
   /** The resolved case; read only from here on. */
   c: Case;
   params: Omit<SettlementInput, "total" | "outOfCatalog" | "classB">;
-  bands: Band[];
   /** Each band's bounds as shown: a band the deductible cuts into starts at the deductible. */
   bandLabels: [lo: string, hi: string | null][];
   /** Each band's rate before and after the visitor's adjustment. */
@@ -359,7 +357,6 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
       notCovered: !!rules.notCovered || (away && visitor.rule.kind === "not_covered"),
       layers: rules.supplementary ? layersOf(rules.supplementary) : NO_LAYERS,
     },
-    bands,
     bandLabels: bands.map((b) => (b.lo.lessThan(d.amount) && (b.hi === null || b.hi.greaterThan(d.amount)) ? [fmt(d.amount), b.label[1]] : b.label)),
     rates: adjust.seen,
     ratioDetail: adjust.detail,
@@ -490,7 +487,8 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
 
     const rates = plan.rates;
     let ruleText: string;
-    if (plan.bands.length === 1) {
+    const oneBand = plan.bandLabels.length === 1;
+    if (oneBand) {
       // One band from zero: what lies in it is exactly the cost above the deductible.
       ruleText = policyText.ratio.rule(fmt(r.bandAmounts[0] ?? ZERO), rates[0]?.applied ?? "0", plan.ratioDetail);
     } else {
@@ -502,7 +500,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
       }
       ruleText = policyText.ratio.bandsRule(parts) + plan.ratioDetail;
     }
-    ex.add(plan.bands.length === 1 ? "ratio" : "band", policyText.ratio.what, r.capped ? toFen(r.fundRaw) : fundPays, ruleText, cites.ratio);
+    ex.add(oneBand ? "ratio" : "band", policyText.ratio.what, r.capped ? toFen(r.fundRaw) : fundPays, ruleText, cites.ratio);
     ex.steps[ex.steps.length - 1]!.rates = rates.slice();
     // The visitor adjustment is a rule of its own: cited separately so its source is visible.
     if (words.visitorCut) ex.add("ratio", words.visitorCut[0], null, words.visitorCut[1], cites.visitor);
