@@ -222,7 +222,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   if (s.hospitalLevel) patch.level = s.hospitalLevel;
   if (s.scheme) patch.scheme = s.scheme;
   if (s.personStatus) patch.status = s.personStatus;
-  if (s.visitorType) {
+  if (s.visitorType === "unregistered") patch.visitor = "unregistered";
+  else if (s.visitorType) {
     patch.category = s.visitorType;
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
   }

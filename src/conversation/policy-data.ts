@@ -83,7 +83,7 @@ const TOPIC_FACTS: Record<string, string[]> = {
   outpatient: ["outpatient", "outpatient_direct_settlement", "outpatient_settlement"],
   chronic_disease: ["chronic_disease", "chronic_outpatient", "chronic", "outpatient_chronic"],
   ratio_change: ["ratio_change", "ratio_cut", "temporary_cut", "cut"],
-  choose_hospital: ["choose_hospital", "register_to_area", "hospital_choice", "designated_hospital"],
+  find_hospital: ["choose_hospital", "register_to_area", "hospital_choice", "designated_hospital"],
   review_time: ["review_time", "review", "approval_time"],
   check_result: ["check_result", "check", "registration_record"],
   deposit: ["deposit", "deposits"],

@@ -68,7 +68,7 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
   makeup_registration: [
     [/补备案|补办备案|补个备案|补办|补一个|事后.{0,3}备案|出院.{0,8}(没|未|才|还没).{0,4}备案|住院.{0,3}后备案|现在备案|还能补|能补|补吗|住院期间补|没备案.{0,4}(怎么办|咋办)|后备案|(?<!没)来得及备案|出院前.{0,4}备案|出院.{0,2}(后|了).{0,6}备案|补刷|当场补|才想起来|才发现|才知道|还来得及|发现没备案|没备案就|没备案.{0,6}(现在|怎么办|咋办)|忘(记|了)?备案|先.{0,4}再.{0,2}备案|再补备案|没备案.{0,4}(能报|还能报|报吗)|没及时备案|不及时备案|没备案会/u, 4],
   ],
-  choose_hospital: [
+  find_hospital: [
     [/选.{0,4}医院|定点医院|指定.{0,4}医院|哪些医院|哪家医院|哪个医院|换.{0,4}医院|所有医院|医院都能|联网.{0,4}医院|备.{0,6}两个城市|两个城市.{0,6}备案|同时在|全省.{0,3}医院|只能去|(能|可以)(刷|用|结算|直接结算).{0,10}医院|医院名单|医院列表|开通.{0,8}医院|医院.{0,4}(开通|联网)|在哪些医院|哪些医院|私立医院|民营医院|哪个医院都|医院都可以|去哪个医院/u, 4],
     [/备案(后|以后|了|地)?.{0,12}(医院|卫生院|诊所).{0,6}(能|可以)/u, 4.5],
     [/医院名单|医院列表|定点药店|药店名单|(医院|附院|院).{0,4}能刷异地|查医院|医院能不能/u, 5],
@@ -114,7 +114,7 @@ const RESTART = /重新开始|重来|从头|重新填|再来一遍|重新来|全
 /** Equal scores: the more specific topic answers the question better than the generic one. */
 const PRIORITY: Intent[] = [
   "out_of_scope", "ratio_change", "emergency", "maternity", "deposit", "serious_illness", "chronic_disease",
-  "makeup_registration", "choose_hospital", "check_result", "review_time", "validity", "outpatient",
+  "makeup_registration", "find_hospital", "check_result", "review_time", "validity", "outpatient",
   "manual_claim", "registration_materials", "estimate", "eligibility", "registration_howto", "help",
 ];
 

@@ -1,8 +1,15 @@
 /** The parse contract shared with the flows (see /work/team.md); kept apart so every part can import it. */
 export type Intent = "registration_howto" | "registration_materials" | "eligibility" | "estimate" | "manual_claim"
   | "validity" | "emergency" | "outpatient" | "ratio_change" | "greeting" | "help" | "cancel" | "out_of_scope"
-  | "makeup_registration" | "chronic_disease" | "choose_hospital" | "review_time" | "check_result" | "deposit"
-  | "maternity" | "serious_illness" | "back" | "restart";
+  | "makeup_registration" | "chronic_disease" | "find_hospital" | "review_time" | "check_result" | "deposit"
+  | "maternity" | "serious_illness" | "back" | "restart"
+  // A change to an earlier answer (改成二级医院, 要是急诊呢, 金额是3万5不是3万): slots carry the new value(s).
+  | "correction"
+  // The person did not understand the reply (没看懂, 啥意思).
+  | "not_understood"
+  // General questions answered from the national rules (issue 10 item 6).
+  | "who_can_register" | "registration_channels" | "at_hospital" | "hotline" | "cancel_change" | "need_register"
+  | "claim_deadline";
 
 /** A question inside an intent that one national rule answers (see topics.ts). */
 export type SideTopic = "two_way" | "commitment" | "principle";
@@ -14,11 +21,23 @@ export interface Slots {
   treatmentRegion?: PlaceSlot;
   /** decimal string, e.g. "30000", "18600.50" */
   amount?: string;
+  /** 乙类 share of the bill (same canonical form as `amount`) */
+  classB?: string;
+  /** 自费 / 目录外 / 丙类 share */
+  outOfCatalog?: string;
+  /** 押金 / 预交金 / 预缴: never the total */
+  deposit?: string;
+  /** money already spent or reimbursed this year (今年已经报过…) */
+  yearToDate?: string;
+  /** a 起付线 the person quotes */
+  quotedDeductible?: string;
   setting?: "inpatient" | "outpatient" | "chronic_outpatient";
   hospitalLevel?: 1 | 2 | 3;
   scheme?: "employee" | "resident";
   personStatus?: "working" | "retired";
-  visitorType?: "retiree_relocated" | "long_term_resident" | "stationed_worker" | "referral" | "emergency" | "temporary_other";
+  visitorType?: "retiree_relocated" | "long_term_resident" | "stationed_worker" | "referral" | "emergency" | "temporary_other"
+    /** 没备案 / 未备案 / 还没备案 */
+    | "unregistered";
 }
 
 export interface Ambiguity {
@@ -40,6 +59,10 @@ export interface Parse {
   rejectedAmount?: { text: string; reason: "negative" | "too_large" | "zero" | "invalid" };
   /** a side question one national rule answers (双向享受待遇, 承诺书, 就医地目录…), whatever the intent */
   topic?: SideTopic;
+  /** below the confidence threshold: the two or three likeliest intents, best first */
+  candidates?: Intent[];
+  /** cues seen in negated form (没办转诊, 不是三甲, 不是单位派的), for the read-back and explanations */
+  negated?: Array<keyof Slots | "stationed">;
 }
 
 export interface ParseContext { expecting?: keyof Slots }

@@ -4,7 +4,7 @@ import { parse, MAX_INPUT_LENGTH, type Parse } from "../../src/language/index.ts
 
 const INTENTS = new Set(["registration_howto", "registration_materials", "eligibility", "estimate", "manual_claim", "validity",
   "emergency", "outpatient", "ratio_change", "greeting", "help", "cancel", "out_of_scope", "makeup_registration",
-  "chronic_disease", "choose_hospital", "review_time", "check_result", "deposit", "maternity", "serious_illness", "back", "restart"]);
+  "chronic_disease", "find_hospital", "review_time", "check_result", "deposit", "maternity", "serious_illness", "back", "restart"]);
 const EXPECTING = ["insuredRegion", "treatmentRegion", "amount", "setting", "hospitalLevel", "scheme", "personStatus", "visitorType", undefined] as const;
 
 function assertValid(p: Parse): void {
