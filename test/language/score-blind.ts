@@ -1,0 +1,26 @@
+/**
+ * Scores the parser on the frozen blind part (blind.jsonl, written before the issue-10 tuning).
+ * Prints aggregate figures only, so that nobody tunes on it; `--show` lists the failures, for
+ * the final review only.
+ *
+ *   npx tsx test/language/score-blind.ts [--show]
+ *
+ * Exact match: the intent right and every slot right (none missing, none extra).
+ */
+import { evaluate, loadSet } from "./metrics.ts";
+
+const set = loadSet("./blind.jsonl");
+const s = evaluate(set);
+const exact = (s.n - s.failures.length) / s.n;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+console.log(`blind: n=${s.n}`);
+console.log(`  intent accuracy  ${pct(s.intentAccuracy)}`);
+console.log(`  slot precision   ${pct(s.precision)}`);
+console.log(`  slot recall      ${pct(s.recall)}`);
+console.log(`  slot F1          ${pct(s.f1)}`);
+console.log(`  exact match      ${pct(exact)} (${s.n - s.failures.length}/${s.n})`);
+
+if (process.argv.includes("--show")) {
+  for (const f of s.failures) console.log(`- ${f.text}\n    want ${f.want}\n    got  ${f.got}`);
+}
