@@ -21,6 +21,8 @@ import { sideTopic } from "./topics.ts";
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
 export { redact } from "./redact.ts";
+export { readReply, pickChoice, asChoiceNumber, asksQuestion, hasMoneyCue, claimReasonOf, isThanks } from "./replies.ts";
+export type { PendingQuestion, ReplyReading, Command, ClaimReason } from "./replies.ts";
 
 /** Words that make a message about medical insurance at all; without one, no fallback guess. */
 const ABOUT_INSURANCE = /医保|备案|报销|住院|门诊|看病|医院|结算|异地|社保|就医|押金|急诊|生孩子|药|治疗|手术/u;
