@@ -311,6 +311,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   // A question one rule answers (备案后能回老家看病吗) is answered, not turned into a flow;
   // a whole estimate asked with it is still worked out, the rule said first.
   if (p.topic && !(wanted === "estimate" && hasCoreFacts(patch))) return { type: "ASIDE", topic: p.topic, ...seed };
+  // 急诊住院花了6万 with both places: the estimate is what was asked; the side rule is said first.
+  if (topic && hasCoreFacts(patch)) return { type: "START", flow: "estimate", seed: patch as Answers, quick: true, aside: topic };
   if (wanted) {
     const quick = wanted === "estimate" && hasCoreFacts(patch);
     return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(p.topic ? { aside: p.topic } : {}) };

@@ -11,6 +11,7 @@ import { flowMessages as m } from "../messages/flows.ts";
 import { policyText } from "../messages/policy.ts";
 import { divisionByCode } from "../places/divisions.ts";
 import { book, regionName, regionVersion, sourceTitle, today } from "./policy-data.ts";
+import { readBack } from "./readback.ts";
 import type { Choice, Reply } from "./reply.ts";
 
 const go = (flow: "eligibility" | "registration" | "estimate" | "claim"): Choice => ({ id: `go:${flow}`, label: m.menuChoices[flow] });
@@ -286,33 +287,29 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     result = { ok: false, errors: [{ field: "", message: m.dataUnavailable }] };
   }
   if (!result.ok) {
-    const text = [m.estimate.failed, ...result.errors.map((e) => `· ${e.message}`)].join("\n");
+    const text = [readBack(a, ctx.assumed), m.estimate.failed, ...result.errors.map((e) => `· ${e.message}`)].join("\n");
     return [{ text }, estimateAfter()];
   }
   const e = result.estimate;
-  const lines: string[] = [];
+  const assumed = ctx.assumed ?? [];
+  // What was read and assumed comes first, so a misread shows before any figure.
+  const lines: string[] = [readBack(a, assumed)];
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
   else if (e.policy.typical) lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme]));
   else lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
-  lines.push(m.estimate.total(e.total), m.estimate.fund(e.fundPays));
+  // The total is in the read-back line.
+  lines.push(m.estimate.fund(e.fundPays));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
-  lines.push(m.estimate.you(e.youPay), "", m.estimate.stepsTitle);
-  // The summary step repeats the totals above. Each source once, numbered in the order the
-  // steps first cite it.
-  const steps = e.steps.filter((s) => s.kind !== "summary");
+  lines.push(m.estimate.you(e.youPay), m.estimate.stepsTitle);
+  // The summary step repeats the totals above, and an annual cap not reached changes nothing
+  // (the CLI keeps both). Each source once, numbered in the order the steps first cite it.
+  const steps = e.steps.filter((s) => s.kind !== "summary" && !(s.kind === "cap" && s.amount === null));
   const cited = new Map<string, { n: number; confidence: "high" | "medium" | "low" }>();
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
-  for (const s of steps) lines.push(m.estimate.step(s.what, s.amount, s.rule, cited.get(s.source.title)!.n));
-  const assumed = ctx.assumed ?? [];
-  if (assumed.length > 0) {
-    lines.push("", m.estimate.assumedTitle);
-    for (const slot of assumed) {
-      const key = slot === "scheme" && a.scheme === "employee" ? "schemeRetired" : slot;
-      lines.push(`· ${m.estimate.assumed[key] ?? slot}`);
-    }
-    lines.push(`· ${m.estimate.assumed.date}`);
-  }
+  // Whole yuan without ".00" in the steps: the reply stays short; the totals above keep the fen.
+  const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
+  for (const s of steps) lines.push(m.estimate.step(short(s.what), s.amount === null ? null : short(s.amount), short(s.rule), cited.get(s.source.title)!.n));
   // What the reply already said in its own words is not said again in the evaluator's.
   const said = new Set<string>();
   if (assumed.includes("classB")) said.add(policyText.classB.noAmount);
@@ -320,11 +317,24 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   if (e.policy.typical && !e.policy.regionData) {
     for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));
   }
-  const assumptions = e.assumptions.filter((x) => !said.has(x));
+  // The opening line already says which part is typical.
+  if (e.policy.typical && e.policy.regionData && a.setting) {
+    for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.partlyTypical(name, a.setting));
+  }
+  // One list of assumptions: the answers the flow filled in, then the evaluator's own.
+  // The assumed values themselves are in the read-back line; listed here only what it cannot show.
+  const ours = assumed
+    .map((slot) => (slot === "scheme" && a.scheme === "employee" ? "schemeRetired" : slot))
+    .filter((key) => key === "schemeRetired" || key === "classB" || key === "outOfCatalog");
+  // Both amounts unknown: one line.
+  const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
+  const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);
+  const theirs = e.assumptions.filter((x) => !said.has(x));
+  const all = [...ourLines, ...theirs, ...(assumed.length > 0 ? [m.estimate.assumed.date] : [])];
+  if (all.length > 0) lines.push(m.estimate.assumedTitle, ...all.map((x) => `· ${x}`));
   const warnings = e.warnings.filter((x) => !said.has(x));
-  if (assumptions.length > 0) lines.push("", m.estimate.evaluatorAssumptions, ...assumptions.map((x) => `· ${x}`));
-  if (warnings.length > 0) lines.push("", m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
+  if (warnings.length > 0) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
   const sources = [...cited.keys()];
-  lines.push("", m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence))));
+  lines.push(m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence))));
   return [{ text: lines.join("\n"), sources }, estimateAfter()];
 }

@@ -171,7 +171,7 @@ export const flowMessages = {
     sources: (list: string[]) => `来源：${list.join("；")}`,
     source: (n: number, title: string, confidence: "high" | "medium" | "low") =>
       `[${n}] ${title}（可信度${{ high: "高", medium: "中", low: "低" }[confidence]}）`,
-    assumedTitle: "下面这些您没说，我按保守情况假设了（可以改）：",
+    assumedTitle: "假设（不对就直接说，例如“改成二级医院”）：",
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",
       schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",
@@ -180,9 +180,9 @@ export const flowMessages = {
       visitor: "按“其他临时外出就医”算（报销比例降得最多）",
       classB: "乙类金额不知道，按 0 算（实际自付可能更多）",
       outOfCatalog: "目录外金额不知道，按 0 算（实际自付可能更多）",
+      amountsUnknown: "乙类、目录外金额不知道，按 0 算（实际自付可能更多）",
       date: "就医日期按今天算",
     } as Record<string, string>,
-    evaluatorAssumptions: "估算时的其他假设：",
     warnings: "请注意：",
     failed: "这组信息没法估算：",
     pickChange: "想改哪一项？",
@@ -202,6 +202,25 @@ export const flowMessages = {
     unknown: "不知道",
     yuan: (x: string) => `${x} 元`,
     after: "想改一个答案重新算，或者做别的？",
+  },
+
+  /** The line an estimate opens with: what was read and what was assumed. */
+  readBack: {
+    line: (read: string, assumed: string[]) => `按：${read}${assumed.length > 0 ? `（${assumed.join("、")}是我假设的）` : ""}`,
+    insuredOnly: "参保",
+    local: "本地",
+    level: { 3: "三级医院", 2: "二级医院", 1: "一级医院" } as Record<number, string>,
+    setting: { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as Record<string, string>,
+    visitor: {
+      long_term: "长期备案",
+      referral: "转诊备案",
+      emergency: "急诊",
+      temporary_other: "其他临时外出备案",
+      unregistered: "没有备案",
+    } as Record<string, string>,
+    total: (x: string, shares: string[]) => `总费用 ${x} 元${shares.length > 0 ? `（${shares.join("、")}）` : ""}`,
+    classB: (x: string) => `乙类 ${x}`,
+    outOfCatalog: (x: string) => `自费 ${x}`,
   },
 
   claim: {

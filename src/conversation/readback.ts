@@ -1,0 +1,53 @@
+/**
+ * The one line an estimate opens with: what was read from the person and what was assumed,
+ * in plain words ("按：苏州职工医保、在职、上海三级医院住院、其他临时外出备案、总费用 80000 元"),
+ * so a misread is visible before the figures and can be corrected in words.
+ */
+import { jurisdictionOf, type Answers, type Slot } from "../../flows/answers.ts";
+import { flowMessages as m } from "../messages/flows.ts";
+import { regionName } from "./policy-data.ts";
+
+const rb = m.readBack;
+
+/** The read-back of an estimate's answers; `assumed` names the slots the estimate filled in itself. */
+export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
+  const parts: string[] = [];
+  const shown: Slot[] = [];
+  const put = (slot: Slot | Slot[], text: string) => {
+    parts.push(text);
+    shown.push(...(Array.isArray(slot) ? slot : [slot]));
+  };
+  if (a.insured) put(["insured", "scheme"], `${regionName(a.insured)}${a.scheme ? m.labels.scheme[a.scheme] : rb.insuredOnly}`);
+  if (a.status && a.scheme !== "resident") put("status", m.labels.status[a.status]);
+  const where = a.treatment && a.treatment !== a.insured ? regionName(a.treatment) : rb.local;
+  const level = a.level ? (rb.level[a.level] ?? "") : "";
+  const setting = a.setting ? (rb.setting[a.setting] ?? "") : "";
+  put(["treatment", "level", "setting"], `${where}${level}${setting}`);
+  if (a.visitor && jurisdictionOf(a) !== "same_pool") put("visitor", rb.visitor[a.visitor] ?? "");
+  if (a.total) {
+    const shares = [
+      typeof a.classB === "string" ? rb.classB(a.classB) : "",
+      typeof a.outOfCatalog === "string" ? rb.outOfCatalog(a.outOfCatalog) : "",
+    ].filter(Boolean);
+    put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares));
+  }
+  // Only the assumptions the line shows a value for; 乙类/目录外 "不知道" is said in the assumptions.
+  const guessed = assumed.filter((s) => shown.includes(s) && a[s] !== undefined && a[s] !== null);
+  const labels = guessed.map((s) => assumedLabel(s, a)).filter(Boolean);
+  return rb.line(parts.join("、"), labels);
+}
+
+function assumedLabel(slot: Slot, a: Answers): string {
+  switch (slot) {
+    case "scheme":
+      return a.scheme ? m.labels.scheme[a.scheme] : "";
+    case "status":
+      return a.status ? m.labels.status[a.status] : "";
+    case "level":
+      return a.level ? (rb.level[a.level] ?? "") : "";
+    case "visitor":
+      return a.visitor ? (rb.visitor[a.visitor] ?? "") : "";
+    default:
+      return "";
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Every estimate opens with one line of what was read and what was assumed, lists its
+ * assumptions once, and stays short enough to read on a phone.
+ */
+import { describe, expect, it } from "vitest";
+import { flowMessages as m } from "../../src/messages/flows.ts";
+import { chat, estimateOf, textOf } from "./chat.ts";
+
+const first = (q: string) => estimateOf(chat([q])[0]!) ?? textOf(chat([q])[0]!);
+
+describe("read-back before the figures", () => {
+  it("opens the estimate with what was read, the assumed values named as assumed", () => {
+    const t = first("我在苏州交的职工医保，在上海三甲医院住院花了8万，能报多少");
+    const line = t.split("\n")[0]!;
+    expect(line).toBe("按：苏州职工医保、在职、上海三级医院住院、其他临时外出备案、总费用 80000 元（在职、其他临时外出备案是我假设的）");
+    expect(t.indexOf(line)).toBeLessThan(t.indexOf("医保基金支付"));
+  });
+  it("says 乙类 and 自费 shares inside the read-back when they are known", () => {
+    const r = chat(["/estimate", "苏州", "职工", "上海", "住院", "三甲", "转诊", "退休", "8万", "15000", "3000"]);
+    const t = estimateOf(r.at(-1)!)!;
+    expect(t.split("\n")[0]).toBe("按：苏州职工医保、退休、上海三级医院住院、转诊备案、总费用 80000 元（乙类 15000、自费 3000）");
+  });
+  it("lists the assumptions once: no second block, no line repeating an assumed value", () => {
+    const t = first("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少");
+    expect(t).not.toContain("估算时的其他假设");
+    expect(t).not.toContain("按在职算");
+    expect(t.split("\n").filter((l) => l.includes("假设")).length).toBe(2); // the read-back and the one title
+    expect(t).toContain(m.estimate.assumed.amountsUnknown);
+  });
+  it("an estimate that cannot be made still says what was read", () => {
+    const t = textOf(chat(["厦门职工医保在福州门诊慢特病花了5000"])[0]!);
+    expect(t).toContain("按：厦门职工医保、在职、福州三级医院门诊慢特病、其他临时外出备案、总费用 5000 元");
+  });
+  it("a same-place estimate reads back the place once and no registration kind", () => {
+    const t = first("苏州职工医保在苏州住院2万能报多少");
+    expect(t.split("\n")[0]).toMatch(/^按：苏州职工医保、在职、本地三级医院住院、总费用 20000 元/);
+    expect(t.split("\n")[0]).not.toContain("备案");
+  });
+});
+
+const ONE_SENTENCE = [
+  "我在苏州交的职工医保，在上海三甲医院住院花了8万，乙类1万5，自费3000，能报多少",
+  "我在拉萨交的居民医保，在成都住院花了5万，能报多少",
+  "南昌职工 去广州中山一院住院 没办转诊 花了三万五 乙类大概五千",
+  "石家庄退休职工，转诊到北京三级医院住院，花了20万，能报多少",
+  "杭州职工医保在上海二级医院门诊花了3000能报多少",
+  "我爸退休了，哈尔滨职工医保，在海口住院10万，能报多少",
+  "深圳职工在广州住院5万能报多少",
+  "大庆职工医保急诊在北京住院花了6万",
+  "成都居民医保在重庆住院3万",
+  "临沂职工在济南住院4万",
+  "北京职工医保在天津住院花了12万，能报多少",
+  "天津职工医保在北京住院花了50万",
+  "广州退休职工在深圳住院8万能报多少",
+  "武汉居民医保去北京住院花了30万",
+  "我是邯郸的居民医保 去石家庄住院花了2万",
+  "厦门职工医保在福州住院花了5万",
+  "海口居民在广州住院15万能报多少",
+  "大连职工在沈阳住院6万",
+  "蚌埠职工转诊到南京住院10万",
+  "清远居民医保在广州普通门诊花了800",
+];
+
+describe("the longest reply to a one-sentence estimate", () => {
+  it.each(ONE_SENTENCE)("%s: ≤ 600 characters before the sources", (q) => {
+    const t = estimateOf(chat([q])[0]!);
+    expect(t, "an estimate").toBeDefined();
+    const cut = t!.indexOf("来源：[");
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThanOrEqual(600);
+  });
+});
