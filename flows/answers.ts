@@ -53,6 +53,11 @@ export type Answers = z.infer<typeof Answers>;
 export type Slot = keyof Answers;
 
 export const SLOTS = Object.keys(Answers.shape) as Slot[];
+
+/** Whether a name from outside (a button, a stored value) is one of the answers; own properties only, so "constructor" or "__proto__" is not. */
+export function isSlot(name: string): name is Slot {
+  return Object.hasOwn(Answers.shape, name);
+}
 export const AMOUNT_SLOTS: readonly Slot[] = ["total", "classB", "outOfCatalog"];
 export const REGION_SLOTS: readonly Slot[] = ["insured", "treatment"];
 
@@ -80,9 +85,10 @@ export function checkPatch(current: Answers, patch: unknown): Answers | undefine
   // Each value on its own: a bad one is dropped, the good ones in the same message still count.
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
-    const schema = (Answers.shape as Record<string, z.ZodType>)[key];
-    const parsed = schema?.safeParse(value);
-    if (parsed?.success && parsed.data !== undefined) data[key] = parsed.data;
+    // Keys can come from a forged button: only the answers' own names, never an inherited property.
+    if (!isSlot(key)) continue;
+    const parsed = (Answers.shape[key] as z.ZodType).safeParse(value);
+    if (parsed.success && parsed.data !== undefined) data[key] = parsed.data;
   }
   if (Object.keys(data).length === 0) return undefined;
   const checked = Answers.safeParse(data);

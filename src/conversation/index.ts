@@ -20,11 +20,24 @@ export { redact } from "../language/index.ts";
 /** A pause after which a returning person is told the conversation carries on where it was. */
 const IDLE_MS = 12 * 60 * 60 * 1000;
 
+/** A machine failed while applying a message: the turn is refused and the stored state kept. */
+class TurnFailed extends Error {
+  override readonly name = "TurnFailed";
+  constructor(readonly pending: Reply[]) {
+    super("the flows could not apply the message");
+  }
+}
+
 function run(stored: string | null, input: UserInput, now: Date): { replies: Reply[]; stored: string } {
   const restored = restore(stored);
   const actor = createActor(router, restored.snapshot ? { snapshot: restored.snapshot } : {});
+  // An actor with no error observer reports a failure by rethrowing it from a timer, where
+  // nothing can catch it and the process ends. Observed here, it is a failed turn instead.
+  actor.subscribe({ error: () => {} });
   actor.start();
   const before = actor.getSnapshot();
+  // Failing at start means the stored snapshot itself is unusable: the caller starts afresh.
+  if (before.status === "error") throw new Error("restored conversation failed to start");
   const event = interpret(input, {
     value: String(before.value),
     ctx: before.context,
@@ -32,6 +45,13 @@ function run(stored: string | null, input: UserInput, now: Date): { replies: Rep
   });
   actor.send(event);
   const after = actor.getSnapshot();
+  if (after.status === "error") {
+    actor.stop();
+    // The message could not be applied (a forged answer, a bug): the person keeps the state as it
+    // was, and is asked the pending question again.
+    const calm = { ...before.context, note: undefined };
+    throw new TurnFailed(view(before.value, calm, now));
+  }
   const replies = view(after.value, after.context, now);
   const persisted = actor.getPersistedSnapshot();
   actor.stop();
@@ -50,7 +70,12 @@ function run(stored: string | null, input: UserInput, now: Date): { replies: Rep
 export function handleMessage(stored: string | null, input: UserInput, now: Date = new Date()): { replies: Reply[]; stored: string } {
   try {
     return run(stored, input, now);
-  } catch {
+  } catch (error) {
+    if (error instanceof TurnFailed && stored !== null) {
+      const [first, ...rest] = error.pending;
+      const again: Reply[] = first ? [{ ...first, text: `${m.turnFailed}\n${first.text}` }, ...rest] : [{ text: m.turnFailed }];
+      return { replies: again, stored };
+    }
     // Last line of defence: whatever went wrong, the person gets a fresh start and a reply.
     try {
       const fresh = run(null, { type: "command", name: "start" }, now);

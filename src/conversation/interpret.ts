@@ -3,7 +3,7 @@
  * choice; typed text goes through the parser with the pending question as context, and its
  * slots become an answer for the active flow (or start one). Side questions become ASIDE.
  */
-import { AMOUNT_SLOTS, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
+import { AMOUNT_SLOTS, CATEGORY_IDS, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type Problem } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
 import { parse, type Intent, type Parse, type Slots } from "../language/index.ts";
@@ -103,10 +103,10 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id === "help") return { type: "HELP" };
   if (id.startsWith("v:") && inFlow) {
     const [, slot, raw] = id.split(":");
-    if (slot && raw !== undefined) {
+    if (slot && raw !== undefined && isSlot(slot)) {
       const value = raw === "?" ? null : slot === "level" ? Number(raw) : raw;
       const a: Record<string, unknown> = { [slot]: value };
-      if (slot === "category") Object.assign(a, impliedByCategory(raw as CategoryId));
+      if (slot === "category" && (CATEGORY_IDS as readonly string[]).includes(raw)) Object.assign(a, impliedByCategory(raw as CategoryId));
       return { type: "FLOW", event: { type: "ANSWER", a } };
     }
   }
@@ -117,7 +117,7 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id === "next") return { type: "FLOW", event: { type: "NEXT" } };
   if (id === "all") return { type: "FLOW", event: { type: "ALL" } };
   if (id === "chg") return { type: "FLOW", event: { type: "PICK_CHANGE" } };
-  if (id.startsWith("c:")) return { type: "FLOW", event: { type: "CHANGE", slot: id.slice(2) as Slot } };
+  if (id.startsWith("c:") && isSlot(id.slice(2))) return { type: "FLOW", event: { type: "CHANGE", slot: id.slice(2) as Slot } };
   if (id.startsWith("p:")) {
     const slot = pendingSlot(s);
     const code = id.slice(2);
@@ -253,7 +253,11 @@ function hasCoreFacts(patch: Record<string, unknown>): boolean {
 
 /** The router event for one input. Never throws; anything unusable becomes a polite re-ask. */
 export function interpret(input: UserInput, s: Situation): RouterEvent {
-  if (input.type === "command") return COMMANDS[input.name.replace(/^\//, "").toLowerCase()] ?? { type: "HELP" };
+  if (input.type === "command") {
+    const name = String(input.name).replace(/^\//, "").toLowerCase();
+    // Own names only: "/constructor" is not a command of ours.
+    return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]! : { type: "HELP" };
+  }
   if (input.type === "choice") return choiceEvent(String(input.id), s, false);
 
   const flow = activeFlow(s.value);

@@ -49,6 +49,8 @@ export const flowMessages = {
   expired: "这个按钮已经过期了，请看下面最新的问题。",
   welcomeBackFlow: "欢迎回来！我们接着上次的问题继续（想从头来就回复“重新开始”）。",
   resetApology: "抱歉，之前的对话记录无法继续使用，我们从头开始。",
+  /** A message the flows could not process; nothing was changed. */
+  turnFailed: "抱歉，这条没能处理，您的回答都还在。我们接着刚才的问题：",
   backTo: "接着刚才的问题：",
   heard: (what: string) => `好的，已记下：${what}。`,
   /** The message answered other questions, not the one asked: said back, then the question again. */

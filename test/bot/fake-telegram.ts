@@ -189,7 +189,9 @@ export class FakeTelegram {
       };
       const timer = setTimeout(() => {
         this.listeners = this.listeners.filter((l) => l !== check);
-        reject(new Error(`timed out waiting; calls: ${this.calls.map((c) => c.method).join(",")}`));
+        const counts = new Map<string, number>();
+        for (const c of this.calls) counts.set(c.method, (counts.get(c.method) ?? 0) + 1);
+        reject(new Error(`timed out waiting; calls: ${[...counts].map(([m, n]) => `${m} ×${n}`).join(", ")}`));
       }, ms);
       this.listeners.push(check);
     });

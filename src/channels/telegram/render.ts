@@ -39,7 +39,7 @@ export interface TextEntity {
  */
 export function messageHtml(text: string, entities: readonly TextEntity[] = []): string {
   const tag = (e: TextEntity): [string, string] | undefined =>
-    e.type === "text_link" && e.url ? [`<a href="${escapeHtml(e.url).replace(/"/g, "&quot;")}">`, "</a>"] : ENTITY_TAGS[e.type];
+    e.type === "text_link" && e.url ? [`<a href="${escapeHtml(e.url).replace(/"/g, "&quot;")}">`, "</a>"] : Object.hasOwn(ENTITY_TAGS, e.type) ? ENTITY_TAGS[e.type] : undefined;
   const usable = entities
     .filter((e) => e.length > 0 && e.offset >= 0 && e.offset + e.length <= text.length && tag(e))
     .sort((a, b) => a.offset - b.offset || b.length - a.length);
