@@ -36,3 +36,60 @@ describe("applyTurn", () => {
     expect(r.kind).toBe("applied");
   });
 });
+
+describe("update ids", () => {
+  const text = (t: string) => ({ type: "text" as const, text: t });
+
+  it("refuses ids that are not safe integers, without reading or writing", async () => {
+    const store = new MemoryStore();
+    await applyTurn({ store, handle: remember, chatId: "4", input: text("a"), updateId: 1 });
+    const before = await store.get("4");
+    for (const id of [12.5, Infinity, -1, NaN, 2 ** 53, 1e400]) {
+      expect((await applyTurn({ store, handle: remember, chatId: "4", input: text("x"), updateId: id })).kind).toBe("invalid");
+    }
+    expect(await store.get("4")).toEqual(before);
+  });
+
+  it("drops an id at or below the highest applied, also when it has left the recent-ids window", async () => {
+    const store = new MemoryStore();
+    for (let id = 100; id < 130; id++) await applyTurn({ store, handle: remember, chatId: "5", input: text(String(id)), updateId: id });
+    for (const id of [101, 110, 129, 50]) {
+      expect((await applyTurn({ store, handle: remember, chatId: "5", input: text("old"), updateId: id })).kind).toBe("duplicate");
+    }
+    expect(JSON.parse(JSON.parse((await store.get("5"))!.value).c)).not.toContain("old");
+    expect((await applyTurn({ store, handle: remember, chatId: "5", input: text("new"), updateId: 130 })).kind).toBe("applied");
+  });
+
+  it("accepts a lower id once the highest is a week old (Telegram restarts its ids at random after a quiet week)", async () => {
+    const store = new MemoryStore();
+    const t0 = Date.parse("2026-03-01T00:00:00Z");
+    await applyTurn({ store, handle: remember, chatId: "6", input: text("a"), updateId: 5000, now: () => new Date(t0) });
+    const later = () => new Date(t0 + 8 * 24 * 3600 * 1000);
+    expect((await applyTurn({ store, handle: remember, chatId: "6", input: text("b"), updateId: 17, now: later })).kind).toBe("applied");
+    // …and from then on the new sequence is the one compared against.
+    expect((await applyTurn({ store, handle: remember, chatId: "6", input: text("c"), updateId: 17, now: later })).kind).toBe("duplicate");
+    expect((await applyTurn({ store, handle: remember, chatId: "6", input: text("d"), updateId: 18, now: later })).kind).toBe("applied");
+  });
+
+  it("a record whose id list an older version damaged (null) keeps its conversation", async () => {
+    const store = new MemoryStore();
+    await store.set("7", JSON.stringify({ c: JSON.stringify(["kept"]), u: [3, null] }), null);
+    const r = await applyTurn({ store, handle: remember, chatId: "7", input: text("b"), updateId: 4 });
+    expect(r.kind).toBe("applied");
+    expect(JSON.parse(JSON.parse((await store.get("7"))!.value).c)).toEqual(["kept", "b"]);
+    expect((await applyTurn({ store, handle: remember, chatId: "7", input: text("again"), updateId: 3 })).kind).toBe("duplicate");
+  });
+
+  it("the latest update redelivered restates where the conversation is; an earlier one is dropped silently", async () => {
+    const store = new MemoryStore();
+    const restate = (stored: string) => [{ text: `now at ${JSON.parse(stored).length}` }];
+    await applyTurn({ store, handle: remember, chatId: "8", input: text("a"), updateId: 1, restate });
+    await applyTurn({ store, handle: remember, chatId: "8", input: text("b"), updateId: 2, restate });
+    const version = (await store.get("8"))!.version;
+    expect(await applyTurn({ store, handle: remember, chatId: "8", input: text("b"), updateId: 2, restate })).toEqual({
+      kind: "duplicate",
+      latest: { replies: [{ text: "now at 2" }], version },
+    });
+    expect(await applyTurn({ store, handle: remember, chatId: "8", input: text("a"), updateId: 1, restate })).toEqual({ kind: "duplicate" });
+  });
+});

@@ -391,15 +391,60 @@ describe("telegram bot over a webhook", () => {
     expect(await h.text(17, "/start")).toBe(200);
   });
 
-  it("a redelivered update (same update_id) is applied once", async () => {
+  it("a redelivered update (same update_id) is applied once; the latest one gets its question again, an earlier one nothing", async () => {
     await h.text(18, "/estimate");
     const update = { update_id: tg.newUpdateId(), ...updates.text(18, "苏州") };
     await h.post(update);
     const after = await store.get("18");
+    const question = shown(tg, 18).at(-1)!;
     const sent = tg.callsOf("sendMessage", 18).length;
+    // Redelivered: the reply may have been lost with the instance that stored the turn.
     await h.post(update);
     expect(await store.get("18")).toEqual(after);
-    expect(tg.callsOf("sendMessage", 18)).toHaveLength(sent);
+    expect(tg.callsOf("sendMessage", 18)).toHaveLength(sent + 1);
+    expect(shown(tg, 18).at(-1)).toBe(question);
+    // Its buttons belong to the stored version: pressing one works.
+    await h.press(18, "职工医保");
+    expect(shown(tg, 18).at(-1)).not.toBe(question);
+    const moved = tg.callsOf("sendMessage", 18).length + tg.callsOf("editMessageText", 18).length;
+    // An update older than the latest is dropped without a word.
+    await h.post(update);
+    expect(tg.callsOf("sendMessage", 18).length + tg.callsOf("editMessageText", 18).length).toBe(moved);
+  });
+
+  it("a turn stored by an instance that died before replying: the redelivery sends the current question", async () => {
+    await h.text(28, "/estimate");
+    const update = { update_id: tg.newUpdateId(), ...updates.text(28, "苏州") };
+    // The other instance applied and stored it, then died before sendMessage.
+    const { applyTurn } = await import("../../src/channels/telegram/turn.ts");
+    const { handleMessage } = await import("../../src/conversation/index.ts");
+    await applyTurn({ store, handle: handleMessage, chatId: "28", input: { type: "text", text: "苏州" }, updateId: update.update_id });
+    const before = shown(tg, 28).length;
+    await h.post(update);
+    expect(shown(tg, 28).length).toBe(before + 1);
+    expect(shown(tg, 28).at(-1)).toContain("职工医保还是居民医保");
+  });
+
+  it("update ids that are not safe integers (1e400, 12.5, -1) are dropped and change nothing", async () => {
+    await h.text(29, "/estimate");
+    await h.text(29, "苏州");
+    const before = await store.get("29");
+    const calls = tg.calls.length;
+    for (const id of ["1e400", "12.5", "-1", "9007199254740993"]) {
+      const body = JSON.stringify(updates.text(29, "上海")).replace(/^\{/, `{"update_id":${id},`);
+      const res = await fetch(`http://127.0.0.1:${h.app.port}/tg/hook`, {
+        method: "POST",
+        headers: { "x-telegram-bot-api-secret-token": SECRET, "content-type": "application/json" },
+        body,
+      });
+      expect(res.status).toBeLessThan(500);
+    }
+    expect(await store.get("29")).toEqual(before);
+    expect(tg.calls.length).toBe(calls);
+    // The next real update carries on from the same question.
+    await h.text(29, "上海");
+    expect(shown(tg, 29).at(-1)).toContain("职工医保还是居民医保");
+    expect(h.lines.filter((l) => l.kind === "bad_update_id").length).toBe(4);
   });
 
   it("logs carry no names, phone numbers or identity numbers", async () => {

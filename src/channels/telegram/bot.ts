@@ -17,7 +17,7 @@ import { COMMANDS, FLOW_COMMANDS, parseCommand } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
 import { isGroup, relevance } from "./relevance.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
-import { applyTurn, ConflictError, type Handle } from "./turn.ts";
+import { applyTurn, ConflictError, isUpdateId, type Handle } from "./turn.ts";
 
 export interface BotOptions {
   token: string;
@@ -59,6 +59,8 @@ export function createBot(o: BotOptions): Bot {
   bot.api.config.use(autoRetry({ maxRetryAttempts: o.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: o.retry?.maxDelaySeconds ?? 30 }));
   const handle = o.handle ?? handleMessage;
   const log = o.log;
+  // Sent again when the latest update of a chat is redelivered: its replies may have been lost.
+  const restate = (stored: string, now: Date) => handle(stored, { type: "command", name: "resume" }, now).replies;
 
   // Outermost: whatever fails below gets an answer and a log line; the stored state is only
   // ever replaced by a completed compare-and-set, so a failure leaves it as it was.
@@ -82,6 +84,13 @@ export function createBot(o: BotOptions): Bot {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
       if (ctx.chat) await ctx.reply(storeDown ? m.storeDown : afterCommit ? m.replyLost : m.apology).catch((e) => log.warn({ err: e }, "could not send apology"));
     }
+  });
+
+  // An update id that is not a safe integer (1e400, 12.5) cannot be recorded or compared: such
+  // an update is not from Telegram, and is dropped before it touches anything.
+  bot.use(async (ctx, next) => {
+    if (!isUpdateId(ctx.update.update_id)) return void log.warn({ kind: "bad_update_id" }, "update with an invalid update_id dropped");
+    await next();
   });
 
   // What is not meant for the bot (group chatter, service messages, another bot's commands)
@@ -141,11 +150,17 @@ export function createBot(o: BotOptions): Bot {
     const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
     let result;
     try {
-      result = await applyTurn({ store: o.store, handle: turnHandle, chatId, input, updateId: ctx.update.update_id });
+      result = await applyTurn({ store: o.store, handle: turnHandle, chatId, input, updateId: ctx.update.update_id, restate });
     } finally {
       typing.done();
     }
     if (result.kind === "forgotten") log.info({ chat: ctx.chat.id, kind: "dropped_after_forget" }, "update dropped: chat forgotten meanwhile");
+    if (result.kind === "duplicate" && result.latest) {
+      log.info({ chat: ctx.chat.id, kind: "redelivered", update: ctx.update.update_id }, "latest update redelivered: current question sent again");
+      committed.add(ctx);
+      await sendReplies(ctx, result.latest.replies, result.latest.version, log);
+      return;
+    }
     if (result.kind !== "applied") return;
     committed.add(ctx);
     await sendReplies(ctx, result.replies, result.version, log);
@@ -174,6 +189,7 @@ export function createBot(o: BotOptions): Bot {
         updateId: ctx.update.update_id,
         expectVersion: payload.version,
         pressData: data,
+        restate,
       });
     } finally {
       typing.done();
@@ -183,8 +199,12 @@ export function createBot(o: BotOptions): Bot {
       await ctx.answerCallbackQuery({ text: m.staleButton });
       return;
     }
-    if (result.kind === "duplicate") {
+    if (result.kind === "duplicate" || result.kind === "invalid") {
       await ctx.answerCallbackQuery();
+      if (result.kind === "duplicate" && result.latest) {
+        committed.add(ctx);
+        await sendReplies(ctx, result.latest.replies, result.latest.version, log);
+      }
       return;
     }
     committed.add(ctx);

@@ -2,8 +2,9 @@
  * One update applied to one chat's stored conversation: read → handleMessage → compare-and-set,
  * retried on a lost race. Whichever instance commits first wins; the other re-reads the newer
  * value and applies its update on top, so concurrent updates are serialised and none is lost.
- * The record also keeps the last few update ids so that a redelivered update (Telegram retries a
- * webhook that timed out) is not applied twice.
+ * The record also keeps the highest update id applied (and when), so that a redelivered update
+ * (Telegram retries a webhook that timed out; polling redelivers what was not confirmed before a
+ * crash) is not applied twice, and an older one is not applied after a newer.
  */
 import { z } from "zod";
 import type { Reply, UserInput } from "../../conversation/index.ts";
@@ -11,13 +12,33 @@ import type { ConversationStore } from "../../store/index.ts";
 
 export type Handle = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
 
-// c: the conversation's stored string; u: the last update ids applied; p: the data of the last
-// button press applied (so that a double tap on it is recognised as one).
-const Record = z.object({ c: z.string().nullable(), u: z.array(z.number().int()).max(64), p: z.string().max(64).optional() });
+const UpdateId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// c: the conversation's stored string; u: the last update ids applied; h, t: the highest update id
+// applied and when (ms); p: the data of the last button press applied (so that a double tap on it
+// is recognised as one).
+const Record = z.object({
+  c: z.string().nullable(),
+  u: z.array(UpdateId).max(64),
+  h: UpdateId.optional(),
+  t: z.number().int().min(0).optional(),
+  p: z.string().max(64).optional(),
+});
 type ChatRecord = z.infer<typeof Record>;
 
 const RECENT_UPDATES = 16;
 const MAX_ATTEMPTS = 12;
+/**
+ * Telegram's update ids increase by one per update, except that after a week without any update
+ * the next id is chosen at random. Ids at or below the highest applied are therefore dropped only
+ * while that highest one is younger than a week; an older record accepts the new sequence.
+ */
+const ID_SEQUENCE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Whether an update id can be trusted as one: a safe, non-negative integer (1e400 or 12.5 is not). */
+export function isUpdateId(id: unknown): id is number {
+  return UpdateId.safeParse(id).success;
+}
 
 export class ConflictError extends Error {
   override readonly name = "ConflictError";
@@ -25,20 +46,36 @@ export class ConflictError extends Error {
 
 export type TurnResult =
   | { kind: "applied"; replies: Reply[]; version: number }
-  | { kind: "duplicate" }
+  /**
+   * Seen before. `latest`: it is the last update applied to this chat, so its replies may have
+   * been lost (the process died before sending them); `replies` then restate where the
+   * conversation is, at `version`.
+   */
+  | { kind: "duplicate"; latest?: { replies: Reply[]; version: number } }
+  /** The update id is not a safe integer: refused, nothing read or written. */
+  | { kind: "invalid" }
   | { kind: "stale"; version: number | null }
   /** The chat was forgotten (/forget on another instance) while this update was being applied: dropped. */
   | { kind: "forgotten" };
 
 function decode(value: string | undefined): ChatRecord {
   if (value === undefined) return { c: null, u: [] };
+  let raw: unknown;
   try {
-    const parsed = Record.safeParse(JSON.parse(value));
-    // A damaged record: hand the conversation nothing, it starts afresh (with its own apology).
-    return parsed.success ? parsed.data : { c: value, u: [] };
+    raw = JSON.parse(value);
   } catch {
     return { c: value, u: [] };
   }
+  const parsed = Record.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // Bad bookkeeping (an id stored as null by an older version) must not cost the conversation:
+  // keep it and the ids that are sound.
+  if (typeof raw === "object" && raw !== null && "c" in raw && (typeof raw.c === "string" || raw.c === null)) {
+    const u = "u" in raw && Array.isArray(raw.u) ? raw.u.filter(isUpdateId).slice(-RECENT_UPDATES) : [];
+    return { c: raw.c, u };
+  }
+  // A damaged record: hand the conversation nothing, it starts afresh (with its own apology).
+  return { c: value, u: [] };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,10 +90,19 @@ export interface TurnOptions {
   expectVersion?: number;
   /** The press's callback data: the same button pressed again right after it was applied is a double tap. */
   pressData?: string;
+  /** Restates the conversation's current question; sent when the latest update is redelivered. */
+  restate?: (stored: string, now: Date) => Reply[];
   now?: () => Date;
 }
 
+/** Whether this update was applied already (or is older than one that was). */
+function seen(record: ChatRecord, id: number, now: number): boolean {
+  if (record.u.includes(id)) return true;
+  return record.h !== undefined && id <= record.h && record.t !== undefined && now - record.t < ID_SEQUENCE_MS;
+}
+
 export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
+  if (o.updateId !== undefined && !isUpdateId(o.updateId)) return { kind: "invalid" };
   let hadEntry = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const entry = await o.store.get(o.chatId);
@@ -65,14 +111,29 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
     if (entry) hadEntry = true;
     else if (hadEntry) return { kind: "forgotten" };
     const record = decode(entry?.value);
+    const now = o.now?.() ?? new Date();
+    if (o.updateId !== undefined && seen(record, o.updateId, now.getTime())) {
+      // The latest update again: it was stored, but its replies may never have gone out.
+      if (entry && o.updateId === record.h && o.restate && record.c !== null)
+        return { kind: "duplicate", latest: { replies: o.restate(record.c, now), version: entry.version } };
+      return { kind: "duplicate" };
+    }
     if (o.expectVersion !== undefined && entry?.version !== o.expectVersion) {
       // The button that was just applied, pressed again (a double tap): not an old button.
       if (entry && o.pressData !== undefined && record.p === o.pressData) return { kind: "duplicate" };
       return { kind: "stale", version: entry?.version ?? null };
     }
-    if (o.updateId !== undefined && record.u.includes(o.updateId)) return { kind: "duplicate" };
-    const out = o.handle(record.c, o.input, o.now?.() ?? new Date());
-    const next: ChatRecord = { c: out.stored, u: o.updateId === undefined ? record.u : [...record.u, o.updateId].slice(-RECENT_UPDATES) };
+    const out = o.handle(record.c, o.input, now);
+    const next: ChatRecord = { c: out.stored, u: record.u };
+    if (o.updateId !== undefined) {
+      next.u = [...record.u, o.updateId].slice(-RECENT_UPDATES);
+      const fresh = record.h === undefined || record.t === undefined || now.getTime() - record.t >= ID_SEQUENCE_MS;
+      next.h = fresh ? o.updateId : Math.max(record.h!, o.updateId);
+      next.t = now.getTime();
+    } else if (record.h !== undefined) {
+      next.h = record.h;
+      next.t = record.t;
+    }
     if (o.pressData !== undefined) next.p = o.pressData;
     const version = await o.store.set(o.chatId, JSON.stringify(next), entry?.version ?? null);
     if (version !== null) return { kind: "applied", replies: out.replies, version };
