@@ -97,6 +97,9 @@ export const policyText = {
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
     classBFromInsured: "就医地没有乙类先行自付比例的数据，按参保地的比例计算",
     classBFromTypical: "没有乙类先行自付比例的数据，按典型模板计算",
+    provinceFile: (city: string, province: string) => `${city}没有自己的政策数据，按${province}的全省统一规定估算（数字是${province}的，不是${city}单独公布的）`,
+    provinceTable: (city: string, province: string) => `${city}没有自己的起付线和报销比例数据，按${province}的全省统一标准估算`,
+    provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}的全省规定估算`,
     intraProvinceCatalogue: "省内跨市就医按哪个目录以参保地所在省的规定为准；参保地数据没有写明，这里按参保地目录估算（江苏的做法）",
   },
 

@@ -8,10 +8,12 @@ import type { SourceRef } from "./scenario.ts";
 import type { NationalRules, RegionPolicy, Scheme, SchemeVersion, Source, TypicalPolicy } from "./schema.ts";
 
 export interface VersionInForce {
-  /** The region policy, or the typical template when the region has no data for the scheme. */
+  /** The region policy, its province's (no data of its own), or the typical template (neither). */
   policy: RegionPolicy | TypicalPolicy;
   version: SchemeVersion;
   typical: boolean;
+  /** True when `policy` is the province's file, not the 统筹区's own. */
+  province?: boolean;
 }
 
 /** What the flows need to know about one 统筹区, whether or not it has data. */
@@ -26,18 +28,35 @@ export interface PolicyBook {
   national: NationalRules;
   typical: TypicalPolicy;
   regions: ReadonlyMap<string, RegionPolicy>;
+  /** Province-wide rules by province code (NN0000). */
+  provinces: ReadonlyMap<string, RegionPolicy>;
   files: ReadonlyMap<string, string>;
   /** A 统筹区 from a 6-digit code or a Chinese name (苏州, 苏州市, 上海); undefined when unknown or ambiguous. */
   resolveRegion(input: string): Division | undefined;
   regionInfo(code: string): RegionInfo | undefined;
   /** The version in force on `date` (YYYY-MM-DD); typical template when the region has no data at all for the scheme. */
   versionFor(code: string, scheme: Scheme, date: string): VersionInForce | { error: "no_version_on_date"; earliest: string };
+  /** The province-wide version in force for a 统筹区's province, if the province has a file (never for 直辖市 themselves). */
+  provinceVersionFor(code: string, scheme: Scheme, date: string): { policy: RegionPolicy; version: SchemeVersion } | undefined;
   /** A source by id: the policy's own sources first, then the national ones. */
   sourceRef(policy: RegionPolicy | TypicalPolicy | null, id: string, quote?: string): SourceRef;
 }
 
 export function createPolicyBook(files: PolicyFiles): PolicyBook {
   const regions = new Map<string, RegionPolicy>(files.regions.map((r) => [r.code, r]));
+  const provinces = new Map<string, RegionPolicy>((files.provinces ?? []).map((p) => [p.code, p]));
+
+  function inForce(versions: readonly SchemeVersion[], date: string): SchemeVersion | undefined {
+    return versions.find((v) => v.from <= date && (v.to === null || date <= v.to));
+  }
+
+  function provinceVersion(code: string, scheme: Scheme, date: string): { policy: RegionPolicy; version: SchemeVersion } | undefined {
+    const provinceCode = `${code.slice(0, 2)}0000`;
+    if (provinceCode === code) return undefined;
+    const province = provinces.get(provinceCode);
+    const version = province ? inForce(province.schemes[scheme]?.versions ?? [], date) : undefined;
+    return province && version ? { policy: province, version } : undefined;
+  }
   const aliases = new Map<string, string>();
   for (const r of files.regions) for (const a of [r.name, ...r.aliases]) aliases.set(a, r.code);
   // policy code → source id → quote → ref. Nested rather than one joined key: quotes are long,
@@ -76,6 +95,7 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     national: files.national,
     typical: files.typical,
     regions,
+    provinces,
     files: files.files,
 
     resolveRegion(input) {
@@ -97,9 +117,15 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
       };
     },
 
+    provinceVersionFor: provinceVersion,
+
     versionFor(code, scheme, date) {
       const region = regions.get(code);
       const own = region?.schemes[scheme];
+      if (!own) {
+        const province = provinceVersion(code, scheme, date);
+        if (province) return { policy: province.policy, version: province.version, typical: false, province: true };
+      }
       const source: RegionPolicy | TypicalPolicy = own && region ? region : files.typical;
       const versions = (own ? own.versions : files.typical.schemes[scheme]?.versions) ?? [];
       let earliest = "";

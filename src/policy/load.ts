@@ -80,8 +80,26 @@ export interface PolicyFiles {
   national: NationalRules;
   typical: TypicalPolicy;
   regions: RegionPolicy[];
+  /**
+   * Province-wide rules (policies/provinces/, code NN0000): used by every 统筹区 of that
+   * province for what its own file does not say (吉林's visitor cuts, 湖南's unified tables).
+   */
+  provinces: RegionPolicy[];
   /** Which file each region came from, for error messages and `yidi policies`. */
   files: Map<string, string>;
+}
+
+function policyFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Loads national.yaml, typical.yaml and every file under regions/, then any extra files (--policy). */
@@ -95,11 +113,18 @@ export function loadPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
     .map((f) => join(regionDir, f));
+  const provinces: RegionPolicy[] = [];
+  for (const file of policyFilesIn(join(dir, "provinces"))) {
+    const province = loadRegionFile(file);
+    if (!/^\d{2}0000$/.test(province.code)) throw new PolicyFileError(file, ["code：省级规则文件的代码应为 NN0000"]);
+    provinces.push(province);
+    files.set(`province:${province.code}`, file);
+  }
   for (const file of [...regionFiles, ...extraFiles]) {
     const region = loadRegionFile(file);
     // A later file (a user's --policy) overrides a region or adds one.
     byCode.set(region.code, region);
     files.set(region.code, file);
   }
-  return { national, typical, regions: [...byCode.values()], files };
+  return { national, typical, regions: [...byCode.values()], provinces, files };
 }

@@ -68,6 +68,12 @@ function resolveRegion(book: PolicyBook, text: string, which: string, field: str
   return division;
 }
 
+/** Rules that can settle this person: a table with only the retirees' ratio (天津) does not settle a working person. */
+function usable(rules: SettingRules | undefined, retired: boolean): SettingRules | undefined {
+  if (!rules) return undefined;
+  return rules.ratio.working || (retired && rules.ratio.retired) ? rules : undefined;
+}
+
 function settingRules(version: SchemeVersion, setting: Setting): SettingRules | undefined {
   if (setting === "inpatient") return version.inpatient;
   if (setting === "outpatient") return version.outpatient;
@@ -114,6 +120,14 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor): AppliedVisito
   const own = findVisitorEntry(version, visitor, jurisdiction, setting);
   if (own) {
     return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false };
+  }
+  // The city says nothing of its own: a province-wide rule (吉林 0/−10/−20) applies, and the
+  // estimate says whose it is.
+  const province = policy.code === "typical" ? undefined : book.provinceVersionFor(poolingCode(c.insured.code), scenario.insured.scheme, scenario.treatment.date);
+  const provinceEntry = province && province.policy !== policy ? findVisitorEntry(province.version, visitor, jurisdiction, setting) : undefined;
+  if (province && provinceEntry) {
+    c.assumptions.push(policyText.assumptions.provinceRule(c.insured.name, province.policy.name, policyText.visitor(visitor)));
+    return { rule: provinceEntry.rule, entry: provinceEntry, policy: province.policy, source: provinceEntry.source, quote: provinceEntry.quote, freeZone: false };
   }
   if (visitor === "long_term") {
     const principle = book.national.principles.find((p) => p.id === "long_term_same");
@@ -205,11 +219,23 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   }
   const { policy, version } = found;
   let typical = found.typical;
+  if (found.province) assumptions.push(policyText.assumptions.provinceFile(insured.name, policy.name));
   const catalogue = jurisdiction === "cross_province" ? "treatment" : jurisdiction === "same_pool" ? "insured" : (version.intraProvinceCatalogue ?? "insured");
   if (jurisdiction === "intra_province" && !version.intraProvinceCatalogue) assumptions.push(policyText.assumptions.intraProvinceCatalogue);
 
-  let rules = settingRules(version, scenario.treatment.setting);
+  const retired = scenario.insured.status === "retired";
+  let rules = usable(settingRules(version, scenario.treatment.setting), retired);
   let rulesPolicy: AnyPolicy = policy;
+  if (!rules && !found.province && policy !== book.typical) {
+    // The city has no table for this setting: a province-wide one (湖南's unified tables) comes before the template.
+    const province = book.provinceVersionFor(insuredCode, scenario.insured.scheme, scenario.treatment.date);
+    const provinceRules = province ? usable(settingRules(province.version, scenario.treatment.setting), retired) : undefined;
+    if (province && provinceRules) {
+      rules = provinceRules;
+      rulesPolicy = province.policy;
+      assumptions.push(policyText.assumptions.provinceTable(insured.name, province.policy.name));
+    }
+  }
   if (!rules) {
     const fallback = book.typical.schemes[scenario.insured.scheme]?.versions[0];
     rules = fallback ? settingRules(fallback, scenario.treatment.setting) : undefined;
@@ -223,7 +249,6 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     // visitor rules and free zones are sourced data and still apply (临沂 先自付10%).
   }
 
-  const retired = scenario.insured.status === "retired";
   if (scenario.insured.scheme === "employee" && !scenario.insured.status) assumptions.push(policyText.assumptions.status);
 
   // One object, filled in place: spreading a dozen fields into a new object twice per estimate

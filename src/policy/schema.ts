@@ -49,10 +49,14 @@ export const Source = z.strictObject({
 export type Source = z.infer<typeof Source>;
 
 /** Fields every rule block carries: where its figures come from. */
+/** Id(s) of the rows of shared/policy-facts.md a block encodes (§6/§7 refresh: test/policies/refresh-figures.test.ts). */
+const FactIds = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
 const Cited = {
   source: z.string().min(1),
   quote: z.string().optional(),
   note: z.string().optional(),
+  fact: FactIds.optional(),
 };
 
 const Level = z.enum(["1", "2", "3"]);
@@ -97,11 +101,17 @@ const Deductible = z.strictObject({
   per: z.enum(["admission", "year"]).default("admission"),
 });
 
-const Ratio = z.strictObject({
-  ...Cited,
-  working: RatioTable,
-  retired: RatioTable.optional(),
-});
+/**
+ * `working` may be left out where a source gives only the retirees' table (天津): a working
+ * person's estimate then takes the setting's figures from the province or the template.
+ */
+const Ratio = z
+  .strictObject({
+    ...Cited,
+    working: RatioTable.optional(),
+    retired: RatioTable.optional(),
+  })
+  .refine((r) => r.working !== undefined || r.retired !== undefined, { message: "比例表至少要有 working 或 retired" });
 
 const Cap = z.strictObject({ ...Cited, amount: Money });
 
@@ -197,7 +207,7 @@ export const SchemeVersion = z.strictObject({
   manualClaim: ManualClaim.optional(),
   registration: Registration.optional(),
   /** Sources considered and not used, with the reason (conflict, low grade, superseded). */
-  rejected: z.array(z.strictObject({ source: z.string(), reason: z.string() })).default([]),
+  rejected: z.array(z.strictObject({ source: z.string(), reason: z.string().min(1), fact: FactIds.optional() })).default([]),
 });
 export type SchemeVersion = z.infer<typeof SchemeVersion>;
 

@@ -331,7 +331,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
       ? { byLevel: visitor.rule.ratio }
       : c.retired && rules.ratio.retired
         ? rules.ratio.retired
-        : rules.ratio.working;
+        : (rules.ratio.working ?? (rules.ratio.retired as RatioTable));
   const adjust = rateAdjust(book, c, rules, usesSchedule);
   const bands = bandsOf(table, level);
   const rates: Money[] = [];

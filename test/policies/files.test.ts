@@ -170,7 +170,7 @@ describe("policy files", () => {
 });
 
 describe("typical.yaml is the median of the region files", () => {
-  const figures = collectFigures(regions, national);
+  const figures = collectFigures([...regions, ...files.provinces], national);
 
   it("has a figure wherever the regions do, for the settings it covers", () => {
     const covered = ["employee.inpatient", "employee.outpatient", "employee.classB", "resident.inpatient", "resident.classB"];

@@ -66,7 +66,7 @@ export function collectFigures(regions: readonly RegionPolicy[], national: Natio
             if (value !== undefined) add(`${scheme}.${setting}.deductible.${level}`, region, value);
           }
         }
-        if (!isLow(region, national, rules.ratio.source)) {
+        if (rules.ratio.working && !isLow(region, national, rules.ratio.source)) {
           const table = rules.ratio.working;
           for (const level of LEVELS) {
             const value = "byLevel" in table ? table.byLevel[level] : (table.bands[0]?.byLevel?.[level] ?? table.bands[0]?.rate);
@@ -99,7 +99,7 @@ export function typicalFigures(version: SchemeVersion, scheme: Scheme): Map<Figu
       const d = first(rules.deductible?.working[level]);
       if (d !== undefined) out.set(`${scheme}.${setting}.deductible.${level}`, new Decimal(d));
       const table = rules.ratio.working;
-      const r = "byLevel" in table ? table.byLevel[level] : undefined;
+      const r = table && "byLevel" in table ? table.byLevel[level] : undefined;
       if (r !== undefined) out.set(`${scheme}.${setting}.ratio.${level}`, new Decimal(r));
     }
     if (rules.cap) out.set(`${scheme}.${setting}.cap`, new Decimal(rules.cap.amount));

@@ -101,11 +101,11 @@ describe("南昌 360100 职工 (G2 ratios from 2025-07-01)", () => {
   });
 
   it("before 2025-07-01 there is no sourced inpatient table: a labelled typical estimate", () => {
-    // Typical employee level 3: 起付950, 85%; the 乙类 share is still 南昌's own sourced 10%
-    // (上海 has none in the data) → 500; eligible 29500; (29500 − 950) × 85% = 24267.50; you 5732.50.
+    // Typical employee level 3: 起付900, 85%; the 乙类 share is still 南昌's own sourced 10%
+    // (上海 has none in the data) → 500; eligible 29500; (29500 − 900) × 85% = 24310; you 5690.
     const e = estimate({ insured: "南昌", treatment: "上海", level: 3, total: "30000", classB: "5000", date: "2025-06-15" });
     expect(e.policy.typical).toBe(true);
-    expect(split(e)).toEqual(["24267.50", "0.00", "5732.50"]);
+    expect(split(e)).toEqual(["24310.00", "0.00", "5690.00"]);
   });
 });
 
@@ -187,11 +187,11 @@ describe("上海 310000 职工 在职", () => {
     // 起付1500, 85%: (20000 − 1500) × 85% = 15725; you 4275.
     expect(split(estimate({ insured: "上海", treatment: "苏州", level: 2, total: "20000" }))).toEqual(["15725.00", "0.00", "4275.00"]);
   });
-  it("above the 59万 cap the fund pays 80%", () => {
+  it("above the 59万 cap (2022医保年度) the fund pays 80%", () => {
     // Raw fund (800000 − 1500) × 85% = 678725 > 590000 → fund 590000.
     // The fund reaches the cap at 1500 + 590000 / 0.85 = 695617.647…; above it 800000 − 695617.647… = 104382.3529…,
     // × 80% = 83505.88 (rounded to the fen); you 800000 − 590000 − 83505.88 = 126494.12.
-    expect(split(estimate({ insured: "上海", treatment: "苏州", level: 3, total: "800000" }))).toEqual(["590000.00", "83505.88", "126494.12"]);
+    expect(split(estimate({ insured: "上海", treatment: "苏州", level: 3, total: "800000", date: "2023-03-01" }))).toEqual(["590000.00", "83505.88", "126494.12"]);
   });
 });
 
@@ -340,26 +340,26 @@ describe("outpatient pooling (门诊共济)", () => {
 });
 
 describe("regions without settlement figures get the labelled typical template", () => {
-  it("天津 职工 三级", () => {
-    // Typical: 起付950, 85%: 29050 × 85% = 24692.50; you 5307.50.
-    const e = estimate({ insured: "天津", treatment: "上海", level: 3, total: "30000" });
-    expect(split(e)).toEqual(["24692.50", "0.00", "5307.50"]);
+  it("贵阳 职工 三级", () => {
+    // Typical: 起付900, 85%: 29100 × 85% = 24735; you 5265.
+    const e = estimate({ insured: "贵阳", treatment: "上海", level: 3, total: "30000" });
+    expect(split(e)).toEqual(["24735.00", "0.00", "5265.00"]);
     expect(e.policy.typical).toBe(true);
     expect(e.warnings[0]).toContain("典型");
   });
   it("typical 居民 其他临时外出: −20 points", () => {
-    // Typical resident level 2: 起付450, 70 − 20 = 50%: 9550 × 50% = 4775; you 5225.
-    const e = estimate({ insured: "天津", scheme: "resident", treatment: "上海", visitor: "temporary_other", level: 2, total: "10000" });
-    expect(split(e)).toEqual(["4775.00", "0.00", "5225.00"]);
+    // Typical resident level 2: 起付500, 70 − 20 = 50%: 9500 × 50% = 4750; you 5250.
+    const e = estimate({ insured: "贵阳", scheme: "resident", treatment: "上海", visitor: "temporary_other", level: 2, total: "10000" });
+    expect(split(e)).toEqual(["4750.00", "0.00", "5250.00"]);
   });
 });
 
 describe("a region's own visitor rules and free zones", () => {
   it("临沂 其他临时外出 with no 临沂 inpatient table: 先自付10%, then the typical schedule", () => {
-    // No 临沂 table → typical 950/85%; the visitor's 10% first-pay is 临沂's own rule:
-    // 30000 × 10% = 3000; (27000 − 950) × 85% = 22142.50; you 30000 − 22142.50 = 7857.50.
+    // No 临沂 table → typical 900/85%; the visitor's 10% first-pay is 临沂's own rule:
+    // 30000 × 10% = 3000; (27000 − 900) × 85% = 22185; you 30000 − 22185 = 7815.
     const e = estimate({ insured: "临沂", treatment: "上海", visitor: "temporary_other", level: 3, total: "30000" });
-    expect(split(e)).toEqual(["22142.50", "0.00", "7857.50"]);
+    expect(split(e)).toEqual(["22185.00", "0.00", "7815.00"]);
     expect(e.policy.typical).toBe(true);
     expect(e.steps.find((s) => s.kind === "visitor_first_pay")?.amount).toBe("3000.00");
   });
@@ -405,14 +405,14 @@ describe("what an estimate says about its own basis", () => {
     expect(e.jurisdiction).toBe("intra_province");
     expect(e.assumptions.join("")).not.toContain("江苏的做法");
   });
-  it("杭州 职工 (own visitor rule, template table) is partly typical, not 'no data'", () => {
-    const e = estimate({ insured: "杭州", treatment: "北京", visitor: "temporary_other", level: 3, total: "100000" });
+  it("南京 职工 (own visitor rule, template table) is partly typical, not 'no data'", () => {
+    const e = estimate({ insured: "南京", treatment: "北京", visitor: "unregistered", level: 3, total: "100000" });
     expect(e.policy).toMatchObject({ typical: true, regionData: true });
     expect(e.warnings[0]).toContain("已有数据的规定");
     expect(e.warnings[0]).not.toContain("暂无我们核实过的政策数据");
   });
-  it("天津 (no data at all) is wholly typical", () => {
-    const e = estimate({ insured: "天津", treatment: "上海", level: 3, total: "30000" });
+  it("贵阳 (no data at all) is wholly typical", () => {
+    const e = estimate({ insured: "贵阳", treatment: "上海", level: 3, total: "30000" });
     expect(e.policy).toMatchObject({ typical: true, regionData: false });
     expect(e.warnings[0]).toContain("暂无我们核实过的政策数据");
   });
