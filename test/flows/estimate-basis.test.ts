@@ -20,14 +20,12 @@ describe("estimate basis line", () => {
   it("a region with its own rules but the template's table is partly typical, not 'no data'", () => {
     const text = firstReply("长春职工医保在北京住院花了10万");
     // The read-back line comes first, the basis second.
-    expect(text.split("
-")[1]).toContain("已有的规定，加上典型模板");
+    expect(text.split("\n")[1]).toContain("已有的规定，加上典型模板");
     expect(text).not.toContain("暂无具体政策数据");
     expect(text).toContain("按吉林省的全省规定估算"); // 吉林's province-wide −20 points, said to be the province's
   });
   it("a region without data is called a typical estimate", () => {
-    expect(firstReply("贵阳职工医保在上海住院花了3万").split("
-")[1]).toContain("暂无具体政策数据");
+    expect(firstReply("贵阳职工医保在上海住院花了3万").split("\n")[1]).toContain("暂无具体政策数据");
   });
   it("a region with its own table names its policy version", () => {
     expect(firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n")[1]).toMatch(/^按苏州市职工医保政策（\d{4}）估算/);
