@@ -390,7 +390,8 @@ function noteWarnings(c: Case): void {
   if (s.maternity) c.warnings.push(w.maternity);
   if (s.treatment.setting === "outpatient" && away) c.warnings.push(w.outpatientCheck);
   if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push(w.chronicNeedsRecognition);
-  if (c.visitor.entry?.ambiguity) c.warnings.push(w.ambiguity(c.visitor.entry.ambiguity));
+  // A reading chosen between two ("降低10%": points or percent) is an assumption of the estimate.
+  if (c.visitor.entry?.ambiguity) c.assumptions.push(w.ambiguity(c.visitor.entry.ambiguity));
   if (s.insured.scheme === "employee" && s.treatment.setting === "inpatient" && s.yearToDate?.admissions === undefined) {
     c.assumptions.push(policyText.assumptions.admissions);
   }

@@ -127,7 +127,7 @@ describe("南京 320100 (§6)", () => {
     // Typical 900, 85 − 20 = 65%: 29100 × 65% = 18915; you 11085.
     const e = estimate({ insured: "南京", treatment: "上海", visitor: "unregistered", level: 3, total: "30000" });
     expect(split(e)).toEqual(["18915.00", "0.00", "11085.00"]);
-    expect(all(e)).toContain("20个百分点");
+    expect(e.assumptions.join("\n")).toContain("20个百分点");
   });
   it("急诊 is not cut", () => {
     // 29100 × 85% = 24735.
@@ -244,7 +244,7 @@ describe("成都 510100 居民 未备案 跨省 (§7)", () => {
     // Typical resident 三级 900, 60 − 10 = 50%: 9100 × 50% = 4550.
     const e = estimate({ insured: "成都", scheme: "resident", treatment: "北京", visitor: "unregistered", level: 3, total: "10000" });
     expect(e.fundPays).toBe("4550.00");
-    expect(all(e)).toContain("下降10%");
+    expect(e.assumptions.join("\n")).toContain("下降10%");
   });
 });
 

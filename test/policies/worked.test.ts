@@ -292,7 +292,7 @@ describe("杭锦后旗 150826 (county-level file)", () => {
     // 80 − 10 = 70%; 28800 × 70% = 20160; you 9840.
     const e = estimate({ insured: "杭锦后旗", treatment: "北京", visitor: "temporary_other", level: 3, total: "30000", date: "2025-12-01" });
     expect(split(e)).toEqual(["20160.00", "0.00", "9840.00"]);
-    expect(e.warnings.some((w) => w.includes("降低10%"))).toBe(true);
+    expect(e.assumptions.some((w) => w.includes("降低10%"))).toBe(true);
   });
 });
 
