@@ -26,7 +26,7 @@ const TOKEN = "123456:BENCH";
 async function worker(kind: Kind, storeKind: StoreKind, target: string, apiRoot: string): Promise<void> {
   const { createLogger } = await import("../src/log.ts");
   const { openStore } = await import("../src/store/index.ts");
-  const { createHttpServer, listen } = await import("../src/channels/http.ts");
+  const { buildServer, listen } = await import("../src/channels/http.ts");
   const { BOT_INFO } = await import("../test/bot/fake-telegram.ts");
   const log = createLogger("warn");
   const store = await openStore(storeKind === "sqlite" ? { kind: "sqlite", path: target } : { kind: "redis", url: target });
@@ -84,7 +84,7 @@ async function worker(kind: Kind, storeKind: StoreKind, target: string, apiRoot:
       await ctx.reply(ctx.callbackQuery.data);
     });
     await bot.init();
-    server = createHttpServer({ log, store, webhook: { path: "/hook", secret: SECRET, bot } });
+    server = await buildServer({ log, store, webhook: { path: "/hook", secret: SECRET, bot } });
     port = await listen(server, 0);
   }
   const cpuStart = process.cpuUsage();

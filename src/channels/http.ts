@@ -1,221 +1,202 @@
 /**
- * The HTTP face: `GET /healthz`, `POST /v1/estimate` (the evaluator, same validation errors),
- * `GET /v1/policies`, and the Telegram webhook (secret header checked; anything else 401).
- * node:http only; bodies are size-limited and bad JSON is a 400, never a crash.
+ * The HTTP face, on fastify: the JSON API (`/healthz`, `POST /v1/estimate`, `GET /v1/policies`,
+ * `/openapi.json`), the Telegram webhook when one is configured, the web chat when asked for,
+ * and any further route plugins a channel brings (`plugins`).
+ *
+ * Limits are part of the server, not of each route: bodies are capped, a request must arrive
+ * whole within `requestTimeoutMs` (a body trickled byte by byte is cut off, not held for Node's
+ * default 300 s), headers within `headersTimeoutMs`, and at most `maxConnections` sockets are
+ * open at once (more are refused at accept). Security headers (a strict CSP: no inline
+ * script) go on every answer.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { timingSafeEqual } from "node:crypto";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import swagger from "@fastify/swagger";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
+import { Redis } from "ioredis";
 import type { Bot } from "grammy";
-import type { Update } from "grammy/types";
-import { evaluate, getPolicyBook, type PolicyBook } from "../policy/index.ts";
 import type { Logger } from "../log.ts";
-import { botMessages as m } from "../messages/bot.ts";
+import type { PolicyBook } from "../policy/index.ts";
 import type { ConversationStore } from "../store/index.ts";
+import { botMessages as m } from "../messages/bot.ts";
+import { apiRoutes, BODY_LIMIT } from "./http/api.ts";
+import { installErrorHandling, refuse } from "./http/errors.ts";
+import { routeValidator } from "./http/schemas.ts";
+import { webhookRoute, WEBHOOK_BODY_LIMIT } from "./http/webhook.ts";
 
-export const BODY_LIMIT = 64 * 1024;
-/** Telegram updates are small; a generous cap still stops abuse. */
-export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+export { BODY_LIMIT, WEBHOOK_BODY_LIMIT };
+export type { FastifyInstance };
 
-export interface HttpOptions {
+export interface Limits {
+  /** The whole request (headers and body) must have arrived within this time. */
+  requestTimeoutMs: number;
+  /** The headers must have arrived within this time (≤ requestTimeoutMs). */
+  headersTimeoutMs: number;
+  /** A socket with no traffic at all for this long is closed. */
+  idleTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept for the next request. */
+  keepAliveTimeoutMs: number;
+  /** Requests served on one keep-alive connection before it is closed. */
+  maxRequestsPerSocket: number;
+  /** Open connections at most; further ones are closed as soon as they are accepted. */
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  idleTimeoutMs: 120_000,
+  // Longer than the idle timeout of the proxies and load balancers commonly put in front (60 s).
+  keepAliveTimeoutMs: 65_000,
+  maxRequestsPerSocket: 10_000,
+  maxConnections: 1024,
+};
+
+/** A route plugin a channel mounts on the server (the WeChat adapter is one). */
+export type RoutePlugin = FastifyPluginAsync<any> | { plugin: FastifyPluginAsync<any>; options?: Record<string, unknown> };
+
+export interface ServerOptions {
   log: Logger;
   store?: ConversationStore;
   book?: PolicyBook;
   webhook?: { path: string; secret: string; bot: Bot };
+  /** Further route plugins, registered after the built-in routes (each in its own encapsulated context). */
+  plugins?: RoutePlugin[];
+  limits?: Partial<Limits>;
+  /** Counters for @fastify/rate-limit kept in Redis (shared by every instance) instead of in memory. */
+  redisUrl?: string;
 }
 
-class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
+/** How often Node looks for requests past their time; short enough that the limits hold to within a second or so. */
+const checkEvery = (l: Limits) => Math.max(250, Math.min(5_000, Math.floor(l.headersTimeoutMs / 4)));
 
-function readBody(req: IncomingMessage, max: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > max) {
-      reject(new BodyError(413, m.http.tooLarge(max)));
-      req.resume();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        reject(new BodyError(413, m.http.tooLarge(max)));
-        req.removeAllListeners("data");
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.once("error", reject);
+/** Builds the server (routes registered, not yet listening). */
+export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...o.limits };
+  limits.headersTimeoutMs = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  const app = Fastify({
+    loggerInstance: o.log as unknown as FastifyBaseLogger,
+    // Request lines carry paths and addresses; nothing per request is logged unless it failed.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: checkEvery(limits) },
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+    // A request target fastify cannot route ("http://[::1") gets the same JSON error as other bad targets.
+    frameworkErrors: (_error, request, reply) => {
+      refuse(request, reply, 400, m.http.badRequest);
+    },
+  }) as unknown as FastifyInstance;
+  app.server.maxConnections = limits.maxConnections;
+  app.setValidatorCompiler(routeValidator);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app, o.log, BODY_LIMIT);
+
+  // Bodies: JSON (also +json types and no declared type, as before), form posts for the web
+  // chat; anything else is a 415.
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser(/^application\/[\w.+-]+\+json$/i, { parseAs: "string" }, (request, body, done) => parseJson(request, body.toString(), done));
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body.toString())));
   });
-}
+  app.addContentTypeParser("*", { parseAs: "string" }, (request, body, done) => {
+    if (request.headers["content-type"] === undefined) return parseJson(request, body.toString(), done);
+    const e = Object.assign(new Error(m.http.notJsonType), { statusCode: 415, code: "FST_ERR_CTP_INVALID_MEDIA_TYPE" });
+    done(e, undefined);
+  });
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
-  const json = JSON.stringify(body);
-  // Refused before its body was read (too large, wrong secret or type): close the connection
-  // rather than keep it alive, which would mean reading whatever the client still sends.
-  const unread = res.req !== undefined && !res.req.complete;
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(json), ...(unread ? { connection: "close" } : {}) });
-  res.end(json);
-}
+  app.addHook("onRequest", async (request, reply) => {
+    if (!isPath(request.raw.url)) return refuse(request, reply, 400, m.http.badRequest);
+  });
 
-const error = (message: string, field = "") => ({ errors: [{ field, message }] });
-
-function secretMatches(given: string | string[] | undefined, expected: string): boolean {
-  const value = Array.isArray(given) ? given[0] : given;
-  if (typeof value !== "string") return false;
-  const a = Buffer.from(value);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function policiesList(book: PolicyBook) {
-  return {
-    regions: [...book.regions.values()]
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((r) => ({
-        code: r.code,
-        name: r.name,
-        schemes: Object.entries(r.schemes).map(([scheme, s]) => ({
-          scheme,
-          versions: (s?.versions ?? []).map((v) => ({ version: v.version, from: v.from, to: v.to ?? null })),
-        })),
-        sources: Object.entries(r.sources).map(([id, s]) => ({ id, ...s })),
-      })),
-  };
-}
-
-function parsePath(target: string | undefined): URL | null {
-  if (target === undefined || !target.startsWith("/") || target.startsWith("//")) return null;
-  try {
-    return new URL(target, "http://localhost");
-  } catch {
-    return null;
-  }
-}
-
-/** The request handler (exported for tests that bring their own server). */
-export function createHandler(o: HttpOptions) {
-  let book: PolicyBook | undefined = o.book;
-  const getBook = () => (book ??= getPolicyBook());
-
-  async function webhook(req: IncomingMessage, res: ServerResponse, bot: Bot, secret: string): Promise<void> {
-    if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"], secret)) {
-      req.resume();
-      o.log.warn({ kind: "webhook_unauthorized" }, "webhook call with a wrong secret");
-      return send(res, 401, error(m.http.unauthorized));
-    }
-    const raw = await readBody(req, WEBHOOK_BODY_LIMIT);
-    let update: Update;
-    try {
-      update = JSON.parse(raw) as Update;
-    } catch {
-      return send(res, 400, error(m.http.badJson));
-    }
-    if (typeof update !== "object" || update === null || typeof update.update_id !== "number") return send(res, 400, error(m.http.badJson));
-    // Answer only after the update is handled: Telegram then sends this chat's next update
-    // after this one, and a crash mid-way makes Telegram redeliver (deduplicated by update_id).
-    // One API call (answerCallbackQuery, see bot.ts) may ride on this response instead of
-    // costing a request of its own; it is held until the update is done.
-    let webhookReply: string | undefined;
-    await bot.handleUpdate(update, {
-      send: async (json) => {
-        webhookReply = json;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        manifestSrc: ["'self'"],
       },
-    });
-    if (webhookReply === undefined) return send(res, 200, { ok: true });
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(webhookReply) });
-    res.end(webhookReply);
-  }
+    },
+    // The summary pages are opened from WeChat and mail; the referrer would carry their link.
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+    // Plain HTTP on localhost must keep working; TLS is the proxy's business.
+    strictTransportSecurity: false,
+  });
 
-  return async function handler(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    // Only the path is used; a request target that is not a path ("//[", "*") is refused here,
-    // since new URL() throws on some of them.
-    const url = parsePath(req.url);
-    if (!url) {
-      req.resume();
-      return send(res, 400, error(m.http.badRequest));
-    }
-    try {
-      if (o.webhook && url.pathname === o.webhook.path) {
-        // The secret first: without it, nothing about this path is told (not even which methods it takes).
-        if (req.method !== "POST" && secretMatches(req.headers["x-telegram-bot-api-secret-token"], o.webhook.secret)) {
-          req.resume();
-          return send(res, 405, error(m.http.methodNotAllowed));
-        }
-        return await webhook(req, res, o.webhook.bot, o.webhook.secret);
-      }
-      switch (url.pathname) {
-        case "/healthz": {
-          if (req.method !== "GET") return send(res, 405, error(m.http.methodNotAllowed));
-          try {
-            await o.store?.ping();
-            return send(res, 200, { ok: true, store: o.store?.kind ?? null });
-          } catch {
-            return send(res, 503, { ok: false, store: o.store?.kind ?? null });
-          }
-        }
-        case "/v1/estimate": {
-          if (req.method !== "POST") return send(res, 405, error(m.http.methodNotAllowed));
-          const type = req.headers["content-type"];
-          if (type !== undefined && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-            req.resume();
-            return send(res, 415, error(m.http.notJsonType));
-          }
-          const raw = await readBody(req, BODY_LIMIT);
-          let input: unknown;
-          try {
-            input = JSON.parse(raw);
-          } catch {
-            return send(res, 400, error(m.http.badJson));
-          }
-          if (typeof input !== "object" || input === null || Array.isArray(input)) return send(res, 400, error(m.http.notObject));
-          const result = evaluate(input, getBook());
-          return result.ok ? send(res, 200, { estimate: result.estimate }) : send(res, 400, { errors: result.errors });
-        }
-        case "/v1/policies":
-          if (req.method !== "GET") return send(res, 405, error(m.http.methodNotAllowed));
-          return send(res, 200, policiesList(getBook()));
-        default:
-          req.resume();
-          return send(res, 404, error(m.http.notFound));
-      }
-    } catch (e) {
-      if (e instanceof BodyError) return send(res, e.status, error(e.message));
-      o.log.error({ err: e, path: url.pathname }, "http handler failed");
-      // Telegram retries a webhook that got a 5xx; the update id makes that harmless.
-      send(res, 500, error(m.http.internal));
-    }
-  };
+  const redis = o.redisUrl ? new Redis(o.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) : undefined;
+  if (redis) {
+    redis.on("error", (e) => o.log.warn({ err: e, kind: "rate_limit_store" }, "rate-limit store error"));
+    app.addHook("onClose", async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+  }
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: "yidi-rl:" } : {}),
+    // When the counter store is down, serve rather than refuse everyone.
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error(m.http.tooMany), { statusCode: context.statusCode }),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "yidi · 异地就医助手 HTTP API", version: "1" },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(apiRoutes, { store: o.store, book: o.book });
+  if (o.webhook) await app.register(webhookRoute, { ...o.webhook, log: o.log });
+  for (const p of o.plugins ?? []) {
+    if (typeof p === "function") await app.register(p);
+    else await app.register(p.plugin, p.options ?? {});
+  }
+  await app.ready();
+  return app;
 }
 
-export function createHttpServer(o: HttpOptions): Server {
-  const handler = createHandler(o);
-  const server = createServer((req, res) => {
-    // The handler catches what it can; anything that still escapes must not become an
-    // unhandled rejection, which would end the process.
-    handler(req, res).catch((e) => {
-      o.log.error({ err: e, kind: "http_unhandled" }, "http handler failed");
-      send(res, 500, error(m.http.internal));
-    });
-  });
-  server.keepAliveTimeout = 65_000;
-  return server;
+/** Only a path is a valid request target here; "//[", "*" and absolute URLs are not. */
+function isPath(target: string | undefined): boolean {
+  if (target === undefined || !target.startsWith("/") || target.startsWith("//")) return false;
+  try {
+    new URL(target, "http://localhost");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Listens and resolves with the bound port (0 picks a free one). */
-export function listen(server: Server, port: number, host = "127.0.0.1"): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      const address = server.address();
-      resolve(typeof address === "object" && address ? address.port : port);
-    });
-  });
+export async function listen(app: FastifyInstance, port: number, host = "127.0.0.1"): Promise<number> {
+  await app.listen({ port, host, listenTextResolver: () => "http server listening" });
+  const address = app.server.address();
+  return typeof address === "object" && address ? address.port : port;
+}
+
+/**
+ * Stops taking requests, answers those in flight, then closes. Keep-alive connections
+ * (Telegram keeps its webhook connections open) are closed as soon as they fall idle, rather
+ * than holding the shutdown for the keep-alive timeout.
+ */
+export async function closeServer(app: FastifyInstance): Promise<void> {
+  const sweep = setInterval(() => app.server.closeIdleConnections(), 25);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(sweep);
+  }
 }

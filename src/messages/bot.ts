@@ -37,6 +37,8 @@ export const botMessages = {
     notFound: "没有这个地址",
     methodNotAllowed: "不支持这个请求方法",
     unauthorized: "密钥不对",
+    tooMany: "请求太频繁，请稍后再试",
+    timeout: "请求太慢，已断开",
   },
   polling: {
     conflict:

@@ -1,10 +1,9 @@
 /** The HTTP API next to the webhook: health, estimate (same evaluator and errors), policies, limits. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate } from "../../src/policy/index.ts";
-import { BODY_LIMIT, createHttpServer, listen } from "../../src/channels/http.ts";
+import { BODY_LIMIT, buildServer, closeServer, listen, type FastifyInstance } from "../../src/channels/http.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 import { captureLog } from "./harness.ts";
-import type { Server } from "node:http";
 import { connect } from "node:net";
 import { botMessages as m } from "../../src/messages/bot.ts";
 
@@ -26,14 +25,14 @@ function rawRequest(port: number, bytes: string): Promise<string> {
   });
 }
 
-let server: Server;
+let server: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
-  server = createHttpServer({ log: captureLog().log, store: new MemoryStore() });
+  server = await buildServer({ log: captureLog().log, store: new MemoryStore() });
   base = `http://127.0.0.1:${await listen(server, 0)}`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => closeServer(server));
 
 const scenario = {
   insured: { region: "苏州", scheme: "employee", status: "working" },
@@ -147,5 +146,103 @@ describe("HTTP API", () => {
     expect(body.regions.length).toBeGreaterThan(0);
     for (const r of body.regions) expect(r.code).toMatch(/^\d{6}$/);
     expect(body.regions.some((r) => r.schemes.some((s) => s.versions.length > 0))).toBe(true);
+  });
+});
+
+describe("the HTTP face's documents and headers", () => {
+  it("GET /openapi.json describes the routes, generated from their zod schemas", async () => {
+    const res = await fetch(`${base}/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, any>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/healthz", "/v1/estimate", "/v1/policies"]));
+    // The scenario's own fields and enums, as the evaluator's zod schema declares them.
+    const body = doc.paths["/v1/estimate"]!.post.requestBody.content["application/json"].schema;
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["insured", "treatment", "visitor", "costs"]));
+    expect(body.properties.visitor.enum).toContain("temporary_other");
+    expect(Object.keys(doc.paths["/v1/estimate"]!.post.responses)).toEqual(expect.arrayContaining(["200", "400", "413", "415"]));
+  });
+
+  it("every answer carries a strict Content-Security-Policy (no inline script) and no framing", async () => {
+    for (const path of ["/healthz", "/nope"]) {
+      const res = await fetch(base + path);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain("unsafe-inline");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+});
+
+describe("limits on slow and many connections", () => {
+  let limited: FastifyInstance;
+  let port: number;
+  beforeAll(async () => {
+    limited = await buildServer({ log: captureLog().log, limits: { requestTimeoutMs: 1500, headersTimeoutMs: 1000, maxConnections: 3 } });
+    port = await listen(limited, 0);
+  });
+  afterAll(() => closeServer(limited));
+
+  it("the default limits cut a slow request long before Node's 300 s and cap connections", async () => {
+    const { DEFAULT_LIMITS } = await import("../../src/channels/http.ts");
+    expect(DEFAULT_LIMITS.requestTimeoutMs).toBeLessThanOrEqual(30_000);
+    expect(DEFAULT_LIMITS.headersTimeoutMs).toBeLessThanOrEqual(DEFAULT_LIMITS.requestTimeoutMs);
+    expect(DEFAULT_LIMITS.maxConnections).toBeGreaterThan(0);
+    const server = await buildServer({ log: captureLog().log });
+    try {
+      expect(server.server.requestTimeout).toBe(DEFAULT_LIMITS.requestTimeoutMs);
+      expect(server.server.headersTimeout).toBe(DEFAULT_LIMITS.headersTimeoutMs);
+      expect(server.server.maxConnections).toBe(DEFAULT_LIMITS.maxConnections);
+    } finally {
+      await closeServer(server);
+    }
+  });
+
+  it("a body trickled a byte at a time is cut off at the request timeout, not held open", async () => {
+    const started = Date.now();
+    const outcome = await new Promise<{ data: string; closedAfter: number }>((resolve) => {
+      let data = "";
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.write(`POST /v1/estimate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n`);
+        // One byte every 200 ms: under any size limit, and it would take 200 s to finish.
+        const drip = setInterval(() => socket.writable && socket.write("{"), 200);
+        socket.on("close", () => clearInterval(drip));
+      });
+      socket.on("data", (c) => (data += c));
+      socket.on("close", () => resolve({ data, closedAfter: Date.now() - started }));
+      socket.on("error", () => {});
+      // The test's own bound: far below the 300 s this used to take, far above the 1.5 s limit.
+      setTimeout(() => socket.destroy(), 15_000);
+    });
+    expect(outcome.closedAfter).toBeLessThan(15_000);
+    expect(outcome.data).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it("connections beyond the cap are refused at once, and served again once others close", async () => {
+    const open = await Promise.all(
+      Array.from({ length: 3 }, () => new Promise<import("node:net").Socket>((resolve) => {
+        const s = connect(port, "127.0.0.1", () => resolve(s));
+        s.on("error", () => {});
+      })),
+    );
+    // Give the server the moment it needs to count them as accepted.
+    const refusedInTime = await new Promise<boolean>((resolve) => {
+      const extra = connect(port, "127.0.0.1", () => extra.write(`GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n`));
+      let answered = false;
+      extra.on("data", () => (answered = true));
+      extra.on("error", () => {});
+      extra.on("close", () => resolve(!answered));
+      setTimeout(() => (extra.destroy(), resolve(false)), 10_000);
+    });
+    expect(refusedInTime).toBe(true);
+    for (const s of open) s.destroy();
+    // Once those are gone, new connections are served again.
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status, () => 0);
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
   });
 });

@@ -4,13 +4,12 @@
  * tests and the benchmark call it directly with a stand-in Bot API.
  */
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import type { Server } from "node:http";
 import type { UserFromGetMe } from "grammy/types";
 import type { Bot } from "grammy";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { openStore, type ConversationStore } from "../../store/index.ts";
-import { createHttpServer, listen } from "../http.ts";
+import { buildServer, closeServer, listen, type FastifyInstance, type RoutePlugin } from "../http.ts";
 import { createBot, publishCommands } from "./bot.ts";
 import type { Handle } from "./turn.ts";
 
@@ -20,7 +19,7 @@ export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] a
 export interface App {
   bot: Bot;
   store: ConversationStore;
-  server: Server;
+  server: FastifyInstance;
   port: number;
   mode: "webhook" | "polling";
   stop(): Promise<void>;
@@ -41,6 +40,8 @@ export interface AppOptions {
   /** Register the webhook with Telegram (setWebhook) at start-up; off in tests. */
   setWebhook?: boolean;
   publishCommands?: boolean;
+  /** Further route plugins served beside the webhook (the web chat, WeChat). */
+  plugins?: RoutePlugin[];
 }
 
 export async function startApp(o: AppOptions): Promise<App> {
@@ -51,7 +52,13 @@ export async function startApp(o: AppOptions): Promise<App> {
   if (o.publishCommands !== false) await publishCommands(bot).catch((e) => log.warn({ err: e }, "setMyCommands failed"));
 
   let runner: RunnerHandle | undefined;
-  const server = createHttpServer({ log, store, webhook: config.webhook ? { path: config.webhook.path, secret: config.webhook.secret, bot } : undefined });
+  const server = await buildServer({
+    log,
+    store,
+    webhook: config.webhook ? { path: config.webhook.path, secret: config.webhook.secret, bot } : undefined,
+    plugins: o.plugins,
+    redisUrl: config.store.kind === "redis" ? config.store.url : undefined,
+  });
   const port = await listen(server, config.port, config.host);
   if (config.webhook) {
     if (o.setWebhook !== false) await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
@@ -91,18 +98,7 @@ export async function startApp(o: AppOptions): Promise<App> {
       (stopped ??= (async () => {
         // Stop taking work, let what is in flight finish, then close the store.
         if (runner?.isRunning()) await runner.stop();
-        await new Promise<void>((resolve) => {
-          // close() waits for every open connection, and Telegram keeps its webhook connections
-          // alive: a connection whose request finishes after this point would hold the shutdown
-          // for the keep-alive timeout (65 s). So idle ones are closed until none are left; a
-          // request in flight is still answered first.
-          const sweep = setInterval(() => server.closeIdleConnections(), 25);
-          server.close(() => {
-            clearInterval(sweep);
-            resolve();
-          });
-          server.closeIdleConnections();
-        });
+        await closeServer(server);
         await store.close();
         log.info({ mode }, "bot stopped");
       })()),
