@@ -24,7 +24,7 @@ function start(env: Record<string, string>) {
   child.stderr.on("data", (d) => (err += d));
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   const started = async () => {
-    for (let i = 0; i < 200 && !out.includes("bot started"); i++) {
+    for (let i = 0; i < 600 && !out.includes("bot started"); i++) {
       if (child.exitCode !== null) throw new Error(`bot exited early: ${err}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -33,7 +33,7 @@ function start(env: Record<string, string>) {
   return { child, exited, started, output: () => ({ out, err }) };
 }
 
-describe("npm run bot", () => {
+describe("npm run bot", { timeout: 60_000 }, () => {
   it("without BOT_TOKEN: one clear line on stderr, exit code 1, no stack trace", async () => {
     const p = start({});
     expect(await p.exited).toBe(1);
