@@ -72,6 +72,14 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
   claim: ["why", "setting", "insured"],
 };
 
+/** Every answer a flow reads (its questions, and what a category implies): a change to another is of no use to it. */
+export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
+  eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
+  registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
+  estimate: [...QUESTION_ORDER.estimate, "category"],
+  claim: ["why", "setting", "insured", "category", "visitor", "scheme"],
+};
+
 /**
  * The answer 返回 takes back: the one given last among the flow's questions asked before
  * `pending` (all of them at a result). Answers to other flows' questions, or to later ones

@@ -12,7 +12,7 @@ import { assign, initialTransition, setup, transition, type AnyStateMachine, typ
 import type { Answers, Slot } from "./answers.ts";
 import { checkPatch, visitorOf, withPatch } from "./answers.ts";
 import { claimFlow } from "./claim.ts";
-import { slotOfState, type FlowContext, type FlowEvent } from "./common.ts";
+import { FLOW_USES, slotOfState, type FlowContext, type FlowEvent } from "./common.ts";
 import { eligibilityFlow } from "./eligibility.ts";
 import { estimateFlow } from "./estimate.ts";
 import { registrationFlow } from "./registration.ts";
@@ -50,7 +50,24 @@ export type Note =
   | { k: "leftFlow" }
   | { k: "thanks" }
   /** `still`: the message answered other questions, not the pending one, which is asked again. */
-  | { k: "heard"; slots: Slot[]; still?: boolean };
+  | { k: "heard"; slots: Slot[]; still?: boolean }
+  /** Earlier answers the message changed ("改成二级医院"): one line says what, then the new result. */
+  | { k: "changed"; slots: Slot[] }
+  /** A statement contradicting an earlier answer: asked before it is applied (the proposal). */
+  | { k: "confirm"; slots: Slot[] }
+  /** The person kept the earlier answers after being asked. */
+  | { k: "keptAnswer"; slots: Slot[] }
+  /** Facts this flow does not use (an amount during registration): stored, and said so. */
+  | { k: "unused"; slots: Slot[] }
+  /** A new question (other people or places): earlier answers not reused, except those said here. */
+  | { k: "fresh"; carried: Slot[] }
+  /** "没看懂": the last answer in simpler words; `again` after a rewording was not understood either. */
+  | { k: "rephrase"; topic?: string; again?: boolean }
+  /** A change asked for with nothing to change, or without saying what. */
+  | { k: "nothingToChange" }
+  | { k: "correctWhat" }
+  /** Not sure what was asked: the likeliest readings as choices. */
+  | { k: "unsure"; intents: string[] };
 
 export interface RouterContext {
   flow?: FlowState;
@@ -59,11 +76,22 @@ export interface RouterContext {
   kept?: Answers;
   /** Unclear messages in a row at the menu: after two, the menu explains itself. */
   misses?: number;
+  /** A change waiting for the person's yes (see the `confirm` note). */
+  proposal?: Answers;
 }
 
 export type RouterEvent =
   /** `aside`: the same message asked a side question, answered before the flow's first reply. */
-  | { type: "START"; flow: FlowId; seed?: Answers; quick?: boolean; aside?: string }
+  | {
+      type: "START";
+      flow: FlowId;
+      seed?: Answers;
+      quick?: boolean;
+      aside?: string;
+      /** A new question: the current flow's answers are not reused, except the `carry` slots (said back). */
+      fresh?: boolean;
+      carry?: Slot[];
+    }
   /** `aside`: the same message also asked a side question, answered before the next question. */
   | { type: "FLOW"; event: FlowEvent; aside?: string }
   | { type: "BACK" }
@@ -75,7 +103,13 @@ export type RouterEvent =
   | { type: "RESUME" }
   /** `seed`: facts the side question carried; at the menu they are kept for the next flow. */
   | { type: "ASIDE"; topic: string; seed?: Answers }
-  | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number };
+  | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number }
+  /** A statement that contradicts earlier answers: ask before applying it. */
+  | { type: "PROPOSE"; a: Answers; slots: Slot[] }
+  /** The answer to that question. */
+  | { type: "CONFIRM"; yes: boolean }
+  /** A reply that only needs words (rewording, "what to change?", likeliest readings); `seed` as in ASIDE. */
+  | { type: "SAY"; note: Note; seed?: Answers };
 
 type FlowSnapshot = SnapshotFrom<typeof estimateFlow>;
 
@@ -115,6 +149,57 @@ function withoutProblem(flow: FlowState | undefined): FlowState | undefined {
   return { v: flow.v, c };
 }
 
+/**
+ * One event for the active flow, and what to say about it: a side question answered, answers
+ * changed ("已改为…"), facts this flow does not use, or other facts heard besides the question.
+ */
+function advance(context: RouterContext, id: FlowId, flowEvent: FlowEvent, asideTopic: string | undefined): Partial<RouterContext> {
+  if (!context.flow) return {};
+  const [next] = transition(FLOWS[id] as typeof estimateFlow, flowSnapshot(id, context.flow), flowEvent);
+  const heard = heardBesides(context.flow, flowEvent);
+  const still = heard.length > 0 && String(next.value) === context.flow.v;
+  const changed = changedBy(context.flow, flowEvent);
+  const unused = unusedBy(id, context.flow, flowEvent);
+  // `answered` unless the pending question is still open (the side question came with other facts only).
+  const aside: Note | undefined = asideTopic
+    ? { k: "aside", topic: asideTopic, ...(still ? {} : { answered: true }), ...(heard.length > 0 ? { heard } : {}) }
+    : undefined;
+  const note: Note | undefined =
+    aside ??
+    (changed.length > 0
+      ? { k: "changed", slots: changed }
+      : unused.length > 0
+        ? { k: "unused", slots: unused }
+        : heard.length > 0
+          ? { k: "heard", slots: heard, ...(still ? { still } : {}) }
+          : undefined);
+  return { flow: aside ? withoutProblem(store(next)) : store(next), note };
+}
+
+/** The earlier answers an answer replaces with another value. */
+export function changedBy(flow: FlowState, event: FlowEvent): Slot[] {
+  if (event.type !== "ANSWER") return [];
+  const patch = checkPatch(flow.c.a, event.a);
+  if (!patch) return [];
+  return (Object.keys(patch) as Slot[]).filter((s) => flow.c.a[s] !== undefined && flow.c.a[s] !== patch[s]);
+}
+
+/** All the slots of an answer, when none of them is one this flow uses. */
+function unusedBy(id: FlowId, flow: FlowState, event: FlowEvent): Slot[] {
+  if (event.type !== "ANSWER") return [];
+  const patch = checkPatch(flow.c.a, event.a);
+  if (!patch) return [];
+  const slots = Object.keys(patch) as Slot[];
+  return slots.every((s) => !FLOW_USES[id].includes(s)) ? slots : [];
+}
+
+/** The answers a new question keeps from the old one (only those it names, said back to the person). */
+function carryOver(a: Answers, carry: readonly Slot[]): { a: Answers; slots: Slot[] } {
+  const kept: Record<string, unknown> = {};
+  for (const s of carry) if (a[s] !== undefined) kept[s] = a[s];
+  return { a: kept as Answers, slots: Object.keys(kept) as Slot[] };
+}
+
 /** Which flow is active, from the router's state value. */
 export function activeFlow(value: unknown): FlowId | undefined {
   return typeof value === "string" && value in FLOWS ? (value as FlowId) : undefined;
@@ -134,7 +219,10 @@ export const router = setup({
     startFlow: assign(({ context, event }) => {
       if (event.type !== "START") return {};
       const kept = context.flow ? {} : (context.kept ?? {});
-      const flow = startFlow(event.flow, context.flow?.c.a ?? kept, event.seed, event.quick);
+      const carried = event.fresh ? carryOver(context.flow?.c.a ?? {}, event.carry ?? []) : undefined;
+      const known = carried ? carried.a : (context.flow?.c.a ?? kept);
+      const flow = startFlow(event.flow, known, event.seed, event.quick);
+      if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, misses: 0, proposal: undefined };
       // Say back what was understood from the first message (or kept from an earlier one at the
       // menu), so "ask only what is missing" is not a mystery.
       const seeded = event.seed && !event.quick ? (Object.keys(checkPatch({}, event.seed) ?? {}) as Slot[]) : [];
@@ -144,22 +232,29 @@ export const router = setup({
         : heard.length > 0
           ? { k: "heard", slots: heard }
           : undefined;
-      return { flow, note, kept: undefined, misses: 0 };
+      return { flow, note, kept: undefined, misses: 0, proposal: undefined };
     }),
     forwardToFlow: assign(({ context, event }, params: { flow: FlowId }) => {
-      if (!context.flow) return {};
       const flowEvent: FlowEvent | undefined = event.type === "FLOW" ? event.event : event.type === "BACK" ? { type: "BACK" } : undefined;
       if (!flowEvent) return {};
-      const [next] = transition(FLOWS[params.flow] as typeof estimateFlow, flowSnapshot(params.flow, context.flow), flowEvent);
-      const heard = heardBesides(context.flow, flowEvent);
-      const still = heard.length > 0 && String(next.value) === context.flow.v;
-      // `answered` unless the pending question is still open (the side question came with other facts only).
-      const aside: Note | undefined =
-        event.type === "FLOW" && event.aside
-          ? { k: "aside", topic: event.aside, ...(still ? {} : { answered: true }), ...(heard.length > 0 ? { heard } : {}) }
-          : undefined;
-      const note: Note | undefined = aside ?? (heard.length > 0 ? { k: "heard", slots: heard, ...(still ? { still } : {}) } : undefined);
-      return { flow: aside ? withoutProblem(store(next)) : store(next), note };
+      return advance(context, params.flow, flowEvent, event.type === "FLOW" ? event.aside : undefined);
+    }),
+    confirmChange: assign(({ context, event }, params: { flow: FlowId }) => {
+      if (event.type !== "CONFIRM" || !context.proposal) return {};
+      if (!event.yes) {
+        const slots = Object.keys(context.proposal) as Slot[];
+        return { proposal: undefined, note: { k: "keptAnswer", slots } as Note };
+      }
+      return { ...advance(context, params.flow, { type: "ANSWER", a: context.proposal }, undefined), proposal: undefined };
+    }),
+    proposeChange: assign(({ event }) => {
+      if (event.type !== "PROPOSE") return {};
+      return { proposal: event.a, note: { k: "confirm", slots: event.slots } as Note };
+    }),
+    say: assign(({ context, event }) => {
+      if (event.type !== "SAY") return {};
+      const patch = !context.flow && event.seed ? checkPatch(context.kept ?? {}, event.seed) : undefined;
+      return { note: event.note, flow: withoutProblem(context.flow), ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}) };
     }),
     closeFlow: assign({ flow: undefined, kept: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
     leaveFlow: assign({ flow: undefined, kept: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),
@@ -205,6 +300,8 @@ export const router = setup({
     RESUME: { actions: "clearNote" },
     ASIDE: { actions: "noteAside" },
     NOISE: { actions: "noteNoise" },
+    PROPOSE: { actions: "proposeChange" },
+    SAY: { actions: "say" },
   },
   states: {
     menu: {
@@ -213,6 +310,7 @@ export const router = setup({
     eligibility: {
       on: {
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "eligibility" } } },
+        CONFIRM: { actions: { type: "confirmChange", params: { flow: "eligibility" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "eligibility" } }, actions: { type: "forwardToFlow", params: { flow: "eligibility" } } },
           { target: "menu", actions: "leaveFlow" },
@@ -222,6 +320,7 @@ export const router = setup({
     registration: {
       on: {
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "registration" } } },
+        CONFIRM: { actions: { type: "confirmChange", params: { flow: "registration" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "registration" } }, actions: { type: "forwardToFlow", params: { flow: "registration" } } },
           { target: "menu", actions: "leaveFlow" },
@@ -231,6 +330,7 @@ export const router = setup({
     estimate: {
       on: {
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "estimate" } } },
+        CONFIRM: { actions: { type: "confirmChange", params: { flow: "estimate" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "estimate" } }, actions: { type: "forwardToFlow", params: { flow: "estimate" } } },
           { target: "menu", actions: "leaveFlow" },
@@ -240,6 +340,7 @@ export const router = setup({
     claim: {
       on: {
         FLOW: { actions: { type: "forwardToFlow", params: { flow: "claim" } } },
+        CONFIRM: { actions: { type: "confirmChange", params: { flow: "claim" } } },
         BACK: [
           { guard: { type: "flowCanGoBack", params: { flow: "claim" } }, actions: { type: "forwardToFlow", params: { flow: "claim" } } },
           { target: "menu", actions: "leaveFlow" },

@@ -1,16 +1,32 @@
 /**
- * From what the person sent to the router's event: a button or a typed number picks a
- * choice; typed text goes through the parser with the pending question as context, and its
- * slots become an answer for the active flow (or start one). Side questions become ASIDE.
+ * From what the person sent to the router's event. A button, or a short reply read against the
+ * pending question (src/language/replies.ts), maps through the READING table; any other text is
+ * parsed ONCE and the (parse, pending question) pair maps through the RULES table, first match
+ * wins. No words are read here: every reading of Chinese lives in src/language.
  */
 import { AMOUNT_SLOTS, CATEGORY_IDS, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type Problem } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
-import { parse, type Intent, type Parse, type Slots } from "../language/index.ts";
+import {
+  asksQuestion,
+  claimReasonOf,
+  hasMoneyCue,
+  parse,
+  readReply,
+  type Command,
+  type Intent,
+  type Parse,
+  type ReplyReading,
+  type Slots,
+} from "../language/index.ts";
+import { namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { divisionByCode, divisionsByName, MUNICIPALITIES } from "../places/divisions.ts";
-import { ASIDE_TOPICS } from "./policy-data.ts";
-import { matchChoice } from "./render.ts";
+import { GENERAL_TOPICS } from "./general.ts";
+import { ASIDE_TOPICS as FACT_TOPICS } from "./policy-data.ts";
 import type { Choice, UserInput } from "./reply.ts";
+
+/** Side questions answered on the spot: one national fact, or a general question (general.ts). */
+const ASIDE_TOPICS: readonly string[] = [...FACT_TOPICS, ...GENERAL_TOPICS];
 
 /** Longer messages are cut here: nobody answers a question in more, and parsing stays cheap. */
 export const MAX_TEXT = 500;
@@ -37,6 +53,11 @@ const FLOW_INTENTS: Partial<Record<Intent, FlowId>> = {
   manual_claim: "claim",
 };
 
+/** Flows started by a question the national rules answer first: the answer, then what the flow needs. */
+const ANSWER_THEN_FLOW: Partial<Record<Intent, string>> = {
+  registration_materials: "registration_materials",
+};
+
 const COMMANDS: Record<string, RouterEvent> = {
   start: { type: "GREET" },
   resume: { type: "RESUME" },
@@ -49,28 +70,20 @@ const COMMANDS: Record<string, RouterEvent> = {
   claim: { type: "START", flow: "claim" },
 };
 
-const KEYWORDS: [RegExp, RouterEvent][] = [
-  [/^(返回|上一步|上一个|后退|back)$/i, { type: "BACK" }],
-  [/^(取消|退出|不办了|算了|cancel)$/i, { type: "CANCEL" }],
-  [/^(重新开始|重来|从头开始|restart)$/i, { type: "RESTART" }],
-  [/^(帮助|help|\?|？|怎么用)$/i, { type: "HELP" }],
-  // Coming back to a half-done flow (pitfalls: offer "继续刚才的…"): restate the pending question.
-  [/^(继续|接着|接着来|继续吧|继续问|继续刚才的.{0,8}|接着刚才的.{0,8}|刚才问到哪了|问到哪了)[。.!！]?$/, { type: "RESUME" }],
-];
+const TYPED_COMMANDS: Record<Command, RouterEvent> = {
+  back: { type: "BACK" },
+  cancel: { type: "CANCEL" },
+  restart: { type: "RESTART" },
+  help: { type: "HELP" },
+  resume: { type: "RESUME" },
+};
 
-const WHY_WORDS: [RegExp, NonNullable<Answers["why"]>][] = [
-  [/没.{0,2}备案|未备案/, "unregistered"],
-  [/联网|不能刷|刷不了/, "not_networked"],
-  [/系统|故障|没结算|没刷/, "system"],
-  [/生孩子|生育|分娩|顺产|剖腹产/, "maternity"],
-];
-
-const MONEY_CUE = /[万元块￥¥]|花了|费用|[0-9]\s*w\b/i;
-
-const UNKNOWN = /^(不知道|不清楚|不确定|不晓得|没数|不了解)/;
-
-/** "没有", "0": none of the bill was 乙类 or 目录外 (an amount of 0, not a refusal). */
-const NONE = /^((没有?|无|都没有|一分也?没有|零|0+(\.0+)?)\s*(元|块)?|(没有|无)(乙类|自费|目录外|全自费).*)(的|了|吧|呀|啊|哦)?[。.!！]?$/;
+/** Intents that work the same everywhere. */
+const CONTROL_INTENTS: Partial<Record<Intent, RouterEvent>> = {
+  cancel: { type: "CANCEL" },
+  restart: { type: "RESTART" },
+  help: { type: "HELP" },
+};
 
 /** Control characters out, whitespace squeezed, length capped. */
 export function cleanText(text: string): string {
@@ -113,6 +126,8 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   // The rest only mean something on the message they came with.
   if (!shown && !fromTyping) return { type: "NOISE", why: "expired" };
   if (!shown) return { type: "NOISE", why: "expired" };
+  if (id === "cf:y" || id === "cf:n") return { type: "CONFIRM", yes: id === "cf:y" };
+  if (id.startsWith("i:")) return intentEvent(id.slice(2) as Intent);
   if (id === "back") return { type: "BACK" };
   if (id === "next") return { type: "FLOW", event: { type: "NEXT" } };
   if (id === "all") return { type: "FLOW", event: { type: "ALL" } };
@@ -131,19 +146,21 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   return { type: "NOISE", why: "expired" };
 }
 
+/** A reading picked from the likeliest ones ("您是想问：…"). */
+function intentEvent(intent: Intent): RouterEvent {
+  const flow = FLOW_INTENTS[intent];
+  if (flow) return { type: "START", flow };
+  if (ASIDE_TOPICS.includes(intent)) return { type: "ASIDE", topic: intent };
+  return { type: "HELP" };
+}
+
 /** What a registration category already says: the visitor kind, and for 退休后到外地定居 that the person is retired. */
 function impliedByCategory(category: CategoryId): Partial<Answers> {
   return { visitor: visitorOf(category), ...(category === "retiree_relocated" ? { status: "retired" as const } : {}) };
 }
 
-/** Only thanks (谢谢, 好的谢谢, 多谢啦): 不客气, and carry on. */
-const THANKS = /^(好的?|嗯+|ok|哦+|知道了|明白了?|收到|懂了)?[，,\s]*(谢谢|多谢|感谢|谢了|谢啦|thanks|thank you)(你|您|啦|了|哈+|呀|啊)*(的帮助|帮忙|了)?[!！。.~～\s]*$/i;
-
 /** Longer than this, a message of greeting words only is filler, not a greeting. */
 const MAX_GREETING = 24;
-
-/** A message that asks something, not only answers. */
-const QUESTION_CUE = /[?？吗呢]|多久|多长|怎么|怎样|如何|什么|哪些|哪里|能不能|会不会|可不可以|要不要|是不是/;
 
 /** Side-question topics that an answer to these slots already covers. */
 const TOPIC_SLOTS: Partial<Record<string, Slot[]>> = {
@@ -181,7 +198,7 @@ function placeCode(p: { code: string; level: string }, problem: (x: Problem) => 
 }
 
 /** The parse's slots as flow answers, relative to the pending question. */
-function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | undefined): Reading {
+function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | undefined, atResult: boolean, changing: boolean): Reading {
   const patch: Record<string, unknown> = {};
   let problem: Problem | undefined;
   const setProblem = (x: Problem) => {
@@ -203,21 +220,24 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
       if (code) patch[pending] = code;
     } else if (!bare) {
       // A bare name the parser did not pick up ("苏州市", "吉林"): look it up directly.
-      const found = divisionsByName(text.replace(/^(我)?(在|是)/, "").replace(/[。.!！]$/, ""));
+      const found = divisionsByName(placeAnswerText(text));
       const code = ambiguousPlace(found, setProblem);
       if (code) patch[pending] = code;
     }
+  } else if (atResult && !pending && patch.insured === undefined && patch.treatment === undefined && p.places?.length === 1) {
+    // "那在北京呢" after a result: a lone place with no role is where the care would be.
+    const code = placeCode(p.places[0]!, setProblem);
+    if (code) patch.treatment = code;
   }
   if (s.amount !== undefined) {
     if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
     // A bare number while a city or a choice is asked is not a cost; only money words make it one.
-    else if ((flow === "estimate" || flow === undefined) && (!pending || MONEY_CUE.test(text))) patch.total = s.amount;
+    // In another flow only a stated change makes it one ("金额改成5万": kept, and said it is not used here).
+    else if ((flow === "estimate" || flow === undefined || (changing && !pending)) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
     else setProblem({ k: "unclear" });
-  } else if (pending && (pending === "classB" || pending === "outOfCatalog") && UNKNOWN.test(text)) {
-    patch[pending] = null;
-  } else if (pending && (pending === "classB" || pending === "outOfCatalog") && NONE.test(text)) {
-    patch[pending] = "0";
   }
+  if (s.classB !== undefined && patch.classB === undefined) patch.classB = s.classB;
+  if (s.outOfCatalog !== undefined && patch.outOfCatalog === undefined) patch.outOfCatalog = s.outOfCatalog;
   if (s.setting) patch.setting = s.setting;
   if (s.hospitalLevel) patch.level = s.hospitalLevel;
   if (s.scheme) patch.scheme = s.scheme;
@@ -227,11 +247,11 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     patch.category = s.visitorType;
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
   }
-  if (pending === "visitor" && patch.visitor === undefined && /没.{0,2}备案|未备案/.test(text)) patch.visitor = "unregistered";
-  if (pending === "why" || flow === "claim") {
-    const why = WHY_WORDS.find(([re]) => re.test(text));
-    if (why) patch.why = why[1];
-  }
+  const why = pending === "why" || flow === "claim" || pending === "visitor" || changing ? claimReasonOf(text) : undefined;
+  // 没备案 answering the registration question, or supposed after an estimate ("如果没备案呢").
+  const supposed = changing && flow === "estimate" && !pending;
+  if ((pending === "visitor" || supposed) && patch.visitor === undefined && why === "unregistered") patch.visitor = "unregistered";
+  if ((pending === "why" || flow === "claim") && why) patch.why = why;
   if (Object.keys(patch).length === 0) {
     if (p.rejectedAmount) {
       const { reason } = p.rejectedAmount;
@@ -251,67 +271,130 @@ function hasCoreFacts(patch: Record<string, unknown>): boolean {
   return !!patch.insured && !!patch.treatment && !!patch.setting && !!patch.total;
 }
 
-/** The router event for one input. Never throws; anything unusable becomes a polite re-ask. */
-export function interpret(input: UserInput, s: Situation): RouterEvent {
-  if (input.type === "command") {
-    const name = String(input.name).replace(/^\//, "").toLowerCase();
-    // Own names only: "/constructor" is not a command of ours.
-    return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]! : { type: "HELP" };
-  }
-  if (input.type === "choice") return choiceEvent(String(input.id), s, false);
+/** The side question a parse asks: a topic inside the intent first, else a side-question intent. */
+function topicOf(p: Parse): string | undefined {
+  return p.topic ?? (ASIDE_TOPICS.includes(p.intent) ? p.intent : undefined);
+}
 
-  const flow = activeFlow(s.value);
+// ---------- short replies: the READING table ----------
+
+const READING: { [K in ReplyReading["kind"]]: (r: Extract<ReplyReading, { kind: K }>, s: Situation) => RouterEvent | undefined } = {
+  choice: (r, s) => choiceEvent(s.choices[r.index]!.id, s, true),
+  out_of_range: (r) => ({ type: "NOISE", why: "range", n: r.n }),
+  command: (r) => TYPED_COMMANDS[r.command],
+  next: () => ({ type: "FLOW", event: { type: "NEXT" } }),
+  yes: () => ({ type: "CONFIRM", yes: true }),
+  no: () => ({ type: "CONFIRM", yes: false }),
+  thanks: () => ({ type: "THANKS" }),
+  unknown: (_r, s) => ({ type: "FLOW", event: { type: "ANSWER", a: { [pendingSlot(s)!]: null } } }),
+  none: (_r, s) => ({ type: "FLOW", event: { type: "ANSWER", a: { [pendingSlot(s)!]: "0" } } }),
+  text: () => undefined,
+};
+
+function shortReply(text: string, s: Situation): RouterEvent | undefined {
   const pending = pendingSlot(s);
-  const text = cleanText(typeof input.text === "string" ? input.text : "");
-  const invalid = (why: Problem): RouterEvent => (flow ? { type: "FLOW", event: { type: "INVALID", why } } : { type: "NOISE", why: "unclear" });
-  if (text === "") return invalid({ k: "unclear" });
+  const flow = activeFlow(s.value);
+  const reading = readReply(text, {
+    choices: s.choices.map((c) => c.label),
+    numbersAreAnswers: !!pending && AMOUNT_SLOTS.includes(pending),
+    yesNo: s.ctx.note?.k === "confirm" && !!s.ctx.proposal,
+    stepping: flow === "registration" && !!s.ctx.flow && /^(step|checklist|done)/.test(s.ctx.flow.v),
+    billPart: pending === "classB" || pending === "outOfCatalog",
+  });
+  const handle = READING[reading.kind] as (r: ReplyReading, s: Situation) => RouterEvent | undefined;
+  return handle(reading, s);
+}
 
-  const numbersAreAnswers = !!pending && AMOUNT_SLOTS.includes(pending);
-  const match = matchChoice(text, s.choices, numbersAreAnswers);
-  if (match.kind === "choice") return choiceEvent(match.choice.id, s, true);
-  if (match.kind === "out_of_range") return { type: "NOISE", why: "range", n: match.n };
+// ---------- a parsed message: the RULES table ----------
 
-  for (const [re, event] of KEYWORDS) if (re.test(text)) return event;
-  const stepping = flow === "registration" && !!s.ctx.flow && /^(step|checklist|done)/.test(s.ctx.flow.v);
-  if (stepping && /^(跳过|下一步|下一个|继续|好的?|嗯|ok)$/i.test(text)) return { type: "FLOW", event: { type: "NEXT" } };
+/** Everything the rules look at, computed once per message. */
+interface Case {
+  s: Situation;
+  text: string;
+  p: Parse;
+  flow?: FlowId;
+  pending?: Slot;
+  patch: Record<string, unknown>;
+  problem?: Problem;
+  hasPatch: boolean;
+  topic?: string;
+  wanted?: FlowId;
+  /** The answers the active flow (or the menu) already holds. */
+  known: Answers;
+  /** Answers the patch gives another value. */
+  changes: Slot[];
+  /** The message says it changes or supposes something (改成…, 要是…呢, 其实…). */
+  changing: boolean;
+  /** The flow has shown its result (or its steps): what comes now is a follow-up. */
+  atResult: boolean;
+}
 
-  const expecting = pending ? EXPECTING[pending] : undefined;
-  const p = parse(text, expecting ? { expecting } : undefined);
-  const { patch, problem } = read(p, text, pending, flow);
-  const hasPatch = Object.keys(patch).length > 0;
-  const wanted = FLOW_INTENTS[p.intent];
+function changesOf(known: Answers, patch: Record<string, unknown>): Slot[] {
+  return (Object.keys(patch) as Slot[]).filter((slot) => known[slot] !== undefined && known[slot] !== patch[slot]);
+}
 
-  const topic = topicOf(p);
-  if (THANKS.test(text)) return { type: "THANKS" };
+/** A new question: another person, or both places new, after a flow already has answers. */
+function isNewQuestion(c: Case): boolean {
+  if (!c.flow || !c.known.insured) return false;
+  if (namesOtherPerson(c.text)) return true;
+  return !!c.patch.insured && !!c.patch.treatment && c.changes.includes("insured") && c.changes.includes("treatment");
+}
 
-  if (flow) {
-    // A side question wins unless the message also answers the question being asked
-    // ("急诊" answering "哪种备案？" is an answer; "急诊怎么办" while asked for a city is not).
-    const aside = !!topic && (!pending || patch[pending] === undefined);
-    // The other facts it carried are stored too, and said back (出差在成都急诊住院了 while the
-    // insured place is asked), so they are not asked again.
-    if (aside && hasPatch && pending) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: topic };
-    if (aside) return { type: "ASIDE", topic };
-    // "上海，备案有效期多久": the answer is stored and the question answered too, unless the
-    // question is only the answer's own topic ("急诊怎么办" answering the category).
-    // (A short reply is read as a bare answer; its question is found by reading it on its own.)
-    const asked = hasPatch && QUESTION_CUE.test(text) ? (topic ?? topicOf(parse(text))) : undefined;
-    const alsoAsks = !!asked && ASIDE_TOPICS.includes(asked) && !(TOPIC_SLOTS[asked] ?? []).some((slot) => patch[slot] !== undefined);
-    if (alsoAsks) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: asked };
-    if (hasPatch) return { type: "FLOW", event: { type: "ANSWER", a: patch } };
-    if (problem) return invalid(problem);
-    if (p.intent === "cancel") return { type: "CANCEL" };
-    if (p.intent === "back") return { type: "BACK" };
-    if (p.intent === "restart") return { type: "RESTART" };
-    if (p.intent === "help") return { type: "HELP" };
-    if (wanted && wanted !== flow) return { type: "START", flow: wanted };
-    return invalid({ k: "unclear" });
+/** Amounts and setting carry over to a new question unless it says its own; they are said back. */
+const CARRIED: readonly Slot[] = ["total", "classB", "outOfCatalog", "setting"];
+
+function newQuestion(c: Case): RouterEvent {
+  // "那我妈在北京住院呢" follows the same kind of question: the flow stays.
+  const flow = c.flow!;
+  // An unknown 乙类/目录外 is not carried: the new estimate assumes it again and says so.
+  const carry = flow === "estimate" ? CARRIED.filter((slot) => c.patch[slot] === undefined && c.known[slot] !== undefined && c.known[slot] !== null) : [];
+  const merged: Record<string, unknown> = { ...c.patch };
+  for (const slot of carry) merged[slot] = c.known[slot];
+  return { type: "START", flow, seed: c.patch as Answers, fresh: true, carry, ...(flow === "estimate" && hasCoreFacts(merged) ? { quick: true } : {}) };
+}
+
+/** A change to answers: applied when the person says it is one (or it only replaces a guess), else asked. */
+function change(c: Case): RouterEvent {
+  const assumed = c.s.ctx.flow?.c.assumed ?? [];
+  const sure = c.changing || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
+  if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch } };
+  return { type: "PROPOSE", a: c.patch as Answers, slots: c.changes };
+}
+
+function inFlow(c: Case): RouterEvent {
+  const { flow, pending, patch, hasPatch, topic, problem, p, wanted } = c;
+  const invalid = (why: Problem): RouterEvent => ({ type: "FLOW", event: { type: "INVALID", why } });
+  // A side question wins unless the message also answers the question being asked
+  // ("急诊" answering "哪种备案？" is an answer; "急诊怎么办" while asked for a city is not).
+  const aside = !!topic && (!pending || patch[pending] === undefined) && !(c.changing && hasPatch);
+  // The other facts it carried are stored too, and said back (出差在成都急诊住院了 while the
+  // insured place is asked), so they are not asked again.
+  if (aside && hasPatch && pending) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: topic };
+  if (aside) return { type: "ASIDE", topic: topic! };
+  // "上海，备案有效期多久": the answer is stored and the question answered too, unless the
+  // question is only the answer's own topic ("急诊怎么办" answering the category).
+  const asked = hasPatch && asksQuestion(c.text) ? topic : undefined;
+  const alsoAsks = !!asked && ASIDE_TOPICS.includes(asked) && !(TOPIC_SLOTS[asked] ?? []).some((slot) => patch[slot] !== undefined);
+  if (alsoAsks) return { type: "FLOW", event: { type: "ANSWER", a: patch }, aside: asked };
+  if (hasPatch) return { type: "FLOW", event: { type: "ANSWER", a: patch } };
+  if (problem) return invalid(problem);
+  // "改一下" without what: at an estimate the list of answers, elsewhere a question.
+  if (c.changing || p.intent === "correction") {
+    if (flow === "estimate" && c.atResult) return { type: "FLOW", event: { type: "PICK_CHANGE" } };
+    return { type: "SAY", note: { k: "correctWhat" } };
   }
+  if (p.intent === "back") return { type: "BACK" };
+  if (wanted && wanted !== flow) return { type: "START", flow: wanted };
+  return invalid({ k: "unclear" });
+}
 
-  if (p.intent === "cancel") return { type: "CANCEL" };
-  if (p.intent === "restart") return { type: "RESTART" };
-  if (p.intent === "help") return { type: "HELP" };
+function atMenu(c: Case): RouterEvent {
+  const { p, patch, hasPatch, topic, wanted, text } = c;
   const seed = hasPatch ? { seed: patch as Answers } : {};
+  // "改成二级医院" with nothing asked yet: say so; the facts are kept for the next question.
+  if ((c.changing || p.intent === "correction") && !hasCoreFacts(patch) && Object.keys(c.known).length === 0) {
+    return { type: "SAY", note: { k: "nothingToChange" }, ...seed };
+  }
   // A question one rule answers (备案后能回老家看病吗) is answered, not turned into a flow;
   // a whole estimate asked with it is still worked out, the rule said first.
   if (p.topic && !(wanted === "estimate" && hasCoreFacts(patch))) return { type: "ASIDE", topic: p.topic, ...seed };
@@ -319,7 +402,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   if (topic && hasCoreFacts(patch)) return { type: "START", flow: "estimate", seed: patch as Answers, quick: true, aside: topic };
   if (wanted) {
     const quick = wanted === "estimate" && hasCoreFacts(patch);
-    return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(p.topic ? { aside: p.topic } : {}) };
+    const first = p.topic ?? ANSWER_THEN_FLOW[p.intent];
+    return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(first ? { aside: first } : {}) };
   }
   // The facts the side question carried are kept for the flow the person picks next.
   if (topic) return { type: "ASIDE", topic, ...seed };
@@ -332,7 +416,70 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   return { type: "NOISE", why: "unclear" };
 }
 
-/** The side question a parse asks: a topic inside the intent first, else a side-question intent. */
-function topicOf(p: Parse): string | undefined {
-  return p.topic ?? (ASIDE_TOPICS.includes(p.intent) ? p.intent : undefined);
+/** The last answer in simpler words; a second "没看懂" in a row changes strategy. */
+function rephrase(c: Case): RouterEvent {
+  const last = c.s.ctx.note;
+  const again = last?.k === "rephrase";
+  const topic = last?.k === "aside" ? last.topic : again ? last.topic : undefined;
+  return { type: "SAY", note: { k: "rephrase", ...(topic ? { topic } : {}), ...(again ? { again } : {}) } };
+}
+
+/** Below the confidence threshold, nothing else to go on: the likeliest readings as choices. */
+function unsure(c: Case): boolean {
+  return !c.hasPatch && !c.topic && !c.wanted && (c.p.candidates?.length ?? 0) >= 2;
+}
+
+const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = [
+  { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },
+  { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
+  { when: isNewQuestion, then: newQuestion },
+  // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
+  { when: (c) => !!c.flow && c.changes.length > 0 && (c.changing || !(c.topic && asksQuestion(c.text))), then: change },
+  { when: (c) => !!c.flow, then: inFlow },
+  { when: unsure, then: (c) => ({ type: "SAY", note: { k: "unsure", intents: c.p.candidates!.slice(0, 3) } }) },
+  { when: () => true, then: atMenu },
+];
+
+/** The router event for one input. Never throws; anything unusable becomes a polite re-ask. */
+export function interpret(input: UserInput, s: Situation): RouterEvent {
+  if (input.type === "command") {
+    const name = String(input.name).replace(/^\//, "").toLowerCase();
+    // Own names only: "/constructor" is not a command of ours.
+    return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]! : { type: "HELP" };
+  }
+  if (input.type === "choice") return choiceEvent(String(input.id), s, false);
+
+  const flow = activeFlow(s.value);
+  const text = cleanText(typeof input.text === "string" ? input.text : "");
+  if (text === "") return flow ? { type: "FLOW", event: { type: "INVALID", why: { k: "unclear" } } } : { type: "NOISE", why: "unclear" };
+
+  const short = shortReply(text, s);
+  if (short) return short;
+
+  const pending = pendingSlot(s);
+  const expecting = pending ? EXPECTING[pending] : undefined;
+  // One parse. A message that asks something is read on its own, so its question is not lost
+  // as a bare answer; a lone place or amount in it still answers the pending question (see read).
+  const p = parse(text, expecting && !asksQuestion(text) ? { expecting } : undefined);
+  const atResult = !!flow && !!s.ctx.flow && !s.ctx.flow.v.startsWith("ask");
+  const changing = saysChange(text);
+  const { patch, problem } = read(p, text, pending, flow, atResult, changing);
+  const known: Answers = (flow ? s.ctx.flow?.c.a : s.ctx.kept) ?? {};
+  const c: Case = {
+    s,
+    text,
+    p,
+    ...(flow ? { flow } : {}),
+    ...(pending ? { pending } : {}),
+    patch,
+    ...(problem ? { problem } : {}),
+    hasPatch: Object.keys(patch).length > 0,
+    ...(topicOf(p) ? { topic: topicOf(p) } : {}),
+    ...(FLOW_INTENTS[p.intent] ? { wanted: FLOW_INTENTS[p.intent] } : {}),
+    known,
+    changes: changesOf(known, patch),
+    changing,
+    atResult,
+  };
+  return RULES.find((r) => r.when(c))!.then(c);
 }

@@ -46,7 +46,7 @@ function problemText(problem: Problem, slot: Slot): string {
   }
 }
 
-function explanation(slot: Slot): string {
+export function explanationOf(slot: Slot): string {
   if (slot === "insured" || slot === "treatment") return m.explain[slot];
   if (AMOUNT_SLOTS.includes(slot)) return m.explain.amount;
   if (slot === "visitor") return m.explain.visitor;
@@ -60,7 +60,7 @@ export function questionReply(slot: Slot, ctx: FlowContext): Reply {
     const choices = ctx.err.codes.map((code) => ({ id: `p:${code}`, label: divisionByCode(code)?.name ?? code }));
     return { text: lines.join("\n"), choices };
   }
-  if (ctx.tries >= 2) lines.push(explanation(slot));
+  if (ctx.tries >= 2) lines.push(explanationOf(slot));
   lines.push(m.ask[slot as keyof typeof m.ask] ?? "");
   let choices = slotChoices(slot);
   if (ctx.tries >= 2 && REGION_SLOTS.includes(slot)) {

@@ -272,8 +272,19 @@ export function changeChoices(a: Answers): Choice[] {
 }
 
 /** The closing question under an estimate (also what a restated estimate shows). */
-export function estimateAfter(): Reply {
-  return { text: m.estimate.after, choices: [{ id: "chg", label: m.choices.change }, go("registration"), go("claim"), restart] };
+export function estimateAfter(stuck = false): Reply {
+  return { text: stuck ? m.estimate.afterStuck : m.estimate.after, choices: [{ id: "chg", label: m.choices.change }, go("registration"), go("claim"), restart] };
+}
+
+/** The estimate in one sentence (for "没看懂"), or undefined when it cannot be made. */
+export function estimateBrief(ctx: FlowContext, now: Date): string | undefined {
+  const b = book();
+  try {
+    const result = b ? evaluate(scenarioOf(ctx.a, now), b) : undefined;
+    return result?.ok ? m.rephrase.estimate(result.estimate.fundPays, result.estimate.youPay) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {

@@ -37,12 +37,18 @@ const Note = z.union([
   z.strictObject({ k: z.literal("aside"), topic: z.string().max(40), answered: z.boolean().optional(), heard: z.array(Slot).max(20).optional() }),
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
   z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20), still: z.boolean().optional() }),
+  z.strictObject({ k: z.enum(["changed", "confirm", "keptAnswer", "unused"]), slots: z.array(Slot).max(20) }),
+  z.strictObject({ k: z.literal("fresh"), carried: z.array(Slot).max(20) }),
+  z.strictObject({ k: z.literal("rephrase"), topic: z.string().max(40).optional(), again: z.boolean().optional() }),
+  z.strictObject({ k: z.enum(["nothingToChange", "correctWhat"]) }),
+  z.strictObject({ k: z.literal("unsure"), intents: z.array(z.string().max(40)).max(3) }),
 ]);
 const RouterContext = z.strictObject({
   flow: z.strictObject({ v: z.string(), c: FlowContext }).optional(),
   note: Note.optional(),
   kept: Answers.optional(),
   misses: z.number().int().min(0).optional(),
+  proposal: Answers.optional(),
 });
 const Persisted = z.looseObject({
   status: z.literal("active"),

@@ -7,10 +7,11 @@ import { visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type FlowContext } from "../../flows/common.ts";
 import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
+import { generalAnswer, isGeneralTopic } from "./general.ts";
 import { factFor } from "./policy-data.ts";
-import { questionReply } from "./questions.ts";
+import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
-import { estimateAfter, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
+import { estimateAfter, estimateBrief, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
 
 const menuChoices: Choice[] = (Object.keys(m.menuChoices) as FlowId[]).map((id) => ({ id: `go:${id}`, label: m.menuChoices[id] }));
 
@@ -31,7 +32,8 @@ export function flowView(id: FlowId, flow: FlowState, now: Date): Reply[] {
     // After an unusable message at a result, say so and repeat only the closing question, not the whole result.
     const { err: _err, ...clean } = ctx;
     const calm = { v: flow.v, c: clean };
-    const tail = id === "estimate" && flow.v === "result" ? estimateAfter() : flowView(id, calm, now).at(-1);
+    // Twice not understood at an estimate: say how to change it instead of the same question again.
+    const tail = id === "estimate" && flow.v === "result" ? estimateAfter(ctx.tries >= 2) : flowView(id, calm, now).at(-1);
     return [...problemReply(ctx), ...(tail ? [tail] : [])];
   }
   switch (id) {
@@ -71,8 +73,13 @@ function termOf(a: Answers | undefined): "long" | "temporary" | undefined {
   return visitor === "long_term" ? "long" : "temporary";
 }
 
+/** The answer to a side question: a general question composed from the national rules, or one fact. */
+function topicAnswer(topic: string, a: Answers, now: Date) {
+  return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));
+}
+
 function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
-  const fact = factFor(note.topic, termOf(activeFlow(value) ? ctx.flow?.c.a : ctx.kept));
+  const fact = topicAnswer(note.topic, (activeFlow(value) ? ctx.flow?.c.a : ctx.kept) ?? {}, now);
   const answer: Reply = fact
     ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
     : { text: m.aside.noData };
@@ -111,6 +118,32 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: m.range(note.n) }, pending(value, ctx, now)];
     case "expired":
       return [{ text: m.expired }, pending(value, ctx, now)];
+    case "changed": {
+      const replies = view(value, { ...ctx, note: undefined }, now);
+      const what = changedText(note.slots, ctx.flow?.c.a ?? {});
+      return what ? [{ text: m.change.changed(what) }, ...replies] : replies;
+    }
+    case "confirm":
+      return [confirmReply(note.slots, ctx)];
+    case "keptAnswer":
+      return [{ text: m.change.kept(changedText(note.slots, ctx.flow?.c.a ?? {})) }, pending(value, ctx, now)];
+    case "unused":
+      return [{ text: m.change.unused(heardText(note.slots, ctx.flow?.c.a ?? {})) }, pending(value, ctx, now)];
+    case "fresh": {
+      const replies = view(value, { ...ctx, note: undefined }, now);
+      const carried = heardText(note.carried, ctx.flow?.c.a ?? {});
+      return [{ text: carried ? `${m.change.fresh}${m.change.carried(carried)}` : m.change.fresh }, ...replies];
+    }
+    case "nothingToChange":
+      return [menuReply(`${m.change.nothing}\n${m.menu}`)];
+    case "correctWhat":
+      return [{ text: m.change.what }, pending(value, ctx, now)];
+    case "unsure": {
+      const choices = note.intents.filter((i) => m.intentLabels[i]).map((i) => ({ id: `i:${i}`, label: m.intentLabels[i]! }));
+      return choices.length > 0 ? [{ text: m.unsure, choices }] : [menuReply(m.unclearMenu)];
+    }
+    case "rephrase":
+      return rephraseReplies(note, value, ctx, now);
     case "heard": {
       const heard = heardText(note.slots, ctx.flow?.c.a ?? {});
       const replies = view(value, { ...ctx, note: undefined }, now);
@@ -118,6 +151,57 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: note.still ? m.heardStill(heard) : m.heard(heard) }, ...replies];
     }
   }
+}
+
+/** Changed answers as said back ("二级医院", "就医地北京"); the category that came with a visitor kind is not news. */
+function changedText(slots: readonly Slot[], a: Answers): string {
+  return heardText(slots.includes("visitor") ? slots.filter((s) => s !== "category") : slots, a);
+}
+
+/** "您之前说的是「退休」，这次说的是「在职」。按哪个算？" with the two as buttons. */
+function confirmReply(slots: readonly Slot[], ctx: RouterContext): Reply {
+  const before = changedText(slots, ctx.flow?.c.a ?? {});
+  const now = changedText(slots, { ...(ctx.flow?.c.a ?? {}), ...(ctx.proposal ?? {}) });
+  return {
+    text: m.change.confirm(before, now),
+    choices: [
+      { id: "cf:y", label: m.change.yes(now) },
+      { id: "cf:n", label: m.change.no(before) },
+    ],
+  };
+}
+
+/** The first sentence of a longer text: what a simpler rewording keeps. */
+function firstSentence(text: string): string {
+  const line = text.split("\n").find((l) => l.trim() !== "") ?? text;
+  const cut = line.search(/[。；]/);
+  return cut > 0 ? line.slice(0, cut + 1) : line;
+}
+
+/**
+ * "没看懂": the last answer again in fewer words — the figures of an estimate, the first sentence
+ * of a rule, what a question expects. Not understood twice: the menu and an example sentence.
+ */
+function rephraseReplies(note: Extract<Note, { k: "rephrase" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
+  const id = activeFlow(value);
+  if (note.again) return [menuReply(m.rephrase.again)];
+  if (note.topic) {
+    const fact = topicAnswer(note.topic, (id ? ctx.flow?.c.a : ctx.kept) ?? {}, now);
+    if (fact) return [{ text: m.rephrase.simpler(firstSentence(fact.text)) }, ...(id ? [pending(value, ctx, now)] : [menuReply()])];
+  }
+  if (!id || !ctx.flow) return [menuReply(m.rephrase.menu)];
+  const slot = slotOfState(ctx.flow.v);
+  if (slot) {
+    const question = questionReply(slot, { ...ctx.flow.c, err: undefined, tries: 0 });
+    return [{ ...question, text: `${explanationOf(slot)}\n${question.text}` }];
+  }
+  if (id === "estimate" && ctx.flow.v === "result") {
+    const brief = estimateBrief(ctx.flow.c, now);
+    return [{ text: brief ?? m.rephrase.menu }, estimateAfter()];
+  }
+  const last = flowView(id, ctx.flow, now);
+  const main = last[0];
+  return main ? [{ text: m.rephrase.simpler(firstSentence(main.text)) }, ...last.slice(1)] : [menuReply(m.rephrase.menu)];
 }
 
 /** Every reply for the router's current snapshot. */
@@ -135,6 +219,10 @@ export function view(value: unknown, ctx: RouterContext, now: Date): Reply[] {
 /** The choices of the last reply: what a typed number or label refers to. */
 export function currentChoices(value: unknown, ctx: RouterContext, now: Date): Choice[] {
   const state = String(value);
+  // Notes that end in their own choices (a yes/no, the likeliest readings, the menu again).
+  if (ctx.note && ["confirm", "unsure", "nothingToChange", "rephrase"].includes(ctx.note.k)) {
+    return noteReplies(ctx.note, state, ctx, now)?.at(-1)?.choices ?? [];
+  }
   if (!activeFlow(state) || !ctx.flow) return menuChoices;
   return pending(state, ctx, now).choices ?? [];
 }

@@ -204,6 +204,7 @@ export const flowMessages = {
     unknown: "不知道",
     yuan: (x: string) => `${x} 元`,
     after: "想改一个答案重新算，或者做别的？",
+    afterStuck: "还是没看懂。要改就直接说新的，例如“改成二级医院”“金额是5万”；或者点下面的一项：",
   },
 
   /** The line an estimate opens with: what was read and what was assumed. */
@@ -224,6 +225,79 @@ export const flowMessages = {
     classB: (x: string) => `乙类 ${x}`,
     outOfCatalog: (x: string) => `自费 ${x}`,
   },
+
+  /** Answers to general questions, composed from the national rules (the figures and facts come from policies/). */
+  general: {
+    who: (long: string[], temporary: string[]) =>
+      `可以办异地就医备案的有两类：\n· 长期备案：${long.join("、")}\n· 临时备案：${temporary.join("、")}`,
+    whoNext: "想知道自己属于哪一类，点“我属于哪种异地就医”。",
+    channels:
+      "线上：国家医保服务平台 APP，或微信“国家异地就医备案”小程序（在“国家医保局”公众号里）。\n线下：到参保地的医保经办机构窗口办理，不会用手机也能办。",
+    materialsIntro: "全国统一要求的备案材料：",
+    materials: (name: string, list: string) => `· ${name}：${list}`,
+    needRegister: "所以：想在外地直接刷卡结算，就要先备案；急诊抢救可以先看病、后补办。",
+    deadlineLocal: (region: string, text: string) => `${region}的手工报销期限：${text}`,
+    deadlineNational: (text: string) => `手工报销期限：${text}`,
+    deadlineNoLocal: (region: string) => `${region}的具体期限暂无数据，以参保地规定为准，建议尽快办理。`,
+    /** Said only when the answer depends on the city and it is not known yet. */
+    whyCity: {
+      channels: "各地还有自己的 APP 或公众号，告诉我您在哪里参保，我按当地的说。",
+      materials: "各地材料略有不同，告诉我您在哪里参保，我按当地的说。",
+      deadline: "各地期限不同，告诉我您在哪里参保，我按当地的说。",
+    },
+  },
+
+  /** Changes to earlier answers, said in one line. */
+  change: {
+    changed: (what: string) => `已改为：${what}。`,
+    confirm: (before: string, now: string) => `您之前说的是「${before}」，这次说的是「${now}」。按哪个算？`,
+    yes: (now: string) => `改成${now}`,
+    no: (before: string) => `还按${before}`,
+    kept: (before: string) => `好的，还按${before}算。`,
+    unused: (what: string) => `已记下${what}；这一项现在用不到，算能报多少时会用上。`,
+    fresh: "这是一个新问题，刚才的回答不再沿用。",
+    carried: (what: string) => `${what}沿用刚才的（不对就直接说新的）。`,
+    nothing: "现在还没有可以改的答案。想算能报多少，可以一句话说全，例如：我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少",
+    what: "想改哪一项？直接说新的就行，例如“改成二级医院”“金额是5万”“其实已经退休了”。",
+  },
+
+  /** "没看懂": the last answer in simpler words, and a different way when that did not help either. */
+  rephrase: {
+    simpler: (text: string) => `简单说：${text}`,
+    estimate: (fund: string, you: string) => `简单说：这次医保大约付 ${fund} 元，您自己大约付 ${you} 元。想知道哪一步怎么算的，可以直接问。`,
+    again:
+      "可能是我说得太复杂了。换个方式：点下面的一项，或者照这个样子问一句——“我在苏州交的职工医保，在上海住院花了3万，能报多少”。",
+    menu: "我能帮您弄清楚异地看病怎么备案、能报多少、怎么报销。直接说您的情况就行，例如“我妈退休了在深圳住，医保在哈尔滨，怎么备案”。",
+  },
+
+  /** Not sure what was asked: the likeliest readings. */
+  unsure: "您是想问：",
+  intentLabels: {
+    estimate: "能报多少",
+    registration_howto: "备案怎么办",
+    registration_materials: "备案要什么材料",
+    manual_claim: "手工报销材料",
+    eligibility: "我属于哪种异地就医",
+    validity: "备案有效期",
+    emergency: "急诊怎么办",
+    makeup_registration: "补办备案",
+    outpatient: "门诊能不能报",
+    chronic_disease: "门诊慢特病",
+    find_hospital: "哪些医院能直接结算",
+    review_time: "备案审核要多久",
+    check_result: "怎么查备案结果",
+    deposit: "押金",
+    maternity: "生孩子怎么报",
+    ratio_change: "报销比例会不会降",
+    serious_illness: "大病保险",
+    who_can_register: "哪些人能备案",
+    registration_channels: "在哪里办备案",
+    at_hospital: "到医院带什么",
+    hotline: "医保电话",
+    cancel_change: "取消或变更备案",
+    need_register: "要不要备案",
+    claim_deadline: "报销期限",
+  } as Record<string, string>,
 
   claim: {
     intro: (region: string, setting: string) => `${region}参保、${setting}的手工报销，要准备：`,

@@ -1,0 +1,97 @@
+/**
+ * General questions answered at once from the national rules (policies/national.yaml), at the
+ * menu or in the middle of a flow: who may register, where and how, what to bring, what to show
+ * at the hospital, whether to register at all, cancel and change, claim deadlines, the hotline,
+ * how to find networked hospitals. Where the answer really depends on the person's city, the
+ * reply says why it asks for it; nothing here is a figure of its own.
+ */
+import type { Answers } from "../../flows/answers.ts";
+import { flowMessages as m } from "../messages/flows.ts";
+import { book, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
+
+export const GENERAL_TOPICS = [
+  "who_can_register",
+  "registration_channels",
+  "registration_materials",
+  "at_hospital",
+  "hotline",
+  "find_hospital",
+  "cancel_change",
+  "need_register",
+  "claim_deadline",
+] as const;
+export type GeneralTopic = (typeof GENERAL_TOPICS)[number];
+
+export function isGeneralTopic(topic: string): topic is GeneralTopic {
+  return (GENERAL_TOPICS as readonly string[]).includes(topic);
+}
+
+const g = m.general;
+
+/** National facts by key, their texts joined and their sources listed once. */
+function facts(keys: string[], extra: string[] = []): Fact | undefined {
+  const b = book();
+  if (!b) return undefined;
+  const texts: string[] = [];
+  const sources: string[] = [];
+  for (const key of keys) {
+    const f = b.national.facts[key];
+    if (!f) continue;
+    texts.push(f.text);
+    const title = sourceTitle(null, f.source);
+    if (title && !sources.includes(title)) sources.push(title);
+  }
+  if (texts.length === 0) return undefined;
+  return { text: [...texts, ...extra].join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+}
+
+function withSources(texts: string[], sourceIds: (string | undefined)[]): Fact {
+  const titles = [...new Set(sourceIds.map((id) => sourceTitle(null, id)).filter((t): t is string => !!t))];
+  return { text: texts.join("\n"), ...(titles.length > 0 ? { source: titles.join("；") } : {}) };
+}
+
+/** The answer to a general question; `a` is what the person already said (their city, their kind of registration). */
+export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact | undefined {
+  const b = book();
+  if (!b) return undefined;
+  const cats = b.national.categories;
+  switch (topic) {
+    case "who_can_register": {
+      const long = cats.filter((c) => c.term === "long").map((c) => c.name);
+      const temporary = cats.filter((c) => c.term === "temporary").map((c) => c.name);
+      return withSources([g.who(long, temporary), g.whoNext], cats.map((c) => c.source));
+    }
+    case "registration_channels": {
+      const review = b.national.facts.review_time;
+      return withSources([g.channels, ...(review ? [review.text] : []), a.insured ? "" : g.whyCity.channels].filter(Boolean), [b.national.registrationSteps.source, review?.source]);
+    }
+    case "registration_materials": {
+      const lines = cats.map((c) => g.materials(c.name, c.materials.join("、")));
+      return withSources([g.materialsIntro, ...lines, ...(a.insured ? [] : [g.whyCity.materials])], cats.map((c) => c.source));
+    }
+    case "at_hospital":
+      return facts(["direct_settlement_card", "admission_inside_validity"]);
+    case "hotline":
+      return facts(["hotline"]);
+    case "find_hospital":
+      return facts(["find_hospital", "register_to_area_not_hospital"]);
+    case "cancel_change":
+      return facts(["change_cancel"]);
+    case "need_register":
+      return facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
+    case "claim_deadline": {
+      const rv = a.insured ? regionVersion(a.insured, a.scheme, today(now)) : undefined;
+      const local = rv?.version.manualClaim;
+      if (local?.deadline) {
+        const title = sourceTitle(rv!.policy, local.source);
+        return { text: g.deadlineLocal(regionName(a.insured), local.deadline), ...(title ? { source: title } : {}) };
+      }
+      const national = b.national.manualClaim;
+      const after = b.national.facts.makeup_after_discharge;
+      return withSources(
+        [g.deadlineNational(national.deadline ?? ""), ...(after ? [after.text] : []), a.insured ? g.deadlineNoLocal(regionName(a.insured)) : g.whyCity.deadline],
+        [national.source, after?.source],
+      );
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * General questions are answered at once from the national rules, with their source, at the
+ * menu and in the middle of a flow; the city is asked only where the answer depends on it.
+ */
+import { describe, expect, it } from "vitest";
+import { GENERAL_TOPICS, generalAnswer } from "../../src/conversation/general.ts";
+import { flowMessages as m } from "../../src/messages/flows.ts";
+import { chat, NOW, textOf } from "./chat.ts";
+
+describe("general answers from the national rules", () => {
+  it.each(GENERAL_TOPICS)("%s has an answer with its source", (topic) => {
+    const f = generalAnswer(topic, {}, NOW);
+    expect(f?.text.length).toBeGreaterThan(20);
+    expect(f?.source).toMatch(/\S/);
+  });
+  it("who may register: all six kinds, by term", () => {
+    const t = generalAnswer("who_can_register", {}, NOW)!.text;
+    for (const name of ["异地安置退休人员", "异地长期居住人员", "常驻异地工作人员", "异地转诊人员", "异地急诊抢救人员", "其他临时外出就医人员"]) expect(t).toContain(name);
+  });
+  it("the hotline: no number asserted that the facts do not verify", () => {
+    const t = generalAnswer("hotline", {}, NOW)!.text;
+    expect(t).not.toMatch(/12393|12333/);
+    expect(t).toContain("国家医保服务平台");
+  });
+  it("materials: the city is asked for, with the reason, only while it is not known", () => {
+    expect(generalAnswer("registration_materials", {}, NOW)!.text).toContain(m.general.whyCity.materials);
+    expect(generalAnswer("registration_materials", { insured: "320500" }, NOW)!.text).not.toContain(m.general.whyCity.materials);
+  });
+  it("claim deadline: the region's own when it has one, else the national default with the reason to ask", () => {
+    expect(generalAnswer("claim_deadline", {}, NOW)!.text).toContain(m.general.whyCity.deadline);
+  });
+});
+
+describe("asked in the middle of a flow", () => {
+  it("哪些医院能直接结算 while the insured place is asked: answered with its source, then the question again", () => {
+    const r = chat(["/estimate", "哪些医院能直接结算"]).at(-1)!;
+    expect(r[0]!.text).toContain("异地联网医药机构");
+    expect(r[0]!.sources?.length).toBeGreaterThan(0);
+    expect(textOf(r)).toContain(m.ask.insured);
+  });
+});
