@@ -173,9 +173,13 @@ function confirmReply(slots: readonly Slot[], ctx: RouterContext): Reply {
 
 /** The first sentence of a longer text: what a simpler rewording keeps. */
 function firstSentence(text: string): string {
-  const line = text.split("\n").find((l) => l.trim() !== "") ?? text;
-  const cut = line.search(/[。；]/);
-  return cut > 0 ? line.slice(0, cut + 1) : line;
+  // A list reads as one sentence: "有两类：\n· 长期…\n· 临时…" → "有两类：长期…；临时…".
+  const flat = text
+    .trim()
+    .replace(/[：:]\n(· )?/g, "：")
+    .replace(/\n(· )?/g, "；");
+  const cut = flat.search(/[。]/);
+  return cut > 0 ? flat.slice(0, cut + 1) : flat;
 }
 
 /**
@@ -184,7 +188,15 @@ function firstSentence(text: string): string {
  */
 function rephraseReplies(note: Extract<Note, { k: "rephrase" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
   const id = activeFlow(value);
-  if (note.again) return [menuReply(m.rephrase.again)];
+  if (note.again) {
+    // In a flow the question stays, explained, with the way out; at the menu an example and the menu.
+    const slot = id && ctx.flow ? slotOfState(ctx.flow.v) : undefined;
+    if (slot && ctx.flow) {
+      const question = questionReply(slot, { ...ctx.flow.c, err: undefined, tries: 0 });
+      return [{ text: m.rephrase.againInFlow }, { ...question, text: `${explanationOf(slot)}\n${question.text}` }];
+    }
+    return [menuReply(m.rephrase.again)];
+  }
   if (note.topic) {
     const fact = topicAnswer(note.topic, (id ? ctx.flow?.c.a : ctx.kept) ?? {}, now);
     if (fact) return [{ text: m.rephrase.simpler(firstSentence(fact.text)) }, ...(id ? [pending(value, ctx, now)] : [menuReply()])];

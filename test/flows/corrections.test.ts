@@ -112,6 +112,12 @@ describe("没看懂 gets a simpler rewording, then another strategy, never the s
     expect(second).toContain(m.rephrase.again);
     expect(second).not.toBe(first);
   });
+  it("twice at a question: another way (simple answer, the way out), the question stays", () => {
+    const r = chat(["/estimate", "没看懂", "没看懂"]);
+    expect(textOf(r[2]!)).toContain(m.rephrase.againInFlow);
+    expect(textOf(r[2]!)).toContain(m.ask.insured);
+    expect(textOf(r[2]!)).not.toBe(textOf(r[1]!));
+  });
   it("at a question: what is expected, then the question", () => {
     const t = lastText(["/estimate", "没看懂"]);
     expect(t).toContain(m.explain.insured);
@@ -119,7 +125,7 @@ describe("没看懂 gets a simpler rewording, then another strategy, never the s
   });
   it("after a side answer: its first sentence", () => {
     const t = lastText(["备案有效期多久", "啥意思"]);
-    expect(t).toMatch(/^简单说：/);
+    expect(t).toMatch(/^简单说：[^\n]+。\n/);
   });
   it("twice unclear at an estimate: how to change it, not the same closing question", () => {
     const r = chat([...ASKED, "嗯嗯啊啊", "哦哦哦哦"]);
