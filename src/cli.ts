@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   policies: () => import("./cli/policies.ts"),
   chat: () => import("./cli/chat.ts"),
   nlu: () => import("./cli/nlu.ts"),
+  wechat: () => import("./cli/wechat.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ export const messages = {
                                          读取场景 JSON，估算报销金额
   yidi policies [--policy FILE] [--json] 列出有数据的统筹区、版本和来源
   yidi nlu "文本"                        输出理解结果（意图和槽位）JSON
+  yidi wechat menu                       打印微信公众号自定义菜单的 JSON
   yidi --help                            显示本帮助
 `,
   unknownCommand: (name: string) => `未知命令「${name}」。运行 yidi --help 查看可用命令。\n`,
