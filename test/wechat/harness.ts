@@ -32,6 +32,8 @@ export interface HarnessOptions {
   /** Another instance: share this stand-in (it then pushes to whichever target is set). */
   wx?: WechatStandIn;
   aesKey?: string | null;
+  /** Another account (tests on one Redis keep apart by it). */
+  appId?: string;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
@@ -43,11 +45,11 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
     },
   });
   const log = createLogger("info", sink);
-  const wx = o.wx ?? (await WechatStandIn.start({ token: TOKEN, appId: APPID, appSecret: SECRET, aesKey: AES_KEY, mode: o.mode ?? "plain", timeoutsMs: o.timeoutsMs }));
+  const wx = o.wx ?? (await WechatStandIn.start({ token: TOKEN, appId: o.appId ?? APPID, appSecret: SECRET, aesKey: AES_KEY, mode: o.mode ?? "plain", timeoutsMs: o.timeoutsMs }));
   const store = o.store ?? new MemoryStore();
   const config: WechatConfig = {
     token: TOKEN,
-    appId: APPID,
+    appId: o.appId ?? APPID,
     appSecret: SECRET,
     ...(o.aesKey === null ? {} : { aesKey: o.aesKey ?? AES_KEY }),
     path: "/wechat",

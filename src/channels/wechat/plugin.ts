@@ -224,15 +224,21 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
     return true;
   }
 
-  app.addContentTypeParser(["text/xml", "application/xml", "text/plain", "*"], { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+  // Inside this plugin's context only: the body is taken as it comes (the platform posts XML,
+  // not always with the same Content-Type), whatever parsers the server has for its other routes.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+  // The platform pushes everyone's messages from a few addresses: a per-address limit would
+  // throttle all users at once. Pushes are authenticated by signature instead.
+  const route = { config: { rateLimit: false } };
 
-  app.get(config.path, async (req: FastifyRequest, reply: FastifyReply) => {
+  app.get(config.path, route, async (req: FastifyRequest, reply: FastifyReply) => {
     const q = req.query as Query;
     if (!authentic(q, "verify") || typeof q.echostr !== "string") return reply.code(403).type("text/plain").send("forbidden");
     return reply.type("text/plain; charset=utf-8").send(q.echostr);
   });
 
-  app.post(config.path, async (req: FastifyRequest, reply: FastifyReply) => {
+  app.post(config.path, route, async (req: FastifyRequest, reply: FastifyReply) => {
     const arrived = Date.now();
     const q = req.query as Query;
     if (!authentic(q, "push")) return reply.code(403).type("text/plain").send("forbidden");

@@ -264,14 +264,15 @@ export class WechatStandIn {
   }
 
   /** The URL and body of one attempt, signed (and encrypted) as the platform does. */
-  signedPush(m: Message, createTime: number, opts: { timestamp?: number; badSignature?: boolean } = {}): { url: string; body: string } {
+  signedPush(m: Message, createTime: number, opts: { timestamp?: number; badSignature?: boolean; target?: string } = {}): { url: string; body: string } {
+    const target = opts.target ?? this.target;
     const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
     const nonce = String(Math.floor(Math.random() * 1e9));
     let signature = sha1Sorted([this.o.token, timestamp, nonce]);
     if (opts.badSignature) signature = signature.replace(/^./, (c) => (c === "0" ? "1" : "0"));
     const params = new URLSearchParams({ signature, timestamp, nonce, openid: m.from });
     const plain = this.messageXml(m, createTime);
-    if (this.mode === "plain") return { url: `${this.target}?${params}`, body: plain };
+    if (this.mode === "plain") return { url: `${target}?${params}`, body: plain };
     const encrypted = standInEncrypt(this.o.aesKey!, plain, this.o.appId);
     params.set("encrypt_type", "aes");
     params.set("msg_signature", sha1Sorted([this.o.token, timestamp, nonce, encrypted]));
@@ -279,11 +280,11 @@ export class WechatStandIn {
       this.mode === "safe"
         ? `<xml><ToUserName>${cdata(this.account)}</ToUserName><Encrypt>${cdata(encrypted)}</Encrypt></xml>`
         : plain.replace(/<\/xml>$/, `<Encrypt>${cdata(encrypted)}</Encrypt></xml>`);
-    return { url: `${this.target}?${params}`, body };
+    return { url: `${target}?${params}`, body };
   }
 
   /** Pushes one message as the platform does: up to three attempts, each given up after its timeout. */
-  async push(m: Message, opts: { timestamp?: number; badSignature?: boolean } = {}): Promise<PushResult> {
+  async push(m: Message, opts: { timestamp?: number; badSignature?: boolean; target?: string } = {}): Promise<PushResult> {
     const createTime = m.createTime ?? Math.floor(Date.now() / 1000);
     const msg: Message = m.type === "event" || m.msgId !== undefined ? m : { ...m, msgId: this.nextMsgId() };
     this.quota.set(m.from, 0);

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:wechat`: signed WeChat pushes over loopback HTTP to the 公众号 endpoint (fastify +
+ * the WeChat plugin + SQLite), answered passively. The server runs in its own process, one
+ * Node thread (one core); this process plays the platform with the stand-in's signing and sends
+ * whole conversations from many people at once. Prints pushes per second, p50/p99 latency per
+ * push and the server's CPU time per push.
+ *
+ * Options (env): BENCH_USERS (conversations, default 1500), BENCH_CONCURRENCY (people at once,
+ * default 32), BENCH_SECONDS (cap, default 30), BENCH_MODE (plain | safe, default plain).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Mode } from "../src/channels/wechat/testing/stand-in.ts";
+
+const TOKEN = "benchToken";
+const APPID = "wx00112233445566ff";
+const SECRET = "0123456789abcdef0123456789abcdef";
+const AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
+// ---------------------------------------------------------------- worker (the server process)
+
+async function worker(sqlitePath: string): Promise<void> {
+  const { default: Fastify } = await import("fastify");
+  const { createLogger } = await import("../src/log.ts");
+  const { openStore } = await import("../src/store/index.ts");
+  const { wechatPlugin } = await import("../src/channels/wechat/plugin.ts");
+  const log = createLogger("warn");
+  const store = await openStore({ kind: "sqlite", path: sqlitePath });
+  const app = Fastify({ logger: false });
+  await app.register(wechatPlugin, {
+    config: { token: TOKEN, appId: APPID, appSecret: SECRET, aesKey: AES_KEY, path: "/wechat", apiRoot: "http://127.0.0.1:9" },
+    store,
+    log,
+  });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const port = (app.server.address() as { port: number }).port;
+  const cpuStart = process.cpuUsage();
+  process.send!({ port });
+  process.on("message", (msg: { cmd: string }) => {
+    if (msg.cmd === "reset") {
+      Object.assign(cpuStart, process.cpuUsage());
+      process.send!({ reset: true });
+    }
+    if (msg.cmd === "stop") {
+      const used = process.cpuUsage(cpuStart);
+      void app.close().then(() => store.close());
+      process.send!({ cpuMicros: used.user + used.system }, () => process.exit(0));
+    }
+  });
+}
+
+// ---------------------------------------------------------------- driver (the platform)
+
+/** One estimate conversation as a person types it: 10 pushes, every one answered passively. */
+const SCRIPT = ["你好", "3", "苏州", "1", "上海", "1", "1", "4", "1", "3万"];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const users = Number(process.env.BENCH_USERS ?? 1500);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const mode = (process.env.BENCH_MODE ?? "plain") as Mode;
+  const dir = mkdtempSync(join(tmpdir(), "yidi-bench-wechat-"));
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["worker", join(dir, "wechat.sqlite")], {
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m: any) => resolve(m.port));
+    child.once("exit", (code) => reject(new Error(`bench worker exited with ${code}`)));
+  });
+  const { WechatStandIn } = await import("../src/channels/wechat/testing/stand-in.ts");
+  const wx = await WechatStandIn.start({ token: TOKEN, appId: APPID, appSecret: SECRET, aesKey: AES_KEY, mode, target: `http://127.0.0.1:${port}/wechat` });
+
+  const latencies: number[] = [];
+  let errors = 0;
+  let pushes = 0;
+  let completed = 0;
+  let deadline = 0;
+
+  async function person(n: number, measure: boolean): Promise<void> {
+    const from = `oBench${String(n).padStart(8, "0")}`;
+    for (const content of SCRIPT) {
+      if (performance.now() > deadline) return;
+      const { url, body } = wx.signedPush({ from, type: "text", content, msgId: wx.nextMsgId() }, Math.floor(Date.now() / 1000));
+      const started = performance.now();
+      const a = await wx.post(url, body, 10_000);
+      const ms = performance.now() - started;
+      // A passive reply is XML with content; `success` would mean the turn missed its time.
+      if (a.status !== 200 || !a.body?.startsWith("<xml>")) errors++;
+      if (measure) {
+        latencies.push(ms);
+        pushes++;
+      }
+    }
+    if (measure) completed++;
+  }
+
+  async function runAll(count: number, offset: number, measure: boolean): Promise<number> {
+    let next = 0;
+    const started = performance.now();
+    deadline = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < count && performance.now() < deadline) await person(offset + next++, measure);
+      }),
+    );
+    return (performance.now() - started) / 1000;
+  }
+
+  // Warm up (JIT, policy book, SQLite pages), then measure from a fresh CPU count.
+  await runAll(Math.min(100, users), 1_000_000, false);
+  await new Promise<void>((r) => {
+    child.once("message", () => r());
+    child.send({ cmd: "reset" });
+  });
+  const elapsed = await runAll(users, 0, true);
+  const cpuMicros = await new Promise<number>((r) => {
+    child.once("message", (m: any) => r(m.cpuMicros));
+    child.send({ cmd: "stop" });
+  });
+  await wx.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  latencies.sort((a, b) => a - b);
+  console.log(`bench:wechat — ${mode} pushes, SQLite, ${concurrency} at once, ${cpus().length} CPUs, node ${process.version}`);
+  console.log(`  pushes          ${pushes} (${completed} whole conversations of ${SCRIPT.length}), errors ${errors}`);
+  console.log(`  throughput      ${(pushes / elapsed).toFixed(0)} pushes/s over ${elapsed.toFixed(1)} s`);
+  console.log(`  latency         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+  console.log(`  server CPU      ${(cpuMicros / pushes).toFixed(0)} µs per push (one thread)`);
+  process.exitCode = errors > 0 ? 1 : 0;
+}
+
+if (process.argv[2] === "worker") await worker(process.argv[3]!);
+else await main();
