@@ -1,7 +1,7 @@
 /** What a person sees in WeChat: numbered choices, events, messages that are not text, forgetting. */
 import { afterEach, describe, expect, it } from "vitest";
 import { renderReplies, replyText, splitText } from "../../src/channels/wechat/render.ts";
-import { startHarness, type Harness } from "./harness.ts";
+import { conversationKeys, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -9,7 +9,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const stored = (h: Harness) => [...(h.store as unknown as { rows: Map<string, unknown> }).rows.keys()];
+const stored = (h: Harness) => conversationKeys(h.store);
 
 /** The flow a person's stored conversation is in ("menu" when none). */
 async function flowOf(h: Harness, key: string): Promise<string> {

@@ -81,10 +81,10 @@ export function gatedConversation(inner: Conversation): { conversation: Conversa
   let calls = 0;
   let done = 0;
   return {
-    conversation: async (chatId, input, key) => {
+    conversation: async (chatId, input) => {
       calls++;
       await gate;
-      const out = await inner(chatId, input, key);
+      const out = await inner(chatId, input);
       done++;
       return out;
     },
@@ -100,3 +100,8 @@ export function fixedConversation(replies: { text: string; choices?: { id: strin
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The stored conversations (not the push ledger's records beside them) of a MemoryStore. */
+export function conversationKeys(store: unknown): string[] {
+  return [...(store as { rows: Map<string, unknown> }).rows.keys()].filter((k) => k.startsWith("wx:") && !k.endsWith(":pushes"));
+}

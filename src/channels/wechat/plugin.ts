@@ -17,7 +17,7 @@ import type { WechatConfig } from "./config.ts";
 import { storeConversation, type Conversation } from "./conversation.ts";
 import { idsFor } from "./ids.ts";
 import { actionFor, type Action } from "./inbound.ts";
-import { MemoryLedger, RedisLedger, type Outcome, type PushLedger } from "./ledger.ts";
+import { StoreLedger, type LedgerEntry, type Outcome } from "./ledger.ts";
 import { renderReplies } from "./render.ts";
 import { DecryptError, decryptMessage, encryptMessage, sameSignature, sign } from "./signature.ts";
 import { LocalTokens, SharedTokens, type AccessTokens } from "./tokens.ts";
@@ -61,18 +61,15 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   const conversation = o.conversation ?? storeConversation(o.store);
 
   const fetchToken = () => fetchAccessToken(config.apiRoot, config.appId, config.appSecret);
+  const ledger = new StoreLedger(o.store);
   let redis: Redis | undefined;
-  let ledger: PushLedger;
   let tokens: AccessTokens;
   if (config.redisUrl) {
     redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 2000, connectTimeout: 2000 });
     redis.on("error", () => {});
     await redis.connect();
-    const prefix = `yidi:wx:${config.appId}:`;
-    ledger = new RedisLedger(redis, `${prefix}push:`);
-    tokens = new SharedTokens(redis, prefix, fetchToken);
+    tokens = new SharedTokens(redis, `yidi:wx:${config.appId}:`, fetchToken);
   } else {
-    ledger = new MemoryLedger();
     tokens = new LocalTokens(fetchToken);
   }
 
@@ -111,15 +108,14 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
     return parts.length <= limit ? parts : [...parts.slice(0, limit - 1), m.truncated];
   }
 
-  async function runTurn(push: Push, action: Extract<Action, { kind: "turn" | "forget" }>, key: string): Promise<string[]> {
-    const chatId = ids.chat(push.fromUserName);
+  async function runTurn(push: Push, action: Extract<Action, { kind: "turn" | "forget" }>, chatId: string): Promise<string[]> {
     if (action.kind === "forget") {
-      await conversation(chatId, { type: "command", name: "forget" }, key);
+      await conversation(chatId, { type: "command", name: "forget" });
+      await ledger.forget(chatId);
       log.info({ wx: ids.log(push.fromUserName), kind: "forget" }, "chat forgotten");
       return action.reply ? [m.forgotten] : [];
     }
-    const outcome = await conversation(chatId, action.input, key);
-    if (outcome.kind === "duplicate") return [m.alreadyApplied];
+    const outcome = await conversation(chatId, action.input);
     if (outcome.kind === "forgotten") return [];
     const replies = action.prefix ? [{ text: action.prefix }, ...outcome.replies] : outcome.replies;
     return renderReplies(replies);
@@ -127,28 +123,37 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
 
   /** The passive reply's content for a push that changes state, or null for `success`. */
   async function stateful(push: Push, action: Extract<Action, { kind: "turn" | "forget" }>, arrived: number): Promise<string | null> {
+    const chatId = ids.chat(push.fromUserName);
     const key = ids.push(push.msgId ? `m:${push.msgId}` : `e:${push.fromUserName}:${push.createTime}:${push.event ?? push.msgType}`);
     const deadline = arrived + deadlineMs;
     const mine = running.get(key);
     if (mine) return contentOf(await waitFor(mine, deadline));
-    const known = await ledger.claim(key);
+    let known: LedgerEntry | null;
+    try {
+      known = await ledger.claim(chatId, key);
+    } catch (e) {
+      log.error({ err: e, wx: ids.log(push.fromUserName), kind: "store_down" }, "push ledger unavailable");
+      return e instanceof StoreUnavailableError ? m.storeDown : m.apology;
+    }
     if (known) {
       log.info({ wx: ids.log(push.fromUserName), kind: "duplicate_push", state: known.kind }, "push seen before");
-      if (known.kind !== "running") return contentOf(known);
-      return contentOf(await pollLedger(key, deadline));
+      if (known.kind === "running") return contentOf(await pollLedger(chatId, key, deadline));
+      return known.kind === "done" ? m.alreadyApplied : contentOf(known);
     }
     // Ours to run. It resolves with the outcome the retries get; the turn itself goes on after a miss.
     let late = false;
     let settle!: (o: Outcome) => void;
     const outcome = new Promise<Outcome>((r) => (settle = r));
     running.set(key, outcome);
-    const turn = runTurn(push, action, key);
+    const turn = runTurn(push, action, chatId);
+    // The outcome is for retries; failing to note it must not turn a reply into an apology.
+    const note = (o: Outcome) => ledger.finish(chatId, key, o).catch((e) => log.warn({ err: e, kind: "ledger_write_failed" }, "push outcome not noted"));
     const timer = new Promise<"late">((r) => setTimeout(() => r("late"), Math.max(0, deadline - Date.now())).unref());
     try {
       const first = await Promise.race([turn, timer]);
       if (first === "late") {
         late = true;
-        await ledger.finish(key, { kind: "async" });
+        await note({ kind: "async" });
         settle({ kind: "async" });
         log.info({ wx: ids.log(push.fromUserName), kind: "slow_turn" }, "turn missed the passive reply; answering through 客服消息");
         const after = turn.then(
@@ -165,11 +170,11 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
       }
       const parts = capped(first, true);
       if (parts.length === 0) {
-        await ledger.finish(key, { kind: "async" });
+        await note({ kind: "async" });
         settle({ kind: "async" });
         return null;
       }
-      await ledger.finish(key, { kind: "passive", content: parts[0]! });
+      await note({ kind: "passive", content: parts[0]! });
       settle({ kind: "passive", content: parts[0]! });
       // The rest follows the passive reply through 客服消息, in order.
       if (parts.length > 1) setImmediate(() => deliver(push.fromUserName, parts.slice(1)));
@@ -177,7 +182,7 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
     } catch (e) {
       if (late) throw e;
       // Nothing was changed (the compare-and-set did not happen): a retry may run it again.
-      await ledger.release(key).catch(() => {});
+      await ledger.release(chatId, key).catch(() => {});
       const content = e instanceof StoreUnavailableError ? m.storeDown : m.apology;
       settle({ kind: "passive", content });
       log.error({ err: e, wx: ids.log(push.fromUserName), kind: e instanceof StoreUnavailableError ? "store_down" : "turn_failed" }, "turn failed");
@@ -193,11 +198,12 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   }
 
   /** Another instance runs this push: its outcome, or `success` if it is not known in time. */
-  async function pollLedger(key: string, deadline: number): Promise<Outcome> {
+  async function pollLedger(chatId: string, key: string, deadline: number): Promise<Outcome> {
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 25));
-      const entry = await ledger.get(key);
-      if (entry && entry.kind !== "running") return entry;
+      const entry = await ledger.get(chatId, key).catch(() => null);
+      if (entry?.kind === "passive" || entry?.kind === "async") return entry;
+      if (entry?.kind === "done") return { kind: "passive", content: m.alreadyApplied };
     }
     return { kind: "async" };
   }
