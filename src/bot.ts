@@ -7,18 +7,28 @@ import { readConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { GrammyError } from "grammy";
 import { startApp } from "./channels/telegram/app.ts";
+import { readWechatConfig, wechatRoutes } from "./channels/wechat/index.ts";
 import { botMessages } from "./messages/bot.ts";
+import { openStore } from "./store/index.ts";
 
 const result = readConfig();
 if (!result.ok) {
   process.stderr.write(`${result.message}\n`);
   process.exit(1);
 }
+// A WeChat account is served beside the bot when WECHAT_TOKEN is set (docs/wechat.md).
+const wechat = readWechatConfig();
+if (!wechat.ok) {
+  process.stderr.write(`${wechat.message}\n`);
+  process.exit(1);
+}
 const log = createLogger(result.config.logLevel);
 
 try {
   let failed: ((error: unknown) => void) | undefined;
-  const app = await startApp({ config: result.config, log, onPollingFailed: (e) => failed?.(e) });
+  const store = wechat.config ? await openStore(result.config.store) : undefined;
+  const plugins = store ? wechatRoutes(wechat.config, { store, log }) : undefined;
+  const app = await startApp({ config: result.config, log, store, plugins, onPollingFailed: (e) => failed?.(e) });
   let stopping = false;
   const shutdown = (signal: string, code = 0) => {
     if (stopping) return;

@@ -23,7 +23,8 @@ import { DecryptError, decryptMessage, encryptMessage, sameSignature, sign } fro
 import { LocalTokens, SharedTokens, type AccessTokens } from "./tokens.ts";
 import { encryptedReplyXml, readEnvelope, readPush, textReplyXml, XmlError, type Push } from "./xml.ts";
 
-export interface WechatPluginOptions {
+// A type, not an interface: the server's plugin list takes options as a plain record.
+export type WechatPluginOptions = {
   config: WechatConfig;
   store: ConversationStore;
   log: Logger;
@@ -38,7 +39,7 @@ export interface WechatPluginOptions {
   maxSkewSeconds?: number;
   /** Seconds since the epoch (tests move it). */
   now?: () => number;
-}
+};
 
 export const REPLY_DEADLINE_MS = 4500;
 export const MAX_SKEW_SECONDS = 300;
@@ -236,7 +237,7 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   app.addContentTypeParser("*", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
   // The platform pushes everyone's messages from a few addresses: a per-address limit would
   // throttle all users at once. Pushes are authenticated by signature instead.
-  const route = { config: { rateLimit: false } };
+  const route = { config: { rateLimit: false as const } };
 
   app.get(config.path, route, async (req: FastifyRequest, reply: FastifyReply) => {
     const q = req.query as Query;
