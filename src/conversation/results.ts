@@ -6,6 +6,7 @@ import type { Answers, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
 import { evaluate } from "../policy/index.ts";
+import { STALE_AFTER_MONTHS } from "../policy/age.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { policyText } from "../messages/policy.ts";
@@ -343,9 +344,14 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const theirs = e.assumptions.filter((x) => !said.has(x));
   const all = [...ourLines, ...theirs, ...(assumed.length > 0 ? [m.estimate.assumed.date] : [])];
   if (all.length > 0) lines.push(m.estimate.assumedTitle, ...all.map((x) => `· ${x}`));
+  // Which figures may be outdated is marked on their sources below (naming them here again
+  // would double the reply); a source only a step left out above cites joins the list.
+  if (e.dataAge.length > 0) said.add(policyText.warnings.dataAge(e.dataAge, STALE_AFTER_MONTHS));
+  for (const x of e.dataAge) if (!cited.has(x.title)) cited.set(x.title, { n: cited.size + 1, confidence: e.steps.find((s) => s.source.title === x.title)?.source.confidence ?? "medium" });
+  const agedMark = new Map(e.dataAge.map((x) => [x.title, policyText.warnings.sourceAgeMark(x, STALE_AFTER_MONTHS)]));
   const warnings = e.warnings.filter((x) => !said.has(x));
   if (warnings.length > 0) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
   const sources = [...cited.keys()];
-  lines.push(m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence))));
+  lines.push(m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence) + (agedMark.get(title) ?? ""))));
   return [{ text: lines.join("\n"), sources }, estimateAfter()];
 }

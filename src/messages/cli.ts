@@ -31,4 +31,14 @@ export const policiesCli = {
   line: (code: string, name: string, scheme: string, versions: string, sources: string) =>
     `${code} ${name} ${scheme}：${versions}\n    来源：${sources}`,
   scheme: { employee: "职工", resident: "居民" } as Record<string, string>,
+  check: {
+    errors: (n: number) => `错误（${n} 处，文件不会被加载）：`,
+    error: (file: string, problem: string) => `  ${file}：${problem}`,
+    warnings: (n: number, months: number) => `现行数字的来源可能已超过 ${months} 个月或日期不明（${n} 个来源，估算时会提醒）：`,
+    warning: (region: string, source: string, title: string, when: string, usedIn: string) => `  ${region} ${source}《${title}》：${when}；用于 ${usedIn}`,
+    unknown: "发布日期不明",
+    old: (published: string) => `${published} 发布`,
+    clean: (files: number) => `已检查 ${files} 个文件：没有错误。`,
+    failed: (n: number, files: number) => `已检查 ${files} 个文件：${n} 处错误。`,
+  },
 };

@@ -3,13 +3,15 @@
  * full breakdown. Channels with little room can use `estimateSummary` instead.
  */
 import type { Estimate, SourceRef } from "../policy/scenario.ts";
+import { publishedText } from "./policy.ts";
 
 const SCHEME = { employee: "职工医保", resident: "城乡居民医保" } as const;
 const CONFIDENCE = { high: "可信度高", medium: "可信度中", low: "可信度低" } as const;
 
 export function sourceLabel(source: SourceRef): string {
   const who = source.issuer ? `${source.issuer}，` : "";
-  return `${who}${source.title}，${source.year}，${CONFIDENCE[source.confidence]}`;
+  const date = source.published === "unknown" ? `发布日期不明${source.dateNote ? `（${source.dateNote}）` : ""}` : `${publishedText(source.published)}发布`;
+  return `${who}${source.title}，${date}，${CONFIDENCE[source.confidence]}`;
 }
 
 export function estimateSummary(e: Estimate): string {

@@ -2,6 +2,13 @@
  * The words of an estimate: step descriptions, assumptions, warnings and input errors.
  * Amounts arrive already formatted ("1200.00"); rates as percent strings ("85").
  */
+/** A source's published date as Chinese: "2024-08-13" → "2024年8月13日", "2024" → "2024年". */
+export function publishedText(published: string): string {
+  if (published === "unknown") return "日期不明";
+  const [y, m, d] = published.split("-");
+  return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
+}
+
 const LEVEL = { 1: "一级", 2: "二级", 3: "三级" } as const;
 const SETTING = { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as const;
 const VISITOR = {
@@ -95,6 +102,11 @@ export const policyText = {
       `参保地对「${VISITOR[visitor]}」的待遇调整暂无数据，按国家规定的最大降幅 ${points} 个百分点保守估算`,
     unregisteredAsTemporary: "参保地对未备案就医没有单独规定的数据，按「其他临时外出就医」标准估算",
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
+    scheduleWithoutDeductible: (visitor: VisitorKey) =>
+      `参保地对「${VISITOR[visitor]}」只规定了报销比例，没有另列起付线，按参保地本身的起付线计算`,
+    noRetireeFigures: "这里的数据没有退休人员的起付线或比例，按在职人员的标准计算（退休人员实际可能报得更多）",
+    retiredUnderSchedule: (visitor: VisitorKey) =>
+      `参保地对「${VISITOR[visitor]}」另有一套起付线和比例，数据里没有退休人员的调整，按这套标准计算（退休人员实际可能报得更多）`,
     classBFromInsured: "就医地没有乙类先行自付比例的数据，按参保地的比例计算",
     classBFromTypical: "没有乙类先行自付比例的数据，按典型模板计算",
     provinceFile: (city: string, province: string) => `${city}没有自己的政策数据，按${province}的全省统一规定估算（数字是${province}的，不是${city}单独公布的）`,
@@ -109,7 +121,13 @@ export const policyText = {
     partlyTypical: (name: string, setting: SettingKey) =>
       `${name}${SETTING[setting]}的起付线、报销比例和限额暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`,
     lowConfidence: "部分数字来自可信度较低的网页，仅供参考，请向参保地医保部门核实。",
-    oldData: (year: string) => `所用政策数据最早来自 ${year} 年，可能已有调整。`,
+    /** The same, as a mark after one source in a numbered list of sources. */
+    sourceAgeMark: (source: { published: string; age: "old" | "unknown" }, months: number) =>
+      source.age === "unknown" ? "（发布日期不明，数字可能已过时）" : `（${publishedText(source.published)}发布，可能已超过 ${months} 个月，数字可能已过时）`,
+    dataAge: (sources: readonly { title: string; published: string; age: "old" | "unknown" }[], months: number) =>
+      `以下来源的数字可能已超过 ${months} 个月或看不出发布日期，政策可能已调整，请向参保地医保部门核实：${sources
+        .map((x) => `《${x.title}》（${x.age === "unknown" ? "发布日期不明" : `${publishedText(x.published)}发布`}）`)
+        .join("；")}。`,
     unregistered:
       "未备案（且非急诊）通常不能在就医地直接结算：需要先全额垫付，出院后回参保地申请手工报销。出院结算前补办备案，仍可直接结算。",
     emergency: "急诊抢救视同已备案，可以直接结算；住院的，建议出院前补办备案。",
@@ -141,4 +159,20 @@ export const policyText = {
     insured: "参保地",
     treatment: "就医地",
   },
+};
+
+/** A published example explained: why its share is not a ratio of today's rules. */
+export const exampleText = {
+  reason: {
+    hospital_level: "没有写医院级别，而起付线和报销比例按医院级别不同",
+    deductible: "没有写起付线是多少，基金只支付起付线以上的部分",
+    out_of_catalog: "没有写目录外（全自费）的金额，这部分基金不付",
+    class_b: "没有写乙类药品和项目的金额，乙类要先由个人自付一部分",
+    insured_city: "没有写是哪个统筹区参保，各地的比例并不相同",
+    old_example: "这是多年前的示意，之后国家和各地的政策都调整过",
+  } as const,
+  explain: (x: { year: number; insuredProvince: string; treatmentProvince: string; total: string; fundPaid: string; personPaid: string; fundShare: string; reasons: readonly string[] }) =>
+    `${x.year}年官方示意：${x.insuredProvince}参保、在${x.treatmentProvince}住院，总费用 ${x.total} 元，基金付 ${x.fundPaid} 元、个人付 ${x.personPaid} 元，基金占 ${x.fundShare.replace(/\.00$/, "")}%。` +
+    `这个${x.fundShare.replace(/\.00$/, "")}%是这一笔账算下来的结果，不是某条规定的报销比例：原文${x.reasons.map((r) => exampleText.reason[r as keyof typeof exampleText.reason] ?? r).join("；")}。` +
+    "按现在的规定估算，需要参保地、医院级别和费用明细，可以用“算报销”重新算一遍。",
 };

@@ -69,7 +69,9 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
       title: source.title,
       ...(source.issuer ? { issuer: source.issuer } : {}),
       ...(source.url ? { url: source.url } : {}),
-      year: source.year,
+      published: source.published,
+      retrieved: source.retrieved,
+      ...(source.dateNote ? { dateNote: source.dateNote } : {}),
       confidence: source.confidence,
     };
   }

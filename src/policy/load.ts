@@ -5,8 +5,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parseDocument, isCollection } from "yaml";
 import type { z } from "zod";
+import { nationalProblems, policyProblems, type IntegrityProblem, type Path } from "./integrity.ts";
 import { NationalRules, RegionPolicy, TypicalPolicy } from "./schema.ts";
 
 /** Where the policy files live; YIDI_POLICY_DIR points elsewhere (tests, a private data set). */
@@ -51,29 +52,109 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   });
 }
 
-function readStructured(file: string): unknown {
+interface Structured {
+  data: unknown;
+  /** The line (1-based) of the value at `path`, or of its nearest ancestor that has one. */
+  lineOf(path: Path): number | undefined;
+}
+
+function readStructured(file: string): Structured {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch {
     throw new PolicyFileError(file, ["无法读取文件"]);
   }
-  try {
-    return file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : "格式错误";
+  if (file.endsWith(".json")) {
+    try {
+      return { data: JSON.parse(text), lineOf: () => undefined };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n")[0] : "格式错误";
+      throw new PolicyFileError(file, [`不是有效的 YAML/JSON：${reason}`]);
+    }
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length > 0) {
+    const reason = doc.errors[0]!.message.split("\n")[0];
     throw new PolicyFileError(file, [`不是有效的 YAML/JSON：${reason}`]);
   }
+  return {
+    data: doc.toJS({ maxAliasCount: 1000 }),
+    lineOf(path) {
+      // Walk down as far as the nodes go (an alias ends the walk: its value sits elsewhere).
+      let node: unknown = doc.contents;
+      let line: number | undefined;
+      const lineAt = (n: unknown) => {
+        const range = (n as { range?: [number, number, number] } | null)?.range;
+        return range ? lines.linePos(range[0]).line : undefined;
+      };
+      line = lineAt(node);
+      for (const key of path) {
+        if (!isCollection(node)) break;
+        const next = node.get(key, true);
+        if (next === undefined) break;
+        node = next;
+        line = lineAt(node) ?? line;
+      }
+      return line;
+    },
+  };
 }
 
-function parseWith<T extends z.ZodType>(schema: T, file: string): z.output<T> {
-  const result = schema.safeParse(readStructured(file), { reportInput: true });
-  if (!result.success) throw new PolicyFileError(file, describeIssues(result.error.issues));
+function located(field: string, line: number | undefined): string {
+  return `${field || "（顶层）"}${line ? `（第 ${line} 行）` : ""}`;
+}
+
+function parseWith<T extends z.ZodType>(schema: T, file: string, structured = readStructured(file)): z.output<T> {
+  const result = schema.safeParse(structured.data, { reportInput: true });
+  if (!result.success) {
+    throw new PolicyFileError(
+      file,
+      result.error.issues.map((issue) => {
+        const { field, message } = describeIssue(issue);
+        return `${located(field, structured.lineOf(issue.path as Path))}：${message}`;
+      }),
+    );
+  }
   return result.data;
 }
 
-export function loadRegionFile(file: string): RegionPolicy {
-  return parseWith(RegionPolicy, file);
+function fieldOf(path: Path): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
+
+function integrityLines(problems: readonly IntegrityProblem[], structured: Structured): string[] {
+  return problems.map((p) => `${located(fieldOf(p.path), structured.lineOf(p.path))}：${p.message}`);
+}
+
+/**
+ * A region file, parsed and checked: overlapping or gapped versions, undeclared sources and
+ * grades that contradict confidence are refused with the field and line named.
+ * `national` resolves the national source ids a file may cite without copying.
+ */
+export function loadRegionFile(file: string, national: Pick<NationalRules, "sources"> | null = null): RegionPolicy {
+  const structured = readStructured(file);
+  const region = parseWith(RegionPolicy, file, structured);
+  const problems = policyProblems(region, national);
+  if (problems.length > 0) throw new PolicyFileError(file, integrityLines(problems, structured));
+  return region;
+}
+
+export function loadNational(file: string): NationalRules {
+  const structured = readStructured(file);
+  const national = parseWith(NationalRules, file, structured);
+  const problems = nationalProblems(national);
+  if (problems.length > 0) throw new PolicyFileError(file, integrityLines(problems, structured));
+  return national;
+}
+
+export function loadTypical(file: string, national: NationalRules): TypicalPolicy {
+  const structured = readStructured(file);
+  const typical = parseWith(TypicalPolicy, file, structured);
+  const problems = policyProblems(typical, national);
+  if (problems.length > 0) throw new PolicyFileError(file, integrityLines(problems, structured));
+  return typical;
 }
 
 export interface PolicyFiles {
@@ -104,8 +185,8 @@ function policyFilesIn(dir: string): string[] {
 
 /** Loads national.yaml, typical.yaml and every file under regions/, then any extra files (--policy). */
 export function loadPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY_DIR): PolicyFiles {
-  const national = parseWith(NationalRules, join(dir, "national.yaml"));
-  const typical = parseWith(TypicalPolicy, join(dir, "typical.yaml"));
+  const national = loadNational(join(dir, "national.yaml"));
+  const typical = loadTypical(join(dir, "typical.yaml"), national);
   const regionDir = join(dir, "regions");
   const files = new Map<string, string>();
   const byCode = new Map<string, RegionPolicy>();
@@ -115,13 +196,13 @@ export function loadPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY
     .map((f) => join(regionDir, f));
   const provinces: RegionPolicy[] = [];
   for (const file of policyFilesIn(join(dir, "provinces"))) {
-    const province = loadRegionFile(file);
+    const province = loadRegionFile(file, national);
     if (!/^\d{2}0000$/.test(province.code)) throw new PolicyFileError(file, ["code：省级规则文件的代码应为 NN0000"]);
     provinces.push(province);
     files.set(`province:${province.code}`, file);
   }
   for (const file of [...regionFiles, ...extraFiles]) {
-    const region = loadRegionFile(file);
+    const region = loadRegionFile(file, national);
     // A later file (a user's --policy) overrides a region or adds one.
     byCode.set(region.code, region);
     files.set(region.code, file);

@@ -86,11 +86,13 @@ function scopeMatches(entry: VisitorEntry, jurisdiction: Jurisdiction): boolean 
 }
 
 /** The most specific matching entry: one naming the setting beats one naming the scope beats a general one. */
-function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction: Jurisdiction, setting: Setting): VisitorEntry | undefined {
+function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction: Jurisdiction, setting: Setting, settledLater = false): VisitorEntry | undefined {
   let best: VisitorEntry | undefined;
   let bestScore = -1;
   for (const entry of version.visitors) {
     if (entry.visitor !== visitor) continue;
+    // A rule for bills settled directly says nothing about a bill paid in full and claimed later.
+    if (settledLater && entry.directSettlementOnly) continue;
     if (entry.settings && !entry.settings.includes(setting)) continue;
     if (!scopeMatches(entry, jurisdiction)) continue;
     const score = (entry.settings ? 2 : 0) + (entry.scope !== "any" ? 1 : 0);
@@ -106,7 +108,7 @@ function findZone(version: SchemeVersion, treatmentCodes: string[], date: string
   return version.freeZones.find((z) => z.regions.some((r) => treatmentCodes.includes(r)) && (!z.since || z.since <= date));
 }
 
-function visitorRule(book: PolicyBook, c: Case, visitor: Visitor): AppliedVisitorRule {
+function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater = false): AppliedVisitorRule {
   const { scenario, version, policy, jurisdiction } = c;
   const setting = scenario.treatment.setting;
   const zone = version.freeZones.length === 0 ? undefined : findZone(version, [poolingCode(c.treatment.code), c.treatment.provinceCode], scenario.treatment.date);
@@ -117,7 +119,7 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor): AppliedVisito
   if (zone && (visitor === "temporary_other" || visitor === "unregistered" || zone.rule.kind === "same")) {
     return { rule: zone.rule, entry: null, policy, source: zone.source, quote: zone.quote, freeZone: true };
   }
-  const own = findVisitorEntry(version, visitor, jurisdiction, setting);
+  const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);
   if (own) {
     return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false };
   }
@@ -141,7 +143,7 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor): AppliedVisito
     };
   }
   if (visitor === "unregistered") {
-    const asTemporary = visitorRule(book, c, "temporary_other");
+    const asTemporary = visitorRule(book, c, "temporary_other", true);
     return { ...asTemporary, assumption: asTemporary.assumption ?? policyText.assumptions.unregisteredAsTemporary };
   }
   // No data for this kind of visitor: the national ceiling is the most a place may cut.

@@ -70,7 +70,11 @@ export interface SourceRef {
   title: string;
   issuer?: string;
   url?: string;
-  year: number | string;
+  /** As the page shows it: "YYYY-MM-DD", "YYYY-MM", "YYYY" or "unknown" (schema.ts PublishedDate). */
+  published: string;
+  /** When the copy the figures were read from was taken. */
+  retrieved: string;
+  dateNote?: string;
   confidence: Confidence;
   quote?: string;
 }
@@ -122,6 +126,11 @@ export interface Estimate {
     regionData: boolean;
     confidence: Confidence;
   };
+  /**
+   * Sources of figures this estimate used that may be older than 24 months on the treatment
+   * date ("old") or show no date ("unknown"). The warnings say the same in words.
+   */
+  dataAge: { source: string; title: string; published: string; age: "old" | "unknown" }[];
   /** Assumptions the evaluator made for fields that were not given. */
   assumptions: string[];
   warnings: string[];

@@ -36,12 +36,29 @@ const Money = z.union([z.number(), z.string()]).transform((v, ctx) => {
 });
 const Percent = z.number().min(0).max(100);
 
+/**
+ * When a page was published, as precisely as the page itself shows it: a full date, a month, a
+ * year, or "unknown" when it shows none. Never a guess: "约2022" is "unknown" with a dateNote.
+ * Where a page shows only the date a rule took effect, that date is used.
+ */
+export const PublishedDate = z.preprocess((v) => (typeof v === "number" ? String(v) : v instanceof Date ? v.toISOString().slice(0, 10) : v), z.union([
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期应为 YYYY-MM-DD、YYYY-MM、YYYY 或 unknown").refine((s) => !Number.isNaN(Date.parse(s)), "不是有效日期"),
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  z.string().regex(/^\d{4}$/),
+  z.literal("unknown"),
+], { error: "日期应为 YYYY-MM-DD、YYYY-MM、YYYY 或 unknown" }));
+export type PublishedDate = z.infer<typeof PublishedDate>;
+
 export const Source = z.strictObject({
   title: z.string().min(1),
   issuer: z.string().optional(),
   url: z.string().optional(),
-  /** Publication or effective year as the page shows it; "n/a" when it shows none. */
-  year: z.union([z.number().int(), z.string()]),
+  /** "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | "unknown": what the page shows (see PublishedDate). */
+  published: PublishedDate,
+  /** "YYYY-MM-DD": when the copy of the page that the figures were read from was taken. */
+  retrieved: IsoDate,
+  /** What the page says about its age when that is not a date ("约2022", "以2017年发票为例"). */
+  dateNote: z.string().optional(),
   /** Grade from shared/policy-facts.md: A, B, B-, C. */
   grade: z.enum(["A", "A-", "B", "B-", "C"]),
   confidence: Confidence,
@@ -91,6 +108,12 @@ const RetiredAdjust = z.strictObject({
   personalShareFactor: z.number().gt(0).max(1).optional(),
   /** The ratio never goes above this (石家庄: personal share not below 1% → 99). */
   maxRatio: Percent.optional(),
+  /**
+   * The source states the rule without exception ("在在职职工基础上"), so it applies under a
+   * visitor schedule too (石家庄's 1500/76% for referrals out of 京津冀). Left out: the schedule's
+   * figures are used as they are, and the estimate says that retirees got the working figures.
+   */
+  alsoUnderSchedules: z.boolean().optional(),
 });
 
 const Deductible = z.strictObject({
@@ -145,7 +168,8 @@ export const VisitorRule = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("first_pay"), share: Percent }),
   z.strictObject({
     kind: z.literal("schedule"),
-    deductible: ByLevel(Money),
+    /** Left out where the source gives only a ratio: the setting's own deductible applies, and the estimate says so. */
+    deductible: ByLevel(Money).optional(),
     ratio: ByLevel(Percent),
   }),
   z.strictObject({ kind: z.literal("not_covered") }),
@@ -166,6 +190,11 @@ const VisitorEntry = z.strictObject({
   rule: VisitorRule,
   /** Wording that could be read two ways ("降低10%": points or percent?). The estimate repeats it. */
   ambiguity: z.string().optional(),
+  /**
+   * The rule is only for bills settled directly (深圳 "在省内异地联网定点医疗机构直接结算的住院"):
+   * someone who did not register pays in full and claims later, so it does not apply to them.
+   */
+  directSettlementOnly: z.boolean().optional(),
 });
 export type VisitorEntry = z.infer<typeof VisitorEntry>;
 
@@ -194,6 +223,12 @@ const Registration = z.strictObject({
 export const SchemeVersion = z.strictObject({
   version: z.string().min(1),
   from: IsoDate,
+  /**
+   * "sourced": a source states this start date. "convention": nobody sourced it — 1 January of
+   * the page's year, or 2022-01-01 for undated pages (the 22号 framework) — so the version may
+   * in truth have started earlier or later; tools and reviewers treat it as unknown.
+   */
+  fromBasis: z.enum(["sourced", "convention"]),
   to: IsoDate.nullable().default(null),
   /** Which catalogue applies when treated elsewhere in the same province. */
   /** Left out: not known; the evaluator then assumes the insured place's, as Jiangsu does, and says so. */
@@ -262,6 +297,29 @@ export const NationalRules = z.strictObject({
   ),
   facts: z.record(z.string(), z.strictObject({ ...Cited, text: z.string() })),
   registrationSteps: z.strictObject({ ...Cited, steps: z.array(z.string()).min(1) }),
+  /**
+   * Worked examples published by an authority, as the source gives them: what was paid, and
+   * what the source leaves out (level, deductible, out-of-catalogue share), so that a person who
+   * asks why the share differs from today's rules gets the reasons instead of a made-up ratio.
+   */
+  examples: z
+    .array(
+      z.strictObject({
+        ...Cited,
+        id: z.string(),
+        year: z.number().int(),
+        scheme: z.enum(["employee", "resident"]),
+        visitor: Visitor,
+        insuredProvince: z.string(),
+        treatmentProvince: z.string(),
+        total: Money,
+        fundPaid: Money,
+        personPaid: Money,
+        /** What the source does not give, each a reason the share is no ratio of today's rules. */
+        notGiven: z.array(z.enum(["hospital_level", "deductible", "out_of_catalog", "class_b", "insured_city"])).min(1),
+      }),
+    )
+    .default([]),
   manualClaim: ManualClaim,
 });
 export type NationalRules = z.infer<typeof NationalRules>;

@@ -6,6 +6,7 @@
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
 import { policyText, type LevelKey } from "../messages/policy.ts";
+import { STALE_AFTER_MONTHS, earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
 import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
@@ -97,25 +98,53 @@ interface Ref {
 /** A citation resolved once, when the plan is made: the source, and whether its age matters. */
 interface Cite {
   ref: SourceRef;
-  /** A region's own figure (not a national principle, not the template): it can go stale. */
-  regional: boolean;
+  /**
+   * A figure of a region or of the template, whose age the estimate reports. National
+   * principles are the framework's rules, in force until replaced; their dates are shown in
+   * the step's source, not warned about on every estimate.
+   */
+  figure: boolean;
 }
 
 function cite(book: PolicyBook, ref: Ref): Cite {
-  return { ref: book.sourceRef(ref.policy, ref.source, ref.quote), regional: !!ref.policy && ref.policy.code !== "typical" };
+  return { ref: book.sourceRef(ref.policy, ref.source, ref.quote), figure: !!ref.policy };
+}
+
+/** Cut-off day per treatment date: figures published before it are older than the limit. */
+const cutoffs = new Map<string, string>();
+function cutoffFor(date: string): string {
+  let day = cutoffs.get(date);
+  if (day === undefined) {
+    day = monthsBefore(date, STALE_AFTER_MONTHS);
+    if (cutoffs.size < 4000) cutoffs.set(date, day);
+  }
+  return day;
+}
+
+/** The sources among `used` that may be older than the limit on `date`, or show no date. */
+function dataAgeOf(used: readonly SourceRef[], date: string): Estimate["dataAge"] {
+  const out: Estimate["dataAge"] = [];
+  let cutoff: string | undefined;
+  for (const ref of used) {
+    if (out.some((x) => x.source === ref.id && x.title === ref.title)) continue;
+    const day = earliestDay(ref.published);
+    if (day === null) out.push({ source: ref.id, title: ref.title, published: ref.published, age: "unknown" });
+    else if (day < (cutoff ??= cutoffFor(date))) out.push({ source: ref.id, title: ref.title, published: ref.published, age: "old" });
+  }
+  return out;
 }
 
 class Explainer {
   readonly steps: Step[] = [];
   lowest: Confidence = "high";
-  oldestYear = Infinity;
+  /** Sources of the figures used, each once, in the order first used. */
+  readonly figureSources: SourceRef[] = [];
 
   /** `amount` may come formatted already, where the same figure is shown more than once. */
   add(kind: StepKind, what: string, amount: Money | string | null, rule: string, cited: Cite): void {
     const ref = cited.ref;
     if (CONFIDENCE_ORDER[ref.confidence] < CONFIDENCE_ORDER[this.lowest]) this.lowest = ref.confidence;
-    // National principles stay in force for years; only a region's own figures go stale.
-    if (cited.regional && typeof ref.year === "number" && ref.year < this.oldestYear) this.oldestYear = ref.year;
+    if (cited.figure && !this.figureSources.includes(ref)) this.figureSources.push(ref);
     this.steps.push({ kind, what, amount: amount === null || typeof amount === "string" ? amount : fmt(amount), rule, source: ref });
   }
 }
@@ -129,7 +158,7 @@ interface RateAdjust {
 
 /** Retiree and visitor adjustments of a ratio, with the national ceiling on visitor cuts. */
 function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule: boolean): RateAdjust {
-  const retiredAdjust = c.retired && !rules.ratio.retired && !usesSchedule ? rules.retiredAdjust : undefined;
+  const retiredAdjust = c.retired && (usesSchedule ? rules.retiredAdjust?.alsoUnderSchedules : !rules.ratio.retired) ? rules.retiredAdjust : undefined;
   const rule = c.visitor.rule;
   const ceiling = ceilingFor(book, c);
   const applies = c.jurisdiction !== "same_pool";
@@ -172,11 +201,26 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
   };
 }
 
+/** A retiree's deductible where the source gives a reduction instead of a table (not below its floor). */
+function retiredDeductible(amount: Money, adj: NonNullable<SettingRules["retiredAdjust"]>): { amount: Money; extra: string } {
+  const floor = adj.deductibleMin ? dec(adj.deductibleMin) : ZERO;
+  const lowered = amount.minus(dec(adj.deductibleMinus ?? 0));
+  return {
+    amount: lowered.lessThan(floor) ? (amount.lessThan(floor) ? amount : floor) : lowered,
+    extra: policyText.deductible.retiredAdjust(adj.deductibleMinus ?? "0"),
+  };
+}
+
 function deductibleFor(c: Case, rules: SettingRules, level: Level): { amount: Money; extra: string; perYear: boolean } {
   const rule = c.visitor.rule;
   const nth = (c.scenario.yearToDate?.admissions ?? 0) + 1;
-  if (c.jurisdiction !== "same_pool" && rule.kind === "schedule") {
+  if (c.jurisdiction !== "same_pool" && rule.kind === "schedule" && rule.deductible) {
     const v = atLevel(rule.deductible, level);
+    const adj = rules.retiredAdjust;
+    if (c.retired && adj?.alsoUnderSchedules && adj.deductibleMinus) {
+      const { amount, extra } = retiredDeductible(dec(v ?? 0), adj);
+      return { amount, extra: policyText.deductible.schedule + extra, perYear: false };
+    }
     return { amount: dec(v ?? 0), extra: policyText.deductible.schedule, perYear: false };
   }
   const d = rules.deductible;
@@ -188,10 +232,9 @@ function deductibleFor(c: Case, rules: SettingRules, level: Level): { amount: Mo
   let extra = "";
   const adj = rules.retiredAdjust;
   if (c.retired && !d.retired && adj?.deductibleMinus) {
-    const floor = adj.deductibleMin ? dec(adj.deductibleMin) : ZERO;
-    const lowered = amount.minus(dec(adj.deductibleMinus));
-    amount = lowered.lessThan(floor) ? (amount.lessThan(floor) ? amount : floor) : lowered;
-    extra += policyText.deductible.retiredAdjust(adj.deductibleMinus);
+    const lowered = retiredDeductible(amount, adj);
+    amount = lowered.amount;
+    extra += lowered.extra;
   }
   const perYear = d.per === "year";
   const paid = c.scenario.yearToDate?.deductiblePaid;
@@ -320,7 +363,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
   }
 
   const d = deductibleFor(c, rules, level);
-  const deductibleCite: Cite | null = usesSchedule
+  const deductibleCite: Cite | null = usesSchedule && visitor.rule.kind === "schedule" && visitor.rule.deductible
     ? visitorCite
     : rules.deductible
       ? cite(book, { policy: rp, source: rules.deductible.source, quote: rules.deductible.quote })
@@ -396,6 +439,17 @@ function noteWarnings(c: Case): void {
     c.assumptions.push(policyText.assumptions.admissions);
   }
   if (s.costs.classB === undefined) c.assumptions.push(policyText.classB.noAmount);
+  if (away && c.visitor.rule.kind === "schedule" && !c.visitor.rule.deductible && c.rules.value.deductible) {
+    c.assumptions.push(policyText.assumptions.scheduleWithoutDeductible(s.visitor));
+  }
+  if (c.retired) {
+    const rules = c.rules.value;
+    const usesSchedule = away && c.visitor.rule.kind === "schedule";
+    const hasRetireeFigures = usesSchedule
+      ? !!rules.retiredAdjust?.alsoUnderSchedules
+      : !!(rules.ratio.retired || rules.deductible?.retired || rules.retiredAdjust);
+    if (!hasRetireeFigures) c.assumptions.push(usesSchedule ? policyText.assumptions.retiredUnderSchedule(s.visitor) : policyText.assumptions.noRetireeFigures);
+  }
 }
 
 /** The national principle cited for the jurisdiction step. */
@@ -524,8 +578,8 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
 
   if (c.typical) warnings.unshift(plan.regionData ? policyText.warnings.partlyTypical(c.insured.name, s.treatment.setting) : policyText.warnings.typical(c.insured.name));
   if (ex.lowest === "low") warnings.push(policyText.warnings.lowConfidence);
-  const treatmentYear = Number(s.treatment.date.slice(0, 4));
-  if (ex.oldestYear !== Infinity && treatmentYear - ex.oldestYear > 2) warnings.push(policyText.warnings.oldData(String(ex.oldestYear)));
+  const dataAge = dataAgeOf(ex.figureSources, s.treatment.date);
+  if (dataAge.length > 0) warnings.push(policyText.warnings.dataAge(dataAge, STALE_AFTER_MONTHS));
 
   return {
     total: fmt(input.total),
@@ -546,6 +600,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
       regionData: plan.regionData,
       confidence: ex.lowest,
     },
+    dataAge,
     assumptions,
     warnings,
   };

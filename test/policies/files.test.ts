@@ -237,12 +237,13 @@ describe("a malformed policy file", () => {
   const good = `code: "990900"
 name: 测试市
 sources:
-  X: { title: t, year: 2024, grade: B, confidence: medium }
+  X: { title: t, published: "2024", retrieved: "2026-11-23", grade: B, confidence: medium }
 schemes:
   employee:
     versions:
       - version: "1"
         from: 2024-01-01
+        fromBasis: sourced
         inpatient:
           ratio: { source: X, working: { byLevel: { "3": 85 } } }
 `;

@@ -135,13 +135,14 @@ describe("2026-12 refresh: every A/B figure of §6 and §7 is encoded or rejecte
       name: "测试市",
       aliases: [],
       notes: [],
-      sources: { X: { title: "t", year: 2025, grade: "C", confidence: "low" } },
+      sources: { X: { title: "t", published: "2025", retrieved: "2026-12-01", grade: "C", confidence: "low" } },
       schemes: {
         employee: {
           versions: [
             {
               version: "1",
               from: "2025-01-01",
+              fromBasis: "convention",
               to: null,
               visitors: [{ visitor: "referral", scope: "any", rule: { kind: "same" }, source: "X", fact: "7.t.a" }],
               freeZones: [],

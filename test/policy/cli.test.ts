@@ -77,6 +77,48 @@ describe("yidi policies", () => {
     expect(r.out).toContain("苏州市");
     expect(r.out).toContain("来源");
   });
+
+  it("--check: clean on the repository, listing undated and stale sources of current figures", () => {
+    const r = yidi(["policies", "--check", "--json"]);
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.out);
+    expect(body.errors).toEqual([]);
+    // 北京 职工 M4 shows no date (policy-facts: 约2021–2024); it is used by the version in force.
+    expect(body.warnings).toContainEqual(expect.objectContaining({ region: "110000 北京市", source: "M4", age: "unknown" }));
+    // A source only in `rejected` is no current figure.
+    expect(body.warnings.some((w: { source: string }) => w.source === "SJZ-JS")).toBe(false);
+  });
+
+  it("--check: a --policy file with an overlap and an undeclared source fails, naming file, field and line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "yidi-check-"));
+    const file = join(dir, "990900-bad.yaml");
+    writeFileSync(
+      file,
+      `code: "990900"
+name: 坏文件市
+sources:
+  X: { title: t, published: "2024", retrieved: "2026-11-23", grade: B, confidence: medium }
+schemes:
+  employee:
+    versions:
+      - version: "1"
+        from: 2024-01-01
+        fromBasis: convention
+        inpatient:
+          ratio: { source: X, working: { byLevel: { "3": 85 } } }
+      - version: "2"
+        from: 2025-01-01
+        fromBasis: sourced
+        inpatient:
+          ratio: { source: Y, working: { byLevel: { "3": 80 } } }
+`,
+    );
+    const r = yidi(["policies", "--check", "--policy", file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}：schemes.employee.versions[1].from（第 14 行）：与 versions[0]`);
+    expect(r.out).toContain(`${file}：schemes.employee.versions[1].inpatient.ratio.source（第 17 行）：来源 Y 未在 sources 中声明`);
+    expect(r.out).toContain("2 处错误");
+  });
 });
 
 describe("yidi", () => {

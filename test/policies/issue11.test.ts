@@ -1,0 +1,126 @@
+/**
+ * Fixes of issue 11 against the real policy files, each built from its source's own words
+ * (quoted above each case); the expected amounts are worked out in the comments.
+ */
+import { describe, expect, it } from "vitest";
+import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import type { ScenarioInput } from "../../src/policy/scenario.ts";
+
+function estimate(input: Omit<ScenarioInput, "visitor"> & { visitor?: ScenarioInput["visitor"] }): Estimate {
+  const result = evaluate({ visitor: "long_term", ...input });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.estimate;
+}
+
+const inpatient = (region: string, level: 1 | 2 | 3, date = "2026-03-01") => ({ region, setting: "inpatient" as const, hospitalLevel: level, date });
+
+describe("retirees under a visitor's own schedule", () => {
+  // SJZ-RT: "起付线在在职职工基础上降100元，但最低不低于100元，支付比例比在职职工提高3个百分点" — no exception.
+  // M2: "经备案，转往京津冀以外医疗协议医疗机构 1500元 76%".
+  it("石家庄 retiree referred to 上海, level 3, 20000: (20000 − 1400) × 79% = 14694 (was 14060)", () => {
+    const e = estimate({
+      insured: { region: "石家庄", scheme: "employee", status: "retired" },
+      treatment: inpatient("上海", 3),
+      visitor: "referral",
+      costs: { total: "20000", classB: "0" },
+      yearToDate: { admissions: 0 },
+    });
+    expect([e.fundPays, e.youPay]).toEqual(["14694.00", "5306.00"]);
+  });
+
+  it("the working person keeps (20000 − 1500) × 76% = 14060", () => {
+    const e = estimate({
+      insured: { region: "石家庄", scheme: "employee", status: "working" },
+      treatment: inpatient("上海", 3),
+      visitor: "referral",
+      costs: { total: "20000", classB: "0" },
+      yearToDate: { admissions: 0 },
+    });
+    expect(e.fundPays).toBe("14060.00");
+  });
+
+  it("where a region has no retiree figures, the assumptions say retirees got the working ones", () => {
+    const e = estimate({
+      insured: { region: "南昌", scheme: "employee", status: "retired" },
+      treatment: inpatient("上海", 3),
+      costs: { total: "20000", classB: "0" },
+      yearToDate: { admissions: 0 },
+    });
+    expect(e.assumptions.join("\n")).toContain("没有退休人员的起付线或比例，按在职人员的标准计算");
+    const withFigures = estimate({
+      insured: { region: "石家庄", scheme: "employee", status: "retired" },
+      treatment: inpatient("上海", 3),
+      costs: { total: "20000", classB: "0" },
+      yearToDate: { admissions: 0 },
+    });
+    expect(withFigures.assumptions.join("\n")).not.toContain("按在职人员的标准计算");
+  });
+});
+
+describe("京津冀 free zone for both schemes", () => {
+  // M2: "自2023年2月10日起，在已开通…直接结算的京津冀定点医疗机构和定点零售药店看病就医免备案直接结算".
+  it("石家庄 居民 referred to 北京 settles as at home: (20000 − 1500) × 60% = 11100 (was 3000/45%: 7650)", () => {
+    const e = estimate({
+      insured: { region: "石家庄", scheme: "resident" },
+      treatment: inpatient("北京", 3),
+      visitor: "referral",
+      costs: { total: "20000", classB: "0" },
+    });
+    expect(e.fundPays).toBe("11100.00");
+    expect(e.directSettlement.possible).toBe(true);
+  });
+
+  it("but not before 2023-02-10", () => {
+    const e = estimate({
+      insured: { region: "石家庄", scheme: "resident" },
+      treatment: inpatient("北京", 3, "2023-02-09"),
+      visitor: "referral",
+      costs: { total: "20000", classB: "0" },
+    });
+    expect(e.fundPays).toBe("7650.00");
+  });
+});
+
+describe("encoding errors of item 6", () => {
+  // LY-GOV: "临时外出就医人员…个人先自付比例均调整为10%": all temporary visitors, not only "其他".
+  it.each(["referral", "emergency", "temporary_other"] as const)("临沂 %s pays 10%% first", (visitor) => {
+    const e = estimate({
+      insured: { region: "临沂", scheme: "employee", status: "working" },
+      treatment: inpatient("上海", 3),
+      visitor,
+      costs: { total: "20000", classB: "0" },
+      yearToDate: { admissions: 0 },
+    });
+    const step = e.steps.find((s) => s.kind === "visitor_first_pay");
+    expect(step?.amount).toBe("2000.00");
+    expect(step?.source.quote).toContain("临时外出就医人员");
+  });
+
+  // G1: "在省内异地联网定点医疗机构直接结算的住院基本医疗费用按照市内就医支付比例的90%支付".
+  it("深圳: the in-province 90% is for direct settlement; an unregistered patient gets 80%", () => {
+    const run = (visitor: "temporary_other" | "unregistered") =>
+      estimate({
+        insured: { region: "深圳", scheme: "employee", status: "working" },
+        treatment: inpatient("广州", 3),
+        visitor,
+        costs: { total: "20000", classB: "0" },
+        yearToDate: { admissions: 0 },
+      }).steps.find((s) => s.kind === "ratio" && s.rates)?.rates?.[0]?.applied;
+    expect(Number(run("temporary_other"))).toBe(81);
+    expect(Number(run("unregistered"))).toBe(72);
+  });
+
+  // G3: "市域外门诊急诊治疗或办理转诊手续后在市域外普通门诊治疗…不分医疗机构级别，医保基金支付比例为40%" — no deductible of its own.
+  it("大庆 outpatient referral: the annual deductible, less what was paid this year: (1000 − 200) × 40% = 320", () => {
+    const e = estimate({
+      insured: { region: "大庆", scheme: "employee", status: "working" },
+      treatment: { region: "哈尔滨", setting: "outpatient", hospitalLevel: 3, date: "2026-03-01" },
+      visitor: "referral",
+      costs: { total: "1000", classB: "0" },
+      yearToDate: { deductiblePaid: "300" },
+    });
+    expect(e.steps.find((s) => s.kind === "deductible")?.amount).toBe("200.00");
+    expect(e.fundPays).toBe("320.00");
+    expect(e.assumptions.join("\n")).toContain("没有另列起付线");
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The loader refuses what would make an estimate silently wrong or fail late: overlapping
+ * versions, gaps, undeclared sources and grades that contradict confidence — naming the file,
+ * the field and the line, for a user's --policy file as for the repository's.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadPolicyFiles, PolicyFileError } from "../../src/policy/load.ts";
+import { FIXTURES } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "yidi-integrity-"));
+
+const base = `code: "990800"
+name: 校验市
+sources:
+  V1: { title: 校验市2022年待遇, published: "2022", retrieved: "2026-11-23", grade: B, confidence: medium }
+  V2: { title: 校验市2025年待遇, published: "2025-03-01", retrieved: "2026-11-23", grade: A, confidence: high }
+schemes:
+  employee:
+    versions:
+      - version: "2022"
+        from: 2022-01-01
+        fromBasis: convention
+        to: 2025-02-28
+        inpatient:
+          ratio: { source: V1, working: { byLevel: { "3": 80 } } }
+      - version: "2025"
+        from: 2025-03-01
+        fromBasis: sourced
+        inpatient:
+          ratio: { source: V2, working: { byLevel: { "3": 85 } } }
+`;
+
+function problems(text: string): { file: string; lines: string[] } {
+  const file = join(dir, `990800-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  try {
+    loadPolicyFiles([file], FIXTURES);
+  } catch (error) {
+    if (!(error instanceof PolicyFileError)) throw error;
+    expect(error.file).toBe(file);
+    expect(error.message).toContain(file);
+    return { file, lines: error.problems };
+  }
+  return { file, lines: [] };
+}
+
+describe("the loader's integrity rules", () => {
+  it("loads the base file", () => {
+    expect(problems(base).lines).toEqual([]);
+  });
+
+  it("refuses a 2025 version beside an old one left open, naming field and line", () => {
+    // The issue's case: a 2025 estimate silently used the old ratio.
+    const { lines } = problems(base.replace("        to: 2025-02-28\n", ""));
+    expect(lines).toHaveLength(1);
+    // (the removed `to` line moves the 2025 version's `from` up to line 15)
+    expect(lines[0]).toMatch(/^schemes\.employee\.versions\[1\]\.from（第 15 行）：与 versions\[0\]（2022-01-01 起，未设截止日）重叠/);
+  });
+
+  it("refuses versions that share days", () => {
+    const { lines } = problems(base.replace("to: 2025-02-28", "to: 2025-03-01"));
+    expect(lines.join("\n")).toContain("重叠");
+  });
+
+  it("refuses a gap inside the declared period", () => {
+    const { lines } = problems(base.replace("to: 2025-02-28", "to: 2025-01-31"));
+    expect(lines).toEqual(["schemes.employee.versions[1].from（第 16 行）：与 versions[0]（至 2025-01-31）之间有空档：2025-02-01 起没有生效的版本"]);
+  });
+
+  it("refuses an undeclared source id where it is cited", () => {
+    const { lines } = problems(base.replace("ratio: { source: V2,", "ratio: { source: V9,"));
+    expect(lines).toEqual(["schemes.employee.versions[1].inpatient.ratio.source（第 19 行）：来源 V9 未在 sources 中声明"]);
+  });
+
+  it("accepts a national source id without a copy (the book resolves it)", () => {
+    expect(problems(base.replace("ratio: { source: V2,", "ratio: { source: N1,")).lines).toEqual([]);
+  });
+
+  it("refuses a grade that contradicts its confidence", () => {
+    const { lines } = problems(base.replace("grade: A, confidence: high", "grade: C, confidence: high"));
+    expect(lines).toEqual(["sources.V2.confidence（第 5 行）：等级 C 的来源可信度应为 low，这里是 high"]);
+  });
+
+  it("names the line of a schema error too", () => {
+    const { lines } = problems(base.replace('"3": 85', '"3": 185'));
+    expect(lines[0]).toMatch(/^schemes\.employee\.versions\[1\]\.inpatient\.ratio\.working.*（第 19 行）/);
+  });
+});
