@@ -1,5 +1,5 @@
 /**
- * `npm run bot`: the Telegram bot. Long polling (with @grammyjs/runner, one chat's updates in
+ * `npm run bot`: the Telegram bot. Long polling (at least once, one chat's updates in
  * order) when WEBHOOK_URL is unset, a webhook server when it is set. Stops cleanly on
  * SIGINT/SIGTERM.
  */

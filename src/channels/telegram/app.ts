@@ -3,7 +3,6 @@
  * mode, and takes them down again in order. `src/bot.ts` calls it with the configuration;
  * tests and the benchmark call it directly with a stand-in Bot API.
  */
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { UserFromGetMe } from "grammy/types";
 import type { Bot } from "grammy";
 import type { Config } from "../../config.ts";
@@ -11,6 +10,7 @@ import type { Logger } from "../../log.ts";
 import { openStore, type ConversationStore } from "../../store/index.ts";
 import { buildServer, closeServer, listen, type FastifyInstance, type RoutePlugin } from "../http.ts";
 import { createBot, publishCommands } from "./bot.ts";
+import { startPolling, type Poller } from "./polling.ts";
 import type { Handle } from "./turn.ts";
 
 /** The update kinds the bot asks Telegram for (both modes). */
@@ -42,6 +42,8 @@ export interface AppOptions {
   publishCommands?: boolean;
   /** Further route plugins served beside the webhook (the web chat, WeChat). */
   plugins?: RoutePlugin[];
+  /** How long an empty getUpdates is held open (seconds; Telegram's maximum is 50). */
+  pollTimeoutSeconds?: number;
 }
 
 export async function startApp(o: AppOptions): Promise<App> {
@@ -51,7 +53,7 @@ export async function startApp(o: AppOptions): Promise<App> {
   await bot.init();
   if (o.publishCommands !== false) await publishCommands(bot).catch((e) => log.warn({ err: e }, "setMyCommands failed"));
 
-  let runner: RunnerHandle | undefined;
+  let poller: Poller | undefined;
   const server = await buildServer({
     log,
     store,
@@ -64,25 +66,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     if (o.setWebhook !== false) await bot.api.setWebhook(config.webhook.url, { secret_token: config.webhook.secret, allowed_updates: ALLOWED_UPDATES });
   } else {
     if (o.setWebhook !== false) await bot.api.deleteWebhook().catch(() => {});
-    // The runner prints fetch errors to stderr itself (stack and request payload, outside the
-    // structured log); they are logged here instead, as one redacted line each.
-    bot.api.config.use(async (prev, method, payload, signal) => {
-      try {
-        const res = await prev(method, payload, signal);
-        if (method === "getUpdates" && !res.ok) log.warn({ kind: "polling_error", code: res.error_code, description: res.description }, "getUpdates failed");
-        return res;
-      } catch (e) {
-        if (method === "getUpdates" && !signal?.aborted) log.warn({ err: e, kind: "polling_error" }, "getUpdates failed");
-        throw e;
-      }
-    });
-    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES }, silent: true } });
-    // The runner gives up on 401 and 409 by rejecting its task; unobserved, that rejection would
-    // end the process with a bare stack trace.
-    runner.task()?.catch((e: unknown) => {
-      log.fatal({ err: e, kind: "polling_failed" }, "long polling stopped");
-      o.onPollingFailed?.(e);
-    });
+    poller = startPolling(bot, { log, allowedUpdates: ALLOWED_UPDATES, onFailed: o.onPollingFailed, timeoutSeconds: o.pollTimeoutSeconds });
   }
   const mode = config.webhook ? "webhook" : "polling";
   log.info({ mode, port, store: store.kind, bot: bot.botInfo.username }, "bot started");
@@ -97,7 +81,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     stop: () =>
       (stopped ??= (async () => {
         // Stop taking work, let what is in flight finish, then close the store.
-        if (runner?.isRunning()) await runner.stop();
+        await poller?.stop();
         await closeServer(server);
         await store.close();
         log.info({ mode }, "bot stopped");

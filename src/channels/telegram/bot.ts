@@ -161,7 +161,7 @@ export function createBot(o: BotOptions): Bot {
       await sendReplies(ctx, result.latest.replies, result.latest.version, log);
       return;
     }
-    if (result.kind !== "applied") return;
+    if (result.kind !== "applied") return void log.debug({ chat: ctx.chat.id, kind: result.kind, update: ctx.update.update_id }, "update not applied");
     committed.add(ctx);
     await sendReplies(ctx, result.replies, result.version, log);
     log.debug({ chat: ctx.chat.id, kind: input.type, ms: Math.round(performance.now() - started) }, "turn");
