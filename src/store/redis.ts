@@ -79,7 +79,9 @@ export class RedisStore implements ConversationStore {
 
   delete(chatId: string): Promise<void> {
     return guarded("redis", async () => {
+      // One key holds everything of a chat (no copies elsewhere); confirm it is gone.
       await this.client.del(this.key(chatId));
+      if ((await this.client.exists(this.key(chatId))) !== 0) await this.client.del(this.key(chatId));
     });
   }
 

@@ -1,7 +1,9 @@
 /**
  * The embedded default: one SQLite file (better-sqlite3, WAL). Several processes on one
  * machine may share the file; the version column makes every write a compare-and-set.
- * Expired rows are invisible at once and purged on open and hourly.
+ * Expired rows are invisible at once and purged on open and hourly. What /forget or the expiry
+ * removes is gone from the files too: freed space is overwritten (secure_delete) and the WAL,
+ * which still holds the old pages, is checkpointed and truncated after every removal.
  */
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
@@ -27,6 +29,9 @@ export class SqliteStore implements ConversationStore {
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
+    // Deleted rows (and the old copy of a row on each update) are zeroed in the file instead of
+    // left readable in free space.
+    this.db.pragma("secure_delete = ON");
     // Another process holding the write lock: wait for it rather than fail at once.
     this.db.pragma("busy_timeout = 2000");
     this.db.exec(`CREATE TABLE IF NOT EXISTS conversations (
@@ -53,7 +58,7 @@ export class SqliteStore implements ConversationStore {
 
   private purge(): void {
     try {
-      this.stmts.purge.run(this.clock());
+      if (this.stmts.purge.run(this.clock()).changes > 0) this.checkpoint();
     } catch {
       // A busy or read-only file must not stop the bot; the next purge tries again.
     }
@@ -79,7 +84,17 @@ export class SqliteStore implements ConversationStore {
   delete(chatId: string): Promise<void> {
     return guarded("sqlite", () => {
       this.stmts.del.run(chatId);
+      this.checkpoint();
     });
+  }
+
+  /**
+   * Copies the WAL into the database file and truncates it: until then the WAL keeps the pages
+   * as they were before the delete. Another process reading at this moment can keep part of it
+   * for a little longer; the next removal or the hourly purge checkpoints again.
+   */
+  private checkpoint(): void {
+    if (this.path !== ":memory:") this.db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
   ping(): Promise<void> {
