@@ -30,8 +30,8 @@ const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 100
 const RUN = /[-−负]?\s?[¥$]?\s?(?:rmb)?\s?(?:(?:\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?)|[零〇一二两三四五六七八九十])(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]|(?<=\d)[wk](?![a-z])|[多来余](?=[万千wk]))*/gu;
 
 const MONEY_AFTER = /^(多|余|来)?\s?(元|块|rmb|人民币)/u;
-const NOT_MONEY_AFTER = /^(多|余|来)?\s?(半|级|甲|乙|岁|天|日|号|月|个|年|次|%|点|家|档|小时|周|倍|折|成|胎|代|期|床|楼|层|路|公里|km|斤|人|位|口|院|附院|分钟|条|项|张|种|类|下|些|样|起|直|样|晚|夜|趟|遍|届|号线|st|nd|th)/u;
-const MONEY_BEFORE = /(交|付|垫|花了|花费|花|费用|医药费|住院费|治疗费|手术费|药费|总共|一共|合计|总计|共计|共|自费了?|自付了?|付了|交了|掏了|垫付了?|押金|账单|要|大概|大约|差不多|估计|约)\s?$/u;
+const NOT_MONEY_AFTER = /^(多|余|来)?\s?(半|级|甲(?!类)|乙(?!类)|岁|天|日|号|月|个|年|次|%|点|家|档|小时|周|倍|折|成|胎|代|期|床|楼|层|路|公里|km|斤|人|位|口|院|附院|分钟|条|项|张|种|类|下|些|样|起|直|样|晚|夜|趟|遍|届|号线|st|nd|th)/u;
+const MONEY_BEFORE = /((起付线|起付标准|乙类|自费|目录外|丙类|押金|预交金|预缴金?)(的|是|大概|约|有|为|说是|占|了|好像|应该|可能)*|交|付|垫|花了|花费|花|费用|医药费|住院费|治疗费|手术费|药费|总共|一共|合计|总计|共计|共|自费了?|自付了?|付了|交了|掏了|垫付了?|押金|账单|要|大概|大约|差不多|估计|约)(是|为|有|了|共)?\s?$/u;
 const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费用|医药费|住院费)[^\d零〇一二两三四五六七八九十]{0,3}$/u;
 
 /** Reads one run into a Decimal, or null if it is not a number (三四百 is a range, not 340). */
@@ -129,7 +129,7 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     if (/[几数好]$/u.test(before)) continue; // 几十万, 好几千: no figure given
     if (strength === 0 && !chinese) {
       // A bare figure standing on its own (", 3000", "28000 报多少") is still money in this domain.
-      const alone = (start === 0 || /[\s,，。:：]$/u.test(before)) && /^($|[\s,，。!！?？]|多|左右|报|能|了)/u.test(after);
+      const alone = (start === 0 || /[\s,，。:：]$/u.test(before)) && /^($|[\s,，。!！?？]|多|左右|报|能|了|(是|的)?(乙类|自费|目录外|押金|预交))/u.test(after);
       const value = Number(body.replace(/,/gu, ""));
       if (alone && value >= 100) strength = 1;
     }

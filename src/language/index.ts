@@ -7,11 +7,13 @@
  * → amounts (with place names masked, so 三亚/十堰 are not numbers) → small slots → roles
  * → intent. A bare answer to the question the flow is asking (`expecting`) fills that slot.
  */
-import type { Parse, ParseContext, PlaceSlot, Slots } from "./types.ts";
+import type { Ambiguity, Parse, ParseContext, PlaceSlot, Slots } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import { redact } from "./redact.ts";
 import { findPlaces } from "./places.ts";
-import { findAmounts, pickAmount } from "./amounts.ts";
+import { findAmounts } from "./amounts.ts";
+import { readAmounts } from "./amount-roles.ts";
+import { findNegations, type Negation, type NegatedCue } from "./negation.ts";
 import { readSlots, bareLevel } from "./slots.ts";
 import { assignRoles } from "./roles.ts";
 import { scoreIntent, confidenceOf } from "./intents.ts";
@@ -43,6 +45,46 @@ function fillBareAnswer(text: string, expecting: keyof Slots, slots: Slots): voi
   }
 }
 
+/** The parts of a bill other than its total, as slots. */
+const SHARE_SLOTS: Partial<Record<keyof Slots, true>> = { classB: true, outOfCatalog: true, deposit: true, yearToDate: true, quotedDeductible: true };
+
+const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
+  stationed: "visitorType", visitorType: "visitorType", personStatus: "personStatus", hospitalLevel: "hospitalLevel",
+  setting: "setting", scheme: "scheme", insuredRegion: "insuredRegion", treatmentRegion: "treatmentRegion", amount: "amount",
+  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible",
+};
+
+/**
+ * What the negations imply (没备案 → unregistered, 没退休 → working), and what to do when the
+ * same value is also affirmed: affirmed after the negation (没转诊…后来转诊了) it stands; only
+ * before it (转诊…没转诊) the person is asked.
+ */
+function applyNegations(slots: Slots, negations: Negation[], affirmed: string, original: string): Ambiguity[] {
+  const out: Ambiguity[] = [];
+  for (const n of negations) {
+    const slot = SLOT_OF_CUE[n.cue];
+    const value = slots[slot];
+    if (n.denied !== undefined && value !== undefined && String(value) === n.denied) {
+      const before = readSlots(affirmed.slice(0, n.start))[slot];
+      const after = readSlots(affirmed.slice(n.end))[slot];
+      if (before !== undefined && String(before) === n.denied && !(after !== undefined && String(after) === n.denied)) {
+        delete slots[slot];
+        out.push({ slot, candidates: [n.denied], text: original.slice(n.start, n.end) });
+      }
+    }
+  }
+  for (const n of negations) {
+    if (!n.implies) continue;
+    for (const [k, v] of Object.entries(n.implies) as [keyof Slots, never][]) {
+      const current = slots[k];
+      // 没备案 but an emergency: the emergency counts as registered (视同备案).
+      if (k === "visitorType" && current === "emergency") continue;
+      if (k === "visitorType" || current === undefined) (slots as Record<string, unknown>)[k] = v;
+    }
+  }
+  return out;
+}
+
 /** A reply this short that fills the slot being asked for is an answer, not a new question. */
 const BARE_ANSWER_LENGTH = 12;
 
@@ -61,24 +103,32 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   // Masked with a non-digit so the amount reader never sees 三亚, 十堰, 六安, 七台河.
   let masked = text;
   for (const m of mentions) masked = masked.slice(0, m.start) + "□".repeat(m.end - m.start) + masked.slice(m.end);
-  const amounts = findAmounts(masked, expecting === "amount");
-  const chosen = pickAmount(amounts);
+  const amountExpected = expecting !== undefined && (expecting === "amount" || expecting in SHARE_SLOTS);
+  const money = readAmounts(masked, findAmounts(masked, amountExpected));
 
-  const slots: Slots = readSlots(text);
+  const { masked: affirmed, negations } = findNegations(text);
+  const slots: Slots = readSlots(affirmed);
+  const slotAmbiguities = applyNegations(slots, negations, affirmed, text);
   if (expecting && slots[expecting] === undefined) fillBareAnswer(text, expecting, slots);
   if (expecting === "hospitalLevel" && slots.hospitalLevel === undefined) {
     const level = bareLevel(text);
     if (level) slots.hospitalLevel = level;
   }
   const result: Parse = { intent: "out_of_scope", confidence: 0, slots };
-  if (chosen?.value !== undefined) slots.amount = chosen.value;
-  else if (chosen?.rejected) result.rejectedAmount = { text: chosen.text, reason: chosen.rejected };
+  Object.assign(slots, money.slots);
+  // "5000" answering "乙类有多少？": a figure with no role word is the part asked for.
+  if (expecting && expecting in SHARE_SLOTS && slots[expecting] === undefined && slots.amount !== undefined && Object.keys(money.slots).length === 1) {
+    (slots as Record<string, unknown>)[expecting] = slots.amount;
+    delete slots.amount;
+  }
+  if (money.rejected?.rejected) result.rejectedAmount = { text: money.rejected.text, reason: money.rejected.rejected };
+  if (negations.length > 0) result.negated = [...new Set(negations.map((n) => n.cue))];
 
   const roles = assignRoles(text, mentions);
   if (roles.insured) slots.insuredRegion = roles.insured;
   if (roles.treatment) slots.treatmentRegion = roles.treatment;
   let places: PlaceSlot[] = roles.places;
-  let ambiguities = roles.ambiguities;
+  let ambiguities: Ambiguity[] = [...roles.ambiguities, ...(money.ambiguity ? [money.ambiguity] : []), ...slotAmbiguities];
   // "苏州" answering "where are you insured?": the lone place takes the slot being asked for.
   if ((expecting === "insuredRegion" || expecting === "treatmentRegion") && slots[expecting] === undefined) {
     const only = places.length === 1 ? places[0] : undefined;

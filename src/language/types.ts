@@ -41,7 +41,8 @@ export interface Slots {
 }
 
 export interface Ambiguity {
-  slot: "place" | "insuredRegion" | "treatmentRegion" | "amount";
+  /** a place, an amount whose role is unclear, or a small slot said both ways (转诊…没转诊) */
+  slot: "place" | keyof Slots;
   candidates: PlaceSlot[] | string[];
   text: string;
 }

@@ -1,0 +1,148 @@
+/**
+ * Every amount in its role. One message may carry the total bill, its 乙类 and 自费/目录外
+ * shares, a deposit (押金/预交金, never the total), money already spent or reimbursed this
+ * year, a 起付线 the person quotes, and money already reimbursed for this bill. Each figure's
+ * role comes from the words right before it (乙类大概五千, 押金交了两万) or right after it
+ * (3万5的总费用, 交了3万押金); figures with no role word are the total when there is one of
+ * them. Two figures that cannot be told apart, two totals, or a share larger than the total
+ * become an ambiguity for the person to settle: a figure is never dropped or guessed.
+ */
+import { Decimal } from "decimal.js";
+import type { AmountFound } from "./amounts.ts";
+import type { Ambiguity, Slots } from "./types.ts";
+
+export type AmountRole = "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain";
+
+/** Filler between a role word and its figure: 乙类的大概有 五千, 押金交了 两万, 起付线说是 1500. */
+const FILL = "(?:的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
+const ONLY_FILL = new RegExp(`^${FILL}$`, "u");
+
+const BEFORE: [RegExp, AmountRole][] = [
+  [new RegExp(`(起付线|起付标准|门槛费?|起付)${FILL}$`, "u"), "quotedDeductible"],
+  [new RegExp(`(押金|预交金|预缴金|预交款|预缴款|预交|预缴|先交|先付)${FILL}$`, "u"), "deposit"],
+  [new RegExp(`(乙类|乙类药|乙类项目)${FILL}$`, "u"), "classB"],
+  // 全自费 / 自费了3万 / 自己掏了: the whole bill was paid out of pocket — the total, not a share.
+  [new RegExp(`(全自费|全部自费|全是自费|都是自费|自费了|自己(掏|付|垫)了?)${FILL}$`, "u"), "total"],
+  [new RegExp(`(自费|目录外|丙类|不在目录|医保外|不能报的?|报不了的?|不报的|全自付|自付部分)${FILL}$`, "u"), "outOfCatalog"],
+  [new RegExp(`(今年|年内|这一年|本年度?)(已经|已|之前|前面|在老家|在本地|门诊)*.{0,6}(报过|报了|报销过|报销了|花过|花了|用了|看了|住院花了|累计)${FILL}$|(累计|之前已经|已经报销?过|已经报了)${FILL}$`, "u"), "yearToDate"],
+  [new RegExp(`(报了|报销了|医保(报|付|支付|出)了?|统筹(报|付|支付)了?|拿回|返了|退了|已经报)${FILL}$`, "u"), "reimbursed"],
+  [new RegExp(`(总费用|总花费|总共|一共|合计|总计|共计|总额|全部|花费|花了|费用|医药费|住院费|治疗费|手术费|结账|结算|账单|总共花了)${FILL}$`, "u"), "total"],
+];
+
+const AFTER: [RegExp, AmountRole][] = [
+  [/^(?!\s)(元|块钱?)?(的)?\s?(押金|预交金|预缴金|预交款|预缴)/u, "deposit"],
+  [/^(?!\s)(元|块钱?)?(的)?\s?(是|为|属于|算)?\s?(乙类)/u, "classB"],
+  [/^(?!\s)(元|块钱?)?(的)?\s?(是|为|属于|算)?\s?(自费|目录外|丙类)/u, "outOfCatalog"],
+  [/^(?!\s)(元|块钱?)?(的)?\s?(起付线|起付标准)/u, "quotedDeductible"],
+  [/^(?!\s)(元|块钱?)?(的)?\s?(总费用|总共|费用|医药费|住院费)/u, "total"],
+];
+
+/** A bill comes as "花了X 其中/里面 乙类Y": the clause after 其中 is about parts of X. */
+function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: number): AmountRole {
+  // Only the words since the last figure (or a clause break) name this one's role.
+  const from = Math.max(previousEnd, a.start - 14);
+  let before = text.slice(from, a.start);
+  const cut = Math.max(before.lastIndexOf("，"), before.lastIndexOf(","), before.lastIndexOf("。"), before.lastIndexOf(";"), before.lastIndexOf("；"));
+  if (cut >= 0 && cut < before.length - 1) before = before.slice(cut + 1);
+  const after = text.slice(a.end, Math.min(nextStart, a.end + 8));
+  for (const [pattern, role] of AFTER) {
+    const m = pattern.exec(after);
+    if (!m) continue;
+    // "2万 自费5千": a role word that leads straight into the next figure is that figure's.
+    const leadsOn = nextStart <= a.end + 8 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
+    if (!leadsOn) return role;
+  }
+  for (const [pattern, role] of BEFORE) if (pattern.test(before)) return role;
+  // The cue may sit further back in the same clause (乙类的话大概是五千左右): look at the clause.
+  const clause = before.split(/[\s，,。;；]/u).filter((x) => x !== "").pop() ?? "";
+  if (/乙类/u.test(clause)) return "classB";
+  if (/押金|预交|预缴/u.test(clause)) return "deposit";
+  if (/目录外|丙类/u.test(clause) || (/自费/u.test(clause) && !/全自费|自费了/u.test(clause))) return "outOfCatalog";
+  if (/起付/u.test(clause)) return "quotedDeductible";
+  return a.total ? "total" : "plain";
+}
+
+export interface AmountReading {
+  slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible">>;
+  ambiguity?: Ambiguity;
+  /** the figure to ask about again politely (negative, too large…) when nothing usable was read */
+  rejected?: AmountFound;
+}
+
+const SHARE: Record<string, keyof AmountReading["slots"]> = {
+  classB: "classB",
+  outOfCatalog: "outOfCatalog",
+  deposit: "deposit",
+  yearToDate: "yearToDate",
+  quotedDeductible: "quotedDeductible",
+};
+
+function distinct(list: AmountFound[]): AmountFound[] {
+  const seen = new Set<string>();
+  return list.filter((a) => (a.value === undefined || seen.has(a.value) ? false : (seen.add(a.value), true)));
+}
+
+export function readAmounts(text: string, found: AmountFound[]): AmountReading {
+  const out: AmountReading = { slots: {} };
+  const usable = found.filter((f) => f.value !== undefined);
+  if (usable.length === 0) {
+    const rejected = found.find((f) => f.rejected);
+    if (rejected) out.rejected = rejected;
+    return out;
+  }
+  const byRole = new Map<AmountRole, AmountFound[]>();
+  let previousEnd = 0;
+  for (const [k, a] of usable.entries()) {
+    const role = roleOf(text, a, previousEnd, usable[k + 1]?.start ?? text.length);
+    previousEnd = a.end;
+    byRole.set(role, [...(byRole.get(role) ?? []), a]);
+  }
+  const texts = (list: AmountFound[]) => list.map((a) => a.text).join("、");
+  const ask = (list: AmountFound[]) => {
+    const values = distinct(list);
+    out.ambiguity = { slot: "amount", candidates: values.map((a) => a.value as string), text: texts(values) };
+  };
+
+  for (const [role, slot] of Object.entries(SHARE)) {
+    const list = distinct(byRole.get(role as AmountRole) ?? []);
+    if (list.length === 1) out.slots[slot] = (list[0] as AmountFound).value;
+    else if (list.length > 1 && !out.ambiguity) ask(list);
+  }
+
+  const totals = distinct(byRole.get("total") ?? []);
+  const plain = distinct(byRole.get("plain") ?? []);
+  if (totals.length === 1) {
+    out.slots.amount = (totals[0] as AmountFound).value;
+  } else if (totals.length > 1) {
+    // 花了3万 … 总共4万: two totals — which one is the bill?
+    if (!out.ambiguity) ask(totals);
+  } else if (plain.length === 1) {
+    out.slots.amount = (plain[0] as AmountFound).value;
+  } else if (plain.length > 1) {
+    // Figures with no role word: a clearly stronger one (3万 beside a bare 200) is the bill;
+    // equals cannot be told apart.
+    const sorted = [...plain].sort((a, b) => b.strength - a.strength);
+    const [top, second] = sorted as [AmountFound, AmountFound];
+    if (top.strength >= 3 && second.strength <= 1) out.slots.amount = top.value;
+    else if (!out.ambiguity) ask(plain);
+  }
+  if (totals.length === 1 && plain.length > 0 && !out.ambiguity) {
+    // 总费用10万 … 2万: a figure with no role beside a named total is asked about, not dropped.
+    const others = plain.filter((p) => p.value !== out.slots.amount);
+    if (others.length > 0) ask([totals[0] as AmountFound, ...others]);
+  }
+
+  // A share cannot exceed the bill; shares together cannot either.
+  const total = out.slots.amount !== undefined ? new Decimal(out.slots.amount) : undefined;
+  if (total) {
+    const parts = (["classB", "outOfCatalog"] as const).filter((k) => out.slots[k] !== undefined);
+    const sum = parts.reduce((acc, k) => acc.plus(out.slots[k] as string), new Decimal(0));
+    if (parts.length > 0 && sum.greaterThan(total)) {
+      const values = [out.slots.amount as string, ...parts.map((k) => out.slots[k] as string)];
+      out.ambiguity = { slot: "amount", candidates: [...new Set(values)], text: values.join("、") };
+      delete out.slots.amount;
+      for (const k of parts) delete out.slots[k];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * Negated cues: 没办转诊, 不是三甲, 不是单位派的, 还没退休, 没备案, 没住院. A negated cue never
+ * fills the slot it names; it is masked out of the text before the slot rules read it, and
+ * where it implies the opposite value it fills that (没备案 → unregistered, 还没退休 → working).
+ * "不是转诊是急诊": the negated 转诊 is masked, the affirmed 急诊 after it is read as usual.
+ */
+import type { Slots } from "./types.ts";
+
+export type NegatedCue = keyof Slots | "stationed";
+
+export interface Negation {
+  start: number;
+  end: number;
+  cue: NegatedCue;
+  /** the value the un-negated cue would have filled (referral for 转诊) */
+  denied?: string;
+  /** the value the negation implies (working for 没退休) */
+  implies?: Partial<Slots>;
+}
+
+// 没 / 没有 / 未 / 还没 / 并没 / 不是 / 不算 / 非, then an optional verb (办 走 做 开 经过 去 是) and 过/了.
+const NEG = "(?:还没有?|还未|并没有?|从没|没有?|未|不是|不算|并非|非|不用|不需要|不)(?:办理?|走|做|开|经过?|去|是|进行|搞|弄|打|给)?(?:过|了)?(?:的)?";
+
+const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Slots> }[] = [
+  { re: new RegExp(`(?:还没有?|还未|并没有?|从没|没有?|未)(?:办理?|做|弄|搞|去|进行)?(?:过|了)?(?:异地)?(?:就医)?(?:备案|备过案|备上案)|忘(?:记|了)(?:办)?(?:异地)?备案|没来得及备案|来不及备案`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
+  { re: new RegExp(`${NEG}(?:转诊|转院|转诊手续|转诊单|转过来|转出)`, "u"), cue: "visitorType", denied: "referral" },
+  { re: new RegExp(`(?:不是|不算|并非|非)(?:的)?(?:急诊|抢救|急救)`, "u"), cue: "visitorType", denied: "emergency" },
+  { re: /(?:还没有?|还未|没有?|未|不是|并没有?)(?:办理?)?(?:了)?退休|还没退|没退(?!费|钱|押金|回)|不是退休(?:人员)?/u, cue: "personStatus", denied: "retired", implies: { personStatus: "working" } },
+  { re: /(?:不是|并非|没|没有)(?:被)?(?:单位|公司|厂里|领导)?(?:派|外派|派驻|常驻)(?:的|过去|去|来)?|不是常驻/u, cue: "stationed", denied: "stationed_worker" },
+  { re: /(?:不是|并非|非|不算)(?:在)?(?:三甲|三级|三乙)/u, cue: "hospitalLevel", denied: "3" },
+  { re: /(?:不是|并非|非|不算)(?:在)?(?:二甲|二级|二乙)/u, cue: "hospitalLevel", denied: "2" },
+  { re: /(?:不是|并非|非|不算)(?:在)?(?:一级|社区医院|卫生院)/u, cue: "hospitalLevel", denied: "1" },
+  { re: /(?:还没有?|没有?|未|不是|不用|不需要|没到)(?:办)?(?:过|了)?住(?:院|过院)|不住院/u, cue: "setting", denied: "inpatient" },
+  { re: /(?:不是|不算|并非)(?:看)?(?:的)?门诊/u, cue: "setting", denied: "outpatient" },
+  { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:城镇)?职工(?:医保)?/u, cue: "scheme", denied: "employee" },
+  { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:城乡)?居民(?:医保)?/u, cue: "scheme", denied: "resident" },
+  { re: /(?:不是|并非|没有?)(?:长期|异地安置|常住|定居)/u, cue: "visitorType", denied: "long_term_resident" },
+];
+
+/** Finds negated cues and returns the text with them masked (same length, so offsets hold). */
+export function findNegations(text: string): { masked: string; negations: Negation[] } {
+  const negations: Negation[] = [];
+  let masked = text;
+  for (const { re, cue, denied, implies } of CUES) {
+    const global = new RegExp(re.source, "gu");
+    for (const m of masked.matchAll(global)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      // 要不要转诊, 是不是三甲, 需不需要住院: a question, not a negation.
+      if (/^不/u.test(m[0]) && /[要需用是能可行]$/u.test(masked.slice(Math.max(0, start - 1), start))) continue;
+      // 没备案 inside 没备案之前 is still 没备案; a question 备案了没 has its 没 after the cue and is not matched.
+      negations.push({ start, end, cue, ...(denied ? { denied } : {}), ...(implies ? { implies } : {}) });
+      masked = masked.slice(0, start) + "□".repeat(end - start) + masked.slice(end);
+    }
+  }
+  return { masked, negations };
+}

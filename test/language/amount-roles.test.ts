@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "../../src/language/index.ts";
+
+const money = (text: string) => {
+  const p = parse(text);
+  const { amount, classB, outOfCatalog, deposit, yearToDate, quotedDeductible } = p.slots;
+  return { slots: JSON.parse(JSON.stringify({ amount, classB, outOfCatalog, deposit, yearToDate, quotedDeductible })), ambiguities: (p.ambiguities ?? []).filter((a) => a.slot === "amount") };
+};
+
+describe("every amount in its role", () => {
+  it.each([
+    ["南昌职工 去广州中山一院住院 没办转诊 花了三万五 乙类大概五千", { amount: "35000", classB: "5000" }],
+    ["南昌职工 去广州住院 10万 乙类2万 自费5000", { amount: "100000", classB: "20000", outOfCatalog: "5000" }],
+    ["总费用10万 其中自费5000", { amount: "100000", outOfCatalog: "5000" }],
+    ["4万2的总费用 乙类的话占了七千", { amount: "42000", classB: "7000" }],
+    ["一共花了三万六，乙类三千多，自费的两千五", { amount: "36000", classB: "3000", outOfCatalog: "2500" }],
+    ["住院一共八万 目录外的有一万", { amount: "80000", outOfCatalog: "10000" }],
+    ["我爸在西安住院花了五万二 其中乙类药八千 丙类一千", { amount: "52000", classB: "8000", outOfCatalog: "1000" }],
+    ["5000是乙类 总共2万", { amount: "20000", classB: "5000" }],
+    ["入院的时候押金交了3万 出院一算一共花了4万6", { amount: "46000", deposit: "30000" }],
+    ["先交了一万五押金 结账总共一万二", { amount: "12000", deposit: "15000" }],
+    ["预交金2万 最后费用是17600", { amount: "17600", deposit: "20000" }],
+    ["押金交了一万 出院能退吗", { deposit: "10000" }],
+    ["今年在本地已经报过2万了 这次在外地又花了5万", { amount: "50000", yearToDate: "20000" }],
+    ["听说起付线是1300 我在昆明住院花了2万4", { amount: "24000", quotedDeductible: "1300" }],
+    ["起付标准大概900吧 住院总共花了1万1", { amount: "11000", quotedDeductible: "900" }],
+    ["在北京住院 自费了6万 回去能报多少", { amount: "60000" }],
+    ["全自费花了2万 回老家能报吗", { amount: "20000" }],
+  ])("%s", (text, want) => {
+    const got = money(text);
+    expect(got.slots).toEqual(want);
+    expect(got.ambiguities).toEqual([]);
+  });
+});
+
+describe("figures that cannot be told apart are asked about, never dropped", () => {
+  it("two totals", () => {
+    const got = money("花了3万 总共4万");
+    expect(got.slots.amount).toBeUndefined();
+    expect(got.ambiguities[0]?.candidates).toEqual(["30000", "40000"]);
+  });
+  it("乙类 larger than the total", () => {
+    const got = money("乙类5万 总共花了3万");
+    expect(got.slots).toEqual({});
+    expect(got.ambiguities[0]?.candidates).toEqual(["30000", "50000"]);
+  });
+  it("乙类 and 自费 together larger than the total", () => {
+    const got = money("总共1万 乙类6千 自费5千");
+    expect(got.slots).toEqual({});
+    expect(got.ambiguities[0]?.candidates).toEqual(["10000", "6000", "5000"]);
+  });
+  it("two bare figures of the same weight", () => {
+    const got = money("3万 4万 能报多少");
+    expect(got.slots.amount).toBeUndefined();
+    expect(got.ambiguities[0]?.candidates).toEqual(["30000", "40000"]);
+  });
+  it("a figure without a role beside a named total", () => {
+    const got = money("总费用10万 2万");
+    expect(got.ambiguities[0]?.candidates).toEqual(["100000", "20000"]);
+  });
+  it("two 乙类 figures", () => {
+    const got = money("花了5万 乙类1万 乙类2万");
+    expect(got.slots.amount).toBe("50000");
+    expect(got.ambiguities[0]?.candidates).toEqual(["10000", "20000"]);
+  });
+});
+
+describe("a figure answering a question about one part of the bill", () => {
+  it("5000 answering 乙类有多少 is classB", () => {
+    expect(parse("5000", { expecting: "classB" }).slots).toEqual({ classB: "5000" });
+    expect(parse("大概三千", { expecting: "outOfCatalog" }).slots).toEqual({ outOfCatalog: "3000" });
+  });
+});
