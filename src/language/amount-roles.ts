@@ -11,13 +11,15 @@ import { Decimal } from "decimal.js";
 import type { AmountFound } from "./amounts.ts";
 import type { Ambiguity, Slots } from "./types.ts";
 
-export type AmountRole = "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain";
+export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain";
 
 /** Filler between a role word and its figure: 乙类的大概有 五千, 押金交了 两万, 起付线说是 1500. */
 const FILL = "(?:的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
 const ONLY_FILL = new RegExp(`^${FILL}$`, "u");
 
 const BEFORE: [RegExp, AmountRole][] = [
+  // 金额是3万5不是3万: the figure after 不是 is the one being corrected away.
+  [/(不是|而不是|并非)\s?$/u, "denied"],
   [new RegExp(`(起付线|起付标准|门槛费?|起付)${FILL}$`, "u"), "quotedDeductible"],
   [new RegExp(`(押金|预交金|预缴金|预交款|预缴款|预交|预缴|先交|先付)${FILL}$`, "u"), "deposit"],
   [new RegExp(`(乙类|乙类药|乙类项目)${FILL}$`, "u"), "classB"],

@@ -85,6 +85,18 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
   return out;
 }
 
+/**
+ * A change to an earlier answer: 改成二级医院, 换成居民医保, 要是急诊呢, 那在北京呢, 如果没备案呢,
+ * 其实他已经退休了, 金额是3万5不是3万. Only a correction when it carries a new value, and only
+ * short or ending in 呢 (如果是急诊的话需要备案吗 is a question of its own).
+ */
+const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|是[^不]{1,10}不是/u;
+const CORRECTION_NOT = /备案.{0,6}(改|换|变更|取消)|(改|换|变更)(一下)?备案|吗|怎么|如何|多少|能不能|可不可以|要不要|是不是/u;
+const MAX_CORRECTION_LENGTH = 16;
+
+/** Below this confidence the likeliest readings are offered as choices. */
+export const CANDIDATE_THRESHOLD = 0.6;
+
 /** A reply this short that fills the slot being asked for is an answer, not a new question. */
 const BARE_ANSWER_LENGTH = 12;
 
@@ -171,6 +183,20 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   }
 
   const compactLength = Array.from(text.replace(/\s/gu, "")).length;
+  const carries = Object.keys(slots).length > 0 || places.length > 0 || ambiguities.length > 0;
+  if (carries && CORRECTION.test(text) && !CORRECTION_NOT.test(text.replace(/多少钱?呢$/u, "")) && (compactLength <= MAX_CORRECTION_LENGTH || /呢[?？。!！]*$/u.test(text))) {
+    result.intent = "correction";
+    result.confidence = 0.85;
+    // "那在北京呢": a lone place said with 在/去/到 is where the care is.
+    if (places.length === 1 && !slots.treatmentRegion && /(在|去|到|换到|改到|换成|改成)$/u.test(text.slice(0, text.indexOf(places[0]?.name.slice(0, 2) ?? "\u0000")))) {
+      slots.treatmentRegion = places[0] as PlaceSlot;
+      places = [];
+    }
+  } else if (result.confidence < CANDIDATE_THRESHOLD && (score.ranked?.length ?? 0) >= 2) {
+    const likely = (score.ranked ?? []).filter(([, v]) => v > 0).map(([i]) => i);
+    const list = [result.intent, ...likely.filter((i) => i !== result.intent)].slice(0, 3);
+    if (list.length >= 2) result.candidates = list;
+  }
   const answered = expecting !== undefined && (slots[expecting] !== undefined || result.rejectedAmount !== undefined || ambiguities.length > 0);
   if (expecting !== undefined && compactLength <= BARE_ANSWER_LENGTH && (answered || score.score < 3) && !["cancel", "back", "restart"].includes(score.intent)) {
     result.intent = "out_of_scope";

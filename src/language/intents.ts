@@ -16,11 +16,39 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/备案/u, 1],
     [/怎么备案|如何备案|咋备案|怎么办理|如何办理|办理流程|流程|步骤|代办|帮我备案|帮.{0,2}办备案|我要办|想办|备案.{0,3}(怎么|咋|如何)(办|弄|搞|整|操作|申请)|怎么申请|如何申请|怎么操作|操作步骤|教我|不会用|备案.{0,2}入口|本人去|要本人|本人到场|人脸|刷脸/u, 3],
     [/怎么(弄|搞|整|办)|咋(办|弄|整)|办个?.{0,6}备案/u, 2],
-    // Where and through which channel: answered by the how-to, even when phrased "能…吗".
-    [/app|小程序|支付宝|微信|公众号|线上|线下|网上|手机上|平台|12393|打电话|电话办|在哪(里|儿)?(办|备案|申请)|去哪(里|儿)?办|哪里(能|可以)?办|哪个窗口|社区能办|医院.{0,4}办备案|什么软件|哪个软件|窗口|排队|帮忙备案|帮.{0,4}备案|代.{0,2}备案|家属.{0,4}备案|亲属/u, 4],
+    // Someone else registering for the person: the how-to, with who may act for whom.
+    [/帮忙备案|帮.{0,4}备案|代.{0,2}备案|家属.{0,4}备案|亲属/u, 4],
     [/备案.{0,4}(收费|要钱|交钱|花钱)|填写|怎么填|填什么|写什么|怎么弄才|怎样才能|怎么才能|才能直接/u, 4],
-    [/电子凭证|医保码/u, 4],
     [/(选|填|写)(省|市)|选省还是选市/u, 2],
+  ],
+  // Where and through which channel, online and offline (手机上能办不, 不会用app 线下去哪办).
+  registration_channels: [
+    [/app|小程序|支付宝|微信|公众号|线上|线下|网上|手机上|手机(能|可以)|平台|电话办|打电话(能|可以)?办|在哪(里|儿)?(办|备案|申请)|去哪(里|儿)?(办|备案|申请)|哪里(能|可以)?(办|备案)|哪个窗口|哪个部门|社区能办|医院.{0,4}办备案|什么软件|哪个软件|窗口|排队|医保局.{0,4}(办|备案)|(不会|不懂|不太会)(用)?(手机|智能手机|app|网上)|渠道|途径/u, 4.2],
+    [/电话.{0,4}(能|可以)?(办|备案|申请)|打(电话|12393|热线).{0,6}(能|可以)(办|备案)/u, 6.5],
+  ],
+  // Who may register and what each kind means.
+  who_can_register: [
+    [/哪些人(可以|能|才能|需要)?(办|备案|申请)|什么人(可以|能|才能)?(办|备案|申请)|什么样的人(可以|能)?|谁(可以|能)(办|备案|申请)|备案(的)?(类型|种类|分类|有几种|有哪几种|有哪些类|分哪几|分几)|(有|分)(几|哪几)种(备案)?|哪几类人|(哪些|什么)情况(可以|能|才能)(办|备案)|能备案的(人|情况)|备案(对象|范围|条件)|什么条件(可以|能|才能)?(备案|办)/u, 5.5],
+  ],
+  // At the hospital: what to show, how direct settlement works at the counter.
+  at_hospital: [
+    [/(去|到|在)医院.{0,8}(带|拿|出示|要)(啥|什么|哪些|点啥)|社保卡还是医保码|医保码还是社保卡|社保卡还是电子凭证|(医保卡|社保卡|身份证).{0,4}还是.{0,4}(医保码|电子凭证|身份证)/u, 6],
+    [/结算流程|(刷|扫|亮)(医保码|电子凭证)|医保码|电子凭证|挂号.{0,6}(说|告诉|出示|选)|入院.{0,6}(登记|办理).{0,6}(带|出示|要|说)|(窗口|收费处).{0,6}(说|出示|告诉)|出院.{0,4}(结算|结账)(要|需要)?(带|办|注意)/u, 5],
+    // How settlement works, in general; a topic word (门诊, 分娩, 放化疗) answers it better.
+    [/(出院|住院|看病|看完病|异地|外地)?.{0,4}(怎么|如何|咋)(结算|结账|付钱|买单)|能(不能)?直接刷(卡|医保)|直接(刷卡|刷医保|刷码)(吗|不|么)/u, 3.8],
+  ],
+  hotline: [
+    [/(电话|热线)(号码|号)?(是)?多少|(打|拨)(哪个|什么|啥)(电话|号码|号)|12393|热线|电话号码|咨询电话|(医保|医保局|医保中心|经办)(的)?(电话|热线)|电话.{0,4}(问|咨询|投诉)|有电话吗|联系方式|人工服务/u, 6],
+  ],
+  need_register: [
+    [/要不要(先)?备案|需不需要(先)?备案|用不用(先)?备案|必须(要|得)?(先)?备案|非得(要)?备案|一定(要|得)备案|不备案(的话)?(行不行|可以吗|可以不|行吗|行不|能报吗|会怎样|会怎么样|有什么影响|有影响吗|会怎么|能不能报)?|不用备案|(需要|要|得|用)(先|提前)?备案(吗|么|不)|备案是必须的|可以不备案|必须办备案|非备案不可/u, 5],
+  ],
+  cancel_change: [
+    [/取消备案|备案.{0,6}(取消|撤销|注销|作废|撤回|退掉|不要了)|(能|可以|怎么|如何)(取消|撤销|注销)|注销备案|备案.{0,6}(改|变更|更改|修改|换)|(改|变更|更改|修改|换)(一下)?(备案|就医地)|换(了)?(城市|地方|地儿).{0,8}备案|备案(地|的地方|城市|的城市).{0,8}(改|换|变)|重新备案|备错了|备案.{0,4}(填)?错了|(搬|去)(到)?(别的|另一个|其他)(城市|地方).{0,8}备案|备案(怎么|咋)变/u, 5.5],
+  ],
+  claim_deadline: [
+    [/(多久|多长时间|几个月|几天|什么时候|多少天)(之内|以内|内|前)(要|得|必须|可以)?(报|报销|申请|交材料|办)|报销.{0,6}(期限|时限|时间限制|有效期|截止|过期)|(有没有|有)时间限制|过期.{0,4}(报|报销)|截止(时间|日期)/u, 5.5],
+    [/^(?!.*备案).*((出院|报销).{0,12}(还来得及|来得及吗|来得及不|还能报吗|还能报不|还可以报)|(过了|超过|超了).{0,8}(还能报|能报吗|还能不能报|就不能报))/u, 5.5],
   ],
   registration_materials: [
     [/材料|资料|证件|证明|带啥|带什么|准备(什么|啥|点啥|哪些)|户口本|居住证|承诺书|清单|提交啥|交什么|什么手续|哪些手续|社保卡和|身份证和|办手续|办理手续|需要.{0,2}手续|需要啥$|需要啥[吗呀啊]|要什么$|要啥$|盖章|居住证明|房产证|原件|复印件|租房合同/u, 4],
@@ -94,6 +122,7 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
   ratio_change: [
     [/比例.{0,8}(降|低|一样|打折|不同|区别|会)|降低|打折|打八折|打几折|八折|九折|降多少|降不降|先自付|先自理|报的多不多|报得多不多|按哪边|按哪里|按哪个地方|参保地还是就医地|比例会|会降|比本地|报得少|报的少|报得多|报的多|会少|少报|少报销/u, 4],
     [/(未|没|不)备案.{0,6}比例/u, 4.5],
+    [/按(老家|参保地|家里|户口|户籍|原籍|家乡|本地)(的)?.{0,4}还是(按)?(看病|就医|医院|治病|住院|外地)(的)?(地方|那边|那里|城市|地)?|按(看病|就医|医院)的?(地方|那边|地)还是(按)?(老家|参保地)/u, 5.5],
     [/跟哪.{0,4}有关|哪个城市|按哪个|按照参保地|按参保地|哪里的.{0,4}目录|用哪里的|哪边的.{0,4}目录|目录不一样|目录不同|目录.{0,4}(区别|差别)/u, 5],
   ],
   help: [
@@ -114,11 +143,21 @@ const RESTART = /重新开始|重来|从头|重新填|再来一遍|重新来|全
 /** Equal scores: the more specific topic answers the question better than the generic one. */
 const PRIORITY: Intent[] = [
   "out_of_scope", "ratio_change", "emergency", "maternity", "deposit", "serious_illness", "chronic_disease",
+  "hotline", "cancel_change", "claim_deadline", "need_register",
   "makeup_registration", "find_hospital", "check_result", "review_time", "validity", "outpatient",
-  "manual_claim", "registration_materials", "estimate", "eligibility", "registration_howto", "help",
+  "manual_claim", "registration_materials", "at_hospital", "who_can_register", "estimate", "eligibility", "registration_channels", "registration_howto", "help",
 ];
 
-export interface IntentScore { intent: Intent; score: number; runnerUp: number }
+export interface IntentScore {
+  intent: Intent;
+  score: number;
+  runnerUp: number;
+  /** every intent with a cue, best first (for the likeliest readings when unsure) */
+  ranked?: [Intent, number][];
+}
+
+/** "没看懂" and nothing else: the reply was not understood (啥意思 after an answer). */
+const NOT_UNDERSTOOD = /^(我|俺)?(还是|真的?|完全|有点|有些|没太|不太|看了)?(没看懂|看不懂|没懂|不懂|没明白|不明白|听不懂|没听懂|看不明白|搞不懂|不太懂|不太明白|没太懂|没太明白|不理解|没理解|糊涂|晕)(你说的|你的意思|你说啥|你这个|这个|啥意思|什么意思|呢|啊|呀|哦|了|额|诶)*$|^(你|你这|这)?(说的|说|写的|讲的)?(是)?(啥|什么|啥子)(意思)(啊|呀|呢|哦)*$|^(啥|什么)(玩意|东西)(啊|呀)?$|^(能|可以|麻烦)?(说|讲)?(简单|通俗|明白|清楚)(一?点|些)(吗|不|嘛)?$|^(说)?人话$/u;
 
 function compact(text: string): string {
   return text.replace(/[\s,，。.!！?？~～、…;；:："'“”‘’()（）\[\]【】\p{Extended_Pictographic}\u{FE0F}]/gu, "");
@@ -129,6 +168,7 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   const short = compact(text);
   // "不想问了 谢谢": the thanks do not change that it is a goodbye.
   const withoutThanks = short.replace(/谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu, "");
+  if (short.length > 0 && short.length <= 14 && NOT_UNDERSTOOD.test(short)) return { intent: "not_understood", score: 5, runnerUp: 0 };
   if (short.length > 0 && short.length <= 12) {
     if (CANCEL_WORD.test(short) && (CANCEL.test(short) || (withoutThanks !== "" && CANCEL.test(withoutThanks)))) return { intent: "cancel", score: 5, runnerUp: 0 };
     // 备案被退回了: a question about the registration, not a step back in the conversation.
@@ -163,12 +203,12 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || PRIORITY.indexOf(a[0]) - PRIORITY.indexOf(b[0]));
   const [best, second] = ranked;
   if (best && best[1] >= 2) {
-    return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0 };
+    return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0, ranked };
   }
   if (short.length > 0 && GREETING.test(short)) return { intent: "greeting", score: 4, runnerUp: 0 };
   // Nothing asked in words: places or a bill still say what the person is after.
   if (hints.places >= 1 && hints.slots >= 1 && (!best || best[1] < 1)) return { intent: "eligibility", score: 1.5, runnerUp: best?.[1] ?? 0 };
-  if (best) return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0 };
+  if (best) return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0, ranked };
   return { intent: "out_of_scope", score: 0, runnerUp: 0 };
 }
 

