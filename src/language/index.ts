@@ -10,7 +10,8 @@
 import type { Ambiguity, Parse, ParseContext, PlaceSlot, Slots } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import { redact } from "./redact.ts";
-import { findPlaces } from "./places.ts";
+import { findPlaces, citiesOf } from "./places.ts";
+import { PROVINCE_REGIONS } from "../places/divisions.ts";
 import { findAmounts } from "./amounts.ts";
 import { readAmounts } from "./amount-roles.ts";
 import { findNegations, type Negation, type NegatedCue } from "./negation.ts";
@@ -140,7 +141,21 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   if (roles.insured) slots.insuredRegion = roles.insured;
   if (roles.treatment) slots.treatmentRegion = roles.treatment;
   let places: PlaceSlot[] = roles.places;
-  let ambiguities: Ambiguity[] = [...roles.ambiguities, ...(money.ambiguity ? [money.ambiguity] : []), ...slotAmbiguities];
+  // 河北 alone is not a region: the person picks one of its cities. 海南 is one (备案到省).
+  const provinceOnly: Ambiguity[] = [];
+  for (const key of ["insuredRegion", "treatmentRegion"] as const) {
+    const p = slots[key];
+    if (p && p.level === "province" && !PROVINCE_REGIONS.has(p.code)) {
+      delete slots[key];
+      provinceOnly.push({ slot: key, candidates: citiesOf(p.code), text: p.name });
+    }
+  }
+  for (const p of places.filter((x) => x.level === "province" && !PROVINCE_REGIONS.has(x.code))) {
+    const asked = expecting === "insuredRegion" || expecting === "treatmentRegion" ? expecting : "place";
+    provinceOnly.push({ slot: asked, candidates: citiesOf(p.code), text: p.name });
+  }
+  places = places.filter((x) => !(x.level === "province" && !PROVINCE_REGIONS.has(x.code)));
+  let ambiguities: Ambiguity[] = [...roles.ambiguities, ...(money.ambiguity ? [money.ambiguity] : []), ...slotAmbiguities, ...provinceOnly];
   // "苏州" answering "where are you insured?": the lone place takes the slot being asked for.
   if ((expecting === "insuredRegion" || expecting === "treatmentRegion") && slots[expecting] === undefined) {
     const only = places.length === 1 ? places[0] : undefined;
@@ -157,7 +172,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
     }
   }
 
-  const regionCount = (slots.insuredRegion ? 1 : 0) + (slots.treatmentRegion ? 1 : 0);
+  const regionCount = (slots.insuredRegion ? 1 : 0) + (slots.treatmentRegion ? 1 : 0) + provinceOnly.filter((a) => a.slot !== "place").length;
   const score = scoreIntent(text, {
     amount: slots.amount !== undefined,
     places: regionCount,

@@ -7,6 +7,7 @@
 import { DIVISIONS, shortName, type Division } from "../places/divisions.ts";
 import type { PlaceSlot } from "./types.ts";
 import counties from "./data/counties.json" with { type: "json" };
+import { typoCandidates } from "./place-typos.ts";
 
 export interface PlaceMention {
   start: number;
@@ -18,6 +19,16 @@ export interface PlaceMention {
 
 function slotOf(d: Division): PlaceSlot {
   return { code: d.code, name: d.name, level: d.level };
+}
+
+/**
+ * The cities of a province, for the person to pick from when only the province was named
+ * (河北, 江苏): by division code, which puts the capital first; county-level regions last.
+ */
+export function citiesOf(provinceCode: string): PlaceSlot[] {
+  return DIVISIONS.filter((d) => d.level === "city" && d.provinceCode === provinceCode)
+    .sort((a, b) => Number(a.code.endsWith("00") ? 0 : 1) - Number(b.code.endsWith("00") ? 0 : 1) || a.code.localeCompare(b.code))
+    .map(slotOf);
 }
 
 /** One-character nicknames: only read with a locative cue around them (深夜, 苏醒, 京东 are not places). */
@@ -39,7 +50,7 @@ const NOT_A_PLACE = /^(中山(医院|大学|一院|二院|三院|眼科|肿瘤|�
 const COUNTY_SHORT_EXCLUDED = new Set(["合作", "和平", "安宁", "河东", "河西", "长寿", "大安", "永安", "东城", "西城", "江北", "南岸", "北安", "江山", "同仁", "津市", "金山", "宝山", "开平", "普宁", "长宁", "龙井", "合山", "大兴"]);
 
 const BEFORE_CUE = /(在|去|来|到|回|赴|从|是|驻|返|离|人在|住|于|往|飞)$/u;
-const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|就医|住院|工作|上班|打工|交|缴|的|籍|看|生|治|玩|旅|出差|跟|养老|过|了|户口|人|我|这|那|住|待|呆|上学|读书|做|经商|开店|能|可以)/u;
+const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|职工|居民|新农合|农合|就医|住院|工作|上班|打工|交|缴|的|籍|看|生|治|玩|旅|出差|跟|养老|过|了|户口|人|我|这|那|住|待|呆|上学|读书|做|经商|开店|能|可以)/u;
 
 interface Entry { key: string; divisions: Division[]; cued: boolean }
 
@@ -143,7 +154,34 @@ export function findPlaces(text: string): PlaceMention[] {
       i += 1;
     }
   }
-  return mergeProvinceCity(text, found);
+  return mergeProvinceCity(text, withTypos(text, found));
+}
+
+const HAN = /\p{Script=Han}/u;
+/** Words that only follow a place name: what makes a name one character off still a city. */
+const STRONG_AFTER = /^[市]?(的)?(医保|社保|参保|职工|居民|新农合|住院|看病|就医|看门诊|人[,，\s]|那边|这边)/u;
+
+/** Names the lexicon did not know, where a place is expected: typos of a city (苏洲, 深川). */
+function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
+  const covered = new Uint8Array(text.length);
+  for (const m of found) covered.fill(1, m.start, m.end);
+  const extra: PlaceMention[] = [];
+  for (let i = 0; i + 2 <= text.length; i++) {
+    if (covered[i] || !HAN.test(text[i] as string)) continue;
+    for (const length of [3, 2]) {
+      const end = i + length;
+      if (end > text.length || covered.subarray(i, end).some((c) => c === 1)) continue;
+      const word = text.slice(i, end);
+      if (!/^\p{Script=Han}+$/u.test(word) || !cueOk(text, i, end)) continue;
+      const candidates = typoCandidates(word, STRONG_AFTER.test(text.slice(end, end + 4)));
+      if (candidates.length === 0) continue;
+      extra.push({ start: i, end, text: word, candidates: candidates.map(slotOf) });
+      covered.fill(1, i, end);
+      i = end - 1;
+      break;
+    }
+  }
+  return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.start - b.start);
 }
 
 /** 江苏苏州 / 广东省 深圳市 / 吉林省吉林市: the province only says which city is meant. */

@@ -39,14 +39,12 @@ const KNOWN_MISREADS = new Map<string, string>([
   ["c02", "乙类 read as the total"],
   ["c07", "乙类 share dropped"],
   ["c10", "乙类 read as the total"],
-  ["c15", "溧阳 (county with its own policy file) not recognised"],
   ["c16", "总费用两万五 not read; the chat asks for the total"],
   ["c18", "自费 share dropped"],
   ["c20", "乙类 read as the total"],
   ["c23", "自费 read as the total"],
   ["c30", "total not read beside 乙类; the chat asks"],
   ["c32", "乙类 read as the total"],
-  ["c33", "杭锦后旗 read as its city 巴彦淖尔"],
   ["c39", "乙类 read as the total"],
   ["c45", "total not read beside 乙类; the chat asks"],
   ["c48", "自费 share dropped"],
@@ -54,7 +52,6 @@ const KNOWN_MISREADS = new Map<string, string>([
   ["c51", "乙类 read as the total"],
   ["c56", "乙类 read as the total"],
   ["c60", "自费 read as the total"],
-  ["c65", "溧阳 (county with its own policy file) not recognised"],
 ]);
 
 function scenarioOf(row: Row): Record<string, unknown> {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import { parse } from "../../src/language/index.ts";
+import { COUNTY_REGIONS, PROVINCE_REGIONS } from "../../src/places/divisions.ts";
+import { typoCandidates } from "../../src/language/place-typos.ts";
+
+const code = (p?: { code: string }) => p?.code;
+
+describe("typos of city names", () => {
+  it("homophones and one-character slips are read when one city fits", () => {
+    expect(code(parse("苏洲职工 去上海住院").slots.insuredRegion)).toBe("320500");
+    expect(code(parse("深川住院 医保东莞").slots.treatmentRegion)).toBe("440300");
+    expect(code(parse("夏门医保 在福州住院").slots.insuredRegion)).toBe("350200");
+    expect(code(parse("杭洲", { expecting: "treatmentRegion" }).slots.treatmentRegion)).toBe("330100");
+  });
+  it("苏洲 sounds like 苏州 and 宿州: the one sharing a typed character wins", () => {
+    expect(typoCandidates("苏洲").map((d) => d.code)).toEqual(["320500"]);
+  });
+  it("words one character off a city are not cities", () => {
+    for (const text of ["十万", "去上学", "自费的两千五", "在本地住院", "去南方看病", "在家里住院"]) {
+      const p = parse(text);
+      expect(p.slots.insuredRegion ?? p.slots.treatmentRegion, text).toBeUndefined();
+      expect((p.ambiguities ?? []).filter((a) => a.slot !== "amount"), text).toEqual([]);
+    }
+    expect(parse("十万", { expecting: "amount" }).slots.amount).toBe("100000");
+  });
+  it("a slip that fits two cities is asked, not assumed", () => {
+    expect(typoCandidates("延州", true).map((d) => d.code).sort()).toEqual(["222400", "610600"]);
+    const p = parse("延州医保 去上海住院");
+    expect(p.slots.insuredRegion).toBeUndefined();
+    expect(p.ambiguities?.find((a) => a.slot === "insuredRegion")?.candidates).toHaveLength(2);
+  });
+});
+
+describe("regions that are not prefectures", () => {
+  it("a county-level region with its own policy file is read as itself", () => {
+    expect(code(parse("溧阳职工 去南京住院 花了4万").slots.insuredRegion)).toBe("320481");
+    expect(code(parse("杭锦后旗的医保 去呼和浩特住院").slots.insuredRegion)).toBe("150826");
+  });
+  it("every county-level policy file is in the list (and nothing else)", () => {
+    const files = readdirSync(new URL("../../policies/regions/", import.meta.url))
+      .map((f) => f.slice(0, 6))
+      .filter((c) => /^\d{6}$/u.test(c) && !c.endsWith("00"));
+    expect(COUNTY_REGIONS.map((c) => c.code).sort()).toEqual(files.sort());
+  });
+  it("海南 and 西藏 are regions (备案到省); 河北 alone offers its cities, capital first", () => {
+    expect(PROVINCE_REGIONS.has("460000")).toBe(true);
+    expect(code(parse("海南的医保 去广州住院").slots.insuredRegion)).toBe("460000");
+    const p = parse("河北的 在北京住院");
+    expect(p.slots.insuredRegion).toBeUndefined();
+    expect(code(p.slots.treatmentRegion)).toBe("110000");
+    const amb = p.ambiguities?.find((a) => a.slot === "insuredRegion");
+    expect((amb?.candidates as { code: string }[])[0]?.code).toBe("130100");
+    expect(amb?.text).toBe("河北省");
+  });
+  it("a province with one of its cities is the city", () => {
+    expect(code(parse("江苏苏州的医保").slots.insuredRegion)).toBe("320500");
+  });
+});
