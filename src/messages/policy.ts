@@ -108,7 +108,7 @@ export const policyText = {
     retiredUnderSchedule: (visitor: VisitorKey) =>
       `参保地对「${VISITOR[visitor]}」另有一套起付线和比例，数据里没有退休人员的调整，按这套标准计算（退休人员实际可能报得更多）`,
     classBFromInsured: "就医地没有乙类先行自付比例的数据，按参保地的比例计算",
-    classBFromTypical: "没有乙类先行自付比例的数据，按典型模板计算",
+    classBFromTypical: "乙类自付比例无数据，按典型模板",
     provinceFile: (city: string, province: string) => `${city}没有自己的政策数据，按${province}的全省统一规定估算（数字是${province}的，不是${city}单独公布的）`,
     provinceTable: (city: string, province: string) => `${city}没有自己的起付线和报销比例数据，按${province}的全省统一标准估算`,
     provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}的全省规定估算`,
