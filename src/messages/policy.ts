@@ -80,8 +80,11 @@ export const policyText = {
   },
   cap: {
     what: "统筹基金年度最高支付限额",
+    monthlyWhat: "统筹基金每月最高支付限额",
     rule: (cap: string, used: string, remaining: string, capped: boolean) =>
       `年度限额 ${cap} 元${used === "0.00" ? "" : `，本年已支付 ${used} 元`}，本次最多支付 ${remaining} 元${capped ? "，已封顶" : "，未超过"}`,
+    monthlyRule: (cap: string, remaining: string, capped: boolean) =>
+      `每月限额 ${cap} 元，本次最多支付 ${remaining} 元${capped ? "，已封顶" : "，未超过"}`,
   },
   supplementary: {
     rule: (base: string, parts: string) => `个人负担的政策范围内费用 ${base} 元：${parts}`,
@@ -98,6 +101,7 @@ export const policyText = {
   assumptions: {
     status: "未说明在职还是退休，按在职计算（退休人员通常报销更多）",
     admissions: "未提供本年度住院次数，按本年度第 1 次住院计算",
+    monthlyCap: (cap: string) => `统筹基金每月限额 ${cap} 元，按本月此前没有报销过计算；同月已报销的，本次能报的更少`,
     visitorUnknownRule: (visitor: VisitorKey, points: number) =>
       `参保地对「${VISITOR[visitor]}」的待遇调整暂无数据，按国家规定的最大降幅 ${points} 个百分点保守估算`,
     unregisteredAsTemporary: "参保地对未备案就医没有单独规定的数据，按「其他临时外出就医」标准估算",
@@ -137,6 +141,7 @@ export const policyText = {
     ambiguity: (text: string) => `政策原文有歧义：${text}`,
     notCovered: "按参保地规定，这种情形统筹基金不支付，费用需要个人承担。",
     capReached: "本次已达到统筹基金年度最高支付限额，超出部分由个人承担（如有大病保险等另行计算）。",
+    monthlyCapReached: "本次已达到统筹基金每月最高支付限额，超出部分由个人承担。",
     chronicNeedsRecognition: "门诊慢特病需要先在参保地完成资格认定，并办理异地就医备案。",
     outpatientCheck: "异地普通门诊能否直接结算，取决于参保地和就医地是否都已开通，请先在国家医保服务平台查询定点机构。",
   },

@@ -136,7 +136,11 @@ const Ratio = z
   })
   .refine((r) => r.working !== undefined || r.retired !== undefined, { message: "比例表至少要有 working 或 retired" });
 
-const Cap = z.strictObject({ ...Cited, amount: Money });
+/**
+ * `per: "month"` where the source caps each month (清远 "每月限额50元"): the year-to-date fund
+ * figure says nothing about this month, so the estimate assumes nothing was paid this month and says so.
+ */
+const Cap = z.strictObject({ ...Cited, amount: Money, per: z.enum(["year", "month"]).default("year") });
 
 /** A supplementary layer paid on the in-catalogue share the basic fund left to the person. */
 const SupplementaryLayer = z.strictObject({

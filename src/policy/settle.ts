@@ -324,9 +324,12 @@ function planWords(c: Case, d: { amount: Money; extra: string; perYear: boolean 
   }
   let cap: PlanWords["cap"] = null;
   if (rules.cap && capRemaining) {
-    const used = s.yearToDate?.fundPaid ? fmt(new D(s.yearToDate.fundPaid)) : "0.00";
+    const monthly = rules.cap.per === "month";
+    const used = !monthly && s.yearToDate?.fundPaid ? fmt(new D(s.yearToDate.fundPaid)) : "0.00";
     const args = [fmtFigure(rules.cap.amount), used, fmt(capRemaining)] as const;
-    cap = [policyText.cap.rule(...args, false), policyText.cap.rule(...args, true)];
+    cap = monthly
+      ? [policyText.cap.monthlyRule(args[0], args[2], false), policyText.cap.monthlyRule(args[0], args[2], true)]
+      : [policyText.cap.rule(...args, false), policyText.cap.rule(...args, true)];
   }
   return {
     jurisdiction: [policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name), policyText.jurisdiction.rule(c.jurisdiction, c.catalogue)],
@@ -382,7 +385,9 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
 
   let capRemaining: Money | null = null;
   if (rules.cap) {
-    const used = s.yearToDate?.fundPaid ? new D(s.yearToDate.fundPaid) : ZERO;
+    // A year-to-date figure cannot be split by month: a monthly cap starts from nothing paid this month.
+    const used = rules.cap.per === "year" && s.yearToDate?.fundPaid ? new D(s.yearToDate.fundPaid) : ZERO;
+    if (rules.cap.per === "month") c.assumptions.push(policyText.assumptions.monthlyCap(fmtFigure(rules.cap.amount)));
     capRemaining = used === ZERO ? dec(rules.cap.amount) : max0(dec(rules.cap.amount).minus(used));
   }
   noteWarnings(c);
@@ -561,8 +566,9 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
     if (words.visitorCut) ex.add("ratio", words.visitorCut[0], null, words.visitorCut[1], cites.visitor);
 
     if (words.cap && cites.cap) {
-      if (r.capped) warnings.push(policyText.warnings.capReached);
-      ex.add("cap", policyText.cap.what, r.capped ? r.fund : null, words.cap[r.capped ? 1 : 0], cites.cap);
+      const monthly = rules.cap?.per === "month";
+      if (r.capped) warnings.push(monthly ? policyText.warnings.monthlyCapReached : policyText.warnings.capReached);
+      ex.add("cap", monthly ? policyText.cap.monthlyWhat : policyText.cap.what, r.capped ? r.fund : null, words.cap[r.capped ? 1 : 0], cites.cap);
     }
 
     if (rules.supplementary) explainLayers(book, ex, rules.supplementary, r, c.rules.policy);

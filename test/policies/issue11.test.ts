@@ -124,3 +124,27 @@ describe("encoding errors of item 6", () => {
     expect(e.assumptions.join("\n")).toContain("没有另列起付线");
   });
 });
+
+describe("清远's cap is monthly", () => {
+  // QY-BD: "普通门诊医疗费用报销比例为55%，每月限额50元".
+  const run = (fundPaid?: string) =>
+    estimate({
+      insured: { region: "清远", scheme: "resident" },
+      treatment: { region: "清远", setting: "outpatient", hospitalLevel: 2, date: "2026-03-01" },
+      costs: { total: "1000", classB: "0" },
+      ...(fundPaid ? { yearToDate: { fundPaid } } : {}),
+    });
+
+  it("1000 at 55% is capped at 50 for the month, worded as a monthly cap", () => {
+    const e = run();
+    expect(e.fundPays).toBe("50.00");
+    const cap = e.steps.find((s) => s.kind === "cap");
+    expect(cap?.rule).toContain("每月限额 50.00 元");
+    expect(cap?.rule).not.toContain("年度");
+    expect(e.assumptions.join("\n")).toContain("每月限额 50.00 元，按本月此前没有报销过计算");
+  });
+
+  it("what the fund paid earlier in the year does not use up this month's 50 (it did as an annual cap)", () => {
+    expect(run("50").fundPays).toBe("50.00");
+  });
+});
