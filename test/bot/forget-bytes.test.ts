@@ -66,7 +66,7 @@ describe("/forget erases the bytes", () => {
         else if (type === "hash") parts.push(JSON.stringify(await raw.hgetall(key)));
         else if (type === "list") parts.push(JSON.stringify(await raw.lrange(key, 0, -1)));
         else if (type === "set") parts.push(JSON.stringify(await raw.smembers(key)));
-        else if (type === "zset") parts.push(JSON.stringify(await raw.zrange(key, 0, -1)));
+        else if (type === "zset") parts.push(JSON.stringify(await raw.zrange(key, "0", "-1")));
       }
       return parts.join("\n");
     };

@@ -11,12 +11,15 @@ import { openStore, type ConversationStore } from "../../store/index.ts";
 import { buildServer, closeServer, listen, type FastifyInstance, type RoutePlugin } from "../http.ts";
 import { createBot, publishCommands } from "./bot.ts";
 import { startPolling, type Poller } from "./polling.ts";
+import { ApiHealth, readinessRoutes } from "./health.ts";
 import type { Handle } from "./turn.ts";
 
 /** The update kinds the bot asks Telegram for (both modes). */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
 export interface App {
+  /** The Bot API's state as the bot's calls find it (GET /readyz). */
+  health: ApiHealth;
   bot: Bot;
   store: ConversationStore;
   server: FastifyInstance;
@@ -49,7 +52,8 @@ export interface AppOptions {
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
   const store = o.store ?? (await openStore(config.store));
-  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, handle: o.handle, typingAfterMs: o.typingAfterMs });
+  const health = new ApiHealth();
+  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, handle: o.handle, typingAfterMs: o.typingAfterMs, health });
   await bot.init();
   if (o.publishCommands !== false) await publishCommands(bot).catch((e) => log.warn({ err: e }, "setMyCommands failed"));
 
@@ -58,7 +62,7 @@ export async function startApp(o: AppOptions): Promise<App> {
     log,
     store,
     webhook: config.webhook ? { path: config.webhook.path, secret: config.webhook.secret, bot } : undefined,
-    plugins: o.plugins,
+    plugins: [...(o.plugins ?? []), readinessRoutes(health)],
     redisUrl: config.store.kind === "redis" ? config.store.url : undefined,
   });
   const port = await listen(server, config.port, config.host);
@@ -73,6 +77,7 @@ export async function startApp(o: AppOptions): Promise<App> {
 
   let stopped: Promise<void> | undefined;
   return {
+    health,
     bot,
     store,
     server,

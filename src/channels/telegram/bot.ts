@@ -17,6 +17,7 @@ import { COMMANDS, FLOW_COMMANDS, parseCommand } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
 import { isGroup, relevance } from "./relevance.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
+import { ApiHealth, boundedNetworkRetry } from "./health.ts";
 import { applyTurn, ConflictError, isUpdateId, type Handle } from "./turn.ts";
 
 export interface BotOptions {
@@ -36,6 +37,10 @@ export interface BotOptions {
    * 0 sends it at once for every typed message.
    */
   typingAfterMs?: number;
+  /** The Bot API's health, fed by every call (reported by /readyz). */
+  health?: ApiHealth;
+  /** Seconds one Bot API call may take (long polling adds its own wait on top). */
+  callTimeoutSeconds?: number;
   /** Auto-retry limits (429 retry_after and 5xx). */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
 }
@@ -53,10 +58,14 @@ export function createBot(o: BotOptions): Bot {
       // In webhook mode, acknowledging a button press goes back in the webhook response:
       // one request fewer per press. Nothing needs its result.
       canUseWebhookReply: (method) => method === "answerCallbackQuery",
+      // One call may take this long before it counts as failed (grammY's default is 500 s).
+      timeoutSeconds: o.callTimeoutSeconds ?? 15,
     },
     botInfo: o.botInfo,
   });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: o.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: o.retry?.maxDelaySeconds ?? 30 }));
+  // 429 and 5xx: auto-retry, bounded. Network errors: bounded here (auto-retry would retry them forever).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: o.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: o.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true }));
+  bot.api.config.use(boundedNetworkRetry(o.health ?? new ApiHealth()));
   const handle = o.handle ?? handleMessage;
   const log = o.log;
   // Sent again when the latest update of a chat is redelivered: its replies may have been lost.

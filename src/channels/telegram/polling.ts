@@ -12,7 +12,7 @@ import type { Logger } from "../../log.ts";
 export interface PollingOptions {
   log: Logger;
   allowedUpdates: readonly string[];
-  /** Seconds Telegram holds an empty getUpdates open. */
+  /** Seconds Telegram holds an empty getUpdates open (below the client's per-call timeout). */
   timeoutSeconds?: number;
   /** Updates fetched at once (1–100). */
   limit?: number;
@@ -68,7 +68,7 @@ export function startPolling(bot: Bot, o: PollingOptions): Poller {
     while (!abort.signal.aborted) {
       let batch: Update[];
       try {
-        batch = await bot.api.getUpdates({ offset, limit: o.limit ?? 100, timeout: o.timeoutSeconds ?? 30, allowed_updates: o.allowedUpdates as never }, abort.signal as never);
+        batch = await bot.api.getUpdates({ offset, limit: o.limit ?? 100, timeout: o.timeoutSeconds ?? 10, allowed_updates: o.allowedUpdates as never }, abort.signal as never);
       } catch (e) {
         if (abort.signal.aborted) break;
         if (e instanceof GrammyError && (e.error_code === 401 || e.error_code === 409)) {
