@@ -1,7 +1,7 @@
 /**
  * `npm run bot`: the Telegram bot. Long polling (at least once, one chat's updates in
- * order) when WEBHOOK_URL is unset, a webhook server when it is set. Stops cleanly on
- * SIGINT/SIGTERM.
+ * order) when WEBHOOK_URL is unset, a webhook server when it is set; with WEB=1 it serves the
+ * web chat on the same port too. Stops cleanly on SIGINT/SIGTERM.
  */
 import { readConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
@@ -10,6 +10,7 @@ import { startApp } from "./channels/telegram/app.ts";
 import { readWechatConfig, wechatRoutes } from "./channels/wechat/index.ts";
 import { botMessages } from "./messages/bot.ts";
 import { openStore } from "./store/index.ts";
+import { webChat } from "./channels/web/routes.ts";
 
 const result = readConfig();
 if (!result.ok) {
@@ -26,9 +27,16 @@ const log = createLogger(result.config.logLevel);
 
 try {
   let failed: ((error: unknown) => void) | undefined;
-  const store = wechat.config ? await openStore(result.config.store) : undefined;
-  const plugins = store ? wechatRoutes(wechat.config, { store, log }) : undefined;
-  const app = await startApp({ config: result.config, log, store, plugins, onPollingFailed: (e) => failed?.(e) });
+  const { config } = result;
+  // WECHAT_TOKEN: a WeChat account; WEB=1: the web chat. Both on the same port and store.
+  const store = wechat.config || config.web ? await openStore(config.store) : undefined;
+  const plugins = store
+    ? [
+        ...wechatRoutes(wechat.config, { store, log }),
+        ...(config.web ? [webChat({ store, log, secret: config.web.secret, secureCookie: config.web.secureCookie, rateLimit: config.rateLimit, sessionTtlMs: config.store.ttlMs })] : []),
+      ]
+    : undefined;
+  const app = await startApp({ config, log, store, plugins, onPollingFailed: (e) => failed?.(e) });
   let stopping = false;
   const shutdown = (signal: string, code = 0) => {
     if (stopping) return;

@@ -25,6 +25,12 @@ const Env = z
     RATE_LIMIT: z.coerce.number().int().positive().default(20),
     RATE_WINDOW_MS: z.coerce.number().int().positive().default(10_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // The bot process also serves the web chat (npm run web serves it alone).
+    WEB: z.enum(["1", "true", "0", "false"]).optional(),
+    // Signs the web chat's form tokens; several instances behind one address need the same one.
+    WEB_SECRET: z.string().min(16, "WEB_SECRET 至少 16 个字符").optional(),
+    // The site is reached over HTTPS (perhaps through a proxy): the session cookie is marked Secure.
+    WEB_SECURE_COOKIE: z.enum(["1", "true", "0", "false"]).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === "redis" && !env.REDIS_URL) ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "STORE=redis 需要 REDIS_URL" });
@@ -41,12 +47,17 @@ export interface Config {
   apiRoot: string;
   rateLimit: { limit: number; windowMs: number };
   logLevel: string;
+  /** The web chat, when this process serves it. */
+  web?: { secret?: string; secureCookie: boolean };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
-/** Reads the configuration; never throws. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+/**
+ * Reads the configuration; never throws. `web: true` reads it for the web chat alone
+ * (`npm run web`): no bot token is needed then, and the web chat is on.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, o: { web?: boolean } = {}): ConfigResult {
   // Empty or blank variables (FOO= or FOO="  " in a .env file) mean "not set".
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const parsed = Env.safeParse(cleaned);
@@ -55,7 +66,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     return { ok: false, message: botMessages.config.invalid(what) };
   }
   const e = parsed.data;
-  if (!e.BOT_TOKEN) return { ok: false, message: botMessages.config.missingToken };
+  if (!e.BOT_TOKEN && !o.web) return { ok: false, message: botMessages.config.missingToken };
+  const on = (v: string | undefined) => v === "1" || v === "true";
   const ttlMs = Math.round(e.SESSION_TTL_DAYS * DAY_MS);
   const kind = e.STORE ?? (e.REDIS_URL ? "redis" : "sqlite");
   const store: Config["store"] =
@@ -64,7 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
   return {
     ok: true,
     config: {
-      botToken: e.BOT_TOKEN,
+      botToken: e.BOT_TOKEN ?? "",
       port: e.PORT,
       host: e.HOST,
       store,
@@ -72,6 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
       apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
       rateLimit: { limit: e.RATE_LIMIT, windowMs: e.RATE_WINDOW_MS },
       logLevel: e.LOG_LEVEL,
+      ...(o.web || on(e.WEB) ? { web: { secret: e.WEB_SECRET, secureCookie: on(e.WEB_SECURE_COOKIE) } } : {}),
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Reply, UserInput } from "./reply.ts";
 import { persist, restore, STORE_VERSION, type StoredConversation } from "./store.ts";
 import { currentChoices, view } from "./view.ts";
 
-export type { Reply, UserInput, Choice } from "./reply.ts";
+export type { Reply, UserInput, Choice, Bill } from "./reply.ts";
 export type { StoredConversation };
 export { STORE_VERSION };
 export { renderText, matchChoice } from "./render.ts";

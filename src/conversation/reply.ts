@@ -2,6 +2,10 @@
  * The channel-neutral reply a flow produces. Channels render it: inline keyboard buttons in
  * Telegram, numbered choices ("回复 1、2 或 3") in a text-only channel, JSON in scripts.
  */
+import type { Bill } from "../policy/bill.ts";
+
+export type { Bill };
+
 export interface Choice {
   /** Stable id the flow understands when the choice is picked (short ASCII: fits callback data). */
   id: string;
@@ -14,6 +18,8 @@ export interface Reply {
   choices?: Choice[];
   /** Titles of the sources the text relies on, already named in the text where it matters. */
   sources?: string[];
+  /** An estimate's bill split by who pays what, for channels that draw it (the bar picture). */
+  bill?: Bill;
 }
 
 /** What a person sends: typed text, a picked choice, or a command such as /start. */

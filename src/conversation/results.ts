@@ -7,6 +7,7 @@ import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
 import { evaluate } from "../policy/index.ts";
 import { STALE_AFTER_MONTHS } from "../policy/age.ts";
+import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { policyText } from "../messages/policy.ts";
@@ -353,5 +354,5 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   if (warnings.length > 0) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
   const sources = [...cited.keys()];
   lines.push(m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence) + (agedMark.get(title) ?? ""))));
-  return [{ text: lines.join("\n"), sources }, estimateAfter()];
+  return [{ text: lines.join("\n"), sources, bill: billOf(e) }, estimateAfter()];
 }

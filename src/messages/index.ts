@@ -2,3 +2,4 @@
 export * from "./cli.ts";
 export * from "./policy.ts";
 export * from "./estimate.ts";
+export * from "./web.ts";

@@ -205,6 +205,7 @@ export class FakeTelegram {
     const type = String(req.headers["content-type"] ?? "");
     if (type.includes("json")) return JSON.parse(raw);
     if (type.includes("urlencoded")) return Object.fromEntries(new URLSearchParams(raw));
+    if (type.includes("multipart/form-data")) return multipart(Buffer.concat(chunks), type);
     return {};
   }
 
@@ -336,3 +337,28 @@ export const updates = {
     };
   },
 };
+
+/** A file upload's fields (sendPhoto): text fields as strings, each file as { name, type, bytes }. */
+function multipart(body: Buffer, type: string): Record<string, any> {
+  const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1];
+  const out: Record<string, any> = {};
+  if (!boundary) return out;
+  const sep = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(sep);
+  while (at !== -1) {
+    const start = at + sep.length;
+    if (body.subarray(start, start + 2).toString() === "--") break;
+    const next = body.indexOf(sep, start);
+    if (next === -1) break;
+    const part = body.subarray(start + 2, next - 2); // after CRLF, before CRLF
+    const split = part.indexOf("\r\n\r\n");
+    const head = part.subarray(0, split).toString();
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1];
+    const filename = /filename="?([^";\r\n]*)"?/.exec(head)?.[1];
+    const fileType = /content-type:\s*(\S+)/i.exec(head)?.[1];
+    if (name !== undefined) out[name] = filename !== undefined || fileType !== undefined ? { name: filename, type: fileType, bytes: Buffer.from(content) } : content.toString();
+    at = next;
+  }
+  return out;
+}

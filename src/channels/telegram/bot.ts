@@ -6,9 +6,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, GrammyError, HttpError, type Context, type InlineKeyboard } from "grammy";
+import { Bot, GrammyError, HttpError, InputFile, type Context, type InlineKeyboard } from "grammy";
 import type { ForceReply, ReplyParameters, UserFromGetMe } from "grammy/types";
-import { handleMessage, type Reply, type UserInput } from "../../conversation/index.ts";
+import { handleMessage, type Bill, type Reply, type UserInput } from "../../conversation/index.ts";
+import { billAlt } from "../web/bill-svg.ts";
+import { billPng } from "../web/bill-png.ts";
 import type { Logger } from "../../log.ts";
 import { botMessages as m } from "../../messages/bot.ts";
 import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
@@ -307,6 +309,16 @@ async function sendReplies(ctx: Context, replies: Reply[], version: number, log:
         await ctx.reply(plainText(bodies[i]!), { reply_markup, reply_parameters });
       });
     }
+    if (reply.bill) await sendBill(ctx, reply.bill, log);
+  }
+}
+
+/** The estimate's bill as a picture under its text; the words already say it all, so a picture that fails is only logged. */
+async function sendBill(ctx: Context, bill: Bill, log: Logger): Promise<void> {
+  try {
+    await ctx.replyWithPhoto(new InputFile(await billPng(bill), "bill.png"), { caption: billAlt(bill) });
+  } catch (e) {
+    log.warn({ err: e, chat: ctx.chat?.id, kind: "bill_picture_failed" }, "bill picture not sent");
   }
 }
 

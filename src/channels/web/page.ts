@@ -1,0 +1,77 @@
+/**
+ * The chat page, drawn whole on the server: it works with JavaScript off (each form posts and
+ * the page comes back with the answer); chat.js only makes the same posts without a reload.
+ */
+import { webMessages as m } from "../../messages/web.ts";
+import { css, js } from "./assets.ts";
+import { choicesHtml, currentChoices, entriesHtml, esc } from "./render.ts";
+import type { Entry } from "./transcript.ts";
+import { MAX_INPUT } from "./limits.ts";
+
+function shell(title: string, body: string, script: boolean): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="${css.path}">
+${script ? `<script src="${js.path}" defer></script>\n` : ""}</head>
+<body>
+<header><h1>${esc(m.title)}</h1><p>${esc(m.tagline)}</p></header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+export interface ChatPage {
+  entries: Entry[];
+  csrf: string;
+  notice?: string;
+}
+
+export function chatPage(p: ChatPage): string {
+  const csrf = esc(p.csrf);
+  const body = `<div id="log" role="log" aria-label="${esc(m.logLabel)}" aria-live="polite">${entriesHtml(p.entries)}</div>
+<div id="choices-slot">${choicesHtml(currentChoices(p.entries), p.csrf)}</div>
+<p id="status" class="notice-line" role="status">${p.notice ? esc(p.notice) : ""}</p>
+<form id="say" class="say" method="post" action="/chat" data-js data-sending="${esc(m.sending)}" data-failed="${esc(m.failed)}" data-empty="${esc(m.empty)}">
+<input type="hidden" name="csrf" value="${csrf}">
+<label for="msg">${esc(m.inputLabel)}</label>
+<textarea id="msg" name="text" rows="2" maxlength="${MAX_INPUT}" placeholder="${esc(m.inputHint)}" autocomplete="off"></textarea>
+<button type="submit" name="send" value="1">${esc(m.send)}</button>
+</form>
+<p class="small">${esc(m.privacy)}</p>
+<div class="tools">
+<form method="post" action="/save"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">${esc(m.save)}</button></form>
+<form method="post" action="/forget"><input type="hidden" name="csrf" value="${csrf}"><button type="submit" class="danger">${esc(m.forget)}</button></form>
+</div>
+<p class="small">${esc(m.saveHint)} ${esc(m.forgetHint)}</p>`;
+  return shell(m.title, body, true);
+}
+
+export interface SummaryPage {
+  asked?: string;
+  entries: Entry[];
+  savedAt: string;
+}
+
+export function summaryPage(p: SummaryPage): string {
+  const body = `<div class="summary">
+<h2>${esc(m.summary.title)}</h2>
+${p.asked ? `<h2>${esc(m.summary.asked)}</h2><div class="m me">${esc(p.asked)}</div>` : ""}
+<h2>${esc(m.summary.answer)}</h2>
+${entriesHtml(p.entries)}
+<p class="small">${esc(m.summary.date(p.savedAt))}</p>
+<p class="small noprint">${esc(m.summary.print)} <a href="/">${esc(m.summary.back)}</a></p>
+</div>`;
+  return shell(m.summary.title, body, false);
+}
+
+export function missingSummaryPage(): string {
+  return shell(m.summary.title, `<p class="notice">${esc(m.summary.expired)}</p><p><a href="/">${esc(m.summary.back)}</a></p>`, false);
+}

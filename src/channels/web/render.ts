@@ -1,0 +1,98 @@
+/**
+ * Transcript entries as HTML: paragraphs and lists kept from the reply's lines, sources named
+ * in the text turned into links to the source, the bill picture under an estimate, and the
+ * current choices as real buttons. Everything a person or a policy file wrote is escaped.
+ */
+import type { Choice } from "../../conversation/index.ts";
+import { webMessages as m } from "../../messages/web.ts";
+import { billSvg } from "./bill-svg.ts";
+import { sourceUrl } from "./sources.ts";
+import type { Entry } from "./transcript.ts";
+
+export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+const BULLET = /^[·•\-]\s*/;
+const NUMBERED = /^(\d{1,2})[.、．]\s*/;
+
+/** The reply's lines as blocks: a run of "· " lines is a list, "1. " lines an ordered one, others paragraphs. */
+function blocks(text: string, inline: (s: string) => string): string {
+  const out: string[] = [];
+  let list: { tag: "ul" | "ol"; items: string[] } | undefined;
+  const flush = () => {
+    if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${i}</li>`).join("")}</${list.tag}>`);
+    list = undefined;
+  };
+  for (const raw of text.split("\n")) {
+    const line = raw.trimEnd();
+    const bullet = BULLET.exec(line);
+    const numbered = NUMBERED.exec(line);
+    if (bullet && line.length > bullet[0].length) {
+      if (list?.tag !== "ul") flush();
+      list ??= { tag: "ul", items: [] };
+      list.items.push(inline(line.slice(bullet[0].length)));
+    } else if (numbered) {
+      if (list?.tag !== "ol") flush();
+      list ??= { tag: "ol", items: [] };
+      list.items.push(inline(line.slice(numbered[0].length)));
+    } else {
+      flush();
+      if (line.trim() !== "") out.push(`<p>${inline(line)}</p>`);
+    }
+  }
+  flush();
+  return out.join("");
+}
+
+function link(title: string, url: string): string {
+  return `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(title)}</a>`;
+}
+
+/** Escapes a line and turns each source title named in it into a link, where the source has one. */
+function linker(titles: string[]): { inline: (s: string) => string; unnamed: () => string[] } {
+  const withUrl = titles.map((t) => ({ t, url: sourceUrl(t) })).filter((x): x is { t: string; url: string } => !!x.url);
+  const named = new Set<string>();
+  if (withUrl.length === 0) return { inline: esc, unnamed: () => [] };
+  // Longest first, so a title that contains another is linked whole.
+  const sorted = [...withUrl].sort((a, b) => b.t.length - a.t.length);
+  const pattern = new RegExp(sorted.map((x) => x.t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const urls = new Map(sorted.map((x) => [x.t, x.url]));
+  const inline = (s: string) => {
+    let out = "";
+    let last = 0;
+    for (const hit of s.matchAll(pattern)) {
+      out += esc(s.slice(last, hit.index)) + link(hit[0], urls.get(hit[0])!);
+      named.add(hit[0]);
+      last = hit.index + hit[0].length;
+    }
+    return out + esc(s.slice(last));
+  };
+  return { inline, unnamed: () => withUrl.filter((x) => !named.has(x.t)).map((x) => link(x.t, x.url)) };
+}
+
+export function entryHtml(e: Entry, index: number): string {
+  if (e.who === "me") return `<div class="m me"><span class="vh">${esc(m.you)}：</span>${blocks(e.text, esc)}</div>`;
+  const l = linker(e.sources ?? []);
+  let body = blocks(e.text, l.inline);
+  const rest = l.unnamed();
+  if (rest.length > 0) body += `<p class="src">${esc(m.sourcesTitle)}${rest.join("；")}</p>`;
+  if (e.bill) body += `<figure class="bill">${billSvg(e.bill, { id: `bill${index}` })}</figure>`;
+  if (e.link) body += `<p><a href="${esc(e.link)}">${esc(m.savedLink)}</a></p>`;
+  return `<div class="m bot"><span class="vh">${esc(m.assistant)}：</span>${body}</div>`;
+}
+
+export function entriesHtml(entries: Entry[], from = 0): string {
+  return entries.map((e, i) => entryHtml(e, from + i)).join("");
+}
+
+/** The choices of the newest reply, if it has any, as buttons of one form. */
+export function choicesHtml(choices: Choice[] | undefined, csrf: string): string {
+  if (!choices || choices.length === 0) return "";
+  const buttons = choices.map((c) => `<button type="submit" name="choice" value="${esc(c.id)}">${esc(c.label)}</button>`).join("");
+  return `<form class="choices" method="post" action="/chat" data-js><input type="hidden" name="csrf" value="${esc(csrf)}">${buttons}</form>`;
+}
+
+/** The newest choices in a transcript: those of its last entry, when the assistant spoke last. */
+export function currentChoices(entries: Entry[]): Choice[] | undefined {
+  const last = entries.at(-1);
+  return last?.who === "bot" ? last.choices : undefined;
+}

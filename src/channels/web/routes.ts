@@ -1,0 +1,209 @@
+/**
+ * The web chat's routes, as a plugin for the HTTP server (`buildServer({ plugins: [webChat(…)] })`):
+ *   GET  /            the page with the conversation so far (a new visitor gets a session cookie)
+ *   POST /chat        one message or button; a plain form post answers with a redirect back to
+ *                     the page, a fetch (Accept: application/json) with the new HTML to append
+ *   POST /forget      erases the session's conversation and transcript (as /forget)
+ *   POST /save        keeps the newest result at /s/<id> for 30 days and opens it
+ *   GET  /s/:id       a saved result, read-only and print-friendly
+ * Every post needs the session cookie and the form's CSRF token; posts are rate-limited per
+ * session like the bot's messages. Nothing a person typed is logged.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { gzipSync } from "node:zlib";
+import { z } from "zod";
+import type { Logger } from "../../log.ts";
+import { webMessages as m } from "../../messages/web.ts";
+import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
+import { css, js, type Asset } from "./assets.ts";
+import { FORM_BODY_LIMIT } from "./limits.ts";
+import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
+import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
+import { loadResult, newestResult, saveResult } from "./saved.ts";
+import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
+import { appendTranscript, eraseSession, fromReply, mine, readTranscript, type Entry } from "./transcript.ts";
+import { greetingReplies, webTurn, type WebInput } from "./turn.ts";
+
+export interface WebOptions {
+  store: ConversationStore;
+  log: Logger;
+  /** Signs the forms' CSRF tokens; instances behind one address need the same one. */
+  secret?: string;
+  /** Per session, as the bot's per-chat limit. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** The session cookie's lifetime (the store's idle expiry). */
+  sessionTtlMs?: number;
+  /** Mark the cookie Secure (the site is served over HTTPS, perhaps behind a proxy). */
+  secureCookie?: boolean;
+}
+
+const NOTICES = {
+  forgotten: m.forgotten,
+  tooMany: m.tooMany,
+  expired: m.expiredForm,
+  storeDown: m.storeDown,
+  empty: m.empty,
+  nothing: m.nothingToSave,
+} as const;
+type Notice = keyof typeof NOTICES;
+
+const Form = z.object({
+  csrf: z.string().max(64).optional(),
+  text: z.string().max(FORM_BODY_LIMIT).optional(),
+  choice: z.string().max(64).optional(),
+  send: z.string().max(8).optional(),
+});
+
+const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? "").includes("application/json");
+
+function sendHtml(request: FastifyRequest, reply: FastifyReply, status: number, html: string): FastifyReply {
+  reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").header("vary", "accept-encoding");
+  if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) return reply.header("content-encoding", "gzip").send(gzipSync(html));
+  return reply.send(html);
+}
+
+function sendAsset(request: FastifyRequest, reply: FastifyReply, a: Asset): FastifyReply {
+  reply.type(a.type).header("cache-control", "public, max-age=31536000, immutable").header("vary", "accept-encoding");
+  if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) return reply.header("content-encoding", "gzip").send(a.gzip);
+  return reply.send(a.body);
+}
+
+/** A small icon, so that browsers asking for one get it instead of a 404 in their console. */
+const ICON = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1b4f72"/><path d="M7 3h2v4h4v2H9v4H7V9H3V7h4z" fill="#fff"/></svg>`,
+);
+
+export function webChat(o: WebOptions) {
+  const csrf = new Csrf(o.secret);
+  const ttl = o.sessionTtlMs ?? 30 * 24 * 60 * 60 * 1000;
+  const secure = o.secureCookie ?? false;
+  const limit = o.rateLimit ?? { limit: 20, windowMs: 10_000 };
+
+  return async function webRoutes(fastify: FastifyInstance): Promise<void> {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    /** The session of a request; a visitor without one gets a new id and its cookie. */
+    const session = (request: FastifyRequest, reply: FastifyReply): string => {
+      const known = sessionFrom(request.headers.cookie);
+      if (known) return known;
+      const id = newId();
+      reply.header("set-cookie", sessionCookie(id, ttl, secure));
+      return id;
+    };
+
+    /** After a form post: back to the page (with a notice), or, for fetch, what to show. */
+    const answer = (request: FastifyRequest, reply: FastifyReply, r: { notice?: Notice; added?: Entry[]; entries?: Entry[]; sessionId?: string; status?: number }) => {
+      if (!wantsJson(request)) return reply.code(303).header("location", r.notice ? `/?n=${r.notice}` : "/#say").send();
+      const body = {
+        ok: !r.notice,
+        html: r.added && r.entries ? entriesHtml(r.added, r.entries.length - r.added.length) : "",
+        choices: r.entries && r.sessionId ? choicesHtml(currentChoices(r.entries), csrf.token(r.sessionId)) : undefined,
+        notice: r.notice ? NOTICES[r.notice] : undefined,
+      };
+      return reply.code(r.status ?? 200).header("cache-control", "no-store").send(body);
+    };
+
+    // Within this plugin, refusals a person can meet (too many messages, a store that is
+    // down) are shown on the page as a notice rather than as a JSON error.
+    app.setErrorHandler((err: Error & { statusCode?: number }, request, reply) => {
+      if (err.statusCode === 429) return answer(request, reply, { notice: "tooMany", status: 429 });
+      if (err instanceof StoreUnavailableError) {
+        o.log.warn({ kind: "web_store_down" }, "web chat: store unavailable");
+        return answer(request, reply, { notice: "storeDown", status: 503 });
+      }
+      throw err;
+    });
+
+    /** The session and a valid token, or an answer that refuses the post. */
+    const checked = (request: FastifyRequest, reply: FastifyReply, token: string | undefined): string | undefined => {
+      const id = sessionFrom(request.headers.cookie);
+      if (id && csrf.check(id, token)) return id;
+      // Without its cookie or with a stale token (an old tab, a restarted server) the page is
+      // loaded afresh: nothing is done, nothing is lost.
+      if (wantsJson(request)) void reply.code(403).send({ ok: false, reload: true, notice: m.expiredForm });
+      else void reply.code(303).header("location", "/?n=expired").send();
+      return undefined;
+    };
+
+    const perSession = {
+      rateLimit: {
+        max: limit.limit,
+        timeWindow: limit.windowMs,
+        keyGenerator: (request: FastifyRequest) => sessionFrom(request.headers.cookie) ?? request.ip,
+      },
+    };
+
+    app.get("/", { schema: { hide: true, querystring: z.object({ n: z.string().max(16).optional() }) } }, async (request, reply) => {
+      const id = session(request, reply);
+      let entries = await readTranscript(o.store, id);
+      if (entries.length === 0) entries = greetingReplies().map(fromReply);
+      const n = request.query.n;
+      const notice = n && n in NOTICES ? NOTICES[n as Notice] : undefined;
+      return sendHtml(request, reply, 200, chatPage({ entries, csrf: csrf.token(id), notice }));
+    });
+
+    app.post("/chat", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
+      const id = checked(request, reply, request.body.csrf);
+      if (!id) return reply;
+      const text = request.body.text?.trim() ?? "";
+      const input: WebInput | undefined = request.body.choice ? { type: "choice", id: request.body.choice } : text ? { type: "text", text } : undefined;
+      if (!input) return answer(request, reply, { notice: "empty", status: 400 });
+      const before = await readTranscript(o.store, id);
+      const turn = await webTurn(o.store, id, input);
+      if (turn.kind === "forget") {
+        await eraseSession(o.store, id);
+        return answer(request, reply, { notice: "forgotten" });
+      }
+      // The greeting the visitor answered becomes part of the transcript with their first message.
+      const opening = before.length === 0 ? greetingReplies().map(fromReply) : [];
+      const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(before.length > 0 ? before : opening, input.id) };
+      const added = [said, ...turn.replies.map(fromReply)];
+      const entries = await appendTranscript(o.store, id, [...opening, ...added]);
+      // The page on screen already shows the greeting: only the new lines are sent to it.
+      return answer(request, reply, { added, entries, sessionId: id });
+    });
+
+    app.post("/forget", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
+      const id = checked(request, reply, request.body.csrf);
+      if (!id) return reply;
+      await eraseSession(o.store, id);
+      // A new id too: nothing links what comes next to the erased conversation.
+      reply.header("set-cookie", [clearedCookie(secure), sessionCookie(newId(), ttl, secure)]);
+      return reply.code(303).header("location", "/?n=forgotten").send();
+    });
+
+    app.post("/save", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
+      const id = checked(request, reply, request.body.csrf);
+      if (!id) return reply;
+      const result = newestResult(await readTranscript(o.store, id));
+      if (!result) return reply.code(303).header("location", "/?n=nothing").send();
+      const saved = await saveResult(o.store, result);
+      const url = `/s/${saved}`;
+      await appendTranscript(o.store, id, [{ who: "bot", text: m.saved(url), link: url }]);
+      return reply.code(303).header("location", url).send();
+    });
+
+    app.get("/s/:id", { schema: { hide: true, params: z.object({ id: z.string().max(64) }) } }, async (request, reply) => {
+      const saved = await loadResult(o.store, request.params.id);
+      reply.header("x-robots-tag", "noindex");
+      if (!saved) return sendHtml(request, reply, 404, missingSummaryPage());
+      return sendHtml(request, reply, 200, summaryPage(saved));
+    });
+
+    app.get(css.path, { schema: { hide: true } }, (request, reply) => sendAsset(request, reply, css));
+    app.get(js.path, { schema: { hide: true } }, (request, reply) => sendAsset(request, reply, js));
+    app.get("/favicon.ico", { schema: { hide: true } }, (_request, reply) =>
+      reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(ICON),
+    );
+  };
+}
+
+/** What a pressed button said, for the transcript. */
+function labelOf(entries: Entry[], choiceId: string): string {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const hit = entries[i]!.choices?.find((c) => c.id === choiceId);
+    if (hit) return hit.label;
+  }
+  return m.pressed;
+}

@@ -1,0 +1,60 @@
+/**
+ * Anonymous sessions for the web chat: a random id in an HttpOnly, SameSite=Lax cookie, no
+ * login. The form's CSRF token is an HMAC of that id under the server's secret, so it needs no
+ * storage and every instance sharing WEB_SECRET accepts it.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+export const COOKIE = "yidi_sid";
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** 128 random bits, URL-safe: also the length of a saved summary's link id. */
+export function newId(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+export function isId(value: unknown): value is string {
+  return typeof value === "string" && ID.test(value);
+}
+
+/** The session id from a Cookie header, when it holds a well-formed one. */
+export function sessionFrom(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === COOKIE) {
+      const value = part.slice(eq + 1).trim();
+      return isId(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+export function sessionCookie(id: string, maxAgeMs: number, secure: boolean): string {
+  return `${COOKIE}=${id}; Path=/; Max-Age=${Math.floor(maxAgeMs / 1000)}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+export function clearedCookie(secure: boolean): string {
+  return `${COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+export class Csrf {
+  private readonly key: Buffer;
+  constructor(secret: string | undefined) {
+    // Without a configured secret each process has its own: forms from before a restart are
+    // refused once (the page is reloaded), and several instances need WEB_SECRET.
+    this.key = secret ? Buffer.from(secret) : randomBytes(32);
+  }
+
+  token(session: string): string {
+    return createHmac("sha256", this.key).update(session).digest("base64url").slice(0, 32);
+  }
+
+  check(session: string, given: unknown): boolean {
+    if (typeof given !== "string") return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(this.token(session));
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+}

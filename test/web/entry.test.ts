@@ -1,0 +1,63 @@
+/** `npm run web` and `WEB=1 npm run bot` as real processes: the chat page is served, and they stop cleanly. */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { FakeTelegram } from "../bot/fake-telegram.ts";
+import { freePort } from "../setup/redis-server.ts";
+import { webMessages as m } from "../../src/messages/web.ts";
+
+const root = new URL("../..", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "yidi-web-entry-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(file: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: root, env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const until = async (text: string) => {
+    for (let i = 0; i < 600 && !out.includes(text); i++) {
+      if (child.exitCode !== null) throw new Error(`exited early: ${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!out.includes(text)) throw new Error(`did not start: ${out} ${err}`);
+  };
+  return { child, exited, until };
+}
+
+async function chatPage(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("set-cookie")).toMatch(/^yidi_sid=/);
+  return res.text();
+}
+
+describe("processes that serve the web chat", { timeout: 90_000 }, () => {
+  it("npm run web: no bot token needed; serves the chat and the API; stops on SIGTERM", async () => {
+    const port = await freePort();
+    const p = start("src/web.ts", { PORT: String(port), HOST: "127.0.0.1", SQLITE_PATH: join(dir, "w.sqlite") });
+    await p.until("web chat started");
+    expect(await chatPage(port)).toContain(`aria-label="${m.logLabel}"`);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    p.child.kill("SIGTERM");
+    expect(await p.exited).toBe(0);
+  });
+
+  it("WEB=1 npm run bot: the bot's process serves the chat beside the bot", async () => {
+    const tg = await new FakeTelegram().start();
+    const port = await freePort();
+    const p = start("src/bot.ts", { BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, PORT: String(port), HOST: "127.0.0.1", SQLITE_PATH: join(dir, "b.sqlite"), WEB: "1" });
+    try {
+      await p.until("bot started");
+      expect(await chatPage(port)).toContain(`aria-label="${m.logLabel}"`);
+    } finally {
+      p.child.kill("SIGINT");
+      expect(await p.exited).toBe(0);
+      await tg.stop();
+    }
+  });
+});
