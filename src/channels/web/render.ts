@@ -47,15 +47,30 @@ function link(title: string, url: string): string {
   return `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(title)}</a>`;
 }
 
+/** The pattern that finds a reply's source titles, kept per set of titles (replies repeat them). */
+const patterns = new Map<string, { pattern: RegExp; urls: Map<string, string>; withUrl: { t: string; url: string }[] }>();
+
+function patternFor(titles: string[]) {
+  const key = titles.join("\n");
+  let p = patterns.get(key);
+  if (!p) {
+    const withUrl = titles.map((t) => ({ t, url: sourceUrl(t) })).filter((x): x is { t: string; url: string } => !!x.url);
+    // Longest first, so a title that contains another is linked whole.
+    const sorted = [...withUrl].sort((a, b) => b.t.length - a.t.length);
+    const pattern = new RegExp(sorted.map((x) => x.t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "g");
+    p = { pattern, urls: new Map(sorted.map((x) => [x.t, x.url])), withUrl };
+    if (patterns.size > 1000) patterns.clear();
+    patterns.set(key, p);
+  }
+  return p;
+}
+
 /** Escapes a line and turns each source title named in it into a link, where the source has one. */
 function linker(titles: string[]): { inline: (s: string) => string; unnamed: () => string[] } {
-  const withUrl = titles.map((t) => ({ t, url: sourceUrl(t) })).filter((x): x is { t: string; url: string } => !!x.url);
+  if (titles.length === 0) return { inline: esc, unnamed: () => [] };
+  const { pattern, urls, withUrl } = patternFor(titles);
   const named = new Set<string>();
   if (withUrl.length === 0) return { inline: esc, unnamed: () => [] };
-  // Longest first, so a title that contains another is linked whole.
-  const sorted = [...withUrl].sort((a, b) => b.t.length - a.t.length);
-  const pattern = new RegExp(sorted.map((x) => x.t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  const urls = new Map(sorted.map((x) => [x.t, x.url]));
   const inline = (s: string) => {
     let out = "";
     let last = 0;

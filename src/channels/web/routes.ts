@@ -136,7 +136,7 @@ export function webChat(o: WebOptions) {
 
     app.get("/", { schema: { hide: true, querystring: z.object({ n: z.string().max(16).optional() }) } }, async (request, reply) => {
       const id = session(request, reply);
-      let entries = await readTranscript(o.store, id);
+      let { entries } = await readTranscript(o.store, id);
       if (entries.length === 0) entries = greetingReplies().map(fromReply);
       const n = request.query.n;
       const notice = n && n in NOTICES ? NOTICES[n as Notice] : undefined;
@@ -149,7 +149,8 @@ export function webChat(o: WebOptions) {
       const text = request.body.text?.trim() ?? "";
       const input: WebInput | undefined = request.body.choice ? { type: "choice", id: request.body.choice } : text ? { type: "text", text } : undefined;
       if (!input) return answer(request, reply, { notice: "empty", status: 400 });
-      const before = await readTranscript(o.store, id);
+      const read = await readTranscript(o.store, id);
+      const before = read.entries;
       const turn = await webTurn(o.store, id, input);
       if (turn.kind === "forget") {
         await eraseSession(o.store, id);
@@ -159,7 +160,7 @@ export function webChat(o: WebOptions) {
       const opening = before.length === 0 ? greetingReplies().map(fromReply) : [];
       const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(before.length > 0 ? before : opening, input.id) };
       const added = [said, ...turn.replies.map(fromReply)];
-      const entries = await appendTranscript(o.store, id, [...opening, ...added]);
+      const entries = await appendTranscript(o.store, id, read, [...opening, ...added]);
       // The page on screen already shows the greeting: only the new lines are sent to it.
       return answer(request, reply, { added, entries, sessionId: id });
     });
@@ -176,11 +177,12 @@ export function webChat(o: WebOptions) {
     app.post("/save", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
       const id = checked(request, reply, request.body.csrf);
       if (!id) return reply;
-      const result = newestResult(await readTranscript(o.store, id));
+      const read = await readTranscript(o.store, id);
+      const result = newestResult(read.entries);
       if (!result) return reply.code(303).header("location", "/?n=nothing").send();
       const saved = await saveResult(o.store, result);
       const url = `/s/${saved}`;
-      await appendTranscript(o.store, id, [{ who: "bot", text: m.saved(url), link: url }]);
+      await appendTranscript(o.store, id, read, [{ who: "bot", text: m.saved(url), link: url }]);
       return reply.code(303).header("location", url).send();
     });
 

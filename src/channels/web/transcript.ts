@@ -42,17 +42,28 @@ export function mine(text: string): Entry {
   return { who: "me", text: redact(text) };
 }
 
-export async function readTranscript(store: ConversationStore, session: string): Promise<Entry[]> {
-  return decode((await store.get(transcriptKey(session)))?.value);
+/** A transcript as read, with the version to write the next one against. */
+export interface Read {
+  entries: Entry[];
+  version: number | null;
 }
 
-/** Appends entries (compare-and-set: two tabs of one session both get their lines in). */
-export async function appendTranscript(store: ConversationStore, session: string, entries: Entry[]): Promise<Entry[]> {
+export async function readTranscript(store: ConversationStore, session: string): Promise<Read> {
+  const current = await store.get(transcriptKey(session));
+  return { entries: decode(current?.value), version: current?.version ?? null };
+}
+
+/**
+ * Appends entries to a transcript read before (compare-and-set: when another tab of the same
+ * session wrote in between, it is read again and both get their lines in).
+ */
+export async function appendTranscript(store: ConversationStore, session: string, read: Read, entries: Entry[]): Promise<Entry[]> {
   const key = transcriptKey(session);
+  let base = read;
   for (let i = 0; i < ATTEMPTS; i++) {
-    const current = await store.get(key);
-    const next = [...decode(current?.value), ...entries].slice(-KEEP);
-    if ((await store.set(key, JSON.stringify(next), current?.version ?? null)) !== null) return next;
+    const next = [...base.entries, ...entries].slice(-KEEP);
+    if ((await store.set(key, JSON.stringify(next), base.version)) !== null) return next;
+    base = await readTranscript(store, session);
   }
   return entries;
 }
