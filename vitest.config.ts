@@ -6,6 +6,8 @@ export default defineConfig({
     // Redis-backed tests need a throw-away redis-server; see test/setup/redis.ts.
     globalSetup: ["test/setup/redis.ts"],
     testTimeout: 20_000,
+    // bin/yidi.mjs runs the sources (through tsx), not a dist/ build that may be older.
+    env: { YIDI_SOURCE: "1" },
     hookTimeout: 60_000,
   },
 });

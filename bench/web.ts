@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:web`: simulated people use the web chat over loopback HTTP, with their session
+ * cookies and form tokens, as the page's script does (a fetch POST per message). The server runs
+ * in its own process, pinned to one core where `taskset` exists, with SQLite; this process plays
+ * the people. Prints messages per second, p50/p99 latency per message and the server's CPU time
+ * per message. Bounded in count and time.
+ *
+ * Options (env): BENCH_USERS (people, default 600), BENCH_CONCURRENCY (at once, default 32),
+ * BENCH_SECONDS (cap, default 30), BENCH_PROF (a folder: the server writes a CPU profile there).
+ */
+import { spawn } from "node:child_process";
+import { Agent, request } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir, cpus } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
+
+// ---------------------------------------------------------------- the server process
+
+async function server(dir: string): Promise<void> {
+  const { createLogger } = await import("../src/log.ts");
+  const { SqliteStore } = await import("../src/store/index.ts");
+  const { buildServer, listen } = await import("../src/channels/http.ts");
+  const { webChat } = await import("../src/channels/web/routes.ts");
+  const log = createLogger("warn");
+  const store = new SqliteStore(join(dir, "web.sqlite"), 30 * 24 * 3600 * 1000);
+  const app = await buildServer({ log, store, plugins: [webChat({ store, log })] });
+  const port = await listen(app, 0);
+  let cpu = process.cpuUsage();
+  process.send!({ port });
+  process.on("message", (msg: { cmd: string }) => {
+    if (msg.cmd === "reset") {
+      cpu = process.cpuUsage();
+      process.send!({ reset: true });
+    }
+    if (msg.cmd === "stop") {
+      const used = process.cpuUsage(cpu);
+      process.send!({ cpuMicros: used.user + used.system }, () => process.exit(0));
+    }
+  });
+}
+
+// ---------------------------------------------------------------- the people
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+function call(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path, agent, headers: { ...headers, ...(body ? { "content-length": Buffer.byteLength(body) } : {}) } }, (res) => {
+      let data = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (data += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+/** One person's visit: the page, then a whole estimate with a change and a correction. */
+const SCRIPT: Record<string, string>[] = [
+  { text: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少" },
+  { choice: "chg" },
+  { choice: "c:level" },
+  { choice: "v:level:2" },
+  { text: "那如果花5万呢" },
+  { text: "谢谢" },
+];
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+async function main(): Promise<void> {
+  const users = Number(process.env.BENCH_USERS ?? 600);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const dir = mkdtempSync(join(tmpdir(), "yidi-bench-web-"));
+  let pinned = false;
+  try {
+    execFileSync("taskset", ["-c", "0", "true"]);
+    pinned = true;
+  } catch {
+    // No taskset: the server process is not pinned (Node runs JavaScript on one thread anyway).
+  }
+  const self = fileURLToPath(import.meta.url);
+  const args = ["--import", "tsx", ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), self, "server", dir];
+  const child = pinned ? spawn("taskset", ["-c", "0", process.execPath, ...args], { stdio: ["ignore", "inherit", "inherit", "ipc"] }) : spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const port = await new Promise<number>((resolve) => child.once("message", (m: any) => resolve(m.port)));
+
+  // Warm up (the first estimates load the policy data), then count from a clean slate.
+  const people: { cookie: string; csrf: string }[] = [];
+  for (let i = 0; i < users; i++) {
+    const page = await call(port, "GET", "/", {});
+    const cookie = String((page.headers["set-cookie"] as string[])[0]).split(";")[0]!;
+    people.push({ cookie, csrf: /name="csrf" value="([^"]+)"/.exec(page.body)![1]! });
+  }
+  const say = (p: { cookie: string; csrf: string }, fields: Record<string, string>) =>
+    call(port, "POST", "/chat", { cookie: p.cookie, accept: "application/json", "content-type": "application/x-www-form-urlencoded" }, new URLSearchParams({ csrf: p.csrf, ...fields }).toString());
+  for (const step of SCRIPT) await say(people[0]!, step);
+  child.send({ cmd: "reset" });
+  await new Promise((r) => child.once("message", r));
+
+  const latencies: number[] = [];
+  let failures = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const started = performance.now();
+  let next = 1;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < people.length && Date.now() < deadline) {
+        const p = people[next++]!;
+        for (const step of SCRIPT) {
+          const t = performance.now();
+          const res = await say(p, step);
+          latencies.push(performance.now() - t);
+          if (res.status !== 200) failures++;
+        }
+      }
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  child.send({ cmd: "stop" });
+  const cpuMicros = await new Promise<number>((resolve) => child.on("message", (m: any) => m.cpuMicros !== undefined && resolve(m.cpuMicros)));
+  rmSync(dir, { recursive: true, force: true });
+  agent.destroy();
+
+  const n = latencies.length;
+  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${concurrency} at once, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}, ${cpus().length} CPUs, node ${process.version}`);
+  console.log(
+    `  ${(n / wall).toFixed(0)} msg/s  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
+      `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  failures ${failures}`,
+  );
+  if (failures > 0) process.exitCode = 1;
+}
+
+if (process.argv[2] === "server") await server(process.argv[3]!);
+else await main();
