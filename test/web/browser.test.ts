@@ -129,7 +129,7 @@ describe("the web chat in Chromium", () => {
 
     // A correction in words.
     const pictures = await log.getByRole("img").count();
-    await send(page, "二级医院呢");
+    await send(page, "改成二级医院");
     await page.waitForFunction((n) => document.querySelectorAll("#log [role=img]").length > n, pictures, { timeout: 30_000 });
     const newest = await log.locator(".m.bot:has([role=img])").last().textContent();
     expect(newest).toContain("二级医院");
