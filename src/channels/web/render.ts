@@ -14,8 +14,12 @@ export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 const BULLET = /^[·•\-]\s*/;
 const NUMBERED = /^(\d{1,2})[.、．]\s*/;
 
-/** The reply's lines as blocks: a run of "· " lines is a list, "1. " lines an ordered one, others paragraphs. */
-function blocks(text: string, inline: (s: string) => string): string {
+/**
+ * The reply's lines as blocks: a run of "· " lines is a list, "1. " lines an ordered one, others
+ * paragraphs. `figure`, when given, goes right after the opening lines (before the heading line
+ * of the first list): under an estimate's totals, where it is seen first.
+ */
+function blocks(text: string, inline: (s: string) => string, figure?: string): string {
   const out: string[] = [];
   let list: { tag: "ul" | "ol"; items: string[] } | undefined;
   const flush = () => {
@@ -40,6 +44,11 @@ function blocks(text: string, inline: (s: string) => string): string {
     }
   }
   flush();
+  if (figure) {
+    const list = out.findIndex((b) => b.startsWith("<ul>") || b.startsWith("<ol>"));
+    const at = list > 1 && out[list - 1]!.startsWith("<p>") ? list - 1 : list > 0 ? list : out.length;
+    out.splice(at, 0, figure);
+  }
   return out.join("");
 }
 
@@ -87,10 +96,10 @@ function linker(titles: string[]): { inline: (s: string) => string; unnamed: () 
 export function entryHtml(e: Entry, index: number): string {
   if (e.who === "me") return `<div class="m me"><span class="vh">${esc(m.you)}：</span>${blocks(e.text, esc)}</div>`;
   const l = linker(e.sources ?? []);
-  let body = blocks(e.text, l.inline);
+  const figure = e.bill ? `<figure class="bill">${billSvg(e.bill, { id: `bill${index}` })}</figure>` : undefined;
+  let body = blocks(e.text, l.inline, figure);
   const rest = l.unnamed();
   if (rest.length > 0) body += `<p class="src">${esc(m.sourcesTitle)}${rest.join("；")}</p>`;
-  if (e.bill) body += `<figure class="bill">${billSvg(e.bill, { id: `bill${index}` })}</figure>`;
   if (e.link) body += `<p><a href="${esc(e.link)}">${esc(m.savedLink)}</a></p>`;
   return `<div class="m bot"><span class="vh">${esc(m.assistant)}：</span>${body}</div>`;
 }
