@@ -4,7 +4,7 @@ export const webMessages = {
   tagline: "异地看病怎么备案、能报多少、怎么报销——每个数字都注明出处。",
   logLabel: "对话",
   inputLabel: "输入消息",
-  inputHint: "例如：我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少",
+  inputHint: "例如：苏州职工医保，在上海住院花了3万，能报多少",
   send: "发送",
   choicesLabel: "可以直接点选",
   forget: "删除我的记录",

@@ -28,7 +28,7 @@ main{max-width:40rem;margin:0 auto;padding:.75rem .75rem 2rem}
 .src{font-size:.95rem}
 .bill{margin:.5rem 0 .25rem}
 .bill svg{display:block;width:100%;height:auto;max-width:30rem}
-.notice{background:#fff4d6;border-left:4px solid #b7791f;padding:.5rem .75rem;margin:.6rem 0}
+.notice,#status:not(:empty){background:#fff4d6;border-left:4px solid #b7791f;padding:.5rem .75rem;margin:.6rem 0}
 .choices{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0}
 button{font:inherit;cursor:pointer;border-radius:.5rem;min-height:2.75rem;padding:.45rem .9rem}
 .choices button{background:#fff;color:#1b4f72;border:2px solid #1b4f72;text-align:left}
