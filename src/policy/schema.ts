@@ -140,7 +140,14 @@ const Ratio = z
  * `per: "month"` where the source caps each month (清远 "每月限额50元"): the year-to-date fund
  * figure says nothing about this month, so the estimate assumes nothing was paid this month and says so.
  */
-const Cap = z.strictObject({ ...Cited, amount: Money, per: z.enum(["year", "month"]).default("year") });
+const Cap = z.strictObject({
+  ...Cited,
+  amount: Money,
+  per: z.enum(["year", "month"]).default("year"),
+  /** Retirees' own cap where the source gives one (广州 职工 普通门诊 "10100元"), with its wording. */
+  retired: Money.optional(),
+  retiredQuote: z.string().optional(),
+});
 
 /** A supplementary layer paid on the in-catalogue share the basic fund left to the person. */
 const SupplementaryLayer = z.strictObject({

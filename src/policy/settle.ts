@@ -326,7 +326,7 @@ function planWords(c: Case, d: { amount: Money; extra: string; perYear: boolean 
   if (rules.cap && capRemaining) {
     const monthly = rules.cap.per === "month";
     const used = !monthly && s.yearToDate?.fundPaid ? fmt(new D(s.yearToDate.fundPaid)) : "0.00";
-    const args = [fmtFigure(rules.cap.amount), used, fmt(capRemaining)] as const;
+    const args = [fmtFigure(capAmount(c, rules)), used, fmt(capRemaining)] as const;
     cap = monthly
       ? [policyText.cap.monthlyRule(args[0], args[2], false), policyText.cap.monthlyRule(args[0], args[2], true)]
       : [policyText.cap.rule(...args, false), policyText.cap.rule(...args, true)];
@@ -340,6 +340,12 @@ function planWords(c: Case, d: { amount: Money; extra: string; perYear: boolean 
     visitorCut,
     cap,
   };
+}
+
+/** The cap that applies to this person: the retirees' own where the source gives one. */
+function capAmount(c: Case, rules: SettingRules): string {
+  const cap = rules.cap!;
+  return c.retired && cap.retired ? cap.retired : cap.amount;
 }
 
 function ceilingFor(book: PolicyBook, c: Case): number | null {
@@ -387,8 +393,9 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
   if (rules.cap) {
     // A year-to-date figure cannot be split by month: a monthly cap starts from nothing paid this month.
     const used = rules.cap.per === "year" && s.yearToDate?.fundPaid ? new D(s.yearToDate.fundPaid) : ZERO;
-    if (rules.cap.per === "month") c.assumptions.push(policyText.assumptions.monthlyCap(fmtFigure(rules.cap.amount)));
-    capRemaining = used === ZERO ? dec(rules.cap.amount) : max0(dec(rules.cap.amount).minus(used));
+    const amount = capAmount(c, rules);
+    if (rules.cap.per === "month") c.assumptions.push(policyText.assumptions.monthlyCap(fmtFigure(amount)));
+    capRemaining = used === ZERO ? dec(amount) : max0(dec(amount).minus(used));
   }
   noteWarnings(c);
   const ratioRef: Ref = usesSchedule ? visitor : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote };
@@ -414,7 +421,9 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
       ratio: cite(book, ratioRef),
       visitor: visitorCite,
       rules: cite(book, { policy: rp, source: c.rules.source, quote: c.rules.quote }),
-      cap: rules.cap ? cite(book, { policy: rp, source: rules.cap.source, quote: rules.cap.quote }) : null,
+      cap: rules.cap
+        ? cite(book, { policy: rp, source: rules.cap.source, quote: c.retired && rules.cap.retired ? (rules.cap.retiredQuote ?? rules.cap.quote) : rules.cap.quote })
+        : null,
       classB: c.classBShare ? cite(book, c.classBShare) : null,
     },
     words: planWords(c, d, usesSchedule, capRemaining, visitor.source, ratioRef.source),

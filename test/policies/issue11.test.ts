@@ -148,3 +148,25 @@ describe("清远's cap is monthly", () => {
     expect(run("50").fundPays).toBe("50.00");
   });
 });
+
+describe("广州 职工 普通门诊 cap by status", () => {
+  // M3: "2023年度为7214元" (在职, 上上年平均工资5%) and "10100元" (退休, 7%); 专科 在职65%, 退休70%; 无起付.
+  const run = (status: "working" | "retired") =>
+    estimate({
+      insured: { region: "广州", scheme: "employee", status },
+      treatment: { region: "广州", setting: "outpatient", hospitalLevel: 3, date: "2026-03-01" },
+      costs: { total: "20000", classB: "0" },
+    });
+
+  it("a retiree's 20000 at 70% = 14000 is capped at 10100 (was 7214, the working cap)", () => {
+    const e = run("retired");
+    expect(e.fundPays).toBe("10100.00");
+    const cap = e.steps.find((s) => s.kind === "cap");
+    expect(cap?.rule).toContain("10100");
+    expect(cap?.source.quote).toBe("10100元");
+  });
+
+  it("a working person's 20000 at 65% = 13000 is capped at 7214", () => {
+    expect(run("working").fundPays).toBe("7214.00");
+  });
+});
