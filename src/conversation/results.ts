@@ -322,7 +322,12 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
   // Whole yuan without ".00" in the steps: the reply stays short; the totals above keep the fen.
   const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
-  for (const s of steps) lines.push(m.estimate.step(short(s.what), s.amount === null ? null : short(s.amount), short(s.rule), cited.get(s.source.title)!.n));
+  for (const s of steps) {
+    // The read-back line already names both places: the jurisdiction step keeps only its rule.
+    const j = jurisdictionOf(a);
+    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, s.rule, cited.get(s.source.title)!.n));
+    else lines.push(m.estimate.step(short(s.what), s.amount === null ? null : short(s.amount), short(s.rule), cited.get(s.source.title)!.n));
+  }
   // What the reply already said in its own words is not said again in the evaluator's.
   const said = new Set<string>();
   if (assumed.includes("classB")) said.add(policyText.classB.noAmount);
@@ -330,6 +335,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   if (e.policy.typical && !e.policy.regionData) {
     for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));
   }
+  // A cap step that bit already says the cap was reached.
+  if (steps.some((x) => x.kind === "cap" && x.amount !== null)) said.add(policyText.warnings.capReached);
   // The opening line already says which part is typical.
   if (e.policy.typical && e.policy.regionData && a.setting) {
     for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.partlyTypical(name, a.setting));

@@ -161,7 +161,7 @@ export const flowMessages = {
   estimate: {
     typical: (region: string) => `${region}暂无具体政策数据，下面是典型估算，只供参考，以参保地规定为准。`,
     basis: (region: string, scheme: string, version: string) => `按${region}${scheme}政策（${version}）估算：`,
-    partlyTypical: (region: string, scheme: string) => `按${region}${scheme}已有的规定，加上典型模板的起付线和比例估算（部分为典型估算）：`,
+    partlyTypical: (region: string, scheme: string) => `按${region}${scheme}已有的规定，其余用典型模板估算：`,
     total: (x: string) => `总费用：${x} 元`,
     fund: (x: string) => `医保基金支付：${x} 元`,
     serious: (x: string) => `其中大病保险：${x} 元`,
@@ -173,7 +173,7 @@ export const flowMessages = {
     sources: (list: string[]) => `来源：${list.join("；")}`,
     source: (n: number, title: string, confidence: "high" | "medium" | "low") =>
       `[${n}] ${title}（可信度${{ high: "高", medium: "中", low: "低" }[confidence]}）`,
-    assumedTitle: "假设（不对就直接说，例如“改成二级医院”）：",
+    assumedTitle: "假设（不对就直接说，如“改成二级”）：",
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",
       schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",
