@@ -170,3 +170,16 @@ describe("广州 职工 普通门诊 cap by status", () => {
     expect(run("working").fundPays).toBe("7214.00");
   });
 });
+
+describe("南昌 居民 against 江西's unified rule", () => {
+  // M9 (2021-12-23, all schemes): 未转诊/未安置 "省外统一为20%"; NC-JX21: "起付线为800元、政策范围内的医疗费用按35%比例支付".
+  it("the conflict is recorded under rejected with its reason", async () => {
+    const { getPolicyBook } = await import("../../src/policy/book.ts");
+    const book = getPolicyBook();
+    const nc = [...book.regions.values()].find((r) => r.code === "360100");
+    const rejected = nc!.schemes.resident!.versions.flatMap((v) => v.rejected);
+    const m9 = rejected.find((r) => r.source === "M9");
+    expect(m9?.reason).toContain("20%");
+    expect(m9?.reason).toContain("800元/35%");
+  });
+});
