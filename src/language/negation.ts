@@ -38,11 +38,16 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
 ];
 
 /** Finds negated cues and returns the text with them masked (same length, so offsets hold). */
+const GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, "gu") }));
+/** Every negation starts with one of these characters: most messages are let through at once. */
+const NEGATORS = /[没未不非忘来]/u;
+
 export function findNegations(text: string): { masked: string; negations: Negation[] } {
   const negations: Negation[] = [];
   let masked = text;
-  for (const { re, cue, denied, implies } of CUES) {
-    const global = new RegExp(re.source, "gu");
+  if (!NEGATORS.test(text)) return { masked, negations };
+  for (const { global, cue, denied, implies } of GLOBAL) {
+    global.lastIndex = 0;
     for (const m of masked.matchAll(global)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;

@@ -24,7 +24,17 @@ let index: Index | undefined;
 
 function build(): Index {
   const { pinyin } = require("pinyin-pro") as { pinyin: (s: string, o: { toneType: "none"; type: "array" }) => string[] };
-  const toPinyin = (s: string) => pinyin(s, { toneType: "none", type: "array" }).join(" ");
+  // Character by character, each looked up once: a parse then costs a map lookup per character.
+  const syllables = new Map<string, string>();
+  const syllable = (c: string) => {
+    let v = syllables.get(c);
+    if (v === undefined) {
+      v = pinyin(c, { toneType: "none", type: "array" })[0] ?? c;
+      if (syllables.size < 20000) syllables.set(c, v);
+    }
+    return v;
+  };
+  const toPinyin = (s: string) => Array.from(s, syllable).join(" ");
   const byPinyin = new Map<string, Division[]>();
   const byFirst = new Map<string, Division[]>();
   const known = new Set<string>();
@@ -32,8 +42,10 @@ function build(): Index {
     const short = shortName(d.name);
     if (short.length < 2 || short.length > 3) continue;
     known.add(short);
-    const key = toPinyin(short);
-    byPinyin.set(key, [...(byPinyin.get(key) ?? []), d]);
+    // The name read as a word (厦门 = xia men) and character by character (sha men), as typed words are.
+    for (const key of new Set([pinyin(short, { toneType: "none", type: "array" }).join(" "), toPinyin(short)])) {
+      byPinyin.set(key, [...(byPinyin.get(key) ?? []), d]);
+    }
     const first = short[0] as string;
     byFirst.set(first, [...(byFirst.get(first) ?? []), d]);
   }
