@@ -8,6 +8,7 @@ import { createLogger } from "./log.ts";
 import { openStore } from "./store/index.ts";
 import { buildServer, closeServer, listen } from "./channels/http.ts";
 import { webChat } from "./channels/web/routes.ts";
+import { readWechatConfig, wechatRoutes } from "./channels/wechat/index.ts";
 
 const result = readConfig(process.env, { web: true });
 if (!result.ok) {
@@ -15,12 +16,18 @@ if (!result.ok) {
   process.exit(1);
 }
 const { config } = result;
+// A WeChat account is served beside the web chat when WECHAT_TOKEN is set (docs/wechat.md).
+const wechat = readWechatConfig();
+if (!wechat.ok) {
+  process.stderr.write(`${wechat.message}\n`);
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 
 try {
   const store = await openStore(config.store);
   const web = webChat({ store, log, secret: config.web?.secret, secureCookie: config.web?.secureCookie, rateLimit: config.rateLimit, sessionTtlMs: config.store.ttlMs });
-  const server = await buildServer({ log, store, plugins: [web], redisUrl: config.store.kind === "redis" ? config.store.url : undefined });
+  const server = await buildServer({ log, store, plugins: [web, ...wechatRoutes(wechat.config, { store, log })], redisUrl: config.store.kind === "redis" ? config.store.url : undefined });
   const port = await listen(server, config.port, config.host);
   log.info({ port, store: store.kind }, "web chat started");
   process.stdout.write(`http://localhost:${port}/\n`);
