@@ -1,5 +1,5 @@
 /**
- * Reads one message into an intent and slots (contract in /work/team.md). Pure and
+ * Reads one message into an intent and slots (contract in types.ts). Pure and
  * synchronous, no I/O after module load; nothing a person types may throw, so the whole
  * parse is guarded and falls back to out_of_scope.
  *

@@ -1,4 +1,4 @@
-/** The parse contract shared with the flows (see /work/team.md); kept apart so every part can import it. */
+/** The parse contract shared with the flows; kept apart so every part can import it. */
 export type Intent = "registration_howto" | "registration_materials" | "eligibility" | "estimate" | "manual_claim"
   | "validity" | "emergency" | "outpatient" | "ratio_change" | "greeting" | "help" | "cancel" | "out_of_scope"
   | "makeup_registration" | "chronic_disease" | "find_hospital" | "review_time" | "check_result" | "deposit"
