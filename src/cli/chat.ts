@@ -26,7 +26,8 @@ export async function run(args: string[]): Promise<number> {
   let now: Date | undefined;
   if (date !== undefined) {
     now = new Date(`${date}T12:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(now.getTime())) {
+    // Date() rolls 2026-02-31 over to 03-03: a date is real only if it reads back the same.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(now.getTime()) || now.toISOString().slice(0, 10) !== date) {
       process.stderr.write(m.terminal.badDate);
       return 2;
     }

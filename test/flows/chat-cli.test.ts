@@ -50,4 +50,16 @@ describe("yidi chat", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("无法读取");
   });
+  it("--date refuses a day that does not exist (2026-02-31 is not rolled over to 03-03) and takes a leap day", () => {
+    const home = mkdtempSync(join(tmpdir(), "yidi-"));
+    const script = join(home, "script.txt");
+    writeFileSync(script, "你好\n");
+    for (const bad of ["2026-02-31", "2025-02-29", "2026-13-01"]) {
+      const r = yidi(["--script", script, "--json", "--date", bad], home);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("YYYY-MM-DD");
+      expect(r.stdout).toBe("");
+    }
+    expect(yidi(["--script", script, "--json", "--date", "2028-02-29"], home).status).toBe(0);
+  });
 });
