@@ -164,7 +164,8 @@ export const flowMessages = {
     partlyTypical: (region: string, scheme: string) => `按${region}${scheme}已有的规定，其余用典型模板估算：`,
     total: (x: string) => `总费用：${x} 元`,
     fund: (x: string) => `医保基金支付：${x} 元`,
-    serious: (x: string) => `其中大病保险：${x} 元`,
+    // Paid on top of the fund figure above (fund + serious illness + you = total), so not "其中".
+    serious: (x: string) => `大病保险另付：${x} 元`,
     you: (x: string) => `您自己付：${x} 元`,
     stepsTitle: "怎么算的：",
     /** One step, its source by number: the list of sources closes the reply once. */
