@@ -4,23 +4,19 @@
  * visitor kind follows from the category?) are computed from these, never stored.
  */
 import { z } from "zod";
-import { divisionByCode, MUNICIPALITIES, poolingCode, sameProvince } from "../src/places/divisions.ts";
+import { divisionByCode, MUNICIPALITIES, poolingCode } from "../src/places/divisions.ts";
+import { Category, ClaimReason, HospitalLevel, jurisdictionBetween, PersonStatus, Scheme, Setting, Visitor, visitorOf, type Jurisdiction } from "../src/policy/terms.ts";
 
-export const CATEGORY_IDS = [
-  "retiree_relocated",
-  "long_term_resident",
-  "stationed_worker",
-  "referral",
-  "emergency",
-  "temporary_other",
-] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
+export { visitorOf, type Jurisdiction };
 
-export const VISITORS = ["long_term", "referral", "emergency", "temporary_other", "unregistered"] as const;
-export type VisitorKind = (typeof VISITORS)[number];
+export const CATEGORY_IDS = Category.options;
+export type CategoryId = Category;
+
+export const VISITORS = Visitor.options;
+export type VisitorKind = Visitor;
 
 /** Why a bill was not settled directly (the manual-claim flow's first question). */
-export const CLAIM_REASONS = ["unregistered", "not_networked", "system", "maternity", "other"] as const;
+export const CLAIM_REASONS = ClaimReason.options;
 
 /** A 统筹区: a prefecture-level city, or one of the four municipalities. */
 export const PoolCode = z
@@ -37,17 +33,17 @@ export const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);
 export const Answers = z.strictObject({
   insured: PoolCode.optional(),
   treatment: PoolCode.optional(),
-  scheme: z.enum(["employee", "resident"]).optional(),
-  status: z.enum(["working", "retired"]).optional(),
-  setting: z.enum(["inpatient", "outpatient", "chronic_outpatient"]).optional(),
-  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-  category: z.enum(CATEGORY_IDS).optional(),
-  visitor: z.enum(VISITORS).optional(),
+  scheme: Scheme.optional(),
+  status: PersonStatus.optional(),
+  setting: Setting.optional(),
+  level: HospitalLevel.optional(),
+  category: Category.optional(),
+  visitor: Visitor.optional(),
   total: Money.optional(),
   /** null: the person does not know; the estimate states what it assumed instead. */
   classB: Money.nullable().optional(),
   outOfCatalog: Money.nullable().optional(),
-  why: z.enum(CLAIM_REASONS).optional(),
+  why: ClaimReason.optional(),
 });
 export type Answers = z.infer<typeof Answers>;
 export type Slot = keyof Answers;
@@ -61,18 +57,9 @@ export function isSlot(name: string): name is Slot {
 export const AMOUNT_SLOTS: readonly Slot[] = ["total", "classB", "outOfCatalog"];
 export const REGION_SLOTS: readonly Slot[] = ["insured", "treatment"];
 
-/** The visitor kind a registration category settles as. */
-export function visitorOf(category: CategoryId): VisitorKind {
-  if (category === "referral" || category === "emergency" || category === "temporary_other") return category;
-  return "long_term";
-}
-
-export type Jurisdiction = "same_pool" | "intra_province" | "cross_province";
-
 export function jurisdictionOf(a: Answers): Jurisdiction | undefined {
   if (!a.insured || !a.treatment) return undefined;
-  if (a.insured === a.treatment) return "same_pool";
-  return sameProvince(a.insured, a.treatment) ? "intra_province" : "cross_province";
+  return jurisdictionBetween(a.insured, a.treatment);
 }
 
 /**

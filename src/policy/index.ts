@@ -5,5 +5,6 @@
 export { evaluate, type EvaluateResult, type InputError } from "./evaluate.ts";
 export { getPolicyBook, createPolicyBook, type PolicyBook, type RegionInfo } from "./book.ts";
 export { PolicyFileError } from "./load.ts";
-export type { Scenario, ScenarioInput, Estimate, Step, SourceRef, Jurisdiction } from "./scenario.ts";
-export type { Visitor, Scheme, NationalRules, RegionPolicy } from "./schema.ts";
+export type { Scenario, ScenarioInput, Estimate, Step, SourceRef } from "./scenario.ts";
+export type { NationalRules, RegionPolicy } from "./schema.ts";
+export * from "./terms.ts";

@@ -8,15 +8,16 @@ import type { PolicyBook } from "./book.ts";
 import type { InputError } from "./evaluate.ts";
 import { hasClassB, resolveCase } from "./resolve.ts";
 import type { Scenario } from "./scenario.ts";
+import { PersonStatus, Scheme, Setting, Visitor } from "./terms.ts";
 import { planSettlement, type Plan } from "./settle.ts";
 
 /** Enough for every common shape; a plan is a few kilobytes, so the cache stays under ~10 MB. */
 export const PLAN_CACHE_LIMIT = 2048;
 
-const SCHEMES = ["employee", "resident"];
-const STATUSES = [undefined, "working", "retired"];
-const SETTINGS = ["inpatient", "outpatient", "chronic_outpatient"];
-const VISITORS = ["long_term", "referral", "emergency", "temporary_other", "unregistered"];
+const SCHEMES: readonly string[] = Scheme.options;
+const STATUSES: readonly (string | undefined)[] = [undefined, ...PersonStatus.options];
+const SETTINGS: readonly string[] = Setting.options;
+const VISITORS: readonly string[] = Visitor.options;
 const MATERNITY = [undefined, false, true];
 
 /**
@@ -31,10 +32,10 @@ export function shapeOf(s: Scenario): [insured: string, treatment: string, date:
   if (y && (y.fundPaid !== undefined || y.deductiblePaid !== undefined)) return null;
   const b = s.costs.classB;
   let n = SCHEMES.indexOf(s.insured.scheme);
-  n = n * 3 + STATUSES.indexOf(s.insured.status);
-  n = n * 3 + SETTINGS.indexOf(s.treatment.setting);
+  n = n * STATUSES.length + STATUSES.indexOf(s.insured.status);
+  n = n * SETTINGS.length + SETTINGS.indexOf(s.treatment.setting);
   n = n * 3 + (s.treatment.hospitalLevel - 1);
-  n = n * 5 + VISITORS.indexOf(s.visitor);
+  n = n * VISITORS.length + VISITORS.indexOf(s.visitor);
   n = n * 3 + MATERNITY.indexOf(s.maternity);
   n = n * 3 + (b === undefined ? 0 : hasClassB(s) ? 2 : 1);
   // yearToDate absent, or present with admissions absent or 0..365.

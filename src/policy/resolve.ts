@@ -3,14 +3,14 @@
  * which policy version, which setting rules, which 乙类 share and which visitor rule.
  * No money is computed here.
  */
-import { MUNICIPALITIES, divisionsByName, poolingCode, sameProvince, type Division } from "../places/divisions.ts";
+import { MUNICIPALITIES, divisionsByName, poolingCode, type Division } from "../places/divisions.ts";
 import { policyText } from "../messages/policy.ts";
 import type { PolicyBook } from "./book.ts";
 import type { Jurisdiction, Scenario } from "./scenario.ts";
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
 import type { InputError } from "./evaluate.ts";
+import { jurisdictionBetween, type Setting } from "./terms.ts";
 
-type Setting = Scenario["treatment"]["setting"];
 type AnyPolicy = RegionPolicy | TypicalPolicy;
 
 /** A rule together with where it came from. */
@@ -204,10 +204,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   const treatmentCode = poolingCode(treatment.code);
   const assumptions: string[] = [];
   const warnings: string[] = [];
-  let jurisdiction: Jurisdiction;
-  if (insuredCode === treatmentCode) jurisdiction = "same_pool";
-  else if (sameProvince(insuredCode, treatmentCode)) jurisdiction = "intra_province";
-  else jurisdiction = "cross_province";
+  const jurisdiction: Jurisdiction = jurisdictionBetween(insuredCode, treatmentCode);
   if (jurisdiction === "intra_province" && treatment.level === "province") {
     assumptions.push(policyText.assumptions.provinceAsTreatment(treatment.name));
   }

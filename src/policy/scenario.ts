@@ -4,6 +4,9 @@
  */
 import { z } from "./zod.ts";
 import type { Confidence } from "./schema.ts";
+import { HospitalLevel, PersonStatus, Scheme, Setting, Visitor, type Jurisdiction } from "./terms.ts";
+
+export type { Jurisdiction };
 
 /** A money amount typed by a person or a front end: a non-negative decimal string, max 2 decimals. */
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
@@ -23,17 +26,17 @@ export const Scenario = z
   .strictObject({
     insured: z.strictObject({
       region: z.string().min(1),
-      scheme: z.enum(["employee", "resident"]),
-      status: z.enum(["working", "retired"]).optional(),
+      scheme: Scheme,
+      status: PersonStatus.optional(),
     }),
     treatment: z.strictObject({
       region: z.string().min(1),
-      setting: z.enum(["inpatient", "outpatient", "chronic_outpatient"]),
-      hospitalLevel: z.literal([1, 2, 3], { error: "医院级别应为 1、2 或 3（一级、二级、三级）" }),
+      setting: Setting,
+      hospitalLevel: HospitalLevel,
       // zod's ISO date knows month lengths and leap years (2025-02-29 is refused).
       date: z.iso.date({ error: "日期应为有效的 YYYY-MM-DD，例如 2026-03-01" }),
     }),
-    visitor: z.enum(["long_term", "referral", "emergency", "temporary_other", "unregistered"]),
+    visitor: Visitor,
     costs: z.strictObject({
       total: MoneyInput,
       classB: MoneyInput.optional(),
@@ -62,8 +65,6 @@ export const Scenario = z
   });
 export type ScenarioInput = z.input<typeof Scenario>;
 export type Scenario = z.output<typeof Scenario>;
-
-export type Jurisdiction = "same_pool" | "intra_province" | "cross_province";
 
 export interface SourceRef {
   id: string;
@@ -116,7 +117,7 @@ export interface Estimate {
   policy: {
     region: string;
     regionName: string;
-    scheme: "employee" | "resident";
+    scheme: Scheme;
     version: string;
     from: string;
     to: string | null;

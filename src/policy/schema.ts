@@ -12,6 +12,9 @@
  * figure against its text in one look.
  */
 import { z } from "./zod.ts";
+import { Category, Catalogue, LevelKey, Scheme, Scope, Setting, Term, Visitor } from "./terms.ts";
+
+export { Scheme, Scope, Visitor };
 
 export const Confidence = z.enum(["high", "medium", "low"]);
 export type Confidence = z.infer<typeof Confidence>;
@@ -76,8 +79,7 @@ const Cited = {
   fact: FactIds.optional(),
 };
 
-const Level = z.enum(["1", "2", "3"]);
-const ByLevel = <T extends z.ZodType>(v: T) => z.partialRecord(Level, v);
+const ByLevel = <T extends z.ZodType>(v: T) => z.partialRecord(LevelKey, v);
 
 /**
  * Deductible (起付线) per hospital level. An array gives the amount for the 1st, 2nd, …
@@ -187,17 +189,13 @@ export const VisitorRule = z.discriminatedUnion("kind", [
 ]);
 export type VisitorRule = z.infer<typeof VisitorRule>;
 
-export const Visitor = z.enum(["long_term", "referral", "emergency", "temporary_other", "unregistered"]);
-export type Visitor = z.infer<typeof Visitor>;
-export const Scope = z.enum(["any", "intra_province", "cross_province"]);
-export type Scope = z.infer<typeof Scope>;
 
 const VisitorEntry = z.strictObject({
   ...Cited,
   visitor: Visitor,
   scope: Scope.default("any"),
   /** Settings the entry covers; default all. */
-  settings: z.array(z.enum(["inpatient", "outpatient", "chronic_outpatient"])).optional(),
+  settings: z.array(Setting).optional(),
   rule: VisitorRule,
   /** Wording that could be read two ways ("降低10%": points or percent?). The estimate repeats it. */
   ambiguity: z.string().optional(),
@@ -243,7 +241,7 @@ export const SchemeVersion = z.strictObject({
   to: IsoDate.nullable().default(null),
   /** Which catalogue applies when treated elsewhere in the same province. */
   /** Left out: not known; the evaluator then assumes the insured place's, as Jiangsu does, and says so. */
-  intraProvinceCatalogue: z.enum(["insured", "treatment"]).optional(),
+  intraProvinceCatalogue: Catalogue.optional(),
   classB: z.strictObject({ ...Cited, share: Percent }).optional(),
   inpatient: SettingRules.optional(),
   outpatient: SettingRules.optional(),
@@ -257,8 +255,6 @@ export const SchemeVersion = z.strictObject({
 });
 export type SchemeVersion = z.infer<typeof SchemeVersion>;
 
-export const Scheme = z.enum(["employee", "resident"]);
-export type Scheme = z.infer<typeof Scheme>;
 
 export const RegionPolicy = z.strictObject({
   code: RegionCode,
@@ -291,16 +287,9 @@ export const NationalRules = z.strictObject({
   categories: z.array(
     z.strictObject({
       ...Cited,
-      id: z.enum([
-        "retiree_relocated",
-        "long_term_resident",
-        "stationed_worker",
-        "referral",
-        "emergency",
-        "temporary_other",
-      ]),
+      id: Category,
       name: z.string(),
-      term: z.enum(["long", "temporary"]),
+      term: Term,
       visitor: Visitor,
       materials: z.array(z.string()),
       validity: z.string(),
@@ -319,7 +308,7 @@ export const NationalRules = z.strictObject({
         ...Cited,
         id: z.string(),
         year: z.number().int(),
-        scheme: z.enum(["employee", "resident"]),
+        scheme: Scheme,
         visitor: Visitor,
         insuredProvince: z.string(),
         treatmentProvince: z.string(),
