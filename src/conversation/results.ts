@@ -5,7 +5,7 @@
 import type { Answers, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { evaluate } from "../policy/index.ts";
+import { eligibility, evaluate, termOf, type DirectReason } from "../policy/index.ts";
 import { STALE_AFTER_MONTHS } from "../policy/age.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
@@ -56,43 +56,49 @@ export function describeVisitorRule(rule: VisitorRule): string {
 
 // ---------- eligibility ----------
 
+/** "直接结算：能（…）" from the policy layer's decision. */
+export function directLine(d: { possible: boolean; reason: DirectReason }): string {
+  return m.direct.line(d.possible, m.direct.reason[d.reason]);
+}
+
 export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   const ins = regionName(a.insured);
   const tre = regionName(a.treatment);
-  const j = jurisdictionOf(a);
   const next = [go("estimate"), go("claim"), restart];
-  if (j === "same_pool") return [{ text: `${m.eligibility.samePool(ins, tre)}\n${m.eligibility.next}`, choices: next }];
-  const lines = [m.eligibility.kind(ins, tre, m.labels.jurisdiction[j ?? "cross_province"])];
-  const sources: (string | undefined)[] = [];
-  const cat = category(a);
   const b = book();
-  if (a.category) lines.push(m.eligibility.category(cat?.name ?? m.labels.category[a.category], cat?.term ?? (visitorOf(a.category) === "long_term" ? "long" : "temporary")));
-  if (cat) {
-    lines.push(m.eligibility.validity(cat.validity));
-    sources.push(sourceTitle(null, cat.source));
+  const e = b && a.insured && a.treatment ? eligibility(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, date: today(now) }) : undefined;
+  const j = e?.jurisdiction ?? jurisdictionOf(a) ?? "cross_province";
+  if (j === "same_pool") return [{ text: `${m.eligibility.samePool(ins, tre)}\n${m.eligibility.next}`, choices: next }];
+  const lines = [m.eligibility.kind(ins, tre, m.labels.jurisdiction[j])];
+  const sources: (string | undefined)[] = [];
+  if (a.category) lines.push(m.eligibility.category(e?.category?.name ?? m.labels.category[a.category], e?.category?.term ?? termOf(a.category)));
+  if (e?.category) {
+    lines.push(m.eligibility.validity(e.category.validity));
+    sources.push(e.category.source.title);
   }
-  const visitor = a.category ? visitorOf(a.category) : undefined;
-  if (visitor === "long_term") {
-    lines.push(factOr("two_way_benefits", m.eligibility.longTerm, sources));
-  } else if (visitor && b) {
-    const ceiling = b.national.cutCeilings[visitor as "referral" | "emergency" | "temporary_other"];
-    if (typeof ceiling === "number") {
-      lines.push(m.eligibility.cutCeiling(ceiling));
-      sources.push(sourceTitle(null, b.national.cutCeilings.source));
-    }
-    const rv = regionVersion(a.insured, a.scheme, today(now));
-    const entry = rv?.version.visitors.find(
-      (e) => e.visitor === visitor && (e.scope === "any" || e.scope === j) && (!e.settings || e.settings.includes("inpatient")),
-    );
-    if (rv && entry) {
-      lines.push(m.eligibility.regionRule(ins, describeVisitorRule(entry.rule)));
-      sources.push(sourceTitle(rv.policy, entry.source));
-    } else {
-      lines.push(m.eligibility.noRegionRule(ins));
-    }
+  if (e?.direct.zone) {
+    lines.push(m.eligibility.freeZone(ins, tre, describeVisitorRule(e.direct.zone.rule)));
+    sources.push(e.direct.zone.source?.title);
+  } else if (e?.direct.zoneSchemes) {
+    lines.push(m.eligibility.freeZoneSchemes(ins, tre, e.direct.zoneSchemes.map((x) => m.labels.scheme[x]).join("、")));
   }
-  if (visitor === "emergency") lines.push(factOr("emergency_as_registered", m.eligibility.emergency, sources));
+  const longTerm = e?.facts.find((f) => f.key === "two_way_benefits");
+  if (e?.visitor === "long_term") lines.push(longTerm?.text ?? m.eligibility.longTerm);
+  if (e?.cutCeiling) {
+    lines.push(m.eligibility.cutCeiling(e.cutCeiling.points));
+    sources.push(e.cutCeiling.source.title);
+  }
+  if (e?.regionRule === "none") lines.push(m.eligibility.noRegionRule(ins));
+  else if (e?.regionRule) {
+    lines.push(m.eligibility.regionRule(ins, describeVisitorRule(e.regionRule.rule)));
+    sources.push(e.regionRule.source.title);
+  }
+  if (e?.visitor === "emergency") lines.push(e.facts.find((f) => f.key === "emergency_as_registered")?.text ?? m.eligibility.emergency);
+  for (const f of e?.facts ?? []) sources.push(f.source.title);
+  // Whether to register at all is the question of this flow: said once the category (or a free zone) settles it;
+  // for an emergency the 视同已备案 fact above says it already.
+  if (e && (a.category || e.direct.reason === "free_zone") && e.direct.reason !== "emergency") lines.push(directLine(e.direct));
   const titles = sources.filter((s): s is string => !!s);
   if (titles.length > 0) lines.push(m.sourcePrefix + [...new Set(titles)].join("；"));
   return [withSources(lines.join("\n"), sources), { text: m.eligibility.next, choices: [go("registration"), ...next] }];
@@ -314,7 +320,11 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // The total is in the read-back line.
   lines.push(m.estimate.fund(e.fundPays));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
-  lines.push(m.estimate.you(e.youPay), m.estimate.stepsTitle);
+  lines.push(m.estimate.you(e.youPay));
+  // Whether the bill is settled at the hospital (the same decision the CLI prints); at home it goes
+  // without saying, and for 普通门诊 the outpatient warning says it depends on the clinic.
+  if (e.jurisdiction !== "same_pool" && a.setting !== "outpatient") lines.push(directLine({ possible: e.directSettlement.possible, reason: e.directSettlement.kind }));
+  lines.push(m.estimate.stepsTitle);
   // The summary step repeats the totals above, and an annual cap not reached changes nothing
   // (the CLI keeps both). Each source once, numbered in the order the steps first cite it.
   const steps = e.steps.filter((s) => s.kind !== "summary" && !(s.kind === "cap" && s.amount === null));
@@ -335,6 +345,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   if (e.policy.typical && !e.policy.regionData) {
     for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));
   }
+  // The direct-settlement line above already says what not registering means.
+  if (e.directSettlement.kind === "unregistered") said.add(policyText.warnings.unregistered);
   // A cap step that bit already says the cap was reached.
   if (steps.some((x) => x.kind === "cap" && x.amount !== null)) said.add(policyText.warnings.capReached);
   // The opening line already says which part is typical.

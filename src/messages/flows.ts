@@ -126,7 +126,22 @@ export const flowMessages = {
     regionRule: (region: string, rule: string) => `${region}的规定：${rule}。`,
     noRegionRule: (region: string) => `${region}的具体降低幅度暂无数据，以参保地规定为准。`,
     emergency: "急诊抢救视同已备案，可以直接结算；事后也可以补办备案。",
+    freeZone: (a: string, b: string, rule: string) => `${b}在${a}医保的免备案范围内：不用办异地就医备案，${rule}。`,
+    freeZoneSchemes: (a: string, b: string, schemes: string) => `${a}${schemes}参保的，到${b}就医免备案（其他险种仍要备案）。`,
     next: "接下来想做什么？",
+  },
+  /** One line from the policy layer's direct-settlement decision (src/policy/direct.ts). */
+  direct: {
+    line: (possible: boolean, why: string) => `直接结算：${possible ? "能" : "不能"}（${why}）`,
+    reason: {
+      same_pool: "在参保的统筹区内看病，按本地规定结算",
+      free_zone: "免备案地区",
+      emergency: "急诊抢救视同已备案",
+      registered: "备案后在联网定点医院",
+      unregistered: "没备案要先全额垫付，回参保地报销；出院结算前补办备案仍可直接结算",
+      maternity: "生育费用不要按普通住院刷卡，先垫付再申请生育保险报销",
+      not_covered: "这种情形统筹基金不支付",
+    },
   },
   visitorRule: {
     same: "报销比例不降低，和在参保地看病一样",

@@ -154,6 +154,17 @@ export const policyText = {
     maternity: "生育费用不宜直接结算，需先垫付再申请生育保险报销。",
     notCovered: "这种情形统筹基金不支付，无需结算。",
   },
+  /** The sentence for each reason of src/policy/direct.ts (an emergency counts as registered). */
+  directSettlementReason: (reason: "same_pool" | "free_zone" | "emergency" | "registered" | "unregistered" | "maternity" | "not_covered") =>
+    ({
+      same_pool: policyText.directSettlement.samePool,
+      free_zone: policyText.directSettlement.freeZone,
+      emergency: policyText.directSettlement.yes,
+      registered: policyText.directSettlement.yes,
+      unregistered: policyText.directSettlement.unregistered,
+      maternity: policyText.directSettlement.maternity,
+      not_covered: policyText.directSettlement.notCovered,
+    })[reason],
 
   errors: {
     unknownRegion: (which: string, text: string) => `${which}「${text}」不是我们认识的地区，请写城市名，例如「苏州」或「苏州市」，或 6 位行政区划代码。`,

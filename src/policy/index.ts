@@ -8,3 +8,5 @@ export { PolicyFileError } from "./load.ts";
 export type { Scenario, ScenarioInput, Estimate, Step, SourceRef } from "./scenario.ts";
 export type { NationalRules, RegionPolicy } from "./schema.ts";
 export * from "./terms.ts";
+export { directSettlement, decideDirectSettlement, type DirectSettlement, type DirectReason } from "./direct.ts";
+export { eligibility, nationalFact, type Eligibility, type CitedText } from "./eligibility.ts";

@@ -10,6 +10,7 @@ import type { Jurisdiction, Scenario } from "./scenario.ts";
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
 import type { InputError } from "./evaluate.ts";
 import { jurisdictionBetween, type Setting } from "./terms.ts";
+import { freeZoneOf, zoneDecides } from "./zones.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
 
@@ -86,7 +87,7 @@ function scopeMatches(entry: VisitorEntry, jurisdiction: Jurisdiction): boolean 
 }
 
 /** The most specific matching entry: one naming the setting beats one naming the scope beats a general one. */
-function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction: Jurisdiction, setting: Setting, settledLater = false): VisitorEntry | undefined {
+export function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction: Jurisdiction, setting: Setting, settledLater = false): VisitorEntry | undefined {
   let best: VisitorEntry | undefined;
   let bestScore = -1;
   for (const entry of version.visitors) {
@@ -104,19 +105,12 @@ function findVisitorEntry(version: SchemeVersion, visitor: Visitor, jurisdiction
   return best;
 }
 
-function findZone(version: SchemeVersion, treatmentCodes: string[], date: string): SchemeVersion["freeZones"][number] | undefined {
-  return version.freeZones.find((z) => z.regions.some((r) => treatmentCodes.includes(r)) && (!z.since || z.since <= date));
-}
 
 function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater = false): AppliedVisitorRule {
   const { scenario, version, policy, jurisdiction } = c;
   const setting = scenario.treatment.setting;
-  const zone = version.freeZones.length === 0 ? undefined : findZone(version, [poolingCode(c.treatment.code), c.treatment.provinceCode], scenario.treatment.date);
-
-  // A free zone is where no registration is needed at all, so it decides for everyone who did
-  // not register (or needed not to), and for every kind of visitor when it settles as at home:
-  // a visitor's own schedule (石家庄 转往京津冀以外) is for places outside the zone.
-  if (zone && (visitor === "temporary_other" || visitor === "unregistered" || zone.rule.kind === "same")) {
+  const zone = freeZoneOf(version, c.treatment.code, scenario.treatment.date);
+  if (zone && zoneDecides(zone.rule, visitor)) {
     return { rule: zone.rule, entry: null, policy, source: zone.source, quote: zone.quote, freeZone: true };
   }
   const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);

@@ -4,6 +4,7 @@
  */
 import { z } from "./zod.ts";
 import type { Confidence } from "./schema.ts";
+import type { DirectReason } from "./direct.ts";
 import { HospitalLevel, PersonStatus, Scheme, Setting, Visitor, type Jurisdiction } from "./terms.ts";
 
 export type { Jurisdiction };
@@ -112,7 +113,8 @@ export interface Estimate {
   seriousIllnessPays: string;
   youPay: string;
   jurisdiction: Jurisdiction;
-  directSettlement: { possible: boolean; reason: string };
+  /** `kind`: why, as src/policy/direct.ts decides it (the words are in `reason`). */
+  directSettlement: { possible: boolean; kind: DirectReason; reason: string };
   steps: Step[];
   policy: {
     region: string;

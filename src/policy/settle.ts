@@ -6,6 +6,7 @@
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
 import { policyText, type LevelKey } from "../messages/policy.ts";
+import { decideDirectSettlement } from "./direct.ts";
 import { STALE_AFTER_MONTHS, earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
@@ -247,13 +248,15 @@ function deductibleFor(c: Case, rules: SettingRules, level: Level): { amount: Mo
 }
 
 function directSettlement(c: Case): Estimate["directSettlement"] {
-  const t = policyText.directSettlement;
-  if (c.scenario.maternity) return { possible: false, reason: t.maternity };
-  if (c.jurisdiction === "same_pool") return { possible: true, reason: t.samePool };
-  if (c.rules.value.notCovered || c.visitor.rule.kind === "not_covered") return { possible: false, reason: t.notCovered };
-  if (c.visitor.freeZone) return { possible: true, reason: t.freeZone };
-  if (c.scenario.visitor === "unregistered") return { possible: false, reason: t.unregistered };
-  return { possible: true, reason: t.yes };
+  const d = decideDirectSettlement({
+    jurisdiction: c.jurisdiction,
+    visitor: c.scenario.visitor,
+    // The zone's own rule is the case's visitor rule when the zone decided.
+    zoneRule: c.visitor.freeZone ? c.visitor.rule : undefined,
+    maternity: c.scenario.maternity,
+    notCovered: c.rules.value.notCovered || c.visitor.rule.kind === "not_covered",
+  });
+  return { possible: d.possible, kind: d.reason, reason: policyText.directSettlementReason(d.reason) };
 }
 
 

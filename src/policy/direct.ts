@@ -1,0 +1,120 @@
+/**
+ * Can this bill be settled directly at the hospital, must the person register first, and must
+ * they pay in full and claim later? Decided here once, for the evaluator's estimate and for
+ * every answer of the conversation; the words for each reason live in src/messages.
+ */
+import type { PolicyBook } from "./book.ts";
+import type { SourceRef } from "./scenario.ts";
+import type { RegionPolicy, TypicalPolicy, VisitorRule } from "./schema.ts";
+import { jurisdictionBetween, Scheme, type Jurisdiction, type Visitor } from "./terms.ts";
+import { freeZoneOf, zoneDecides } from "./zones.ts";
+
+/** Why direct settlement is or is not possible; each has its sentence in src/messages. */
+export type DirectReason =
+  /** Treated in the insured 统筹区: not 异地就医 at all. */
+  | "same_pool"
+  /** The treatment place is in a free zone of the insured region: no registration needed. */
+  | "free_zone"
+  /** 急诊抢救 counts as registered (视同已备案). */
+  | "emergency"
+  /** Registered (long-term, referral or temporary). */
+  | "registered"
+  /** Not registered and not in a free zone: pay in full, claim at home (or register before discharge). */
+  | "unregistered"
+  /** Childbirth: settled through maternity insurance, never as ordinary inpatient care. */
+  | "maternity"
+  /** The fund pays nothing in this case: there is nothing to settle. */
+  | "not_covered";
+
+export interface DirectSettlement {
+  possible: boolean;
+  /** A registration (备案) is needed before direct settlement (false in the home pool, a free zone, an emergency). */
+  mustRegister: boolean;
+  /** The person pays the whole bill first and claims it back at the insured place. */
+  payFirst: boolean;
+  reason: DirectReason;
+  /** The zone's rule and source, when a free zone decided. */
+  zone?: { rule: VisitorRule; source?: SourceRef };
+  /** The national or regional text the decision rests on. */
+  source?: SourceRef;
+}
+
+/** What the decision needs; every field the evaluator's case and the flows' answers both know. */
+export interface DirectInput {
+  jurisdiction: Jurisdiction;
+  visitor: Visitor;
+  /** The rule of a free zone that decides for this visitor (see zones.ts). */
+  zoneRule?: VisitorRule | undefined;
+  maternity?: boolean | undefined;
+  /** The fund pays nothing in this setting or for this visitor. */
+  notCovered?: boolean | undefined;
+}
+
+/** The decision from what is known of the case; pure, no look-up. */
+export function decideDirectSettlement(x: DirectInput): DirectSettlement {
+  if (x.maternity) return { possible: false, mustRegister: false, payFirst: true, reason: "maternity" };
+  if (x.jurisdiction === "same_pool") return { possible: true, mustRegister: false, payFirst: false, reason: "same_pool" };
+  if (x.notCovered || x.zoneRule?.kind === "not_covered") return { possible: false, mustRegister: false, payFirst: false, reason: "not_covered" };
+  if (x.zoneRule) return { possible: true, mustRegister: false, payFirst: false, reason: "free_zone", zone: { rule: x.zoneRule } };
+  if (x.visitor === "unregistered") return { possible: false, mustRegister: true, payFirst: true, reason: "unregistered" };
+  if (x.visitor === "emergency") return { possible: true, mustRegister: false, payFirst: false, reason: "emergency" };
+  return { possible: true, mustRegister: true, payFirst: false, reason: "registered" };
+}
+
+type AnyPolicy = RegionPolicy | TypicalPolicy;
+
+/** The free zone of the insured region (its own file, else its province's) that holds the treatment place, for one scheme. */
+export function freeZoneFor(
+  book: PolicyBook,
+  insured: string,
+  treatment: string,
+  scheme: Scheme,
+  date: string,
+): { rule: VisitorRule; source: SourceRef; policy: AnyPolicy } | undefined {
+  const found = book.versionFor(insured, scheme, date);
+  if ("error" in found || found.typical) return undefined;
+  const zone = freeZoneOf(found.version, treatment, date);
+  return zone ? { rule: zone.rule, source: book.sourceRef(found.policy, zone.source, zone.quote), policy: found.policy } : undefined;
+}
+
+export interface DirectQuery {
+  /** 6-digit codes of the insured 统筹区 and the treatment place. */
+  insured: string;
+  treatment: string;
+  /** Left out: the zone counts when every scheme with data has it (else `schemes` says for which). */
+  scheme?: Scheme | undefined;
+  /** Left out: the person has not registered yet (the question is whether they must). */
+  visitor?: Visitor | undefined;
+  date: string;
+  maternity?: boolean | undefined;
+}
+
+/**
+ * Direct settlement for a person the conversation knows only partly. A free zone found for
+ * some schemes only is reported with `zoneSchemes`, and does not decide: the answer then says
+ * for which scheme no registration is needed.
+ */
+export function directSettlement(book: PolicyBook, q: DirectQuery): DirectSettlement & { zoneSchemes?: Scheme[] } {
+  const jurisdiction = jurisdictionBetween(q.insured, q.treatment);
+  const visitor = q.visitor ?? "unregistered";
+  const schemes = q.scheme ? [q.scheme] : Scheme.options;
+  const zones = schemes.map((s) => [s, freeZoneFor(book, q.insured, q.treatment, s, q.date)] as const);
+  const withZone = zones.filter(([, z]) => z !== undefined && zoneDecides(z.rule, visitor));
+  // A scheme without data of the region says nothing either way; the zone decides when every scheme that has data has it.
+  const withData = schemes.filter((s) => {
+    const f = book.versionFor(q.insured, s, q.date);
+    return !("error" in f) && !f.typical;
+  });
+  const all = withZone.length > 0 && withZone.length === withData.length;
+  const zone = all ? withZone[0]![1] : undefined;
+  const decided = decideDirectSettlement({ jurisdiction, visitor, zoneRule: zone?.rule, maternity: q.maternity });
+  if (decided.reason === "free_zone" && zone) decided.zone = { rule: zone.rule, source: zone.source };
+  const national = book.national;
+  const fact = decided.reason === "emergency" ? national.facts.emergency_as_registered : decided.reason === "unregistered" ? national.facts.unregistered_pay_first : undefined;
+  const source = fact ? book.sourceRef(null, fact.source, fact.quote) : undefined;
+  return {
+    ...decided,
+    ...(source ? { source } : {}),
+    ...(!all && withZone.length > 0 && jurisdiction !== "same_pool" ? { zoneSchemes: withZone.map(([s]) => s) } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * "我属于哪种异地就医?": what kind of care away from home a person's case is, what their
+ * registration category means, how their insured place treats that kind of visitor, and whether
+ * they can settle directly. Returns cited data; the conversation words it (src/messages).
+ */
+import type { PolicyBook } from "./book.ts";
+import { directSettlement, type DirectSettlement } from "./direct.ts";
+import { findVisitorEntry } from "./resolve.ts";
+import type { SourceRef } from "./scenario.ts";
+import type { VisitorRule } from "./schema.ts";
+import { CutVisitor, jurisdictionBetween, Scheme, visitorOf, type Category, type Jurisdiction, type Term, type Visitor } from "./terms.ts";
+
+export interface CitedText {
+  /** The national fact's key in national.yaml `facts`. */
+  key: string;
+  text: string;
+  source: SourceRef;
+}
+
+export interface Eligibility {
+  jurisdiction: Jurisdiction;
+  /** The national record of the person's registration category, when they named one. */
+  category?: { id: Category; name: string; term: Term; validity: string; source: SourceRef };
+  /** The kind of visitor the category settles as. */
+  visitor?: Visitor;
+  /** For a temporary kind: the largest cut a place may make (national ceiling). */
+  cutCeiling?: { points: number; source: SourceRef };
+  /**
+   * For a temporary kind: the insured place's own rule for inpatient care ("own": the city's
+   * or, where the city has none, its province's file), or "none" when we have no data.
+   */
+  regionRule?: { rule: VisitorRule; source: SourceRef; province: boolean } | "none";
+  /** National facts the answer adds (long-term: both-way benefits; emergency: counts as registered). */
+  facts: CitedText[];
+  direct: DirectSettlement & { zoneSchemes?: Scheme[] };
+}
+
+export interface EligibilityQuery {
+  insured: string;
+  treatment: string;
+  category?: Category | undefined;
+  /** Left out: the first scheme the insured place has data for. */
+  scheme?: Scheme | undefined;
+  date: string;
+}
+
+/** A national fact with its source, or undefined when the data has no such key. */
+export function nationalFact(book: PolicyBook, key: string): CitedText | undefined {
+  const f = book.national.facts[key];
+  return f ? { key, text: f.text, source: book.sourceRef(null, f.source, f.quote) } : undefined;
+}
+
+/** The insured place's own rule for this kind of visitor in inpatient care: the city's, else its province's. */
+function ownVisitorRule(book: PolicyBook, q: EligibilityQuery, visitor: Visitor, jurisdiction: Jurisdiction): Eligibility["regionRule"] {
+  const schemes = q.scheme ? [q.scheme] : Scheme.options;
+  for (const scheme of schemes) {
+    const found = book.versionFor(q.insured, scheme, q.date);
+    if ("error" in found || found.typical) continue;
+    const own = findVisitorEntry(found.version, visitor, jurisdiction, "inpatient");
+    if (own) return { rule: own.rule, source: book.sourceRef(found.policy, own.source, own.quote), province: !!found.province };
+    const province = found.province ? undefined : book.provinceVersionFor(q.insured, scheme, q.date);
+    const entry = province ? findVisitorEntry(province.version, visitor, jurisdiction, "inpatient") : undefined;
+    if (province && entry) return { rule: entry.rule, source: book.sourceRef(province.policy, entry.source, entry.quote), province: true };
+    // The first scheme with data answers, as the flows ask no scheme here.
+    if (!q.scheme) break;
+  }
+  return "none";
+}
+
+export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility {
+  const jurisdiction = jurisdictionBetween(q.insured, q.treatment);
+  const visitor = q.category ? visitorOf(q.category) : undefined;
+  const direct = directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, visitor, date: q.date });
+  const out: Eligibility = { jurisdiction, facts: [], direct, ...(visitor ? { visitor } : {}) };
+  if (jurisdiction === "same_pool") return out;
+  const cat = q.category ? book.national.categories.find((c) => c.id === q.category) : undefined;
+  if (cat) out.category = { id: cat.id, name: cat.name, term: cat.term, validity: cat.validity, source: book.sourceRef(null, cat.source, cat.quote) };
+  const add = (key: string) => {
+    const f = nationalFact(book, key);
+    if (f) out.facts.push(f);
+  };
+  if (visitor === "long_term") add("two_way_benefits");
+  else if (visitor && direct.reason !== "free_zone") {
+    const cut = CutVisitor.safeParse(visitor);
+    if (cut.success) {
+      const ceilings = book.national.cutCeilings;
+      out.cutCeiling = { points: ceilings[cut.data], source: book.sourceRef(null, ceilings.source, ceilings.quote) };
+    }
+    out.regionRule = ownVisitorRule(book, q, visitor, jurisdiction);
+  }
+  if (visitor === "emergency") add("emergency_as_registered");
+  return out;
+}

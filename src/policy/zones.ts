@@ -1,0 +1,27 @@
+/**
+ * Free zones (免备案): treatment places where a region's people need no registration at all
+ * (成都 西南片区, 石家庄 京津冀, 苏州→上海). One look-up and one rule for whom a zone decides,
+ * used by the evaluator and by the eligibility, registration and direct-settlement answers.
+ */
+import { poolingCode } from "../places/divisions.ts";
+import type { SchemeVersion, VisitorRule } from "./schema.ts";
+import type { Visitor } from "./terms.ts";
+
+export type FreeZone = SchemeVersion["freeZones"][number];
+
+/** The zone of `version` that holds the treatment place (its 统筹区 or its whole province), in force on `date`. */
+export function freeZoneOf(version: SchemeVersion, treatmentCode: string, date: string): FreeZone | undefined {
+  if (version.freeZones.length === 0) return undefined;
+  const codes = [poolingCode(treatmentCode), `${treatmentCode.slice(0, 2)}0000`];
+  return version.freeZones.find((z) => z.regions.some((r) => codes.includes(r)) && (!z.since || z.since <= date));
+}
+
+/**
+ * Whether the zone decides for this visitor: a zone is where no registration is needed, so it
+ * decides for everyone who did not register (or needed not to), and for every kind of visitor
+ * when it settles as at home. A visitor's own schedule (石家庄 转往京津冀以外) is for places
+ * outside the zone.
+ */
+export function zoneDecides(rule: VisitorRule, visitor: Visitor): boolean {
+  return visitor === "temporary_other" || visitor === "unregistered" || rule.kind === "same";
+}

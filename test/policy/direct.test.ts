@@ -1,0 +1,123 @@
+/**
+ * Direct settlement and eligibility, decided in src/policy (direct.ts, eligibility.ts). Each
+ * case is traced to ../shared/policy-facts.md (section or table row in the test's name).
+ */
+import { describe, expect, it } from "vitest";
+import { getPolicyBook } from "../../src/policy/book.ts";
+import { decideDirectSettlement, directSettlement } from "../../src/policy/direct.ts";
+import { eligibility } from "../../src/policy/eligibility.ts";
+import { evaluate } from "../../src/policy/evaluate.ts";
+
+const book = getPolicyBook();
+const DATE = "2026-03-01";
+const SHIJIAZHUANG = "130100";
+const BEIJING = "110000";
+const SHANGHAI = "310000";
+const SUZHOU = "320500";
+const NANCHANG = "360100";
+const CHENGDU = "510100";
+
+describe("decideDirectSettlement (pure)", () => {
+  it("the home 统筹区 settles as at home, whatever the visitor kind", () => {
+    expect(decideDirectSettlement({ jurisdiction: "same_pool", visitor: "unregistered" })).toMatchObject({ possible: true, mustRegister: false, payFirst: false, reason: "same_pool" });
+  });
+  it("not registered, outside a free zone: pay in full first (§1.5 / S1)", () => {
+    expect(decideDirectSettlement({ jurisdiction: "cross_province", visitor: "unregistered" })).toMatchObject({ possible: false, mustRegister: true, payFirst: true, reason: "unregistered" });
+  });
+  it("an emergency counts as registered: 视同已备案 (§1.5, QH)", () => {
+    expect(decideDirectSettlement({ jurisdiction: "cross_province", visitor: "emergency" })).toMatchObject({ possible: true, mustRegister: false, reason: "emergency" });
+  });
+  it("a registered visitor settles directly, after registering", () => {
+    expect(decideDirectSettlement({ jurisdiction: "intra_province", visitor: "referral" })).toMatchObject({ possible: true, mustRegister: true, reason: "registered" });
+  });
+  it("childbirth is never settled as ordinary inpatient care (§1.13 成都: 一定不能通过普通住院的方式直接结算)", () => {
+    expect(decideDirectSettlement({ jurisdiction: "cross_province", visitor: "long_term", maternity: true })).toMatchObject({ possible: false, payFirst: true, reason: "maternity" });
+  });
+  it("a free zone needs no registration; a zone that pays nothing settles nothing", () => {
+    expect(decideDirectSettlement({ jurisdiction: "cross_province", visitor: "unregistered", zoneRule: { kind: "same" } })).toMatchObject({ possible: true, mustRegister: false, reason: "free_zone" });
+    expect(decideDirectSettlement({ jurisdiction: "cross_province", visitor: "unregistered", zoneRule: { kind: "not_covered" } })).toMatchObject({ possible: false, reason: "not_covered" });
+  });
+});
+
+describe("directSettlement (with the policy data)", () => {
+  it("石家庄 → 北京: 京津冀 免备案直接结算 since 2023-02-10, both schemes (§ 京津冀 row, M2)", () => {
+    for (const scheme of ["employee", "resident"] as const) {
+      const d = directSettlement(book, { insured: SHIJIAZHUANG, treatment: BEIJING, scheme, date: DATE });
+      expect(d).toMatchObject({ possible: true, mustRegister: false, reason: "free_zone" });
+      expect(d.zone?.rule).toEqual({ kind: "same" });
+      expect(d.zone?.source?.id).toBe("M2");
+    }
+    // Scheme not known yet: both schemes have the zone, so it decides.
+    expect(directSettlement(book, { insured: SHIJIAZHUANG, treatment: BEIJING, date: DATE }).reason).toBe("free_zone");
+  });
+  it("before the zone began (2023-02-10) the same trip needs a registration", () => {
+    const d = directSettlement(book, { insured: SHIJIAZHUANG, treatment: BEIJING, scheme: "employee", date: "2023-01-15" });
+    expect(d.reason).not.toBe("free_zone");
+  });
+  it("苏州 → 上海: no registration, 80% of the normal ratio (S4)", () => {
+    const d = directSettlement(book, { insured: SUZHOU, treatment: SHANGHAI, scheme: "employee", date: DATE });
+    expect(d).toMatchObject({ possible: true, mustRegister: false, reason: "free_zone" });
+    expect(d.zone?.rule).toEqual({ kind: "multiplier", factor: 0.8 });
+  });
+  it("成都 → 重庆: 西南片区 免备案 (§2.10, M8)", () => {
+    expect(directSettlement(book, { insured: CHENGDU, treatment: "500000", scheme: "employee", date: DATE }).reason).toBe("free_zone");
+  });
+  it("南昌 → 上海 without a registration: pay first; registered as a referral: settle directly", () => {
+    const d = directSettlement(book, { insured: NANCHANG, treatment: SHANGHAI, date: DATE });
+    expect(d).toMatchObject({ possible: false, mustRegister: true, payFirst: true, reason: "unregistered" });
+    expect(d.source?.id).toBe("S1");
+    expect(directSettlement(book, { insured: NANCHANG, treatment: SHANGHAI, visitor: "referral", date: DATE })).toMatchObject({ possible: true, mustRegister: true, reason: "registered" });
+  });
+  it("the evaluator gives the same decision, with its words", () => {
+    const e = evaluate({ insured: { region: "石家庄", scheme: "employee" }, treatment: { region: "北京", setting: "inpatient", hospitalLevel: 3, date: DATE }, visitor: "unregistered", costs: { total: "10000" } }, book);
+    if (!e.ok) throw new Error(JSON.stringify(e.errors));
+    expect(e.estimate.directSettlement).toMatchObject({ possible: true, kind: "free_zone" });
+    const u = evaluate({ insured: { region: "南昌", scheme: "employee" }, treatment: { region: "上海", setting: "inpatient", hospitalLevel: 3, date: DATE }, visitor: "unregistered", costs: { total: "10000" } }, book);
+    if (!u.ok) throw new Error(JSON.stringify(u.errors));
+    expect(u.estimate.directSettlement).toMatchObject({ possible: false, kind: "unregistered" });
+  });
+});
+
+describe("eligibility", () => {
+  it("same 统筹区: nothing to register, no category needed", () => {
+    const e = eligibility(book, { insured: SHANGHAI, treatment: "310115", date: DATE });
+    expect(e.jurisdiction).toBe("same_pool");
+    expect(e.direct.reason).toBe("same_pool");
+    expect(e.cutCeiling).toBeUndefined();
+  });
+  it("a temporary visitor outside a zone: the national ceiling of 20 points (§1.7, M11) and the place's own rule or 'none'", () => {
+    const e = eligibility(book, { insured: NANCHANG, treatment: SHANGHAI, category: "temporary_other", date: DATE });
+    expect(e.jurisdiction).toBe("cross_province");
+    expect(e.visitor).toBe("temporary_other");
+    expect(e.category).toMatchObject({ id: "temporary_other", term: "temporary" });
+    expect(e.cutCeiling).toMatchObject({ points: 20 });
+    expect(e.cutCeiling?.source.id).toBe("M11");
+    expect(e.regionRule).toBeDefined();
+    expect(e.direct).toMatchObject({ possible: true, mustRegister: true, reason: "registered" });
+  });
+  it("referral and emergency: ceiling 10 points; an emergency brings the 视同已备案 fact", () => {
+    expect(eligibility(book, { insured: NANCHANG, treatment: SHANGHAI, category: "referral", date: DATE }).cutCeiling?.points).toBe(10);
+    const em = eligibility(book, { insured: NANCHANG, treatment: SHANGHAI, category: "emergency", date: DATE });
+    expect(em.cutCeiling?.points).toBe(10);
+    expect(em.facts.map((f) => f.key)).toContain("emergency_as_registered");
+    expect(em.direct).toMatchObject({ mustRegister: false, reason: "emergency" });
+  });
+  it("石家庄 → 北京 as a temporary visitor: the free zone decides, so no 20-point cut is announced (issue 11 §5)", () => {
+    const e = eligibility(book, { insured: SHIJIAZHUANG, treatment: BEIJING, category: "temporary_other", date: DATE });
+    expect(e.direct.reason).toBe("free_zone");
+    expect(e.cutCeiling).toBeUndefined();
+    expect(e.regionRule).toBeUndefined();
+  });
+  it("a long-term registration keeps the place's benefits both ways (JH two_way_benefits), no cut", () => {
+    const e = eligibility(book, { insured: NANCHANG, treatment: SHANGHAI, category: "retiree_relocated", date: DATE });
+    expect(e.visitor).toBe("long_term");
+    expect(e.category?.term).toBe("long");
+    expect(e.facts.map((f) => f.key)).toEqual(["two_way_benefits"]);
+    expect(e.cutCeiling).toBeUndefined();
+  });
+  it("a region's own visitor rule is found with its source (苏州 temporary visitors)", () => {
+    const e = eligibility(book, { insured: SUZHOU, treatment: "110000", category: "temporary_other", date: DATE });
+    expect(e.regionRule).not.toBe("none");
+    if (e.regionRule && e.regionRule !== "none") expect(e.regionRule.source.title.length).toBeGreaterThan(0);
+  });
+});
