@@ -4,7 +4,7 @@
  * never an invented figure and never a crash.
  */
 import { divisionByCode, shortName } from "../places/divisions.ts";
-import { getPolicyBook, type PolicyBook, type RegionPolicy } from "../policy/index.ts";
+import { factForTopic, FACT_TOPICS, getPolicyBook, isFactTopic, type PolicyBook, type RegionPolicy } from "../policy/index.ts";
 import type { SchemeVersion } from "../policy/schema.ts";
 
 let cached: PolicyBook | null | undefined;
@@ -72,52 +72,21 @@ export function sourceTitle(policy: RegionPolicy | null, id: string | undefined)
   }
 }
 
-/**
- * Side questions and the national facts that answer them. Several keys per topic because
- * the data file names them in its own words; the first present one is used.
- */
-const TOPIC_FACTS: Record<string, string[]> = {
-  validity: ["validity", "registration_validity", "validity_long", "validity_temporary"],
-  emergency: ["emergency", "emergency_as_registered", "emergency_settlement"],
-  makeup_registration: ["makeup_registration", "makeup", "late_registration", "after_discharge"],
-  outpatient: ["outpatient", "outpatient_direct_settlement", "outpatient_settlement"],
-  chronic_disease: ["chronic_disease", "chronic_outpatient", "chronic", "outpatient_chronic"],
-  ratio_change: ["ratio_change", "ratio_cut", "temporary_cut", "cut"],
-  find_hospital: ["choose_hospital", "register_to_area", "hospital_choice", "designated_hospital"],
-  review_time: ["review_time", "review", "approval_time"],
-  check_result: ["check_result", "check", "registration_record"],
-  deposit: ["deposit", "deposits"],
-  maternity: ["maternity"],
-  serious_illness: ["serious_illness", "one_bill", "supplementary"],
-  registration_materials: ["registration_materials", "commitment_letter", "materials"],
-  two_way: ["two_way_benefits", "two_way", "long_term_two_way"],
-  commitment: ["commitment_letter", "commitment", "promise"],
-  principle: ["principle", "catalogue_principle"],
-};
-
-export const ASIDE_TOPICS = Object.keys(TOPIC_FACTS);
+/** Side questions a national fact answers (src/policy/facts.ts keys each topic's fact once). */
+export const ASIDE_TOPICS: readonly string[] = FACT_TOPICS;
 
 export interface Fact {
   text: string;
   source?: string;
 }
 
-/** Facts that have a version for one kind of registration: that one first, once the kind is known. */
-const BY_TERM: Record<string, Record<"long" | "temporary", string>> = {
-  validity: { long: "validity_long", temporary: "validity_temporary" },
-};
-
 export function factFor(topic: string, term?: "long" | "temporary"): Fact | undefined {
   const b = book();
-  if (!b) return undefined;
-  const facts = b.national.facts;
-  const own = term ? BY_TERM[topic]?.[term] : undefined;
-  for (const key of [...(own ? [own] : []), ...(TOPIC_FACTS[topic] ?? [topic])]) {
-    const f = facts[key];
-    if (f) {
-      const source = sourceTitle(null, f.source);
-      return { text: f.text, ...(source ? { source } : {}) };
-    }
+  if (!b || !isFactTopic(topic)) return undefined;
+  try {
+    const f = factForTopic(b, topic, term);
+    return f ? { text: f.text, source: f.source.title } : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }

@@ -5,17 +5,11 @@
  */
 import type { PolicyBook } from "./book.ts";
 import { directSettlement, type DirectSettlement } from "./direct.ts";
+import { nationalFact, type CitedText } from "./facts.ts";
 import { findVisitorEntry } from "./resolve.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { VisitorRule } from "./schema.ts";
 import { CutVisitor, jurisdictionBetween, Scheme, visitorOf, type Category, type Jurisdiction, type Term, type Visitor } from "./terms.ts";
-
-export interface CitedText {
-  /** The national fact's key in national.yaml `facts`. */
-  key: string;
-  text: string;
-  source: SourceRef;
-}
 
 export interface Eligibility {
   jurisdiction: Jurisdiction;
@@ -42,12 +36,6 @@ export interface EligibilityQuery {
   /** Left out: the first scheme the insured place has data for. */
   scheme?: Scheme | undefined;
   date: string;
-}
-
-/** A national fact with its source, or undefined when the data has no such key. */
-export function nationalFact(book: PolicyBook, key: string): CitedText | undefined {
-  const f = book.national.facts[key];
-  return f ? { key, text: f.text, source: book.sourceRef(null, f.source, f.quote) } : undefined;
 }
 
 /** The insured place's own rule for this kind of visitor in inpatient care: the city's, else its province's. */

@@ -9,4 +9,5 @@ export type { Scenario, ScenarioInput, Estimate, Step, SourceRef } from "./scena
 export type { NationalRules, RegionPolicy } from "./schema.ts";
 export * from "./terms.ts";
 export { directSettlement, decideDirectSettlement, type DirectSettlement, type DirectReason } from "./direct.ts";
-export { eligibility, nationalFact, type Eligibility, type CitedText } from "./eligibility.ts";
+export { eligibility, type Eligibility } from "./eligibility.ts";
+export { factForTopic, nationalFact, isFactTopic, FACT_TOPICS, TOPIC_FACTS, type CitedText, type FactTopic } from "./facts.ts";

@@ -121,3 +121,33 @@ describe("eligibility", () => {
     if (e.regionRule && e.regionRule !== "none") expect(e.regionRule.source.title.length).toBeGreaterThan(0);
   });
 });
+
+describe("facts keyed once", () => {
+  it("every side topic the conversation can raise has its fact, with a source", async () => {
+    const { FACT_TOPICS, factForTopic } = await import("../../src/policy/facts.ts");
+    expect(FACT_TOPICS.length).toBeGreaterThanOrEqual(16);
+    for (const topic of FACT_TOPICS) {
+      const f = factForTopic(book, topic);
+      expect(f?.text, topic).toBeTruthy();
+      expect(f?.source.title, topic).toBeTruthy();
+    }
+    // The language layer's side topics are fact topics.
+    for (const topic of ["two_way", "commitment", "principle"] as const) expect(FACT_TOPICS).toContain(topic);
+  });
+  it("the long and temporary versions of validity are chosen by the kind of registration (JH)", async () => {
+    const { factForTopic } = await import("../../src/policy/facts.ts");
+    expect(factForTopic(book, "validity", "long")?.key).toBe("validity_long");
+    expect(factForTopic(book, "validity", "temporary")?.key).toBe("validity_temporary");
+    expect(factForTopic(book, "validity")?.key).toBe("validity");
+  });
+  it("no national fact is stored twice under two keys", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [key, f] of Object.entries(book.national.facts)) {
+      const other = seen.get(f.text);
+      if (other) twice.push(`${other} = ${key}`);
+      seen.set(f.text, key);
+    }
+    expect(twice).toEqual([]);
+  });
+});
