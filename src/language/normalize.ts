@@ -17,7 +17,8 @@ const TYPOS: [RegExp, string][] = [
 
 export function normalize(raw: string): string {
   // Cut on code points, not UTF-16 units, so a surrogate pair is never split in half.
-  let text = Array.from(raw).slice(0, MAX_INPUT_LENGTH).join("");
+  // A string no longer in UTF-16 units than the limit is within it in code points too.
+  let text = raw.length <= MAX_INPUT_LENGTH ? raw : Array.from(raw).slice(0, MAX_INPUT_LENGTH).join("");
   text = text.normalize("NFKC");
   // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, " ");

@@ -3,12 +3,11 @@
  * character off (深川 → 深圳). Only read where a place is expected (在/去/到… before it, or
  * 医保/住院/看病… after it, or the name alone), only when one city fits; two fitting cities are
  * reported as a real ambiguity, more are no match at all (南方 is not seven cities).
- * The pinyin table is loaded and the index built on the first lookup, not at start-up.
+ * The pinyin it compares is precomputed (data/city-pinyin.json, from `pinyin-pro` by
+ * data/generate-city-pinyin.ts); the index is built on the first lookup, not at start-up.
  */
-import { createRequire } from "node:module";
-import { DIVISIONS, shortName, type Division } from "../places/divisions.ts";
-
-const require = createRequire(import.meta.url);
+import { DIVISIONS, divisionByCode, shortName, type Division } from "../places/divisions.ts";
+import table from "./data/city-pinyin.json" with { type: "json" };
 
 /** Everyday two-character words one character away from a city (本地 ~ 本溪, 南方 ~ 南充…). */
 const NOT_TYPOS = new Set(["本地", "外地", "当地", "异地", "老家", "南方", "北方", "这边", "那边", "市里", "省里", "城里", "本市", "外省", "本省", "省外", "市外", "县里", "镇上", "乡下", "村里", "家里", "附近", "上班", "大城", "大医", "省城", "北边", "南边", "东边", "西边", "上面", "下面", "长期", "临时", "安置", "定居", "常住", "其他", "别的", "哪里", "那里", "这里", "医院", "门诊", "住院", "急诊"]);
@@ -17,39 +16,86 @@ interface Index {
   byPinyin: Map<string, Division[]>;
   byFirst: Map<string, Division[]>;
   known: Set<string>;
-  toPinyin: (s: string) => string;
+  /** a character's toneless reading, only for syllables that occur in a city name */
+  syllable: Map<string, string>;
+  /** The cheap test before any word is built (see mayStartTypo), all indexed by UTF-16 code: */
+  /** a number for each syllable of a city name, 0 for a character that sounds like none */
+  soundId: Uint16Array;
+  /** 1 at first × count + second for the first two sounds of a city name */
+  firstTwoSounds: Uint8Array;
+  soundCount: number;
+  /** 1 for a character a city's name starts with, or whose sound one starts with */
+  startsSound: Uint8Array;
+  /** 1 for the first character of a two-character name (深川 → 深圳: one character off) */
+  startsName: Uint8Array;
 }
 
 let index: Index | undefined;
 
 function build(): Index {
-  const { pinyin } = require("pinyin-pro") as { pinyin: (s: string, o: { toneType: "none"; type: "array" }) => string[] };
-  // Character by character, each looked up once: a parse then costs a map lookup per character.
-  const syllables = new Map<string, string>();
-  const syllable = (c: string) => {
-    let v = syllables.get(c);
-    if (v === undefined) {
-      v = pinyin(c, { toneType: "none", type: "array" })[0] ?? c;
-      if (syllables.size < 20000) syllables.set(c, v);
+  const syllable = new Map<string, string>();
+  const ids = new Map<string, number>();
+  const soundId = new Uint16Array(0x10000);
+  for (const [s, chars] of Object.entries(table.syllables as Record<string, string>)) {
+    ids.set(s, ids.size + 1);
+    for (const c of chars) {
+      syllable.set(c, s);
+      if (c.length === 1) soundId[c.charCodeAt(0)] = ids.size;
     }
-    return v;
-  };
-  const toPinyin = (s: string) => Array.from(s, syllable).join(" ");
+  }
+  const soundCount = ids.size + 1;
+  const firstTwoSounds = new Uint8Array(soundCount * soundCount);
+  const firstSounds = new Set<string>();
   const byPinyin = new Map<string, Division[]>();
+  for (const [key, codes] of Object.entries(table.cities as Record<string, string[]>)) {
+    byPinyin.set(key, codes.map((c) => divisionByCode(c)).filter((d): d is Division => d !== undefined));
+    const [first, second] = key.split(" ") as [string, string];
+    firstSounds.add(first);
+    firstTwoSounds[(ids.get(first) ?? 0) * soundCount + (ids.get(second) ?? 0)] = 1;
+  }
   const byFirst = new Map<string, Division[]>();
   const known = new Set<string>();
+  const startsName = new Uint8Array(0x10000);
   for (const d of DIVISIONS) {
     const short = shortName(d.name);
     if (short.length < 2 || short.length > 3) continue;
     known.add(short);
-    // The name read as a word (厦门 = xia men) and character by character (sha men), as typed words are.
-    for (const key of new Set([pinyin(short, { toneType: "none", type: "array" }).join(" "), toPinyin(short)])) {
-      byPinyin.set(key, [...(byPinyin.get(key) ?? []), d]);
-    }
     const first = short[0] as string;
     byFirst.set(first, [...(byFirst.get(first) ?? []), d]);
+    if (short.length === 2) startsName[short.charCodeAt(0)] = 1;
   }
-  return { byPinyin, byFirst, known, toPinyin };
+  const startsSound = new Uint8Array(0x10000);
+  for (const c of byFirst.keys()) startsSound[c.charCodeAt(0)] = 1;
+  for (const [c, s] of syllable) if (firstSounds.has(s) && c.length === 1) startsSound[c.charCodeAt(0)] = 1;
+  return { byPinyin, byFirst, known, syllable, soundId, firstTwoSounds, soundCount, startsSound, startsName };
+}
+
+/** The typed word read character by character; undefined when a character sounds like no city's. */
+function toPinyin(word: string, syllable: Map<string, string>): string | undefined {
+  let out = "";
+  for (const c of word) {
+    const s = syllable.get(c);
+    if (s === undefined) return undefined;
+    out = out === "" ? s : `${out} ${s}`;
+  }
+  return out;
+}
+
+/**
+ * A cheap test before any word is built: can a typo of a city start at `text[i]`? Only if its
+ * first two characters sound like the start of a city's name, or the first one starts a
+ * two-character name. False means typoCandidates finds nothing for any word starting there.
+ */
+export function mayStartTypo(text: string, i: number): boolean {
+  index ??= build();
+  const first = text.charCodeAt(i);
+  if (index.startsName[first] === 1) return true;
+  const second = text.charCodeAt(i + 1);
+  // Past the end, or half of a character outside the basic plane: decided on the first alone.
+  if (Number.isNaN(second) || (second >= 0xd800 && second <= 0xdfff)) return index.startsSound[first] === 1;
+  const a = index.soundId[first] as number;
+  const b = index.soundId[second] as number;
+  return a !== 0 && b !== 0 && index.firstTwoSounds[a * index.soundCount + b] === 1;
 }
 
 const NUMERAL = /[零〇一二两三四五六七八九十百千万亿]/u;
@@ -63,7 +109,8 @@ export function typoCandidates(word: string, strongCue = false): Division[] {
   if (!/^\p{Script=Han}{2,3}$/u.test(word) || NUMERAL.test(word)) return [];
   index ??= build();
   if (index.known.has(word)) return [];
-  const homophones = (index.byPinyin.get(index.toPinyin(word)) ?? []).filter((d) => shortName(d.name).length === word.length);
+  const key = toPinyin(word, index.syllable);
+  const homophones = (key === undefined ? [] : (index.byPinyin.get(key) ?? [])).filter((d) => shortName(d.name).length === word.length);
   if (homophones.length > 0) {
     // 苏洲 sounds like 苏州 and 宿州: the one that shares a character as typed is meant.
     const shared = (d: Division) => [...shortName(d.name)].filter((c, k) => word[k] === c).length;

@@ -7,7 +7,7 @@
 import { DIVISIONS, shortName, type Division } from "../places/divisions.ts";
 import type { PlaceSlot } from "./types.ts";
 import counties from "./data/counties.json" with { type: "json" };
-import { typoCandidates } from "./place-typos.ts";
+import { mayStartTypo, typoCandidates } from "./place-typos.ts";
 
 export interface PlaceMention {
   start: number;
@@ -54,7 +54,7 @@ const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|职�
 
 interface Entry { key: string; divisions: Division[]; cued: boolean }
 
-function buildLexicon(): { byFirst: Map<string, Entry[]> } {
+function buildLexicon(): { byPair: (Map<number, Entry[]> | undefined)[]; bySingle: (Entry[] | undefined)[] } {
   const map = new Map<string, Division[]>();
   const add = (key: string, d: Division) => {
     if (key.length === 0) return;
@@ -99,7 +99,24 @@ function buildLexicon(): { byFirst: Map<string, Entry[]> } {
     byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
-  return { byFirst };
+  // Looked up by the first two UTF-16 codes, so a message costs an array index per character
+  // and only names that share two characters with the text are compared. Order within a list
+  // stays longest first; one-character names (沪, 深) come after, as they did.
+  // Filled, not holey: a hole costs a prototype-chain lookup on every read.
+  const byPair: (Map<number, Entry[]> | undefined)[] = new Array(0x10000).fill(undefined);
+  const bySingle: (Entry[] | undefined)[] = new Array(0x10000).fill(undefined);
+  for (const list of byFirst.values()) {
+    for (const entry of list) {
+      const first = entry.key.charCodeAt(0);
+      if (entry.key.length === 1) bySingle[first] = [...(bySingle[first] ?? []), entry];
+      else {
+        const second = entry.key.charCodeAt(1);
+        const inner = (byPair[first] ??= new Map<number, Entry[]>());
+        inner.set(second, [...(inner.get(second) ?? []), entry]);
+      }
+    }
+  }
+  return { byPair, bySingle };
 }
 
 /**
@@ -117,7 +134,7 @@ function resolvePreference(divisions: Division[]): Division[] {
   return [...divisions].sort((a, b) => (a.level === b.level ? 0 : a.level === "province" ? -1 : 1));
 }
 
-const { byFirst } = buildLexicon();
+const { byPair, bySingle } = buildLexicon();
 
 function cueOk(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -132,10 +149,12 @@ export function findPlaces(text: string): PlaceMention[] {
   const found: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
-    const entries = byFirst.get(text[i] as string);
+    const first = text.charCodeAt(i);
+    const pair = i + 1 < text.length ? byPair[first]?.get(text.charCodeAt(i + 1)) : undefined;
+    const single = bySingle[first];
     let matched: PlaceMention | undefined;
-    if (entries && !NOT_A_PLACE.test(text.slice(i, i + 8))) {
-      for (const entry of entries) {
+    if ((pair || single) && !NOT_A_PLACE.test(text.slice(i, i + 8))) {
+      for (const entry of pair && single ? [...pair, ...single] : (pair ?? single ?? [])) {
         if (!text.startsWith(entry.key, i)) continue;
         const end = i + entry.key.length;
         // Right after another place (福建晋江, 苏州吴中区) the first name is cue enough.
@@ -167,10 +186,11 @@ function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
   for (const m of found) covered.fill(1, m.start, m.end);
   const extra: PlaceMention[] = [];
   for (let i = 0; i + 2 <= text.length; i++) {
-    if (covered[i] || !HAN.test(text[i] as string)) continue;
+    // Most characters cannot start a city's name or sound: skip them before building any word.
+    if (covered[i] || !mayStartTypo(text, i) || !HAN.test(text[i] as string)) continue;
     for (const length of [3, 2]) {
       const end = i + length;
-      if (end > text.length || covered.subarray(i, end).some((c) => c === 1)) continue;
+      if (end > text.length || covered[i + 1] === 1 || covered[end - 1] === 1) continue;
       const word = text.slice(i, end);
       if (!/^\p{Script=Han}+$/u.test(word) || !cueOk(text, i, end)) continue;
       const candidates = typoCandidates(word, STRONG_AFTER.test(text.slice(end, end + 4)));

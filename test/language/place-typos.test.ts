@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import { parse } from "../../src/language/index.ts";
 import { COUNTY_REGIONS, PROVINCE_REGIONS } from "../../src/places/divisions.ts";
-import { typoCandidates } from "../../src/language/place-typos.ts";
+import { mayStartTypo, typoCandidates } from "../../src/language/place-typos.ts";
+import fc from "fast-check";
 
 const code = (p?: { code: string }) => p?.code;
 
@@ -55,5 +56,44 @@ describe("regions that are not prefectures", () => {
   });
   it("a province with one of its cities is the city", () => {
     expect(code(parse("江苏苏州的医保").slots.insuredRegion)).toBe("320500");
+  });
+});
+
+describe("the precomputed pinyin of city names", () => {
+  it("city-pinyin.json is what the generator builds from pinyin-pro", async () => {
+    const { buildCityPinyinTable } = await import("../../src/language/data/generate-city-pinyin.ts");
+    const { readFileSync } = await import("node:fs");
+    const stored = JSON.parse(readFileSync(new URL("../../src/language/data/city-pinyin.json", import.meta.url), "utf8"));
+    expect(stored).toEqual(buildCityPinyinTable());
+  }, 120_000);
+
+  it("the quick test before typo matching never hides a word that is a typo of a city", async () => {
+    const table = (await import("../../src/language/data/city-pinyin.json", { with: { type: "json" } })).default as {
+      cities: Record<string, string[]>;
+      syllables: Record<string, string>;
+    };
+    const keys = Object.keys(table.cities);
+    const charsOf = (s: string) => Array.from(table.syllables[s] ?? "");
+    // Words that sound like a city, typed with any characters of those sounds (苏洲, 夏门, 杭洲…),
+    // and words one character off a two-character name (深川).
+    const homophone = fc
+      .constantFrom(...keys)
+      .chain((key) => fc.tuple(...key.split(" ").map((s) => fc.constantFrom(...charsOf(s)))).map((cs) => cs.join("")));
+    const names = keys.flatMap((k) => table.cities[k] ?? []).length;
+    expect(names).toBeGreaterThan(300);
+    const nearFirst = Object.values(table.syllables).join("");
+    const oneOff = fc.tuple(fc.constantFrom(...Array.from("深杭苏南北上广长大东西")), fc.constantFrom(...Array.from(nearFirst.slice(0, 3000))))
+      .map(([a, b]) => a + b);
+    let typos = 0;
+    fc.assert(
+      fc.property(fc.oneof(homophone, oneOff), fc.constantFrom("", "医保", "住院"), (word, after) => {
+        const found = typoCandidates(word, after !== "");
+        if (found.length > 0) typos++;
+        if (found.length > 0) expect(mayStartTypo(word + after, 0), word).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // The property was exercised, not vacuous.
+    expect(typos).toBeGreaterThan(500);
   });
 });
