@@ -1,7 +1,9 @@
 /**
  * Reads one message into an intent and slots (contract in types.ts). Pure and
  * synchronous, no I/O after module load; nothing a person types may throw, so the whole
- * parse is guarded and falls back to out_of_scope.
+ * parse is guarded and falls back to out_of_scope, but never silently: a broken install is
+ * rethrown, any other failure is reported as a process warning, and loading the module checks
+ * that the parser understands its own example.
  *
  * Order: normalise and cut → redact (an ID number must not become an amount) → places
  * → amounts (with place names masked, so 三亚/十堰 are not numbers) → small slots → roles
@@ -104,8 +106,47 @@ const BARE_ANSWER_LENGTH = 12;
 export function parse(text: string, context?: ParseContext): Parse {
   try {
     return parseUnsafe(typeof text === "string" ? text : "", context);
-  } catch {
+  } catch (error) {
+    // A broken install is never the person's doing: it must stop the program, not turn every
+    // message into "not understood" (a missing package once did exactly that, silently).
+    if (isBrokenInstall(error)) throw error;
+    reportParseFailure(error);
     return { intent: "out_of_scope", confidence: 0, slots: {} };
+  }
+}
+
+const BROKEN_INSTALL = new Set(["MODULE_NOT_FOUND", "ERR_MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED", "ERR_REQUIRE_ESM", "ERR_UNKNOWN_FILE_EXTENSION", "ERR_IMPORT_ATTRIBUTE_MISSING"]);
+
+function isBrokenInstall(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && BROKEN_INSTALL.has(code);
+}
+
+const reported = new Set<string>();
+
+/**
+ * A message the parser failed on is answered as not understood, and the failure is reported
+ * once per place in the code (a process warning on stderr), so a bug is seen, not hidden.
+ * Only the error's kind and stack: its message may quote what the person typed.
+ */
+function reportParseFailure(error: unknown): void {
+  const name = error instanceof Error ? error.name : typeof error;
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => /^\s+at /u.test(l)) : [];
+  const where = frames[0]?.trim() ?? "unknown";
+  if (reported.has(`${name} ${where}`)) return;
+  reported.add(`${name} ${where}`);
+  process.emitWarning(`the parser failed on a message (${name}); it was answered as not understood\n${frames.join("\n")}`, { type: "ParseFailure", code: "YIDI_PARSE_FAILED" });
+}
+
+/**
+ * Loading the parser proves it works: the project's own example must be understood. Data that
+ * failed to load, or a reader that throws on everything, stops the program at start-up instead
+ * of answering every message with "not understood".
+ */
+function selfCheck(): void {
+  const p = parseUnsafe("我在苏州交的职工医保，在上海住院花了3万，能报多少");
+  if (p.intent === "out_of_scope" || p.slots.amount !== "30000" || p.slots.insuredRegion?.code !== "320500" || p.slots.treatmentRegion?.code !== "310000") {
+    throw new Error(`the parser does not understand its own example sentence (got ${JSON.stringify(p)}): its data or code is broken`);
   }
 }
 
@@ -225,3 +266,5 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   if (topic) result.topic = topic;
   return result;
 }
+
+selfCheck();
