@@ -30,27 +30,63 @@ const SMOOTHING = 0.5;
 const m = model as IntentModel;
 const intents = Object.keys(m.docs) as Intent[];
 
-// Precomputed once at load: per intent the log prior and the log weight of an unseen feature,
-// per feature only how much better than unseen it is — a parse then costs one map lookup per feature.
-const prior = Float64Array.from(intents, (i) => Math.log((m.docs[i] ?? 1) / m.n));
-const unseen = Float64Array.from(intents, (i) => Math.log(SMOOTHING / ((m.totals[i] ?? 0) + SMOOTHING * m.vocabulary)));
-const lift = new Map<string, Float64Array>();
-intents.forEach((intent, k) => {
-  for (const [f, c] of Object.entries(m.counts[intent] ?? {})) {
-    let row = lift.get(f);
-    if (!row) lift.set(f, (row = new Float64Array(intents.length)));
-    row[k] = Math.log((c + SMOOTHING) / SMOOTHING);
-  }
-});
+interface Tables {
+  prior: Float64Array;
+  unseen: Float64Array;
+  /** by UTF-16 code: how much better than unseen each character is, per intent */
+  single: Map<number, Float64Array>;
+  /** by first code, then second: the same for character pairs */
+  pair: Map<number, Map<number, Float64Array>>;
+}
+
+let tables: Tables | undefined;
+
+// Computed on the first use (most messages never get here), then once: per intent the log prior
+// and the log weight of an unseen feature, per feature only how much better than unseen it is —
+// a parse then costs one lookup by character code per feature, no strings built.
+function build(): Tables {
+  const prior = Float64Array.from(intents, (i) => Math.log((m.docs[i] ?? 1) / m.n));
+  const unseen = Float64Array.from(intents, (i) => Math.log(SMOOTHING / ((m.totals[i] ?? 0) + SMOOTHING * m.vocabulary)));
+  const single = new Map<number, Float64Array>();
+  const pair = new Map<number, Map<number, Float64Array>>();
+  const rowOf = (f: string): Float64Array => {
+    let map: Map<number, Float64Array> = single;
+    if (f.length === 2) {
+      const first = f.charCodeAt(0);
+      map = pair.get(first) ?? new Map<number, Float64Array>();
+      pair.set(first, map);
+    }
+    const code = f.charCodeAt(f.length - 1);
+    let row = map.get(code);
+    if (!row) map.set(code, (row = new Float64Array(intents.length)));
+    return row;
+  };
+  intents.forEach((intent, k) => {
+    for (const [f, c] of Object.entries(m.counts[intent] ?? {})) {
+      if (f.length === 1 || f.length === 2) rowOf(f)[k] = Math.log((c + SMOOTHING) / SMOOTHING);
+    }
+  });
+  return { prior, unseen, single, pair };
+}
+
+const DROPPED = /[\s\p{P}\p{S}]/gu;
+
+function add(scores: Float64Array, row: Float64Array | undefined): void {
+  if (row) for (let k = 0; k < row.length; k++) scores[k] = (scores[k] as number) + (row[k] as number);
+}
 
 export function classify(normalized: string): { intent: Intent; probability: number } | undefined {
-  const fs = features(normalized);
-  if (fs.length === 0 || intents.length === 0) return undefined;
+  // The features of features(), in the same order (so the sums are the same to the last bit).
+  const s = normalized.replace(DROPPED, "");
+  if (s.length === 0 || intents.length === 0) return undefined;
+  const { prior, unseen, single, pair } = (tables ??= build());
+  const count = 2 * s.length - 1;
   const scores = new Float64Array(intents.length);
-  for (let k = 0; k < intents.length; k++) scores[k] = (prior[k] as number) + fs.length * (unseen[k] as number);
-  for (const f of fs) {
-    const row = lift.get(f);
-    if (row) for (let k = 0; k < row.length; k++) scores[k] = (scores[k] as number) + (row[k] as number);
+  for (let k = 0; k < intents.length; k++) scores[k] = (prior[k] as number) + count * (unseen[k] as number);
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    add(scores, single.get(code));
+    if (i + 1 < s.length) add(scores, pair.get(code)?.get(s.charCodeAt(i + 1)));
   }
   let best = 0;
   for (let k = 1; k < scores.length; k++) if ((scores[k] as number) > (scores[best] as number)) best = k;
