@@ -5,6 +5,7 @@
  * the whole message, so "临时备案可以取消吗" stays a question about validity.
  */
 import type { Intent } from "./types.ts";
+import { CueIndex } from "./first-chars.ts";
 
 type Cue = [RegExp, number];
 
@@ -133,6 +134,9 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
 };
 
 const TOPIC_ENTRIES = Object.entries(TOPIC) as [Intent, Cue[]][];
+/** Every cue pattern in table order: a message is tested only against those it could match. */
+export const CUE_PATTERNS: readonly RegExp[] = TOPIC_ENTRIES.flatMap(([, cues]) => cues.map(([pattern]) => pattern));
+const CUES = new CueIndex(CUE_PATTERNS);
 
 const GREETING = /^(你好|您好|hi|hello|hey|哈喽|哈啰|嗨|在吗|在不在|早上好|早|中午好|下午好|晚上好|谢谢|谢谢你|谢谢啦|多谢|感谢|好的|好|知道了|明白了|ok|收到|嗯|啊|呀|啦|你|了|的|请问|么|在么|哦|有人吗|有人在吗|有人|好滴|好哒|好嘞|好呀|明白|打扰了|打扰|小助手|助手|谢了|非常|很|太|有用|有帮助|好了|辛苦了|辛苦)+$/u;
 const CANCEL = /^(算了|取消|不用了|退出|不办了|先不办了|不弄了|不问了|不算了|不要了|结束|停|停止|拜拜|再见|我不想办了|不想办了|不想问了|先这样|吧|啦|了|我|好了|就这样|不聊了|不说了|停一下|暂停|一下|没事了|没事|改天再说|改天|再说|先|不问了|不需要了|太麻烦|麻烦|太麻烦了|主菜单|返回主菜单|回主菜单|我自己去问|自己去问|我自己|去问)+$/u;
@@ -180,13 +184,15 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   }
 
   const scores = new Map<Intent, number>();
+  const possible = CUES.candidates(text);
+  let cue = 0;
   for (const [intent, cues] of TOPIC_ENTRIES) {
     // The strongest cue decides; further cues of the same intent add a little, so a pile of
     // generic words (备案 + 怎么办 + 办) cannot outweigh one specific topic word.
     let max = 0;
     let sum = 0;
     for (const [pattern, weight] of cues) {
-      if (!pattern.test(text)) continue;
+      if (possible[cue++] === 0 || !pattern.test(text)) continue;
       sum += weight;
       if (weight > max) max = weight;
     }

@@ -1,0 +1,252 @@
+/**
+ * The characters a regular expression's match can start with, read from its source, so that a
+ * reader with many cue patterns tests only those whose first character occurs in the message.
+ * Conservative: a pattern that may start with any character (`.`, `\s`, a negated class), can
+ * match the empty string, has flags other than g/u, or uses syntax this small reader does not
+ * know gives `undefined`, meaning "always test". It never leaves out a character a match can
+ * start with.
+ */
+
+/** UTF-16 codes a match can start with, or undefined when any character might start one. */
+export function firstChars(pattern: RegExp): Set<number> | undefined {
+  if (/[^gu]/u.test(pattern.flags)) return undefined;
+  try {
+    const reader = new Reader(pattern.source);
+    const result = reader.alternation();
+    if (reader.pos !== pattern.source.length || result.nullable) return undefined;
+    return result.first;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Part {
+  /** undefined: could start with any character */
+  first: Set<number> | undefined;
+  /** can match without consuming a character */
+  nullable: boolean;
+}
+
+class Unsupported extends Error {}
+
+/** Literal characters that need no escape inside or outside a class. */
+const SYNTAX = new Set(["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/", "-"]);
+/** A class range wider than this is read as "any character" (nothing gained from listing it). */
+const MAX_RANGE = 4096;
+
+function union(a: Set<number> | undefined, b: Set<number> | undefined): Set<number> | undefined {
+  if (a === undefined || b === undefined) return undefined;
+  const out = new Set(a);
+  for (const c of b) out.add(c);
+  return out;
+}
+
+function codeOf(ch: string): number {
+  // An astral character is seen first as its leading surrogate when a message is scanned by code unit.
+  return ch.charCodeAt(0);
+}
+
+class Reader {
+  pos = 0;
+  constructor(private readonly src: string) {}
+
+  private peek(): string | undefined {
+    return this.src[this.pos];
+  }
+
+  alternation(): Part {
+    let acc = this.sequence();
+    while (this.peek() === "|") {
+      this.pos++;
+      const next = this.sequence();
+      acc = { first: union(acc.first, next.first), nullable: acc.nullable || next.nullable };
+    }
+    return acc;
+  }
+
+  private sequence(): Part {
+    let first: Set<number> | undefined = new Set();
+    let nullable = true;
+    while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
+      const term = this.quantified();
+      if (nullable) first = union(first, term.first);
+      nullable = nullable && term.nullable;
+    }
+    return { first, nullable };
+  }
+
+  private quantified(): Part {
+    const atom = this.atom();
+    const q = this.peek();
+    let optional = false;
+    if (q === "?" || q === "*") {
+      this.pos++;
+      optional = true;
+    } else if (q === "+") {
+      this.pos++;
+    } else if (q === "{") {
+      const m = /^\{(\d+)(,(\d*))?\}/u.exec(this.src.slice(this.pos));
+      if (!m) throw new Unsupported();
+      this.pos += m[0].length;
+      optional = Number(m[1]) === 0;
+    }
+    if (q !== undefined && "?*+{".includes(q) && this.peek() === "?") this.pos++; // lazy
+    return optional ? { first: atom.first, nullable: true } : atom;
+  }
+
+  private atom(): Part {
+    const ch = this.peek();
+    if (ch === undefined) throw new Unsupported();
+    if (ch === "^" || ch === "$") {
+      this.pos++;
+      return { first: new Set(), nullable: true };
+    }
+    if (ch === ".") {
+      this.pos++;
+      return { first: undefined, nullable: false };
+    }
+    if (ch === "(") return this.group();
+    if (ch === "[") return { first: this.charClass(), nullable: false };
+    if (ch === "\\") return { first: this.escape(false), nullable: false };
+    if (ch === ")" || ch === "]" || ch === "}" || ch === "{" || ch === "?" || ch === "*" || ch === "+") throw new Unsupported();
+    const cp = this.src.codePointAt(this.pos) as number;
+    const text = String.fromCodePoint(cp);
+    this.pos += text.length;
+    return { first: new Set([codeOf(text)]), nullable: false };
+  }
+
+  private group(): Part {
+    this.pos++; // (
+    let lookaround = false;
+    if (this.src.startsWith("?:", this.pos)) this.pos += 2;
+    else if (this.src.startsWith("?=", this.pos) || this.src.startsWith("?!", this.pos)) {
+      this.pos += 2;
+      lookaround = true;
+    } else if (this.src.startsWith("?<=", this.pos) || this.src.startsWith("?<!", this.pos)) {
+      this.pos += 3;
+      lookaround = true;
+    } else if (this.src.startsWith("?<", this.pos)) {
+      const end = this.src.indexOf(">", this.pos);
+      if (end < 0) throw new Unsupported();
+      this.pos = end + 1;
+    } else if (this.peek() === "?") throw new Unsupported();
+    const inner = this.alternation();
+    if (this.peek() !== ")") throw new Unsupported();
+    this.pos++;
+    // A lookaround consumes nothing: the match's first character comes after it.
+    return lookaround ? { first: new Set(), nullable: true } : inner;
+  }
+
+  private charClass(): Set<number> | undefined {
+    this.pos++; // [
+    if (this.peek() === "^") throw new Unsupported();
+    const out = new Set<number>();
+    let any = false;
+    while (this.peek() !== "]") {
+      if (this.pos >= this.src.length) throw new Unsupported();
+      const low = this.classItem();
+      if (typeof low === "number" && this.peek() === "-" && this.src[this.pos + 1] !== "]") {
+        this.pos++;
+        const high = this.classItem();
+        if (typeof high !== "number" || high < low) throw new Unsupported();
+        if (high - low > MAX_RANGE) any = true;
+        else for (let c = low; c <= high; c++) out.add(c);
+      } else if (low === undefined) any = true;
+      else if (typeof low === "number") out.add(low);
+      else for (const c of low) out.add(c);
+    }
+    this.pos++; // ]
+    return any ? undefined : out;
+  }
+
+  /** One member of a class: a code, a small set (\d), or undefined for "many" (\s, \p{…}). */
+  private classItem(): number | Set<number> | undefined {
+    if (this.peek() === "\\") {
+      const set = this.escape(true);
+      return set !== undefined && set.size === 1 ? ([...set][0] as number) : set;
+    }
+    const cp = this.src.codePointAt(this.pos) as number;
+    // Outside the basic plane a class is matched by code point, not by the first code unit.
+    if (cp > 0xffff) throw new Unsupported();
+    this.pos += 1;
+    return cp;
+  }
+
+  /** An escape: the codes it matches, or undefined for "many" (\s, \p{…}, \D, \w…). */
+  private escape(inClass: boolean): Set<number> | undefined {
+    this.pos++; // backslash
+    const ch = this.peek();
+    if (ch === undefined) throw new Unsupported();
+    if (ch === "d") {
+      this.pos++;
+      return new Set(Array.from("0123456789", (c) => c.charCodeAt(0)));
+    }
+    if (ch === "u") {
+      const braces = /^u\{([0-9a-fA-F]+)\}/u.exec(this.src.slice(this.pos));
+      const plain = /^u([0-9a-fA-F]{4})/u.exec(this.src.slice(this.pos));
+      const m = braces ?? plain;
+      if (!m) throw new Unsupported();
+      this.pos += m[0].length;
+      const cp = parseInt(m[1] as string, 16);
+      if (cp > 0xffff && inClass) throw new Unsupported();
+      return new Set([codeOf(String.fromCodePoint(cp))]);
+    }
+    if (ch === "x") {
+      const m = /^x([0-9a-fA-F]{2})/u.exec(this.src.slice(this.pos));
+      if (!m) throw new Unsupported();
+      this.pos += m[0].length;
+      return new Set([parseInt(m[1] as string, 16)]);
+    }
+    if (ch === "n" || ch === "t" || ch === "r") {
+      this.pos++;
+      return new Set([{ n: 10, t: 9, r: 13 }[ch]]);
+    }
+    if (SYNTAX.has(ch)) {
+      this.pos++;
+      return new Set([ch.charCodeAt(0)]);
+    }
+    if (!inClass && (ch === "b" || ch === "B")) throw new Unsupported();
+    // \s \S \w \W \D \p{…} \P{…}, back references and the rest: any character may start.
+    if (ch === "p" || ch === "P") {
+      const end = this.src.indexOf("}", this.pos);
+      if (end < 0) throw new Unsupported();
+      this.pos = end + 1;
+      return undefined;
+    }
+    if ("sSwWD".includes(ch)) {
+      this.pos++;
+      return undefined;
+    }
+    throw new Unsupported();
+  }
+}
+
+/**
+ * Many patterns, one scan of the message: `candidates(text)` marks the patterns whose match
+ * could start with a character the text contains; the others cannot match and need no test.
+ */
+export class CueIndex {
+  private readonly byCode = new Map<number, number[]>();
+  private readonly always: number[] = [];
+  readonly size: number;
+
+  constructor(patterns: readonly RegExp[]) {
+    this.size = patterns.length;
+    patterns.forEach((pattern, k) => {
+      const first = firstChars(pattern);
+      if (first === undefined) this.always.push(k);
+      else for (const code of first) this.byCode.set(code, [...(this.byCode.get(code) ?? []), k]);
+    });
+  }
+
+  /** 1 at the position of every pattern that may match somewhere in `text`, 0 where none can. */
+  candidates(text: string): Uint8Array {
+    const marks = new Uint8Array(this.size);
+    for (const k of this.always) marks[k] = 1;
+    for (let i = 0; i < text.length; i++) {
+      const list = this.byCode.get(text.charCodeAt(i));
+      if (list !== undefined) for (const k of list) marks[k] = 1;
+    }
+    return marks;
+  }
+}
