@@ -4,8 +4,12 @@
  * stored in `data/intent-model.json`. Only used when the rules found nothing and the text is
  * about medical insurance at all; it only suggests, with a modest confidence.
  */
-import model from "./data/intent-model.json" with { type: "json" };
+import { createRequire } from "node:module";
+// Type only: the build still copies the file; it is read on the first use (see build()).
+import type model from "./data/intent-model.json";
 import type { Intent } from "./types.ts";
+
+const require = createRequire(import.meta.url);
 
 export interface IntentModel {
   n: number;
@@ -27,10 +31,9 @@ export function features(normalized: string): string[] {
 }
 
 const SMOOTHING = 0.5;
-const m = model as IntentModel;
-const intents = Object.keys(m.docs) as Intent[];
 
 interface Tables {
+  intents: Intent[];
   prior: Float64Array;
   unseen: Float64Array;
   /** by UTF-16 code: how much better than unseen each character is, per intent */
@@ -41,10 +44,13 @@ interface Tables {
 
 let tables: Tables | undefined;
 
-// Computed on the first use (most messages never get here), then once: per intent the log prior
+// Read and computed on the first use (most messages never get here, and the model is the largest
+// file the parser has), then once: per intent the log prior
 // and the log weight of an unseen feature, per feature only how much better than unseen it is —
 // a parse then costs one lookup by character code per feature, no strings built.
 function build(): Tables {
+  const m = require("./data/intent-model.json") as typeof model as IntentModel;
+  const intents = Object.keys(m.docs) as Intent[];
   const prior = Float64Array.from(intents, (i) => Math.log((m.docs[i] ?? 1) / m.n));
   const unseen = Float64Array.from(intents, (i) => Math.log(SMOOTHING / ((m.totals[i] ?? 0) + SMOOTHING * m.vocabulary)));
   const single = new Map<number, Float64Array>();
@@ -66,7 +72,7 @@ function build(): Tables {
       if (f.length === 1 || f.length === 2) rowOf(f)[k] = Math.log((c + SMOOTHING) / SMOOTHING);
     }
   });
-  return { prior, unseen, single, pair };
+  return { intents, prior, unseen, single, pair };
 }
 
 const DROPPED = /[\s\p{P}\p{S}]/gu;
@@ -78,8 +84,9 @@ function add(scores: Float64Array, row: Float64Array | undefined): void {
 export function classify(normalized: string): { intent: Intent; probability: number } | undefined {
   // The features of features(), in the same order (so the sums are the same to the last bit).
   const s = normalized.replace(DROPPED, "");
-  if (s.length === 0 || intents.length === 0) return undefined;
-  const { prior, unseen, single, pair } = (tables ??= build());
+  if (s.length === 0) return undefined;
+  const { intents, prior, unseen, single, pair } = (tables ??= build());
+  if (intents.length === 0) return undefined;
   const count = 2 * s.length - 1;
   const scores = new Float64Array(intents.length);
   for (let k = 0; k < intents.length; k++) scores[k] = (prior[k] as number) + count * (unseen[k] as number);

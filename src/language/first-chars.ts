@@ -12,7 +12,7 @@ export function firstChars(pattern: RegExp): Set<number> | undefined {
   if (/[^gu]/u.test(pattern.flags)) return undefined;
   try {
     const reader = new Reader(pattern.source);
-    const result = reader.alternation();
+    const result = reader.alternation(true);
     if (reader.pos !== pattern.source.length || result.nullable) return undefined;
     return result.first;
   } catch {
@@ -29,16 +29,19 @@ interface Part {
 
 class Unsupported extends Error {}
 
+/** What a term returns when its first characters are not asked for (it follows a consumed one). */
+const CONSUMES: Part = { first: new Set(), nullable: false };
+
 /** Literal characters that need no escape inside or outside a class. */
 const SYNTAX = new Set(["\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "/", "-"]);
 /** A class range wider than this is read as "any character" (nothing gained from listing it). */
 const MAX_RANGE = 4096;
 
+/** `a` grown by `b` (a is always a set this reader made and owns), or undefined for "any". */
 function union(a: Set<number> | undefined, b: Set<number> | undefined): Set<number> | undefined {
   if (a === undefined || b === undefined) return undefined;
-  const out = new Set(a);
-  for (const c of b) out.add(c);
-  return out;
+  for (const c of b) a.add(c);
+  return a;
 }
 
 function codeOf(ch: string): number {
@@ -54,29 +57,30 @@ class Reader {
     return this.src[this.pos];
   }
 
-  alternation(): Part {
-    let acc = this.sequence();
+  /** `need`: whether the first characters matter here (only the nullable head of a pattern's parts). */
+  alternation(need: boolean): Part {
+    let acc = this.sequence(need);
     while (this.peek() === "|") {
       this.pos++;
-      const next = this.sequence();
+      const next = this.sequence(need);
       acc = { first: union(acc.first, next.first), nullable: acc.nullable || next.nullable };
     }
     return acc;
   }
 
-  private sequence(): Part {
+  private sequence(need: boolean): Part {
     let first: Set<number> | undefined = new Set();
     let nullable = true;
     while (this.pos < this.src.length && this.peek() !== "|" && this.peek() !== ")") {
-      const term = this.quantified();
-      if (nullable) first = union(first, term.first);
+      const term = this.quantified(need && nullable);
+      if (need && nullable) first = union(first, term.first);
       nullable = nullable && term.nullable;
     }
     return { first, nullable };
   }
 
-  private quantified(): Part {
-    const atom = this.atom();
+  private quantified(need: boolean): Part {
+    const atom = this.atom(need);
     const q = this.peek();
     let optional = false;
     if (q === "?" || q === "*") {
@@ -94,7 +98,7 @@ class Reader {
     return optional ? { first: atom.first, nullable: true } : atom;
   }
 
-  private atom(): Part {
+  private atom(need: boolean): Part {
     const ch = this.peek();
     if (ch === undefined) throw new Unsupported();
     if (ch === "^" || ch === "$") {
@@ -105,17 +109,17 @@ class Reader {
       this.pos++;
       return { first: undefined, nullable: false };
     }
-    if (ch === "(") return this.group();
+    if (ch === "(") return this.group(need);
     if (ch === "[") return { first: this.charClass(), nullable: false };
     if (ch === "\\") return { first: this.escape(false), nullable: false };
     if (ch === ")" || ch === "]" || ch === "}" || ch === "{" || ch === "?" || ch === "*" || ch === "+") throw new Unsupported();
     const cp = this.src.codePointAt(this.pos) as number;
     const text = String.fromCodePoint(cp);
     this.pos += text.length;
-    return { first: new Set([codeOf(text)]), nullable: false };
+    return need ? { first: new Set([codeOf(text)]), nullable: false } : CONSUMES;
   }
 
-  private group(): Part {
+  private group(need: boolean): Part {
     this.pos++; // (
     let lookaround = false;
     if (this.src.startsWith("?:", this.pos)) this.pos += 2;
@@ -130,7 +134,7 @@ class Reader {
       if (end < 0) throw new Unsupported();
       this.pos = end + 1;
     } else if (this.peek() === "?") throw new Unsupported();
-    const inner = this.alternation();
+    const inner = this.alternation(need && !lookaround);
     if (this.peek() !== ")") throw new Unsupported();
     this.pos++;
     // A lookaround consumes nothing: the match's first character comes after it.
@@ -235,7 +239,13 @@ export class CueIndex {
     patterns.forEach((pattern, k) => {
       const first = firstChars(pattern);
       if (first === undefined) this.always.push(k);
-      else for (const code of first) this.byCode.set(code, [...(this.byCode.get(code) ?? []), k]);
+      else {
+        for (const code of first) {
+          const list = this.byCode.get(code);
+          if (list === undefined) this.byCode.set(code, [k]);
+          else list.push(k);
+        }
+      }
     });
   }
 

@@ -16,11 +16,13 @@ interface Index {
   byPinyin: Map<string, Division[]>;
   byFirst: Map<string, Division[]>;
   known: Set<string>;
-  /** a character's toneless reading, only for syllables that occur in a city name */
-  syllable: Map<string, string>;
-  /** The cheap test before any word is built (see mayStartTypo), all indexed by UTF-16 code: */
-  /** a number for each syllable of a city name, 0 for a character that sounds like none */
+  /** the syllables of city names, by number (0 is none) */
+  sounds: string[];
+  /** by UTF-16 code: the number of the character's sound, 0 for one that sounds like no city's */
   soundId: Uint16Array;
+  /** the same for the few characters outside the basic plane */
+  astralSoundId: Map<string, number>;
+  // The cheap test before any word is built (see mayStartTypo):
   /** 1 at first × count + second for the first two sounds of a city name */
   firstTwoSounds: Uint8Array;
   soundCount: number;
@@ -33,17 +35,23 @@ interface Index {
 let index: Index | undefined;
 
 function build(): Index {
-  const syllable = new Map<string, string>();
+  const sounds = [""];
   const ids = new Map<string, number>();
   const soundId = new Uint16Array(0x10000);
+  const astralSoundId = new Map<string, number>();
   for (const [s, chars] of Object.entries(table.syllables as Record<string, string>)) {
-    ids.set(s, ids.size + 1);
-    for (const c of chars) {
-      syllable.set(c, s);
-      if (c.length === 1) soundId[c.charCodeAt(0)] = ids.size;
+    const id = sounds.push(s) - 1;
+    ids.set(s, id);
+    for (let k = 0; k < chars.length; k++) {
+      const code = chars.charCodeAt(k);
+      if (code < 0xd800 || code > 0xdfff) soundId[code] = id;
+      else {
+        astralSoundId.set(chars.slice(k, k + 2), id);
+        k++;
+      }
     }
   }
-  const soundCount = ids.size + 1;
+  const soundCount = sounds.length;
   const firstTwoSounds = new Uint8Array(soundCount * soundCount);
   const firstSounds = new Set<string>();
   const byPinyin = new Map<string, Division[]>();
@@ -66,16 +74,20 @@ function build(): Index {
   }
   const startsSound = new Uint8Array(0x10000);
   for (const c of byFirst.keys()) startsSound[c.charCodeAt(0)] = 1;
-  for (const [c, s] of syllable) if (firstSounds.has(s) && c.length === 1) startsSound[c.charCodeAt(0)] = 1;
-  return { byPinyin, byFirst, known, syllable, soundId, firstTwoSounds, soundCount, startsSound, startsName };
+  const isFirstSound = new Uint8Array(soundCount);
+  for (const s of firstSounds) isFirstSound[ids.get(s) ?? 0] = 1;
+  isFirstSound[0] = 0;
+  for (let code = 0; code < 0x10000; code++) if (isFirstSound[soundId[code] as number] === 1) startsSound[code] = 1;
+  return { byPinyin, byFirst, known, sounds, soundId, astralSoundId, firstTwoSounds, soundCount, startsSound, startsName };
 }
 
 /** The typed word read character by character; undefined when a character sounds like no city's. */
-function toPinyin(word: string, syllable: Map<string, string>): string | undefined {
+function toPinyin(word: string, { sounds, soundId, astralSoundId }: Index): string | undefined {
   let out = "";
   for (const c of word) {
-    const s = syllable.get(c);
-    if (s === undefined) return undefined;
+    const id = c.length === 1 ? (soundId[c.charCodeAt(0)] as number) : (astralSoundId.get(c) ?? 0);
+    if (id === 0) return undefined;
+    const s = sounds[id] as string;
     out = out === "" ? s : `${out} ${s}`;
   }
   return out;
@@ -109,7 +121,7 @@ export function typoCandidates(word: string, strongCue = false): Division[] {
   if (!/^\p{Script=Han}{2,3}$/u.test(word) || NUMERAL.test(word)) return [];
   index ??= build();
   if (index.known.has(word)) return [];
-  const key = toPinyin(word, index.syllable);
+  const key = toPinyin(word, index);
   const homophones = (key === undefined ? [] : (index.byPinyin.get(key) ?? [])).filter((d) => shortName(d.name).length === word.length);
   if (homophones.length > 0) {
     // 苏洲 sounds like 苏州 and 宿州: the one that shares a character as typed is meant.

@@ -54,7 +54,7 @@ const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|职�
 
 interface Entry { key: string; divisions: Division[]; cued: boolean }
 
-function buildLexicon(): { byPair: (Map<number, Entry[]> | undefined)[]; bySingle: (Entry[] | undefined)[] } {
+function buildLexicon(): { byPair: Map<number, Map<number, Entry[]>>; bySingle: Map<number, Entry[]> } {
   const map = new Map<string, Division[]>();
   const add = (key: string, d: Division) => {
     if (key.length === 0) return;
@@ -91,31 +91,28 @@ function buildLexicon(): { byPair: (Map<number, Entry[]> | undefined)[]; bySingl
   for (const alias of Object.keys(SINGLE_ALIASES)) cued.add(alias);
   for (const w of WORDLIKE) cued.add(w);
 
-  const byFirst = new Map<string, Entry[]>();
+  // Looked up by the first two UTF-16 codes, so a message costs a lookup or two per character
+  // and only names that share two characters with the text are compared. Longest first within a
+  // list, in table order otherwise (a stable sort); one-character names (沪, 深) come after.
+  const byPair = new Map<number, Map<number, Entry[]>>();
+  const bySingle = new Map<number, Entry[]>();
   for (const [key, divisions] of map) {
-    const first = key[0] as string;
-    const list = byFirst.get(first) ?? [];
-    list.push({ key, divisions: resolvePreference(divisions), cued: cued.has(key) });
-    byFirst.set(first, list);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
-  // Looked up by the first two UTF-16 codes, so a message costs an array index per character
-  // and only names that share two characters with the text are compared. Order within a list
-  // stays longest first; one-character names (沪, 深) come after, as they did.
-  // Filled, not holey: a hole costs a prototype-chain lookup on every read.
-  const byPair: (Map<number, Entry[]> | undefined)[] = new Array(0x10000).fill(undefined);
-  const bySingle: (Entry[] | undefined)[] = new Array(0x10000).fill(undefined);
-  for (const list of byFirst.values()) {
-    for (const entry of list) {
-      const first = entry.key.charCodeAt(0);
-      if (entry.key.length === 1) bySingle[first] = [...(bySingle[first] ?? []), entry];
-      else {
-        const second = entry.key.charCodeAt(1);
-        const inner = (byPair[first] ??= new Map<number, Entry[]>());
-        inner.set(second, [...(inner.get(second) ?? []), entry]);
-      }
+    const entry: Entry = { key, divisions: resolvePreference(divisions), cued: cued.has(key) };
+    const first = key.charCodeAt(0);
+    if (key.length === 1) {
+      const list = bySingle.get(first);
+      if (list) list.push(entry);
+      else bySingle.set(first, [entry]);
+      continue;
     }
+    let inner = byPair.get(first);
+    if (!inner) byPair.set(first, (inner = new Map<number, Entry[]>()));
+    const second = key.charCodeAt(1);
+    const list = inner.get(second);
+    if (list) list.push(entry);
+    else inner.set(second, [entry]);
   }
+  for (const inner of byPair.values()) for (const list of inner.values()) if (list.length > 1) list.sort((x, y) => y.key.length - x.key.length);
   return { byPair, bySingle };
 }
 
@@ -150,8 +147,8 @@ export function findPlaces(text: string): PlaceMention[] {
   let i = 0;
   while (i < text.length) {
     const first = text.charCodeAt(i);
-    const pair = i + 1 < text.length ? byPair[first]?.get(text.charCodeAt(i + 1)) : undefined;
-    const single = bySingle[first];
+    const pair = i + 1 < text.length ? byPair.get(first)?.get(text.charCodeAt(i + 1)) : undefined;
+    const single = bySingle.get(first);
     let matched: PlaceMention | undefined;
     if ((pair || single) && !NOT_A_PLACE.test(text.slice(i, i + 8))) {
       for (const entry of pair && single ? [...pair, ...single] : (pair ?? single ?? [])) {
