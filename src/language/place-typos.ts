@@ -35,31 +35,40 @@ interface Index {
 let index: Index | undefined;
 
 function build(): Index {
+  // One pass over each table and no loop over all 65,536 codes: this runs at start-up, before
+  // the code is optimised.
   const sounds = [""];
   const ids = new Map<string, number>();
-  const soundId = new Uint16Array(0x10000);
-  const astralSoundId = new Map<string, number>();
-  for (const [s, chars] of Object.entries(table.syllables as Record<string, string>)) {
-    const id = sounds.push(s) - 1;
-    ids.set(s, id);
-    for (let k = 0; k < chars.length; k++) {
-      const code = chars.charCodeAt(k);
-      if (code < 0xd800 || code > 0xdfff) soundId[code] = id;
-      else {
-        astralSoundId.set(chars.slice(k, k + 2), id);
-        k++;
-      }
-    }
-  }
+  for (const s of Object.keys(table.syllables)) ids.set(s, sounds.push(s) - 1);
   const soundCount = sounds.length;
   const firstTwoSounds = new Uint8Array(soundCount * soundCount);
-  const firstSounds = new Set<string>();
+  const isFirstSound = new Uint8Array(soundCount);
   const byPinyin = new Map<string, Division[]>();
   for (const [key, codes] of Object.entries(table.cities as Record<string, string[]>)) {
     byPinyin.set(key, codes.map((c) => divisionByCode(c)).filter((d): d is Division => d !== undefined));
     const [first, second] = key.split(" ") as [string, string];
-    firstSounds.add(first);
-    firstTwoSounds[(ids.get(first) ?? 0) * soundCount + (ids.get(second) ?? 0)] = 1;
+    const a = ids.get(first) ?? 0;
+    isFirstSound[a] = 1;
+    firstTwoSounds[a * soundCount + (ids.get(second) ?? 0)] = 1;
+  }
+  isFirstSound[0] = 0;
+  const soundId = new Uint16Array(0x10000);
+  const astralSoundId = new Map<string, number>();
+  const startsSound = new Uint8Array(0x10000);
+  for (const [s, chars] of Object.entries(table.syllables as Record<string, string>)) {
+    const id = ids.get(s) as number;
+    const first = isFirstSound[id] === 1;
+    for (let k = 0; k < chars.length; k++) {
+      const code = chars.charCodeAt(k);
+      if (code < 0xd800 || code > 0xdfff) {
+        soundId[code] = id;
+        if (first) startsSound[code] = 1;
+      } else {
+        // Outside the basic plane: never the start of a word here (its first half is not Han).
+        astralSoundId.set(chars.slice(k, k + 2), id);
+        k++;
+      }
+    }
   }
   const byFirst = new Map<string, Division[]>();
   const known = new Set<string>();
@@ -69,15 +78,12 @@ function build(): Index {
     if (short.length < 2 || short.length > 3) continue;
     known.add(short);
     const first = short[0] as string;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), d]);
+    const list = byFirst.get(first);
+    if (list) list.push(d);
+    else byFirst.set(first, [d]);
+    startsSound[short.charCodeAt(0)] = 1;
     if (short.length === 2) startsName[short.charCodeAt(0)] = 1;
   }
-  const startsSound = new Uint8Array(0x10000);
-  for (const c of byFirst.keys()) startsSound[c.charCodeAt(0)] = 1;
-  const isFirstSound = new Uint8Array(soundCount);
-  for (const s of firstSounds) isFirstSound[ids.get(s) ?? 0] = 1;
-  isFirstSound[0] = 0;
-  for (let code = 0; code < 0x10000; code++) if (isFirstSound[soundId[code] as number] === 1) startsSound[code] = 1;
   return { byPinyin, byFirst, known, sounds, soundId, astralSoundId, firstTwoSounds, soundCount, startsSound, startsName };
 }
 
