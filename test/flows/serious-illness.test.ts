@@ -1,5 +1,5 @@
 /** The serious-illness layer is paid on top of the fund figure: the reply must not call it part of it. */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { chat, estimateOf } from "./chat.ts";
 
