@@ -1,7 +1,7 @@
 /** applyTurn: read → handle → compare-and-set, and what it does when the chat is forgotten meanwhile. */
 import { describe, expect, it } from "vitest";
 import { applyTurn, type Handle } from "../../src/channels/telegram/turn.ts";
-import { MemoryStore } from "../../src/store/index.ts";
+import { MemoryStore, StoreUnavailableError, type ConversationStore } from "../../src/store/index.ts";
 
 const remember: Handle = (stored, input) => {
   const seen: string[] = stored ? JSON.parse(stored) : [];
@@ -34,6 +34,56 @@ describe("applyTurn", () => {
     const store = new MemoryStore();
     const r = await applyTurn({ store, handle: remember, chatId: "3", input: { type: "text", text: "你好" }, updateId: 1 });
     expect(r.kind).toBe("applied");
+  });
+});
+
+/** A memory store whose next `n` calls of `method` fail; `after: true` fails them after carrying them out (a timeout). */
+function flaky(method: "get" | "set", n: number, after = false): ConversationStore & { failed: number } {
+  const store = new MemoryStore();
+  const failing = Object.assign(Object.create(store) as ConversationStore, { failed: 0 });
+  const real = store[method].bind(store) as (...args: unknown[]) => Promise<unknown>;
+  (failing as any)[method] = async (...args: unknown[]) => {
+    if (failing.failed >= n) return real(...args);
+    failing.failed++;
+    if (after) await real(...args);
+    throw new StoreUnavailableError("memory", new Error("Command timed out"));
+  };
+  return failing;
+}
+
+describe("applyTurn when the store fails for a moment", () => {
+  const text = (t: string) => ({ type: "text" as const, text: t });
+  const conversation = async (store: ConversationStore, chat: string) => JSON.parse(JSON.parse((await store.get(chat))!.value).c);
+
+  it("a write that timed out after the store carried it out is applied once, and its replies are returned", async () => {
+    const store = flaky("set", 1, true);
+    await applyTurn({ store, handle: remember, chatId: "1", input: text("a"), updateId: 1 }).catch(() => {});
+    store.failed = 0;
+    const r = await applyTurn({ store, handle: remember, chatId: "1", input: text("b"), updateId: 2 });
+    expect(store.failed).toBe(1);
+    expect(r).toMatchObject({ kind: "applied", replies: [{ text: "ok" }] });
+    expect(await conversation(store, "1")).toEqual(["a", "b"]);
+  });
+
+  it("a write that failed without being carried out is done again", async () => {
+    const store = flaky("set", 1);
+    const r = await applyTurn({ store, handle: remember, chatId: "2", input: text("a"), updateId: 1 });
+    expect(store.failed).toBe(1);
+    expect(r.kind).toBe("applied");
+    expect(await conversation(store, "2")).toEqual(["a"]);
+  });
+
+  it("a read that failed once is tried again", async () => {
+    const store = flaky("get", 1);
+    const r = await applyTurn({ store, handle: remember, chatId: "3", input: text("a"), updateId: 1 });
+    expect(store.failed).toBe(1);
+    expect(r.kind).toBe("applied");
+  });
+
+  it("a store that stays down still fails the turn (the adapter apologises), with nothing written", async () => {
+    const store = flaky("get", Infinity);
+    await expect(applyTurn({ store, handle: remember, chatId: "4", input: text("a"), updateId: 1 })).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(store.failed).toBe(3);
   });
 });
 

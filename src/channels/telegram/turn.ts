@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import type { Reply, UserInput } from "../../conversation/index.ts";
-import type { ConversationStore } from "../../store/index.ts";
+import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
 
 export type Handle = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
 
@@ -80,6 +80,39 @@ function decode(value: string | undefined): ChatRecord {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Tries of one store call before the turn fails with StoreUnavailableError (a store that is down fails fast). */
+const STORE_TRIES = 3;
+
+/** A store call, tried again after a failure: one timed-out command must not cost the update. */
+async function retried<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError) || attempt >= STORE_TRIES) throw error;
+      await pause(100 * attempt);
+    }
+  }
+}
+
+/**
+ * The compare-and-set, whose failure does not say whether it was carried out: a command times
+ * out on the client after the server ran it (a process stalled for a moment by a busy machine
+ * finds its timers due before the answer is read). The record is read back: if it holds what
+ * was written, the turn is applied and its replies go out; otherwise it was not written and the
+ * turn is redone like a lost race (null). Without this the person was told "稍后再试" for a turn
+ * that had been applied, and the update was acknowledged, so nobody sent the answer.
+ */
+async function setChecked(store: ConversationStore, chatId: string, value: string, expected: number | null): Promise<number | null> {
+  try {
+    return await store.set(chatId, value, expected);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    const now = await retried(() => store.get(chatId));
+    return now?.value === value ? now.version : null;
+  }
+}
+
 export interface TurnOptions {
   store: ConversationStore;
   handle: Handle;
@@ -105,7 +138,7 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
   if (o.updateId !== undefined && !isUpdateId(o.updateId)) return { kind: "invalid" };
   let hadEntry = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const entry = await o.store.get(o.chatId);
+    const entry = await retried(() => o.store.get(o.chatId));
     // Present when first read, gone on the retry: a /forget came in between (nothing else
     // deletes, and the idle expiry is days). Writing now would bring back what was forgotten.
     if (entry) hadEntry = true;
@@ -135,7 +168,7 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
       next.t = record.t;
     }
     if (o.pressData !== undefined) next.p = o.pressData;
-    const version = await o.store.set(o.chatId, JSON.stringify(next), entry?.version ?? null);
+    const version = await setChecked(o.store, o.chatId, JSON.stringify(next), entry?.version ?? null);
     if (version !== null) return { kind: "applied", replies: out.replies, version };
     // Lost the race: someone committed in between. Back off a little, with jitter, and redo on top of theirs.
     await pause(Math.random() * Math.min(2 ** attempt, 50));
