@@ -4,7 +4,7 @@
  */
 import { divisionByCode, divisionsByName, poolingCode, type Division } from "../places/divisions.ts";
 import { loadPolicyFiles, type PolicyFiles } from "./load.ts";
-import type { SourceRef } from "./scenario.ts";
+import { MAX_REGION, type SourceRef } from "./scenario.ts";
 import type { NationalRules, RegionPolicy, Scheme, SchemeVersion, Source, TypicalPolicy } from "./schema.ts";
 
 export interface VersionInForce {
@@ -101,10 +101,13 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     files: files.files,
 
     resolveRegion(input) {
-      if (resolved.has(input)) return resolved.get(input);
-      const division = resolveUncached(input.trim());
-      // Bounded: names come from people; the table of real names is small, junk is not kept.
-      if (division && resolved.size < 5000) resolved.set(input, division);
+      // Trimmed before the cache and bounded in length: names come from people, and padding
+      // or junk must not make new keys. The table of real names is small; junk is not kept.
+      const text = input.trim();
+      if (text.length === 0 || text.length > MAX_REGION) return undefined;
+      if (resolved.has(text)) return resolved.get(text);
+      const division = resolveUncached(text);
+      if (division && resolved.size < 5000) resolved.set(text, division);
       return division;
     },
 

@@ -23,15 +23,27 @@ export const MoneyInput = z.union(
   { error: MONEY_ERROR },
 );
 
+/**
+ * The longest region a person or client may name (longer than any real name or code). Regions
+ * key the look-up and plan caches, so an unbounded one could pin memory from outside; they are
+ * trimmed first, so that padding does not make a new key either.
+ */
+export const MAX_REGION = 64;
+const Region = z
+  .string()
+  .trim()
+  .min(1, { error: "请填写地区（地级市名称或 6 位区划代码）" })
+  .max(MAX_REGION, { error: `地区名称过长（最多 ${MAX_REGION} 个字符）` });
+
 export const Scenario = z
   .strictObject({
     insured: z.strictObject({
-      region: z.string().min(1),
+      region: Region,
       scheme: Scheme,
       status: PersonStatus.optional(),
     }),
     treatment: z.strictObject({
-      region: z.string().min(1),
+      region: Region,
       setting: Setting,
       hospitalLevel: HospitalLevel,
       // zod's ISO date knows month lengths and leap years (2025-02-29 is refused).
