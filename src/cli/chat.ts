@@ -2,9 +2,12 @@
  * `yidi chat`: the terminal chat (default job of `npm start`), or `--script FILE [--json]`
  * to run a conversation from a file, always fresh, without touching the saved chat.
  */
-import { readFileSync } from "node:fs";
 import { runInteractive, runScript } from "../channels/terminal.ts";
 import { flowMessages as m } from "../messages/flows.ts";
+import { readInput, sizeText } from "./io.ts";
+
+/** A script is one message a line; this is thousands of lines, and far from what fills memory. */
+export const MAX_SCRIPT_BYTES = 1024 * 1024;
 
 export async function run(args: string[]): Promise<number> {
   let script: string | undefined;
@@ -33,13 +36,13 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   if (script !== undefined) {
-    let text: string;
-    try {
-      text = script === "-" ? readFileSync(0, "utf8") : readFileSync(script, "utf8");
-    } catch {
-      process.stderr.write(m.terminal.noScript(script));
+    const read = await readInput(script, MAX_SCRIPT_BYTES);
+    if (!read.ok) {
+      const why = read.reason === "too_large" ? m.terminal.scriptTooLarge(script, sizeText(MAX_SCRIPT_BYTES)) : read.reason === "not_a_file" ? m.terminal.scriptNotAFile(script) : m.terminal.noScript(script);
+      process.stderr.write(why);
       return 2;
     }
+    const text = read.text;
     const lines = text.replace(/\r\n?/g, "\n").split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
     runScript(lines, (line) => process.stdout.write(`${line}\n`), { json, ...(now ? { now } : {}) });

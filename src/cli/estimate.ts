@@ -3,12 +3,18 @@ import { parseArgs } from "node:util";
 import { estimateCli as text } from "../messages/cli.ts";
 import { formatEstimate } from "../messages/estimate.ts";
 import { evaluate, getPolicyBook, PolicyFileError, type PolicyBook } from "../policy/index.ts";
-import { readInput, reportError } from "./io.ts";
+import { readInput, reportError, sizeText } from "./io.ts";
+
+/** A scenario is a few hundred bytes; the HTTP API takes at most this much too. */
+export const MAX_SCENARIO_BYTES = 64 * 1024;
 
 /** Loads the policy book with the user's --policy files; a bad file becomes a reported error. */
 export function bookWithExtras(files: string[], json: boolean): PolicyBook | null {
   try {
-    return getPolicyBook(files);
+    const book = getPolicyBook(files);
+    // On stderr in both modes: with --json, stdout carries the JSON and nothing else.
+    for (const warning of book.warnings ?? []) process.stderr.write(`${text.policyWarning(warning)}\n`);
+    return book;
   } catch (error) {
     if (error instanceof PolicyFileError) {
       reportError({ code: "bad_policy_file", message: error.message.split("\n")[0] ?? "", errors: error.problems.map((p) => ({ field: error.file, message: p })) }, json);
@@ -40,11 +46,15 @@ export async function run(args: string[]): Promise<number> {
   if (!book) return 1;
 
   const file = parsed.positionals[0];
-  const raw = await readInput(file);
-  if (raw === null) {
-    reportError({ code: "cannot_read", message: text.cannotRead(file ?? "-") }, json);
+  const read = await readInput(file, MAX_SCENARIO_BYTES);
+  if (!read.ok) {
+    const name = file ?? "-";
+    if (read.reason === "too_large") reportError({ code: "too_large", message: text.tooLarge(name, sizeText(MAX_SCENARIO_BYTES)) }, json);
+    else if (read.reason === "not_a_file") reportError({ code: "not_a_file", message: text.notAFile(name) }, json);
+    else reportError({ code: "cannot_read", message: text.cannotRead(name) }, json);
     return 1;
   }
+  const raw = read.text;
   if (raw.trim() === "") {
     reportError({ code: "empty_input", message: text.emptyInput }, json);
     return 1;

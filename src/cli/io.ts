@@ -1,21 +1,24 @@
 /** Small helpers shared by the CLI subcommands: reading input and reporting errors without stack traces. */
-import { readFileSync } from "node:fs";
+import { readFileCapped, readStreamCapped, type ReadResult } from "../policy/read-file.ts";
 
-export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) return "";
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+export type { ReadResult };
+
+/**
+ * A file's text, or stdin for "-" or no file, up to `maxBytes`. A named file must be a regular
+ * file (a device or FIFO is refused at once rather than read forever or waited on); stdin may be
+ * a pipe, and is read only up to the limit.
+ */
+export async function readInput(file: string | undefined, maxBytes: number): Promise<ReadResult> {
+  if (!file || file === "-") {
+    if (process.stdin.isTTY) return { ok: true, text: "" };
+    return readStreamCapped(process.stdin, maxBytes);
+  }
+  return readFileCapped(file, maxBytes);
 }
 
-/** A file's text, or stdin for "-" or no file; null when the file cannot be read. */
-export async function readInput(file: string | undefined): Promise<string | null> {
-  if (!file || file === "-") return readStdin();
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return null;
-  }
+/** A byte count as people read it: 64 KB, 1 MB. */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`;
 }
 
 export interface CliError {

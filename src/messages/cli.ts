@@ -19,6 +19,9 @@ export const messages = {
 export const estimateCli = {
   usage: "用法：yidi estimate [--policy FILE] [--json] [FILE|-]（不给 FILE 时从标准输入读取场景 JSON）\n",
   cannotRead: (file: string) => `无法读取文件「${file}」。`,
+  notAFile: (file: string) => `「${file}」不是普通文件（设备、管道或目录）。要从管道读入，请写 - 并通过标准输入传入。`,
+  tooLarge: (file: string, limit: string) => `「${file}」太大（超过 ${limit}），不像是一个场景。`,
+  policyWarning: (line: string) => `注意：政策文件 ${line}`,
   emptyInput: "没有读到场景 JSON。请给出文件名，或通过标准输入传入。",
   badJson: (reason: string) => `场景不是有效的 JSON：${reason}`,
   invalid: "场景有误：",

@@ -348,5 +348,7 @@ export const flowMessages = {
     badArg: (a: string) => `不认识的参数「${a}」。运行 yidi chat --help 查看用法。\n`,
     badDate: "日期应为 YYYY-MM-DD。\n",
     noScript: (f: string) => `无法读取脚本文件「${f}」。\n`,
+    scriptNotAFile: (f: string) => `脚本「${f}」不是普通文件（设备、管道或目录）。要从管道读入，请写 --script - 并通过标准输入传入。\n`,
+    scriptTooLarge: (f: string, limit: string) => `脚本文件「${f}」太大（超过 ${limit}）。\n`,
   },
 };

@@ -31,6 +31,8 @@ export interface PolicyBook {
   /** Province-wide rules by province code (NN0000). */
   provinces: ReadonlyMap<string, RegionPolicy>;
   files: ReadonlyMap<string, string>;
+  /** What the files say that may not be meant (an unknown YAML tag), one line each. */
+  warnings?: readonly string[];
   /** A 统筹区 from a 6-digit code or a Chinese name (苏州, 苏州市, 上海); undefined when unknown or ambiguous. */
   resolveRegion(input: string): Division | undefined;
   regionInfo(code: string): RegionInfo | undefined;
@@ -99,6 +101,7 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     regions,
     provinces,
     files: files.files,
+    warnings: files.warnings ?? [],
 
     resolveRegion(input) {
       // Trimmed before the cache and bounded in length: names come from people, and padding

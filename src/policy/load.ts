@@ -2,13 +2,17 @@
  * Reads and validates the policy files. Parsing happens once; a bad file fails loudly with
  * the file and the field named, in Chinese, never with a stack trace.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LineCounter, parseDocument, isCollection } from "yaml";
 import type { z } from "zod";
 import { nationalProblems, policyProblems, type IntegrityProblem, type Path } from "./integrity.ts";
+import { readFileCapped } from "./read-file.ts";
 import { NationalRules, RegionPolicy, TypicalPolicy } from "./schema.ts";
+
+/** The largest policy file read (the largest shipped is about 32 KB). */
+export const MAX_POLICY_BYTES = 1024 * 1024;
 
 /** Where the policy files live; YIDI_POLICY_DIR points elsewhere (tests, a private data set). */
 export const POLICY_DIR = process.env.YIDI_POLICY_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
@@ -58,13 +62,19 @@ interface Structured {
   lineOf(path: Path): number | undefined;
 }
 
-function readStructured(file: string): Structured {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new PolicyFileError(file, ["无法读取文件"]);
+/**
+ * `warnings` collects what YAML accepts but may not mean what it says (an unknown tag is read as
+ * plain text); the library's own warnings are switched off, so that nothing is written to the
+ * output of a command (`--json` must stay clean) and the caller decides where they go.
+ */
+function readStructured(file: string, warnings?: string[]): Structured {
+  const read = readFileCapped(file, MAX_POLICY_BYTES);
+  if (!read.ok) {
+    throw new PolicyFileError(file, [
+      read.reason === "not_a_file" ? "不是普通文件（设备、管道或目录），不能作为政策文件读取" : read.reason === "too_large" ? `文件太大（超过 ${MAX_POLICY_BYTES / 1024 / 1024} MB）` : "无法读取文件",
+    ]);
   }
+  const text = read.text;
   if (file.endsWith(".json")) {
     try {
       return { data: JSON.parse(text), lineOf: () => undefined };
@@ -74,10 +84,15 @@ function readStructured(file: string): Structured {
     }
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  const doc = parseDocument(text, { lineCounter: lines, logLevel: "error" });
   if (doc.errors.length > 0) {
     const reason = doc.errors[0]!.message.split("\n")[0];
     throw new PolicyFileError(file, [`不是有效的 YAML/JSON：${reason}`]);
+  }
+  for (const w of doc.warnings) {
+    const line = w.linePos?.[0]?.line;
+    const what = w.code === "TAG_RESOLVE_FAILED" ? "未识别的标签，其值按普通文字读取" : w.message.split("\n")[0]!;
+    warnings?.push(`${file}${line ? `（第 ${line} 行）` : ""}：${what}`);
   }
   return {
     data: doc.toJS({ maxAliasCount: 1000 }),
@@ -133,24 +148,24 @@ function integrityLines(problems: readonly IntegrityProblem[], structured: Struc
  * grades that contradict confidence are refused with the field and line named.
  * `national` resolves the national source ids a file may cite without copying.
  */
-export function loadRegionFile(file: string, national: Pick<NationalRules, "sources"> | null = null): RegionPolicy {
-  const structured = readStructured(file);
+export function loadRegionFile(file: string, national: Pick<NationalRules, "sources"> | null = null, warnings?: string[]): RegionPolicy {
+  const structured = readStructured(file, warnings);
   const region = parseWith(RegionPolicy, file, structured);
   const problems = policyProblems(region, national);
   if (problems.length > 0) throw new PolicyFileError(file, integrityLines(problems, structured));
   return region;
 }
 
-export function loadNational(file: string): NationalRules {
-  const structured = readStructured(file);
+export function loadNational(file: string, warnings?: string[]): NationalRules {
+  const structured = readStructured(file, warnings);
   const national = parseWith(NationalRules, file, structured);
   const problems = nationalProblems(national);
   if (problems.length > 0) throw new PolicyFileError(file, integrityLines(problems, structured));
   return national;
 }
 
-export function loadTypical(file: string, national: NationalRules): TypicalPolicy {
-  const structured = readStructured(file);
+export function loadTypical(file: string, national: NationalRules, warnings?: string[]): TypicalPolicy {
+  const structured = readStructured(file, warnings);
   const typical = parseWith(TypicalPolicy, file, structured);
   const problems = policyProblems(typical, national);
   if (problems.length > 0) throw new PolicyFileError(file, integrityLines(problems, structured));
@@ -168,6 +183,8 @@ export interface PolicyFiles {
   provinces: RegionPolicy[];
   /** Which file each region came from, for error messages and `yidi policies`. */
   files: Map<string, string>;
+  /** What the files say that may not be meant (an unknown YAML tag), one line each: for stderr. */
+  warnings?: string[];
 }
 
 function policyFilesIn(dir: string): string[] {
@@ -185,8 +202,9 @@ function policyFilesIn(dir: string): string[] {
 
 /** Loads national.yaml, typical.yaml and every file under regions/, then any extra files (--policy). */
 export function loadPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY_DIR): PolicyFiles {
-  const national = loadNational(join(dir, "national.yaml"));
-  const typical = loadTypical(join(dir, "typical.yaml"), national);
+  const warnings: string[] = [];
+  const national = loadNational(join(dir, "national.yaml"), warnings);
+  const typical = loadTypical(join(dir, "typical.yaml"), national, warnings);
   const regionDir = join(dir, "regions");
   const files = new Map<string, string>();
   const byCode = new Map<string, RegionPolicy>();
@@ -196,16 +214,16 @@ export function loadPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY
     .map((f) => join(regionDir, f));
   const provinces: RegionPolicy[] = [];
   for (const file of policyFilesIn(join(dir, "provinces"))) {
-    const province = loadRegionFile(file, national);
+    const province = loadRegionFile(file, national, warnings);
     if (!/^\d{2}0000$/.test(province.code)) throw new PolicyFileError(file, ["code：省级规则文件的代码应为 NN0000"]);
     provinces.push(province);
     files.set(`province:${province.code}`, file);
   }
   for (const file of [...regionFiles, ...extraFiles]) {
-    const region = loadRegionFile(file, national);
+    const region = loadRegionFile(file, national, warnings);
     // A later file (a user's --policy) overrides a region or adds one.
     byCode.set(region.code, region);
     files.set(region.code, file);
   }
-  return { national, typical, regions: [...byCode.values()], provinces, files };
+  return { national, typical, regions: [...byCode.values()], provinces, files, warnings };
 }
