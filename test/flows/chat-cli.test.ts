@@ -8,13 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
+/** Each case starts `yidi` (through tsx) once or more: seconds apiece on a busy machine. */
+const PROCESS_TIMEOUT = 300_000;
+
 const BIN = join(import.meta.dirname, "../../bin/yidi.mjs");
 
 function yidi(args: string[], home: string, input = "") {
-  return spawnSync(process.execPath, [BIN, "chat", ...args], { input, env: { ...process.env, YIDI_HOME: home }, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(process.execPath, [BIN, "chat", ...args], { input, env: { ...process.env, YIDI_HOME: home }, encoding: "utf8", timeout: 120_000 });
 }
 
-describe("yidi chat", () => {
+describe("yidi chat", { timeout: PROCESS_TIMEOUT }, () => {
   it("--script --json: one JSON line per message, fresh, saved chat untouched", () => {
     const home = mkdtempSync(join(tmpdir(), "yidi-"));
     const script = join(home, "script.txt");

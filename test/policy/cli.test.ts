@@ -5,17 +5,20 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
+/** Each case starts `yidi` (through tsx) once or more: seconds apiece on a busy machine. */
+const PROCESS_TIMEOUT = 300_000;
+
 const root = resolve(new URL(".", import.meta.url).pathname, "../..");
 const bin = join(root, "bin/yidi.mjs");
 
 function yidi(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: input ?? "", encoding: "utf8", timeout: 30_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input: input ?? "", encoding: "utf8", timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const example = ["--policy", "examples/worked-check/policy.yaml"];
 
-describe("yidi estimate", () => {
+describe("yidi estimate", { timeout: PROCESS_TIMEOUT }, () => {
   it("answers the worked check exactly, as JSON", () => {
     const r = yidi(["estimate", ...example, "--json", "examples/worked-check/scenario.json"]);
     expect(r.code).toBe(0);
@@ -62,7 +65,7 @@ describe("yidi estimate", () => {
   });
 });
 
-describe("yidi policies", () => {
+describe("yidi policies", { timeout: PROCESS_TIMEOUT }, () => {
   it("lists regions with their sources", () => {
     const r = yidi(["policies", "--json"]);
     expect(r.code).toBe(0);
@@ -121,7 +124,7 @@ schemes:
   });
 });
 
-describe("yidi", () => {
+describe("yidi", { timeout: PROCESS_TIMEOUT }, () => {
   it("prints help and refuses unknown commands", () => {
     expect(yidi(["--help"]).out).toContain("用法");
     const r = yidi(["fly"]);
