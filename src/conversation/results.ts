@@ -5,7 +5,7 @@
 import type { Answers, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { eligibility, evaluate, termOf, type DirectReason } from "../policy/index.ts";
+import { claimChecklist, eligibility, evaluate, termOf, type DirectReason } from "../policy/index.ts";
 import { STALE_AFTER_MONTHS } from "../policy/age.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
@@ -200,41 +200,30 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   const b = book();
   const ins = regionName(a.insured);
-  const rv = regionVersion(a.insured, a.scheme, today(now));
-  const local = rv?.version.manualClaim;
-  const national = b?.national.manualClaim;
+  const referred = a.category === "referral" || a.visitor === "referral";
+  const c = b ? claimChecklist(b, { insured: a.insured, scheme: a.scheme, setting: a.setting, visitor: referred ? "referral" : a.visitor, why: a.why, date: today(now) }) : undefined;
   const sources: (string | undefined)[] = [];
   const lines = [m.claim.intro(ins, a.setting ? m.labels.setting[a.setting] : "")];
-  const inpatient = a.setting === "inpatient";
-  const referred = a.category === "referral" || a.visitor === "referral";
-  // Items the data marks for one setting or for referrals only are left out where they do not apply.
-  const fits = (x: string) =>
-    !(inpatient && /（门诊）$/.test(x)) && !(!inpatient && a.setting && /（住院）$/.test(x)) && !(!referred && /转诊/.test(x));
-  const materials = (local?.materials?.length ? local.materials : national?.materials ?? []).filter(fits);
-  if (local?.materials?.length) sources.push(sourceTitle(rv!.policy, local.source));
-  else if (national) sources.push(sourceTitle(null, national.source));
-  // The setting marks only choose the items; the person is told what to bring, not why it was picked.
-  materials.forEach((x, i) => lines.push(`${i + 1}. ${x.replace(/（(门诊|住院)）$/, "")}`));
-  const hasId = materials.some((x) => /身份证|社保卡|社会保障卡|市民卡/.test(x));
-  lines.push(`${materials.length + 1}. ${hasId ? m.claim.bank : m.claim.idAndBank}`);
-  if (referred && !materials.some((x) => /转诊/.test(x))) lines.push(m.claim.referral);
+  const materials = c?.materials ?? [];
+  if (c) sources.push(c.materialsFrom.source.title);
+  materials.forEach((x, i) => lines.push(`${i + 1}. ${x}`));
+  lines.push(`${materials.length + 1}. ${c?.hasIdentity ? m.claim.bank : m.claim.idAndBank}`);
+  if (c?.addReferralProof) lines.push(m.claim.referral);
   // Without a known scheme the region's rules shown are one scheme's: say which.
-  const whose = rv && !a.scheme && local ? m.claim.whose(m.labels.scheme[rv.scheme]) : "";
-  if (local?.where) lines.push(m.claim.where(local.where) + whose);
-  else if (national?.where) lines.push(m.claim.where(/以参保地规定为准|按参保地/.test(national.where) ? national.where : `${national.where}（以参保地规定为准）`));
+  const whose = c?.schemeShown ? m.claim.whose(m.labels.scheme[c.schemeShown]) : "";
+  const hedged = (x: { text: string; hedge: boolean }) => (x.hedge ? `${x.text}（以参保地规定为准）` : x.text);
+  if (c?.where) lines.push(m.claim.where(hedged(c.where)) + (c.where.region ? whose : ""));
   else lines.push(m.claim.whereFallback(ins));
-  if (local?.deadline) {
-    lines.push(m.claim.deadline(local.deadline) + whose);
-    sources.push(sourceTitle(rv!.policy, local.source));
-  } else if (national?.deadline && a.setting && !inpatient) {
-    // The national figure is counted from discharge, so it says nothing about outpatient bills.
-    lines.push(m.claim.deadlineOutpatient);
-  } else if (national?.deadline) {
-    lines.push(m.claim.deadline(/以参保地规定为准/.test(national.deadline) ? national.deadline : `${national.deadline}（以参保地规定为准）`));
+  if (c?.deadline === "outpatient_unknown") lines.push(m.claim.deadlineOutpatient);
+  else if (c?.deadline) {
+    lines.push(m.claim.deadline(hedged(c.deadline)) + (c.deadline.region ? whose : ""));
+    if (c.deadline.region) sources.push(c.deadline.source.title);
   } else lines.push(m.claim.deadlineFallback);
-  if (a.why === "unregistered") lines.push(inpatient || !a.setting ? factOr("makeup_after_discharge", m.claim.unregistered, sources) : m.claim.unregistered);
-  if (a.why === "not_networked") lines.push(factOr("non_networked", "", sources));
-  if (a.why === "maternity") lines.push(factOr("maternity", m.claim.maternity, sources));
+  const fact = (key: string) => c?.facts.find((f) => f.key === key);
+  for (const f of c?.facts ?? []) sources.push(f.source.title);
+  if (a.why === "unregistered") lines.push(fact("makeup_after_discharge")?.text ?? m.claim.unregistered);
+  if (a.why === "not_networked") lines.push(fact("non_networked")?.text ?? "");
+  if (a.why === "maternity") lines.push(fact("maternity")?.text ?? m.claim.maternity);
   lines.push(m.claim.keep);
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i] === "") lines.splice(i, 1);
   const titles = [...new Set(sources.filter((s): s is string => !!s))];

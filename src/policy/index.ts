@@ -11,3 +11,4 @@ export * from "./terms.ts";
 export { directSettlement, decideDirectSettlement, type DirectSettlement, type DirectReason } from "./direct.ts";
 export { eligibility, type Eligibility } from "./eligibility.ts";
 export { factForTopic, nationalFact, isFactTopic, FACT_TOPICS, TOPIC_FACTS, type CitedText, type FactTopic } from "./facts.ts";
+export { claimChecklist, type ClaimChecklist, type ClaimQuery } from "./claim.ts";

@@ -215,11 +215,29 @@ const FreeZone = z.strictObject({
   rule: VisitorRule.default({ kind: "same" }),
 });
 
+/**
+ * One item to bring for a manual claim. A plain string is needed in every case; the object form
+ * says when it is needed (only for some settings, only for some visitors) and whether it proves
+ * who the person is, so that no one decides it later from the item's wording.
+ */
+export const ClaimMaterial = z.union([
+  z.string().min(1),
+  z.strictObject({
+    item: z.string().min(1),
+    settings: z.array(Setting).min(1).optional(),
+    visitors: z.array(Visitor).min(1).optional(),
+    identity: z.boolean().optional(),
+  }),
+]);
+export type ClaimMaterial = z.infer<typeof ClaimMaterial>;
+
 const ManualClaim = z.strictObject({
   ...Cited,
   deadline: z.string().optional(),
+  /** What the deadline is counted from: "discharge" says nothing about outpatient bills. */
+  deadlineFrom: z.enum(["discharge", "visit", "any"]).optional(),
   where: z.string().optional(),
-  materials: z.array(z.string()).optional(),
+  materials: z.array(ClaimMaterial).optional(),
 });
 
 const Registration = z.strictObject({

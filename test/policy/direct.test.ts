@@ -151,3 +151,42 @@ describe("facts keyed once", () => {
     expect(twice).toEqual([]);
   });
 });
+
+describe("claimChecklist", () => {
+  it("the national list, chosen for the setting: 出院小结 for inpatients, 门诊病历 for outpatients (S1, S3; §1.11)", async () => {
+    const { claimChecklist } = await import("../../src/policy/claim.ts");
+    const inpatient = claimChecklist(book, { setting: "inpatient", date: DATE });
+    expect(inpatient.materials).toContain("出院小结");
+    expect(inpatient.materials).not.toContain("门诊病历");
+    expect(inpatient.materials).not.toContain("转诊证明");
+    expect(inpatient.materialsFrom).toMatchObject({ region: false });
+    expect(inpatient.materialsFrom.source.id).toBe("S1");
+    const outpatient = claimChecklist(book, { setting: "outpatient", date: DATE });
+    expect(outpatient.materials).toContain("门诊病历");
+    expect(outpatient.materials).not.toContain("出院小结");
+    // The only national deadline (1 month) is counted from discharge: nothing for an outpatient bill.
+    expect(outpatient.deadline).toBe("outpatient_unknown");
+    expect(inpatient.deadline).toMatchObject({ region: false });
+  });
+  it("a referral gets the referral proof; an identity document is not asked twice", async () => {
+    const { claimChecklist } = await import("../../src/policy/claim.ts");
+    const r = claimChecklist(book, { setting: "inpatient", visitor: "referral", date: DATE });
+    expect(r.materials).toContain("转诊证明");
+    expect(r.addReferralProof).toBe(false);
+    expect(r.hasIdentity).toBe(false);
+  });
+  it("a region's own list (沈阳 居民, 7.sy.claim-materials) replaces the national one and names its source", async () => {
+    const { claimChecklist } = await import("../../src/policy/claim.ts");
+    const c = claimChecklist(book, { insured: "210100", scheme: "resident", setting: "inpatient", date: DATE });
+    expect(c.materialsFrom.region).toBe(true);
+    expect(c.materials.some((x) => x.includes("住院病历"))).toBe(true);
+    // 社会保障卡复印件 proves identity: only the bank account is added.
+    expect(c.hasIdentity).toBe(true);
+  });
+  it("the reason adds its fact: 未备案 → 出院自费结算后补办备案 (M11); 生育 → maternity (M14)", async () => {
+    const { claimChecklist } = await import("../../src/policy/claim.ts");
+    expect(claimChecklist(book, { setting: "inpatient", why: "unregistered", date: DATE }).facts.map((f) => f.key)).toEqual(["makeup_after_discharge"]);
+    expect(claimChecklist(book, { setting: "outpatient", why: "unregistered", date: DATE }).facts).toEqual([]);
+    expect(claimChecklist(book, { why: "maternity", date: DATE }).facts[0]?.source.id).toBe("M14");
+  });
+});

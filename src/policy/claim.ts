@@ -1,0 +1,102 @@
+/**
+ * What to bring for a manual claim (手工报销), where to hand it in and by when: the insured
+ * region's own list where it has one, else the national one, chosen for the person's setting and
+ * visitor kind. Returns cited data; the conversation words it (src/messages).
+ */
+import type { PolicyBook } from "./book.ts";
+import { nationalFact, type CitedText } from "./facts.ts";
+import type { SourceRef } from "./scenario.ts";
+import type { ClaimMaterial, RegionPolicy, SchemeVersion } from "./schema.ts";
+import { Scheme, type ClaimReason, type Setting, type Visitor } from "./terms.ts";
+
+export interface ClaimChecklist {
+  /** The items that apply, in the source's order. */
+  materials: string[];
+  /** Whose list: the region's (with the scheme it is for) or the national one. */
+  materialsFrom: { source: SourceRef; region: boolean };
+  /** Some item proves who the person is (身份证, 社保卡…): only the bank account is still to add. */
+  hasIdentity: boolean;
+  /** A referral whose list names no referral proof: the proof must be added. */
+  addReferralProof: boolean;
+  /** Where to hand it in; `hedge`: the text does not say the insured place's rules decide, the answer must. */
+  where?: { text: string; source: SourceRef; region: boolean; hedge: boolean };
+  /**
+   * By when. "outpatient_unknown": the only figure is counted from discharge, so it says nothing
+   * about an outpatient bill.
+   */
+  deadline?: { text: string; source: SourceRef; region: boolean; hedge: boolean } | "outpatient_unknown";
+  /** The scheme whose regional rules are shown, when the person did not say theirs. */
+  schemeShown?: Scheme;
+  /** National facts for the reason the bill was not settled directly. */
+  facts: CitedText[];
+}
+
+export interface ClaimQuery {
+  insured?: string | undefined;
+  scheme?: Scheme | undefined;
+  setting?: Setting | undefined;
+  visitor?: Visitor | undefined;
+  why?: ClaimReason | undefined;
+  date: string;
+}
+
+// Items of regional lists are plain strings copied from the sources; these words in them are
+// how the sources themselves mark an item as conditional or as proof of identity.
+const IDENTITY = /身份证|社保卡|社会保障卡|市民卡/;
+const REFERRAL = /转诊/;
+const SAYS_INSURED_RULES = /以参保地规定为准|按参保地/;
+
+function applies(m: ClaimMaterial, setting: Setting | undefined, visitor: Visitor | undefined): boolean {
+  if (typeof m === "string") return visitor === "referral" || !REFERRAL.test(m);
+  if (m.settings && setting && !m.settings.includes(setting)) return false;
+  if (m.visitors && !(visitor && m.visitors.includes(visitor))) return false;
+  return true;
+}
+
+const itemText = (m: ClaimMaterial) => (typeof m === "string" ? m : m.item);
+const isIdentity = (m: ClaimMaterial) => (typeof m === "string" ? IDENTITY.test(m) : (m.identity ?? IDENTITY.test(m.item)));
+
+/** The insured region's own version in force, for the scheme or the first scheme with data. */
+function regionVersion(book: PolicyBook, q: ClaimQuery): { policy: RegionPolicy; version: SchemeVersion; scheme: Scheme } | undefined {
+  if (!q.insured) return undefined;
+  const policy = book.regions.get(q.insured);
+  if (!policy) return undefined;
+  const schemes = q.scheme && policy.schemes[q.scheme] ? [q.scheme] : Scheme.options.filter((s) => policy.schemes[s]);
+  for (const scheme of schemes) {
+    const found = book.versionFor(q.insured, scheme, q.date);
+    if (!("error" in found) && !found.typical && !found.province) return { policy, version: found.version, scheme };
+  }
+  return undefined;
+}
+
+export function claimChecklist(book: PolicyBook, q: ClaimQuery): ClaimChecklist {
+  const rv = regionVersion(book, q);
+  const local = rv?.version.manualClaim;
+  const national = book.national.manualClaim;
+  const referred = q.visitor === "referral";
+  const fromRegion = !!local?.materials?.length;
+  const list = (fromRegion ? local!.materials! : (national.materials ?? [])).filter((m) => applies(m, q.setting, q.visitor));
+  const out: ClaimChecklist = {
+    materials: list.map(itemText),
+    materialsFrom: fromRegion ? { source: book.sourceRef(rv!.policy, local!.source, local!.quote), region: true } : { source: book.sourceRef(null, national.source, national.quote), region: false },
+    hasIdentity: list.some(isIdentity),
+    addReferralProof: referred && !list.some((m) => REFERRAL.test(itemText(m))),
+    facts: [],
+  };
+  if (rv && !q.scheme && local) out.schemeShown = rv.scheme;
+  if (local?.where) out.where = { text: local.where, source: book.sourceRef(rv!.policy, local.source), region: true, hedge: false };
+  else if (national.where) out.where = { text: national.where, source: book.sourceRef(null, national.source), region: false, hedge: !SAYS_INSURED_RULES.test(national.where) };
+  const inpatient = q.setting === "inpatient";
+  if (local?.deadline) out.deadline = { text: local.deadline, source: book.sourceRef(rv!.policy, local.source), region: true, hedge: false };
+  else if (national.deadline && q.setting && !inpatient && (national.deadlineFrom ?? "discharge") === "discharge") out.deadline = "outpatient_unknown";
+  else if (national.deadline) out.deadline = { text: national.deadline, source: book.sourceRef(null, national.source), region: false, hedge: !SAYS_INSURED_RULES.test(national.deadline) };
+  const add = (key: string) => {
+    const f = nationalFact(book, key);
+    if (f) out.facts.push(f);
+  };
+  // 出院后补办备案 is about a discharge: for an outpatient bill only the general advice applies.
+  if (q.why === "unregistered" && (inpatient || !q.setting)) add("makeup_after_discharge");
+  if (q.why === "not_networked") add("non_networked");
+  if (q.why === "maternity") add("maternity");
+  return out;
+}
