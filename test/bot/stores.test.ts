@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { MemoryStore, RedisStore, SqliteStore, StoreUnavailableError, openStore, type ConversationStore } from "../../src/store/index.ts";
 import { startRedisServer } from "../setup/redis-server.ts";
@@ -107,6 +108,29 @@ describe("store failures", () => {
     const s = new SqliteStore(join(dir, "closed.sqlite"));
     await s.close();
     await expect(s.get("x")).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it("a SQLite file of an earlier version keeps its conversations (moved to the new table once)", async () => {
+    const path = join(dir, "earlier.sqlite");
+    const old = new Database(path);
+    old.pragma("journal_mode = WAL");
+    old.exec(`CREATE TABLE conversations (chat_id TEXT PRIMARY KEY, value TEXT NOT NULL, version INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID`);
+    const now = Date.now();
+    old.prepare("INSERT INTO conversations VALUES (?, ?, ?, ?)").run("kept", "苏州".repeat(900), 41, now + 60_000);
+    old.prepare("INSERT INTO conversations VALUES (?, ?, ?, ?)").run("expired", "x", 7, now - 1);
+    old.close();
+    const [a, b] = [new SqliteStore(path), new SqliteStore(path)];
+    expect(await a.get("kept")).toEqual({ value: "苏州".repeat(900), version: 41 });
+    expect(await b.get("kept")).toEqual({ value: "苏州".repeat(900), version: 41 });
+    expect(await a.get("expired")).toBeNull();
+    expect(await b.set("kept", "next", 41)).toBe(42);
+    expect(await a.get("kept")).toEqual({ value: "next", version: 42 });
+    await a.close();
+    await b.close();
+    const check = new Database(path, { readonly: true });
+    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    check.close();
+    expect(tables).toEqual([{ name: "chats" }]);
   });
 
   it("openStore picks the backend named by the configuration", async () => {
