@@ -10,7 +10,6 @@
  * script) go on every answer.
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
@@ -22,6 +21,7 @@ import type { ConversationStore } from "../store/index.ts";
 import { botMessages as m } from "../messages/bot.ts";
 import { apiRoutes, BODY_LIMIT } from "./http/api.ts";
 import { installErrorHandling, refuse } from "./http/errors.ts";
+import { installSecurityHeaders } from "./http/security-headers.ts";
 import { routeValidator } from "./http/schemas.ts";
 import { webhookRoute, WEBHOOK_BODY_LIMIT } from "./http/webhook.ts";
 
@@ -114,27 +114,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     if (!isPath(request.raw.url)) return refuse(request, reply, 400, m.http.badRequest);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        manifestSrc: ["'self'"],
-      },
-    },
-    // The summary pages are opened from WeChat and mail; the referrer would carry their link.
-    referrerPolicy: { policy: "no-referrer" },
-    crossOriginEmbedderPolicy: false,
-    // Plain HTTP on localhost must keep working; TLS is the proxy's business.
-    strictTransportSecurity: false,
-  });
+  installSecurityHeaders(app);
 
   const redis = o.redisUrl ? new Redis(o.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) : undefined;
   if (redis) {

@@ -171,6 +171,11 @@ describe("the HTTP face's documents and headers", () => {
       expect(csp).not.toContain("unsafe-inline");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+      // Plain HTTP on localhost: no HSTS (TLS is the proxy's business).
+      expect(res.headers.get("strict-transport-security")).toBeNull();
     }
   });
 });
