@@ -39,8 +39,12 @@ export function clearedCookie(secure: boolean): string {
   return `${COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
+/** Tokens kept for sessions seen lately: every post checks one and most answers carry it again. */
+const TOKENS_KEPT = 4096;
+
 export class Csrf {
   private readonly key: Buffer;
+  private readonly recent = new Map<string, string>();
   constructor(secret: string | undefined) {
     // Without a configured secret each process has its own: forms from before a restart are
     // refused once (the page is reloaded), and several instances need WEB_SECRET.
@@ -48,7 +52,14 @@ export class Csrf {
   }
 
   token(session: string): string {
-    return createHmac("sha256", this.key).update(session).digest("base64url").slice(0, 32);
+    let token = this.recent.get(session);
+    if (token === undefined) {
+      token = createHmac("sha256", this.key).update(session).digest("base64url").slice(0, 32);
+      // Bounded: the oldest entry goes first (a Map keeps insertion order).
+      if (this.recent.size >= TOKENS_KEPT) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(session, token);
+    }
+    return token;
   }
 
   check(session: string, given: unknown): boolean {
