@@ -2,6 +2,8 @@
 export const wechatMessages = {
   /** Under a numbered list of choices: WeChat text has no buttons. */
   pickByNumber: "回复数字即可",
+  /** Under the clickable choices of a 客服 menu message (msgmenu). */
+  tapOrNumber: "点选上面的一项即可",
   /** Said before the assistant's welcome when someone follows the account. */
   subscribed: "感谢关注！",
   /** Pictures, locations, links, voice without recognition…: only typed words are read. */

@@ -1,6 +1,6 @@
 /** What a person sees in WeChat: numbered choices, events, messages that are not text, forgetting. */
 import { afterEach, describe, expect, it } from "vitest";
-import { renderReplies, replyText, splitText } from "../../src/channels/wechat/render.ts";
+import { MAX_MENU_ITEMS, renderCustom, renderReplies, replyText, splitText } from "../../src/channels/wechat/render.ts";
 import { conversationKeys, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness | undefined;
@@ -32,6 +32,27 @@ describe("rendering", () => {
     expect(parts.every((p) => Buffer.byteLength(p) <= 2048)).toBe(true);
     expect(parts.join("")).toBe(oneLine);
     expect(renderReplies([{ text: "  " }])).toEqual(["好的。"]);
+  });
+
+  it("through 客服消息, the newest choices are a menu of clickable items under the last part; sources stay in the text", () => {
+    const choices = [{ id: "s:employee", label: "职工医保" }, { id: "s:resident", label: "居民医保" }];
+    const out = renderCustom([{ text: "已记下：苏州。" }, { text: "您参加的是职工医保还是居民医保？", choices, sources: ["某市医保局通知"] }]);
+    expect(out).toEqual([
+      {
+        kind: "menu",
+        head: "已记下：苏州。\n\n您参加的是职工医保还是居民医保？\n来源：某市医保局通知",
+        items: [{ id: "1", content: "职工医保" }, { id: "2", content: "居民医保" }],
+        tail: "点选上面的一项即可",
+      },
+    ]);
+    // A long reply: the parts before as text, the menu under the last one.
+    const para = "三".repeat(600);
+    const long = renderCustom([{ text: `${para}\n\n${para}`, choices }]);
+    expect(long.map((x) => x.kind)).toEqual(["text", "menu"]);
+    // No choices, or more than a menu holds: numbered text as before.
+    expect(renderCustom([{ text: "好的" }])).toEqual([{ kind: "text", content: "好的" }]);
+    const many = Array.from({ length: MAX_MENU_ITEMS + 1 }, (_, i) => ({ id: `c${i}`, label: `第${i + 1}项` }));
+    expect(renderCustom([{ text: "选一项", choices: many }])).toEqual(renderReplies([{ text: "选一项", choices: many }]).map((content) => ({ kind: "text", content })));
   });
 });
 

@@ -93,6 +93,40 @@ describe("a turn slower than five seconds", () => {
   }, 30_000);
 });
 
+describe("choices through 客服消息", () => {
+  it("a slow turn's choices come as a menu message of clickable items (msgmenu); a click answers the question", async () => {
+    let slow: Promise<void> | undefined;
+    h = await startHarness({
+      replyDeadlineMs: 300,
+      conversation: (store) => {
+        const inner = storeConversation(store);
+        return async (chatId, input) => {
+          if (slow) await slow;
+          return inner(chatId, input);
+        };
+      },
+    });
+    await h.wx.push({ from: "oMenu", type: "text", content: "估算能报多少" });
+    let open!: () => void;
+    slow = new Promise((r) => (open = r));
+    const pushing = h.wx.push({ from: "oMenu", type: "text", content: "苏州" });
+    await sleep(1500);
+    slow = undefined;
+    open();
+    expect((await pushing).reply).toBe("success");
+    const seen = await h.wx.waitFor("oMenu", 2);
+    const menu = seen[1]!;
+    expect(menu.via).toBe("custom");
+    expect(menu.text).toContain("职工医保还是居民医保");
+    expect(menu.text).not.toContain("回复数字");
+    expect(menu.menu).toEqual(["职工医保", "居民医保"]);
+    // The platform sends a click back as a text message with the item's words.
+    const click = await h.wx.push({ from: "oMenu", type: "text", content: menu.menu![1]!, menuId: "2" });
+    expect(click.reply).toContain("在哪里看病");
+    expect(h.wx.problems).toEqual([]);
+  }, 30_000);
+});
+
 describe("long replies", () => {
   it("go in parts within the size limit: the first passively, the rest through 客服消息, in order", async () => {
     const text = longText(8);

@@ -1,9 +1,10 @@
 /**
  * The two platform APIs this channel calls: cgi-bin/token (the access token) and
  * cgi-bin/message/custom/send (客服消息, the reply that could not go back in time, or the parts
- * after the first). A refused token (40001 invalid, 42001 expired, 40014 not a token) is dropped
+ * after the first; a text, or a menu message of clickable choices). A refused token (40001 invalid, 42001 expired, 40014 not a token) is dropped
  * and the send tried once more with a fresh one.
  */
+import type { CustomMessage } from "./render.ts";
 import type { AccessTokens, FetchedToken } from "./tokens.ts";
 
 export class WechatApiError extends Error {
@@ -39,9 +40,15 @@ export async function fetchAccessToken(apiRoot: string, appId: string, appSecret
   return { token: body.access_token, expiresInSeconds: body.expires_in };
 }
 
-/** Sends one 客服 text message. */
-export async function sendCustomText(apiRoot: string, tokens: AccessTokens, openId: string, content: string): Promise<void> {
-  const body = JSON.stringify({ touser: openId, msgtype: "text", text: { content } });
+/** The 客服消息 API's body for one message. */
+function customBody(openId: string, message: CustomMessage): string {
+  if (message.kind === "text") return JSON.stringify({ touser: openId, msgtype: "text", text: { content: message.content } });
+  return JSON.stringify({ touser: openId, msgtype: "msgmenu", msgmenu: { head_content: message.head, list: message.items, tail_content: message.tail } });
+}
+
+/** Sends one 客服消息: a text, or a text with clickable choices (msgmenu). */
+export async function sendCustom(apiRoot: string, tokens: AccessTokens, openId: string, message: CustomMessage): Promise<void> {
+  const body = customBody(openId, message);
   for (let attempt = 0; ; attempt++) {
     const token = await tokens.get();
     try {

@@ -9,16 +9,17 @@
 import { randomInt } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Redis } from "ioredis";
+import type { Reply } from "../../conversation/index.ts";
 import type { Logger } from "../../log.ts";
 import { wechatMessages as m } from "../../messages/wechat.ts";
 import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
-import { fetchAccessToken, sendCustomText } from "./api.ts";
+import { fetchAccessToken, sendCustom } from "./api.ts";
 import type { WechatConfig } from "./config.ts";
 import { storeConversation, type Conversation } from "./conversation.ts";
 import { idsFor } from "./ids.ts";
 import { actionFor, type Action } from "./inbound.ts";
 import { StoreLedger, type LedgerEntry, type Outcome } from "./ledger.ts";
-import { renderReplies } from "./render.ts";
+import { renderCustom, renderReplies, textMessage, type CustomMessage } from "./render.ts";
 import { DecryptError, decryptMessage, encryptMessage, sameSignature, sign } from "./signature.ts";
 import { LocalTokens, SharedTokens, type AccessTokens } from "./tokens.ts";
 import { encryptedReplyXml, readEnvelope, readPush, textReplyXml, XmlError, type Push } from "./xml.ts";
@@ -80,14 +81,14 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   const queues = new Map<string, Promise<void>>();
   const pending = new Set<Promise<void>>();
 
-  function deliver(openId: string, parts: readonly string[]): void {
+  function deliver(openId: string, parts: readonly CustomMessage[]): void {
     if (parts.length === 0) return;
     const who = ids.log(openId);
     const previous = queues.get(openId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      for (const content of parts) {
+      for (const message of parts) {
         try {
-          await sendCustomText(config.apiRoot, tokens, openId, content);
+          await sendCustom(config.apiRoot, tokens, openId, message);
         } catch (e) {
           // A part that cannot go out ends the reply: the ones after it would read out of order.
           log.error({ err: e, wx: who, kind: "custom_send_failed" }, "客服消息 not delivered");
@@ -104,22 +105,22 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   }
 
   /** Caps a reply at what may be sent after one message: the passive one plus the 客服 ones. */
-  function capped(parts: string[], passive: boolean): string[] {
+  function capped<T>(parts: T[], passive: boolean, truncated: T): T[] {
     const limit = MAX_CUSTOM_MESSAGES + (passive ? 1 : 0);
-    return parts.length <= limit ? parts : [...parts.slice(0, limit - 1), m.truncated];
+    return parts.length <= limit ? parts : [...parts.slice(0, limit - 1), truncated];
   }
 
-  async function runTurn(push: Push, action: Extract<Action, { kind: "turn" | "forget" }>, chatId: string): Promise<string[]> {
+  /** The turn's replies, or null when there is nothing to say (answered `success`). */
+  async function runTurn(push: Push, action: Extract<Action, { kind: "turn" | "forget" }>, chatId: string): Promise<Reply[] | null> {
     if (action.kind === "forget") {
       await conversation(chatId, { type: "command", name: "forget" });
       await ledger.forget(chatId);
       log.info({ wx: ids.log(push.fromUserName), kind: "forget" }, "chat forgotten");
-      return action.reply ? [m.forgotten] : [];
+      return action.reply ? [{ text: m.forgotten }] : null;
     }
     const outcome = await conversation(chatId, action.input);
-    if (outcome.kind === "forgotten") return [];
-    const replies = action.prefix ? [{ text: action.prefix }, ...outcome.replies] : outcome.replies;
-    return renderReplies(replies);
+    if (outcome.kind === "forgotten") return null;
+    return action.prefix ? [{ text: action.prefix }, ...outcome.replies] : outcome.replies;
   }
 
   /** The passive reply's content for a push that changes state, or null for `success`. */
@@ -157,11 +158,12 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
         await note({ kind: "async" });
         settle({ kind: "async" });
         log.info({ wx: ids.log(push.fromUserName), kind: "slow_turn" }, "turn missed the passive reply; answering through 客服消息");
+        // Everything goes through 客服消息 now: the choices can be clickable (msgmenu).
         const after = turn.then(
-          (parts) => deliver(push.fromUserName, capped(parts, false)),
+          (replies) => deliver(push.fromUserName, replies ? capped(renderCustom(replies), false, textMessage(m.truncated)) : []),
           (e) => {
             log.error({ err: e, wx: ids.log(push.fromUserName), kind: "turn_failed" }, "slow turn failed");
-            deliver(push.fromUserName, [e instanceof StoreUnavailableError ? m.storeDown : m.apology]);
+            deliver(push.fromUserName, [textMessage(e instanceof StoreUnavailableError ? m.storeDown : m.apology)]);
           },
         );
         // Shutting down waits for it too: the person was told nothing yet.
@@ -169,7 +171,7 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
         void after.finally(() => pending.delete(after));
         return null;
       }
-      const parts = capped(first, true);
+      const parts = first ? capped(renderReplies(first), true, m.truncated) : [];
       if (parts.length === 0) {
         await note({ kind: "async" });
         settle({ kind: "async" });
@@ -178,7 +180,7 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
       await note({ kind: "passive", content: parts[0]! });
       settle({ kind: "passive", content: parts[0]! });
       // The rest follows the passive reply through 客服消息, in order.
-      if (parts.length > 1) setImmediate(() => deliver(push.fromUserName, parts.slice(1)));
+      if (parts.length > 1) setImmediate(() => deliver(push.fromUserName, parts.slice(1).map(textMessage)));
       return parts[0]!;
     } catch (e) {
       if (late) throw e;

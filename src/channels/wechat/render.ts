@@ -2,7 +2,8 @@
  * Replies → WeChat text messages. No buttons and no HTML: choices become a numbered list the
  * person answers with a digit, sources a plain line. One turn's replies are joined into one
  * text (客服消息 are counted per person, so fewer messages is better) and cut into parts of at
- * most MAX_CONTENT_BYTES, at paragraph, then line, then character boundaries.
+ * most MAX_CONTENT_BYTES, at paragraph, then line, then character boundaries. Through 客服消息
+ * the newest choices can be clickable instead: a menu message (msgmenu) under the last part.
  */
 import type { Reply } from "../../conversation/index.ts";
 import { wechatMessages as m } from "../../messages/wechat.ts";
@@ -64,4 +65,28 @@ export function renderReplies(replies: readonly Reply[], max = MAX_CONTENT_BYTES
   const text = replies.map(replyText).filter((t) => t !== "").join("\n\n");
   const parts = splitText(text, max);
   return parts.length > 0 ? parts : [m.emptyReply];
+}
+
+/** One 客服消息: a text, or a text with clickable choices under it (msgmenu). */
+export type CustomMessage = { kind: "text"; content: string } | { kind: "menu"; head: string; items: { id: string; content: string }[]; tail: string };
+
+/** Choices in one menu message at most; a longer list stays numbered text. */
+export const MAX_MENU_ITEMS = 10;
+
+export const textMessage = (content: string): CustomMessage => ({ kind: "text", content });
+
+/**
+ * The replies of a turn as 客服消息: the same parts as renderReplies, except that the choices of
+ * the newest reply are clickable items under the last part, instead of a numbered list: a click
+ * sends the item's text back as a message, and a choice's own label reads as that choice.
+ */
+export function renderCustom(replies: readonly Reply[], max = MAX_CONTENT_BYTES): CustomMessage[] {
+  const last = replies.at(-1);
+  const choices = last?.choices ?? [];
+  if (!last || choices.length === 0 || choices.length > MAX_MENU_ITEMS) return renderReplies(replies, max).map(textMessage);
+  const { choices: _listed, ...rest } = last;
+  const parts = renderReplies([...replies.slice(0, -1), rest], max);
+  const head = parts.pop()!;
+  const items = choices.map((c, i) => ({ id: String(i + 1), content: c.label }));
+  return [...parts.map(textMessage), { kind: "menu", head, items, tail: m.tapOrNumber }];
 }

@@ -50,7 +50,8 @@ export interface Attempt {
   ms: number;
 }
 
-export type Seen = { via: "passive" | "custom" | "error"; text: string; at: number };
+/** What the person saw; `menu`: the clickable choices of a 客服 menu message (msgmenu), under `text`. */
+export type Seen = { via: "passive" | "custom" | "error"; text: string; at: number; menu?: string[] };
 
 export interface PushResult {
   attempts: Attempt[];
@@ -65,8 +66,30 @@ export interface Message {
   event?: string;
   eventKey?: string;
   recognition?: string;
+  /** A click on a 客服 menu item: its id (the content is the item's words). */
+  menuId?: string;
   msgId?: string;
   createTime?: number;
+}
+
+/**
+ * A 客服 menu message's body as the platform takes it: head_content, a non-empty list of
+ * { id, content } items (ids unique) and tail_content; the reason it is refused otherwise.
+ */
+function readMenu(raw: unknown): { head: string; items: string[] } | string {
+  if (typeof raw !== "object" || raw === null) return "no msgmenu";
+  const menu = raw as { head_content?: unknown; list?: unknown; tail_content?: unknown };
+  if (typeof menu.head_content !== "string" || typeof menu.tail_content !== "string") return "head_content and tail_content must be strings";
+  if (!Array.isArray(menu.list) || menu.list.length === 0) return "empty list";
+  const ids = new Set<string>();
+  const items: string[] = [];
+  for (const item of menu.list as { id?: unknown; content?: unknown }[]) {
+    if (typeof item?.id !== "string" || item.id === "" || ids.has(item.id)) return "item ids must be unique non-empty strings";
+    if (typeof item.content !== "string" || item.content.trim() === "") return "item without content";
+    ids.add(item.id);
+    items.push(item.content);
+  }
+  return { head: menu.head_content, items };
 }
 
 /** What the person sees when no usable answer came back in time. */
@@ -189,16 +212,25 @@ export class WechatStandIn {
       const t = this.tokens.get(q.access_token ?? "");
       if (!t || t.revoked) return { errcode: 40001, errmsg: "invalid credential, access_token is invalid or not latest" };
       if (t.expiresAt <= Date.now()) return { errcode: 42001, errmsg: "access_token expired" };
-      const b = body as { touser?: unknown; msgtype?: unknown; text?: { content?: unknown } } | undefined;
+      const b = body as { touser?: unknown; msgtype?: unknown; text?: { content?: unknown }; msgmenu?: unknown } | undefined;
       if (method !== "POST" || typeof b !== "object" || b === null) return this.refuse(44002, "empty post data");
       if (typeof b.touser !== "string" || !this.seen.has(b.touser)) return this.refuse(40003, "invalid openid");
-      if (b.msgtype !== "text" || typeof b.text?.content !== "string" || b.text.content.trim() === "") return this.refuse(40008, "invalid message type");
-      if (Buffer.byteLength(b.text.content) > MAX_CONTENT_BYTES) return this.refuse(45002, "content size out of limit");
-      if (/<[a-z][^>]*>/i.test(b.text.content)) this.problems.push(`HTML in a 客服 message: ${b.text.content.slice(0, 60)}`);
+      let shown: Seen;
+      if (b.msgtype === "msgmenu") {
+        const menu = readMenu(b.msgmenu);
+        if (typeof menu === "string") return this.refuse(40008, `invalid msgmenu: ${menu}`);
+        shown = { via: "custom", text: menu.head, menu: menu.items, at: Date.now() };
+      } else {
+        if (b.msgtype !== "text" || typeof b.text?.content !== "string" || b.text.content.trim() === "") return this.refuse(40008, "invalid message type");
+        shown = { via: "custom", text: b.text.content, at: Date.now() };
+      }
+      const words = [shown.text, ...(shown.menu ?? [])].join("\n");
+      if (Buffer.byteLength(shown.text) > MAX_CONTENT_BYTES) return this.refuse(45002, "content size out of limit");
+      if (/<[a-z][^>]*>/i.test(words)) this.problems.push(`HTML in a 客服 message: ${words.slice(0, 60)}`);
       const used = this.quota.get(b.touser) ?? 0;
       if (used >= CUSTOM_QUOTA) return this.refuse(45047, "out of response count limit");
       this.quota.set(b.touser, used + 1);
-      this.see(b.touser, { via: "custom", text: b.text.content, at: Date.now() });
+      this.see(b.touser, shown);
       return { errcode: 0, errmsg: "ok" };
     }
     return { errcode: 404, errmsg: "no such API in the stand-in" };
@@ -255,6 +287,8 @@ export class WechatStandIn {
   private messageXml(m: Message, createTime: number): string {
     const f = [`<ToUserName>${cdata(this.account)}</ToUserName>`, `<FromUserName>${cdata(m.from)}</FromUserName>`, `<CreateTime>${createTime}</CreateTime>`, `<MsgType>${cdata(m.type)}</MsgType>`];
     if (m.type === "text") f.push(`<Content>${cdata(m.content ?? "")}</Content>`);
+    // A click on a 客服 menu item comes back as a text message: the item's words, and its id.
+    if (m.type === "text" && m.menuId !== undefined) f.push(`<bizmsgmenuid>${m.menuId}</bizmsgmenuid>`);
     if (m.type === "event") f.push(`<Event>${cdata(m.event ?? "")}</Event>`, ...(m.eventKey !== undefined ? [`<EventKey>${cdata(m.eventKey)}</EventKey>`] : []));
     if (m.type === "voice") f.push(`<MediaId>${cdata("media1")}</MediaId><Format>${cdata("amr")}</Format>`, ...(m.recognition !== undefined ? [`<Recognition>${cdata(m.recognition)}</Recognition>`] : []));
     if (m.type === "image") f.push(`<PicUrl>${cdata("http://example.invalid/p.jpg")}</PicUrl><MediaId>${cdata("media2")}</MediaId>`);
