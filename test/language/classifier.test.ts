@@ -28,3 +28,30 @@ describe("fallback intent classifier", () => {
     expect(parse("今天吃什么呢").intent).toBe("out_of_scope");
   });
 });
+
+describe("the classifier's lookup by character code", () => {
+  it("gives exactly what naive Bayes over features() gives, on every evaluation message", () => {
+    const model = JSON.parse(readFileSync(new URL("../../src/language/data/intent-model.json", import.meta.url), "utf8")) as {
+      n: number; vocabulary: number; docs: Record<string, number>; totals: Record<string, number>; counts: Record<string, Record<string, number>>;
+    };
+    const intents = Object.keys(model.docs);
+    // The plain textbook form, feature strings and all, summed in the same order.
+    const reference = (text: string) => {
+      const fs = features(text);
+      if (fs.length === 0) return undefined;
+      const scores = intents.map((i) => Math.log((model.docs[i] ?? 1) / model.n) + fs.length * Math.log(0.5 / ((model.totals[i] ?? 0) + 0.5 * model.vocabulary)));
+      for (const f of fs) intents.forEach((i, k) => {
+        const c = model.counts[i]?.[f];
+        if (c !== undefined) scores[k] = (scores[k] as number) + Math.log((c + 0.5) / 0.5);
+      });
+      let best = 0;
+      scores.forEach((x, k) => { if (x > (scores[best] as number)) best = k; });
+      const z = scores.reduce((a, x) => a + Math.exp(x - (scores[best] as number)), 0);
+      return { intent: intents[best], probability: 1 / z };
+    };
+    const texts = ["tuning.jsonl", "holdout.jsonl", "holdout2.jsonl"].flatMap((f) =>
+      readFileSync(new URL(`./${f}`, import.meta.url), "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+    texts.push("𠀀𠀁看病", "，。！", "医保🙂报销");
+    for (const text of texts) expect(classify(text), text).toEqual(reference(text));
+  });
+});
