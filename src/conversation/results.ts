@@ -5,7 +5,7 @@
 import type { Answers, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { claimChecklist, eligibility, evaluate, termOf, type DirectReason } from "../policy/index.ts";
+import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type DirectReason } from "../policy/index.ts";
 import { STALE_AFTER_MONTHS } from "../policy/age.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
@@ -106,82 +106,68 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
 
 // ---------- registration ----------
 
-function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sources: (string | undefined)[] } {
+function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sources: (string | undefined)[]; zone?: string } {
   const a = ctx.a;
   const b = book();
   const ins = regionName(a.insured);
-  const cat = category(a);
-  const rv = regionVersion(a.insured, a.scheme, today(now));
-  const reg = rv?.version.registration;
+  const g = b ? registrationGuide(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, date: today(now) }) : undefined;
   const sources: (string | undefined)[] = [];
-  const fact = (key: string): string | undefined => {
-    const f = b?.national.facts[key];
-    if (f) sources.push(sourceTitle(null, f.source));
-    return f?.text;
+  const cited = <T extends { source: { title: string } }>(x: T | undefined): T | undefined => {
+    if (x) sources.push(x.source.title);
+    return x;
   };
+  const known = <T,>(x: T | "unknown" | undefined): T | undefined => (x === "unknown" ? undefined : x);
 
   const channels = [m.registration.channelsNational];
-  // The national app and mini program are listed first already; the region's list adds the rest.
-  const own = reg?.channels?.filter((c) => !/国家医保服务平台|国家异地就医备案/.test(c)) ?? [];
-  if (reg?.channels?.length) {
-    if (own.length > 0) channels.push(m.registration.channelsRegion(ins, own.join("、")));
-    sources.push(sourceTitle(rv!.policy, reg.source));
+  const region = g?.channels.region;
+  if (g?.channels.regionKnown) {
+    if (region?.items.length) channels.push(m.registration.channelsRegion(ins, region.items.join("、")));
+    if (region) sources.push(region.source.title);
   } else channels.push(m.registration.channelsNoRegion(ins));
-  if (!reg?.channels?.some((c) => c.includes("窗口"))) channels.push(m.registration.channelsCounter(ins));
-  if (a.category === "referral") channels.push(fact("referral_needs_hospital") ?? m.registration.channelsReferral);
+  if (!g?.channels.counterListed) channels.push(m.registration.channelsCounter(ins));
+  if (a.category === "referral") channels.push(cited(g?.channels.referral)?.text ?? m.registration.channelsReferral);
 
   const materials: string[] = [];
-  const catName = cat?.name ?? (a.category ? m.labels.category[a.category] : "");
-  materials.push(m.registration.materialsIntro(catName));
-  if (cat) {
-    materials.push(...cat.materials.map((x) => `· ${x}`));
-    sources.push(sourceTitle(null, cat.source));
-  }
-  const regionMaterials = a.category ? reg?.materials?.[a.category] : undefined;
-  if (regionMaterials?.length) {
-    materials.push(m.registration.materialsRegion(ins), ...regionMaterials.map((x) => `· ${x}`));
-    sources.push(sourceTitle(rv!.policy, reg!.source));
-  }
-  if (cat?.term === "long" || (a.category && visitorOf(a.category) === "long_term")) materials.push(fact("commitment_letter") ?? m.registration.promise);
+  const cat = cited(g?.materials.category);
+  materials.push(m.registration.materialsIntro(cat?.name ?? (a.category ? m.labels.category[a.category] : "")));
+  if (cat) materials.push(...cat.items.map((x) => `· ${x}`));
+  const regionMaterials = cited(g?.materials.region);
+  if (regionMaterials) materials.push(m.registration.materialsRegion(ins), ...regionMaterials.items.map((x) => `· ${x}`));
+  if (g?.materials.commitment) materials.push(cited(known(g.materials.commitment))?.text ?? m.registration.promise);
 
   const steps: string[] = [m.registration.stepsIntro];
-  const rs = b?.national.registrationSteps;
-  if (rs) {
-    steps.push(...rs.steps.map((s, i) => `${i + 1}. ${s}`));
-    sources.push(sourceTitle(null, rs.source));
-  }
+  const rs = cited(g?.steps);
+  if (rs) steps.push(...rs.items.map((s, i) => `${i + 1}. ${s}`));
 
-  const review = fact("review_time") ?? m.registration.reviewFallback;
-  const check = fact("check_result") ?? m.registration.checkFallback;
+  const review = cited(g?.review)?.text ?? m.registration.reviewFallback;
+  const check = cited(g?.check)?.text ?? m.registration.checkFallback;
 
   const validity: string[] = [];
-  if (cat) validity.push(m.registration.validity(cat.validity));
-  const regionValidity = a.category ? reg?.validity?.[a.category] : undefined;
-  if (regionValidity) {
-    validity.push(`${ins}：${regionValidity}`);
-    sources.push(sourceTitle(rv!.policy, reg!.source));
-  }
-  // Only the rule for the person's own kind of registration; both when the kind is not known yet.
-  const changeFact = cat?.term === "long" ? "change_cancel_long" : cat?.term === "temporary" ? "change_cancel_temporary" : "change_cancel";
-  // A temporary category's validity line already says it can be cancelled at any time.
-  if (!(cat?.term === "temporary" && /取消/.test(cat.validity))) validity.push(fact(changeFact) ?? m.registration.changeFallback);
+  const catValidity = cited(g?.validity.category);
+  if (catValidity) validity.push(m.registration.validity(catValidity.text));
+  const regionValidity = cited(g?.validity.region);
+  if (regionValidity) validity.push(`${ins}：${regionValidity.text}`);
+  if (!g || g.validity.change) validity.push(cited(known(g?.validity.change))?.text ?? m.registration.changeFallback);
 
-  return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources };
+  // A free zone needs no registration: said first, before how to register elsewhere.
+  const zone = g?.direct.zone ? m.registration.freeZone(ins, regionName(a.treatment)) : undefined;
+  if (g?.direct.zone?.source) sources.push(g.direct.zone.source.title);
+  return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources, ...(zone ? { zone } : {}) };
 }
 
 export function registrationView(state: string, ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   const others = [go("estimate"), go("claim"), restart];
   if (state === "notNeeded") return [{ text: m.registration.notNeeded(regionName(a.insured), regionName(a.treatment)), choices: others }];
-  const { texts, sources } = registrationSteps(ctx, now);
+  const { texts, sources, zone } = registrationSteps(ctx, now);
   const titles = m.registration.titles;
   if (state === "checklist") {
     const body = texts.map((t, i) => `【${titles[i]}】\n${t}`).join("\n\n");
-    return [withSources(`${m.registration.checklist}\n\n${body}`, sources), { text: m.registration.done, choices: [{ id: "next", label: m.choices.stepByStep }, ...others] }];
+    return [withSources(`${zone ? `${zone}\n\n` : ""}${m.registration.checklist}\n\n${body}`, sources), { text: m.registration.done, choices: [{ id: "next", label: m.choices.stepByStep }, ...others] }];
   }
   if (state === "done") return [{ text: m.registration.done, choices: [{ id: "all", label: m.choices.all }, ...others] }];
   const n = Number(state.replace("step", ""));
-  const text = `${m.registration.stepTitle(n, texts.length, titles[n - 1] ?? "")}\n${texts[n - 1] ?? ""}`;
+  const text = `${n === 1 && zone ? `${zone}\n` : ""}${m.registration.stepTitle(n, texts.length, titles[n - 1] ?? "")}\n${texts[n - 1] ?? ""}`;
   return [
     {
       ...withSources(text, sources),

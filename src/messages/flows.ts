@@ -156,6 +156,7 @@ export const flowMessages = {
     stepTitle: (n: number, total: number, title: string) => `第 ${n}/${total} 步：${title}`,
     titles: ["在哪里办", "准备材料", "线上怎么操作", "审核要多久", "怎么查结果", "有效期和变更"],
     notNeeded: (a: string, b: string) => `${a}和${b}属于同一个统筹区，不用办异地就医备案。`,
+    freeZone: (a: string, b: string) => `${a}医保到${b}就医免备案，在联网定点医院可以直接结算。下面是到其他地方就医时的备案办法，需要时再看。`,
     channelsNational: "· 国家医保服务平台 APP\n· 微信“国家异地就医备案”小程序（在“国家医保局”公众号里）",
     channelsRegion: (region: string, list: string) => `· ${region}的渠道：${list}`,
     channelsCounter: (region: string) => `· ${region}医保经办机构的窗口`,

@@ -12,3 +12,4 @@ export { directSettlement, decideDirectSettlement, type DirectSettlement, type D
 export { eligibility, type Eligibility } from "./eligibility.ts";
 export { factForTopic, nationalFact, isFactTopic, FACT_TOPICS, TOPIC_FACTS, type CitedText, type FactTopic } from "./facts.ts";
 export { claimChecklist, type ClaimChecklist, type ClaimQuery } from "./claim.ts";
+export { registrationGuide, type RegistrationGuide, type RegistrationQuery } from "./registration.ts";

@@ -190,3 +190,41 @@ describe("claimChecklist", () => {
     expect(claimChecklist(book, { why: "maternity", date: DATE }).facts[0]?.source.id).toBe("M14");
   });
 });
+
+describe("registrationGuide", () => {
+  it("a long-term category: its national materials (QD23), the commitment letter (QD23b), the six online steps (G4), change rule for long-term (SC23)", async () => {
+    const { registrationGuide } = await import("../../src/policy/registration.ts");
+    const g = registrationGuide(book, { insured: NANCHANG, treatment: SHANGHAI, category: "long_term_resident", date: DATE });
+    expect(g.term).toBe("long");
+    expect(g.materials.category?.items).toContain("居住证，或个人承诺书");
+    expect(g.materials.category?.source.id).toBe("QD23");
+    expect(g.materials.commitment).toMatchObject({ key: "commitment_letter" });
+    expect(g.steps?.items.length).toBe(6);
+    expect(g.steps?.source.id).toBe("G4");
+    expect(g.validity.change).toMatchObject({ key: "change_cancel_long" });
+    expect(g.direct).toMatchObject({ mustRegister: true, reason: "unregistered" });
+  });
+  it("a temporary category whose validity already says 可随时取消: no second change line; no commitment letter", async () => {
+    const { registrationGuide } = await import("../../src/policy/registration.ts");
+    const g = registrationGuide(book, { insured: NANCHANG, treatment: SHANGHAI, category: "temporary_other", date: DATE });
+    expect(g.validity.category?.text).toContain("可随时取消");
+    expect(g.validity.change).toBeUndefined();
+    expect(g.materials.commitment).toBeUndefined();
+  });
+  it("a referral: the hospital issues the proof first (S2 referral_needs_hospital)", async () => {
+    const { registrationGuide } = await import("../../src/policy/registration.ts");
+    expect(registrationGuide(book, { insured: NANCHANG, treatment: SHANGHAI, category: "referral", date: DATE }).channels.referral?.key).toBe("referral_needs_hospital");
+  });
+  it("石家庄 → 北京 needs no registration at all (京津冀 免备案, M2)", async () => {
+    const { registrationGuide } = await import("../../src/policy/registration.ts");
+    const g = registrationGuide(book, { insured: SHIJIAZHUANG, treatment: BEIJING, date: DATE });
+    expect(g.direct).toMatchObject({ mustRegister: false, reason: "free_zone" });
+  });
+  it("the chat's registration answer for 石家庄 → 北京 says 免备案 first", async () => {
+    const { runScript } = await import("../../src/channels/terminal.ts");
+    const out: string[] = [];
+    runScript(["/register", "石家庄", "北京", "6", "全部清单"], (l) => out.push(l), { json: true, now: new Date(`${DATE}T08:00:00Z`) });
+    const text = out.map((l) => (JSON.parse(l) as { replies: { text: string }[] }).replies.map((r) => r.text).join("\n")).join("\n");
+    expect(text).toContain("石家庄医保到北京就医免备案");
+  });
+});
