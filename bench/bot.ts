@@ -27,7 +27,7 @@ async function worker(kind: Kind, storeKind: StoreKind, target: string, apiRoot:
   const { createLogger } = await import("../src/log.ts");
   const { openStore } = await import("../src/store/index.ts");
   const { buildServer, listen } = await import("../src/channels/http.ts");
-  const { BOT_INFO } = await import("../test/bot/fake-telegram.ts");
+  const { BOT_INFO } = await import("../src/channels/telegram/testing/stand-in.ts");
   const log = createLogger("warn");
   const store = await openStore(storeKind === "sqlite" ? { kind: "sqlite", path: target } : { kind: "redis", url: target });
   let server;
@@ -142,7 +142,7 @@ interface RunResult {
 }
 
 async function run(kind: Kind, storeKind: StoreKind, target: string, opts: { users: number; concurrency: number; seconds: number }): Promise<RunResult> {
-  const { FakeTelegram } = await import("../test/bot/fake-telegram.ts");
+  const { FakeTelegram } = await import("../src/channels/telegram/testing/stand-in.ts");
   const tg = await new FakeTelegram(TOKEN).start();
   tg.keepCalls = false;
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["worker", kind, storeKind, target, tg.apiRoot], {
@@ -252,7 +252,7 @@ async function main(): Promise<void> {
     .split(",")
     .map((x) => Number(x.trim()))
     .filter((x) => Number.isInteger(x) && x > 0);
-  const { startRedisServer } = await import("../test/setup/redis-server.ts");
+  const { startRedisServer } = await import("../src/store/testing/redis-server.ts");
   const redis = await startRedisServer();
   const dir = mkdtempSync(join(tmpdir(), "yidi-bench-"));
   console.log(`bench:bot — ${users} conversations × ${SCRIPT.length} updates per run, ${cpus().length} CPUs, node ${process.version}`);

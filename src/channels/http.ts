@@ -16,8 +16,8 @@ import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-z
 import { Redis } from "ioredis";
 import type { Bot } from "grammy";
 import type { Logger } from "../log.ts";
-import type { PolicyBook } from "../policy/index.ts";
-import type { ConversationStore } from "../store/index.ts";
+import type { PolicyBook } from "../conversation/policy-book.ts";
+import type { ConversationStore } from "../conversation/index.ts";
 import { botMessages as m } from "../messages/bot.ts";
 import { apiRoutes, BODY_LIMIT } from "./http/api.ts";
 import { installErrorHandling, refuse } from "./http/errors.ts";

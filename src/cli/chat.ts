@@ -1,13 +1,23 @@
 /**
  * `yidi chat`: the terminal chat (default job of `npm start`), or `--script FILE [--json]`
- * to run a conversation from a file, always fresh, without touching the saved chat.
+ * to run a conversation from a file, always fresh, without touching the saved chat. This is
+ * the terminal's composition root: it picks the store (the saved chat's file, or memory).
  */
-import { runInteractive, runScript } from "../channels/terminal.ts";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { runInteractive, runScript, TERMINAL_CHAT } from "../channels/terminal.ts";
 import { flowMessages as m } from "../messages/flows.ts";
+import { FileStore } from "../store/file.ts";
+import { MemoryStore } from "../store/memory.ts";
 import { readInput, sizeText } from "./io.ts";
 
 /** A script is one message a line; this is thousands of lines, and far from what fills memory. */
 export const MAX_SCRIPT_BYTES = 1024 * 1024;
+
+/** Where the terminal chat keeps its conversation: $YIDI_HOME/terminal.json, else ~/.yidi/terminal.json. */
+export function stateFile(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.YIDI_HOME || join(homedir(), ".yidi"), "terminal.json");
+}
 
 export async function run(args: string[]): Promise<number> {
   let script: string | undefined;
@@ -45,9 +55,11 @@ export async function run(args: string[]): Promise<number> {
     const text = read.text;
     const lines = text.replace(/\r\n?/g, "\n").split("\n");
     if (lines[lines.length - 1] === "") lines.pop();
-    runScript(lines, (line) => process.stdout.write(`${line}\n`), { json, ...(now ? { now } : {}) });
+    await runScript(lines, (line) => process.stdout.write(`${line}\n`), { json, store: new MemoryStore(), ...(now ? { now } : {}) });
     return 0;
   }
-  await runInteractive(now ? { now: () => now } : {});
+  // Kept until /forget, as the terminal always did; a file from before the store is read as the chat.
+  const store = new FileStore(stateFile(), { ttlMs: Infinity, legacyChat: TERMINAL_CHAT });
+  await runInteractive({ store, ...(now ? { now: () => now } : {}) });
   return 0;
 }

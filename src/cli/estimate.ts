@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { estimateCli as text } from "../messages/cli.ts";
 import { formatEstimate } from "../messages/estimate.ts";
-import { evaluate, getPolicyBook, PolicyFileError, type PolicyBook } from "../policy/index.ts";
+import { evaluate, getPolicyBook, PolicyFileError, type PolicyBook } from "../conversation/policy-book.ts";
 import { readInput, reportError, sizeText } from "./io.ts";
 
 /** A scenario is a few hundred bytes; the HTTP API takes at most this much too. */

@@ -1,5 +1,5 @@
 /** `yidi nlu "文本"`: prints the parse of one message as one line of JSON. */
-import { parse } from "../language/index.ts";
+import { parse } from "../conversation/reading.ts";
 import { languageMessages as messages } from "../messages/language.ts";
 
 export async function run(args: string[]): Promise<number> {

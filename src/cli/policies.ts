@@ -5,10 +5,8 @@
  */
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { STALE_AFTER_MONTHS } from "../policy/age.ts";
-import { checkPolicyFiles } from "../policy/check.ts";
+import { checkPolicyFiles, STALE_AFTER_MONTHS, type RegionPolicy } from "../conversation/policy-book.ts";
 import { policiesCli as text, estimateCli } from "../messages/cli.ts";
-import type { RegionPolicy } from "../policy/index.ts";
 import { bookWithExtras } from "./estimate.ts";
 import { reportError } from "./io.ts";
 

@@ -1,87 +1,17 @@
 /**
- * The one entry point every channel calls: restore → handle → persist, the full round trip
- * a stateless server does for each message. Channels keep the returned string per chat.
+ * The conversation, as channels see it: `handle(chatId, input, store)` owns the whole turn;
+ * adapters translate their input to `UserInput` and render the neutral `Reply`.
  */
-import { createActor } from "xstate";
-import { activeFlow, router } from "../../flows/router.ts";
-import { flowMessages as m } from "../messages/flows.ts";
-import { interpret, MAX_TEXT } from "./interpret.ts";
-import type { Reply, UserInput } from "./reply.ts";
-import { persist, restore, STORE_VERSION, type StoredConversation } from "./store.ts";
-import { currentChoices, view } from "./view.ts";
-
 export type { Reply, UserInput, Choice, Bill } from "./reply.ts";
-export type { StoredConversation };
-export { STORE_VERSION };
+export type { StoredConversation } from "./store.ts";
+export { STORE_VERSION } from "./store.ts";
+export { handle, neutral, type HandleOptions, type Outcome } from "./handle.ts";
+export { handleMessage, greeting } from "./step.ts";
+export { ConflictError, isUpdateId, type Step, type TurnResult } from "./turn.ts";
+export { COMMANDS, readCommand, type CommandName, type TypedCommand } from "./commands.ts";
 export { renderText, matchChoice } from "./render.ts";
+export { MAX_TEXT } from "./interpret.ts";
+/** The store the conversation keeps chats in; adapters get an instance from their composition root. */
+export { StoreUnavailableError, type ConversationStore, type Entry as StoredEntry } from "../store/index.ts";
 /** For channels that echo or log what a person typed: ID and phone numbers and names removed. */
 export { redact } from "../language/index.ts";
-
-/** A pause after which a returning person is told the conversation carries on where it was. */
-const IDLE_MS = 12 * 60 * 60 * 1000;
-
-/** A machine failed while applying a message: the turn is refused and the stored state kept. */
-class TurnFailed extends Error {
-  override readonly name = "TurnFailed";
-  constructor(readonly pending: Reply[]) {
-    super("the flows could not apply the message");
-  }
-}
-
-function run(stored: string | null, input: UserInput, now: Date): { replies: Reply[]; stored: string } {
-  const restored = restore(stored);
-  const actor = createActor(router, restored.snapshot ? { snapshot: restored.snapshot } : {});
-  // An actor with no error observer reports a failure by rethrowing it from a timer, where
-  // nothing can catch it and the process ends. Observed here, it is a failed turn instead.
-  actor.subscribe({ error: () => {} });
-  actor.start();
-  const before = actor.getSnapshot();
-  // Failing at start means the stored snapshot itself is unusable: the caller starts afresh.
-  if (before.status === "error") throw new Error("restored conversation failed to start");
-  const event = interpret(input, {
-    value: String(before.value),
-    ctx: before.context,
-    choices: currentChoices(before.value, before.context, now),
-  });
-  actor.send(event);
-  const after = actor.getSnapshot();
-  if (after.status === "error") {
-    actor.stop();
-    // The message could not be applied (a forged answer, a bug): the person keeps the state as it
-    // was, and is asked the pending question again.
-    const calm = { ...before.context, note: undefined };
-    throw new TurnFailed(view(before.value, calm, now));
-  }
-  const replies = view(after.value, after.context, now);
-  const persisted = actor.getPersistedSnapshot();
-  actor.stop();
-  // Back after a long pause in the middle of a flow: say where we are instead of silently going on.
-  const since = restored.updatedAt ? now.getTime() - Date.parse(restored.updatedAt) : 0;
-  const away = restored.inFlow && since > IDLE_MS && activeFlow(after.value) !== undefined;
-  const prefix: Reply[] = restored.problem ? [{ text: m.resetApology }] : away ? [{ text: m.welcomeBackFlow }] : [];
-  if (input.type === "text" && typeof input.text === "string" && input.text.length > MAX_TEXT) prefix.push({ text: m.tooLong(MAX_TEXT) });
-  return {
-    replies: [...prefix, ...replies],
-    stored: persist(persisted, now),
-  };
-}
-
-/** One message, the full round trip a stateless server does. Never throws; a damaged/old stored value is reset with an apology reply. */
-export function handleMessage(stored: string | null, input: UserInput, now: Date = new Date()): { replies: Reply[]; stored: string } {
-  try {
-    return run(stored, input, now);
-  } catch (error) {
-    if (error instanceof TurnFailed && stored !== null) {
-      const [first, ...rest] = error.pending;
-      const again: Reply[] = first ? [{ ...first, text: `${m.turnFailed}\n${first.text}` }, ...rest] : [{ text: m.turnFailed }];
-      return { replies: again, stored };
-    }
-    // Last line of defence: whatever went wrong, the person gets a fresh start and a reply.
-    try {
-      const fresh = run(null, { type: "command", name: "start" }, now);
-      return { replies: [{ text: m.resetApology }, ...fresh.replies], stored: fresh.stored };
-    } catch {
-      return { replies: [{ text: m.resetApology }], stored: "" };
-    }
-  }
-}

@@ -21,6 +21,7 @@ import {
 } from "../language/index.ts";
 import { namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { divisionByCode, divisionsByName, MUNICIPALITIES } from "../places/divisions.ts";
+import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
 import { ASIDE_TOPICS as FACT_TOPICS } from "./policy-data.ts";
 import type { Choice, UserInput } from "./reply.ts";
@@ -56,18 +57,6 @@ const FLOW_INTENTS: Partial<Record<Intent, FlowId>> = {
 /** Flows started by a question the national rules answer first: the answer, then what the flow needs. */
 const ANSWER_THEN_FLOW: Partial<Record<Intent, string>> = {
   registration_materials: "registration_materials",
-};
-
-const COMMANDS: Record<string, RouterEvent> = {
-  start: { type: "GREET" },
-  resume: { type: "RESUME" },
-  help: { type: "HELP" },
-  cancel: { type: "CANCEL" },
-  restart: { type: "RESTART" },
-  register: { type: "START", flow: "registration" },
-  eligibility: { type: "START", flow: "eligibility" },
-  estimate: { type: "START", flow: "estimate" },
-  claim: { type: "START", flow: "claim" },
 };
 
 const TYPED_COMMANDS: Record<Command, RouterEvent> = {
@@ -443,9 +432,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
 /** The router event for one input. Never throws; anything unusable becomes a polite re-ask. */
 export function interpret(input: UserInput, s: Situation): RouterEvent {
   if (input.type === "command") {
-    const name = String(input.name).replace(/^\//, "").toLowerCase();
-    // Own names only: "/constructor" is not a command of ours.
-    return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]! : { type: "HELP" };
+    return commandEvent(String(input.name));
   }
   if (input.type === "choice") return choiceEvent(String(input.id), s, false);
 

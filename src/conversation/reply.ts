@@ -14,6 +14,7 @@ export interface Choice {
 }
 
 export interface Reply {
+  /** Plain text: paragraphs and list items ("· …") one a line. */
   text: string;
   choices?: Choice[];
   /** Titles of the sources the text relies on, already named in the text where it matters. */
@@ -22,8 +23,12 @@ export interface Reply {
   bill?: Bill;
 }
 
-/** What a person sends: typed text, a picked choice, or a command such as /start. */
+/**
+ * What a person sends, whatever the channel: typed text, a picked choice, or a command such as
+ * /start (with the text after it, "/register 苏州"). Text that reads as a command is read as
+ * one by `handle`, so adapters may pass typed text as it came.
+ */
 export type UserInput =
   | { type: "text"; text: string }
   | { type: "choice"; id: string }
-  | { type: "command"; name: string };
+  | { type: "command"; name: string; rest?: string };

@@ -1,11 +1,12 @@
 /** Picks the backend from configuration; everything else sees only ConversationStore. */
+import { FileStore } from "./file.ts";
 import { MemoryStore } from "./memory.ts";
 import { RedisStore } from "./redis.ts";
 import { SqliteStore } from "./sqlite.ts";
 import type { ConversationStore } from "./types.ts";
 
 export * from "./types.ts";
-export { MemoryStore, RedisStore, SqliteStore };
+export { FileStore, MemoryStore, RedisStore, SqliteStore };
 
 export type StoreOptions =
   | { kind: "memory"; ttlMs?: number }

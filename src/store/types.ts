@@ -12,7 +12,7 @@ export interface Entry {
 
 export interface ConversationStore {
   /** Which backend this is, for logs and /healthz. */
-  readonly kind: "memory" | "sqlite" | "redis";
+  readonly kind: "memory" | "sqlite" | "redis" | "file";
   /** Idle expiry: a value not written for this long is gone. */
   readonly ttlMs: number;
   /** The live value for a chat, or null when there is none (never written, expired or forgotten). */

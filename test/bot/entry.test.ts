@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FakeTelegram, updates } from "./fake-telegram.ts";
+import { FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { botMessages as m } from "../../src/messages/bot.ts";
-import { freePort } from "../setup/redis-server.ts";
+import { freePort } from "../../src/store/testing/redis-server.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yidi-entry-"));

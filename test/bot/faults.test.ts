@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { handleMessage } from "../../src/conversation/index.ts";
 import { botMessages as m } from "../../src/messages/bot.ts";
 import { MemoryStore, RedisStore } from "../../src/store/index.ts";
-import type { Handle } from "../../src/channels/telegram/turn.ts";
+import type { Step } from "../../src/conversation/index.ts";
 import { MAX_MESSAGE_CHARS } from "../../src/channels/telegram/render.ts";
-import { startRedisServer } from "../setup/redis-server.ts";
+import { startRedisServer } from "../../src/store/testing/redis-server.ts";
 import { shown, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness | undefined;
@@ -17,11 +17,11 @@ afterEach(async () => {
 describe("faults", () => {
   it("an exception inside the handler: apology to the user, a log line, and the state as it was", async () => {
     const store = new MemoryStore();
-    const failing: Handle = (stored, input, now) => {
+    const failing: Step = (stored, input, now) => {
       if (input.type === "text" && input.text === "boom") throw new Error("kaboom");
       return handleMessage(stored, input, now);
     };
-    h = await startHarness({ store, handle: failing });
+    h = await startHarness({ store, step: failing });
     await h.text(21, "/estimate");
     await h.text(21, "苏州");
     const before = await store.get("21");
@@ -87,8 +87,8 @@ describe("faults", () => {
 
   it("a reply over 4,096 characters is split cleanly, keyboard on the last piece, HTML escaped", async () => {
     const long = Array.from({ length: 120 }, (_, i) => `第 ${i} 段：<医保> & 说明，`.repeat(4)).join("\n\n");
-    const handle: Handle = () => ({ replies: [{ text: long, choices: [{ id: "ok", label: "好" }], sources: ["来源 A"] }], stored: "x" });
-    h = await startHarness({ store: new MemoryStore(), handle });
+    const step: Step = () => ({ replies: [{ text: long, choices: [{ id: "ok", label: "好" }], sources: ["来源 A"] }], stored: "x" });
+    h = await startHarness({ store: new MemoryStore(), step });
     await h.text(24, "hi");
     const sends = h.tg.callsOf("sendMessage", 24);
     expect(sends.length).toBeGreaterThan(1);

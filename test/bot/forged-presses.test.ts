@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Answers } from "../../flows/answers.ts";
 import { startApp, type App } from "../../src/channels/telegram/app.ts";
 import { MemoryStore } from "../../src/store/index.ts";
-import { BOT_INFO, FakeTelegram, updates } from "./fake-telegram.ts";
+import { BOT_INFO, FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { captureLog, shown, startHarness, testConfig, type Harness } from "./harness.ts";
 
 const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype);

@@ -3,8 +3,8 @@ import type { Config } from "../../src/config.ts";
 import { startApp, type App } from "../../src/channels/telegram/app.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import type { ConversationStore } from "../../src/store/index.ts";
-import type { Handle } from "../../src/channels/telegram/turn.ts";
-import { BOT_INFO, FakeTelegram, updates, type Call } from "./fake-telegram.ts";
+import type { Step } from "../../src/conversation/index.ts";
+import { BOT_INFO, FakeTelegram, updates, type Call } from "../../src/channels/telegram/testing/stand-in.ts";
 import { Writable } from "node:stream";
 
 export const SECRET = "test-secret_123";
@@ -49,10 +49,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(o: { store: ConversationStore; tg?: FakeTelegram; handle?: Handle; config?: Partial<Config>; typingAfterMs?: number }): Promise<Harness> {
+export async function startHarness(o: { store: ConversationStore; tg?: FakeTelegram; step?: Step; config?: Partial<Config>; typingAfterMs?: number }): Promise<Harness> {
   const tg = o.tg ?? (await new FakeTelegram().start());
   const { log, lines } = captureLog();
-  const app = await startApp({ config: testConfig(tg, o.config), log, store: o.store, botInfo: BOT_INFO, handle: o.handle, typingAfterMs: o.typingAfterMs, setWebhook: false });
+  const app = await startApp({ config: testConfig(tg, o.config), log, store: o.store, botInfo: BOT_INFO, step: o.step, typingAfterMs: o.typingAfterMs, setWebhook: false });
   const base = `http://127.0.0.1:${app.port}`;
   const post = async (update: Record<string, unknown>, secret: string | null = SECRET) => {
     const full = "update_id" in update ? update : { update_id: tg.newUpdateId(), ...update };

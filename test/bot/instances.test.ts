@@ -6,12 +6,12 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { RedisStore } from "../../src/store/index.ts";
-import type { Handle } from "../../src/channels/telegram/turn.ts";
-import { FakeTelegram, updates } from "./fake-telegram.ts";
+import type { Step } from "../../src/conversation/index.ts";
+import { FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { shown, startHarness } from "./harness.ts";
 
 /** A conversation that only remembers what it was told, in order: lost or doubled writes show. */
-const journal: Handle = (stored, input) => {
+const journal: Step = (stored, input) => {
   const seen: string[] = stored ? JSON.parse(stored) : [];
   const next = [...seen, input.type === "text" ? input.text : input.type];
   return { replies: [{ text: `#${next.length} ${next.at(-1)}` }], stored: JSON.stringify(next) };
@@ -21,8 +21,8 @@ describe("two instances on one Redis", () => {
   it("concurrent updates for one chat: no lost write, none doubled, none applied after a newer one", async () => {
     const tg = await new FakeTelegram().start();
     const prefix = `inst${Date.now()}:`;
-    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
-    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
+    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, step: journal });
+    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, step: journal });
     const N = 40;
     const sent = Array.from({ length: N }, (_, i) => `m${i}`);
     const statuses = await Promise.all(sent.map((t, i) => (i % 2 ? b : a).post(updates.text(41, t))));
@@ -45,8 +45,8 @@ describe("two instances on one Redis", () => {
   it("updates arriving one after another, alternating instances, are applied in that order", async () => {
     const tg = await new FakeTelegram().start();
     const prefix = `seq${Date.now()}:`;
-    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
-    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
+    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, step: journal });
+    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, step: journal });
     const sent = Array.from({ length: 12 }, (_, i) => `s${i}`);
     for (const [i, t] of sent.entries()) await (i % 2 ? b : a).post(updates.text(42, t));
     const stored = JSON.parse(JSON.parse((await b.app.store.get("42"))!.value).c) as string[];
@@ -59,8 +59,8 @@ describe("two instances on one Redis", () => {
   it("a double tap landing on both instances at once is applied once", async () => {
     const tg = await new FakeTelegram().start();
     const prefix = `tap${Date.now()}:`;
-    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
-    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, handle: journal });
+    const a = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, step: journal });
+    const b = await startHarness({ store: await RedisStore.connect(inject("redisUrl"), { prefix }), tg, step: journal });
     const first = { update_id: tg.newUpdateId(), ...updates.text(44, "hello") };
     await a.post(first);
     const version = (await a.app.store.get("44"))!.version;

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { RedisStore, SqliteStore, type ConversationStore } from "../../src/store/index.ts";
-import { FakeTelegram, updates } from "./fake-telegram.ts";
+import { FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { SECRET } from "./harness.ts";
 import { missing, reference, type Expected } from "./transcript.ts";
 

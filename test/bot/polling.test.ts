@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { startApp } from "../../src/channels/telegram/app.ts";
 import { MemoryStore } from "../../src/store/index.ts";
-import { BOT_INFO, FakeTelegram, updates } from "./fake-telegram.ts";
+import { BOT_INFO, FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { captureLog, shown, testConfig } from "./harness.ts";
 
 describe("long polling", () => {

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { MemoryStore, RedisStore, SqliteStore, type ConversationStore } from "../../src/store/index.ts";
-import { FakeTelegram } from "./fake-telegram.ts";
+import { FakeTelegram } from "../../src/channels/telegram/testing/stand-in.ts";
 import { shown, startHarness } from "./harness.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yidi-restart-"));

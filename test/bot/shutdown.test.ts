@@ -1,7 +1,7 @@
 /** Stopping an instance: what is in flight is finished and answered, then everything closes promptly. */
 import { describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/index.ts";
-import { FakeTelegram } from "./fake-telegram.ts";
+import { FakeTelegram } from "../../src/channels/telegram/testing/stand-in.ts";
 import { shown, startHarness } from "./harness.ts";
 
 describe("graceful shutdown (webhook)", () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { MemoryStore, RedisStore, SqliteStore, StoreUnavailableError, openStore, type ConversationStore } from "../../src/store/index.ts";
-import { startRedisServer } from "../setup/redis-server.ts";
+import { startRedisServer } from "../../src/store/testing/redis-server.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "yidi-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

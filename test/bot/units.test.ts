@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { decodeCallback, encodeCallback, MAX_CALLBACK_BYTES } from "../../src/channels/telegram/callback-data.ts";
 import { choicesKeyboard } from "../../src/channels/telegram/keyboards.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply, splitText } from "../../src/channels/telegram/render.ts";
-import { parseTelegramHtml } from "./fake-telegram.ts";
-import { parseCommand } from "../../src/channels/telegram/commands.ts";
+import { parseTelegramHtml } from "../../src/channels/telegram/testing/stand-in.ts";
+import { readCommand } from "../../src/conversation/index.ts";
 import { readConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { botMessages as m } from "../../src/messages/bot.ts";
@@ -121,13 +121,12 @@ describe("rendering", () => {
 
 describe("commands", () => {
   it("reads commands, with or without the bot's name", () => {
-    expect(parseCommand("/start")).toEqual({ name: "start" });
-    expect(parseCommand("/Estimate@yidi_test_bot 3万", "yidi_test_bot")).toEqual({ name: "estimate", rest: "3万" });
-    expect(parseCommand("/estimate  \n 在苏州参保\n住院 ")).toEqual({ name: "estimate", rest: "在苏州参保\n住院" });
-    expect(parseCommand("/estimate   ")).toEqual({ name: "estimate" });
-    expect(parseCommand("/start@other_bot", "yidi_test_bot")).toBeNull();
-    expect(parseCommand("start")).toBeNull();
-    expect(parseCommand("/ 空")).toBeNull();
+    expect(readCommand("/start")).toEqual({ name: "start" });
+    expect(readCommand("/Estimate@yidi_test_bot 3万")).toEqual({ name: "estimate", rest: "3万", to: "yidi_test_bot" });
+    expect(readCommand("/estimate  \n 在苏州参保\n住院 ")).toEqual({ name: "estimate", rest: "在苏州参保\n住院" });
+    expect(readCommand("/estimate   ")).toEqual({ name: "estimate" });
+    expect(readCommand("start")).toBeNull();
+    expect(readCommand("/ 空")).toBeNull();
   });
 });
 

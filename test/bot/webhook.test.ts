@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryStore } from "../../src/store/index.ts";
 import { botMessages as m } from "../../src/messages/bot.ts";
-import { BOT_INFO, FakeTelegram, updates } from "./fake-telegram.ts";
+import { BOT_INFO, FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { shown, startHarness, SECRET, type Harness } from "./harness.ts";
 import { driveToEnd } from "./drive.ts";
 
@@ -101,11 +101,11 @@ describe("telegram bot over a webhook", () => {
 
   it("a message too long to take the ✓ still loses its buttons", async () => {
     const body = "说明".repeat(2046) + "<&>";
-    const handle = (stored: string | null) =>
+    const step = (stored: string | null) =>
       stored === null
         ? { replies: [{ text: body, choices: [{ id: "ok", label: "好的，就这样" }] }], stored: "1" }
         : { replies: [{ text: "完成" }], stored: "2" };
-    const s = await startHarness({ store: new MemoryStore(), tg, handle });
+    const s = await startHarness({ store: new MemoryStore(), tg, step });
     await s.text(38, "hi");
     const kb = s.keyboard(38)!;
     expect(Array.from(kb.text).length).toBe(4095);
@@ -416,9 +416,9 @@ describe("telegram bot over a webhook", () => {
     await h.text(28, "/estimate");
     const update = { update_id: tg.newUpdateId(), ...updates.text(28, "苏州") };
     // The other instance applied and stored it, then died before sendMessage.
-    const { applyTurn } = await import("../../src/channels/telegram/turn.ts");
+    const { applyTurn } = await import("../../src/conversation/turn.ts");
     const { handleMessage } = await import("../../src/conversation/index.ts");
-    await applyTurn({ store, handle: handleMessage, chatId: "28", input: { type: "text", text: "苏州" }, updateId: update.update_id });
+    await applyTurn({ store, step: handleMessage, chatId: "28", input: { type: "text", text: "苏州" }, updateId: update.update_id });
     const before = shown(tg, 28).length;
     await h.post(update);
     expect(shown(tg, 28).length).toBe(before + 1);

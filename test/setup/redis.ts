@@ -3,7 +3,7 @@
  * as inject("redisUrl"). Never skipped: without redis-server the run fails with one line.
  */
 import type { TestProject } from "vitest/node";
-import { startRedisServer } from "./redis-server.ts";
+import { startRedisServer } from "../../src/store/testing/redis-server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

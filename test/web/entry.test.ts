@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FakeTelegram } from "../bot/fake-telegram.ts";
-import { freePort } from "../setup/redis-server.ts";
+import { FakeTelegram } from "../../src/channels/telegram/testing/stand-in.ts";
+import { freePort } from "../../src/store/testing/redis-server.ts";
 import { webMessages as m } from "../../src/messages/web.ts";
 
 const root = new URL("../..", import.meta.url).pathname;

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { WechatStandIn } from "../../src/channels/wechat/testing/stand-in.ts";
-import { FakeTelegram } from "../bot/fake-telegram.ts";
-import { freePort } from "../setup/redis-server.ts";
+import { FakeTelegram } from "../../src/channels/telegram/testing/stand-in.ts";
+import { freePort } from "../../src/store/testing/redis-server.ts";
 import { AES_KEY, APPID, SECRET, TOKEN } from "./harness.ts";
 
 const root = new URL("../..", import.meta.url).pathname;

@@ -5,10 +5,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { evaluate, getPolicyBook, type PolicyBook } from "../../policy/index.ts";
-import { Scenario } from "../../policy/scenario.ts";
+import { evaluate, getPolicyBook, Scenario, type PolicyBook } from "../../conversation/policy-book.ts";
 import { botMessages as m } from "../../messages/bot.ts";
-import type { ConversationStore } from "../../store/index.ts";
+import type { ConversationStore } from "../../conversation/index.ts";
 import { HttpError, refuse } from "./errors.ts";
 import { documentationOnly } from "./schemas.ts";
 import { methodNotAllowed } from "./methods.ts";
@@ -17,7 +16,7 @@ export const BODY_LIMIT = 64 * 1024;
 
 const Errors = z.object({ errors: z.array(z.object({ field: z.string(), message: z.string() })) }).meta({ id: "Errors" });
 
-const Health = z.object({ ok: z.boolean(), store: z.enum(["memory", "sqlite", "redis"]).nullable() });
+const Health = z.object({ ok: z.boolean(), store: z.enum(["memory", "sqlite", "redis", "file"]).nullable() });
 
 const Step = z.looseObject({
   kind: z.string(),

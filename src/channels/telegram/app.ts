@@ -1,18 +1,17 @@
 /**
- * Wires store, bot and HTTP server together for one running instance, in webhook or polling
- * mode, and takes them down again in order. `src/bot.ts` calls it with the configuration;
- * tests and the benchmark call it directly with a stand-in Bot API.
+ * Wires a store (opened by the caller), bot and HTTP server together for one running
+ * instance, in webhook or polling mode, and takes them down again in order. `src/bot.ts` calls
+ * it with the configuration; tests and the benchmark call it directly with a stand-in Bot API.
  */
 import type { UserFromGetMe } from "grammy/types";
 import type { Bot } from "grammy";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import { openStore, type ConversationStore } from "../../store/index.ts";
+import type { ConversationStore, Step } from "../../conversation/index.ts";
 import { buildServer, closeServer, listen, type FastifyInstance, type RoutePlugin } from "../http.ts";
 import { createBot, publishCommands } from "./bot.ts";
 import { startPolling, type Poller } from "./polling.ts";
 import { ApiHealth, readinessRoutes } from "./health.ts";
-import type { Handle } from "./turn.ts";
 
 /** The update kinds the bot asks Telegram for (both modes). */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
@@ -31,9 +30,10 @@ export interface App {
 export interface AppOptions {
   config: Config;
   log: Logger;
-  store?: ConversationStore;
+  /** Closed by `stop()`. */
+  store: ConversationStore;
   botInfo?: UserFromGetMe;
-  handle?: Handle;
+  step?: Step;
   typingAfterMs?: number;
   /**
    * Long polling ended by an error that retrying cannot cure (409: another process polls with
@@ -51,9 +51,9 @@ export interface AppOptions {
 
 export async function startApp(o: AppOptions): Promise<App> {
   const { config, log } = o;
-  const store = o.store ?? (await openStore(config.store));
+  const { store } = o;
   const health = new ApiHealth();
-  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, handle: o.handle, typingAfterMs: o.typingAfterMs, health });
+  const bot = createBot({ token: config.botToken, store, log, apiRoot: config.apiRoot, botInfo: o.botInfo, rateLimit: config.rateLimit, step: o.step, typingAfterMs: o.typingAfterMs, health });
   await bot.init();
   if (o.publishCommands !== false) await publishCommands(bot).catch((e) => log.warn({ err: e }, "setMyCommands failed"));
 

@@ -1,26 +1,24 @@
 /**
  * The Telegram adapter: a grammY bot that turns every update into one call of the
- * conversation's handleMessage, with the chat's stored value kept in a ConversationStore.
- * It knows Telegram (commands, buttons, HTML, limits, errors) and nothing about the flows.
+ * conversation's `handle` (which owns the turn, the store's compare-and-set and the update-id
+ * record). It knows Telegram (groups, buttons, HTML, limits, errors) and nothing about the flows.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, HttpError, InputFile, type Context, type InlineKeyboard } from "grammy";
 import type { ForceReply, ReplyParameters, UserFromGetMe } from "grammy/types";
-import { handleMessage, type Bill, type Reply, type UserInput } from "../../conversation/index.ts";
+import { ConflictError, handle, isUpdateId, StoreUnavailableError, type Bill, type ConversationStore, type Reply, type Step } from "../../conversation/index.ts";
 import { billAlt } from "../web/bill-svg.ts";
 import { billPng } from "../web/bill-png.ts";
 import type { Logger } from "../../log.ts";
 import { botMessages as m } from "../../messages/bot.ts";
-import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
 import { decodeCallback } from "./callback-data.ts";
-import { COMMANDS, FLOW_COMMANDS, parseCommand } from "./commands.ts";
+import { COMMANDS } from "./commands.ts";
 import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
 import { isGroup, relevance } from "./relevance.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
 import { ApiHealth, boundedNetworkRetry } from "./health.ts";
-import { applyTurn, ConflictError, isUpdateId, type Handle } from "./turn.ts";
 
 export interface BotOptions {
   token: string;
@@ -31,8 +29,8 @@ export interface BotOptions {
   /** Skips getMe at start-up when known. */
   botInfo?: UserFromGetMe;
   rateLimit?: { limit: number; windowMs: number };
-  /** Defaults to the conversation's handleMessage; tests put a failing one here. */
-  handle?: Handle;
+  /** The conversation's pure turn (defaults to its own); tests put a failing one here. */
+  step?: Step;
   /**
    * "typing…" is shown when a turn has not finished after this many ms (a slow store, a retry):
    * most turns take a millisecond, and an action sent for those would only cost an API call.
@@ -68,10 +66,8 @@ export function createBot(o: BotOptions): Bot {
   // 429 and 5xx: auto-retry, bounded. Network errors: bounded here (auto-retry would retry them forever).
   bot.api.config.use(autoRetry({ maxRetryAttempts: o.retry?.maxRetryAttempts ?? 3, maxDelaySeconds: o.retry?.maxDelaySeconds ?? 30, rethrowHttpErrors: true }));
   bot.api.config.use(boundedNetworkRetry(o.health ?? new ApiHealth()));
-  const handle = o.handle ?? handleMessage;
   const log = o.log;
-  // Sent again when the latest update of a chat is redelivered: its replies may have been lost.
-  const restate = (stored: string, now: Date) => handle(stored, { type: "command", name: "resume" }, now).replies;
+  const step = o.step ? { step: o.step } : {};
 
   // Outermost: whatever fails below gets an answer and a log line; the stored state is only
   // ever replaced by a completed compare-and-set, so a failure leaves it as it was.
@@ -145,25 +141,18 @@ export function createBot(o: BotOptions): Bot {
     const text = seen.text;
     const chatId = String(ctx.chat.id);
     if (seen.caption) await ctx.reply(m.captionOnly);
-    const command = parseCommand(text, ctx.me.username);
-    if (command?.name === "forget") {
-      await o.store.delete(chatId);
-      log.info({ chat: ctx.chat.id, kind: "forget" }, "chat forgotten");
-      await ctx.reply(m.forgotten);
-      return;
-    }
-    const input: UserInput = command ? { type: "command", name: command.name } : { type: "text", text };
-    // "/estimate 我在苏州交的职工医保…": the flow is opened and what follows is read as its first
-    // answer, in one turn (one write, and only the replies to the answer are sent).
-    const rest = command?.rest && FLOW_COMMANDS.has(command.name) ? command.rest : undefined;
-    const turnHandle: Handle = rest === undefined ? handle : (stored, first, now) => handle(handle(stored, first, now).stored, { type: "text", text: rest }, now);
     const started = performance.now();
     const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
     let result;
     try {
-      result = await applyTurn({ store: o.store, handle: turnHandle, chatId, input, updateId: ctx.update.update_id, restate });
+      result = await handle(chatId, { type: "text", text }, o.store, { updateId: ctx.update.update_id, ...step });
     } finally {
       typing.done();
+    }
+    if (result.kind === "erased") {
+      log.info({ chat: ctx.chat.id, kind: "forget" }, "chat forgotten");
+      await ctx.reply(m.forgotten);
+      return;
     }
     if (result.kind === "forgotten") log.info({ chat: ctx.chat.id, kind: "dropped_after_forget" }, "update dropped: chat forgotten meanwhile");
     if (result.kind === "duplicate" && result.latest) {
@@ -175,7 +164,7 @@ export function createBot(o: BotOptions): Bot {
     if (result.kind !== "applied") return void log.debug({ chat: ctx.chat.id, kind: result.kind, update: ctx.update.update_id }, "update not applied");
     committed.add(ctx);
     await sendReplies(ctx, result.replies, result.version, log);
-    log.debug({ chat: ctx.chat.id, kind: input.type, ms: Math.round(performance.now() - started) }, "turn");
+    log.debug({ chat: ctx.chat.id, ms: Math.round(performance.now() - started) }, "turn");
   });
 
   bot.on("callback_query:data", async (ctx) => {
@@ -192,15 +181,11 @@ export function createBot(o: BotOptions): Bot {
     const typing = showTypingIfSlow(ctx, o.typingAfterMs ?? TYPING_AFTER_MS);
     let result;
     try {
-      result = await applyTurn({
-        store: o.store,
-        handle,
-        chatId,
-        input: { type: "choice", id: payload.id },
+      result = await handle(chatId, { type: "choice", id: payload.id }, o.store, {
         updateId: ctx.update.update_id,
         expectVersion: payload.version,
         pressData: data,
-        restate,
+        ...step,
       });
     } finally {
       typing.done();
@@ -210,7 +195,7 @@ export function createBot(o: BotOptions): Bot {
       await ctx.answerCallbackQuery({ text: m.staleButton });
       return;
     }
-    if (result.kind === "duplicate" || result.kind === "invalid") {
+    if (result.kind === "duplicate" || result.kind === "invalid" || result.kind === "erased") {
       await ctx.answerCallbackQuery();
       if (result.kind === "duplicate" && result.latest) {
         committed.add(ctx);

@@ -5,7 +5,7 @@
  * and a command for another bot (/start@other_bot) is not read as a question.
  */
 import type { Message, UserFromGetMe } from "grammy/types";
-import { parseCommand } from "./commands.ts";
+import { readCommand } from "../../conversation/index.ts";
 
 export type Relevance =
   /**
@@ -43,7 +43,7 @@ export function relevance(message: Message, me: UserFromGetMe): Relevance {
 }
 
 function textRelevance(message: Message, text: string, me: UserFromGetMe, group: boolean): Relevance {
-  const command = parseCommand(text, me.username);
+  const command = readCommand(text);
   // "/start@other_bot": a command for someone else, not a question for us.
   const addressed = /^\s*\/[A-Za-z0-9_]{1,32}@([A-Za-z0-9_]+)/.exec(text);
   if (addressed && addressed[1]!.toLowerCase() !== me.username.toLowerCase()) return { kind: "ignore" };

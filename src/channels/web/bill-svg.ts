@@ -4,7 +4,7 @@
  * library); the web page shows it inline, Telegram gets it as a PNG (bill-png.ts). The whole
  * picture carries its text alternative (role="img" with the parts and amounts in words).
  */
-import type { Bill, BillPart } from "../../policy/bill.ts";
+import type { Bill, BillPart } from "../../conversation/policy-book.ts";
 import { webMessages as m } from "../../messages/web.ts";
 
 const WIDTH = 340;

@@ -1,5 +1,5 @@
 /** Input limits of the web chat, the same as the bot's for a message. */
-import { MAX_TEXT } from "../../conversation/interpret.ts";
+import { MAX_TEXT } from "../../conversation/index.ts";
 
 /** Characters the text field takes (the browser stops there; the conversation says so beyond it). */
 export const MAX_INPUT = MAX_TEXT;

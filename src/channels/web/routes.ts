@@ -15,7 +15,7 @@ import { gzipSync } from "node:zlib";
 import { z } from "zod";
 import type { Logger } from "../../log.ts";
 import { webMessages as m } from "../../messages/web.ts";
-import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
+import { StoreUnavailableError, type ConversationStore } from "../../conversation/index.ts";
 import { css, js, type Asset } from "./assets.ts";
 import { FORM_BODY_LIMIT } from "./limits.ts";
 import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";

@@ -4,7 +4,7 @@
  * answer with its steps and sources, and the date — nothing that names the person or links the
  * page to their session.
  */
-import type { ConversationStore } from "../../store/index.ts";
+import type { ConversationStore } from "../../conversation/index.ts";
 import { isId, newId } from "./session.ts";
 import type { Entry } from "./transcript.ts";
 

@@ -2,7 +2,7 @@
  * A source's link by the title the replies name it with, from the policy data (national and
  * every region's sources). Only http(s) links are given out.
  */
-import { getPolicyBook } from "../../policy/index.ts";
+import { getPolicyBook } from "../../conversation/policy-book.ts";
 
 let byTitle: Map<string, string> | undefined;
 

@@ -5,7 +5,7 @@
  */
 import type { Bill, Choice, Reply } from "../../conversation/index.ts";
 import { redact } from "../../conversation/index.ts";
-import type { ConversationStore } from "../../store/index.ts";
+import type { ConversationStore } from "../../conversation/index.ts";
 
 export interface Entry {
   who: "me" | "bot";

@@ -1,25 +1,21 @@
 /**
- * The one place this channel calls the conversation: a neutral input for a chat, applied with
- * the store's compare-and-set, and the replies back. Duplicates never get here: the push ledger
- * (ledger.ts) lets each push through once.
+ * The one place this channel calls the conversation: a neutral input for a chat through
+ * `handle`, and the replies back. Duplicates never get here: the push ledger (ledger.ts) lets
+ * each push through once.
  */
-import { handleMessage, type Reply, type UserInput } from "../../conversation/index.ts";
-import type { ConversationStore } from "../../store/index.ts";
-import { applyTurn, type Handle } from "../telegram/turn.ts";
+import { handle, type ConversationStore, type Reply, type Step, type UserInput } from "../../conversation/index.ts";
 
-export type TurnOutcome = { kind: "replies"; replies: Reply[] } | { kind: "forgotten" };
+/** `erased`: the chat was forgotten (/forget). `forgotten`: it was forgotten while this turn ran, which is dropped. */
+export type TurnOutcome = { kind: "replies"; replies: Reply[] } | { kind: "erased" } | { kind: "forgotten" };
 
 /** One turn of one chat. */
 export type Conversation = (chatId: string, input: UserInput) => Promise<TurnOutcome>;
 
-/** The conversation over a store; `handle` is replaceable for tests (a slow or failing one). */
-export function storeConversation(store: ConversationStore, handle: Handle = handleMessage): Conversation {
+/** The conversation over a store; `step` is replaceable for tests (a slow or failing one). */
+export function storeConversation(store: ConversationStore, step?: Step): Conversation {
   return async (chatId, input) => {
-    if (input.type === "command" && input.name === "forget") {
-      await store.delete(chatId);
-      return { kind: "replies", replies: [] };
-    }
-    const result = await applyTurn({ store, handle, chatId, input });
+    const result = await handle(chatId, input, store, step ? { step } : {});
+    if (result.kind === "erased") return { kind: "erased" };
     if (result.kind === "applied") return { kind: "replies", replies: result.replies };
     return { kind: "forgotten" };
   };

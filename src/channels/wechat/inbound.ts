@@ -15,17 +15,10 @@ export type Action =
 /** The menu's CLICK keys and the flow each opens (npx yidi wechat menu prints the menu). */
 export const MENU_KEYS = { register: "register", estimate: "estimate", claim: "claim" } as const;
 
-const COMMAND = /^\/([A-Za-z]{1,32})(?:\s+[\s\S]*)?$/;
-
 function textAction(raw: string): Action {
   const text = raw.trim();
   if ((m.forgetWords as readonly string[]).includes(text.replace(/[。.!！]$/, ""))) return { kind: "forget", reply: true };
-  const command = COMMAND.exec(text);
-  if (command) {
-    const name = command[1]!.toLowerCase();
-    if (name === "forget") return { kind: "forget", reply: true };
-    return { kind: "turn", input: { type: "command", name } };
-  }
+  // Commands ("/register 苏州", "/forget") are read by the conversation, as on every channel.
   // "开始" is what our own messages tell people to send.
   if (text === "开始") return { kind: "turn", input: { type: "command", name: "start" } };
   return { kind: "turn", input: { type: "text", text } };

@@ -9,7 +9,7 @@
  */
 import type { FastifyPluginAsync } from "fastify";
 import type { Logger } from "../../log.ts";
-import type { ConversationStore } from "../../store/index.ts";
+import type { ConversationStore } from "../../conversation/index.ts";
 import { readWechatConfig, type WechatConfig } from "./config.ts";
 import { wechatPlugin, type WechatPluginOptions } from "./plugin.ts";
 

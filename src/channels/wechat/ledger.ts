@@ -10,7 +10,7 @@
  * when it is SQLite; written with the store's compare-and-set like the conversation itself.
  */
 import { z } from "zod";
-import type { ConversationStore } from "../../store/index.ts";
+import type { ConversationStore } from "../../conversation/index.ts";
 
 export type Outcome = { kind: "passive"; content: string } | { kind: "async" };
 export type LedgerEntry = { kind: "running" } | Outcome | { kind: "done" };

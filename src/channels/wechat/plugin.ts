@@ -9,10 +9,9 @@
 import { randomInt } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Redis } from "ioredis";
-import type { Reply } from "../../conversation/index.ts";
 import type { Logger } from "../../log.ts";
 import { wechatMessages as m } from "../../messages/wechat.ts";
-import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
+import { StoreUnavailableError, type ConversationStore, type Reply } from "../../conversation/index.ts";
 import { fetchAccessToken, sendCustom } from "./api.ts";
 import type { WechatConfig } from "./config.ts";
 import { storeConversation, type Conversation } from "./conversation.ts";
@@ -112,14 +111,13 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
 
   /** The turn's replies, or null when there is nothing to say (answered `success`). */
   async function runTurn(push: Push, action: Extract<Action, { kind: "turn" | "forget" }>, chatId: string): Promise<Reply[] | null> {
-    if (action.kind === "forget") {
-      await conversation(chatId, { type: "command", name: "forget" });
+    const outcome = await conversation(chatId, action.kind === "forget" ? { type: "command", name: "forget" } : action.input);
+    if (outcome.kind === "erased") {
       await ledger.forget(chatId);
       log.info({ wx: ids.log(push.fromUserName), kind: "forget" }, "chat forgotten");
-      return action.reply ? [{ text: m.forgotten }] : null;
+      return action.kind === "turn" || action.reply ? [{ text: m.forgotten }] : null;
     }
-    const outcome = await conversation(chatId, action.input);
-    if (outcome.kind === "forgotten") return null;
+    if (outcome.kind === "forgotten" || action.kind === "forget") return null;
     return action.prefix ? [{ text: action.prefix }, ...outcome.replies] : outcome.replies;
   }
 

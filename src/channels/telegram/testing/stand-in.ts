@@ -1,5 +1,6 @@
 /**
- * A Bot API stand-in on loopback: enough of api.telegram.org for the real grammY client.
+ * A Bot API stand-in on loopback, for tests and the benchmark: enough of api.telegram.org for
+ * the real grammY client.
  * Records every call, answers like Telegram, can fail a method once (429 with retry_after,
  * or a 5xx), and feeds getUpdates (long polling) from a queue.
  */

@@ -1,5 +1,5 @@
 /**
- * One update applied to one chat's stored conversation: read → handleMessage → compare-and-set,
+ * One input applied to one chat's stored conversation: read → step → compare-and-set,
  * retried on a lost race. Whichever instance commits first wins; the other re-reads the newer
  * value and applies its update on top, so concurrent updates are serialised and none is lost.
  * The record also keeps the highest update id applied (and when), so that a redelivered update
@@ -7,10 +7,11 @@
  * crash) is not applied twice, and an older one is not applied after a newer.
  */
 import { z } from "zod";
-import type { Reply, UserInput } from "../../conversation/index.ts";
-import { StoreUnavailableError, type ConversationStore } from "../../store/index.ts";
+import { StoreUnavailableError, type ConversationStore } from "../store/types.ts";
+import type { Reply, UserInput } from "./reply.ts";
 
-export type Handle = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
+/** One input applied to a stored conversation, without I/O: the stored string in, replies and the next string out. */
+export type Step = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
 
 const UpdateId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -115,7 +116,7 @@ async function setChecked(store: ConversationStore, chatId: string, value: strin
 
 export interface TurnOptions {
   store: ConversationStore;
-  handle: Handle;
+  step: Step;
   chatId: string;
   input: UserInput;
   updateId?: number;
@@ -156,7 +157,7 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
       if (entry && o.pressData !== undefined && record.p === o.pressData) return { kind: "duplicate" };
       return { kind: "stale", version: entry?.version ?? null };
     }
-    const out = o.handle(record.c, o.input, now);
+    const out = o.step(record.c, o.input, now);
     const next: ChatRecord = { c: out.stored, u: record.u };
     if (o.updateId !== undefined) {
       next.u = [...record.u, o.updateId].slice(-RECENT_UPDATES);
