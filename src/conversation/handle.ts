@@ -4,7 +4,7 @@
  * restore → interpret → flows → view → persist with the store's compare-and-set (turn.ts).
  * Adapters translate their input to `UserInput` and the outcome's replies to their output.
  */
-import type { ConversationStore } from "../store/index.ts";
+import type { ConversationStore } from "../store/types.ts";
 import { commandAction, readCommand } from "./commands.ts";
 import { handleMessage } from "./step.ts";
 import type { Reply, UserInput } from "./reply.ts";

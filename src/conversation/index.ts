@@ -12,6 +12,6 @@ export { COMMANDS, readCommand, type CommandName, type TypedCommand } from "./co
 export { renderText, matchChoice } from "./render.ts";
 export { MAX_TEXT } from "./interpret.ts";
 /** The store the conversation keeps chats in; adapters get an instance from their composition root. */
-export { StoreUnavailableError, type ConversationStore, type Entry as StoredEntry } from "../store/index.ts";
+export { StoreUnavailableError, type ConversationStore, type Entry as StoredEntry } from "../store/types.ts";
 /** For channels that echo or log what a person typed: ID and phone numbers and names removed. */
 export { redact } from "../language/index.ts";
