@@ -186,7 +186,7 @@ describe("one entrance for every channel", () => {
     for (const [i, text] of STEPS.entries()) {
       for (const channel of channels) {
         const shown = await channel.send(text);
-        const want = expected.replies[i];
+        const want = expected.replies[i] as Reply[] | null;
         if (want === null) {
           // Each channel says in its own words that the record is gone; nothing is kept.
           expect(shown, `${channel.name}: ${text}`).toMatch(/删除/);
