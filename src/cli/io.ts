@@ -1,5 +1,5 @@
 /** Small helpers shared by the CLI subcommands: reading input and reporting errors without stack traces. */
-import { readFileCapped, readStreamCapped, type ReadResult } from "../policy/read-file.ts";
+import { readFileCapped, readStreamCapped, type ReadResult } from "../conversation/files.ts";
 
 export type { ReadResult };
 
