@@ -3,7 +3,7 @@
  * and the evaluator; where a region has no data the text says so instead of guessing.
  */
 import type { Answers, Slot } from "../../flows/answers.ts";
-import { jurisdictionOf, visitorOf } from "../../flows/answers.ts";
+import { jurisdictionOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
 import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type DirectReason } from "../policy/index.ts";
 import { STALE_AFTER_MONTHS } from "../policy/age.ts";
@@ -12,7 +12,7 @@ import type { VisitorRule } from "../policy/schema.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { policyText } from "../messages/policy.ts";
 import { divisionByCode } from "../places/divisions.ts";
-import { book, regionName, regionVersion, sourceTitle, today } from "./policy-data.ts";
+import { book, regionName, today } from "./policy-data.ts";
 import { readBack } from "./readback.ts";
 import type { Choice, Reply } from "./reply.ts";
 
@@ -22,19 +22,6 @@ const restart: Choice = { id: "restart", label: m.choices.restart };
 function withSources(text: string, sources: (string | undefined)[]): Reply {
   const list = [...new Set(sources.filter((s): s is string => !!s))];
   return list.length > 0 ? { text, sources: list } : { text };
-}
-
-/** A national fact's text (its source recorded), or the catalogue's fallback wording. */
-function factOr(key: string, fallback: string, sources: (string | undefined)[]): string {
-  const f = book()?.national.facts[key];
-  if (!f) return fallback;
-  sources.push(sourceTitle(null, f.source));
-  return f.text;
-}
-
-function category(a: Answers) {
-  const b = book();
-  return a.category ? b?.national.categories.find((c) => c.id === a.category) : undefined;
 }
 
 export function describeVisitorRule(rule: VisitorRule): string {

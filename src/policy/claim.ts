@@ -4,10 +4,11 @@
  * visitor kind. Returns cited data; the conversation words it (src/messages).
  */
 import type { PolicyBook } from "./book.ts";
+import { ownVersion } from "./own-version.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
 import type { SourceRef } from "./scenario.ts";
-import type { ClaimMaterial, RegionPolicy, SchemeVersion } from "./schema.ts";
-import { Scheme, type ClaimReason, type Setting, type Visitor } from "./terms.ts";
+import type { ClaimMaterial } from "./schema.ts";
+import type { ClaimReason, Scheme, Setting, Visitor } from "./terms.ts";
 
 export interface ClaimChecklist {
   /** The items that apply, in the source's order. */
@@ -56,21 +57,9 @@ function applies(m: ClaimMaterial, setting: Setting | undefined, visitor: Visito
 const itemText = (m: ClaimMaterial) => (typeof m === "string" ? m : m.item);
 const isIdentity = (m: ClaimMaterial) => (typeof m === "string" ? IDENTITY.test(m) : (m.identity ?? IDENTITY.test(m.item)));
 
-/** The insured region's own version in force, for the scheme or the first scheme with data. */
-function regionVersion(book: PolicyBook, q: ClaimQuery): { policy: RegionPolicy; version: SchemeVersion; scheme: Scheme } | undefined {
-  if (!q.insured) return undefined;
-  const policy = book.regions.get(q.insured);
-  if (!policy) return undefined;
-  const schemes = q.scheme && policy.schemes[q.scheme] ? [q.scheme] : Scheme.options.filter((s) => policy.schemes[s]);
-  for (const scheme of schemes) {
-    const found = book.versionFor(q.insured, scheme, q.date);
-    if (!("error" in found) && !found.typical && !found.province) return { policy, version: found.version, scheme };
-  }
-  return undefined;
-}
 
 export function claimChecklist(book: PolicyBook, q: ClaimQuery): ClaimChecklist {
-  const rv = regionVersion(book, q);
+  const rv = ownVersion(book, q.insured, q.scheme, q.date);
   const local = rv?.version.manualClaim;
   const national = book.national.manualClaim;
   const referred = q.visitor === "referral";

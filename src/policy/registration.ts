@@ -5,11 +5,11 @@
  * conversation words it (src/messages).
  */
 import type { PolicyBook } from "./book.ts";
+import { ownVersion } from "./own-version.ts";
 import { directSettlement, type DirectSettlement } from "./direct.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
 import type { SourceRef } from "./scenario.ts";
-import type { RegionPolicy, SchemeVersion } from "./schema.ts";
-import { Scheme, termOf, type Category, type Term } from "./terms.ts";
+import { termOf, type Category, type Scheme, type Term } from "./terms.ts";
 
 export interface RegistrationGuide {
   /** Whether registering is needed (no: same 统筹区 or a free zone). */
@@ -56,20 +56,9 @@ const NATIONAL_CHANNEL = /国家医保服务平台|国家异地就医备案/;
 const COUNTER = /窗口/;
 const SAYS_CANCEL = /取消/;
 
-function regionVersion(book: PolicyBook, q: RegistrationQuery): { policy: RegionPolicy; version: SchemeVersion } | undefined {
-  if (!q.insured) return undefined;
-  const policy = book.regions.get(q.insured);
-  if (!policy) return undefined;
-  const schemes = q.scheme && policy.schemes[q.scheme] ? [q.scheme] : Scheme.options.filter((s) => policy.schemes[s]);
-  for (const scheme of schemes) {
-    const found = book.versionFor(q.insured, scheme, q.date);
-    if (!("error" in found) && !found.typical && !found.province) return { policy, version: found.version };
-  }
-  return undefined;
-}
 
 export function registrationGuide(book: PolicyBook, q: RegistrationQuery): RegistrationGuide {
-  const rv = regionVersion(book, q);
+  const rv = ownVersion(book, q.insured, q.scheme, q.date);
   const reg = rv?.version.registration;
   const regSource = reg && rv ? book.sourceRef(rv.policy, reg.source, reg.quote) : undefined;
   const cat = q.category ? book.national.categories.find((c) => c.id === q.category) : undefined;
