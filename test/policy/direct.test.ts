@@ -222,8 +222,9 @@ describe("registrationGuide", () => {
   });
   it("the chat's registration answer for 石家庄 → 北京 says 免备案 first", async () => {
     const { runScript } = await import("../../src/channels/terminal.ts");
+    const { MemoryStore } = await import("../../src/store/index.ts");
     const out: string[] = [];
-    runScript(["/register", "石家庄", "北京", "6", "全部清单"], (l) => out.push(l), { json: true, now: new Date(`${DATE}T08:00:00Z`) });
+    await runScript(["/register", "石家庄", "北京", "6", "全部清单"], (l) => out.push(l), { json: true, now: new Date(`${DATE}T08:00:00Z`), store: new MemoryStore() });
     const text = out.map((l) => (JSON.parse(l) as { replies: { text: string }[] }).replies.map((r) => r.text).join("\n")).join("\n");
     expect(text).toContain("石家庄医保到北京就医免备案");
   });
