@@ -6,6 +6,8 @@
  * (3万5的总费用, 交了3万押金); figures with no role word are the total when there is one of
  * them. Two figures that cannot be told apart, two totals, or a share larger than the total
  * become an ambiguity for the person to settle: a figure is never dropped or guessed.
+ * One exception: a later figure that restates an earlier one — after 准确说/其实是/不对是, or
+ * more precisely inside a rough one (6万多 … 大概6万2, 5万左右 … 5万3) — replaces it.
  */
 import { Decimal } from "decimal.js";
 import type { AmountFound } from "./amounts.ts";
@@ -64,6 +66,46 @@ function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: nu
   return a.total ? "total" : "plain";
 }
 
+/** Words that put a figure right: 准确说是5万3, 其实是3万5, 不对是4万, 应该是, 说错了. */
+const RESTATE_CUE = /(准确|确切|精确|具体|详细|仔细算)(地|的|点|一点|来)?(说|讲|讲的话|说的话|是|算)?|其实|实际(上)?|不对|应该是|更正|纠正|说错了|记错了|打错了|写错了|搞错了|哦不|噢不|不不|算下来|一算|最后算|结下来|结算下来|精确到/u;
+/** A rough figure: 6万多, 5万左右, 大概6万, 差不多3万, 快5万. */
+const ROUGH_AFTER = /^(多|余|来|出头|左右|上下|的样子|不到)/u;
+const ROUGH_BEFORE = /(大概|大约|约|差不多|估计|将近|接近|快|近|小|大几|好像|可能)(是|有|花了?|要)?\s?$/u;
+
+function significant(value: string): number {
+  const digits = value.replace(/\.?0+$/u, "").replace(/\./u, "").replace(/^0+/u, "");
+  return digits.length;
+}
+
+/** The range a rough figure covers: 6万多 = 60000…70000, 5万左右 = ±20%. */
+function roughRange(text: string, a: AmountFound): [Decimal, Decimal] | undefined {
+  if (a.value === undefined) return undefined;
+  const v = new Decimal(a.value);
+  const after = text.slice(a.end, a.end + 3);
+  const before = text.slice(Math.max(0, a.start - 6), a.start);
+  if (/^(多|余|来|出头)/u.test(after)) {
+    const place = new Decimal(10).pow(Math.max(0, a.value.replace(/\..*$/u, "").length - significant(a.value)));
+    return [v, v.plus(place)];
+  }
+  if (/^不到/u.test(after) || /(将近|接近|快|近)\s?$/u.test(before)) return [v.times(0.8), v];
+  if (ROUGH_AFTER.test(after) || ROUGH_BEFORE.test(before)) return [v.times(0.8), v.times(1.2)];
+  return undefined;
+}
+
+/** `b` (said after `a`) restates `a`: a correcting word between them, or a sharper figure inside a rough one. */
+function restates(text: string, a: AmountFound, b: AmountFound): boolean {
+  if (a.value === undefined || b.value === undefined || a.value === b.value) return false;
+  const between = text.slice(a.end, b.start);
+  if (between.length > 16) return false;
+  if (RESTATE_CUE.test(between)) return true;
+  const range = roughRange(text, a);
+  if (!range) return false;
+  const v = new Decimal(b.value);
+  return v.greaterThanOrEqualTo(range[0]) && v.lessThanOrEqualTo(range[1]) && significant(b.value) > significant(a.value);
+}
+
+const TOTAL_LIKE: readonly AmountRole[] = ["total", "plain"];
+
 export interface AmountReading {
   slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible">>;
   ambiguity?: Ambiguity;
@@ -94,9 +136,24 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
   }
   const byRole = new Map<AmountRole, AmountFound[]>();
   let previousEnd = 0;
+  const roles: AmountRole[] = [];
   for (const [k, a] of usable.entries()) {
-    const role = roleOf(text, a, previousEnd, usable[k + 1]?.start ?? text.length);
+    roles.push(roleOf(text, a, previousEnd, usable[k + 1]?.start ?? text.length));
     previousEnd = a.end;
+  }
+  // A restatement takes the place (and the role) of the figure it puts right.
+  const dropped = new Set<number>();
+  for (let k = 1; k < usable.length; k++) {
+    const [ra, rb] = [roles[k - 1] as AmountRole, roles[k] as AmountRole];
+    if (ra === "denied" || rb === "denied") continue;
+    const sameKind = ra === rb || rb === "plain" || (TOTAL_LIKE.includes(ra) && TOTAL_LIKE.includes(rb));
+    if (!sameKind || !restates(text, usable[k - 1] as AmountFound, usable[k] as AmountFound)) continue;
+    dropped.add(k - 1);
+    roles[k] = rb === "plain" ? ra : rb;
+  }
+  for (const [k, a] of usable.entries()) {
+    if (dropped.has(k)) continue;
+    const role = roles[k] as AmountRole;
     byRole.set(role, [...(byRole.get(role) ?? []), a]);
   }
   const texts = (list: AmountFound[]) => list.map((a) => a.text).join("、");
@@ -131,7 +188,11 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
   if (totals.length === 1 && plain.length > 0 && !out.ambiguity) {
     // 总费用10万 … 2万: a figure with no role beside a named total is asked about, not dropped.
     const others = plain.filter((p) => p.value !== out.slots.amount);
-    if (others.length > 0) ask([totals[0] as AmountFound, ...others]);
+    if (others.length > 0) {
+      ask([totals[0] as AmountFound, ...others]);
+      // Which one is the bill is the question: neither is used until it is answered.
+      delete out.slots.amount;
+    }
   }
 
   // A share cannot exceed the bill; shares together cannot either.

@@ -34,6 +34,9 @@ const NOT_MONEY_AFTER = /^(多|余|来)?\s?(半|级|甲(?!类)|乙(?!类)|岁|�
 const MONEY_BEFORE = /((起付线|起付标准|乙类|自费|目录外|丙类|押金|预交金|预缴金?)(的|是|大概|约|有|为|说是|占|了|好像|应该|可能)*|交|付|垫|花了|花费|花|费用|医药费|住院费|治疗费|手术费|药费|总共|一共|合计|总计|共计|共|自费了?|自付了?|付了|交了|掏了|垫付了?|押金|账单|要|大概|大约|差不多|估计|约)(是|为|有|了|共)?\s?$/u;
 const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费用|医药费|住院费)[^\d零〇一二两三四五六七八九十]{0,3}$/u;
 
+/** A figure put right (准确说是5200, 其实是21500, 结算下来21500) stands on its own like a bare one. */
+const RESTATED_BEFORE = /(准确|确切|精确|具体|其实|实际上?|不对|应该|算下来|结下来|一算|最后)(地|的)?(说|讲)?(是|有|为)?$/u;
+
 /** Reads one run into a Decimal, or null if it is not a number (三四百 is a range, not 340). */
 export function toDecimal(run: string): Decimal | null {
   // 10来万, 3多万: "about"; the figure is the round number said.
@@ -129,7 +132,7 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     if (/[几数好]$/u.test(before)) continue; // 几十万, 好几千: no figure given
     if (strength === 0 && !chinese) {
       // A bare figure standing on its own (", 3000", "28000 报多少") is still money in this domain.
-      const alone = (start === 0 || /[\s,，。:：]$/u.test(before)) && /^($|[\s,，。!！?？]|多|左右|报|能|了|(是|的)?(乙类|自费|目录外|押金|预交))/u.test(after);
+      const alone = (start === 0 || /[\s,，。:：]$/u.test(before) || RESTATED_BEFORE.test(before)) && /^($|[\s,，。!！?？]|多|左右|报|能|了|(是|的)?(乙类|自费|目录外|押金|预交))/u.test(after);
       const value = Number(body.replace(/,/gu, ""));
       if (alone && value >= 100) strength = 1;
     }

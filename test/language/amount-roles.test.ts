@@ -71,3 +71,38 @@ describe("a figure answering a question about one part of the bill", () => {
     expect(parse("大概三千", { expecting: "outOfCatalog" }).slots).toEqual({ outOfCatalog: "3000" });
   });
 });
+
+describe("a later figure that restates an earlier one replaces it", () => {
+  it.each([
+    ["花了6万多 大概6万2", { amount: "62000" }],
+    ["南昌职工 去广州住院 花了6万多 大概6万2", { amount: "62000" }],
+    ["总共花了5万左右 准确说是5万3", { amount: "53000" }],
+    ["住院花了2万左右 结算下来21500", { amount: "21500" }],
+    ["花了五万多，具体是五万六千八", { amount: "56800" }],
+    ["6万多吧 6万3", { amount: "63000" }],
+    ["花了3万 其实是3万5", { amount: "35000" }],
+    ["花了3万 不对是4万", { amount: "40000" }],
+    ["花了2万 应该是2万3吧", { amount: "23000" }],
+    ["一共3万 哦不 是3万8", { amount: "38000" }],
+    ["乙类大概5000 准确说是5200 总共3万", { amount: "30000", classB: "5200" }],
+    ["总共4万 乙类8千左右 其实是8500", { amount: "40000", classB: "8500" }],
+    // A rough figure beside a share of its own is not restated by it.
+    ["花了10万 乙类2万左右 自费5000", { amount: "100000", classB: "20000", outOfCatalog: "5000" }],
+  ])("%s", (text, want) => {
+    const got = money(text);
+    expect(got.slots).toEqual(want);
+    expect(got.ambiguities).toEqual([]);
+  });
+
+  it.each([
+    // No correcting word, and the second is not inside the first: two figures to ask about.
+    ["花了6万 总共7万", ["60000", "70000"]],
+    ["花了6万多 总共8万", ["60000", "80000"]],
+    ["花了5万左右 大概7万", ["50000", "70000"]],
+    ["花了三万 后来又花了两万", ["30000", "20000"]],
+  ])("%s is asked about", (text, candidates) => {
+    const got = money(text);
+    expect(got.slots.amount).toBeUndefined();
+    expect(got.ambiguities[0]?.candidates).toEqual(candidates);
+  });
+});
