@@ -67,7 +67,9 @@ export type Note =
   | { k: "nothingToChange" }
   | { k: "correctWhat" }
   /** Not sure what was asked: the likeliest readings as choices. */
-  | { k: "unsure"; intents: string[] };
+  | { k: "unsure"; intents: string[] }
+  /** Two or more figures that could each be the bill (花了6万 总共7万): which one is the total? */
+  | { k: "whichAmount"; values: string[] };
 
 export interface RouterContext {
   flow?: FlowState;

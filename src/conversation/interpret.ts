@@ -118,6 +118,7 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id === "cf:y" || id === "cf:n") return { type: "CONFIRM", yes: id === "cf:y" };
   if (id.startsWith("i:")) return intentEvent(id.slice(2) as Intent);
   if (id === "back") return { type: "BACK" };
+  if (id.startsWith("amt:")) return amountPicked(id.slice(4), s);
   if (id === "next") return { type: "FLOW", event: { type: "NEXT" } };
   if (id === "all") return { type: "FLOW", event: { type: "ALL" } };
   if (id === "chg") return { type: "FLOW", event: { type: "PICK_CHANGE" } };
@@ -133,6 +134,13 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
     }
   }
   return { type: "NOISE", why: "expired" };
+}
+
+/** The figure picked as the bill from those the person gave ("您提到了 6万、7万，哪个是总费用？"). */
+function amountPicked(total: string, s: Situation): RouterEvent {
+  if (activeFlow(s.value)) return { type: "FLOW", event: { type: "ANSWER", a: { total } } };
+  const seed = { total } as Answers;
+  return { type: "START", flow: "estimate", seed, ...(hasCoreFacts({ ...(s.ctx.kept ?? {}), ...seed }) ? { quick: true } : {}) };
 }
 
 /** A reading picked from the likeliest ones ("您是想问：…"). */
@@ -316,6 +324,8 @@ interface Case {
   changing: boolean;
   /** The flow has shown its result (or its steps): what comes now is a follow-up. */
   atResult: boolean;
+  /** Figures that could each be the bill (花了6万 总共7万): none is used until the person picks one. */
+  amounts?: string[];
 }
 
 function changesOf(known: Answers, patch: Record<string, unknown>): Slot[] {
@@ -336,7 +346,8 @@ function newQuestion(c: Case): RouterEvent {
   // "那我妈在北京住院呢" follows the same kind of question: the flow stays.
   const flow = c.flow!;
   // An unknown 乙类/目录外 is not carried: the new estimate assumes it again and says so.
-  const carry = flow === "estimate" ? CARRIED.filter((slot) => c.patch[slot] === undefined && c.known[slot] !== undefined && c.known[slot] !== null) : [];
+  // Amounts typed in the new question (even ones still to be sorted out) replace the old ones.
+  const carry = flow === "estimate" ? CARRIED.filter((slot) => !(c.amounts && AMOUNT_SLOTS.includes(slot)) && c.patch[slot] === undefined && c.known[slot] !== undefined && c.known[slot] !== null) : [];
   const merged: Record<string, unknown> = { ...c.patch };
   for (const slot of carry) merged[slot] = c.known[slot];
   return { type: "START", flow, seed: c.patch as Answers, fresh: true, carry, ...(flow === "estimate" && hasCoreFacts(merged) ? { quick: true } : {}) };
@@ -377,8 +388,15 @@ function inFlow(c: Case): RouterEvent {
   return invalid({ k: "unclear" });
 }
 
+/** "花了6万 总共7万": which figure is the bill is asked first; the other facts are kept meanwhile. */
+function whichAmount(c: Case): RouterEvent {
+  return { type: "SAY", note: { k: "whichAmount", values: c.amounts! }, ...(c.hasPatch && !c.flow ? { seed: c.patch as Answers } : {}) };
+}
+
 function atMenu(c: Case): RouterEvent {
   const { p, patch, hasPatch, topic, wanted, text } = c;
+  // Facts kept at the menu (from a side question, or while an amount was asked about) count too.
+  const whole = { ...c.known, ...patch };
   const seed = hasPatch ? { seed: patch as Answers } : {};
   // "改成二级医院" with nothing asked yet: say so; the facts are kept for the next question.
   if ((c.changing || p.intent === "correction") && !hasCoreFacts(patch) && Object.keys(c.known).length === 0) {
@@ -390,7 +408,7 @@ function atMenu(c: Case): RouterEvent {
   // 急诊住院花了6万 with both places: the estimate is what was asked; the side rule is said first.
   if (topic && hasCoreFacts(patch)) return { type: "START", flow: "estimate", seed: patch as Answers, quick: true, aside: topic };
   if (wanted) {
-    const quick = wanted === "estimate" && hasCoreFacts(patch);
+    const quick = wanted === "estimate" && hasCoreFacts(whole);
     const first = p.topic ?? ANSWER_THEN_FLOW[p.intent];
     return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(first ? { aside: first } : {}) };
   }
@@ -398,7 +416,7 @@ function atMenu(c: Case): RouterEvent {
   if (topic) return { type: "ASIDE", topic, ...seed };
   if (hasPatch) {
     const target: FlowId = patch.total || patch.setting ? "estimate" : "eligibility";
-    return { type: "START", flow: target, seed: patch as Answers, ...(target === "estimate" && hasCoreFacts(patch) ? { quick: true } : {}) };
+    return { type: "START", flow: target, seed: patch as Answers, ...(target === "estimate" && hasCoreFacts(whole) ? { quick: true } : {}) };
   }
   // 5000 × 啊 is not a hello: say it was not understood, without starting over.
   if (p.intent === "greeting") return Array.from(text.replace(/\s/g, "")).length > MAX_GREETING ? { type: "NOISE", why: "unclear" } : { type: "GREET" };
@@ -415,12 +433,16 @@ function rephrase(c: Case): RouterEvent {
 
 /** Below the confidence threshold, nothing else to go on: the likeliest readings as choices. */
 function unsure(c: Case): boolean {
-  return !c.hasPatch && !c.topic && !c.wanted && (c.p.candidates?.length ?? 0) >= 2;
+  // A flow or a side question guessed below the threshold is offered among the others, not started;
+  // a side question inside the message (双向享受, 承诺书) is answered as it is.
+  return !c.hasPatch && !c.p.topic && (c.p.candidates?.length ?? 0) >= 2;
 }
 
 const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = [
   { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },
   { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
+  // At the menu, in an estimate with nothing else said, or as a new estimate question.
+  { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch)), then: whichAmount },
   { when: isNewQuestion, then: newQuestion },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
   { when: (c) => !!c.flow && c.changes.length > 0 && (c.changing || !(c.topic && asksQuestion(c.text))), then: change },
@@ -452,6 +474,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const changing = saysChange(text);
   const { patch, problem } = read(p, text, pending, flow, atResult, changing);
   const known: Answers = (flow ? s.ctx.flow?.c.a : s.ctx.kept) ?? {};
+  const amountAmbiguity = p.ambiguities?.find((x) => x.slot === "amount" && x.candidates.length >= 2 && typeof x.candidates[0] === "string");
+  const amounts = amountAmbiguity ? (amountAmbiguity.candidates as string[]).slice(0, 4) : undefined;
   const c: Case = {
     s,
     text,
@@ -467,6 +491,7 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     changes: changesOf(known, patch),
     changing,
     atResult,
+    ...(amounts ? { amounts } : {}),
   };
   return RULES.find((r) => r.when(c))!.then(c);
 }

@@ -42,6 +42,7 @@ const Note = z.union([
   z.strictObject({ k: z.literal("rephrase"), topic: z.string().max(40).optional(), again: z.boolean().optional() }),
   z.strictObject({ k: z.enum(["nothingToChange", "correctWhat"]) }),
   z.strictObject({ k: z.literal("unsure"), intents: z.array(z.string().max(40)).max(3) }),
+  z.strictObject({ k: z.literal("whichAmount"), values: z.array(z.string().max(20)).min(2).max(4) }),
 ]);
 const RouterContext = z.strictObject({
   flow: z.strictObject({ v: z.string(), c: FlowContext }).optional(),

@@ -144,6 +144,8 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     }
     case "rephrase":
       return rephraseReplies(note, value, ctx, now);
+    case "whichAmount":
+      return [{ text: m.whichAmount(note.values.map((v) => m.estimate.yuan(v)).join("、")), choices: note.values.map((v) => ({ id: `amt:${v}`, label: m.amountChoice(v) })) }];
     case "heard": {
       const heard = heardText(note.slots, ctx.flow?.c.a ?? {});
       const replies = view(value, { ...ctx, note: undefined }, now);
@@ -232,7 +234,7 @@ export function view(value: unknown, ctx: RouterContext, now: Date): Reply[] {
 export function currentChoices(value: unknown, ctx: RouterContext, now: Date): Choice[] {
   const state = String(value);
   // Notes that end in their own choices (a yes/no, the likeliest readings, the menu again).
-  if (ctx.note && ["confirm", "unsure", "nothingToChange", "rephrase"].includes(ctx.note.k)) {
+  if (ctx.note && ["confirm", "unsure", "nothingToChange", "rephrase", "whichAmount"].includes(ctx.note.k)) {
     return noteReplies(ctx.note, state, ctx, now)?.at(-1)?.choices ?? [];
   }
   if (!activeFlow(state) || !ctx.flow) return menuChoices;

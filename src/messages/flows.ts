@@ -288,6 +288,10 @@ export const flowMessages = {
     menu: "我能帮您弄清楚异地看病怎么备案、能报多少、怎么报销。直接说您的情况就行，例如“我妈退休了在深圳住，医保在哈尔滨，怎么备案”。",
   },
 
+  /** Figures that could each be the bill: which one is the total? */
+  whichAmount: (said: string) => `您提到了 ${said}，哪个是这次看病的总费用？点一个，或者直接说总费用多少。`,
+  amountChoice: (yuan: string) => `总费用 ${yuan} 元`,
+
   /** Not sure what was asked: the likeliest readings. */
   unsure: "您是想问：",
   intentLabels: {
