@@ -72,7 +72,8 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "at_hospital":
       return facts(["direct_settlement_card", "admission_inside_validity"]);
     case "hotline":
-      return facts(["hotline"]);
+      // What is known (12393, graded C and said to be unverified), then where the local number is found.
+      return facts(["hotline_unverified", "hotline"]);
     case "find_hospital":
       return facts(["find_hospital", "register_to_area_not_hospital"]);
     case "cancel_change":

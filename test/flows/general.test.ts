@@ -17,10 +17,21 @@ describe("general answers from the national rules", () => {
     const t = generalAnswer("who_can_register", {}, NOW)!.text;
     for (const name of ["异地安置退休人员", "异地长期居住人员", "常驻异地工作人员", "异地转诊人员", "异地急诊抢救人员", "其他临时外出就医人员"]) expect(t).toContain(name);
   });
-  it("the hotline: no number asserted that the facts do not verify", () => {
-    const t = generalAnswer("hotline", {}, NOW)!.text;
-    expect(t).not.toMatch(/12393|12333/);
-    expect(t).toContain("国家医保服务平台");
+  it("the hotline: 12393 only as the unverified number it is, and where the local number is found", () => {
+    const f = generalAnswer("hotline", {}, NOW)!;
+    // Every number in the answer is one of the two the facts name, and 12393 comes with its caveat.
+    expect(f.text.match(/\d{4,}/g)).toEqual(["12393", "12333"]);
+    expect(f.text).toMatch(/12393[^。；]*没能在官方来源核实/);
+    expect(f.text).toMatch(/12333，那是人社/);
+    expect(f.text).toContain("参保地医保局官网");
+    expect(f.text).toContain("国家医保服务平台APP");
+    expect(f.source).toContain("聚合页");
+  });
+  it("医保电话多少 at the menu gets that answer, not a question", () => {
+    const r = chat(["医保电话多少"]).at(-1)!;
+    expect(r[0]!.text).toContain("12393");
+    expect(r[0]!.text).toContain("参保地医保局官网");
+    expect(textOf(r)).not.toContain(m.ask.insured);
   });
   it("materials: the city is asked for, with the reason, only while it is not known", () => {
     expect(generalAnswer("registration_materials", {}, NOW)!.text).toContain(m.general.whyCity.materials);
