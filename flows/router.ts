@@ -54,7 +54,8 @@ export type Note =
   /** Earlier answers the message changed ("改成二级医院"): one line says what, then the new result. */
   | { k: "changed"; slots: Slot[] }
   /** A statement contradicting an earlier answer: asked before it is applied (the proposal). */
-  | { k: "confirm"; slots: Slot[] }
+  /** `why`: the statement cannot stand with an earlier answer as it is (退休 in 居民医保, which has no retirees). */
+  | { k: "confirm"; slots: Slot[]; why?: "retiredResident" }
   /** The person kept the earlier answers after being asked. */
   | { k: "keptAnswer"; slots: Slot[] }
   /** Facts this flow does not use (an amount during registration): stored, and said so. */
@@ -107,7 +108,7 @@ export type RouterEvent =
   | { type: "ASIDE"; topic: string; seed?: Answers }
   | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number }
   /** A statement that contradicts earlier answers: ask before applying it. */
-  | { type: "PROPOSE"; a: Answers; slots: Slot[] }
+  | { type: "PROPOSE"; a: Answers; slots: Slot[]; why?: "retiredResident" }
   /** The answer to that question. */
   | { type: "CONFIRM"; yes: boolean }
   /** A reply that only needs words (rewording, "what to change?", likeliest readings); `seed` as in ASIDE. */
@@ -251,7 +252,7 @@ export const router = setup({
     }),
     proposeChange: assign(({ event }) => {
       if (event.type !== "PROPOSE") return {};
-      return { proposal: event.a, note: { k: "confirm", slots: event.slots } as Note };
+      return { proposal: event.a, note: { k: "confirm", slots: event.slots, ...(event.why ? { why: event.why } : {}) } as Note };
     }),
     say: assign(({ context, event }) => {
       if (event.type !== "SAY") return {};

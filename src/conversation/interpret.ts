@@ -353,6 +353,14 @@ function newQuestion(c: Case): RouterEvent {
   return { type: "START", flow, seed: c.patch as Answers, fresh: true, carry, ...(flow === "estimate" && hasCoreFacts(merged) ? { quick: true } : {}) };
 }
 
+/**
+ * "其实他已经退休了" while the scheme is 居民医保: residents have no retirees' rules, so the two
+ * cannot both stand. Asked, with 职工医保 + 退休 as the proposal; never stored as an impossible pair.
+ */
+function retiredResident(c: Case): boolean {
+  return !!c.flow && c.patch.status === "retired" && c.patch.scheme === undefined && c.known.scheme === "resident";
+}
+
 /** A change to answers: applied when the person says it is one (or it only replaces a guess), else asked. */
 function change(c: Case): RouterEvent {
   const assumed = c.s.ctx.flow?.c.assumed ?? [];
@@ -444,6 +452,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   // At the menu, in an estimate with nothing else said, or as a new estimate question.
   { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch)), then: whichAmount },
   { when: isNewQuestion, then: newQuestion },
+  { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
   { when: (c) => !!c.flow && c.changes.length > 0 && (c.changing || !(c.topic && asksQuestion(c.text))), then: change },
   { when: (c) => !!c.flow, then: inFlow },

@@ -17,7 +17,10 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
     parts.push(text);
     shown.push(...(Array.isArray(slot) ? slot : [slot]));
   };
-  if (a.insured) put(["insured", "scheme"], `${regionName(a.insured)}${a.scheme ? m.labels.scheme[a.scheme] : rb.insuredOnly}`);
+  if (a.insured) {
+    const retiredResident = a.scheme === "resident" && a.status === "retired" ? rb.retiredResident : "";
+    put(["insured", "scheme"], `${regionName(a.insured)}${a.scheme ? m.labels.scheme[a.scheme] : rb.insuredOnly}${retiredResident}`);
+  }
   if (a.status && a.scheme !== "resident") put("status", m.labels.status[a.status]);
   const where = a.treatment && a.treatment !== a.insured ? regionName(a.treatment) : rb.local;
   const level = a.level ? (rb.level[a.level] ?? "") : "";

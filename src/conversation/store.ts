@@ -38,6 +38,7 @@ const Note = z.union([
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
   z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20), still: z.boolean().optional() }),
   z.strictObject({ k: z.enum(["changed", "confirm", "keptAnswer", "unused"]), slots: z.array(Slot).max(20) }),
+  z.strictObject({ k: z.literal("confirm"), slots: z.array(Slot).max(20), why: z.literal("retiredResident") }),
   z.strictObject({ k: z.literal("fresh"), carried: z.array(Slot).max(20) }),
   z.strictObject({ k: z.literal("rephrase"), topic: z.string().max(40).optional(), again: z.boolean().optional() }),
   z.strictObject({ k: z.enum(["nothingToChange", "correctWhat"]) }),

@@ -124,7 +124,7 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return what ? [{ text: m.change.changed(what) }, ...replies] : replies;
     }
     case "confirm":
-      return [confirmReply(note.slots, ctx)];
+      return [confirmReply(note.slots, ctx, note.why)];
     case "keptAnswer":
       return [{ text: m.change.kept(changedText(note.slots, ctx.flow?.c.a ?? {})) }, pending(value, ctx, now)];
     case "unused":
@@ -161,11 +161,11 @@ function changedText(slots: readonly Slot[], a: Answers): string {
 }
 
 /** "您之前说的是「退休」，这次说的是「在职」。按哪个算？" with the two as buttons. */
-function confirmReply(slots: readonly Slot[], ctx: RouterContext): Reply {
+function confirmReply(slots: readonly Slot[], ctx: RouterContext, why?: "retiredResident"): Reply {
   const before = changedText(slots, ctx.flow?.c.a ?? {});
   const now = changedText(slots, { ...(ctx.flow?.c.a ?? {}), ...(ctx.proposal ?? {}) });
   return {
-    text: m.change.confirm(before, now),
+    text: why === "retiredResident" ? m.change.retiredResident(before, now) : m.change.confirm(before, now),
     choices: [
       { id: "cf:y", label: m.change.yes(now) },
       { id: "cf:n", label: m.change.no(before) },

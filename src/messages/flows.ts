@@ -228,6 +228,8 @@ export const flowMessages = {
   readBack: {
     line: (read: string, assumed: string[]) => `按：${read}${assumed.length > 0 ? `（${assumed.join("、")}是我假设的）` : ""}`,
     insuredOnly: "参保",
+    /** 退休 said with 居民医保: said back, not silently dropped (居民医保 has no retirees' rules). */
+    retiredResident: "（居民医保不分在职、退休；是职工医保就说“改成职工医保”）",
     local: "本地",
     level: { 3: "三级医院", 2: "二级医院", 1: "一级医院" } as Record<number, string>,
     setting: { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as Record<string, string>,
@@ -271,6 +273,8 @@ export const flowMessages = {
     yes: (now: string) => `改成${now}`,
     no: (before: string) => `还按${before}`,
     kept: (before: string) => `好的，还按${before}算。`,
+    retiredResident: (before: string, now: string) =>
+      `退休待遇只有职工医保才分（居民医保不分在职、退休），刚才是按${before}算的。要改成${now.replaceAll("，", "、")}重新算吗？`,
     unused: (what: string) => `已记下${what}；这一项现在用不到，算能报多少时会用上。`,
     fresh: "这是一个新问题，刚才的回答不再沿用。",
     carried: (what: string) => `${what}沿用刚才的（不对就直接说新的）。`,

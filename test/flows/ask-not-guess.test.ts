@@ -1,7 +1,8 @@
 /**
- * Two ways the dialogue asks instead of guessing: figures that could each be the bill
- * ("花了6万 总共7万"), and a question read below the confidence threshold (the likeliest
- * readings as buttons). A restated figure ("6万多 大概6万2") is not asked about: it wins.
+ * Where the dialogue asks instead of guessing: figures that could each be the bill
+ * ("花了6万 总共7万"), a question read below the confidence threshold (the likeliest readings
+ * as buttons), and 退休 said beside 居民医保. A restated figure ("6万多 大概6万2") is not asked
+ * about: it wins.
  */
 import { describe, expect, it } from "vitest";
 import { flowMessages as m } from "../../src/messages/flows.ts";
@@ -72,5 +73,33 @@ describe("below the confidence threshold, the likeliest readings as buttons", ()
     const reg = chat([text, "2"]).at(-1)!;
     expect(textOf(reg)).toContain(m.ask.insured);
     expect(textOf(reg)).not.toContain(m.ask.why);
+  });
+});
+
+describe("退休 with 居民医保 is never an impossible pair", () => {
+  const RESIDENT = "杭州居民医保 在上海住院花了3万";
+  it("其实他已经退休了 after 居民医保: asked whether it is 职工医保, the figures unchanged", () => {
+    const r = chat([RESIDENT, "其实他已经退休了"]).at(-1)!;
+    expect(r).toHaveLength(1);
+    expect(r[0]!.text).toBe(m.change.retiredResident("居民医保", "职工医保，退休"));
+    expect(r[0]!.choices?.map((c) => c.id)).toEqual(["cf:y", "cf:n"]);
+    expect(estimateOf(r)).toBeUndefined();
+  });
+  it("yes: recomputed as 职工医保 退休, said in one line", () => {
+    const before = estimateOf(chat([RESIDENT]).at(-1)!);
+    const r = chat([RESIDENT, "其实他已经退休了", "#cf:y"]).at(-1)!;
+    expect(r[0]!.text).toBe(m.change.changed("职工医保"));
+    const t = estimateOf(r);
+    expect(readBack(t)).toContain("杭州职工医保、退休、");
+    expect(t).not.toBe(before);
+  });
+  it("no: stays 居民医保, and 退休 is not stored beside it", () => {
+    const r = chat([RESIDENT, "其实他已经退休了", "2", "改成二级医院"]).at(-1)!;
+    expect(readBack(estimateOf(r))).toContain("杭州居民医保、");
+    expect(readBack(estimateOf(r))).not.toContain("退休");
+  });
+  it("said in one message with 居民医保: the read-back says 退休 does not apply, not silence", () => {
+    const t = estimateOf(chat(["杭州居民医保 我退休了 在上海住院花了3万"]).at(-1)!);
+    expect(readBack(t)).toContain(m.readBack.retiredResident);
   });
 });
