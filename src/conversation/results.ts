@@ -294,11 +294,20 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
   // Whole yuan without ".00" in the steps: the reply stays short; the totals above keep the fen.
   const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
+  let ratioLine: { at: number; rule: string } | undefined;
   for (const s of steps) {
+    const n = cited.get(s.source.title)!.n;
+    // The cut for the kind of registration is already in the ratio step's rule ("…（未备案：比例降低
+    // 20 个百分点）"): its source joins that line rather than a line repeating it.
+    if (s.kind === "ratio" && s.amount === null && ratioLine && ratioLine.rule.includes(short(s.rule))) {
+      if (!lines[ratioLine.at]!.endsWith(`[${n}]`)) lines[ratioLine.at] += `[${n}]`;
+      continue;
+    }
     // The read-back line already names both places: the jurisdiction step keeps only its rule.
     const j = jurisdictionOf(a);
-    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, s.rule, cited.get(s.source.title)!.n));
-    else lines.push(m.estimate.step(short(s.what), s.amount === null ? null : short(s.amount), short(s.rule), cited.get(s.source.title)!.n));
+    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, s.rule, n));
+    else lines.push(m.estimate.step(short(s.what), s.amount === null ? null : short(s.amount), short(s.rule), n));
+    if (s.kind === "ratio" && s.amount !== null) ratioLine = { at: lines.length - 1, rule: short(s.rule) };
   }
   // What the reply already said in its own words is not said again in the evaluator's.
   const said = new Set<string>();
@@ -332,7 +341,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   for (const x of e.dataAge) if (!cited.has(x.title)) cited.set(x.title, { n: cited.size + 1, confidence: e.steps.find((s) => s.source.title === x.title)?.source.confidence ?? "medium" });
   const agedMark = new Map(e.dataAge.map((x) => [x.title, policyText.warnings.sourceAgeMark(x, STALE_AFTER_MONTHS)]));
   const warnings = e.warnings.filter((x) => !said.has(x));
-  if (warnings.length > 0) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
+  // One warning stands on the title's line; several are listed.
+  if (warnings.length === 1) lines.push(`${m.estimate.warnings}${warnings[0]}`);
+  else if (warnings.length > 1) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));
   const sources = [...cited.keys()];
   lines.push(m.estimate.sources(sources.map((title) => m.estimate.source(cited.get(title)!.n, title, cited.get(title)!.confidence) + (agedMark.get(title) ?? ""))));
   return [{ text: lines.join("\n"), sources, bill: billOf(e) }, estimateAfter()];

@@ -190,7 +190,7 @@ export const flowMessages = {
     sources: (list: string[]) => `来源：${list.join("；")}`,
     source: (n: number, title: string, confidence: "high" | "medium" | "low") =>
       `[${n}] ${title}（可信度${{ high: "高", medium: "中", low: "低" }[confidence]}）`,
-    assumedTitle: "假设（不对就直接说，如“改成二级”）：",
+    assumedTitle: "假设（不对就说，如“改成二级”）：",
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",
       schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",

@@ -50,7 +50,8 @@ export const policyText = {
   },
   classB: {
     what: "乙类项目个人先行自付",
-    rule: (amount: string, share: string, whose: string) => `乙类 ${amount} 元 × ${share}%（${whose}规定）`,
+    // The template's long name ("典型模板（各地中位数…）") is explained once, in its source.
+    rule: (amount: string, share: string, whose: string) => `乙类 ${amount} 元 × ${share}%（${whose.replace(/^典型模板（[^）]*）$/u, "典型模板")}规定）`,
     noAmount: "未提供乙类金额，按 0 元计算；如有乙类药品或项目，个人负担会更高",
   },
   visitorFirstPay: {
@@ -99,24 +100,24 @@ export const policyText = {
   },
 
   assumptions: {
-    status: "未说明在职还是退休，按在职计算（退休人员通常报销更多）",
-    admissions: "未提供本年度住院次数，按本年度第 1 次住院计算",
+    status: "没说在职还是退休，按在职算（退休通常报得更多）",
+    admissions: "按今年第 1 次住院算",
     monthlyCap: (cap: string) => `统筹基金每月限额 ${cap} 元，按本月此前没有报销过计算；同月已报销的，本次能报的更少`,
     visitorUnknownRule: (visitor: VisitorKey, points: number) =>
-      `参保地对「${VISITOR[visitor]}」的待遇调整暂无数据，按国家规定的最大降幅 ${points} 个百分点保守估算`,
-    unregisteredAsTemporary: "参保地对未备案就医没有单独规定的数据，按「其他临时外出就医」标准估算",
+      `参保地对「${VISITOR[visitor]}」的调整无数据，按国家最大降幅${points}个百分点算`,
+    unregisteredAsTemporary: "参保地对未备案没有单独的数据，按「其他临时外出就医」算",
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
     scheduleWithoutDeductible: (visitor: VisitorKey) =>
       `参保地对「${VISITOR[visitor]}」只规定了报销比例，没有另列起付线，按参保地本身的起付线计算`,
-    noRetireeFigures: "这里的数据没有退休人员的起付线或比例，按在职人员的标准计算（退休人员实际可能报得更多）",
+    noRetireeFigures: "没有退休人员的起付线或比例数据，按在职标准算（退休实际可能报得更多）",
     retiredUnderSchedule: (visitor: VisitorKey) =>
-      `参保地对「${VISITOR[visitor]}」另有一套起付线和比例，数据里没有退休人员的调整，按这套标准计算（退休人员实际可能报得更多）`,
-    classBFromInsured: "就医地没有乙类先行自付比例的数据，按参保地的比例计算",
+      `参保地对「${VISITOR[visitor]}」另有一套起付线和比例，没有退休人员的调整数据，按这套算（退休实际可能报得更多）`,
+    classBFromInsured: "就医地乙类自付比例无数据，按参保地的算",
     classBFromTypical: "乙类自付比例无数据，按典型模板",
-    provinceFile: (city: string, province: string) => `${city}没有自己的政策数据，按${province}的全省统一规定估算（数字是${province}的，不是${city}单独公布的）`,
-    provinceTable: (city: string, province: string) => `${city}没有自己的起付线和报销比例数据，按${province}的全省统一标准估算`,
-    provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}的全省规定估算`,
-    intraProvinceCatalogue: "省内跨市就医按哪个目录以参保地所在省的规定为准；参保地数据没有写明，这里按参保地目录估算（江苏的做法）",
+    provinceFile: (city: string, province: string) => `${city}没有自己的政策数据，按${province}全省统一规定估算（不是${city}单独公布的）`,
+    provinceTable: (city: string, province: string) => `${city}没有自己的起付线和比例数据，按${province}全省标准估算`,
+    provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}全省规定估算`,
+    intraProvinceCatalogue: "省内跨市的目录由各省定，参保地没写明，按参保地目录算（江苏的做法）",
   },
 
   warnings: {

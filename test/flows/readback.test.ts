@@ -73,3 +73,41 @@ describe("the longest reply to a one-sentence estimate", () => {
     expect(cut).toBeLessThanOrEqual(600);
   });
 });
+
+/** With the 乙类 and 自费 shares typed, the reply carries a step and an assumption more. */
+const TYPED_SHARES = [
+  "厦门职工医保在福州住院花了5万 乙类6000 自费2000",
+  "广州退休职工在深圳住院8万 乙类1万 自费5000",
+  "我是邯郸的居民医保 去石家庄住院花了2万 乙类3000 自费1000",
+  "大庆职工医保急诊在北京住院花了6万 乙类1万 自费5000",
+  "临沂职工在济南住院4万 乙类5000 自费3000",
+  "沈阳职工 在北京住院花了40万 乙类6万 自费3万",
+  "大庆职工医保 在哈尔滨住院 花了7万 乙类1万 自费5000",
+  "杭州职工医保 没备案 在上海住院花了5万 乙类8000 自费2000",
+  "厦门职工 转诊 在福州住院花了5万 乙类6000 自费2000",
+  "我爸退休了，哈尔滨职工医保，在海口住院10万，乙类2万，自费1万，能报多少",
+  "南昌职工 去广州中山一院住院 没办转诊 花了三万五 乙类大概五千 自费2000",
+  "济南职工医保 在青岛住院 花了8万 乙类1万 自费4000",
+  "九江职工 在南昌住院 花了5万 乙类8000 自费3000",
+  "武汉居民医保去北京住院花了30万 乙类4万 自费3万",
+  "苏州职工医保 退休 在上海三甲医院住院 转诊 总共花了8万 乙类15000 自费3000",
+  "温州居民医保 在上海住院花了12万 乙类1万5 自费6000",
+  "哈尔滨居民 在三亚住院 花了6万 乙类1万 自费3000",
+  "昆明职工 长期居住备案 在广州住院 花了9万 乙类1万 自费4000",
+];
+
+describe("typed shares keep the reply short", () => {
+  it.each(TYPED_SHARES)("%s: ≤ 600 characters before the sources, shares read back", (q) => {
+    const t = estimateOf(chat([q])[0]!);
+    expect(t, "an estimate").toBeDefined();
+    expect(t!.split("\n")[0]).toMatch(/（乙类 \d+、自费 \d+）/);
+    const cut = t!.indexOf("来源：[");
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThanOrEqual(600);
+  });
+  it("the cut for the kind of registration is not said twice: its source joins the ratio step", () => {
+    const t = estimateOf(chat(["厦门职工退休 没备案 在福州二级医院住院花了5万 乙类6000 自费2000"])[0]!)!;
+    expect(t).not.toContain("的报销比例调整（");
+    expect(t).toMatch(/未备案：比例降低 \d+ 个百分点）+\[\d\]\[\d\]/);
+  });
+});

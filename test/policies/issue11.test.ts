@@ -46,14 +46,14 @@ describe("retirees under a visitor's own schedule", () => {
       costs: { total: "20000", classB: "0" },
       yearToDate: { admissions: 0 },
     });
-    expect(e.assumptions.join("\n")).toContain("没有退休人员的起付线或比例，按在职人员的标准计算");
+    expect(e.assumptions.join("\n")).toContain("没有退休人员的起付线或比例数据，按在职标准算");
     const withFigures = estimate({
       insured: { region: "石家庄", scheme: "employee", status: "retired" },
       treatment: inpatient("上海", 3),
       costs: { total: "20000", classB: "0" },
       yearToDate: { admissions: 0 },
     });
-    expect(withFigures.assumptions.join("\n")).not.toContain("按在职人员的标准计算");
+    expect(withFigures.assumptions.join("\n")).not.toContain("按在职标准算");
   });
 });
 
