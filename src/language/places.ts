@@ -176,6 +176,8 @@ export function findPlaces(text: string): PlaceMention[] {
 const HAN = /\p{Script=Han}/u;
 /** Words that only follow a place name: what makes a name one character off still a city. */
 const STRONG_AFTER = /^[市]?(的)?(医保|社保|参保|职工|居民|新农合|住院|看病|就医|看门诊|人[,，\s]|那边|这边)/u;
+/** …or only come right before one (医保在深川, 参保地是苏洲). */
+const STRONG_BEFORE = /(医保|社保|参保地?)(是|在|地在|交在|关系在)$/u;
 
 /** Names the lexicon did not know, where a place is expected: typos of a city (苏洲, 深川). */
 function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
@@ -190,7 +192,7 @@ function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
       if (end > text.length || covered[i + 1] === 1 || covered[end - 1] === 1) continue;
       const word = text.slice(i, end);
       if (!/^\p{Script=Han}+$/u.test(word) || !cueOk(text, i, end)) continue;
-      const candidates = typoCandidates(word, STRONG_AFTER.test(text.slice(end, end + 4)));
+      const candidates = typoCandidates(word, STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, i - 6), i)));
       if (candidates.length === 0) continue;
       extra.push({ start: i, end, text: word, candidates: candidates.map(slotOf) });
       covered.fill(1, i, end);
