@@ -104,7 +104,7 @@ export const policyText = {
     admissions: "按今年第 1 次住院算",
     monthlyCap: (cap: string) => `统筹基金每月限额 ${cap} 元，按本月此前没有报销过计算；同月已报销的，本次能报的更少`,
     visitorUnknownRule: (visitor: VisitorKey, points: number) =>
-      `参保地对「${VISITOR[visitor]}」的调整无数据，按国家最大降幅${points}个百分点算`,
+      `参保地对「${VISITOR[visitor]}」的调整无数据，按国家最大降幅 ${points} 个百分点算`,
     unregisteredAsTemporary: "参保地对未备案没有单独的数据，按「其他临时外出就医」算",
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
     scheduleWithoutDeductible: (visitor: VisitorKey) =>

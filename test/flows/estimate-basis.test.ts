@@ -22,7 +22,7 @@ describe("estimate basis line", () => {
     // The read-back line comes first, the basis second.
     expect(text.split("\n")[1]).toContain("已有的规定，其余用典型模板");
     expect(text).not.toContain("暂无具体政策数据");
-    expect(text).toContain("按吉林省的全省规定估算"); // 吉林's province-wide −20 points, said to be the province's
+    expect(text).toContain("按吉林省全省规定估算"); // 吉林's province-wide −20 points, said to be the province's
   });
   it("a region without data is called a typical estimate", () => {
     expect(firstReply("贵阳职工医保在上海住院花了3万").split("\n")[1]).toContain("暂无具体政策数据");
