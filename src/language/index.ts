@@ -221,11 +221,6 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   });
   result.intent = score.intent;
   result.confidence = confidenceOf(score);
-  // 押金交了3万 最后结算花了4万2: with the whole bill beside it, the deposit is part of an estimate
-  // question, not a question about deposits (押金能退吗 still is).
-  if (result.intent === "deposit" && slots.amount !== undefined && slots.deposit !== undefined && regionCount > 0 && !/退|返|还给|怎么办|正常吗/u.test(text)) {
-    result.intent = "estimate";
-  }
   if (score.score < 2 && regionCount === 0 && ABOUT_INSURANCE.test(text)) {
     // No cue word at all, but it is about insurance: the learned fallback may know the phrasing.
     const guess = classify(text);
