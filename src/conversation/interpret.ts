@@ -450,7 +450,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },
   { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
   // At the menu, in an estimate with nothing else said, or as a new estimate question.
-  { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch)), then: whichAmount },
+  { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch && (c.pending === undefined || c.pending === "total"))), then: whichAmount },
   { when: isNewQuestion, then: newQuestion },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.

@@ -103,3 +103,11 @@ describe("退休 with 居民医保 is never an impossible pair", () => {
     expect(readBack(t)).toContain(m.readBack.retiredResident);
   });
 });
+
+describe("two figures answering the 乙类 question are not taken for the bill", () => {
+  it("the total stays, and no 'which is the total' question is asked", () => {
+    const asked = ["/estimate", "苏州", "职工", "上海", "住院", "三甲", "其他临时外出就医", "在职", "3万"];
+    const r = chat([...asked, "5000 6000"]).at(-1)!;
+    expect(r.some((x) => x.choices?.some((c) => c.id.startsWith("amt:")))).toBe(false);
+  });
+});
