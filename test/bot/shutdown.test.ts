@@ -11,7 +11,12 @@ describe("graceful shutdown (webhook)", () => {
     const h = await startHarness({ store, tg });
     await h.text(61, "/start"); // the client keeps this connection alive, as Telegram does
     const get = store.get.bind(store);
+    // Stopped once the update is being handled, not after a fixed pause: on a busy machine the
+    // request had not always arrived after 50 ms, and a request arriving after stop() gets 503.
+    let reached!: () => void;
+    const handling = new Promise<void>((r) => (reached = r));
     store.get = async (id) => {
+      reached();
       await new Promise((r) => setTimeout(r, 300));
       return get(id);
     };
@@ -19,7 +24,7 @@ describe("graceful shutdown (webhook)", () => {
     const close = store.close.bind(store);
     store.close = async () => ((closedAt = Date.now()), close());
     const inFlight = h.text(61, "/estimate");
-    await new Promise((r) => setTimeout(r, 50));
+    await handling;
     const started = Date.now();
     await h.app.stop();
     expect(Date.now() - started).toBeLessThan(3000);
