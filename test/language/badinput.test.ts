@@ -31,7 +31,7 @@ describe("bad input never throws and always returns a valid Parse", () => {
     warnings = vi.spyOn(process, "emitWarning");
   });
   afterEach(() => {
-    expect(warnings.mock.calls.filter(([, o]) => (o as { type?: string } | undefined)?.type === "ParseFailure")).toEqual([]);
+    expect(warnings.mock.calls.filter(([, o]: unknown[]) => (o as { type?: string } | undefined)?.type === "ParseFailure")).toEqual([]);
     warnings.mockRestore();
   });
 
