@@ -175,6 +175,11 @@ export const policyText = {
       `${name}在 ${date} 没有生效的政策数据${earliest ? `（我们最早的数据从 ${earliest} 起）` : ""}。`,
     insured: "参保地",
     treatment: "就医地",
+    /** No figures at all for this setting, neither the region's nor the template's: say so, never "不予支付". */
+    noSettingData: (name: string, scheme: "employee" | "resident", setting: SettingKey, sourceTitle: string) =>
+      `${name}${scheme === "employee" ? "职工医保" : "城乡居民医保"}在外地看${SETTING[setting]}能报多少，我们还没有核实过的数据，没法估算（这不等于不能报）。` +
+      `异地看门诊要先了解参保地的规定（来源：《${sourceTitle}》）。` +
+      `建议向参保地医保经办机构问清：${setting === "chronic_outpatient" ? "这个病种能不能异地直接结算、要不要先做资格认定和备案、" : "异地普通门诊能不能直接结算、要不要先备案、"}起付线、报销比例和年度限额各是多少。`,
   },
 };
 

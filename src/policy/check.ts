@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { STALE_AFTER_MONTHS, sourceAge } from "./age.ts";
 import { loadNational, loadRegionFile, loadTypical, PolicyFileError, POLICY_DIR } from "./load.ts";
 import type { NationalRules, RegionPolicy, TypicalPolicy } from "./schema.ts";
+import { templateProblems } from "./template.ts";
 
 export interface CheckError {
   file: string;
@@ -64,6 +65,10 @@ function ageWarnings(policy: RegionPolicy | TypicalPolicy, file: string, today: 
   return [...byId.values()];
 }
 
+function fieldPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+}
+
 export function checkPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY_DIR, today = new Date().toISOString().slice(0, 10)): CheckReport {
   const errors: CheckError[] = [];
   const warnings: CheckWarning[] = [];
@@ -93,9 +98,15 @@ export function checkPolicyFiles(extraFiles: readonly string[] = [], dir = POLIC
       return [];
     }
   })();
+  const own: RegionPolicy[] = [];
   for (const file of [...provinceFiles, ...regionFiles, ...extraFiles]) {
     const region = attempt(file, () => loadRegionFile(file, national));
     if (region) warnings.push(...ageWarnings(region, file, today));
+    if (region && !extraFiles.includes(file)) own.push(region);
+  }
+  // The template against the repository's regions: enough independent sources, and the medians.
+  if (typical && national) {
+    for (const p of templateProblems(typical, own, national, true)) errors.push({ file: typicalFile, problem: `${fieldPath(p.path)}：${p.message}` });
   }
   return { errors, warnings, files: provinceFiles.length + regionFiles.length + extraFiles.length + 2 };
 }

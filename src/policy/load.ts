@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { nationalProblems, policyProblems, type IntegrityProblem, type Path } from "./integrity.ts";
 import { readFileCapped } from "./read-file.ts";
 import { NationalRules, RegionPolicy, TypicalPolicy } from "./schema.ts";
+import { templateProblems } from "./template.ts";
 
 /** The largest policy file read (the largest shipped is about 32 KB). */
 export const MAX_POLICY_BYTES = 1024 * 1024;
@@ -219,8 +220,15 @@ export function loadPolicyFiles(extraFiles: readonly string[] = [], dir = POLICY
     provinces.push(province);
     files.set(`province:${province.code}`, file);
   }
-  for (const file of [...regionFiles, ...extraFiles]) {
-    const region = loadRegionFile(file, national, warnings);
+  const own: RegionPolicy[] = [];
+  for (const file of regionFiles) own.push(loadRegionFile(file, national, warnings));
+  // The template rests on the repository's regions (a user's --policy file does not move it):
+  // a figure with fewer independent sources than its basis promises is refused.
+  const typicalFile = join(dir, "typical.yaml");
+  const problems = templateProblems(typical, [...own, ...provinces], national);
+  if (problems.length > 0) throw new PolicyFileError(typicalFile, integrityLines(problems, readStructured(typicalFile)));
+  for (const [file, loaded] of [...regionFiles.map((f, i) => [f, own[i]] as const), ...extraFiles.map((f) => [f, undefined] as const)]) {
+    const region = loaded ?? loadRegionFile(file, national, warnings);
     // A later file (a user's --policy) overrides a region or adds one.
     byCode.set(region.code, region);
     files.set(region.code, file);

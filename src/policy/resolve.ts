@@ -44,6 +44,8 @@ export interface Case {
   /** True when any part of the rules came from the typical template. */
   typical: boolean;
   rules: Cited<SettingRules>;
+  /** Whose cap the rules carry, where it is not the rules' own (a region's cap on the template's rates). */
+  capPolicy?: AnyPolicy;
   classBShare: Cited<number> | null;
   visitor: AppliedVisitorRule;
   retired: boolean;
@@ -219,6 +221,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   const retired = scenario.insured.status === "retired";
   let rules = usable(settingRules(version, scenario.treatment.setting), retired);
   let rulesPolicy: AnyPolicy = policy;
+  let capPolicy: AnyPolicy | undefined;
   if (!rules && !found.province && policy !== book.typical) {
     // The city has no table for this setting: a province-wide one (湖南's unified tables) comes before the template.
     const province = book.provinceVersionFor(insuredCode, scenario.insured.scheme, scenario.treatment.date);
@@ -233,11 +236,24 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     const fallback = book.typical.schemes[scenario.insured.scheme]?.versions[0];
     rules = fallback ? settingRules(fallback, scenario.treatment.setting) : undefined;
     if (!rules || !fallback) {
-      return { ok: false, errors: [{ field: "treatment.setting", message: policyText.notCovered.what(scenario.treatment.setting) }] };
+      // Neither the region nor the template has figures (居民 普通门诊: too few sources for a
+      // template). Nothing says it is not paid, so the answer is "no data", with what to ask.
+      const ask = book.national.facts.outpatient_general;
+      const title = ask ? book.sourceRef(null, ask.source).title : "";
+      return {
+        ok: false,
+        errors: [{ field: "treatment.setting", message: policyText.errors.noSettingData(insured.name, scenario.insured.scheme, scenario.treatment.setting, title) }],
+      };
     }
     // No assumption line: settle's partlyTypical warning says which part came from the template.
     typical = true;
     rulesPolicy = book.typical;
+    // The region's own cap, where its sources give one without the rates (南昌 普通门诊 400).
+    const ownCap = scenario.treatment.setting === "inpatient" ? undefined : version.capWithoutRates?.[scenario.treatment.setting === "outpatient" ? "outpatient" : "chronicOutpatient"];
+    if (ownCap && policy !== book.typical) {
+      rules = { ...rules, cap: ownCap };
+      capPolicy = policy;
+    }
     // Only the deductible, ratio and cap come from the template: the region's own 乙类 share,
     // visitor rules and free zones are sourced data and still apply (临沂 先自付10%).
   }
@@ -256,6 +272,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     version,
     typical,
     rules: { value: rules, policy: rulesPolicy, source: rules.ratio.source, quote: rules.ratio.quote },
+    ...(capPolicy ? { capPolicy } : {}),
     classBShare: null,
     visitor: NO_VISITOR_RULE,
     retired,

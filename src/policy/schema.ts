@@ -76,6 +76,11 @@ const Cited = {
   source: z.string().min(1),
   quote: z.string().optional(),
   note: z.string().optional(),
+  /**
+   * A reading of the source the figures rest on that a person must be told (石家庄 "三级" is
+   * the 省属三级 column, not the 市属三级 one): every estimate that uses the block lists it.
+   */
+  assumption: z.string().optional(),
   fact: FactIds.optional(),
 };
 
@@ -264,6 +269,11 @@ export const SchemeVersion = z.strictObject({
   inpatient: SettingRules.optional(),
   outpatient: SettingRules.optional(),
   chronicOutpatient: SettingRules.optional(),
+  /**
+   * A setting's cap where the sources give no deductible or ratio for it (南昌 职工 普通门诊
+   * "400元"): the template's deductible and ratio are used with this cap, not the template's.
+   */
+  capWithoutRates: z.strictObject({ outpatient: Cap.optional(), chronicOutpatient: Cap.optional() }).optional(),
   visitors: z.array(VisitorEntry).default([]),
   freeZones: z.array(FreeZone).default([]),
   manualClaim: ManualClaim.optional(),

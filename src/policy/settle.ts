@@ -425,7 +425,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
       visitor: visitorCite,
       rules: cite(book, { policy: rp, source: c.rules.source, quote: c.rules.quote }),
       cap: rules.cap
-        ? cite(book, { policy: rp, source: rules.cap.source, quote: c.retired && rules.cap.retired ? (rules.cap.retiredQuote ?? rules.cap.quote) : rules.cap.quote })
+        ? cite(book, { policy: c.capPolicy ?? rp, source: rules.cap.source, quote: c.retired && rules.cap.retired ? (rules.cap.retiredQuote ?? rules.cap.quote) : rules.cap.quote })
         : null,
       classB: c.classBShare ? cite(book, c.classBShare) : null,
     },
@@ -456,12 +456,19 @@ function noteWarnings(c: Case): void {
     c.assumptions.push(policyText.assumptions.admissions);
   }
   if (s.costs.classB === undefined) c.assumptions.push(policyText.classB.noAmount);
+  // A reading the figures rest on (石家庄 三级 = 省属三级), for the blocks this estimate uses.
+  const usesSchedule = away && c.visitor.rule.kind === "schedule";
+  const rules = c.rules.value;
+  const readings = [
+    usesSchedule && c.visitor.rule.kind === "schedule" && c.visitor.rule.deductible ? undefined : rules.deductible?.assumption,
+    usesSchedule ? undefined : rules.ratio.assumption,
+    rules.cap?.assumption,
+  ];
+  for (const reading of readings) if (reading && !c.assumptions.includes(reading)) c.assumptions.push(reading);
   if (away && c.visitor.rule.kind === "schedule" && !c.visitor.rule.deductible && c.rules.value.deductible) {
     c.assumptions.push(policyText.assumptions.scheduleWithoutDeductible(s.visitor));
   }
   if (c.retired) {
-    const rules = c.rules.value;
-    const usesSchedule = away && c.visitor.rule.kind === "schedule";
     const hasRetireeFigures = usesSchedule
       ? !!rules.retiredAdjust?.alsoUnderSchedules
       : !!(rules.ratio.retired || rules.deductible?.retired || rules.retiredAdjust);

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { divisionByCode } from "../../src/places/divisions.ts";
 import { loadPolicyFiles, loadRegionFile, PolicyFileError, POLICY_DIR } from "../../src/policy/load.ts";
 import type { RegionPolicy, TypicalPolicy } from "../../src/policy/schema.ts";
-import { collectFigures, median, typicalFigures } from "./medians.ts";
+import { collectFigures, median, minimumSources, typicalFigures } from "./medians.ts";
 
 const files = loadPolicyFiles();
 const { national, typical, regions } = files;
@@ -172,22 +172,24 @@ describe("policy files", () => {
 describe("typical.yaml is the median of the region files", () => {
   const figures = collectFigures([...regions, ...files.provinces], national);
 
-  it("has a figure wherever the regions do, for the settings it covers", () => {
-    const covered = ["employee.inpatient", "employee.outpatient", "employee.classB", "resident.inpatient", "resident.classB"];
-    // Resident outpatient: two scattered figures (海口 level 1, 清远 a monthly cap); the basis says why it is left out.
-    const omitted = ["resident.outpatient"];
+  const minimum = minimumSources(typical.basis);
+
+  it("states in its basis the least number of independent sources per figure", () => {
+    expect(minimum).toBe(4);
+  });
+
+  it("has a figure exactly where the regions give enough independent sources", () => {
+    // Resident outpatient: scattered figures (清远, 海口 level 1, 湖南省), none with 4 sources; the basis says so.
+    expect(typical.basis).toContain("居民普通门诊");
     const own = new Map([
       ...typicalFigures(typical.schemes.employee!.versions[0]!, "employee"),
       ...typicalFigures(typical.schemes.resident!.versions[0]!, "resident"),
     ]);
-    for (const key of figures.keys()) {
-      if (omitted.some((p) => key.startsWith(p))) {
-        expect(own.has(key), key).toBe(false);
-        continue;
-      }
-      expect(covered.some((p) => key.startsWith(p)), `${key} is neither covered nor omitted on purpose`).toBe(true);
-      expect(own.has(key), `typical.yaml lacks ${key}`).toBe(true);
+    for (const [key, contributions] of figures) {
+      if (contributions.length < minimum!) expect(own.has(key), `${key} has ${contributions.length} sources`).toBe(false);
+      else expect(own.has(key), `typical.yaml lacks ${key}`).toBe(true);
     }
+    expect([...figures.keys()].filter((k) => k.startsWith("resident.outpatient") && own.has(k))).toEqual([]);
     for (const key of own.keys()) expect(figures.has(key), `typical.yaml has ${key} with no region behind it`).toBe(true);
   });
 

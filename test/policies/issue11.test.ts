@@ -183,3 +183,106 @@ describe("南昌 居民 against 江西's unified rule", () => {
     expect(m9?.reason).toContain("800元/35%");
   });
 });
+
+describe("居民 outpatient without data is answered honestly", () => {
+  const outpatient = (region: string, setting: "outpatient" | "chronic_outpatient" = "outpatient") =>
+    evaluate({
+      insured: { region, scheme: "resident" },
+      treatment: { region: "上海", setting, hospitalLevel: 2, date: "2026-03-01" },
+      visitor: "long_term",
+      costs: { total: "3000", classB: "0" },
+    });
+
+  it("南昌 居民 普通门诊: no figures anywhere, so 'no data' and what to ask — never 不予支付", () => {
+    const r = outpatient("南昌");
+    expect(r.ok).toBe(false);
+    const text = r.ok ? "" : r.errors.map((e) => e.message).join("\n");
+    expect(text).toContain("还没有核实过的数据");
+    expect(text).toContain("这不等于不能报");
+    expect(text).toContain("起付线、报销比例和年度限额");
+    // The national fact it rests on (常州 guide reproducing 国家医保局's 三步走), by title.
+    expect(text).toContain("常州异地就医指南");
+    expect(text).not.toContain("不予支付");
+  });
+
+  it("no region's resident outpatient is refused with 不予支付 without a sourced rule", async () => {
+    const { getPolicyBook } = await import("../../src/policy/book.ts");
+    for (const region of getPolicyBook().regions.values()) {
+      if (!region.schemes.resident) continue;
+      for (const setting of ["outpatient", "chronic_outpatient"] as const) {
+        const r = outpatient(region.name, setting);
+        if (!r.ok) expect(r.errors.map((e) => e.message).join(), region.name).not.toContain("不予支付");
+      }
+    }
+  });
+
+  it("a region with its own figures still gets an estimate (清远 55%)", () => {
+    const r = outpatient("清远");
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe("蚌埠 转诊 起付 (BB-GOV, A): 市域外省内 2000, 省外 2500, 45%–75%", () => {
+  const referral = (treatment: string) =>
+    estimate({ insured: { region: "蚌埠", scheme: "resident" }, treatment: inpatient(treatment, 3), visitor: "referral", costs: { total: "20000", classB: "0" } });
+
+  it("referred to 上海: (20000 − 2500) × 45% = 7875, and the 45%–75% range is stated as an assumption", () => {
+    const e = referral("上海");
+    expect(e.fundPays).toBe("7875.00");
+    expect(e.steps.find((s) => s.kind === "deductible")?.amount).toBe("2500.00");
+    expect(e.assumptions.join("\n")).toContain("45%–75%");
+  });
+
+  it("referred inside 安徽 (合肥): deductible 2000: (20000 − 2000) × 45% = 8100", () => {
+    expect(referral("合肥").fundPays).toBe("8100.00");
+  });
+});
+
+describe("a level the data reads one way is stated (石家庄 三级 = 省属三级)", () => {
+  it("石家庄 职工 level 3 names the 市属三级 figures it did not use; level 2 does not", () => {
+    const run = (level: 2 | 3) =>
+      estimate({ insured: { region: "石家庄", scheme: "employee", status: "working" }, treatment: inpatient("石家庄", level), costs: { total: "20000", classB: "0" }, yearToDate: { admissions: 0 } });
+    expect(run(3).assumptions.join("\n")).toMatch(/省属三级.*900元.*82%.*市属三级.*600元.*85%/);
+    // The assumption travels with the block; a level-2 stay uses the same block, so it is listed too.
+    expect(run(2).fundPays).toBe("17550.00");
+  });
+});
+
+describe("南昌 职工 普通门诊: the region's own 400 cap on the template's rates", () => {
+  it("3000 at level 2: the template's rates, then the cap of 400 from 南昌's source, not the template's 4500", () => {
+    const e = estimate({
+      insured: { region: "南昌", scheme: "employee", status: "working" },
+      treatment: { region: "上海", setting: "outpatient", hospitalLevel: 2, date: "2026-03-01" },
+      costs: { total: "3000", classB: "0" },
+    });
+    const cap = e.steps.find((s) => s.kind === "cap");
+    expect(cap?.amount).toBe("400.00");
+    expect(cap?.source.title).toContain("南昌医保异地就医医保报销流程");
+    expect(e.fundPays).toBe("400.00");
+  });
+});
+
+describe("grades as policy-facts gives them, and the primary national documents cited", () => {
+  it("S2 is B; S3, S3-HN and S4 are C", async () => {
+    const { loadPolicyFiles } = await import("../../src/policy/load.ts");
+    const files = loadPolicyFiles();
+    expect(files.national.sources.S2?.grade).toBe("B");
+    expect(files.national.sources.S3?.grade).toBe("C");
+    expect(files.national.sources.S4?.grade).toBe("C");
+    for (const r of files.regions) {
+      if (r.sources["S3-HN"]) expect(r.sources["S3-HN"].grade, r.name).toBe("C");
+      for (const id of ["S2", "S3", "S4"]) if (r.sources[id]) expect(r.sources[id], `${r.name} ${id}`).toEqual(files.national.sources[id]);
+    }
+  });
+
+  it("the cross-province principle cites the 人社部 document (S5), not the 2018 hospital page", async () => {
+    const { loadPolicyFiles } = await import("../../src/policy/load.ts");
+    const { national } = loadPolicyFiles();
+    const p = national.principles.find((x) => x.id === "cross_province");
+    expect(p?.source).toBe("S5");
+    expect(p?.note).toContain("N22");
+    const nn = national.principles.find((x) => x.id === "non_networked");
+    expect(national.sources[nn!.source]?.grade).toBe("C");
+    expect(nn?.text).toContain("可信度较低");
+  });
+});

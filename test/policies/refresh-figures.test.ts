@@ -52,8 +52,8 @@ const SECTION_7 = [
   "7.ty.res-inpatient", "7.ty.res-cuts", "7.ty.res-serious-illness", "7.ty.res-old", "7.ty.res-classB-old",
 ];
 
-/** Ids of earlier sections that files also carry (issue 11's 天津 退休 table, policy-facts §2.14). */
-const OTHER_IDS = ["2.14.tj-retired"];
+/** Ids of earlier sections that files also carry (issue 11's 天津 退休 table and 蚌埠 转诊 起付, policy-facts §2.14). */
+const OTHER_IDS = ["2.14.tj-retired", "2.14.bb-referral"];
 
 interface Seen {
   encoded: Map<string, string[]>; // id → "file: source (grade)"

@@ -3,7 +3,7 @@
  * versions, gaps, undeclared sources and grades that contradict confidence — naming the file,
  * the field and the line, for a user's --policy file as for the repository's.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -87,5 +87,54 @@ describe("the loader's integrity rules", () => {
   it("names the line of a schema error too", () => {
     const { lines } = problems(base.replace('"3": 85', '"3": 185'));
     expect(lines[0]).toMatch(/^schemes\.employee\.versions\[1\]\.inpatient\.ratio\.working.*（第 19 行）/);
+  });
+});
+
+describe("the typical template rests on enough independent sources", () => {
+  /** The fixtures with typical.yaml's basis promising `n` independent sources per figure. */
+  function fixturesPromising(basis: string): string {
+    const copy = mkdtempSync(join(tmpdir(), "yidi-template-"));
+    cpSync(FIXTURES, copy, { recursive: true });
+    const file = join(copy, "typical.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^basis: .*$/m, `basis: ${basis}`));
+    return copy;
+  }
+
+  function refusal(dir: string): PolicyFileError {
+    try {
+      loadPolicyFiles([], dir);
+    } catch (error) {
+      if (error instanceof PolicyFileError) return error;
+      throw error;
+    }
+    throw new Error("the template was accepted");
+  }
+
+  it("refuses a figure with fewer sources than the basis promises, naming the figure, its line and its sources", () => {
+    // Fixture regions: 990100 and 990200 give an employee inpatient cap (two pages), so 3 is too many.
+    const error = refusal(fixturesPromising("测试；每个数字至少来自 3 个相互独立的来源"));
+    expect(error.file).toMatch(/typical\.yaml$/);
+    const cap = error.problems.find((p) => p.startsWith("schemes.employee.versions[0].inpatient.cap.amount"));
+    expect(cap).toMatch(/（第 \d+ 行）：只有 \d 个独立来源（.+），少于 basis 写明的最少 3 个/);
+  });
+
+  it("refuses a basis that states no minimum", () => {
+    const error = refusal(fixturesPromising("测试用"));
+    expect(error.problems).toEqual([expect.stringMatching(/^basis（第 3 行）：basis 没有写明每个数字最少来自几个独立来源/)]);
+  });
+
+  it("counts one page cited by two regions once", async () => {
+    const { collectFigures } = await import("../../src/policy/template.ts");
+    const national = { sources: {} };
+    const page = { title: "同一页", url: "http://example.org/a", published: "2025", retrieved: "2026-11-23", grade: "B" as const, confidence: "medium" as const };
+    const region = (code: string, source: typeof page) => ({
+      code, name: code, aliases: [], notes: [], sources: { P: source },
+      schemes: { employee: { versions: [{ version: "1", from: "2025-01-01", fromBasis: "convention" as const, to: null, visitors: [], freeZones: [], rejected: [],
+        outpatient: { ratio: { source: "P", working: { byLevel: { "1": 70 } } } } }] } },
+    });
+    const twoCopies = collectFigures([region("990901", page), region("990902", page)], national);
+    expect(twoCopies.get("employee.outpatient.ratio.1")).toHaveLength(1);
+    const twoPages = collectFigures([region("990901", page), region("990902", { ...page, url: "http://example.org/b" })], national);
+    expect(twoPages.get("employee.outpatient.ratio.1")).toHaveLength(2);
   });
 });
