@@ -312,6 +312,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // What the reply already said in its own words is not said again in the evaluator's.
   const said = new Set<string>();
   if (assumed.includes("classB")) said.add(policyText.classB.noAmount);
+  if (assumed.includes("outOfCatalog")) said.add(policyText.outOfCatalog.noAmount);
   if (assumed.includes("status")) said.add(policyText.assumptions.status);
   if (e.policy.typical && !e.policy.regionData) {
     for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));

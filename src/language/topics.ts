@@ -6,12 +6,25 @@
  * - two_way: long-term registrants keep their benefits back home (双向享受待遇)
  * - commitment: the personal commitment letter instead of proofs (承诺书, 承诺制)
  * - principle: 就医地目录、参保地政策、就医地管理 (whose catalogue, whose ratios)
+ * - why_ratio: why the estimate's ratio is what it is (为什么是70%, 这个比例怎么来的)
  */
 import type { SideTopic } from "./types.ts";
 
 const HOME = "(老家|参保地|原籍|家乡|户口所在地|原来的地方|原参保地|参保的地方|家里)";
 
+/** A ratio as people write it: 70%, 70％, 百分之七十, 七成. */
+const RATIO = "(\\d{1,3}(\\.\\d+)?\\s*[%％]|百分之[零一二两三四五六七八九十百点\\d]+|[一二三四五六七八九]成[五半]?)";
+
 const TOPICS: [SideTopic, RegExp[]][] = [
+  [
+    "why_ratio",
+    [
+      // 为什么是70%, 为啥只报70%, 怎么才百分之七十, 凭什么只给七成
+      new RegExp(`(为什么|为啥|为何|怎么|咋|凭什么)(会|就)?(是|只有|才|只报|只能报|报|给|按|只给|只按)?了?${RATIO}`, "u"),
+      new RegExp(`${RATIO}(是)?(怎么|咋|如何)(来|算|定)的|${RATIO}(的)?(依据|根据|来源)(是)?(什么|啥|哪)`, "u"),
+      /(这个|报销|支付)?比例(是)?(怎么|咋|如何)(来|算|定)的|(比例|报销比例)(为什么|为啥|凭什么)|(为什么|为啥)(报销)?比例(这么|那么)?(低|少|高|是这个)/u,
+    ],
+  ],
   [
     "two_way",
     [

@@ -12,7 +12,7 @@ export type Intent = "registration_howto" | "registration_materials" | "eligibil
   | "claim_deadline";
 
 /** A question inside an intent that one national rule answers (see topics.ts). */
-export type SideTopic = "two_way" | "commitment" | "principle";
+export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

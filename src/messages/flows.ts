@@ -346,6 +346,17 @@ export const flowMessages = {
     noData: "这个问题各地规定不同，以参保地规定为准。",
     source: (title: string) => `（来源：${title}）`,
   },
+  /** "为什么是70%": the ratio of the person's estimate, the rule that gave it, its source and age. */
+  whyRatio: {
+    rule: (rate: string, rule: string) => `刚才的估算里，统筹基金按 ${rate}% 支付，算法是：${rule}。`,
+    bands: (rule: string) => `刚才的估算里，统筹基金按费用分段、各段比例不同支付：${rule}。`,
+    cut: (what: string, rule: string) => `其中「${what}」：${rule}。`,
+    source: (title: string, published: string, confidence: "high" | "medium" | "low", aged: boolean) =>
+      `依据：《${title}》，${published}，可信度${{ high: "高", medium: "中", low: "低" }[confidence]}${aged ? "；这份资料可能已超过 24 个月或看不出日期，比例可能已调整，请向参保地医保部门核实" : ""}。`,
+    typical: (region: string) => `${region}这部分没有我们核实过的数据，这个比例取自典型模板（各地中位数），不是${region}的政策。`,
+    share: "基金实际付的钱占总费用的比例会更低：起付线、目录外和乙类先自付的部分不按这个比例报。",
+    noEstimate: "想知道您自己的比例从哪来：告诉我参保地、就医地、医院级别和花费，我先算一遍，再说明。",
+  },
   sourcePrefix: "来源：",
   dataUnavailable: "政策数据暂时无法读取，没法估算，请稍后再试。",
 

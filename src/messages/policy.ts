@@ -47,6 +47,7 @@ export const policyText = {
   outOfCatalog: {
     what: "目录外（自费）费用，医保不支付",
     rule: (catalogue: string) => `按${catalogue}医保目录划分`,
+    noAmount: "未提供目录外（自费）金额，按 0 元计算；如有目录外药品或项目，个人负担会更高",
   },
   classB: {
     what: "乙类项目个人先行自付",
@@ -102,6 +103,8 @@ export const policyText = {
   assumptions: {
     status: "没说在职还是退休，按在职算（退休通常报得更多）",
     admissions: "按今年第 1 次住院算",
+    fundPaid: "未提供今年统筹基金已报销的金额，按还没报销过计算（已报销过的，可能更早到年度限额）",
+    deductiblePaid: "未提供今年已付的年度起付线，按还没付过计算（已付过的，这次自付更少）",
     monthlyCap: (cap: string) => `统筹基金每月限额 ${cap} 元，按本月此前没有报销过计算；同月已报销的，本次能报的更少`,
     visitorUnknownRule: (visitor: VisitorKey, points: number) =>
       `参保地对「${VISITOR[visitor]}」的调整无数据，按国家最大降幅 ${points} 个百分点算`,

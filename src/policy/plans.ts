@@ -24,7 +24,8 @@ const MATERNITY = [undefined, false, true];
  * A scenario's shape: every field except the amounts of the bill, as insured region, treatment
  * region, date and one number for the small choices. Nested maps keyed by these cost less than
  * one long joined key, which must be built and hashed on every estimate. The presence of 乙类
- * (given or not, zero or not) changes the plan's assumptions, so it is part of the shape. A
+ * (given or not, zero or not) and of 目录外 (given or not) changes the plan's assumptions, so
+ * they are part of the shape. A
  * scenario with money already paid this year is not cached: those are amounts too.
  */
 export function shapeOf(s: Scenario): [insured: string, treatment: string, date: string, choices: number] | null {
@@ -38,6 +39,8 @@ export function shapeOf(s: Scenario): [insured: string, treatment: string, date:
   n = n * VISITORS.length + VISITORS.indexOf(s.visitor);
   n = n * 3 + MATERNITY.indexOf(s.maternity);
   n = n * 3 + (b === undefined ? 0 : hasClassB(s) ? 2 : 1);
+  // Left out, the plan says so among its assumptions; given (zero or not), it does not.
+  n = n * 2 + (s.costs.outOfCatalog === undefined ? 0 : 1);
   // yearToDate absent, or present with admissions absent or 0..365.
   n = n * 368 + (y === undefined ? 0 : y.admissions === undefined ? 1 : y.admissions + 2);
   return [s.insured.region, s.treatment.region, s.treatment.date, n];

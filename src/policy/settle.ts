@@ -452,10 +452,20 @@ function noteWarnings(c: Case): void {
   if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push(w.chronicNeedsRecognition);
   // A reading chosen between two ("降低10%": points or percent) is an assumption of the estimate.
   if (c.visitor.entry?.ambiguity) c.assumptions.push(w.ambiguity(c.visitor.entry.ambiguity));
-  if (s.insured.scheme === "employee" && s.treatment.setting === "inpatient" && s.yearToDate?.admissions === undefined) {
+  // Employees' second stays often cost less; for anyone, a table by admission makes it matter.
+  const byAdmission = !!c.rules.value.deductible && Object.values(c.rules.value.deductible.working).some(Array.isArray);
+  if ((s.insured.scheme === "employee" || byAdmission) && s.treatment.setting === "inpatient" && s.yearToDate?.admissions === undefined) {
     c.assumptions.push(policyText.assumptions.admissions);
   }
   if (s.costs.classB === undefined) c.assumptions.push(policyText.classB.noAmount);
+  if (s.costs.outOfCatalog === undefined) c.assumptions.push(policyText.outOfCatalog.noAmount);
+  // What was paid earlier this year matters only where a yearly figure can be used up.
+  const paidNothing = !c.rules.value.notCovered && !(away && c.visitor.rule.kind === "not_covered");
+  if (paidNothing && c.rules.value.cap?.per === "year" && s.yearToDate?.fundPaid === undefined) c.assumptions.push(policyText.assumptions.fundPaid);
+  const scheduleDeductible = away && c.visitor.rule.kind === "schedule" && !!c.visitor.rule.deductible;
+  if (paidNothing && !scheduleDeductible && c.rules.value.deductible?.per === "year" && s.yearToDate?.deductiblePaid === undefined) {
+    c.assumptions.push(policyText.assumptions.deductiblePaid);
+  }
   // A reading the figures rest on (石家庄 三级 = 省属三级), for the blocks this estimate uses.
   const usesSchedule = away && c.visitor.rule.kind === "schedule";
   const rules = c.rules.value;

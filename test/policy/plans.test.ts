@@ -33,6 +33,7 @@ describe("shapeOf", () => {
     ["maternity left out", { ...base, maternity: undefined }],
     ["乙类 zero", { ...base, costs: { ...base.costs, classB: "0.00" } }],
     ["乙类 left out", { ...base, costs: { total: "30000" } }],
+    ["目录外 left out", { ...base, costs: { total: "30000", classB: "5000" } }],
     ["admissions", { ...base, yearToDate: { admissions: 2 } }],
     ["admissions left out", { ...base, yearToDate: {} }],
     ["year to date left out", { ...base, yearToDate: undefined }],
