@@ -333,7 +333,18 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // Both amounts unknown: one line.
   const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
   const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);
-  const theirs = e.assumptions.filter((x) => !said.has(x));
+  // What this year already brought (stays, fund paid, deductible paid): one line, not three.
+  const yearToDate = (["admissions", "deductiblePaid", "fundPaid"] as const).filter((k) => e.assumptions.includes(policyText.assumptions[k]));
+  for (const k of yearToDate) said.add(policyText.assumptions[k]);
+  // Neither amount given, and the flow did not say so itself: one line for both, as the flow would.
+  const amounts = [policyText.classB.noAmount, policyText.outOfCatalog.noAmount];
+  const bothAmounts = amounts.every((x) => e.assumptions.includes(x) && !said.has(x));
+  if (bothAmounts) for (const x of amounts) said.add(x);
+  const theirs = [
+    ...(bothAmounts ? [m.estimate.assumed.amountsUnknown!] : []),
+    ...e.assumptions.filter((x) => !said.has(x)),
+    ...(yearToDate.length > 0 ? [m.estimate.yearToDate(yearToDate.map((k) => m.estimate.yearToDateParts[k]!))] : []),
+  ];
   const all = [...ourLines, ...theirs, ...(assumed.length > 0 ? [m.estimate.assumed.date] : [])];
   if (all.length > 0) lines.push(m.estimate.assumedTitle, ...all.map((x) => `· ${x}`));
   // Which figures may be outdated is marked on their sources below (naming them here again

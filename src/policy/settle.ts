@@ -144,7 +144,9 @@ class Explainer {
   /** `amount` may come formatted already, where the same figure is shown more than once. */
   add(kind: StepKind, what: string, amount: Money | string | null, rule: string, cited: Cite): void {
     const ref = cited.ref;
-    if (CONFIDENCE_ORDER[ref.confidence] < CONFIDENCE_ORDER[this.lowest]) this.lowest = ref.confidence;
+    // The estimate's confidence is its figures': a national principle's page (省内 "参保地目录",
+    // one C-grade page) is shown with its grade in the source list, not as a doubt on the numbers.
+    if (cited.figure && CONFIDENCE_ORDER[ref.confidence] < CONFIDENCE_ORDER[this.lowest]) this.lowest = ref.confidence;
     if (cited.figure && !this.figureSources.includes(ref)) this.figureSources.push(ref);
     this.steps.push({ kind, what, amount: amount === null || typeof amount === "string" ? amount : fmt(amount), rule, source: ref });
   }

@@ -61,7 +61,7 @@ describe("planFor", () => {
   it("returns the same plan for the same shape, and starts over past PLAN_CACHE_LIMIT plans", () => {
     const s = Scenario.parse({ ...base, insured: { region: "示例市", scheme: "employee", status: "working" } });
     const first = planFor(fixtureBook, s);
-    const otherBill = planFor(fixtureBook, Scenario.parse({ ...s, costs: { total: "1", classB: "1" } }));
+    const otherBill = planFor(fixtureBook, Scenario.parse({ ...s, costs: { total: "1", classB: "1", outOfCatalog: "0" } }));
     expect(first.ok && otherBill.ok && first.value === otherBill.value).toBe(true);
     // Fill the cache with other shapes (other dates): it starts over, and the first plan is made anew.
     for (let d = 1; d <= PLAN_CACHE_LIMIT; d++) {
