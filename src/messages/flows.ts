@@ -203,8 +203,8 @@ export const flowMessages = {
       date: "就医日期按今天算",
     } as Record<string, string>,
     /** The evaluator's year-to-date assumptions in one line (the chat does not ask for them). */
-    yearToDate: (parts: string[]) => `按今年${parts.join("、")}计算（不是的话结果会变）`,
-    yearToDateParts: { admissions: "第 1 次住院", deductiblePaid: "还没付过年度起付线", fundPaid: "统筹基金还没报销过" } as Record<string, string>,
+    yearToDate: (parts: string[]) => `按今年${parts.join("、")}计算（否则结果会变）`,
+    yearToDateParts: { admissions: "首次住院", deductiblePaid: "还没付过起付线", fundPaid: "还没报销过" } as Record<string, string>,
     warnings: "请注意：",
     failed: "这组信息没法估算：",
     pickChange: "想改哪一项？",
