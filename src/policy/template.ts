@@ -16,9 +16,12 @@
  */
 import { Decimal } from "decimal.js";
 import type { IntegrityProblem } from "./integrity.ts";
-import type { NationalRules, RegionPolicy, Scheme, SchemeVersion, Source, TypicalPolicy } from "./schema.ts";
+import type { NationalRules, RegionPolicy, SchemeVersion, Source, TypicalPolicy } from "./schema.ts";
+import { LevelKey, Scheme, Setting } from "./terms.ts";
 
-export const LEVELS = ["1", "2", "3"] as const;
+export const LEVELS = LevelKey.options;
+/** The settings the template covers: chronic outpatient care has no template. */
+const SETTINGS = Setting.options.filter((s): s is Exclude<Setting, "chronic_outpatient"> => s !== "chronic_outpatient");
 
 export interface Contribution {
   code: string;
@@ -61,11 +64,11 @@ export function collectFigures(regions: readonly RegionPolicy[], national: Pick<
     out.set(key, list);
   };
   for (const region of regions) {
-    for (const scheme of ["employee", "resident"] as const) {
+    for (const scheme of Scheme.options) {
       const v = latestVersion(region, scheme);
       if (!v) continue;
       if (v.classB) add(`${scheme}.classB`, region, v.classB.source, v.classB.share);
-      for (const setting of ["inpatient", "outpatient"] as const) {
+      for (const setting of SETTINGS) {
         const rules = v[setting];
         if (!rules) continue;
         const d = rules.deductible;
@@ -101,7 +104,7 @@ export function median(values: readonly Decimal[]): Decimal {
 export function typicalFigures(version: SchemeVersion, scheme: Scheme): Map<FigureKey, Decimal> {
   const out = new Map<FigureKey, Decimal>();
   if (version.classB) out.set(`${scheme}.classB`, new Decimal(version.classB.share));
-  for (const setting of ["inpatient", "outpatient"] as const) {
+  for (const setting of SETTINGS) {
     const rules = version[setting];
     if (!rules) continue;
     for (const level of LEVELS) {
@@ -151,7 +154,7 @@ export function templateProblems(
     return out;
   }
   const figures = collectFigures(regions, national);
-  for (const scheme of ["employee", "resident"] as const) {
+  for (const scheme of Scheme.options) {
     const version = typical.schemes[scheme]?.versions[0];
     if (!version) continue;
     for (const [key, value] of typicalFigures(version, scheme)) {
