@@ -11,7 +11,7 @@ import { chat, NOW, textOf } from "./chat.ts";
 const ESTIMATE = "我在石家庄交的职工医保，在职，在北京三级医院住院花了2万";
 
 describe("the language layer hears the question", () => {
-  it.each(["为什么是70%", "为啥只报70%", "怎么才百分之七十", "凭什么只给七成", "这个比例是怎么来的", "报销比例为什么这么低", "82%是怎么算的"])("%s", (text) => {
+  it.each(["为什么是70%", "为啥只报70%", "怎么才百分之七十", "凭什么只给七成", "这个比例是怎么来的", "报销比例为什么这么低", "82%是怎么算的", "为什么是这个比例", "为啥按这个报销比例"])("%s", (text) => {
     expect(sideTopic(text)).toBe("why_ratio");
   });
   it.each(["报销比例是多少", "我花了70万", "异地报销比例会降吗", "按哪里的报销比例"])("not: %s", (text) => {
