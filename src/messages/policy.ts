@@ -112,6 +112,7 @@ export const policyText = {
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
     scheduleWithoutDeductible: (visitor: VisitorKey) =>
       `参保地对「${VISITOR[visitor]}」只规定了报销比例，没有另列起付线，按参保地本身的起付线计算`,
+    levelBorrowed: (level: keyof typeof LEVEL, from: keyof typeof LEVEL) => `参保地没有单列${LEVEL[level]}医院的数字，按${LEVEL[from]}医院的数字算`,
     noRetireeFigures: "没有退休人员的起付线或比例数据，按在职标准算（退休实际可能报得更多）",
     retiredUnderSchedule: (visitor: VisitorKey) =>
       `参保地对「${VISITOR[visitor]}」另有一套起付线和比例，没有退休人员的调整数据，按这套算（退休实际可能报得更多）`,

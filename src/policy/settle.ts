@@ -480,6 +480,19 @@ function noteWarnings(c: Case): void {
   if (away && c.visitor.rule.kind === "schedule" && !c.visitor.rule.deductible && c.rules.value.deductible) {
     c.assumptions.push(policyText.assumptions.scheduleWithoutDeductible(s.visitor));
   }
+  // atLevel borrows a figure from another level; the step names the asked level, so say which level it came from.
+  if (!usesSchedule) {
+    const level = String(s.treatment.hospitalLevel) as Level;
+    const ratioTable = c.retired && rules.ratio.retired ? rules.ratio.retired : (rules.ratio.working ?? rules.ratio.retired);
+    const tables: (Partial<Record<Level, unknown>> | undefined)[] = [
+      c.retired && rules.deductible?.retired ? rules.deductible.retired : rules.deductible?.working,
+      ratioTable && "byLevel" in ratioTable ? ratioTable.byLevel : undefined,
+    ];
+    const from = tables
+      .map((t) => (t && t[level] === undefined ? NEAREST[level].find((l) => t[l] !== undefined) : undefined))
+      .find((l) => l !== undefined);
+    if (from) c.assumptions.push(policyText.assumptions.levelBorrowed(Number(level) as 1 | 2 | 3, Number(from) as 1 | 2 | 3));
+  }
   if (c.retired) {
     const hasRetireeFigures = usesSchedule
       ? !!rules.retiredAdjust?.alsoUnderSchedules
