@@ -1,37 +1,17 @@
 /** `npm run bot` as a real process: the configuration line, start-up in both modes, clean shutdown. */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startProcess } from "../support/start-process.ts";
 import { FakeTelegram, updates } from "../../src/channels/telegram/testing/stand-in.ts";
 import { botMessages as m } from "../../src/messages/bot.ts";
 import { freePort } from "../../src/store/testing/redis-server.ts";
 
-const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yidi-entry-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bot.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  const started = async () => {
-    for (let i = 0; i < 600 && !out.includes("bot started"); i++) {
-      if (child.exitCode !== null) throw new Error(`bot exited early: ${err}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!out.includes("bot started")) throw new Error(`bot did not start: ${out} ${err}`);
-  };
-  return { child, exited, started, output: () => ({ out, err }) };
-}
+const start = (env: Record<string, string>) => startProcess("src/bot.ts", env);
 
 describe("npm run bot", { timeout: 60_000 }, () => {
   it("without BOT_TOKEN: one clear line on stderr, exit code 1, no stack trace", async () => {

@@ -1,33 +1,17 @@
 /** `npm run web` and `WEB=1 npm run bot` as real processes: the chat page is served, and they stop cleanly. */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startProcess } from "../support/start-process.ts";
 import { FakeTelegram } from "../../src/channels/telegram/testing/stand-in.ts";
 import { freePort } from "../../src/store/testing/redis-server.ts";
 import { webMessages as m } from "../../src/messages/web.ts";
 
-const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yidi-web-entry-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(file: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: root, env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  const until = async (text: string) => {
-    for (let i = 0; i < 600 && !out.includes(text); i++) {
-      if (child.exitCode !== null) throw new Error(`exited early: ${err}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!out.includes(text)) throw new Error(`did not start: ${out} ${err}`);
-  };
-  return { child, exited, until };
-}
+const start = startProcess;
 
 async function chatPage(port: number): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${port}/`);

@@ -1,33 +1,18 @@
 /** `npm run bot` with WECHAT_* set: a bad setting ends the start in one line; a good one serves /wechat beside the bot. */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startProcess } from "../support/start-process.ts";
 import { WechatStandIn } from "../../src/channels/wechat/testing/stand-in.ts";
 import { FakeTelegram } from "../../src/channels/telegram/testing/stand-in.ts";
 import { freePort } from "../../src/store/testing/redis-server.ts";
 import { AES_KEY, APPID, SECRET, TOKEN } from "./harness.ts";
 
-const root = new URL("../..", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "yidi-wx-entry-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bot.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  const started = async () => {
-    for (let i = 0; i < 600 && !out.includes("bot started"); i++) {
-      if (child.exitCode !== null) throw new Error(`bot exited early: ${err}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, started, output: () => ({ out, err }) };
-}
+const start = (env: Record<string, string>) => startProcess("src/bot.ts", env);
 
 describe("npm run bot with a WeChat account", { timeout: 60_000 }, () => {
   it("refuses a bad WeChat setting with one line naming the variable", async () => {
