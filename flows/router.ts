@@ -10,7 +10,7 @@
  */
 import { assign, initialTransition, setup, transition, type AnyStateMachine, type SnapshotFrom } from "xstate";
 import type { Answers, Slot } from "./answers.ts";
-import { checkPatch, visitorOf, withPatch } from "./answers.ts";
+import { checkPatch, SLOTS, visitorOf, withPatch } from "./answers.ts";
 import { claimFlow } from "./claim.ts";
 import { FLOW_USES, slotOfState, type FlowContext, type FlowEvent } from "./common.ts";
 import { eligibilityFlow } from "./eligibility.ts";
@@ -248,7 +248,14 @@ export const router = setup({
         const slots = Object.keys(context.proposal) as Slot[];
         return { proposal: undefined, note: { k: "keptAnswer", slots } as Note };
       }
-      return { ...advance(context, params.flow, { type: "ANSWER", a: context.proposal }, undefined), proposal: undefined };
+      const proposal = context.proposal;
+      const before = context.flow?.c.a ?? {};
+      const done = advance(context, params.flow, { type: "ANSWER", a: proposal }, undefined);
+      // Confirmed, the whole proposal is the change (职工医保 and 退休), not only the answers it replaced.
+      const now = done.flow?.c.a ?? {};
+      const slots = SLOTS.filter((s) => s in proposal).filter((s) => now[s] !== undefined && now[s] === proposal[s] && before[s] !== now[s]);
+      if (slots.length > 0 && (!done.note || done.note.k === "changed")) done.note = { k: "changed", slots };
+      return { ...done, proposal: undefined };
     }),
     proposeChange: assign(({ event }) => {
       if (event.type !== "PROPOSE") return {};

@@ -85,10 +85,10 @@ describe("退休 with 居民医保 is never an impossible pair", () => {
     expect(r[0]!.choices?.map((c) => c.id)).toEqual(["cf:y", "cf:n"]);
     expect(estimateOf(r)).toBeUndefined();
   });
-  it("yes: recomputed as 职工医保 退休, said in one line", () => {
+  it.each(["#cf:y", "是的"])("yes (%s): recomputed as 职工医保 退休, and the line says both changed", (yes) => {
     const before = estimateOf(chat([RESIDENT]).at(-1)!);
-    const r = chat([RESIDENT, "其实他已经退休了", "#cf:y"]).at(-1)!;
-    expect(r[0]!.text).toBe(m.change.changed("职工医保"));
+    const r = chat([RESIDENT, "其实他已经退休了", yes]).at(-1)!;
+    expect(r[0]!.text).toBe(m.change.changed("职工医保，退休"));
     const t = estimateOf(r);
     expect(readBack(t)).toContain("杭州职工医保、退休、");
     expect(t).not.toBe(before);

@@ -50,3 +50,21 @@ describe("asked in the middle of a flow", () => {
     expect(textOf(r)).toContain(m.ask.insured);
   });
 });
+
+describe("asked the way people type, at the menu: the general answer at once, with its source", () => {
+  it.each([
+    ["出院的时候怎么结算 要带什么", "at_hospital"],
+    ["去医院看病要带社保卡吗 还是扫码就行", "at_hospital"],
+    ["出院结账的时候能直接报吗", "at_hospital"],
+    ["手工报销多久之内要交材料", "claim_deadline"],
+    ["垫付的钱回去报 要在几个月内报完", "claim_deadline"],
+    ["我想撤销备案 怎么弄", "cancel_change"],
+    ["国家医保app上怎么查定点医院", "find_hospital"],
+  ] as const)("%s → %s", (text, topic) => {
+    const r = chat([text]).at(-1)!;
+    const want = generalAnswer(topic, {}, NOW)!;
+    expect(r[0]!.text).toContain(want.text.split("\n")[0]);
+    expect(r[0]!.sources?.length).toBeGreaterThan(0);
+    expect(textOf(r)).not.toContain(m.ask.insured);
+  });
+});

@@ -26,6 +26,10 @@ describe("every amount in its role", () => {
     ["起付标准大概900吧 住院总共花了1万1", { amount: "11000", quotedDeductible: "900" }],
     ["在北京住院 自费了6万 回去能报多少", { amount: "60000" }],
     ["全自费花了2万 回老家能报吗", { amount: "20000" }],
+    // 7万 right before 起付线 is not "7万起" (from 7万 up).
+    ["在北京住院 花了7万 起付线好像是1300 能报多少", { amount: "70000", quotedDeductible: "1300" }],
+    ["温州职工医保 总共花了3.5万 其中乙类4千多 自费2千", { amount: "35000", classB: "4000", outOfCatalog: "2000" }],
+    ["花了十二万 目录外的大概1万5 今年之前报过2万", { amount: "120000", outOfCatalog: "15000", yearToDate: "20000" }],
   ])("%s", (text, want) => {
     const got = money(text);
     expect(got.slots).toEqual(want);

@@ -9,6 +9,8 @@ describe("a negated cue never fills the slot it names", () => {
     ["不是单位派的 在深圳住院", "visitorType", "stationed_worker"],
     ["不是急诊 在杭州住院", "visitorType", "emergency"],
     ["没住院 就看了门诊", "setting", "inpatient"],
+    ["没去医院住院 就在药店买药", "setting", "inpatient"],
+    ["没在医院住过院", "setting", "inpatient"],
     ["我不是职工医保 在北京看病", "scheme", "employee"],
   ])("%s: %s is not %s", (text, slot, value) => {
     const p = parse(text);

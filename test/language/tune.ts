@@ -1,5 +1,8 @@
-// Tuning aid: prints the score and every failure on the TUNING set only (never the holdout's).
+// Tuning aid: prints the score and every failure of a TUNING set (tuning.jsonl unless another
+// tuning*.jsonl is named); it refuses the blind and holdout parts, whose failures are never read.
 import { evaluate, loadSet, summary } from "./metrics.ts";
-const s = evaluate(loadSet("./tuning.jsonl"));
-console.log(summary("tuning", s));
+const file = process.argv[2] ?? "tuning.jsonl";
+if (!/^tuning\d*\.jsonl$/u.test(file)) throw new Error(`only tuning*.jsonl sets may be tuned on, not ${file}`);
+const s = evaluate(loadSet(`./${file}`));
+console.log(summary(file, s));
 for (const f of s.failures) console.log(`- ${f.text}\n    want ${f.want}\n    got  ${f.got}`);
