@@ -43,4 +43,44 @@ describe("push ledger", () => {
     await ledger.forget("wx:a");
     expect(await store.get("wx:a:pushes")).toBeNull();
   });
+
+  it("writes on top of the row it last wrote without reading it, and still sees what another instance wrote", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStore(undefined, () => now);
+    let reads = 0;
+    const counted = Object.assign(Object.create(store), { get: (k: string) => (reads++, store.get(k)) });
+    const a = new StoreLedger(counted, () => now);
+    const b = new StoreLedger(store, () => now);
+    expect(await a.claim("wx:a", "p1")).toBeNull();
+    await a.finish("wx:a", "p1", { kind: "passive", content: "一" });
+    expect(await a.claim("wx:a", "p2")).toBeNull();
+    await a.finish("wx:a", "p2", { kind: "async" });
+    // One read for the person's first push, none after: the compare-and-set vouched for the row.
+    expect(reads).toBe(1);
+    // The other instance takes a push of the same person: a's remembered row is out of date now.
+    expect(await b.claim("wx:a", "p3")).toBeNull();
+    await b.finish("wx:a", "p3", { kind: "passive", content: "三" });
+    expect(await a.claim("wx:a", "p3")).toEqual({ kind: "passive", content: "三" });
+    // a writes on top of b's entries, not over them.
+    expect(await a.claim("wx:a", "p4")).toBeNull();
+    await a.finish("wx:a", "p4", { kind: "passive", content: "四" });
+    for (const [push, entry] of [["p1", { kind: "passive", content: "一" }], ["p2", { kind: "async" }], ["p3", { kind: "passive", content: "三" }], ["p4", { kind: "passive", content: "四" }]] as const)
+      expect(await b.get("wx:a", push)).toEqual(entry);
+  });
+
+  it("never answers a duplicate from its remembered row: a person forgotten elsewhere is claimed afresh", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStore(undefined, () => now);
+    const a = new StoreLedger(store, () => now);
+    const b = new StoreLedger(store, () => now);
+    expect(await a.claim("wx:a", "p1")).toBeNull();
+    await b.forget("wx:a");
+    expect(await a.claim("wx:a", "p1")).toBeNull();
+    expect(await b.claim("wx:a", "p1")).toEqual({ kind: "running" });
+    // A release by a that b's write made out of date still drops the claim in the store.
+    await b.finish("wx:a", "p2", { kind: "async" });
+    await a.release("wx:a", "p1");
+    expect(await b.get("wx:a", "p1")).toBeNull();
+    expect(await b.get("wx:a", "p2")).toEqual({ kind: "async" });
+  });
 });

@@ -5,10 +5,10 @@
  * (they expire after 30 days idle regardless). The openid itself is only ever needed to answer,
  * and every push carries it again.
  */
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 
-function keyed(secret: string, purpose: string, value: string): string {
-  return createHmac("sha256", secret).update(`${purpose}\0${value}`).digest("base64url");
+function keyed(key: KeyObject, purpose: string, value: string): string {
+  return createHmac("sha256", key).update(`${purpose}\0${value}`).digest("base64url");
 }
 
 export interface Ids {
@@ -20,10 +20,27 @@ export interface Ids {
   push(key: string): string;
 }
 
+/**
+ * Chat keys worked out lately, kept so that a person's next message needs no hash: far more
+ * people than write at once; only in memory, where their openids pass anyway.
+ */
+const RECENT_CHATS = 4096;
+
 export function idsFor(appSecret: string): Ids {
+  // Made once: an HMAC from a string key prepares the key again on every call.
+  const key = createSecretKey(Buffer.from(appSecret, "utf8"));
+  const chats = new Map<string, string>();
   return {
-    chat: (openId) => `wx:${keyed(appSecret, "chat", openId).slice(0, 32)}`,
-    log: (openId) => keyed(appSecret, "log", openId).slice(0, 12),
-    push: (key) => keyed(appSecret, "push", key).slice(0, 32),
+    chat: (openId) => {
+      let id = chats.get(openId);
+      if (id === undefined) {
+        id = `wx:${keyed(key, "chat", openId).slice(0, 32)}`;
+        if (chats.size >= RECENT_CHATS) chats.delete(chats.keys().next().value!);
+        chats.set(openId, id);
+      }
+      return id;
+    },
+    log: (openId) => keyed(key, "log", openId).slice(0, 12),
+    push: (value) => keyed(key, "push", value).slice(0, 32),
   };
 }

@@ -48,7 +48,27 @@ type Item = z.infer<typeof Item>;
 const MAX_ATTEMPTS = 12;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Rows remembered per instance (see `known`): far more people than write at once, few enough
+ * that the memory stays small (a row is a few KB at most).
+ */
+export const KNOWN_ROWS = 2048;
+/** A remembered row is used for this long; after that the row is read again. */
+export const KNOWN_MS = CONTENT_MS;
+
+type Known = { row: Row; version: number | null; at: number };
+
 export class StoreLedger implements PushLedger {
+  /**
+   * The row as this instance last wrote it, per person, with its version. A claim and a finish
+   * write on top of it without reading first: the store's compare-and-set is the proof that it
+   * is still the row in the store, and when it is not (another instance wrote, the person was
+   * forgotten) the row is read afresh and the change made again. That spares a read and a parse
+   * per write, two per push. What the remembered row says is never answered from: a duplicate
+   * is confirmed by a read (see `claim`).
+   */
+  private known = new Map<string, Known>();
+
   constructor(private store: ConversationStore, private clock: () => number = Date.now) {}
 
   private key(chatId: string): string {
@@ -77,31 +97,87 @@ export class StoreLedger implements PushLedger {
     return item.s === "r" ? { kind: "running" } : item.s === "p" ? { kind: "passive", content: item.c } : item.s === "a" ? { kind: "async" } : { kind: "done" };
   }
 
-  /** Read, change, compare-and-set; `change` returning null writes nothing. */
-  private async update(chatId: string, change: (row: Row, now: number) => Row | null): Promise<void> {
+  /** The newest few items, each as much as it still needs to say. */
+  private kept(row: Row, now: number): Row {
+    const items: [string, Item][] = [];
+    for (const push in row) {
+      const item = this.live(row[push], now);
+      if (item) items.push([push, item]);
+    }
+    if (items.length > RECENT) items.sort((a, b) => b[1].at - a[1].at).length = RECENT;
+    const out: Row = {};
+    for (const [push, item] of items) out[push] = item;
+    return out;
+  }
+
+  private remembered(chatId: string, now: number): Known | undefined {
+    const known = this.known.get(chatId);
+    if (known && now - known.at <= KNOWN_MS) return known;
+    if (known) this.known.delete(chatId);
+    return undefined;
+  }
+
+  private remember(chatId: string, known: Known): void {
+    this.known.delete(chatId);
+    this.known.set(chatId, known);
+    // The Map keeps insertion order: the first is the least recently written.
+    for (const [oldest, k] of this.known) {
+      if (this.known.size <= KNOWN_ROWS && known.at - k.at <= KNOWN_MS) break;
+      this.known.delete(oldest);
+    }
+  }
+
+  /**
+   * Change, compare-and-set, on the remembered row first and else on the row as read. `change`
+   * returns the row to write, null to write nothing, or "read" when it must see the row as it is
+   * in the store (`fresh` says whether it does).
+   */
+  private async update(chatId: string, change: (row: Row, now: number, fresh: boolean) => Row | null | "read"): Promise<void> {
     const key = this.key(chatId);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const entry = await this.store.get(key);
+    let known = this.remembered(chatId, this.clock());
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; known = undefined) {
       const now = this.clock();
-      const next = change(this.decode(entry?.value), now);
-      if (next === null) return;
-      // The newest few, each as much as it still needs to say.
-      const kept = Object.entries(next)
-        .map(([k, v]) => [k, this.live(v, now)] as const)
-        .filter((e): e is readonly [string, Item] => e[1] !== undefined)
-        .sort((a, b) => b[1].at - a[1].at)
-        .slice(0, RECENT);
-      if ((await this.store.set(key, JSON.stringify(Object.fromEntries(kept)), entry?.version ?? null)) !== null) return;
+      let row: Row;
+      let version: number | null;
+      if (known) {
+        ({ row, version } = known);
+      } else {
+        const entry = await this.store.get(key);
+        row = this.decode(entry?.value);
+        version = entry?.version ?? null;
+      }
+      const next = change(row, now, !known);
+      if (next === "read") {
+        if (known) continue;
+        throw new Error("push ledger: a fresh row was asked for twice");
+      }
+      if (next === null) {
+        // Nothing to write; a row just read is as good as a written one.
+        if (!known) this.remember(chatId, { row, version, at: now });
+        return;
+      }
+      const kept = this.kept(next, now);
+      const written = await this.store.set(key, JSON.stringify(kept), version);
+      if (written !== null) {
+        this.remember(chatId, { row: kept, version: written, at: now });
+        return;
+      }
+      this.known.delete(chatId);
+      // A remembered row that was out of date is no race: read it and go again at once.
+      if (known) continue;
       await pause(Math.random() * Math.min(2 ** attempt, 50));
+      attempt++;
     }
     throw new Error("push ledger: gave up after conflicting writes");
   }
 
   async claim(chatId: string, push: string): Promise<LedgerEntry | null> {
     let found: Item | undefined;
-    await this.update(chatId, (row, now) => {
+    await this.update(chatId, (row, now, fresh) => {
       found = this.live(row[push], now);
-      return found ? null : { ...row, [push]: { s: "r", at: now } };
+      // Known already: only the store may say so (the remembered row may be out of date).
+      if (found) return fresh ? null : "read";
+      return { ...row, [push]: { s: "r", at: now } };
     });
     return found ? this.entryOf(found) : null;
   }
@@ -117,14 +193,15 @@ export class StoreLedger implements PushLedger {
   }
 
   async release(chatId: string, push: string): Promise<void> {
-    await this.update(chatId, (row) => {
-      if (!(push in row)) return null;
+    await this.update(chatId, (row, _now, fresh) => {
+      if (!(push in row)) return fresh ? null : "read";
       const { [push]: _dropped, ...rest } = row;
       return rest;
     });
   }
 
   async forget(chatId: string): Promise<void> {
+    this.known.delete(chatId);
     await this.store.delete(this.key(chatId));
   }
 }
