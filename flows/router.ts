@@ -4,17 +4,18 @@
  * then the pending question is asked again).
  *
  * The active flow lives in the router's context as plain data (`{ v: state, c: context }`)
- * and is advanced with XState's pure `transition()`: no child actors, so the router's
+ * and is advanced as a pure function (pure.ts): no child actors, so the router's
  * persisted snapshot is one JSON object that restores the same after any round trip
  * (see docs/flows.md for why).
  */
-import { assign, initialTransition, setup, transition, type AnyStateMachine, type SnapshotFrom } from "xstate";
+import { assign, setup, type AnyStateMachine, type SnapshotFrom } from "xstate";
 import type { Answers, Slot } from "./answers.ts";
 import { checkPatch, SLOTS, visitorOf, withPatch } from "./answers.ts";
 import { claimFlow } from "./claim.ts";
 import { FLOW_USES, slotOfState, type FlowContext, type FlowEvent } from "./common.ts";
 import { eligibilityFlow } from "./eligibility.ts";
 import { estimateFlow } from "./estimate.ts";
+import { initialSnapshot, nextSnapshot } from "./pure.ts";
 import { registrationFlow } from "./registration.ts";
 
 export const FLOWS = {
@@ -129,7 +130,7 @@ function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick:
   const a: Answers = { ...known, ...(checkPatch(known, seed) ?? {}) };
   // What eligibility learned (the category) already answers the estimate's visitor question.
   if (a.category && !a.visitor) a.visitor = visitorOf(a.category);
-  const [snapshot] = initialTransition(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}) });
+  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}) });
   return store(snapshot);
 }
 
@@ -158,7 +159,7 @@ function withoutProblem(flow: FlowState | undefined): FlowState | undefined {
  */
 function advance(context: RouterContext, id: FlowId, flowEvent: FlowEvent, asideTopic: string | undefined): Partial<RouterContext> {
   if (!context.flow) return {};
-  const [next] = transition(FLOWS[id] as typeof estimateFlow, flowSnapshot(id, context.flow), flowEvent);
+  const next = nextSnapshot(FLOWS[id] as typeof estimateFlow, flowSnapshot(id, context.flow), flowEvent);
   const heard = heardBesides(context.flow, flowEvent);
   const still = heard.length > 0 && String(next.value) === context.flow.v;
   const changed = changedBy(context.flow, flowEvent);

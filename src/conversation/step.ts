@@ -2,12 +2,12 @@
  * One input applied to a stored conversation, without I/O: restore → interpret → flows → view
  * → persist. `handle` (handle.ts) wraps it in the store's compare-and-set for every channel.
  */
-import { createActor } from "xstate";
+import { nextSnapshot } from "../../flows/pure.ts";
 import { activeFlow, router } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { interpret, MAX_TEXT } from "./interpret.ts";
 import type { Reply, UserInput } from "./reply.ts";
-import { persist, restore } from "./store.ts";
+import { initialRouter, persist, resume, type RouterSnapshot } from "./store.ts";
 import { currentChoices, view } from "./view.ts";
 
 /** A pause after which a returning person is told the conversation carries on where it was. */
@@ -22,32 +22,29 @@ class TurnFailed extends Error {
 }
 
 function run(stored: string | null, input: UserInput, now: Date): { replies: Reply[]; stored: string } {
-  const restored = restore(stored);
-  const actor = createActor(router, restored.snapshot ? { snapshot: restored.snapshot } : {});
-  // An actor with no error observer reports a failure by rethrowing it from a timer, where
-  // nothing can catch it and the process ends. Observed here, it is a failed turn instead.
-  actor.subscribe({ error: () => {} });
-  actor.start();
-  const before = actor.getSnapshot();
+  const restored = resume(stored);
+  const before = restored.snapshot ?? initialRouter();
   // Failing at start means the stored snapshot itself is unusable: the caller starts afresh.
-  if (before.status === "error") throw new Error("restored conversation failed to start");
+  if (before.status !== "active") throw new Error("restored conversation failed to start");
   const event = interpret(input, {
     value: String(before.value),
     ctx: before.context,
     choices: currentChoices(before.value, before.context, now),
   });
-  actor.send(event);
-  const after = actor.getSnapshot();
-  if (after.status === "error") {
-    actor.stop();
-    // The message could not be applied (a forged answer, a bug): the person keeps the state as it
-    // was, and is asked the pending question again.
+  let after: RouterSnapshot | undefined;
+  try {
+    after = nextSnapshot(router, before, event);
+  } catch {
+    // A guard or an action threw (a forged answer, a bug): caught here, it is a failed turn,
+    // never an exception that outlives the turn.
+  }
+  if (!after || after.status !== "active") {
+    // The message could not be applied: the person keeps the state as it was, and is asked the
+    // pending question again.
     const calm = { ...before.context, note: undefined };
     throw new TurnFailed(view(before.value, calm, now));
   }
   const replies = view(after.value, after.context, now);
-  const persisted = actor.getPersistedSnapshot();
-  actor.stop();
   // Back after a long pause in the middle of a flow: say where we are instead of silently going on.
   const since = restored.updatedAt ? now.getTime() - Date.parse(restored.updatedAt) : 0;
   const away = restored.inFlow && since > IDLE_MS && activeFlow(after.value) !== undefined;
@@ -55,7 +52,7 @@ function run(stored: string | null, input: UserInput, now: Date): { replies: Rep
   if (input.type === "text" && typeof input.text === "string" && input.text.length > MAX_TEXT) prefix.push({ text: m.tooLong(MAX_TEXT) });
   return {
     replies: [...prefix, ...replies],
-    stored: persist(persisted, now),
+    stored: persist(after, now),
   };
 }
 

@@ -2,11 +2,20 @@
  * The stored conversation: `{ version, snapshot, updatedAt }` as one JSON string. The
  * snapshot is the router's persisted snapshot; it is checked with zod before it is trusted,
  * and anything from another version or damaged is reported so the caller starts afresh.
+ *
+ * What this process wrote itself needs no second check: the strings it wrote last are kept
+ * (a bounded number, the oldest dropped first) with the snapshot they were made
+ * from, frozen so that no turn can change what another turn restores. A chat's next message
+ * then restores its string without parsing or validating it again; any other string (written
+ * by another instance or an older version, or changed in the store) is checked in full.
  */
 import { z } from "zod";
 import { Answers, SLOTS } from "../../flows/answers.ts";
-import { flowSnapshot, FLOW_IDS, type FlowId, type FlowState } from "../../flows/router.ts";
-import type { Snapshot } from "xstate";
+import { initialSnapshot } from "../../flows/pure.ts";
+import { activeFlow, flowSnapshot, FLOW_IDS, router, type FlowId, type FlowState } from "../../flows/router.ts";
+import type { SnapshotFrom } from "xstate";
+
+export type RouterSnapshot = SnapshotFrom<typeof router>;
 
 /** Bump when the router's context or states change shape; older stored values are then reset. */
 export const STORE_VERSION = 1;
@@ -59,9 +68,48 @@ const Persisted = z.looseObject({
 });
 const Stored = z.strictObject({ version: z.number(), snapshot: z.unknown(), updatedAt: z.string() });
 
-export type Restored = { snapshot?: Snapshot<unknown>; problem?: "damaged" | "old_version"; updatedAt?: string; inFlow?: boolean };
+export type Restored = { snapshot?: RouterSnapshot; problem?: "damaged" | "old_version"; updatedAt?: string; inFlow?: boolean };
 
-/** The router snapshot from a stored string; `problem` says why it had to be dropped. */
+/** Strings this process wrote, with what they hold, oldest dropped first; bounded (a stored conversation is under 2 KB). */
+const WRITTEN_MAX = 2_000;
+const written = new Map<string, Restored>();
+
+/** How many written strings are kept for reading back (bounded by WRITTEN_MAX). */
+export function rememberedConversations(): number {
+  return written.size;
+}
+
+function remember(stored: string, restored: Restored): void {
+  written.set(stored, restored);
+  if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
+}
+
+/** Deeply frozen: a snapshot shared by the turns that restore it must not be changed by any of them. */
+function frozen<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) frozen((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+let initial: RouterSnapshot | undefined;
+/** A new conversation's router snapshot (the menu with its welcome); the same every time, so made once. */
+export function initialRouter(): RouterSnapshot {
+  if (!initial) {
+    const made = initialSnapshot(router);
+    frozen(made.context);
+    initial = made;
+  }
+  return initial;
+}
+
+/** The router snapshot from a stored string, read back without a second check when this process wrote it. */
+export function resume(stored: string | null): Restored {
+  return (stored !== null && written.get(stored)) || restore(stored);
+}
+
+/** The router snapshot from a stored string, checked in full; `problem` says why it had to be dropped. */
 export function restore(stored: string | null): Restored {
   if (stored === null || stored === "") return {};
   let raw: unknown;
@@ -87,10 +135,26 @@ export function restore(stored: string | null): Restored {
       return { problem: "damaged" };
     }
   }
-  return { snapshot: outer.data.snapshot as Snapshot<unknown>, updatedAt: outer.data.updatedAt, inFlow: !!id };
+  let snapshot: RouterSnapshot;
+  try {
+    snapshot = router.resolveState({ value, context: frozen(context) as RouterSnapshot["context"] });
+  } catch {
+    return { problem: "damaged" };
+  }
+  return { snapshot, updatedAt: outer.data.updatedAt, inFlow: !!id };
 }
 
-export function persist(snapshot: unknown, now: Date): string {
-  const value: StoredConversation = { version: STORE_VERSION, snapshot, updatedAt: now.toISOString() };
-  return JSON.stringify(value);
+/**
+ * The stored string of a router snapshot. The persisted form is XState's (`getPersistedSnapshot`),
+ * written out here: the router has no children and no history, so it is the state, the
+ * context and two empty records (test/conversation/store.test.ts holds it to XState's).
+ */
+export function persist(snapshot: RouterSnapshot, now: Date): string {
+  const persisted = { status: snapshot.status, value: snapshot.value, historyValue: {}, context: snapshot.context, children: {} };
+  const updatedAt = now.toISOString();
+  const value: StoredConversation = { version: STORE_VERSION, snapshot: persisted, updatedAt };
+  const stored = JSON.stringify(value);
+  frozen(snapshot.context);
+  remember(stored, { snapshot, updatedAt, inFlow: activeFlow(snapshot.value) !== undefined });
+  return stored;
 }

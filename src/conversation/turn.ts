@@ -36,9 +36,9 @@ const MAX_ATTEMPTS = 12;
  */
 const ID_SEQUENCE_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Whether an update id can be trusted as one: a safe, non-negative integer (1e400 or 12.5 is not). */
+/** Whether an update id can be trusted as one: a safe, non-negative integer (1e400 or 12.5 is not); what `UpdateId` accepts. */
 export function isUpdateId(id: unknown): id is number {
-  return UpdateId.safeParse(id).success;
+  return typeof id === "number" && Number.isSafeInteger(id) && id >= 0;
 }
 
 export class ConflictError extends Error {
@@ -59,8 +59,33 @@ export type TurnResult =
   /** The chat was forgotten (/forget on another instance) while this update was being applied: dropped. */
   | { kind: "forgotten" };
 
+/**
+ * Records this process wrote, by their exact string, the oldest dropped first: the
+ * next update of a busy chat reads back what was just written, and need not parse and check
+ * it again. Frozen, as one record may be read by several turns. Any other string is checked.
+ */
+const WRITTEN_MAX = 2_000;
+const written = new Map<string, ChatRecord>();
+
+function remember(value: string, record: ChatRecord): void {
+  // Only what reads back the same through the schema (a press's data over 64 characters, or a
+  // clock gone wrong, does not, and is read back by `decode` as it always was).
+  const sound = (record.p === undefined || record.p.length <= 64) && (record.t === undefined || (Number.isSafeInteger(record.t) && record.t >= 0));
+  if (!sound) return;
+  written.set(value, Object.freeze(record));
+  Object.freeze(record.u);
+  if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
+}
+
+/** How many written records are kept for reading back (bounded by WRITTEN_MAX). */
+export function rememberedRecords(): number {
+  return written.size;
+}
+
 function decode(value: string | undefined): ChatRecord {
   if (value === undefined) return { c: null, u: [] };
+  const known = written.get(value);
+  if (known) return known;
   let raw: unknown;
   try {
     raw = JSON.parse(value);
@@ -169,8 +194,12 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
       next.t = record.t;
     }
     if (o.pressData !== undefined) next.p = o.pressData;
-    const version = await setChecked(o.store, o.chatId, JSON.stringify(next), entry?.version ?? null);
-    if (version !== null) return { kind: "applied", replies: out.replies, version };
+    const value = JSON.stringify(next);
+    const version = await setChecked(o.store, o.chatId, value, entry?.version ?? null);
+    if (version !== null) {
+      remember(value, next);
+      return { kind: "applied", replies: out.replies, version };
+    }
     // Lost the race: someone committed in between. Back off a little, with jitter, and redo on top of theirs.
     await pause(Math.random() * Math.min(2 ** attempt, 50));
   }
