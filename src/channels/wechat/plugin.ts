@@ -53,6 +53,14 @@ export const MAX_CUSTOM_MESSAGES = 3;
 
 type Query = Record<string, string | undefined>;
 
+/** A promise of `value` at `deadline` (ms since the epoch), and its timer to clear when no longer needed. */
+function deadlineTimer<T>(deadline: number, value: T): [NodeJS.Timeout, Promise<T>] {
+  let timer!: NodeJS.Timeout;
+  const promise = new Promise<T>((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()), value)));
+  timer.unref();
+  return [timer, promise];
+}
+
 export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions): Promise<void> {
   const { config, log } = o;
   const ids = idsFor(config.appSecret);
@@ -148,9 +156,9 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
     const turn = runTurn(push, action, chatId);
     // The outcome is for retries; failing to note it must not turn a reply into an apology.
     const note = (o: Outcome) => ledger.finish(chatId, key, o).catch((e) => log.warn({ err: e, kind: "ledger_write_failed" }, "push outcome not noted"));
-    const timer = new Promise<"late">((r) => setTimeout(() => r("late"), Math.max(0, deadline - Date.now())).unref());
+    const [timer, lateness] = deadlineTimer<"late">(deadline, "late");
     try {
-      const first = await Promise.race([turn, timer]);
+      const first = await Promise.race([turn, lateness]);
       if (first === "late") {
         late = true;
         await note({ kind: "async" });
@@ -189,13 +197,20 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
       log.error({ err: e, wx: ids.log(push.fromUserName), kind: e instanceof StoreUnavailableError ? "store_down" : "turn_failed" }, "turn failed");
       return content;
     } finally {
+      // Not left to run out: at a thousand pushes a second, thousands of pending timers would
+      // sit in the timer lists and keep their promises alive.
+      clearTimeout(timer);
       running.delete(key);
     }
   }
 
   async function waitFor(outcome: Promise<Outcome>, deadline: number): Promise<Outcome> {
-    const timer = new Promise<Outcome>((r) => setTimeout(() => r({ kind: "async" }), Math.max(0, deadline - Date.now())).unref());
-    return Promise.race([outcome, timer]);
+    const [timer, lateness] = deadlineTimer<Outcome>(deadline, { kind: "async" });
+    try {
+      return await Promise.race([outcome, lateness]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Another instance runs this push: its outcome, or `success` if it is not known in time. */
