@@ -6,11 +6,12 @@
  * per message. Bounded in count and time.
  *
  * Options (env): BENCH_USERS (people, default 600), BENCH_CONCURRENCY (at once, default 32),
- * BENCH_SECONDS (cap, default 30), BENCH_PROF (a folder: the server writes a CPU profile there).
+ * BENCH_SECONDS (cap, default 30), BENCH_PROF (a folder: the server writes a CPU profile of the
+ * measured messages there).
  */
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,14 +29,25 @@ async function server(dir: string): Promise<void> {
   const app = await buildServer({ log, store, plugins: [webChat({ store, log })] });
   const port = await listen(app, 0);
   let cpu = process.cpuUsage();
+  // The profile covers the measured messages only, not the start and the warm-up.
+  const profiler = process.env.BENCH_PROF ? new (await import("node:inspector/promises")).Session() : undefined;
+  profiler?.connect();
   process.send!({ port });
-  process.on("message", (msg: { cmd: string }) => {
+  process.on("message", async (msg: { cmd: string }) => {
     if (msg.cmd === "reset") {
+      await profiler?.post("Profiler.enable");
+      await profiler?.post("Profiler.start");
       cpu = process.cpuUsage();
       process.send!({ reset: true });
     }
     if (msg.cmd === "stop") {
       const used = process.cpuUsage(cpu);
+      if (profiler) {
+        const { profile } = await profiler.post("Profiler.stop");
+        mkdirSync(process.env.BENCH_PROF!, { recursive: true });
+        const file = join(process.env.BENCH_PROF!, `web-${Date.now()}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+      }
       process.send!({ cpuMicros: used.user + used.system }, () => process.exit(0));
     }
   });
@@ -86,7 +98,7 @@ async function main(): Promise<void> {
     // No taskset: the server process is not pinned (Node runs JavaScript on one thread anyway).
   }
   const self = fileURLToPath(import.meta.url);
-  const args = ["--import", "tsx", ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), self, "server", dir];
+  const args = ["--import", "tsx", self, "server", dir];
   const child = pinned ? spawn("taskset", ["-c", "0", process.execPath, ...args], { stdio: ["ignore", "inherit", "inherit", "ipc"] }) : spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise<number>((resolve) => child.once("message", (m: any) => resolve(m.port)));
 

@@ -8,11 +8,17 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
-import { DEFAULT_TTL_MS, firstVersion, type ConversationStore, type Entry } from "./types.ts";
+import { DEFAULT_TTL_MS, firstVersion, type ConversationStore, type Entry, type Line } from "./types.ts";
 
 const Row = z.object({ value: z.string(), version: z.number().int(), expiresAt: z.number().nullable() });
-const File = z.object({ chats: z.record(z.string(), Row) });
+const Log = z.object({ lines: z.array(z.object({ seq: z.number().int(), value: z.string() })), next: z.number().int(), expiresAt: z.number().nullable() });
+const File = z.object({ chats: z.record(z.string(), Row), logs: z.record(z.string(), Log).optional() });
 type Rows = Record<string, z.infer<typeof Row>>;
+type Logs = Record<string, z.infer<typeof Log>>;
+interface Kept {
+  chats: Rows;
+  logs: Logs;
+}
 
 export interface FileStoreOptions {
   /** Idle expiry; Infinity keeps a chat until it is forgotten. */
@@ -28,7 +34,7 @@ export interface FileStoreOptions {
 export class FileStore implements ConversationStore {
   readonly kind = "file" as const;
   readonly ttlMs: number;
-  private memory: Rows | undefined;
+  private memory: Kept | undefined;
   private clock: () => number;
 
   constructor(readonly path: string, private o: FileStoreOptions = {}) {
@@ -36,7 +42,7 @@ export class FileStore implements ConversationStore {
     this.clock = o.clock ?? Date.now;
   }
 
-  private read(): Rows {
+  private read(): Kept {
     // The file could not be written: this run goes on from what it kept.
     if (this.memory) return this.memory;
     let text: string;
@@ -44,7 +50,7 @@ export class FileStore implements ConversationStore {
       text = readFileSync(this.path, "utf8");
     } catch {
       // No file: nothing kept yet, or forgotten.
-      return {};
+      return { chats: {}, logs: {} };
     }
     let raw: unknown;
     try {
@@ -53,53 +59,82 @@ export class FileStore implements ConversationStore {
       raw = undefined;
     }
     const parsed = File.safeParse(raw);
-    if (parsed.success) return parsed.data.chats;
+    if (parsed.success) return { chats: parsed.data.chats, logs: parsed.data.logs ?? {} };
     // Not ours: the bare conversation an older terminal saved (the conversation itself checks it).
-    return this.o.legacyChat ? { [this.o.legacyChat]: { value: text, version: 0, expiresAt: null } } : {};
+    return { chats: this.o.legacyChat ? { [this.o.legacyChat]: { value: text, version: 0, expiresAt: null } } : {}, logs: {} };
   }
 
-  private write(rows: Rows): void {
+  private write(kept: Kept): void {
+    // Expired chats and logs are dropped whenever the file is written.
+    const chats = Object.fromEntries(Object.entries(kept.chats).filter(([, row]) => this.alive(row.expiresAt)));
+    const logs = Object.fromEntries(Object.entries(kept.logs).filter(([, log]) => this.alive(log.expiresAt)));
     try {
-      if (Object.keys(rows).length === 0) rmSync(this.path, { force: true });
+      if (Object.keys(chats).length === 0 && Object.keys(logs).length === 0) rmSync(this.path, { force: true });
       else {
         mkdirSync(dirname(this.path), { recursive: true });
         const tmp = `${this.path}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ chats: rows }), { mode: 0o600 });
+        writeFileSync(tmp, JSON.stringify(Object.keys(logs).length > 0 ? { chats, logs } : { chats }), { mode: 0o600 });
         renameSync(tmp, this.path);
       }
       this.memory = undefined;
     } catch {
       // Read-only home: kept in memory for this run.
-      this.memory = rows;
+      this.memory = { chats, logs };
     }
+  }
+
+  private alive(expiresAt: number | null): boolean {
+    return expiresAt === null || expiresAt > this.clock();
+  }
+
+  private expiry(): number | null {
+    return Number.isFinite(this.ttlMs) ? this.clock() + this.ttlMs : null;
   }
 
   private live(rows: Rows, chatId: string): z.infer<typeof Row> | undefined {
     const row = Object.hasOwn(rows, chatId) ? rows[chatId] : undefined;
-    return row && (row.expiresAt === null || row.expiresAt > this.clock()) ? row : undefined;
+    return row && this.alive(row.expiresAt) ? row : undefined;
   }
 
   async get(chatId: string): Promise<Entry | null> {
-    const row = this.live(this.read(), chatId);
+    const row = this.live(this.read().chats, chatId);
     return row ? { value: row.value, version: row.version } : null;
   }
 
   async set(chatId: string, value: string, expected: number | null): Promise<number | null> {
-    const rows = this.read();
-    if ((this.live(rows, chatId)?.version ?? null) !== expected) return null;
-    const now = this.clock();
-    const version = expected === null ? firstVersion(now) : expected + 1;
-    const expiresAt = Number.isFinite(this.ttlMs) ? now + this.ttlMs : null;
-    // Expired chats are dropped whenever the file is written.
-    const kept = Object.fromEntries(Object.entries(rows).filter(([id]) => id !== chatId && this.live(rows, id)));
-    this.write({ ...kept, [chatId]: { value, version, expiresAt } });
+    const kept = this.read();
+    if ((this.live(kept.chats, chatId)?.version ?? null) !== expected) return null;
+    const version = expected === null ? firstVersion(this.clock()) : expected + 1;
+    this.write({ ...kept, chats: { ...kept.chats, [chatId]: { value, version, expiresAt: this.expiry() } } });
     return version;
   }
 
+  private liveLog(logs: Logs, logId: string): z.infer<typeof Log> | undefined {
+    const log = Object.hasOwn(logs, logId) ? logs[logId] : undefined;
+    return log && this.alive(log.expiresAt) ? log : undefined;
+  }
+
+  async append(logId: string, lines: string[], keep: number): Promise<number> {
+    const kept = this.read();
+    const log = this.liveLog(kept.logs, logId) ?? { lines: [], next: 0, expiresAt: null };
+    const first = log.next;
+    const all = [...log.lines, ...lines.map((value, i) => ({ seq: first + i, value }))];
+    const next = { lines: all.slice(Math.max(0, all.length - keep)), next: first + lines.length, expiresAt: this.expiry() };
+    this.write({ ...kept, logs: { ...kept.logs, [logId]: next } });
+    return first;
+  }
+
+  async lines(logId: string, limit?: number): Promise<Line[]> {
+    if (limit !== undefined && limit <= 0) return [];
+    const lines = this.liveLog(this.read().logs, logId)?.lines ?? [];
+    return limit === undefined ? lines : lines.slice(-limit);
+  }
+
   async delete(chatId: string): Promise<void> {
-    const rows = this.read();
-    const { [chatId]: _gone, ...rest } = rows;
-    this.write(rest);
+    const { chats, logs } = this.read();
+    const { [chatId]: _gone, ...rest } = chats;
+    const { [chatId]: _log, ...otherLogs } = logs;
+    this.write({ chats: rest, logs: otherLogs });
   }
 
   async ping(): Promise<void> {}

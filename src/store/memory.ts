@@ -1,5 +1,5 @@
 /** In-process store: tests, the terminal, a single instance that may forget on restart. */
-import { DEFAULT_TTL_MS, firstVersion, type ConversationStore, type Entry } from "./types.ts";
+import { DEFAULT_TTL_MS, firstVersion, type ConversationStore, type Entry, type Line } from "./types.ts";
 
 interface Row extends Entry {
   expiresAt: number;
@@ -8,6 +8,7 @@ interface Row extends Entry {
 export class MemoryStore implements ConversationStore {
   readonly kind = "memory" as const;
   private rows = new Map<string, Row>();
+  private logs = new Map<string, { lines: Line[]; next: number; expiresAt: number }>();
   private writes = 0;
   constructor(readonly ttlMs = DEFAULT_TTL_MS, private clock: () => number = Date.now) {}
 
@@ -38,15 +39,44 @@ export class MemoryStore implements ConversationStore {
   private sweep(): void {
     const now = this.clock();
     for (const [id, row] of this.rows) if (row.expiresAt <= now) this.rows.delete(id);
+    for (const [id, log] of this.logs) if (log.expiresAt <= now) this.logs.delete(id);
+  }
+
+  private liveLog(logId: string) {
+    const log = this.logs.get(logId);
+    if (log && log.expiresAt <= this.clock()) {
+      this.logs.delete(logId);
+      return undefined;
+    }
+    return log;
+  }
+
+  async append(logId: string, lines: string[], keep: number): Promise<number> {
+    const log = this.liveLog(logId) ?? { lines: [], next: 0, expiresAt: 0 };
+    const first = log.next;
+    for (const value of lines) log.lines.push({ seq: log.next++, value });
+    if (log.lines.length > keep) log.lines.splice(0, log.lines.length - keep);
+    log.expiresAt = this.clock() + this.ttlMs;
+    this.logs.set(logId, log);
+    if (++this.writes % 1000 === 0) this.sweep();
+    return first;
+  }
+
+  async lines(logId: string, limit?: number): Promise<Line[]> {
+    const lines = this.liveLog(logId)?.lines ?? [];
+    if (limit !== undefined && limit <= 0) return [];
+    return (limit === undefined ? lines : lines.slice(-limit)).map((l) => ({ ...l }));
   }
 
   async delete(chatId: string): Promise<void> {
     this.rows.delete(chatId);
+    this.logs.delete(chatId);
   }
 
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.rows.clear();
+    this.logs.clear();
   }
 }

@@ -2,10 +2,11 @@
  * Redis, for several instances behind one webhook URL. One hash per chat ({v: value,
  * n: version}) with a TTL renewed on every write; the compare-and-set is a Lua script, so
  * check and write are one atomic step on the server. Commands fail fast while Redis is down
- * (no offline queue) and the client keeps reconnecting in the background.
+ * (no offline queue) and the client keeps reconnecting in the background. A log is a list of
+ * "place:line" items beside its counter of places, appended to (and trimmed) by one script.
  */
 import { Redis } from "ioredis";
-import { firstVersion, guarded, DEFAULT_TTL_MS, StoreUnavailableError, type ConversationStore, type Entry } from "./types.ts";
+import { firstVersion, guarded, DEFAULT_TTL_MS, StoreUnavailableError, type ConversationStore, type Entry, type Line } from "./types.ts";
 
 const CAS = `
 local cur = redis.call('HGET', KEYS[1], 'n')
@@ -14,7 +15,20 @@ redis.call('HSET', KEYS[1], 'v', ARGV[2], 'n', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1`;
 
-type CasRedis = Redis & { yidiCas(key: string, expected: string, value: string, version: string, ttlMs: string): Promise<number> };
+// KEYS: the list, the counter of places; ARGV: keep, ttl, the lines. Returns the first place.
+const APPEND = `
+local n = #ARGV - 2
+local last = redis.call('INCRBY', KEYS[2], n)
+for i = 1, n do redis.call('RPUSH', KEYS[1], (last - n + i - 1) .. ':' .. ARGV[i + 2]) end
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1)
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return last - n`;
+
+type CasRedis = Redis & {
+  yidiCas(key: string, expected: string, value: string, version: string, ttlMs: string): Promise<number>;
+  yidiAppend(list: string, counter: string, keep: string, ttlMs: string, ...lines: string[]): Promise<number>;
+};
 
 export interface RedisStoreOptions {
   ttlMs?: number;
@@ -48,6 +62,7 @@ export class RedisStore implements ConversationStore {
     // ioredis emits connection errors as events; without a listener node would crash the process.
     client.on("error", () => {});
     client.defineCommand("yidiCas", { numberOfKeys: 1, lua: CAS });
+    client.defineCommand("yidiAppend", { numberOfKeys: 2, lua: APPEND });
     try {
       await client.connect();
     } catch (error) {
@@ -77,11 +92,35 @@ export class RedisStore implements ConversationStore {
     });
   }
 
+  private logKeys(logId: string): [string, string] {
+    return [`${this.prefix}log:${logId}`, `${this.prefix}seq:${logId}`];
+  }
+
+  append(logId: string, lines: string[], keep: number): Promise<number> {
+    return guarded("redis", async () => {
+      if (lines.length === 0) return Number((await this.client.get(this.logKeys(logId)[1])) ?? 0);
+      const [list, counter] = this.logKeys(logId);
+      return Number(await this.client.yidiAppend(list, counter, String(Math.max(1, keep)), String(this.ttlMs), ...lines));
+    });
+  }
+
+  lines(logId: string, limit?: number): Promise<Line[]> {
+    return guarded("redis", async () => {
+      if (limit !== undefined && limit <= 0) return [];
+      const items = await this.client.lrange(this.logKeys(logId)[0], limit === undefined ? 0 : -limit, -1);
+      return items.map((item) => {
+        const colon = item.indexOf(":");
+        return { seq: Number(item.slice(0, colon)), value: item.slice(colon + 1) };
+      });
+    });
+  }
+
   delete(chatId: string): Promise<void> {
     return guarded("redis", async () => {
-      // One key holds everything of a chat (no copies elsewhere); confirm it is gone.
-      await this.client.del(this.key(chatId));
-      if ((await this.client.exists(this.key(chatId))) !== 0) await this.client.del(this.key(chatId));
+      // These keys hold everything of a chat (no copies elsewhere); confirm they are gone.
+      const keys = [this.key(chatId), ...this.logKeys(chatId)];
+      await this.client.del(...keys);
+      if ((await this.client.exists(...keys)) !== 0) await this.client.del(...keys);
     });
   }
 

@@ -12,6 +12,10 @@
  * cut the reads per turn from 27 to 3 and the store's CPU time per turn by more than half.
  * Files made by earlier versions are moved over once, on open.
  *
+ * Logs (`append`, `lines`) are a table of their own, one row per line, so that a line is added
+ * with a small insert and the newest lines read by index instead of a growing value being read,
+ * parsed and written whole on every message.
+ *
  * The log is moved into the database by a worker thread (checkpointer.ts), not by whichever
  * write happens to cross SQLite's 1,000-page mark, so no turn waits for a checkpoint's fsyncs.
  */
@@ -19,7 +23,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Checkpointer } from "./checkpointer.ts";
-import { DEFAULT_TTL_MS, firstVersion, guarded, type ConversationStore, type Entry } from "./types.ts";
+import { DEFAULT_TTL_MS, firstVersion, guarded, type ConversationStore, type Entry, type Line } from "./types.ts";
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 /** How often the worker moves the log into the database (checkpointer.ts). */
@@ -43,7 +47,15 @@ export class SqliteStore implements ConversationStore {
     update: Database.Statement<[string, number, number, string, number, number]>;
     del: Database.Statement<[string]>;
     purge: Database.Statement<[number]>;
+    lastSeq: Database.Statement<[string], { seq: number | null }>;
+    addLine: Database.Statement<[string, number, string, number]>;
+    trimLines: Database.Statement<[string, number]>;
+    newestLines: Database.Statement<[string, number, number], Line>;
+    delLines: Database.Statement<[string]>;
+    purgeLines: Database.Statement<[number]>;
   };
+  private appendLines: (logId: string, lines: string[], keep: number) => number;
+  private deleteAll: (chatId: string) => number;
   private timer: NodeJS.Timeout;
   private checkpointer: Checkpointer | undefined;
   /** False once the worker could not run: SQLite checkpoints on this thread again. */
@@ -65,6 +77,15 @@ export class SqliteStore implements ConversationStore {
       version INTEGER NOT NULL,
       expires_at INTEGER NOT NULL
     )`);
+    // One row per line: a rowid table (lines of a few KB stay in their page, as above) with an
+    // index that finds a log's newest lines.
+    this.db.exec(`CREATE TABLE IF NOT EXISTS lines (
+      log_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      value TEXT NOT NULL,
+      expires_at INTEGER NOT NULL,
+      UNIQUE (log_id, seq)
+    )`);
     migrate(this.db);
     this.stmts = {
       get: this.db.prepare("SELECT value, version FROM chats WHERE chat_id = ? AND expires_at > ?"),
@@ -76,7 +97,27 @@ export class SqliteStore implements ConversationStore {
         WHERE chat_id = ? AND version = ? AND expires_at > ?`),
       del: this.db.prepare("DELETE FROM chats WHERE chat_id = ?"),
       purge: this.db.prepare("DELETE FROM chats WHERE expires_at <= ?"),
+      lastSeq: this.db.prepare("SELECT max(seq) AS seq FROM lines WHERE log_id = ?"),
+      addLine: this.db.prepare("INSERT INTO lines (log_id, seq, value, expires_at) VALUES (?, ?, ?, ?)"),
+      trimLines: this.db.prepare("DELETE FROM lines WHERE log_id = ? AND seq < ?"),
+      newestLines: this.db.prepare("SELECT seq, value FROM lines WHERE log_id = ? AND expires_at > ? ORDER BY seq DESC LIMIT ?"),
+      delLines: this.db.prepare("DELETE FROM lines WHERE log_id = ?"),
+      purgeLines: this.db.prepare("DELETE FROM lines WHERE expires_at <= ?"),
     };
+    const append = this.db.transaction((logId: string, lines: string[], keep: number) => {
+      // Places go on from the newest line kept, expired or not (the hourly purge removes those):
+      // a page still showing old lines never sees a place used twice.
+      const first = (this.stmts.lastSeq.get(logId)?.seq ?? -1) + 1;
+      const expiresAt = this.clock() + this.ttlMs;
+      for (let i = 0; i < lines.length; i++) this.stmts.addLine.run(logId, first + i, lines[i]!, expiresAt);
+      const end = first + lines.length;
+      if (end > keep) this.stmts.trimLines.run(logId, end - keep);
+      return first;
+    });
+    // The place is read and the lines written under one write lock (another process may append too).
+    this.appendLines = (logId, lines, keep) => append.immediate(logId, lines, keep);
+    const deleteAll = this.db.transaction((chatId: string) => this.stmts.del.run(chatId).changes + this.stmts.delLines.run(chatId).changes);
+    this.deleteAll = (chatId) => deleteAll.immediate(chatId);
     this.background = path !== ":memory:";
     this.purge();
     this.timer = setInterval(() => this.purge(), PURGE_EVERY_MS);
@@ -85,7 +126,8 @@ export class SqliteStore implements ConversationStore {
 
   private purge(): void {
     try {
-      if (this.stmts.purge.run(this.clock()).changes > 0) void this.truncateLog().catch(() => {});
+      const now = this.clock();
+      if (this.stmts.purge.run(now).changes + this.stmts.purgeLines.run(now).changes > 0) void this.truncateLog().catch(() => {});
     } catch {
       // A busy or read-only file must not stop the bot; the next purge tries again.
     }
@@ -129,9 +171,23 @@ export class SqliteStore implements ConversationStore {
     });
   }
 
+  append(logId: string, lines: string[], keep: number): Promise<number> {
+    return guarded("sqlite", () => {
+      this.startCheckpointer();
+      return this.appendLines(logId, lines, keep);
+    });
+  }
+
+  lines(logId: string, limit?: number): Promise<Line[]> {
+    return guarded("sqlite", () => {
+      if (limit !== undefined && limit <= 0) return [];
+      return this.stmts.newestLines.all(logId, this.clock(), limit ?? -1).reverse();
+    });
+  }
+
   delete(chatId: string): Promise<void> {
     return guarded("sqlite", async () => {
-      this.stmts.del.run(chatId);
+      this.deleteAll(chatId);
       await this.truncateLog();
     });
   }

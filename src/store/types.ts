@@ -10,6 +10,12 @@ export interface Entry {
   version: number;
 }
 
+/** One line of a log and its place in it: places only grow, so they tell a log's lines apart. */
+export interface Line {
+  seq: number;
+  value: string;
+}
+
 export interface ConversationStore {
   /** Which backend this is, for logs and /healthz. */
   readonly kind: "memory" | "sqlite" | "redis" | "file";
@@ -22,7 +28,18 @@ export interface ConversationStore {
    * new version, or null when someone else wrote first (re-read and try again).
    */
   set(chatId: string, value: string, expected: number | null): Promise<number | null>;
-  /** Removes everything kept for the chat (/forget). */
+  /**
+   * Appends lines to the log kept under `logId` (beside the values: a log and a value may have
+   * the same id) and keeps only its newest `keep` lines. Returns the place of the first line
+   * appended. A log grows by small appends instead of being read and written whole: the web
+   * chat keeps what the page shows this way. Lines expire as values do, at the latest `ttlMs`
+   * after the log's last append (a backend may drop older lines earlier, `ttlMs` after they were
+   * appended).
+   */
+  append(logId: string, lines: string[], keep: number): Promise<number>;
+  /** The newest `limit` lines of a log (all it keeps when there is no limit), oldest first; none: []. */
+  lines(logId: string, limit?: number): Promise<Line[]>;
+  /** Removes everything kept for the chat (/forget): its value and its log. */
   delete(chatId: string): Promise<void>;
   /** Cheap round trip for health checks; throws StoreUnavailableError when down. */
   ping(): Promise<void>;

@@ -68,6 +68,52 @@ describe.each(backends)("%s store", (_name, make) => {
     await s.close();
   });
 
+  it("a log: lines come back oldest first with growing places; only the newest `keep` are kept; a limit reads the newest", async () => {
+    const s = await make(60_000);
+    const id = chat();
+    expect(await s.lines(id)).toEqual([]);
+    expect(await s.append(id, ["a", "b"], 4)).toBe(0);
+    expect(await s.append(id, ["苏州".repeat(800)], 4)).toBe(2);
+    expect(await s.lines(id)).toEqual([
+      { seq: 0, value: "a" },
+      { seq: 1, value: "b" },
+      { seq: 2, value: "苏州".repeat(800) },
+    ]);
+    expect(await s.append(id, ["d", "e", "f"], 4)).toBe(3);
+    expect((await s.lines(id)).map((l) => [l.seq, l.value.slice(0, 2)])).toEqual([
+      [2, "苏州"],
+      [3, "d"],
+      [4, "e"],
+      [5, "f"],
+    ]);
+    expect(await s.lines(id, 2)).toEqual([
+      { seq: 4, value: "e" },
+      { seq: 5, value: "f" },
+    ]);
+    expect(await s.lines(id, 0)).toEqual([]);
+    // A log and a value under one id live side by side.
+    await s.set(id, "value", null);
+    expect((await s.get(id))!.value).toBe("value");
+    expect(await s.lines(id, 1)).toEqual([{ seq: 5, value: "f" }]);
+    expect(await s.lines(chat())).toEqual([]);
+    await s.close();
+  });
+
+  it("delete removes the log with the value; an idle log expires", async () => {
+    const s = await make(200);
+    const [a, b] = [chat(), chat()];
+    await s.set(a, "x", null);
+    await s.append(a, ["1", "2"], 10);
+    await s.append(b, ["kept"], 10);
+    await s.delete(a);
+    expect(await s.get(a)).toBeNull();
+    expect(await s.lines(a)).toEqual([]);
+    expect(await s.lines(b)).toEqual([{ seq: 0, value: "kept" }]);
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await s.lines(b)).toEqual([]);
+    await s.close();
+  });
+
   it("keeps values of a couple of KB intact, Chinese included", async () => {
     const s = await make(60_000);
     const id = chat();
@@ -130,7 +176,18 @@ describe("store failures", () => {
     const check = new Database(path, { readonly: true });
     const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
     check.close();
-    expect(tables).toEqual([{ name: "chats" }]);
+    expect(tables.map((t) => (t as { name: string }).name).sort()).toEqual(["chats", "lines"]);
+  });
+
+  it("SQLite: two processes' connections appending to one log never give a place twice", async () => {
+    const path = join(dir, "shared-log.sqlite");
+    const [a, b] = [new SqliteStore(path), new SqliteStore(path)];
+    const firsts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).append("log", [`x${i}`, `y${i}`], 100)));
+    expect(new Set(firsts).size).toBe(20);
+    const lines = await a.lines("log");
+    expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    await a.close();
+    await b.close();
   });
 
   it("SQLite: what is written reaches the database file from the log in the background, with no write waiting for it", async () => {

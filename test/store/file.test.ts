@@ -40,6 +40,24 @@ describe("FileStore", () => {
     expect((await forever.get("t"))?.value).toBe("x");
   });
 
+  it("keeps a log beside the chats: newest lines, growing places, across instances, gone with the chat", async () => {
+    const path = fresh();
+    const a = new FileStore(path);
+    await a.set("t", "v", null);
+    expect(await a.append("t", ["one", "two"], 2)).toBe(0);
+    expect(await a.append("t", ["three"], 2)).toBe(2);
+    const b = new FileStore(path);
+    expect(await b.lines("t")).toEqual([
+      { seq: 1, value: "two" },
+      { seq: 2, value: "three" },
+    ]);
+    expect(await b.lines("t", 1)).toEqual([{ seq: 2, value: "three" }]);
+    expect((await b.get("t"))?.value).toBe("v");
+    await b.delete("t");
+    expect(await a.lines("t")).toEqual([]);
+    expect(existsSync(path)).toBe(false);
+  });
+
   it("reads the bare conversation an older terminal saved as its chat", async () => {
     const path = fresh();
     await new FileStore(path).set("other", "y", null);

@@ -126,6 +126,36 @@ describe("the web chat over HTTP", () => {
     expect(await page(v)).toContain("您好！我是异地就医助手");
   });
 
+  it("an entry is drawn with its place in the transcript: the picture sent to the page has the id it has after a reload", async () => {
+    const v = await visit();
+    const first = (await (await post(v, "/chat", { csrf: v.csrf, text: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少" }, true)).json()) as { html: string };
+    await post(v, "/chat", { csrf: v.csrf, choice: "chg" }, true);
+    const again = (await (await post(v, "/chat", { csrf: v.csrf, text: "那如果花5万呢" }, true)).json()) as { html: string };
+    const ids = (html: string) => [...html.matchAll(/<title id="(bill\d+)-t">/g)].map((x) => x[1]!);
+    const [a, b] = [ids(first.html), ids(again.html)];
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0]).not.toBe(b[0]);
+    expect(ids(await page(v))).toEqual([a[0], b[0]]);
+  });
+
+  it("a transcript kept whole by an earlier version is shown, and moved to the log with the next message", async () => {
+    const v = await visit();
+    const earlier = [
+      { who: "me", text: "以前问过的问题" },
+      { who: "bot", text: "以前的回答", choices: [{ id: "old", label: "旧按钮" }] },
+    ];
+    await store.set(transcriptKey(v.id), JSON.stringify(earlier), null);
+    expect(await page(v)).toContain("以前的回答");
+    await post(v, "/chat", { csrf: v.csrf, choice: "old" });
+    expect(await store.get(transcriptKey(v.id))).toBeNull();
+    const kept = (await store.lines(transcriptKey(v.id))).map((l) => JSON.parse(l.value) as { who: string; text: string });
+    expect(kept.slice(0, 3).map((e) => e.text)).toEqual(["以前问过的问题", "以前的回答", "旧按钮"]);
+    const html = await page(v);
+    expect(html).toContain("以前的回答");
+    expect(html).toContain("<p>旧按钮</p>");
+  });
+
   it("what a person types is kept and shown redacted, and never logged", async () => {
     const v = await visit();
     const id = "11010519491231002X";
@@ -133,7 +163,10 @@ describe("the web chat over HTTP", () => {
     const html = await page(v);
     expect(html).not.toContain(id);
     expect(html).not.toContain("13812345678");
-    const kept = (await store.get(transcriptKey(v.id)))!.value;
+    const lines = await store.lines(transcriptKey(v.id));
+    expect(lines.length).toBeGreaterThan(1);
+    const kept = lines.map((l) => l.value).join("\n");
+    expect(kept).toContain("苏州");
     expect(kept).not.toContain(id);
     expect(kept).not.toContain("13812345678");
     const logged = JSON.stringify(lines);
@@ -165,15 +198,15 @@ describe("the web chat over HTTP", () => {
     expect(res.headers.get("location")).toBe("/?n=forgotten");
     expect(res.headers.getSetCookie().some((c) => /^yidi_sid=[A-Za-z0-9_-]{22};/.test(c) && !c.includes(v.id))).toBe(true);
     expect(await store.get(conversationKey(v.id))).toBeNull();
-    expect(await store.get(transcriptKey(v.id))).toBeNull();
+    expect(await store.lines(transcriptKey(v.id))).toEqual([]);
     const html = await page(v);
     expect(html).not.toContain("医保基金支付");
     // Typed as in the bot, /forget does the same.
     await post(v, "/chat", { csrf: v.csrf, text: "我在苏州交的职工医保" });
-    expect(await store.get(transcriptKey(v.id))).not.toBeNull();
+    expect(await store.lines(transcriptKey(v.id))).not.toEqual([]);
     await post(v, "/chat", { csrf: v.csrf, text: "/forget" });
     expect(await store.get(conversationKey(v.id))).toBeNull();
-    expect(await store.get(transcriptKey(v.id))).toBeNull();
+    expect(await store.lines(transcriptKey(v.id))).toEqual([]);
   });
 
   it("保存结果 keeps the newest result at a short unguessable link, read-only, without personal data, for 30 days", async () => {

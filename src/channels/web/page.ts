@@ -30,13 +30,15 @@ ${body}
 
 export interface ChatPage {
   entries: Entry[];
+  /** The place of the first entry in the session's transcript (entries are drawn with their place). */
+  first?: number;
   csrf: string;
   notice?: string;
 }
 
 export function chatPage(p: ChatPage): string {
   const csrf = esc(p.csrf);
-  const body = `<div id="log" role="log" aria-label="${esc(m.logLabel)}" aria-live="polite">${entriesHtml(p.entries)}</div>
+  const body = `<div id="log" role="log" aria-label="${esc(m.logLabel)}" aria-live="polite">${entriesHtml(p.entries, p.first)}</div>
 <div id="choices-slot">${choicesHtml(currentChoices(p.entries), p.csrf)}</div>
 <p id="status" class="notice-line" role="status">${p.notice ? esc(p.notice) : ""}</p>
 <form id="say" class="say" method="post" action="/chat" data-js data-sending="${esc(m.sending)}" data-failed="${esc(m.failed)}" data-empty="${esc(m.empty)}">

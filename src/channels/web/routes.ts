@@ -22,7 +22,7 @@ import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
-import { appendTranscript, eraseSession, fromReply, mine, readTranscript, type Entry } from "./transcript.ts";
+import { appendTranscript, eraseSession, fromReply, mine, readTranscript, RECENT, type Entry } from "./transcript.ts";
 import { greetingReplies, webTurn, type WebInput } from "./turn.ts";
 
 export interface WebOptions {
@@ -93,12 +93,12 @@ export function webChat(o: WebOptions) {
     };
 
     /** After a form post: back to the page (with a notice), or, for fetch, what to show. */
-    const answer = (request: FastifyRequest, reply: FastifyReply, r: { notice?: Notice; added?: Entry[]; entries?: Entry[]; sessionId?: string; status?: number }) => {
+    const answer = (request: FastifyRequest, reply: FastifyReply, r: { notice?: Notice; added?: Entry[]; from?: number; sessionId?: string; status?: number }) => {
       if (!wantsJson(request)) return reply.code(303).header("location", r.notice ? `/?n=${r.notice}` : "/#say").send();
       const body = {
         ok: !r.notice,
-        html: r.added && r.entries ? entriesHtml(r.added, r.entries.length - r.added.length) : "",
-        choices: r.entries && r.sessionId ? choicesHtml(currentChoices(r.entries), csrf.token(r.sessionId)) : undefined,
+        html: r.added ? entriesHtml(r.added, r.from) : "",
+        choices: r.added && r.sessionId ? choicesHtml(currentChoices(r.added), csrf.token(r.sessionId)) : undefined,
         notice: r.notice ? NOTICES[r.notice] : undefined,
       };
       return reply.code(r.status ?? 200).header("cache-control", "no-store").send(body);
@@ -136,11 +136,11 @@ export function webChat(o: WebOptions) {
 
     app.get("/", { schema: { hide: true, querystring: z.object({ n: z.string().max(16).optional() }) } }, async (request, reply) => {
       const id = session(request, reply);
-      let { entries } = await readTranscript(o.store, id);
+      let { entries, first } = await readTranscript(o.store, id);
       if (entries.length === 0) entries = greetingReplies().map(fromReply);
       const n = request.query.n;
       const notice = n && n in NOTICES ? NOTICES[n as Notice] : undefined;
-      return sendHtml(request, reply, 200, chatPage({ entries, csrf: csrf.token(id), notice }));
+      return sendHtml(request, reply, 200, chatPage({ entries, first, csrf: csrf.token(id), notice }));
     });
 
     app.post("/chat", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
@@ -149,7 +149,9 @@ export function webChat(o: WebOptions) {
       const text = request.body.text?.trim() ?? "";
       const input: WebInput | undefined = request.body.choice ? { type: "choice", id: request.body.choice } : text ? { type: "text", text } : undefined;
       if (!input) return answer(request, reply, { notice: "empty", status: 400 });
-      const read = await readTranscript(o.store, id);
+      // Only the newest entries: whether there are any (a first message answers the greeting)
+      // and, for a pressed button, the replies that drew it, whose label is what it said.
+      const read = await readTranscript(o.store, id, input.type === "choice" ? RECENT : 1);
       const before = read.entries;
       const turn = await webTurn(o.store, id, input);
       if (turn.kind === "forget") {
@@ -160,9 +162,9 @@ export function webChat(o: WebOptions) {
       const opening = before.length === 0 ? greetingReplies().map(fromReply) : [];
       const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(before.length > 0 ? before : opening, input.id) };
       const added = [said, ...turn.replies.map(fromReply)];
-      const entries = await appendTranscript(o.store, id, read, [...opening, ...added]);
+      const first = await appendTranscript(o.store, id, read, [...opening, ...added]);
       // The page on screen already shows the greeting: only the new lines are sent to it.
-      return answer(request, reply, { added, entries, sessionId: id });
+      return answer(request, reply, { added, from: first + opening.length, sessionId: id });
     });
 
     app.post("/forget", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {

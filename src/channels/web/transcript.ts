@@ -1,6 +1,6 @@
 /**
  * What the page shows again on reload: the last messages of a session, kept in the same
- * store as the conversation (its own key beside it), and erased with it. A person's own words
+ * store as the conversation (a log, one line per entry, beside it), and erased with it. A person's own words
  * are kept only redacted (no identity or phone numbers, no names), as they are in logs.
  */
 import type { Bill, Choice, Reply } from "../../conversation/index.ts";
@@ -19,18 +19,28 @@ export interface Entry {
 
 /** Enough for a whole estimate dialogue and its corrections; older messages drop off. */
 export const KEEP = 60;
-const ATTEMPTS = 8;
+/** Entries read back for a pressed button: the newest turn's replies, one of which drew it. */
+export const RECENT = 4;
 
 export const transcriptKey = (session: string) => `web:${session}:t`;
 export const conversationKey = (session: string) => `web:${session}`;
 
-function decode(value: string | undefined): Entry[] {
+function decodeAll(value: string | undefined): Entry[] {
   if (!value) return [];
   try {
     const parsed = JSON.parse(value) as unknown;
     return Array.isArray(parsed) ? (parsed as Entry[]) : [];
   } catch {
     return [];
+  }
+}
+
+function decodeLine(value: string): Entry | undefined {
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Entry) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -42,30 +52,44 @@ export function mine(text: string): Entry {
   return { who: "me", text: redact(text) };
 }
 
-/** A transcript as read, with the version to write the next one against. */
+/** A transcript as read: its entries, the place of the first (entries are drawn with their place), and whether it is kept whole as earlier versions kept it. */
 export interface Read {
   entries: Entry[];
-  version: number | null;
-}
-
-export async function readTranscript(store: ConversationStore, session: string): Promise<Read> {
-  const current = await store.get(transcriptKey(session));
-  return { entries: decode(current?.value), version: current?.version ?? null };
+  first: number;
+  legacy?: boolean;
 }
 
 /**
- * Appends entries to a transcript read before (compare-and-set: when another tab of the same
- * session wrote in between, it is read again and both get their lines in).
+ * The newest `limit` entries (all kept when there is no limit). Each entry is a line of the
+ * store's log for the session, so a message appends its few lines instead of reading, parsing
+ * and writing the whole transcript.
  */
-export async function appendTranscript(store: ConversationStore, session: string, read: Read, entries: Entry[]): Promise<Entry[]> {
+export async function readTranscript(store: ConversationStore, session: string, limit?: number): Promise<Read> {
   const key = transcriptKey(session);
-  let base = read;
-  for (let i = 0; i < ATTEMPTS; i++) {
-    const next = [...base.entries, ...entries].slice(-KEEP);
-    if ((await store.set(key, JSON.stringify(next), base.version)) !== null) return next;
-    base = await readTranscript(store, session);
+  const lines = await store.lines(key, limit);
+  if (lines.length > 0) {
+    const entries: Entry[] = [];
+    for (const line of lines) {
+      const entry = decodeLine(line.value);
+      if (entry) entries.push(entry);
+    }
+    return { entries, first: lines[0]!.seq };
   }
-  return entries;
+  // Earlier versions kept the transcript whole, as one value under the same key.
+  const whole = decodeAll((await store.get(key))?.value);
+  return whole.length > 0 ? { entries: whole, first: 0, legacy: true } : { entries: [], first: 0 };
+}
+
+/** Appends entries to a transcript read before; returns the place of the first appended. */
+export async function appendTranscript(store: ConversationStore, session: string, read: Read, entries: Entry[]): Promise<number> {
+  const key = transcriptKey(session);
+  if (read.legacy) {
+    // Moved to the log once: the whole value goes, its entries come first in the log.
+    await store.delete(key);
+    const first = await store.append(key, [...read.entries, ...entries].slice(-KEEP).map((e) => JSON.stringify(e)), KEEP);
+    return first + Math.max(0, Math.min(KEEP, read.entries.length + entries.length) - entries.length);
+  }
+  return store.append(key, entries.map((e) => JSON.stringify(e)), KEEP);
 }
 
 export async function eraseSession(store: ConversationStore, session: string): Promise<void> {
