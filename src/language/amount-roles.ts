@@ -16,7 +16,7 @@ import type { Ambiguity, Slots } from "./types.ts";
 export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain";
 
 /** Filler between a role word and its figure: 乙类的大概有 五千, 押金交了 两万, 起付线说是 1500. */
-const FILL = "(?:的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|听说是?|据说是?|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
+const FILL = "(?:改成|改为|换成|的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|听说是?|据说是?|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
 const ONLY_FILL = new RegExp(`^${FILL}$`, "u");
 
 const BEFORE: [RegExp, AmountRole][] = [

@@ -129,6 +129,24 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
     }
   }
 
+  // 去海南过冬 在海口住院, 回湖南老家株洲住院: a province and one of its own cities are one
+  // place said twice; the city is the more precise.
+  const inProvince = (p: PlaceSlot, city: PlaceSlot) => p.level === "province" && city.level === "city" && city.code.slice(0, 2) === p.code.slice(0, 2);
+  const cities = [...chosen.insured, ...chosen.treatment].map((c) => c.slot).filter((p) => p.level === "city" && p.code !== "?");
+  for (const role of ["insured", "treatment"] as const) {
+    const list = chosen[role];
+    const absorbed = list.filter((c) => list.some((o) => o !== c && inProvince(c.slot, o.slot)));
+    if (absorbed.length === 0) continue;
+    // The city takes the cue of its province (回湖南老家株洲住院: 回 is said before 湖南).
+    chosen[role] = list
+      .filter((c) => !absorbed.includes(c))
+      .map((c) => ({ ...c, weight: Math.max(c.weight, ...absorbed.filter((p) => inProvince(p.slot, c.slot)).map((p) => p.weight)) }));
+  }
+  for (let k = unclear.length - 1; k >= 0; k--) {
+    const p = (unclear[k] as Scored).mention.candidates[0] as PlaceSlot;
+    if (cities.some((c) => inProvince(p, c))) unclear.splice(k, 1);
+  }
+
   for (const role of ["insured", "treatment"] as const) {
     const list = chosen[role];
     const codes = new Set(list.map((c) => c.slot.code));

@@ -21,11 +21,37 @@ describe("intents of phone-typed questions", () => {
     ["注销异地备案", "cancel_change"],
     ["我爸退休了要去北京跟我住 医保在包头 咋办备案", "registration_howto"],
     ["国家医保app上怎么查定点医院", "find_hospital"],
+    ["啥样的人能办异地备案", "who_can_register"],
+    ["异地备案有几类", "who_can_register"],
+    ["app上咋弄备案", "registration_channels"],
+    ["没有智能手机咋备案", "registration_channels"],
+    ["去医保局窗口办要带啥", "registration_materials"],
+    ["住院登记的时候要说异地备案了吗", "at_hospital"],
+    ["备完案直接去医院就行吗", "at_hospital"],
+    ["有没有人工客服电话", "hotline"],
+    ["搬家到别的城市了 备案咋整", "cancel_change"],
+    ["出院一个多月了 还能报销吗", "claim_deadline"],
+    ["在外地开的药 回来能报吗", "manual_claim"],
+    ["自费部分改成3000", "correction"],
+    ["不对 医保是宁波的", "correction"],
+    ["换个医院 去一级的呢", "correction"],
     // Still what they were: bringing papers home for the claim, a long 不是…是… statement.
     ["出院带什么回去报销", "manual_claim"],
     ["不是转诊 是旅游的时候急诊住的院", "emergency"],
   ])("%s → %s", (text, intent) => {
     expect(parse(text).intent).toBe(intent);
+  });
+  it("a province and one of its own cities in one message are that city (去海南过冬 在海口住院)", () => {
+    expect(parse("乌鲁木齐退休职工 去海南过冬 在海口住院花了3万").slots.treatmentRegion?.code).toBe("460100");
+    const p = parse("我在广州打工 社保也是广州交的 回湖南老家株洲住院 花了1万5");
+    expect(p.slots.treatmentRegion?.code).toBe("430200");
+    expect(p.slots.insuredRegion?.code).toBe("440100");
+    expect(p.ambiguities).toBeUndefined();
+  });
+  it("figures people type loosely: 1万多点, 改成3000, 医院给转的", () => {
+    expect(parse("医保是九江的 在南昌住院 花了1万多点").slots.amount).toBe("10000");
+    expect(parse("自费部分改成3000").slots.outOfCatalog).toBe("3000");
+    expect(parse("医院给转的", { expecting: "visitorType" }).slots.visitorType).toBe("referral");
   });
   it("不是X 是Y: the affirmed value fills the slot, the denied one does not", () => {
     expect(parse("不是二级 是三级的").slots.hospitalLevel).toBe(3);
