@@ -27,6 +27,9 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   { re: new RegExp(`(?:不是|不算|并非|非)(?:的)?(?:急诊|抢救|急救)`, "u"), cue: "visitorType", denied: "emergency" },
   { re: /(?:还没有?|还未|没有?|未|不是|并没有?)(?:办理?)?(?:了)?退休|还没退|没退(?!费|钱|押金|回)|不是退休(?:人员)?/u, cue: "personStatus", denied: "retired", implies: { personStatus: "working" } },
   { re: /(?:不是|并非|没|没有)(?:被)?(?:单位|公司|厂里|领导)?(?:派|外派|派驻|常驻)(?:的|过去|去|来)?|不是常驻/u, cue: "stationed", denied: "stationed_worker" },
+  // 是三级医院吗我也不知道, 不清楚是不是三甲: asked or unsure, not stated.
+  { re: /(?:不知道|不清楚|不确定)(?:是不是|是否|是)?(?:在)?(?:三甲|三级|三乙)|是(?:三甲|三级|三乙)(?:医院)?吗/u, cue: "hospitalLevel", denied: "3" },
+  { re: /(?:不知道|不清楚|不确定)(?:是不是|是否|是)?(?:在)?(?:二甲|二级|二乙)|是(?:二甲|二级|二乙)(?:医院)?吗/u, cue: "hospitalLevel", denied: "2" },
   { re: /(?:不是|并非|非|不算)(?:在)?(?:三甲|三级|三乙)/u, cue: "hospitalLevel", denied: "3" },
   { re: /(?:不是|并非|非|不算)(?:在)?(?:二甲|二级|二乙)/u, cue: "hospitalLevel", denied: "2" },
   { re: /(?:不是|并非|非|不算)(?:在)?(?:一级|社区医院|卫生院)/u, cue: "hospitalLevel", denied: "1" },
@@ -40,7 +43,7 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
 /** Finds negated cues and returns the text with them masked (same length, so offsets hold). */
 const GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, "gu") }));
 /** Every negation starts with one of these characters: most messages are let through at once. */
-const NEGATORS = /[没未不非忘来]/u;
+const NEGATORS = /[没未不非忘来否吗]/u;
 
 export function findNegations(text: string): { masked: string; negations: Negation[] } {
   const negations: Negation[] = [];

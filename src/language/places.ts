@@ -49,7 +49,7 @@ const NOT_A_PLACE = /^(中山(医院|大学|一院|二院|三院|眼科|肿瘤|�
 /** County short names that are everyday words (合作医疗, 和平, 河东河西): never read short. */
 const COUNTY_SHORT_EXCLUDED = new Set(["合作", "和平", "安宁", "河东", "河西", "长寿", "大安", "永安", "东城", "西城", "江北", "南岸", "北安", "江山", "同仁", "津市", "金山", "宝山", "开平", "普宁", "长宁", "龙井", "合山", "大兴"]);
 
-const BEFORE_CUE = /(在|去|来|到|回|赴|从|是|驻|返|离|人在|住|于|往|飞)$/u;
+const BEFORE_CUE = /(在|去|来|到|回|赴|从|是|驻|返|离|人在|住|于|往|飞|医保|社保|参保)$/u;
 const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|职工|居民|新农合|农合|就医|住院|工作|上班|打工|交|缴|的|籍|看|生|治|玩|旅|出差|跟|养老|过|了|户口|人|我|这|那|住|待|呆|上学|读书|做|经商|开店|能|可以)/u;
 
 interface Entry { key: string; divisions: Division[]; cued: boolean }

@@ -35,6 +35,12 @@ describe("intents of phone-typed questions", () => {
     ["自费部分改成3000", "correction"],
     ["不对 医保是宁波的", "correction"],
     ["换个医院 去一级的呢", "correction"],
+    ["异地长期居住是啥意思", "who_can_register"],
+    ["常驻异地工作人员指的是什么人", "who_can_register"],
+    ["直接结算是怎么结的", "at_hospital"],
+    ["在医院窗口怎么直接结算", "at_hospital"],
+    ["备案之后不去了 要取消吗", "cancel_change"],
+    ["外地住院报销流程是啥", "manual_claim"],
     // Still what they were: bringing papers home for the claim, a long 不是…是… statement.
     ["出院带什么回去报销", "manual_claim"],
     ["不是转诊 是旅游的时候急诊住的院", "emergency"],
@@ -47,6 +53,18 @@ describe("intents of phone-typed questions", () => {
     expect(p.slots.treatmentRegion?.code).toBe("430200");
     expect(p.slots.insuredRegion?.code).toBe("440100");
     expect(p.ambiguities).toBeUndefined();
+  });
+  it("a level asked about or unsure is not stated (是三级医院吗我也不知道)", () => {
+    expect(parse("住院花了两万 医保是重庆的 在成都 是三级医院吗我也不知道").slots.hospitalLevel).toBeUndefined();
+    expect(parse("不清楚是不是三甲 在上海住院").slots.hospitalLevel).toBeUndefined();
+    expect(parse("在上海三甲医院住院 能报多少").slots.hospitalLevel).toBe(3);
+  });
+  it("a place right after 医保 (医保义乌的, 医保武汗的)", () => {
+    expect(parse("医保义乌的 去杭州住院 花了1万").slots.insuredRegion?.code).toBe("330700");
+    expect(parse("医保武汗的 在北京住院 花了4万").slots.insuredRegion?.code).toBe("420100");
+  });
+  it("一分钱自费都没有 is no figure", () => {
+    expect(parse("一分钱自费都没有", { expecting: "amount" }).slots).toEqual({});
   });
   it("figures people type loosely: 1万多点, 改成3000, 医院给转的", () => {
     expect(parse("医保是九江的 在南昌住院 花了1万多点").slots.amount).toBe("10000");
