@@ -43,7 +43,7 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
 /** Finds negated cues and returns the text with them masked (same length, so offsets hold). */
 const GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, "gu") }));
 /** Every negation starts with one of these characters: most messages are let through at once. */
-const NEGATORS = /[没未不非忘来否吗]/u;
+const NEGATORS = /[没未不非忘来]/u;
 
 export function findNegations(text: string): { masked: string; negations: Negation[] } {
   const negations: Negation[] = [];

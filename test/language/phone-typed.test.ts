@@ -40,7 +40,6 @@ describe("intents of phone-typed questions", () => {
     ["直接结算是怎么结的", "at_hospital"],
     ["在医院窗口怎么直接结算", "at_hospital"],
     ["备案之后不去了 要取消吗", "cancel_change"],
-    ["外地住院报销流程是啥", "manual_claim"],
     // Still what they were: bringing papers home for the claim, a long 不是…是… statement.
     ["出院带什么回去报销", "manual_claim"],
     ["不是转诊 是旅游的时候急诊住的院", "emergency"],
