@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // The `yidi` command. It runs the compiled JavaScript in dist/, which `npm ci` builds (the
-// `prepare` script), so no TypeScript loader is started. A checkout that was not built, or
-// YIDI_SOURCE=1 (the tests set it, so they always run the sources as they are), runs the
-// TypeScript through tsx instead, a development dependency.
+// `prepare` script), so no TypeScript loader is started: the bundle in dist/cli/ (a few files
+// for the whole command, see scripts/bundle-cli.mjs), else the compiled modules in dist/src/.
+// A checkout that was not built, or YIDI_SOURCE=1 (the tests set it, so they always run the
+// sources as they are), runs the TypeScript through tsx instead, a development dependency.
 import { existsSync } from "node:fs";
+import module from "node:module";
 
-const compiled = new URL("../dist/src/cli.js", import.meta.url);
-if (process.env.YIDI_SOURCE !== "1" && existsSync(compiled)) {
+const compiled = [new URL("../dist/cli/cli.js", import.meta.url), new URL("../dist/src/cli.js", import.meta.url)].find((url) => existsSync(url));
+if (process.env.YIDI_SOURCE !== "1" && compiled) {
+  // V8's compiled code for the modules kept between runs (Node ≥ 22.1), in the system's temporary
+  // folder unless NODE_COMPILE_CACHE names another; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+  module.enableCompileCache?.();
   await import(compiled.href);
 } else {
   const { register } = await import("tsx/esm/api");

@@ -1,11 +1,12 @@
 /** `yidi nlu "文本"`: prints the parse of one message as one line of JSON. */
 import { parse } from "../conversation/reading.ts";
 import { languageMessages as messages } from "../messages/language.ts";
+import { writeErr, writeOut } from "./write.ts";
 
 export async function run(args: string[]): Promise<number> {
   const text = args.join(" ");
   if (args.length === 0 || text.trim() === "") {
-    process.stderr.write(messages.nluUsage);
+    writeErr(messages.nluUsage);
     return 2;
   }
   const result = parse(text);
@@ -14,6 +15,6 @@ export async function run(args: string[]): Promise<number> {
   if (result.places?.length) out.places = result.places;
   if (result.rejectedAmount) out.rejectedAmount = result.rejectedAmount;
   if (result.topic) out.topic = result.topic;
-  process.stdout.write(`${JSON.stringify(out)}\n`);
+  writeOut(`${JSON.stringify(out)}\n`);
   return 0;
 }
