@@ -3,8 +3,10 @@
  * first use, and building it loads Node's stream modules: for `yidi nlu`, which prints one line,
  * that was a noticeable part of its start-up. Whatever the descriptor refuses (a non-blocking pipe
  * that is full) goes through the stream after all, so nothing is lost.
+ * node:fs is taken with process.getBuiltinModule rather than imported: as an ES module import it
+ * builds its whole export list, stream classes included, the very cost this file avoids.
  */
-import { writeSync } from "node:fs";
+const { writeSync } = process.getBuiltinModule("node:fs");
 
 function write(fd: 1 | 2, stream: () => NodeJS.WriteStream, text: string): void {
   const bytes = Buffer.from(text);
