@@ -8,7 +8,8 @@ import type { ConversationStore } from "../store/types.ts";
 import { commandAction, readCommand } from "./commands.ts";
 import { handleMessage } from "./step.ts";
 import type { Reply, UserInput } from "./reply.ts";
-import { applyTurn, type Step, type TurnResult } from "./turn.ts";
+import { forgetConversation } from "./store.ts";
+import { applyTurn, forgetRecord, type Step, type TurnResult } from "./turn.ts";
 
 export interface HandleOptions {
   /** The channel's own id of this input (Telegram's update id): a redelivered one is not applied twice. */
@@ -41,7 +42,13 @@ export async function handle(chatId: string, given: UserInput, store: Conversati
   const step = o.step ?? handleMessage;
   const action = input.type === "command" ? commandAction(input.name) : undefined;
   if (action?.kind === "erase") {
+    // What this process keeps at hand of the chat goes too (best effort: the delete is what counts).
+    const entry = await store.get(chatId).catch(() => null);
     await store.delete(chatId);
+    if (entry) {
+      const conversation = forgetRecord(entry.value);
+      if (conversation !== null) forgetConversation(conversation);
+    }
     return { kind: "erased" };
   }
   let turnStep = step;
@@ -52,7 +59,12 @@ export async function handle(chatId: string, given: UserInput, store: Conversati
     // "/estimate 我在苏州交的职工医保…": the flow is opened and what follows is read as its first
     // answer, in one turn (one write, and only the replies to the answer are sent). After any
     // other command the text is not an answer to anything and is left out.
-    if (action?.kind === "event" && action.firstAnswer) turnStep = (stored, opening, now) => step(step(stored, opening, now).stored, { type: "text", text: rest }, now);
+    if (action?.kind === "event" && action.firstAnswer)
+      turnStep = (stored, opening, now) => {
+        const opened = step(stored, opening, now);
+        const answered = step(opened.stored, { type: "text", text: rest }, now);
+        return { ...answered, kept: () => (opened.kept?.(), answered.kept?.()) };
+      };
   }
   return applyTurn({
     store,

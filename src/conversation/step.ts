@@ -7,6 +7,7 @@ import { activeFlow, router } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { interpret, MAX_TEXT } from "./interpret.ts";
 import type { Reply, UserInput } from "./reply.ts";
+import type { StepResult } from "./turn.ts";
 import { initialRouter, persist, resume, type RouterSnapshot } from "./store.ts";
 import { currentChoices, view } from "./view.ts";
 
@@ -21,7 +22,7 @@ class TurnFailed extends Error {
   }
 }
 
-function run(stored: string | null, input: UserInput, now: Date): { replies: Reply[]; stored: string } {
+function run(stored: string | null, input: UserInput, now: Date, replacing: string | null = stored): StepResult {
   const restored = resume(stored);
   const before = restored.snapshot ?? initialRouter();
   // Failing at start means the stored snapshot itself is unusable: the caller starts afresh.
@@ -50,14 +51,12 @@ function run(stored: string | null, input: UserInput, now: Date): { replies: Rep
   const away = restored.inFlow && since > IDLE_MS && activeFlow(after.value) !== undefined;
   const prefix: Reply[] = restored.problem ? [{ text: m.resetApology }] : away ? [{ text: m.welcomeBackFlow }] : [];
   if (input.type === "text" && typeof input.text === "string" && input.text.length > MAX_TEXT) prefix.push({ text: m.tooLong(MAX_TEXT) });
-  return {
-    replies: [...prefix, ...replies],
-    stored: persist(after, now),
-  };
+  const { stored: next, kept } = persist(after, now, replacing);
+  return { replies: [...prefix, ...replies], stored: next, kept };
 }
 
 /** One message, the full round trip a stateless server does. Never throws; a damaged/old stored value is reset with an apology reply. */
-export function handleMessage(stored: string | null, input: UserInput, now: Date = new Date()): { replies: Reply[]; stored: string } {
+export function handleMessage(stored: string | null, input: UserInput, now: Date = new Date()): StepResult {
   try {
     return run(stored, input, now);
   } catch (error) {
@@ -68,8 +67,8 @@ export function handleMessage(stored: string | null, input: UserInput, now: Date
     }
     // Last line of defence: whatever went wrong, the person gets a fresh start and a reply.
     try {
-      const fresh = run(null, { type: "command", name: "start" }, now);
-      return { replies: [{ text: m.resetApology }, ...fresh.replies], stored: fresh.stored };
+      const fresh = run(null, { type: "command", name: "start" }, now, stored);
+      return { replies: [{ text: m.resetApology }, ...fresh.replies], stored: fresh.stored, kept: fresh.kept };
     } catch {
       return { replies: [{ text: m.resetApology }], stored: "" };
     }

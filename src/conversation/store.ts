@@ -3,11 +3,13 @@
  * snapshot is the router's persisted snapshot; it is checked with zod before it is trusted,
  * and anything from another version or damaged is reported so the caller starts afresh.
  *
- * What this process wrote itself needs no second check: the strings it wrote last are kept
- * (a bounded number, the oldest dropped first) with the snapshot they were made
- * from, frozen so that no turn can change what another turn restores. A chat's next message
- * then restores its string without parsing or validating it again; any other string (written
- * by another instance or an older version, or changed in the store) is checked in full.
+ * What this process wrote itself needs no second check: the string of each chat's last stored
+ * turn is kept (for a bounded number of chats, the longest unwritten dropped first) with the
+ * snapshot it was made from, frozen so that no turn can change what another turn restores. The
+ * chat's next message then restores it without parsing and validating it again; any other
+ * string (written by another instance or an older version, or changed in the store) is checked
+ * in full. A string is kept once the turn is stored (`kept`), replaces the chat's previous one,
+ * and goes when the chat is forgotten (`forgetConversation`).
  */
 import { z } from "zod";
 import { Answers, SLOTS } from "../../flows/answers.ts";
@@ -70,18 +72,34 @@ const Stored = z.strictObject({ version: z.number(), snapshot: z.unknown(), upda
 
 export type Restored = { snapshot?: RouterSnapshot; problem?: "damaged" | "old_version"; updatedAt?: string; inFlow?: boolean };
 
-/** Strings this process wrote, with what they hold, oldest dropped first; bounded (a stored conversation is under 2 KB). */
+/** The chats' last stored strings, with what they hold; bounded (a stored conversation is under 2 KB). */
 const WRITTEN_MAX = 2_000;
 const written = new Map<string, Restored>();
+/** The last string made, not (yet) stored: "/estimate 3万" is two steps in one turn, the second restores the first. */
+let made: { stored: string; restored: Restored } | undefined;
 
 /** How many written strings are kept for reading back (bounded by WRITTEN_MAX). */
 export function rememberedConversations(): number {
   return written.size;
 }
 
-function remember(stored: string, restored: Restored): void {
+/** Whether this string is kept for reading back. */
+export function remembersConversation(stored: string): boolean {
+  return written.has(stored) || made?.stored === stored;
+}
+
+/** Keeps a stored string for reading back, in place of the one it was made from. */
+function keep(stored: string, restored: Restored, previous: string | null): void {
+  if (previous !== null) written.delete(previous);
+  written.delete(stored);
   written.set(stored, restored);
   if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
+}
+
+/** Drops a forgotten chat's string: nothing of it stays in memory after /forget. */
+export function forgetConversation(stored: string): void {
+  written.delete(stored);
+  if (made?.stored === stored) made = undefined;
 }
 
 /** Deeply frozen: a snapshot shared by the turns that restore it must not be changed by any of them. */
@@ -106,7 +124,8 @@ export function initialRouter(): RouterSnapshot {
 
 /** The router snapshot from a stored string, read back without a second check when this process wrote it. */
 export function resume(stored: string | null): Restored {
-  return (stored !== null && written.get(stored)) || restore(stored);
+  if (stored === null) return {};
+  return written.get(stored) ?? (made?.stored === stored ? made.restored : restore(stored));
 }
 
 /** The router snapshot from a stored string, checked in full; `problem` says why it had to be dropped. */
@@ -145,16 +164,19 @@ export function restore(stored: string | null): Restored {
 }
 
 /**
- * The stored string of a router snapshot. The persisted form is XState's (`getPersistedSnapshot`),
- * written out here: the router has no children and no history, so it is the state, the
- * context and two empty records (test/conversation/store.test.ts holds it to XState's).
+ * The stored string of a router snapshot, and `kept` to call once it is stored (in place of
+ * `previous`, the string it was made from). The persisted form is XState's
+ * (`getPersistedSnapshot`), written out here: the router has no children and no history, so it
+ * is the state, the context and two empty records (test/conversation/store.test.ts holds it to
+ * XState's).
  */
-export function persist(snapshot: RouterSnapshot, now: Date): string {
+export function persist(snapshot: RouterSnapshot, now: Date, previous: string | null = null): { stored: string; kept: () => void } {
   const persisted = { status: snapshot.status, value: snapshot.value, historyValue: {}, context: snapshot.context, children: {} };
   const updatedAt = now.toISOString();
   const value: StoredConversation = { version: STORE_VERSION, snapshot: persisted, updatedAt };
   const stored = JSON.stringify(value);
   frozen(snapshot.context);
-  remember(stored, { snapshot, updatedAt, inFlow: activeFlow(snapshot.value) !== undefined });
-  return stored;
+  const restored: Restored = { snapshot, updatedAt, inFlow: activeFlow(snapshot.value) !== undefined };
+  made = { stored, restored };
+  return { stored, kept: () => keep(stored, restored, previous) };
 }

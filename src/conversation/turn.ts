@@ -10,8 +10,17 @@ import { z } from "zod";
 import { StoreUnavailableError, type ConversationStore } from "../store/types.ts";
 import type { Reply, UserInput } from "./reply.ts";
 
-/** One input applied to a stored conversation, without I/O: the stored string in, replies and the next string out. */
-export type Step = (stored: string | null, input: UserInput, now?: Date) => { replies: Reply[]; stored: string };
+/**
+ * One input applied to a stored conversation, without I/O: the stored string in, replies and
+ * the next string out. `kept` is called once that string is stored (the step may keep it at hand
+ * for the chat's next input).
+ */
+export type Step = (stored: string | null, input: UserInput, now?: Date) => StepResult;
+export interface StepResult {
+  replies: Reply[];
+  stored: string;
+  kept?: () => void;
+}
 
 const UpdateId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -60,26 +69,40 @@ export type TurnResult =
   | { kind: "forgotten" };
 
 /**
- * Records this process wrote, by their exact string, the oldest dropped first: the
- * next update of a busy chat reads back what was just written, and need not parse and check
- * it again. Frozen, as one record may be read by several turns. Any other string is checked.
+ * The record each chat was last written with by this process, by its exact string (for a
+ * bounded number of chats, the longest unwritten dropped first): the chat's next update reads
+ * back what was just written, and need not parse and check it again. Frozen, as one record may
+ * be read by several turns. Any other string is checked.
  */
 const WRITTEN_MAX = 2_000;
 const written = new Map<string, ChatRecord>();
 
-function remember(value: string, record: ChatRecord): void {
+function remember(value: string, record: ChatRecord, previous: string | undefined): void {
+  if (previous !== undefined) written.delete(previous);
   // Only what reads back the same through the schema (a press's data over 64 characters, or a
   // clock gone wrong, does not, and is read back by `decode` as it always was).
   const sound = (record.p === undefined || record.p.length <= 64) && (record.t === undefined || (Number.isSafeInteger(record.t) && record.t >= 0));
   if (!sound) return;
-  written.set(value, Object.freeze(record));
   Object.freeze(record.u);
+  written.set(value, Object.freeze(record));
   if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
+}
+
+/** Drops a forgotten chat's record, and says which conversation it held (for the step's own copy to go too). */
+export function forgetRecord(value: string): string | null {
+  const record = decode(value);
+  written.delete(value);
+  return record.c;
 }
 
 /** How many written records are kept for reading back (bounded by WRITTEN_MAX). */
 export function rememberedRecords(): number {
   return written.size;
+}
+
+/** Whether this record string is kept for reading back. */
+export function remembersRecord(value: string): boolean {
+  return written.has(value);
 }
 
 function decode(value: string | undefined): ChatRecord {
@@ -197,7 +220,8 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
     const value = JSON.stringify(next);
     const version = await setChecked(o.store, o.chatId, value, entry?.version ?? null);
     if (version !== null) {
-      remember(value, next);
+      remember(value, next, entry?.value);
+      out.kept?.();
       return { kind: "applied", replies: out.replies, version };
     }
     // Lost the race: someone committed in between. Back off a little, with jitter, and redo on top of theirs.

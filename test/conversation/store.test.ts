@@ -6,18 +6,23 @@
 import { createActor } from "xstate";
 import { describe, expect, it } from "vitest";
 import { router, type RouterEvent } from "../../flows/router.ts";
-import { handleMessage, type UserInput } from "../../src/conversation/index.ts";
-import { persist, rememberedConversations, restore, resume } from "../../src/conversation/store.ts";
-import { applyTurn, rememberedRecords, type Step } from "../../src/conversation/turn.ts";
+import { handle, handleMessage, type UserInput } from "../../src/conversation/index.ts";
+import { persist, rememberedConversations, remembersConversation, restore, resume } from "../../src/conversation/store.ts";
+import { applyTurn, rememberedRecords, remembersRecord, type Step } from "../../src/conversation/turn.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 
 const NOW = new Date("2025-08-01T12:00:00Z");
 const text = (t: string): UserInput => ({ type: "text", text: t });
 
+/** Each step's stored string, each kept as a turn that was stored would keep it. */
 function chat(inputs: UserInput[]): string[] {
   const stored: string[] = [];
   let s: string | null = null;
-  for (const i of inputs) stored.push((s = handleMessage(s, i, NOW).stored));
+  for (const i of inputs) {
+    const r = handleMessage(s, i, NOW);
+    r.kept?.();
+    stored.push((s = r.stored));
+  }
   return stored;
 }
 
@@ -49,7 +54,7 @@ describe("persist", () => {
     const actor = createActor(router).start();
     for (const e of events) {
       actor.send(e);
-      const ours = JSON.parse(persist(actor.getSnapshot(), NOW)).snapshot;
+      const ours = JSON.parse(persist(actor.getSnapshot(), NOW).stored).snapshot;
       expect(ours).toEqual(JSON.parse(JSON.stringify(actor.getPersistedSnapshot())));
     }
     actor.stop();
@@ -58,7 +63,15 @@ describe("persist", () => {
 
 describe("reading back what was written", () => {
   it("gives the same snapshot as the full check, frozen so that no turn can change it", () => {
-    for (const stored of chat(ESTIMATE)) {
+    let s: string | null = null;
+    for (const input of ESTIMATE) {
+      const r = handleMessage(s, input, NOW);
+      r.kept?.();
+      const stored = r.stored;
+      // Kept in place of the string it was made from.
+      expect(remembersConversation(stored)).toBe(true);
+      if (s !== null) expect(remembersConversation(s)).toBe(false);
+      s = stored;
       const fast = resume(stored);
       const checked = restore(stored);
       expect(checked.problem).toBeUndefined();
@@ -81,9 +94,41 @@ describe("reading back what was written", () => {
   });
 
   it("keeps at most 2,000 written conversations", () => {
-    for (let i = 0; i < 2_500; i++) handleMessage(null, { type: "command", name: "start" }, new Date(NOW.getTime() + i));
+    for (let i = 0; i < 2_500; i++) handleMessage(null, { type: "command", name: "start" }, new Date(NOW.getTime() + i)).kept?.();
     expect(rememberedConversations()).toBeGreaterThan(1_000);
     expect(rememberedConversations()).toBeLessThanOrEqual(2_000);
+  });
+});
+
+describe("one chat through handle", () => {
+  it("keeps only the chat's last record and conversation, and nothing of them after /forget", async () => {
+    const store = new MemoryStore();
+    const last = async () => {
+      const value = (await store.get("7"))!.value;
+      return { value, c: JSON.parse(value).c as string };
+    };
+    let before: { value: string; c: string } | undefined;
+    let id = 1;
+    for (const input of ESTIMATE) {
+      expect((await handle("7", input, store, { updateId: id++, now: () => NOW })).kind).toBe("applied");
+      const now = await last();
+      expect(remembersRecord(now.value)).toBe(true);
+      expect(remembersConversation(now.c)).toBe(true);
+      if (before) {
+        expect(remembersRecord(before.value)).toBe(false);
+        expect(remembersConversation(before.c)).toBe(false);
+      }
+      before = now;
+    }
+    // "/estimate 3万": two steps in one turn, and still only the last string kept.
+    expect((await handle("7", text("/estimate 住院花了3万"), store, { updateId: id++, now: () => NOW })).kind).toBe("applied");
+    const opened = await last();
+    expect(remembersConversation(opened.c)).toBe(true);
+    expect(remembersConversation(before!.c)).toBe(false);
+    expect((await handle("7", text("/forget"), store, { updateId: id++ })).kind).toBe("erased");
+    expect(await store.get("7")).toBeNull();
+    expect(remembersRecord(opened.value)).toBe(false);
+    expect(remembersConversation(opened.c)).toBe(false);
   });
 });
 
