@@ -69,6 +69,20 @@ export function jurisdictionOf(a: Answers): Jurisdiction | undefined {
  */
 export function checkPatch(current: Answers, patch: unknown): Answers | undefined {
   if (typeof patch !== "object" || patch === null || Array.isArray(patch)) return undefined;
+  // One answer is checked by a guard, then by the action that stores it, then for what to say
+  // about it: the same patch against the same answers gives the same result, checked once.
+  const memo = checkedPatches.get(patch);
+  if (memo && memo.current === current) return memo.result;
+  const result = check(current, patch);
+  if (result) Object.freeze(result);
+  checkedPatches.set(patch, { current, result });
+  return result;
+}
+
+/** The last check of each patch object (patches are events' data, never changed once sent). */
+const checkedPatches = new WeakMap<object, { current: Answers; result: Answers | undefined }>();
+
+function check(current: Answers, patch: object): Answers | undefined {
   // Each value on its own: a bad one is dropped, the good ones in the same message still count.
   const data: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {

@@ -209,10 +209,11 @@ export function createBot(o: BotOptions): Bot {
     const [first, ...rest] = result.replies;
     // Question after question reads best as one message that changes in place; a result
     // (no buttons) goes out as new messages, and the old buttons are taken away.
-    if (message && first?.choices?.length && renderReply(first).length === 1) {
+    const firstBodies = first?.choices?.length ? renderReply(first) : [];
+    if (message && first?.choices?.length && firstBodies.length === 1) {
       const { keyboard } = choicesKeyboard(first.choices, result.version);
       const edited = await ctx.api
-        .editMessageText(chat.id, message.message_id, renderReply(first)[0]!, { parse_mode: "HTML", reply_markup: keyboard })
+        .editMessageText(chat.id, message.message_id, firstBodies[0]!, { parse_mode: "HTML", reply_markup: keyboard })
         .then(
           () => true,
           (e) => {
