@@ -32,7 +32,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 const q = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const goal = 1.5 * q(node, 0.5) + 60;
-const line = (label, xs) => `  ${label.padEnd(28)} median ${q(xs, 0.5).toFixed(0)} ms  p90 ${q(xs, 0.9).toFixed(0)} ms  (${(q(xs, 0.5) / q(node, 0.5)).toFixed(2)} × node)`;
+const line = (label, xs) => `  ${label.padEnd(32)} median ${q(xs, 0.5).toFixed(0)} ms  p90 ${q(xs, 0.9).toFixed(0)} ms  (${(q(xs, 0.5) / q(node, 0.5)).toFixed(2)} × node)`;
 console.log(`cold start, ${RUNS} runs each, interleaved, node ${process.version}`);
 console.log(line("node -e 0", node));
 console.log(line('yidi nlu "…" (dist)', yidi));
