@@ -1,9 +1,10 @@
 /**
  * Evaluator throughput: explained estimates (validation, region and version look-up, every
- * step with its source, rounding) against the bare settlement formula in decimal.js and the
+ * step with its figures and source as data, rounding), and the same with every step worded, against the bare settlement formula in decimal.js and the
  * same formula in plain numbers. The explained figure is the usual case, a shape whose plan is
  * cached (plans.ts); the first-time figure makes every look-up again.
  */
+import { explainEstimate } from "../src/messages/explain.ts";
 import { settleArithmetic } from "../src/policy/arithmetic.ts";
 import { evaluate, getPolicyBook, type ScenarioInput } from "../src/policy/index.ts";
 import { shapeOf } from "../src/policy/plans.ts";
@@ -85,13 +86,19 @@ const ROUNDS = 5;
 export async function run(): Promise<void> {
   const shapes = new Set(scenarios.map((s) => JSON.stringify(shapeOf(Scenario.parse(s))))).size;
   const failures = scenarios.filter((s) => !evaluate(s, book).ok).length;
-  const rounds = { explained: [] as number[], firstTime: [] as number[], bare: [] as number[], plain: [] as number[], ratio: [] as number[] };
+  const rounds = { explained: [] as number[], worded: [] as number[], firstTime: [] as number[], bare: [] as number[], plain: [] as number[], ratio: [] as number[] };
   for (let k = 0; k < ROUNDS; k++) {
     const explained = opsPerSecond((i) => evaluate(scenarios[i & 511], book), 600);
     const bare = opsPerSecond(bareDecimal, 600);
     rounds.explained.push(explained);
     rounds.bare.push(bare);
     rounds.ratio.push(bare / explained);
+    rounds.worded.push(
+      opsPerSecond((i) => {
+        const r = evaluate(scenarios[i & 511], book);
+        return r.ok ? explainEstimate(r.estimate) : r;
+      }, 300),
+    );
     rounds.firstTime.push(opsPerSecond((i) => evaluate(scenarios[i & 511], book, { cache: false }), 300));
     rounds.plain.push(opsPerSecond(plainNumbers, 300));
   }
@@ -100,6 +107,7 @@ export async function run(): Promise<void> {
   const ratios = rounds.ratio.map((r) => r.toFixed(2)).join(", ");
   console.log(`scenarios: ${scenarios.length} over ${regions.length} regions with data (${failures} rejected); medians of ${ROUNDS} interleaved rounds`);
   console.log(`explained estimates/s        ${fmtRate(median(rounds.explained))}   (goal ≥ 50,000; plans of the ${shapes} shapes cached, amounts vary)`);
+  console.log(`  … every step also worded  ${fmtRate(median(rounds.worded))}   (the JSON API's form: src/messages/explain.ts)`);
   console.log(`  … of a shape not seen yet  ${fmtRate(median(rounds.firstTime))}   (plan cache off: every look-up made again)`);
   console.log(`bare decimal.js formula/s    ${fmtRate(bare)}`);
   console.log(`plain-number formula/s       ${fmtRate(plain)}`);

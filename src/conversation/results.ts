@@ -5,13 +5,11 @@
 import type { Answers, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type DirectReason } from "../policy/index.ts";
-import { STALE_AFTER_MONTHS } from "../policy/age.ts";
+import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type Warning } from "../policy/index.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { policyText } from "../messages/policy.ts";
-import { divisionByCode } from "../places/divisions.ts";
+import { assumptionText, problemText, sourceAgeMark, stepWords, warningText } from "../messages/explain.ts";
 import { book, regionName, today } from "./policy-data.ts";
 import { readBack } from "./readback.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -263,12 +261,12 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const b = book();
   try {
     // The cached book: when the data cannot be loaded, do not retry the files on every message.
-    result = b ? evaluate(scenarioOf(a, now), b) : { ok: false, errors: [{ field: "", message: m.dataUnavailable }] };
+    result = b ? evaluate(scenarioOf(a, now), b) : { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   } catch {
-    result = { ok: false, errors: [{ field: "", message: m.dataUnavailable }] };
+    result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
   if (!result.ok) {
-    const text = [readBack(a, ctx.assumed), m.estimate.failed, ...result.errors.map((e) => `· ${e.message}`)].join("\n");
+    const text = [readBack(a, ctx.assumed), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)].join("\n");
     return [{ text }, estimateAfter()];
   }
   const e = result.estimate;
@@ -294,37 +292,35 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
   // Whole yuan without ".00" in the steps: the reply stays short; the totals above keep the fen.
   const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
-  let ratioLine: { at: number; rule: string } | undefined;
+  let ratioLine: number | undefined;
   for (const s of steps) {
     const n = cited.get(s.source.title)!.n;
     // The cut for the kind of registration is already in the ratio step's rule ("…（未备案：比例降低
     // 20 个百分点）"): its source joins that line rather than a line repeating it.
-    if (s.kind === "ratio" && s.amount === null && ratioLine && ratioLine.rule.includes(short(s.rule))) {
-      if (!lines[ratioLine.at]!.endsWith(`[${n}]`)) lines[ratioLine.at] += `[${n}]`;
+    if (s.params.kind === "visitor_cut" && ratioLine !== undefined) {
+      if (!lines[ratioLine]!.endsWith(`[${n}]`)) lines[ratioLine] += `[${n}]`;
       continue;
     }
+    const words = stepWords(s.params);
     // The read-back line already names both places: the jurisdiction step keeps only its rule.
     const j = jurisdictionOf(a);
-    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, s.rule, n));
-    else lines.push(m.estimate.step(short(s.what), s.amount === null ? null : short(s.amount), short(s.rule), n));
-    if (s.kind === "ratio" && s.amount !== null) ratioLine = { at: lines.length - 1, rule: short(s.rule) };
+    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, words.rule, n));
+    else lines.push(m.estimate.step(short(words.what), s.amount === null ? null : short(s.amount), short(words.rule), n));
+    if (s.params.kind === "ratio" && s.params.adjust.visitor) ratioLine = lines.length - 1;
   }
   // What the reply already said in its own words is not said again in the evaluator's.
-  const said = new Set<string>();
-  if (assumed.includes("classB")) said.add(policyText.classB.noAmount);
-  if (assumed.includes("outOfCatalog")) said.add(policyText.outOfCatalog.noAmount);
-  if (assumed.includes("status")) said.add(policyText.assumptions.status);
-  if (e.policy.typical && !e.policy.regionData) {
-    for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.typical(name));
-  }
+  const saidAssumption = new Set<Assumption["kind"]>();
+  const saidWarning = new Set<Warning["kind"]>();
+  if (assumed.includes("classB")) saidAssumption.add("class_b_amount");
+  if (assumed.includes("outOfCatalog")) saidAssumption.add("out_of_catalog_amount");
+  if (assumed.includes("status")) saidAssumption.add("status");
+  // The opening line already says the estimate is typical, or which part is.
+  if (e.policy.typical && !e.policy.regionData) saidWarning.add("typical");
+  if (e.policy.typical && e.policy.regionData) saidWarning.add("partly_typical");
   // The direct-settlement line above already says what not registering means.
-  if (e.directSettlement.kind === "unregistered") said.add(policyText.warnings.unregistered);
+  if (e.directSettlement.kind === "unregistered") saidWarning.add("unregistered");
   // A cap step that bit already says the cap was reached.
-  if (steps.some((x) => x.kind === "cap" && x.amount !== null)) said.add(policyText.warnings.capReached);
-  // The opening line already says which part is typical.
-  if (e.policy.typical && e.policy.regionData && a.setting) {
-    for (const name of [e.policy.regionName, divisionByCode(a.insured ?? "")?.name, regionName(a.insured)]) if (name) said.add(policyText.warnings.partlyTypical(name, a.setting));
-  }
+  if (steps.some((x) => x.kind === "cap" && x.amount !== null)) saidWarning.add("cap_reached");
   // One list of assumptions: the answers the flow filled in, then the evaluator's own.
   // The assumed values themselves are in the read-back line; listed here only what it cannot show.
   const ours = assumed
@@ -334,25 +330,26 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
   const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);
   // What this year already brought (stays, fund paid, deductible paid): one line, not three.
-  const yearToDate = (["admissions", "deductiblePaid", "fundPaid"] as const).filter((k) => e.assumptions.includes(policyText.assumptions[k]));
-  for (const k of yearToDate) said.add(policyText.assumptions[k]);
+  const YEAR_TO_DATE = { admissions: "admissions", deductible_paid: "deductiblePaid", fund_paid: "fundPaid" } as const;
+  const yearToDate = (["admissions", "deductible_paid", "fund_paid"] as const).filter((k) => e.assumptions.some((x) => x.kind === k));
+  for (const k of yearToDate) saidAssumption.add(k);
   // Neither amount given, and the flow did not say so itself: one line for both, as the flow would.
-  const amounts = [policyText.classB.noAmount, policyText.outOfCatalog.noAmount];
-  const bothAmounts = amounts.every((x) => e.assumptions.includes(x) && !said.has(x));
-  if (bothAmounts) for (const x of amounts) said.add(x);
+  const amounts = ["class_b_amount", "out_of_catalog_amount"] as const;
+  const bothAmounts = amounts.every((k) => e.assumptions.some((x) => x.kind === k) && !saidAssumption.has(k));
+  if (bothAmounts) for (const k of amounts) saidAssumption.add(k);
   const theirs = [
     ...(bothAmounts ? [m.estimate.assumed.amountsUnknown!] : []),
-    ...e.assumptions.filter((x) => !said.has(x)),
-    ...(yearToDate.length > 0 ? [m.estimate.yearToDate(yearToDate.map((k) => m.estimate.yearToDateParts[k]!))] : []),
+    ...e.assumptions.filter((x) => !saidAssumption.has(x.kind)).map(assumptionText),
+    ...(yearToDate.length > 0 ? [m.estimate.yearToDate(yearToDate.map((k) => m.estimate.yearToDateParts[YEAR_TO_DATE[k]]!))] : []),
   ];
   const all = [...ourLines, ...theirs, ...(assumed.length > 0 ? [m.estimate.assumed.date] : [])];
   if (all.length > 0) lines.push(m.estimate.assumedTitle, ...all.map((x) => `· ${x}`));
   // Which figures may be outdated is marked on their sources below (naming them here again
   // would double the reply); a source only a step left out above cites joins the list.
-  if (e.dataAge.length > 0) said.add(policyText.warnings.dataAge(e.dataAge, STALE_AFTER_MONTHS));
+  saidWarning.add("data_age");
   for (const x of e.dataAge) if (!cited.has(x.title)) cited.set(x.title, { n: cited.size + 1, confidence: e.steps.find((s) => s.source.title === x.title)?.source.confidence ?? "medium" });
-  const agedMark = new Map(e.dataAge.map((x) => [x.title, policyText.warnings.sourceAgeMark(x, STALE_AFTER_MONTHS)]));
-  const warnings = e.warnings.filter((x) => !said.has(x));
+  const agedMark = new Map(e.dataAge.map((x) => [x.title, sourceAgeMark(x)]));
+  const warnings = e.warnings.filter((x) => !saidWarning.has(x.kind)).map((x) => warningText(x, e.dataAge));
   // One warning stands on the title's line; several are listed.
   if (warnings.length === 1) lines.push(`${m.estimate.warnings}${warnings[0]}`);
   else if (warnings.length > 1) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));

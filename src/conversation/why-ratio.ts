@@ -7,6 +7,7 @@
 import type { Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { exampleText, publishedText } from "../messages/policy.ts";
+import { stepWords } from "../messages/explain.ts";
 import { explainExample } from "../policy/examples.ts";
 import { evaluate, type Estimate } from "../policy/index.ts";
 import { book, today, type Fact } from "./policy-data.ts";
@@ -23,13 +24,15 @@ function fromEstimate(e: Estimate): Fact {
   const ratio = e.steps.find((s) => (s.kind === "ratio" || s.kind === "band") && s.rates);
   if (ratio?.rates) {
     const rates = [...new Set(ratio.rates.map((r) => r.applied))];
-    lines.push(rates.length === 1 ? t.rule(rates[0]!, ratio.rule) : t.bands(ratio.rule));
+    const { rule } = stepWords(ratio.params);
+    lines.push(rates.length === 1 ? t.rule(rates[0]!, rule) : t.bands(rule));
     cite(ratio);
   }
   // The visitor's adjustment, where its source is not the ratio's: a step of its own.
   for (const s of e.steps) {
-    if (s.kind === "ratio" && !s.rates && s !== ratio) {
-      lines.push(t.cut(s.what, s.rule));
+    if (s.params.kind === "visitor_cut") {
+      const { what, rule } = stepWords(s.params);
+      lines.push(t.cut(what, rule));
       cite(s);
     }
   }

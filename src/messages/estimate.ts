@@ -2,7 +2,8 @@
  * An estimate as readable Chinese text, shared by the CLI and any channel that wants the
  * full breakdown. Channels with little room can use `estimateSummary` instead.
  */
-import type { Estimate, SourceRef } from "../policy/scenario.ts";
+import type { SourceRef } from "../policy/scenario.ts";
+import type { ExplainedEstimate as Estimate } from "./explain.ts";
 import { publishedText } from "./policy.ts";
 
 const SCHEME = { employee: "职工医保", resident: "城乡居民医保" } as const;

@@ -31,7 +31,7 @@ const OWN: [StepKind, BillPartKind][] = [
   ["deductible", "deductible"],
 ];
 
-export function billOf(e: Pick<Estimate, "total" | "fundPays" | "seriousIllnessPays" | "youPay" | "steps">): Bill {
+export function billOf(e: Pick<Estimate, "total" | "fundPays" | "seriousIllnessPays" | "youPay"> & { steps: readonly { kind: StepKind; amount: string | null }[] }): Bill {
   const parts: BillPart[] = [];
   const push = (kind: BillPartKind, amount: Money, own: boolean) => {
     if (positive(amount)) parts.push({ kind, amount: fmt(amount), own });

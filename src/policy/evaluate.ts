@@ -1,19 +1,20 @@
 /**
  * The policy evaluator: a pure function from a scenario to an explained estimate.
  * Validation → plan (resolve.ts: which rules apply; settle.ts: their parameters; cached per
- * scenario shape in plans.ts) → settlement of this bill (settle.ts: the money and the words).
+ * scenario shape in plans.ts) → settlement of this bill (settle.ts: the money and each step's
+ * figures and source, as data). The words are src/messages/explain.ts's.
  */
 import { getPolicyBook, type PolicyBook } from "./book.ts";
 import { describeIssue } from "./load.ts";
 import { planFor } from "./plans.ts";
-import { Scenario, type Estimate } from "./scenario.ts";
+import { Scenario, type Estimate, type InputProblem } from "./scenario.ts";
 import { settle } from "./settle.ts";
 
 export interface InputError {
   /** Dotted path of the bad field, e.g. "costs.classB"; "" for the whole input. */
   field: string;
-  /** Chinese, for the user. */
-  message: string;
+  /** What is wrong with it, as data; src/messages/explain.ts words it. */
+  problem: InputProblem;
 }
 
 export type EvaluateResult = { ok: true; estimate: Estimate } | { ok: false; errors: InputError[] };
@@ -29,7 +30,13 @@ export function evaluate(input: unknown, book: PolicyBook = getPolicyBook(), opt
     // Again with reportInput, so that an issue tells "missing" from "wrong type": only on this
     // path, since it costs the good inputs more than the rest of the validation.
     const reported = Scenario.safeParse(input, { reportInput: true });
-    return { ok: false, errors: (reported.error ?? parsed.error).issues.map(describeIssue) };
+    return {
+      ok: false,
+      errors: (reported.error ?? parsed.error).issues.map((issue) => {
+        const { field, message } = describeIssue(issue);
+        return { field, problem: { kind: "invalid", message } };
+      }),
+    };
   }
   const planned = planFor(book, parsed.data, options.cache ?? true);
   if (!planned.ok) return planned;

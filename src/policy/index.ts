@@ -5,7 +5,7 @@
 export { evaluate, type EvaluateResult, type InputError } from "./evaluate.ts";
 export { getPolicyBook, createPolicyBook, type PolicyBook, type RegionInfo } from "./book.ts";
 export { PolicyFileError } from "./load.ts";
-export type { Scenario, ScenarioInput, Estimate, Step, SourceRef } from "./scenario.ts";
+export type { Scenario, ScenarioInput, Estimate, Step, StepKind, StepParams, SourceRef, Assumption, Warning, InputProblem, BandPart, RatioAdjust, VisitorCut } from "./scenario.ts";
 export type { NationalRules, RegionPolicy } from "./schema.ts";
 export * from "./terms.ts";
 export { directSettlement, decideDirectSettlement, type DirectSettlement, type DirectReason } from "./direct.ts";

@@ -4,9 +4,8 @@
  * No money is computed here.
  */
 import { MUNICIPALITIES, divisionsByName, poolingCode, type Division } from "../places/divisions.ts";
-import { policyText } from "../messages/policy.ts";
 import type { PolicyBook } from "./book.ts";
-import type { Jurisdiction, Scenario } from "./scenario.ts";
+import type { Assumption, Jurisdiction, Scenario, Warning } from "./scenario.ts";
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
 import type { InputError } from "./evaluate.ts";
 import { jurisdictionBetween, type Setting } from "./terms.ts";
@@ -29,7 +28,7 @@ export interface AppliedVisitorRule {
   policy: AnyPolicy | null;
   source: string;
   quote?: string | undefined;
-  assumption?: string;
+  assumption?: Assumption;
   freeZone: boolean;
 }
 
@@ -49,24 +48,24 @@ export interface Case {
   classBShare: Cited<number> | null;
   visitor: AppliedVisitorRule;
   retired: boolean;
-  assumptions: string[];
-  warnings: string[];
+  assumptions: Assumption[];
+  warnings: Warning[];
 }
 
 type Resolved = { ok: true; value: Case } | { ok: false; errors: InputError[] };
 
-function resolveRegion(book: PolicyBook, text: string, which: string, field: string, mustBePool: boolean): Division | InputError {
+function resolveRegion(book: PolicyBook, text: string, which: "insured" | "treatment", field: string, mustBePool: boolean): Division | InputError {
   const division = book.resolveRegion(text);
   if (!division) {
     const candidates = divisionsByName(text.trim());
     if (candidates.length > 1) {
-      return { field, message: policyText.errors.ambiguousRegion(which, text, candidates.map((d) => d.name).join("、")) };
+      return { field, problem: { kind: "ambiguous_region", which, text, options: candidates.map((d) => d.name) } };
     }
-    return { field, message: policyText.errors.unknownRegion(which, text) };
+    return { field, problem: { kind: "unknown_region", which, text } };
   }
   const code = poolingCode(division.code);
   if (mustBePool && division.level === "province" && !MUNICIPALITIES.has(code) && !book.regions.has(code)) {
-    return { field, message: policyText.errors.provinceNotPool(which, text) };
+    return { field, problem: { kind: "province_not_pool", which, text } };
   }
   return division;
 }
@@ -124,7 +123,7 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
   const province = policy.code === "typical" ? undefined : book.provinceVersionFor(poolingCode(c.insured.code), scenario.insured.scheme, scenario.treatment.date);
   const provinceEntry = province && province.policy !== policy ? findVisitorEntry(province.version, visitor, jurisdiction, setting) : undefined;
   if (province && provinceEntry) {
-    c.assumptions.push(policyText.assumptions.provinceRule(c.insured.name, province.policy.name, policyText.visitor(visitor)));
+    c.assumptions.push({ kind: "province_rule", city: c.insured.name, province: province.policy.name, visitor });
     return { rule: provinceEntry.rule, entry: provinceEntry, policy: province.policy, source: provinceEntry.source, quote: provinceEntry.quote, freeZone: false };
   }
   if (visitor === "long_term") {
@@ -140,7 +139,7 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
   }
   if (visitor === "unregistered") {
     const asTemporary = visitorRule(book, c, "temporary_other", true);
-    return { ...asTemporary, assumption: asTemporary.assumption ?? policyText.assumptions.unregisteredAsTemporary };
+    return { ...asTemporary, assumption: asTemporary.assumption ?? UNREGISTERED_AS_TEMPORARY };
   }
   // No data for this kind of visitor: the national ceiling is the most a place may cut.
   const ceilings = book.national.cutCeilings;
@@ -151,7 +150,7 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
     policy: null,
     source: ceilings.source,
     quote: ceilings.quote,
-    assumption: policyText.assumptions.visitorUnknownRule(visitor, points),
+    assumption: { kind: "visitor_unknown_rule", visitor, points },
     freeZone: false,
   };
 }
@@ -176,7 +175,7 @@ function classBShare(book: PolicyBook, c: Case, date: string): Cited<number> | n
       if (share) return share;
     }
     if (own && c.policy !== book.typical) {
-      if (hasClassB(c.scenario)) c.assumptions.push(policyText.assumptions.classBFromInsured);
+      if (hasClassB(c.scenario)) c.assumptions.push({ kind: "class_b_from_insured" });
       return own;
     }
   } else if (own) {
@@ -184,39 +183,39 @@ function classBShare(book: PolicyBook, c: Case, date: string): Cited<number> | n
   }
   const typical = book.typical.schemes[c.scenario.insured.scheme]?.versions[0];
   const share = typical ? fromVersion(book.typical, typical) : null;
-  if (share && c.policy !== book.typical && hasClassB(c.scenario)) c.assumptions.push(policyText.assumptions.classBFromTypical);
+  if (share && c.policy !== book.typical && hasClassB(c.scenario)) c.assumptions.push({ kind: "class_b_from_typical" });
   return share;
 }
 
 export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   const errors: InputError[] = [];
-  const insured = resolveRegion(book, scenario.insured.region, policyText.errors.insured, "insured.region", true);
-  const treatment = resolveRegion(book, scenario.treatment.region, policyText.errors.treatment, "treatment.region", false);
-  if ("message" in insured) errors.push(insured);
-  if ("message" in treatment) errors.push(treatment);
-  if ("message" in insured || "message" in treatment) return { ok: false, errors };
+  const insured = resolveRegion(book, scenario.insured.region, "insured", "insured.region", true);
+  const treatment = resolveRegion(book, scenario.treatment.region, "treatment", "treatment.region", false);
+  if ("problem" in insured) errors.push(insured);
+  if ("problem" in treatment) errors.push(treatment);
+  if ("problem" in insured || "problem" in treatment) return { ok: false, errors };
 
   const insuredCode = poolingCode(insured.code);
   const treatmentCode = poolingCode(treatment.code);
-  const assumptions: string[] = [];
-  const warnings: string[] = [];
+  const assumptions: Assumption[] = [];
+  const warnings: Warning[] = [];
   const jurisdiction: Jurisdiction = jurisdictionBetween(insuredCode, treatmentCode);
   if (jurisdiction === "intra_province" && treatment.level === "province") {
-    assumptions.push(policyText.assumptions.provinceAsTreatment(treatment.name));
+    assumptions.push({ kind: "province_as_treatment", name: treatment.name });
   }
 
   const found = book.versionFor(insuredCode, scenario.insured.scheme, scenario.treatment.date);
   if ("error" in found) {
     return {
       ok: false,
-      errors: [{ field: "treatment.date", message: policyText.errors.noPolicyOnDate(insured.name, scenario.treatment.date, found.earliest) }],
+      errors: [{ field: "treatment.date", problem: { kind: "no_policy_on_date", name: insured.name, date: scenario.treatment.date, earliest: found.earliest } }],
     };
   }
   const { policy, version } = found;
   let typical = found.typical;
-  if (found.province) assumptions.push(policyText.assumptions.provinceFile(insured.name, policy.name));
+  if (found.province) assumptions.push({ kind: "province_file", city: insured.name, province: policy.name });
   const catalogue = jurisdiction === "cross_province" ? "treatment" : jurisdiction === "same_pool" ? "insured" : (version.intraProvinceCatalogue ?? "insured");
-  if (jurisdiction === "intra_province" && !version.intraProvinceCatalogue) assumptions.push(policyText.assumptions.intraProvinceCatalogue);
+  if (jurisdiction === "intra_province" && !version.intraProvinceCatalogue) assumptions.push({ kind: "intra_province_catalogue" });
 
   const retired = scenario.insured.status === "retired";
   let rules = usable(settingRules(version, scenario.treatment.setting), retired);
@@ -229,7 +228,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     if (province && provinceRules) {
       rules = provinceRules;
       rulesPolicy = province.policy;
-      assumptions.push(policyText.assumptions.provinceTable(insured.name, province.policy.name));
+      assumptions.push({ kind: "province_table", city: insured.name, province: province.policy.name });
     }
   }
   if (!rules) {
@@ -242,7 +241,12 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
       const title = ask ? book.sourceRef(null, ask.source).title : "";
       return {
         ok: false,
-        errors: [{ field: "treatment.setting", message: policyText.errors.noSettingData(insured.name, scenario.insured.scheme, scenario.treatment.setting, title) }],
+        errors: [
+          {
+            field: "treatment.setting",
+            problem: { kind: "no_setting_data", name: insured.name, scheme: scenario.insured.scheme, setting: scenario.treatment.setting, sourceTitle: title },
+          },
+        ],
       };
     }
     // No assumption line: settle's partlyTypical warning says which part came from the template.
@@ -258,7 +262,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     // visitor rules and free zones are sourced data and still apply (临沂 先自付10%).
   }
 
-  if (scenario.insured.scheme === "employee" && !scenario.insured.status) assumptions.push(policyText.assumptions.status);
+  if (scenario.insured.scheme === "employee" && !scenario.insured.status) assumptions.push({ kind: "status" });
 
   // One object, filled in place: spreading a dozen fields into a new object twice per estimate
   // cost more than all the look-ups above.
@@ -283,6 +287,8 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   c.visitor = visitorRule(book, c, scenario.visitor);
   return { ok: true, value: c };
 }
+
+const UNREGISTERED_AS_TEMPORARY: Assumption = { kind: "unregistered_as_temporary" };
 
 /** Placeholder until visitorRule has run. */
 const NO_VISITOR_RULE: AppliedVisitorRule = { rule: { kind: "same" }, entry: null, policy: null, source: "", freeZone: false };

@@ -106,18 +106,116 @@ export type StepKind =
   | "not_covered"
   | "summary";
 
+/** A ratio's adjustments, as the step states them after its figures. */
+export interface RatioAdjust {
+  /** Retirees: this many points more (天津 "在在职职工基础上…提高3个百分点"). */
+  retiredPoints?: number;
+  /** Retirees: their own share is this multiple of a working person's. */
+  retiredFactor?: number;
+  /** The visitor's cut, where it is stated with the ratio (its source is the ratio's). */
+  visitor?: { visitor: Visitor; cut: VisitorCut };
+}
+
+export type VisitorCut = { points: number } | { factor: number };
+
+/** One band of a progressive table as the bill filled it: bounds as shown, amount in it, rate applied. */
+export interface BandPart {
+  lo: string;
+  hi: string | null;
+  amount: string;
+  rate: string;
+}
+
+/**
+ * What a step computed, as data: its kind and the figures it used. The words for each kind
+ * are in src/messages (explain.ts); nothing here is worded.
+ */
+export type StepParams =
+  | { kind: "jurisdiction"; jurisdiction: Jurisdiction; insured: string; treatment: string; catalogue: "insured" | "treatment" }
+  | { kind: "out_of_catalog"; catalogue: "insured" | "treatment" }
+  /** `whose`: the policy whose share was used, or null for the catalogue's place. */
+  | { kind: "class_b_first_pay"; classB: string; share: number; whose: string | null; catalogue: "insured" | "treatment" }
+  | { kind: "visitor_first_pay"; visitor: Visitor; base: string; share: number }
+  | {
+      kind: "deductible";
+      /** This stay's number in the year (1 = first). */
+      nth: number;
+      perYear: boolean;
+      level: HospitalLevel;
+      amount: string;
+      /** The retirees' own table was used. */
+      retiredTable: boolean;
+      /** The visitor's separate schedule set it. */
+      schedule: boolean;
+      /** A retiree's reduction from the working figure. */
+      retiredMinus?: string;
+      /** Already paid this year, taken off. */
+      alreadyPaid?: string;
+    }
+  | { kind: "ratio"; base: string; rate: string; adjust: RatioAdjust }
+  | { kind: "band"; bands: BandPart[]; adjust: RatioAdjust }
+  /** The visitor's cut as a step of its own, where its source is not the ratio's. */
+  | { kind: "visitor_cut"; visitor: Visitor; cut: VisitorCut }
+  | { kind: "cap"; per: "year" | "month"; cap: string; used: string; remaining: string; capped: boolean }
+  /** `label`: the layer's own name in its policy file (大病保险…). */
+  | { kind: "supplementary"; label: string; base: string; bands: BandPart[] }
+  | { kind: "not_covered"; setting: Setting }
+  | { kind: "summary"; fund: string; serious: string | null; you: string };
+
 export interface Step {
   kind: StepKind;
-  /** What was computed, in plain Chinese. */
-  what: string;
   /** Amount in 元 as a string with two decimals, or null for a step that decides without money. */
   amount: string | null;
-  /** The rule applied, e.g. "三级医院起付线 1200 元" or "85% × 0.8". */
-  rule: string;
+  /** What the step did and with which figures; worded by src/messages/explain.ts. */
+  params: StepParams;
   source: SourceRef;
   /** Ratio steps: each band's rate in percent before and after the visitor's adjustment. */
   rates?: { before: string; applied: string }[];
 }
+
+/** What the evaluator assumed where the scenario or the data was silent. Worded in src/messages. */
+export type Assumption =
+  | { kind: "status" }
+  | { kind: "admissions" }
+  | { kind: "fund_paid" }
+  | { kind: "deductible_paid" }
+  | { kind: "class_b_amount" }
+  | { kind: "out_of_catalog_amount" }
+  | { kind: "monthly_cap"; cap: string }
+  | { kind: "visitor_unknown_rule"; visitor: Visitor; points: number }
+  | { kind: "unregistered_as_temporary" }
+  | { kind: "province_as_treatment"; name: string }
+  | { kind: "schedule_without_deductible"; visitor: Visitor }
+  | { kind: "level_borrowed"; level: HospitalLevel; from: HospitalLevel }
+  | { kind: "no_retiree_figures" }
+  | { kind: "retired_under_schedule"; visitor: Visitor }
+  | { kind: "class_b_from_insured" }
+  | { kind: "class_b_from_typical" }
+  | { kind: "province_file"; city: string; province: string }
+  | { kind: "province_table"; city: string; province: string }
+  | { kind: "province_rule"; city: string; province: string; visitor: Visitor }
+  | { kind: "intra_province_catalogue" }
+  /** A reading chosen between two in the source's words (`ambiguity` in the policy file). */
+  | { kind: "ambiguity"; text: string }
+  /** A reading the figures rest on, stated in the policy file (`assumption`: 石家庄 三级 = 省属三级). */
+  | { kind: "reading"; text: string };
+
+/** What the person should know about the estimate. Worded in src/messages. */
+export type Warning =
+  | { kind: "typical"; name: string }
+  | { kind: "partly_typical"; name: string; setting: Setting }
+  | { kind: "low_confidence" }
+  /** The estimate's `dataAge` lists the sources. */
+  | { kind: "data_age"; months: number }
+  | { kind: "unregistered" }
+  | { kind: "emergency" }
+  | { kind: "maternity" }
+  | { kind: "cut_clamped"; visitor: Visitor; points: string; ceiling: number }
+  | { kind: "not_covered" }
+  | { kind: "cap_reached" }
+  | { kind: "monthly_cap_reached" }
+  | { kind: "chronic_needs_recognition" }
+  | { kind: "outpatient_check" };
 
 export interface Estimate {
   total: string;
@@ -125,8 +223,8 @@ export interface Estimate {
   seriousIllnessPays: string;
   youPay: string;
   jurisdiction: Jurisdiction;
-  /** `kind`: why, as src/policy/direct.ts decides it (the words are in `reason`). */
-  directSettlement: { possible: boolean; kind: DirectReason; reason: string };
+  /** `kind`: why, as src/policy/direct.ts decides it. */
+  directSettlement: { possible: boolean; kind: DirectReason };
   steps: Step[];
   policy: {
     region: string;
@@ -143,10 +241,22 @@ export interface Estimate {
   };
   /**
    * Sources of figures this estimate used that may be older than 24 months on the treatment
-   * date ("old") or show no date ("unknown"). The warnings say the same in words.
+   * date ("old") or show no date ("unknown"). A `data_age` warning says so.
    */
   dataAge: { source: string; title: string; published: string; age: "old" | "unknown" }[];
-  /** Assumptions the evaluator made for fields that were not given. */
-  assumptions: string[];
-  warnings: string[];
+  /** Assumptions the evaluator made for fields that were not given, or data that is missing. */
+  assumptions: Assumption[];
+  warnings: Warning[];
 }
+
+/** Why an input cannot be estimated. Worded in src/messages. */
+export type InputProblem =
+  /** The scenario failed validation; `message` is the validator's. */
+  | { kind: "invalid"; message: string }
+  | { kind: "unknown_region"; which: "insured" | "treatment"; text: string }
+  | { kind: "ambiguous_region"; which: "insured" | "treatment"; text: string; options: string[] }
+  | { kind: "province_not_pool"; which: "insured" | "treatment"; text: string }
+  | { kind: "no_policy_on_date"; name: string; date: string; earliest: string }
+  | { kind: "no_setting_data"; name: string; scheme: Scheme; setting: Setting; sourceTitle: string }
+  /** The policy data could not be loaded. */
+  | { kind: "data_unavailable" };

@@ -1,18 +1,18 @@
 /**
  * Settlement, explained: resolve the parameters of the arithmetic for a case (prepare), run
- * the kernel (arithmetic.ts), then describe every step with its rule and source.
+ * the kernel (arithmetic.ts), then record every step with its figures and source, as data
+ * (src/messages/explain.ts words them).
  * Order: 自费 → 乙类先行自付 → visitor's first-pay share → 起付线 → ratio (by level or by
  * progressive bands, with retiree and visitor adjustments) → annual cap → supplementary
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
-import { policyText, type LevelKey } from "../messages/policy.ts";
 import { decideDirectSettlement } from "./direct.ts";
 import { STALE_AFTER_MONTHS, earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
 import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
 import type { AppliedVisitorRule, Case } from "./resolve.ts";
-import type { Estimate, Scenario, SourceRef, Step, StepKind } from "./scenario.ts";
+import type { Assumption, BandPart, Estimate, RatioAdjust, Scenario, SourceRef, Step, StepKind, StepParams, Warning } from "./scenario.ts";
 import type { Confidence, RatioTable, RegionPolicy, SettingRules, TypicalPolicy } from "./schema.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
@@ -142,19 +142,21 @@ class Explainer {
   readonly figureSources: SourceRef[] = [];
 
   /** `amount` may come formatted already, where the same figure is shown more than once. */
-  add(kind: StepKind, what: string, amount: Money | string | null, rule: string, cited: Cite): void {
+  add(kind: StepKind, amount: Money | string | null, params: StepParams, cited: Cite): Step {
     const ref = cited.ref;
     // The estimate's confidence is its figures': a national principle's page (省内 "参保地目录",
     // one C-grade page) is shown with its grade in the source list, not as a doubt on the numbers.
     if (cited.figure && CONFIDENCE_ORDER[ref.confidence] < CONFIDENCE_ORDER[this.lowest]) this.lowest = ref.confidence;
     if (cited.figure && !this.figureSources.includes(ref)) this.figureSources.push(ref);
-    this.steps.push({ kind, what, amount: amount === null || typeof amount === "string" ? amount : fmt(amount), rule, source: ref });
+    const step: Step = { kind, amount: amount === null || typeof amount === "string" ? amount : fmt(amount), params, source: ref };
+    this.steps.push(step);
+    return step;
   }
 }
 
 interface RateAdjust {
   apply(rate: Money): Money;
-  detail: string;
+  stated: RatioAdjust;
   /** Rates seen by `apply`, before and after the visitor's adjustment, for the step's `rates`. */
   seen: { before: string; applied: string }[];
 }
@@ -165,16 +167,16 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
   const rule = c.visitor.rule;
   const ceiling = ceilingFor(book, c);
   const applies = c.jurisdiction !== "same_pool";
-  let detail = "";
-  if (retiredAdjust?.ratioPlusPoints) detail += policyText.ratio.retiredPoints(String(retiredAdjust.ratioPlusPoints));
-  if (retiredAdjust?.personalShareFactor) detail += policyText.ratio.retiredFactor(String(retiredAdjust.personalShareFactor));
-  if (applies && rule.kind === "points") detail += policyText.ratio.visitorCut(c.scenario.visitor, policyText.ratio.points(String(rule.points)));
-  if (applies && rule.kind === "multiplier") detail += policyText.ratio.visitorCut(c.scenario.visitor, policyText.ratio.multiplier(String(rule.factor)));
+  const stated: RatioAdjust = {};
+  if (retiredAdjust?.ratioPlusPoints) stated.retiredPoints = retiredAdjust.ratioPlusPoints;
+  if (retiredAdjust?.personalShareFactor) stated.retiredFactor = retiredAdjust.personalShareFactor;
+  if (applies && rule.kind === "points") stated.visitor = { visitor: c.scenario.visitor, cut: { points: rule.points } };
+  if (applies && rule.kind === "multiplier") stated.visitor = { visitor: c.scenario.visitor, cut: { factor: rule.factor } };
   let clampedWarned = false;
   const seen: { before: string; applied: string }[] = [];
 
   return {
-    detail,
+    stated,
     seen,
     apply(base: Money): Money {
       let rate = base;
@@ -193,7 +195,7 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
       else if (rule.kind === "multiplier") rate = rate.times(dec(rule.factor));
       if (ceiling !== null && before.minus(rate).greaterThan(dec(ceiling))) {
         if (!clampedWarned) {
-          c.warnings.push(policyText.warnings.cutClamped(c.scenario.visitor, fmt(before.minus(rate)), ceiling));
+          c.warnings.push({ kind: "cut_clamped", visitor: c.scenario.visitor, points: fmt(before.minus(rate)), ceiling });
           clampedWarned = true;
         }
         rate = before.minus(dec(ceiling));
@@ -205,48 +207,55 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
 }
 
 /** A retiree's deductible where the source gives a reduction instead of a table (not below its floor). */
-function retiredDeductible(amount: Money, adj: NonNullable<SettingRules["retiredAdjust"]>): { amount: Money; extra: string } {
+function retiredDeductible(amount: Money, adj: NonNullable<SettingRules["retiredAdjust"]>): { amount: Money; minus: string } {
   const floor = adj.deductibleMin ? dec(adj.deductibleMin) : ZERO;
   const lowered = amount.minus(dec(adj.deductibleMinus ?? 0));
   return {
     amount: lowered.lessThan(floor) ? (amount.lessThan(floor) ? amount : floor) : lowered,
-    extra: policyText.deductible.retiredAdjust(adj.deductibleMinus ?? "0"),
+    minus: String(adj.deductibleMinus ?? "0"),
   };
 }
 
-function deductibleFor(c: Case, rules: SettingRules, level: Level): { amount: Money; extra: string; perYear: boolean } {
+interface Deductible {
+  amount: Money;
+  perYear: boolean;
+  /** Set by the visitor's separate schedule. */
+  schedule: boolean;
+  retiredMinus?: string;
+  alreadyPaid?: string;
+}
+
+function deductibleFor(c: Case, rules: SettingRules, level: Level): Deductible {
   const rule = c.visitor.rule;
   const nth = (c.scenario.yearToDate?.admissions ?? 0) + 1;
   if (c.jurisdiction !== "same_pool" && rule.kind === "schedule" && rule.deductible) {
     const v = atLevel(rule.deductible, level);
     const adj = rules.retiredAdjust;
     if (c.retired && adj?.alsoUnderSchedules && adj.deductibleMinus) {
-      const { amount, extra } = retiredDeductible(dec(v ?? 0), adj);
-      return { amount, extra: policyText.deductible.schedule + extra, perYear: false };
+      const { amount, minus } = retiredDeductible(dec(v ?? 0), adj);
+      return { amount, perYear: false, schedule: true, retiredMinus: minus };
     }
-    return { amount: dec(v ?? 0), extra: policyText.deductible.schedule, perYear: false };
+    return { amount: dec(v ?? 0), perYear: false, schedule: true };
   }
   const d = rules.deductible;
-  if (!d) return { amount: ZERO, extra: "", perYear: false };
+  if (!d) return { amount: ZERO, perYear: false, schedule: false };
   const table = c.retired && d.retired ? d.retired : d.working;
   const entry = atLevel(table, level);
   const value = entry === undefined ? 0 : Array.isArray(entry) ? entry[Math.min(nth, entry.length) - 1] ?? 0 : entry;
-  let amount = dec(value);
-  let extra = "";
+  const out: Deductible = { amount: dec(value), perYear: d.per === "year", schedule: false };
   const adj = rules.retiredAdjust;
   if (c.retired && !d.retired && adj?.deductibleMinus) {
-    const lowered = retiredDeductible(amount, adj);
-    amount = lowered.amount;
-    extra += lowered.extra;
+    const lowered = retiredDeductible(out.amount, adj);
+    out.amount = lowered.amount;
+    out.retiredMinus = lowered.minus;
   }
-  const perYear = d.per === "year";
   const paid = c.scenario.yearToDate?.deductiblePaid;
-  if (perYear && paid) {
+  if (out.perYear && paid) {
     const already = new D(paid);
-    amount = max0(amount.minus(already));
-    extra += policyText.deductible.alreadyPaid(fmt(already));
+    out.amount = max0(out.amount.minus(already));
+    out.alreadyPaid = fmt(already);
   }
-  return { amount, extra, perYear };
+  return out;
 }
 
 function directSettlement(c: Case): Estimate["directSettlement"] {
@@ -258,11 +267,17 @@ function directSettlement(c: Case): Estimate["directSettlement"] {
     maternity: c.scenario.maternity,
     notCovered: c.rules.value.notCovered || c.visitor.rule.kind === "not_covered",
   });
-  return { possible: d.possible, kind: d.reason, reason: policyText.directSettlementReason(d.reason) };
+  return { possible: d.possible, kind: d.reason };
 }
 
 
 const NO_LAYERS: Layer[] = [];
+
+const NOT_COVERED: Warning = Object.freeze({ kind: "not_covered" });
+const CAP_REACHED: Warning = Object.freeze({ kind: "cap_reached" });
+const MONTHLY_CAP_REACHED: Warning = Object.freeze({ kind: "monthly_cap_reached" });
+const LOW_CONFIDENCE: Warning = Object.freeze({ kind: "low_confidence" });
+const DATA_AGE: Warning = Object.freeze({ kind: "data_age", months: STALE_AFTER_MONTHS });
 
 const layerCache = new WeakMap<NonNullable<SettingRules["supplementary"]>, Layer[]>();
 
@@ -284,7 +299,7 @@ function layersOf(supplementary: NonNullable<SettingRules["supplementary"]>): La
 /**
  * Everything about a case that does not depend on the bill: the kernel's parameters, the
  * explanation's fixed parts and the citations, resolved once. evaluate() keeps plans per
- * scenario shape (plans.ts), so a repeated question costs only the arithmetic and the words.
+ * scenario shape (plans.ts), so a repeated question costs only the arithmetic and its record.
  */
 export interface Plan {
   /** The resolved case; read only from here on. */
@@ -294,56 +309,68 @@ export interface Plan {
   bandLabels: [lo: string, hi: string | null][];
   /** Each band's rate before and after the visitor's adjustment. */
   rates: { before: string; applied: string }[];
-  ratioDetail: string;
-  deductible: { amount: Money; extra: string; perYear: boolean; cite: Cite | null };
+  /** The same, applied only. */
+  appliedRates: string[];
+  /** The ratio's adjustments, as its step states them. */
+  adjust: RatioAdjust;
+  deductible: { amount: Money; cite: Cite | null };
   cites: { principle: Cite; ratio: Cite; visitor: Cite; rules: Cite; cap: Cite | null; classB: Cite | null };
-  /** Wording that does not depend on the bill, made once. */
-  words: PlanWords;
+  /** Step parameters that do not depend on the bill, made once (frozen: shared by every estimate of the plan). */
+  fixed: FixedParams;
   directSettlement: Estimate["directSettlement"];
   /** The insured region's own data was used, even where `c.typical` says the table was the template's. */
   regionData: boolean;
   usesSchedule: boolean;
   firstPayShare: number;
   /** What planning assumed and warned about; settle copies these before adding its own. */
-  assumptions: readonly string[];
-  warnings: readonly string[];
+  assumptions: readonly Assumption[];
+  warnings: readonly Warning[];
 }
 
-interface PlanWords {
-  jurisdiction: [what: string, rule: string];
-  deductible: [what: string, rule: string] | null;
+interface FixedParams {
+  jurisdiction: StepParams;
+  outOfCatalog: StepParams;
+  deductible: StepParams;
   /** The visitor's adjustment as a step of its own, where its source differs from the ratio's. */
-  visitorCut: [what: string, rule: string] | null;
-  /** The cap step's rule, not reached and reached. */
-  cap: [open: string, reached: string] | null;
+  visitorCut: StepParams | null;
+  /** The cap step, not reached and reached. */
+  cap: [open: StepParams, reached: StepParams] | null;
+  notCovered: StepParams;
 }
 
-function planWords(c: Case, d: { amount: Money; extra: string; perYear: boolean }, usesSchedule: boolean, capRemaining: Money | null, visitorSource: string, ratioSource: string): PlanWords {
+function fixedParams(c: Case, d: Deductible, usesSchedule: boolean, capRemaining: Money | null, visitorSource: string, ratioSource: string): FixedParams {
   const s = c.scenario;
   const rules = c.rules.value;
   const visitor = c.visitor.rule;
-  let visitorCut: PlanWords["visitorCut"] = null;
+  let visitorCut: StepParams | null = null;
   if (!usesSchedule && c.jurisdiction !== "same_pool" && (visitor.kind === "points" || visitor.kind === "multiplier") && visitorSource !== ratioSource) {
-    const how = visitor.kind === "points" ? policyText.ratio.points(String(visitor.points)) : policyText.ratio.multiplier(String(visitor.factor));
-    visitorCut = [policyText.ratio.visitorStep(s.visitor), how];
+    visitorCut = { kind: "visitor_cut", visitor: s.visitor, cut: visitor.kind === "points" ? { points: visitor.points } : { factor: visitor.factor } };
   }
-  let cap: PlanWords["cap"] = null;
+  let cap: FixedParams["cap"] = null;
   if (rules.cap && capRemaining) {
-    const monthly = rules.cap.per === "month";
-    const used = !monthly && s.yearToDate?.fundPaid ? fmt(new D(s.yearToDate.fundPaid)) : "0.00";
-    const args = [fmtFigure(capAmount(c, rules)), used, fmt(capRemaining)] as const;
-    cap = monthly
-      ? [policyText.cap.monthlyRule(args[0], args[2], false), policyText.cap.monthlyRule(args[0], args[2], true)]
-      : [policyText.cap.rule(...args, false), policyText.cap.rule(...args, true)];
+    const per = rules.cap.per;
+    const used = per === "year" && s.yearToDate?.fundPaid ? fmt(new D(s.yearToDate.fundPaid)) : "0.00";
+    const figures = { per, cap: fmtFigure(capAmount(c, rules)), used, remaining: fmt(capRemaining) };
+    cap = [Object.freeze({ kind: "cap", ...figures, capped: false }), Object.freeze({ kind: "cap", ...figures, capped: true })];
   }
+  const deductible: StepParams = {
+    kind: "deductible",
+    nth: (s.yearToDate?.admissions ?? 0) + 1,
+    perYear: d.perYear,
+    level: s.treatment.hospitalLevel,
+    amount: fmt(d.amount),
+    retiredTable: c.retired && !!rules.deductible?.retired,
+    schedule: d.schedule,
+    ...(d.retiredMinus !== undefined ? { retiredMinus: d.retiredMinus } : {}),
+    ...(d.alreadyPaid !== undefined ? { alreadyPaid: d.alreadyPaid } : {}),
+  };
   return {
-    jurisdiction: [policyText.jurisdiction.what(c.jurisdiction, c.insured.name, c.treatment.name), policyText.jurisdiction.rule(c.jurisdiction, c.catalogue)],
-    deductible: [
-      policyText.deductible.what((s.yearToDate?.admissions ?? 0) + 1, d.perYear),
-      policyText.deductible.rule(s.treatment.hospitalLevel as LevelKey, fmt(d.amount), c.retired && !!rules.deductible?.retired, d.extra),
-    ],
-    visitorCut,
+    jurisdiction: Object.freeze({ kind: "jurisdiction", jurisdiction: c.jurisdiction, insured: c.insured.name, treatment: c.treatment.name, catalogue: c.catalogue }),
+    outOfCatalog: Object.freeze({ kind: "out_of_catalog", catalogue: c.catalogue }),
+    deductible: Object.freeze(deductible),
+    visitorCut: visitorCut && Object.freeze(visitorCut),
     cap,
+    notCovered: Object.freeze({ kind: "not_covered", setting: s.treatment.setting }),
   };
 }
 
@@ -373,7 +400,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
   if (away && visitor.rule.kind === "first_pay") {
     const ceiling = ceilingFor(book, c);
     firstPayShare = ceiling !== null && visitor.rule.share > ceiling ? ceiling : visitor.rule.share;
-    if (firstPayShare !== visitor.rule.share) c.warnings.push(policyText.warnings.cutClamped(s.visitor, String(visitor.rule.share), ceiling ?? 0));
+    if (firstPayShare !== visitor.rule.share) c.warnings.push({ kind: "cut_clamped", visitor: s.visitor, points: String(visitor.rule.share), ceiling: ceiling ?? 0 });
   }
 
   const d = deductibleFor(c, rules, level);
@@ -399,7 +426,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     // A year-to-date figure cannot be split by month: a monthly cap starts from nothing paid this month.
     const used = rules.cap.per === "year" && s.yearToDate?.fundPaid ? new D(s.yearToDate.fundPaid) : ZERO;
     const amount = capAmount(c, rules);
-    if (rules.cap.per === "month") c.assumptions.push(policyText.assumptions.monthlyCap(fmtFigure(amount)));
+    if (rules.cap.per === "month") c.assumptions.push({ kind: "monthly_cap", cap: fmtFigure(amount) });
     capRemaining = used === ZERO ? dec(amount) : max0(dec(amount).minus(used));
   }
   noteWarnings(c);
@@ -419,8 +446,9 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     },
     bandLabels: bands.map((b) => (b.lo.lessThan(d.amount) && (b.hi === null || b.hi.greaterThan(d.amount)) ? [fmt(d.amount), b.label[1]] : b.label)),
     rates: adjust.seen,
-    ratioDetail: adjust.detail,
-    deductible: { amount: d.amount, extra: d.extra, perYear: d.perYear, cite: deductibleCite },
+    appliedRates: adjust.seen.map((x) => x.applied),
+    adjust: Object.freeze(adjust.stated),
+    deductible: { amount: d.amount, cite: deductibleCite },
     cites: {
       principle: cite(book, principleRefFor(book.national, c.jurisdiction)),
       ratio: cite(book, ratioRef),
@@ -431,7 +459,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
         : null,
       classB: c.classBShare ? cite(book, c.classBShare) : null,
     },
-    words: planWords(c, d, usesSchedule, capRemaining, visitor.source, ratioRef.source),
+    fixed: fixedParams(c, d, usesSchedule, capRemaining, visitor.source, ratioRef.source),
     directSettlement: directSettlement(c),
     regionData: c.policy !== book.typical,
     usesSchedule,
@@ -444,29 +472,28 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
 function noteWarnings(c: Case): void {
   const s = c.scenario;
   const away = c.jurisdiction !== "same_pool";
-  const w = policyText.warnings;
   if (c.visitor.assumption && away) c.assumptions.push(c.visitor.assumption);
   // (In the same pool nothing is said here: the jurisdiction step already says no 备案 is needed.)
-  if (away && s.visitor === "unregistered" && !c.visitor.freeZone) c.warnings.push(w.unregistered);
-  else if (away && s.visitor === "emergency") c.warnings.push(w.emergency);
-  if (s.maternity) c.warnings.push(w.maternity);
-  if (s.treatment.setting === "outpatient" && away) c.warnings.push(w.outpatientCheck);
-  if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push(w.chronicNeedsRecognition);
+  if (away && s.visitor === "unregistered" && !c.visitor.freeZone) c.warnings.push({ kind: "unregistered" });
+  else if (away && s.visitor === "emergency") c.warnings.push({ kind: "emergency" });
+  if (s.maternity) c.warnings.push({ kind: "maternity" });
+  if (s.treatment.setting === "outpatient" && away) c.warnings.push({ kind: "outpatient_check" });
+  if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push({ kind: "chronic_needs_recognition" });
   // A reading chosen between two ("降低10%": points or percent) is an assumption of the estimate.
-  if (c.visitor.entry?.ambiguity) c.assumptions.push(w.ambiguity(c.visitor.entry.ambiguity));
+  if (c.visitor.entry?.ambiguity) c.assumptions.push({ kind: "ambiguity", text: c.visitor.entry.ambiguity });
   // Employees' second stays often cost less; for anyone, a table by admission makes it matter.
   const byAdmission = !!c.rules.value.deductible && Object.values(c.rules.value.deductible.working).some(Array.isArray);
   if ((s.insured.scheme === "employee" || byAdmission) && s.treatment.setting === "inpatient" && s.yearToDate?.admissions === undefined) {
-    c.assumptions.push(policyText.assumptions.admissions);
+    c.assumptions.push({ kind: "admissions" });
   }
-  if (s.costs.classB === undefined) c.assumptions.push(policyText.classB.noAmount);
-  if (s.costs.outOfCatalog === undefined) c.assumptions.push(policyText.outOfCatalog.noAmount);
+  if (s.costs.classB === undefined) c.assumptions.push({ kind: "class_b_amount" });
+  if (s.costs.outOfCatalog === undefined) c.assumptions.push({ kind: "out_of_catalog_amount" });
   // What was paid earlier this year matters only where a yearly figure can be used up.
   const paidNothing = !c.rules.value.notCovered && !(away && c.visitor.rule.kind === "not_covered");
-  if (paidNothing && c.rules.value.cap?.per === "year" && s.yearToDate?.fundPaid === undefined) c.assumptions.push(policyText.assumptions.fundPaid);
+  if (paidNothing && c.rules.value.cap?.per === "year" && s.yearToDate?.fundPaid === undefined) c.assumptions.push({ kind: "fund_paid" });
   const scheduleDeductible = away && c.visitor.rule.kind === "schedule" && !!c.visitor.rule.deductible;
   if (paidNothing && !scheduleDeductible && c.rules.value.deductible?.per === "year" && s.yearToDate?.deductiblePaid === undefined) {
-    c.assumptions.push(policyText.assumptions.deductiblePaid);
+    c.assumptions.push({ kind: "deductible_paid" });
   }
   // A reading the figures rest on (石家庄 三级 = 省属三级), for the blocks this estimate uses.
   const usesSchedule = away && c.visitor.rule.kind === "schedule";
@@ -476,9 +503,11 @@ function noteWarnings(c: Case): void {
     usesSchedule ? undefined : rules.ratio.assumption,
     rules.cap?.assumption,
   ];
-  for (const reading of readings) if (reading && !c.assumptions.includes(reading)) c.assumptions.push(reading);
+  for (const reading of readings) {
+    if (reading && !c.assumptions.some((x) => x.kind === "reading" && x.text === reading)) c.assumptions.push({ kind: "reading", text: reading });
+  }
   if (away && c.visitor.rule.kind === "schedule" && !c.visitor.rule.deductible && c.rules.value.deductible) {
-    c.assumptions.push(policyText.assumptions.scheduleWithoutDeductible(s.visitor));
+    c.assumptions.push({ kind: "schedule_without_deductible", visitor: s.visitor });
   }
   // atLevel borrows a figure from another level; the step names the asked level, so say which level it came from.
   if (!usesSchedule) {
@@ -491,13 +520,13 @@ function noteWarnings(c: Case): void {
     const from = tables
       .map((t) => (t && t[level] === undefined ? NEAREST[level].find((l) => t[l] !== undefined) : undefined))
       .find((l) => l !== undefined);
-    if (from) c.assumptions.push(policyText.assumptions.levelBorrowed(Number(level) as 1 | 2 | 3, Number(from) as 1 | 2 | 3));
+    if (from) c.assumptions.push({ kind: "level_borrowed", level: s.treatment.hospitalLevel, from: Number(from) as 1 | 2 | 3 });
   }
   if (c.retired) {
     const hasRetireeFigures = usesSchedule
       ? !!rules.retiredAdjust?.alsoUnderSchedules
       : !!(rules.ratio.retired || rules.deductible?.retired || rules.retiredAdjust);
-    if (!hasRetireeFigures) c.assumptions.push(usesSchedule ? policyText.assumptions.retiredUnderSchedule(s.visitor) : policyText.assumptions.noRetireeFigures);
+    if (!hasRetireeFigures) c.assumptions.push(usesSchedule ? { kind: "retired_under_schedule", visitor: s.visitor } : { kind: "no_retiree_figures" });
   }
 }
 
@@ -507,21 +536,32 @@ function principleRefFor(national: PolicyBook["national"], id: Case["jurisdictio
   return { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
 }
 
+/** Each band the bill reached, with its bounds as shown, the amount in it and its rate. */
+function bandParts(amounts: readonly Money[], labels: readonly (readonly [string, string | null])[], rates: readonly string[]): BandPart[] {
+  const parts: BandPart[] = [];
+  for (let k = 0; k < amounts.length; k++) {
+    const amount = amounts[k]!;
+    if (positive(amount)) parts.push({ lo: labels[k]![0], hi: labels[k]![1], amount: fmt(amount), rate: rates[k]! });
+  }
+  return parts;
+}
+
 function explainLayers(book: PolicyBook, ex: Explainer, layers: NonNullable<SettingRules["supplementary"]>, r: SettlementResult, rp: AnyPolicy | null): void {
   for (let k = 0; k < layers.length; k++) {
     const layer = layers[k]!;
     const out = r.layers[k];
     if (!out || !positive(out.base)) continue;
-    const parts: string[] = [];
+    const labels: [string, string | null][] = [];
+    const rates: string[] = [];
     let lo = ZERO;
-    for (let j = 0; j < out.amounts.length; j++) {
-      const amount = out.amounts[j]!;
-      const band = layer.bands[j]!;
+    for (const band of layer.bands) {
       const hi = band.upTo === null ? null : dec(band.upTo);
-      if (positive(amount)) parts.push(policyText.ratio.band(fmt(lo), hi === null ? null : fmt(hi), fmt(amount), String(band.rate)));
+      labels.push([fmt(lo), hi === null ? null : fmt(hi)]);
+      rates.push(String(band.rate));
       if (hi) lo = hi;
     }
-    ex.add("supplementary", layer.label, out.paid, policyText.supplementary.rule(fmt(out.base), parts.join("；")), cite(book, { policy: rp, source: layer.source, quote: layer.quote }));
+    const params: StepParams = { kind: "supplementary", label: layer.label, base: fmt(out.base), bands: bandParts(out.amounts, labels, rates) };
+    ex.add("supplementary", out.paid, params, cite(book, { policy: rp, source: layer.source, quote: layer.quote }));
   }
 }
 
@@ -562,74 +602,50 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
   const youPay = fmt(r.youPay);
   const seriousIllnessPays = fmt(r.supplementary);
 
-  const words = plan.words;
-  ex.add("jurisdiction", words.jurisdiction[0], null, words.jurisdiction[1], cites.principle);
+  const fixed = plan.fixed;
+  ex.add("jurisdiction", null, fixed.jurisdiction, cites.principle);
 
-  const catalogueName = c.catalogue === "treatment" ? "就医地" : "参保地";
-  if (positive(input.outOfCatalog)) {
-    ex.add("out_of_catalog", policyText.outOfCatalog.what, input.outOfCatalog, policyText.outOfCatalog.rule(catalogueName), cites.principle);
-  }
+  if (positive(input.outOfCatalog)) ex.add("out_of_catalog", input.outOfCatalog, fixed.outOfCatalog, cites.principle);
   if (c.classBShare && cites.classB && positive(input.classB)) {
-    ex.add(
-      "class_b_first_pay",
-      policyText.classB.what,
-      r.classBFirst,
-      policyText.classB.rule(fmt(input.classB), String(c.classBShare.value), c.classBShare.policy?.name ?? catalogueName),
-      cites.classB,
-    );
+    const params: StepParams = { kind: "class_b_first_pay", classB: fmt(input.classB), share: c.classBShare.value, whose: c.classBShare.policy?.name ?? null, catalogue: c.catalogue };
+    ex.add("class_b_first_pay", r.classBFirst, params, cites.classB);
   }
 
   if (input.notCovered) {
-    ex.add("not_covered", policyText.notCovered.what(s.treatment.setting), r.eligible, policyText.warnings.notCovered, visitor.rule.kind === "not_covered" ? cites.visitor : cites.rules);
-    warnings.push(policyText.warnings.notCovered);
+    ex.add("not_covered", r.eligible, fixed.notCovered, visitor.rule.kind === "not_covered" ? cites.visitor : cites.rules);
+    warnings.push(NOT_COVERED);
   } else {
     if (plan.firstPayShare > 0) {
-      ex.add("visitor_first_pay", policyText.visitorFirstPay.what(s.visitor), r.visitorFirst, policyText.visitorFirstPay.rule(fmt(r.eligible), String(plan.firstPayShare)), cites.visitor);
+      ex.add("visitor_first_pay", r.visitorFirst, { kind: "visitor_first_pay", visitor: s.visitor, base: fmt(r.eligible), share: plan.firstPayShare }, cites.visitor);
     }
     const d = plan.deductible;
-    if (d.cite && words.deductible) ex.add("deductible", words.deductible[0], r.deductiblePaid, words.deductible[1], d.cite);
+    if (d.cite) ex.add("deductible", r.deductiblePaid, fixed.deductible, d.cite);
 
     const rates = plan.rates;
-    let ruleText: string;
     const oneBand = plan.bandLabels.length === 1;
-    if (oneBand) {
-      // One band from zero: what lies in it is exactly the cost above the deductible.
-      ruleText = policyText.ratio.rule(fmt(r.bandAmounts[0] ?? ZERO), rates[0]?.applied ?? "0", plan.ratioDetail);
-    } else {
-      const parts: string[] = [];
-      for (let k = 0; k < r.bandAmounts.length; k++) {
-        const amount = r.bandAmounts[k]!;
-        const [lo, hi] = plan.bandLabels[k]!;
-        if (positive(amount)) parts.push(policyText.ratio.band(lo, hi, fmt(amount), rates[k]!.applied));
-      }
-      ruleText = policyText.ratio.bandsRule(parts) + plan.ratioDetail;
-    }
-    ex.add(oneBand ? "ratio" : "band", policyText.ratio.what, r.capped ? toFen(r.fundRaw) : fundPays, ruleText, cites.ratio);
-    ex.steps[ex.steps.length - 1]!.rates = rates.slice();
+    // One band from zero: what lies in it is exactly the cost above the deductible.
+    const params: StepParams = oneBand
+      ? { kind: "ratio", base: fmt(r.bandAmounts[0] ?? ZERO), rate: rates[0]?.applied ?? "0", adjust: plan.adjust }
+      : { kind: "band", bands: bandParts(r.bandAmounts, plan.bandLabels, plan.appliedRates), adjust: plan.adjust };
+    const step = ex.add(oneBand ? "ratio" : "band", r.capped ? toFen(r.fundRaw) : fundPays, params, cites.ratio);
+    step.rates = rates.slice();
     // The visitor adjustment is a rule of its own: cited separately so its source is visible.
-    if (words.visitorCut) ex.add("ratio", words.visitorCut[0], null, words.visitorCut[1], cites.visitor);
+    if (fixed.visitorCut) ex.add("ratio", null, fixed.visitorCut, cites.visitor);
 
-    if (words.cap && cites.cap) {
-      const monthly = rules.cap?.per === "month";
-      if (r.capped) warnings.push(monthly ? policyText.warnings.monthlyCapReached : policyText.warnings.capReached);
-      ex.add("cap", monthly ? policyText.cap.monthlyWhat : policyText.cap.what, r.capped ? r.fund : null, words.cap[r.capped ? 1 : 0], cites.cap);
+    if (fixed.cap && cites.cap) {
+      if (r.capped) warnings.push(rules.cap?.per === "month" ? MONTHLY_CAP_REACHED : CAP_REACHED);
+      ex.add("cap", r.capped ? r.fund : null, fixed.cap[r.capped ? 1 : 0], cites.cap);
     }
 
     if (rules.supplementary) explainLayers(book, ex, rules.supplementary, r, c.rules.policy);
   }
 
-  ex.add(
-    "summary",
-    policyText.summary.what,
-    youPay,
-    policyText.summary.rule(fundPays, r.supplementary.isZero() ? "" : policyText.summary.extra(seriousIllnessPays), youPay),
-    cites.rules,
-  );
+  ex.add("summary", youPay, { kind: "summary", fund: fundPays, serious: r.supplementary.isZero() ? null : seriousIllnessPays, you: youPay }, cites.rules);
 
-  if (c.typical) warnings.unshift(plan.regionData ? policyText.warnings.partlyTypical(c.insured.name, s.treatment.setting) : policyText.warnings.typical(c.insured.name));
-  if (ex.lowest === "low") warnings.push(policyText.warnings.lowConfidence);
+  if (c.typical) warnings.unshift(plan.regionData ? { kind: "partly_typical", name: c.insured.name, setting: s.treatment.setting } : { kind: "typical", name: c.insured.name });
+  if (ex.lowest === "low") warnings.push(LOW_CONFIDENCE);
   const dataAge = dataAgeOf(ex.figureSources, s.treatment.date);
-  if (dataAge.length > 0) warnings.push(policyText.warnings.dataAge(dataAge, STALE_AFTER_MONTHS));
+  if (dataAge.length > 0) warnings.push(DATA_AGE);
 
   return {
     total: fmt(input.total),

@@ -47,9 +47,11 @@ const HOUSE: Layer[] = ["places", "policy", "language", "messages", "flows", "co
 /** What each layer may import from the project. The message catalogue is read by every layer. */
 const allowed: Record<Layer, Layer[]> = {
   places: ["places"],
-  policy: ["policy", "places", "messages"],
+  // The rules decide; they never word: an estimate's steps, assumptions and warnings leave the
+  // evaluator as data, and src/messages words them (issue 11).
+  policy: ["policy", "places"],
   language: ["language", "places", "messages"],
-  // The catalogue words policy results (an estimate's steps), so it reads their types.
+  // The catalogue words policy results (an estimate's steps), so it reads them.
   messages: ["messages", "policy", "places"],
   flows: ["flows", "policy", "language", "places", "messages"],
   conversation: ["conversation", "flows", "policy", "language", "places", "messages", "store"],
@@ -144,12 +146,21 @@ describe("imports point one way", () => {
     expect(reaching).toEqual([]);
   });
 
+  it("the policy layer imports nothing from the catalogue, the conversation or the flows", () => {
+    const policy = all.filter((f) => layer(f.path) === "policy");
+    expect(policy.length).toBeGreaterThan(20);
+    const reaching = policy.flatMap((f) => f.imports.filter((i) => /^(src\/(messages|conversation)|flows)\//.test(i)).map((i) => `${f.path} → ${i}`));
+    expect(reaching).toEqual([]);
+  });
+
   it("fails on a violation", () => {
     const bad: SourceFile[] = [
       { path: "src/channels/telegram/bot.ts", imports: ["src/store/index.ts"] },
       { path: "src/channels/http/api.ts", imports: ["src/policy/evaluate.ts"] },
       { path: "flows/router.ts", imports: ["src/conversation/index.ts"] },
       { path: "src/policy/evaluate.ts", imports: ["flows/answers.ts"] },
+      { path: "src/policy/settle.ts", imports: ["src/messages/policy.ts"] },
+      { path: "src/policy/resolve.ts", imports: ["src/conversation/results.ts"] },
       { path: "src/store/redis.ts", imports: ["src/conversation/index.ts"] },
       { path: "bench/bot.ts", imports: ["test/bot/harness.ts"] },
       { path: "src/conversation/handle.ts", imports: ["src/channels/telegram/bot.ts"] },

@@ -1,6 +1,6 @@
 /** The HTTP API next to the webhook: health, estimate (same evaluator and errors), policies, limits. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluate } from "../../src/policy/index.ts";
+import { evaluate } from "../../src/conversation/policy-book.ts";
 import { BODY_LIMIT, buildServer, closeServer, listen, type FastifyInstance } from "../../src/channels/http.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 import { captureLog } from "./harness.ts";

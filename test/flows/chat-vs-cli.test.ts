@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { handleMessage } from "../../src/conversation/index.ts";
-import { evaluate, getPolicyBook } from "../../src/policy/index.ts";
+import { evaluate, getPolicyBook } from "../../src/conversation/policy-book.ts";
 
 interface Row {
   id: string;

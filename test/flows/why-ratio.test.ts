@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { sideTopic } from "../../src/language/topics.ts";
-import { evaluate } from "../../src/policy/index.ts";
+import { evaluate } from "../../src/conversation/policy-book.ts";
 import { chat, NOW, textOf } from "./chat.ts";
 
 const ESTIMATE = "我在石家庄交的职工医保，在职，在北京三级医院住院花了2万";

@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { policyText } from "../../src/messages/policy.ts";
-import { evaluate, type Estimate, type ScenarioInput } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
+import { type ScenarioInput } from "../../src/policy/index.ts";
 
 const REGIONS = ["苏州", "石家庄", "北京", "大庆", "广州", "南昌", "清远", "蚌埠", "上海", "深圳", "临沂", "海口", "唐山"];
 const TREATMENTS = ["上海", "北京", "杭州", "广州", "哈尔滨", "合肥"];

@@ -3,7 +3,7 @@
  * (quoted above each case); the expected amounts are worked out in the comments.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 import type { ScenarioInput } from "../../src/policy/scenario.ts";
 
 function estimate(input: Omit<ScenarioInput, "visitor"> & { visitor?: ScenarioInput["visitor"] }): Estimate {

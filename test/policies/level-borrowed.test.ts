@@ -3,7 +3,7 @@
  * levels reuse it). The deductible step names the asked level, so the estimate must say the figure is borrowed.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 
 function hefeiResident(level: 1 | 2 | 3): Estimate {
   const result = evaluate({

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { getPolicyBook } from "../../src/policy/book.ts";
 import { explainExample } from "../../src/policy/examples.ts";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 import type { ScenarioInput } from "../../src/policy/scenario.ts";
 import { exampleText } from "../../src/messages/policy.ts";
 

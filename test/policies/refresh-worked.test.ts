@@ -4,7 +4,7 @@
  * against the real policies/ files. Default: 职工 在职, 长期居住, 2025-08-01, first admission, no 乙类.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 import type { ScenarioInput } from "../../src/policy/scenario.ts";
 
 interface Case {

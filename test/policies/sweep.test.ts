@@ -6,7 +6,7 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { DIVISIONS } from "../../src/places/divisions.ts";
-import { evaluate, getPolicyBook } from "../../src/policy/index.ts";
+import { evaluate, getPolicyBook } from "../../src/conversation/policy-book.ts";
 import type { ScenarioInput } from "../../src/policy/scenario.ts";
 
 const book = getPolicyBook();

@@ -5,7 +5,7 @@
  * classB is "0" unless a case is about 乙类, so the 乙类 share does not enter.
  */
 import { describe, expect, it } from "vitest";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 import type { ScenarioInput } from "../../src/policy/scenario.ts";
 
 interface Case {

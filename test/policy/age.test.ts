@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { earliestDay, monthsBefore, sourceAge } from "../../src/policy/age.ts";
 import { createPolicyBook } from "../../src/policy/book.ts";
 import { loadPolicyFiles } from "../../src/policy/load.ts";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 import { FIXTURES, scenario } from "./helpers.ts";
 
 describe("the age of a source on the treatment date", () => {

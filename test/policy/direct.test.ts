@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { getPolicyBook } from "../../src/policy/book.ts";
 import { decideDirectSettlement, directSettlement } from "../../src/policy/direct.ts";
 import { eligibility } from "../../src/policy/eligibility.ts";
-import { evaluate } from "../../src/policy/evaluate.ts";
+import { evaluate } from "../../src/conversation/policy-book.ts";
 
 const book = getPolicyBook();
 const DATE = "2026-03-01";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, type Estimate } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
 import { fixtureBook, scenario } from "./helpers.ts";
 
 function ok(input: Parameters<typeof scenario>[0]): Estimate {

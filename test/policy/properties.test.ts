@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PolicyBook } from "../../src/policy/book.ts";
 import { D } from "../../src/policy/money.ts";
-import { evaluate, type Estimate, type ScenarioInput } from "../../src/policy/index.ts";
+import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
+import { type ScenarioInput } from "../../src/policy/index.ts";
 import { fixtureBook } from "./helpers.ts";
 
 const fen = fc.bigInt({ min: 0n, max: 200_000_000n }); // up to 2,000,000.00 元

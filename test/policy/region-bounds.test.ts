@@ -1,6 +1,6 @@
 /** Regions a client sends are bounded and trimmed before any cache: junk and padding make no new keys. */
 import { describe, expect, it } from "vitest";
-import { evaluate, getPolicyBook } from "../../src/policy/index.ts";
+import { evaluate, getPolicyBook } from "../../src/conversation/policy-book.ts";
 
 const scenario = (insured: string, treatment = "上海") => ({
   insured: { region: insured, scheme: "employee", status: "working" },

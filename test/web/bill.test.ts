@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Decimal } from "decimal.js";
-import { evaluate } from "../../src/policy/index.ts";
+import { evaluate } from "../../src/conversation/policy-book.ts";
 import { billOf, type Bill } from "../../src/policy/bill.ts";
 import { billAlt, billSvg, PART_COLOURS } from "../../src/channels/web/bill-svg.ts";
 import { billPng } from "../../src/channels/web/bill-png.ts";
