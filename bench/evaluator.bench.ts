@@ -1,7 +1,7 @@
 /**
  * Evaluator throughput: explained estimates (validation, region and version look-up, every
- * step with its figures and source as data, rounding), and the same with every step worded, against the bare settlement formula in decimal.js and the
- * same formula in plain numbers. The explained figure is the usual case, a shape whose plan is
+ * step with its figures and source as data, rounding), the same with every step worded,
+ * against the bare settlement formula in decimal.js and the same formula in plain numbers. The explained figure is the usual case, a shape whose plan is
  * cached (plans.ts); the first-time figure makes every look-up again.
  */
 import { explainEstimate } from "../src/messages/explain.ts";
