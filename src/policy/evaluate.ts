@@ -7,6 +7,7 @@
 import { getPolicyBook, type PolicyBook } from "./book.ts";
 import { describeIssue } from "./load.ts";
 import { planFor } from "./plans.ts";
+import { quickScenario } from "./quick-scenario.ts";
 import { Scenario, type Estimate, type InputProblem } from "./scenario.ts";
 import { settle } from "./settle.ts";
 
@@ -25,7 +26,9 @@ export type EvaluateResult = { ok: true; estimate: Estimate } | { ok: false; err
  * benchmark's first-time figure; the answer is the same either way.
  */
 export function evaluate(input: unknown, book: PolicyBook = getPolicyBook(), options: { cache?: boolean } = {}): EvaluateResult {
-  const parsed = Scenario.safeParse(input);
+  // The usual input passes a check by hand; anything else, the schema's (quick-scenario.ts).
+  const quick = quickScenario(input);
+  const parsed = quick ? { success: true as const, data: quick } : Scenario.safeParse(input);
   if (!parsed.success) {
     // Again with reportInput, so that an issue tells "missing" from "wrong type": only on this
     // path, since it costs the good inputs more than the rest of the validation.

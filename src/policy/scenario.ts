@@ -10,7 +10,7 @@ import { HospitalLevel, PersonStatus, Scheme, Setting, Visitor, type Jurisdictio
 export type { Jurisdiction };
 
 /** A money amount typed by a person or a front end: a non-negative decimal string, max 2 decimals. */
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
+export const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY_ERROR = "应为不小于 0 的金额，最多两位小数，且不超过 12 位整数";
 // Branches in order of likelihood: a clean string passes the first at once (a transform on
 // every amount cost more than the rest of the validation); spaces around it, or a JSON number.
