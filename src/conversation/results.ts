@@ -306,7 +306,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     const j = jurisdictionOf(a);
     if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, words.rule, n));
     else lines.push(m.estimate.step(short(words.what), s.amount === null ? null : short(s.amount), short(words.rule), n));
-    if (s.params.kind === "ratio" && s.params.adjust.visitor) ratioLine = lines.length - 1;
+    if ((s.params.kind === "ratio" || s.params.kind === "band") && s.params.adjust.visitor) ratioLine = lines.length - 1;
   }
   // What the reply already said in its own words is not said again in the evaluator's.
   const saidAssumption = new Set<Assumption["kind"]>();

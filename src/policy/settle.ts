@@ -536,14 +536,23 @@ function principleRefFor(national: PolicyBook["national"], id: Case["jurisdictio
   return { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
 }
 
-/** Each band the bill reached, with its bounds as shown, the amount in it and its rate. */
+/**
+ * Each band the bill reached, with its bounds as shown, the amount in it and its rate. Next
+ * bands at the same rate read as one (郑州 居民: 2000–8000 元段 at 45%, not three bands of 45%).
+ */
 function bandParts(amounts: readonly Money[], labels: readonly (readonly [string, string | null])[], rates: readonly string[]): BandPart[] {
-  const parts: BandPart[] = [];
+  const parts: { lo: string; hi: string | null; amount: Money; rate: string }[] = [];
   for (let k = 0; k < amounts.length; k++) {
     const amount = amounts[k]!;
-    if (positive(amount)) parts.push({ lo: labels[k]![0], hi: labels[k]![1], amount: fmt(amount), rate: rates[k]! });
+    if (!positive(amount)) continue;
+    const [lo, hi] = labels[k]!;
+    const last = parts[parts.length - 1];
+    if (last && last.rate === rates[k] && last.hi === lo) {
+      last.hi = hi;
+      last.amount = last.amount.plus(amount);
+    } else parts.push({ lo, hi, amount, rate: rates[k]! });
   }
-  return parts;
+  return parts.map((x) => ({ lo: x.lo, hi: x.hi, amount: fmt(x.amount), rate: x.rate }));
 }
 
 function explainLayers(book: PolicyBook, ex: Explainer, layers: NonNullable<SettingRules["supplementary"]>, r: SettlementResult, rp: AnyPolicy | null): void {

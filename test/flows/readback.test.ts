@@ -62,6 +62,10 @@ const ONE_SENTENCE = [
   "深圳职工在广州住院5万，乙类8000，自费3000",
   "天津职工医保在北京住院花了50万，乙类5万，自费2万",
   "杭州职工医保在上海二级医院门诊花了3000，乙类500，自费200",
+  // Were over: 郑州's three bands at 45% read as one, and the emergency cut's source joins the ratio line.
+  "郑州居民 急诊 在北京住院花了5万",
+  "长沙退休 转诊 在北京住院花了5万",
+  "厦门退休 没备案 在福州住院花了5万",
 ];
 
 describe("the longest reply to a one-sentence estimate", () => {
