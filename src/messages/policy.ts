@@ -127,8 +127,8 @@ export const policyText = {
   warnings: {
     typical: (name: string) =>
       `${name}暂无我们核实过的政策数据，以下是按典型模板的估算，不是${name}的政策，仅供参考。请以参保地医保经办机构的规定为准。`,
-    partlyTypical: (name: string, setting: SettingKey) =>
-      `${name}${SETTING[setting]}的起付线、报销比例和限额暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`,
+    partlyTypical: (name: string, setting: SettingKey, ownCap = false) =>
+      `${name}${SETTING[setting]}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和限额"}暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如${ownCap ? "年度限额、" : ""}异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`,
     lowConfidence: "部分数字来自可信度较低的网页，仅供参考，请向参保地医保部门核实。",
     /** The same, as a mark after one source in a numbered list of sources. */
     sourceAgeMark: (source: { published: string; age: "old" | "unknown" }, months: number) =>

@@ -203,7 +203,8 @@ export type Assumption =
 /** What the person should know about the estimate. Worded in src/messages. */
 export type Warning =
   | { kind: "typical"; name: string }
-  | { kind: "partly_typical"; name: string; setting: Setting }
+  /** `ownCap`: the region's own cap was used with the template's deductible and ratio (南昌 普通门诊 400). */
+  | { kind: "partly_typical"; name: string; setting: Setting; ownCap: boolean }
   | { kind: "low_confidence" }
   /** The estimate's `dataAge` lists the sources. */
   | { kind: "data_age"; months: number }

@@ -651,7 +651,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
 
   ex.add("summary", youPay, { kind: "summary", fund: fundPays, serious: r.supplementary.isZero() ? null : seriousIllnessPays, you: youPay }, cites.rules);
 
-  if (c.typical) warnings.unshift(plan.regionData ? { kind: "partly_typical", name: c.insured.name, setting: s.treatment.setting } : { kind: "typical", name: c.insured.name });
+  if (c.typical) warnings.unshift(plan.regionData ? { kind: "partly_typical", name: c.insured.name, setting: s.treatment.setting, ownCap: !!c.capPolicy && c.capPolicy !== book.typical } : { kind: "typical", name: c.insured.name });
   if (ex.lowest === "low") warnings.push(LOW_CONFIDENCE);
   const dataAge = dataAgeOf(ex.figureSources, s.treatment.date);
   if (dataAge.length > 0) warnings.push(DATA_AGE);

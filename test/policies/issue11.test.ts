@@ -260,6 +260,24 @@ describe("南昌 职工 普通门诊: the region's own 400 cap on the template's
     expect(cap?.source.title).toContain("南昌医保异地就医医保报销流程");
     expect(e.fundPays).toBe("400.00");
   });
+
+  it("the warning says only the deductible and ratio are the template's: the cap is 南昌's own", () => {
+    const e = estimate({
+      insured: { region: "南昌", scheme: "employee", status: "working" },
+      treatment: { region: "上海", setting: "outpatient", hospitalLevel: 2, date: "2026-03-01" },
+      costs: { total: "3000", classB: "0" },
+    });
+    expect(e.warnings[0]).toContain("南昌市普通门诊的起付线和报销比例暂无我们核实过的数据");
+    expect(e.warnings[0]).not.toContain("和限额暂无");
+    expect(e.warnings[0]).toContain("如年度限额、异地就医人员的待遇调整");
+    // Where the cap is the template's too, the warning names it among the template's figures.
+    const other = estimate({
+      insured: { region: "天津", scheme: "employee", status: "working" },
+      treatment: { region: "上海", setting: "outpatient", hospitalLevel: 2, date: "2026-03-01" },
+      costs: { total: "3000", classB: "0" },
+    });
+    expect(other.warnings[0]).toContain("天津市普通门诊的起付线、报销比例和限额暂无");
+  });
 });
 
 describe("grades as policy-facts gives them, and the primary national documents cited", () => {
