@@ -9,6 +9,7 @@ import { explainResult, type ExplainedResult } from "../messages/explain.ts";
 export { getPolicyBook, PolicyFileError, type PolicyBook, type RegionPolicy } from "../policy/index.ts";
 export type { ExplainedEstimate, ExplainedStep, ExplainedResult } from "../messages/explain.ts";
 export { Scenario } from "../policy/scenario.ts";
+export { Jurisdiction } from "../policy/terms.ts";
 export { checkPolicyFiles } from "../policy/check.ts";
 export { STALE_AFTER_MONTHS } from "../policy/age.ts";
 export type { Bill, BillPart } from "../policy/bill.ts";

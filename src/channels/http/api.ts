@@ -5,7 +5,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { evaluate, getPolicyBook, Scenario, type PolicyBook } from "../../conversation/policy-book.ts";
+import { evaluate, getPolicyBook, Jurisdiction, Scenario, type PolicyBook } from "../../conversation/policy-book.ts";
 import { botMessages as m } from "../../messages/bot.ts";
 import type { ConversationStore } from "../../conversation/index.ts";
 import { HttpError, refuse } from "./errors.ts";
@@ -30,7 +30,7 @@ const Estimate = z.looseObject({
   fundPays: z.string(),
   seriousIllnessPays: z.string(),
   youPay: z.string(),
-  jurisdiction: z.enum(["same_pool", "intra_province", "cross_province"]),
+  jurisdiction: Jurisdiction,
   steps: z.array(Step),
   assumptions: z.array(z.string()),
   warnings: z.array(z.string()),
