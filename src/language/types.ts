@@ -1,4 +1,6 @@
 /** The parse contract shared with the flows; kept apart so every part can import it. */
+import type { Category, HospitalLevel, PersonStatus, Scheme, Setting } from "../policy/terms.ts";
+
 export type Intent = "registration_howto" | "registration_materials" | "eligibility" | "estimate" | "manual_claim"
   | "validity" | "emergency" | "outpatient" | "ratio_change" | "greeting" | "help" | "cancel" | "out_of_scope"
   | "makeup_registration" | "chronic_disease" | "find_hospital" | "review_time" | "check_result" | "deposit"
@@ -31,11 +33,11 @@ export interface Slots {
   yearToDate?: string;
   /** a 起付线 the person quotes */
   quotedDeductible?: string;
-  setting?: "inpatient" | "outpatient" | "chronic_outpatient";
-  hospitalLevel?: 1 | 2 | 3;
-  scheme?: "employee" | "resident";
-  personStatus?: "working" | "retired";
-  visitorType?: "retiree_relocated" | "long_term_resident" | "stationed_worker" | "referral" | "emergency" | "temporary_other"
+  setting?: Setting;
+  hospitalLevel?: HospitalLevel;
+  scheme?: Scheme;
+  personStatus?: PersonStatus;
+  visitorType?: Category
     /** 没备案 / 未备案 / 还没备案 */
     | "unregistered";
 }
