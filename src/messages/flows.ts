@@ -166,10 +166,12 @@ export const flowMessages = {
     promise: "拿不出证明材料时，很多地方可以签《个人承诺书》代替（承诺制），之后按要求补交；部分地方不支持，以参保地规定为准。",
     materialsRegion: (region: string) => `${region}另外的要求：`,
     stepsIntro: "在 APP 或小程序里：",
-    reviewFallback: "线上备案一般很快，需要人工审核的约 2 个工作日内完成；以参保地为准。",
+    // Said only when the national fact (review_time) cannot be read: no figure without its source.
+    reviewFallback: "线上备案一般很快；需要人工审核的，审核要多久以参保地为准。",
     checkFallback: "在办理的 APP 或小程序里找“备案查询”或“备案记录”查看结果。",
     validity: (text: string) => `有效期：${text}`,
-    changeFallback: "临时备案可以随时变更或取消；长期备案办理后一般有一段时间（最长 6 个月）不能变更或取消，以参保地规定为准。",
+    // Said only when the national fact (change_cancel) cannot be read: no figure without its source.
+    changeFallback: "临时备案一般可以随时变更或取消；长期备案办理后有一段时间不能变更或取消，多久以参保地规定为准。",
     done: "备案指引到这里就完成了。还想了解什么？",
     checklist: "备案全部清单：",
   },
