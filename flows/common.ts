@@ -4,6 +4,8 @@
  * file makes its own machine from this setup, so diagrams show the same words everywhere.
  */
 import { assign, setup } from "xstate";
+import { getPolicyBook } from "../src/policy/index.ts";
+import type { Defaults } from "../src/policy/schema.ts";
 import { checkPatch, jurisdictionOf, visitorOf, withPatch, type Answers, type Slot } from "./answers.ts";
 
 /** Why the last message could not be used for the pending question; shown once, then cleared. */
@@ -47,19 +49,41 @@ export interface FlowInput {
 }
 
 /**
- * Conservative stand-ins for what a one-message question leaves out: they make the estimate
- * lower rather than higher (highest hospital level, working, the visitor kind with the
- * largest cut, resident scheme), and every one is said in the reply. One exception: someone
- * who says 退休 is taken to be in 职工医保 (residents do not retire), see assumeRest.
+ * Stand-ins for what a one-message question leaves out, every one said in the reply: the
+ * scheme, status, hospital level and registration come from national.yaml's
+ * `defaults.assumptions` (chosen so that the estimate errs low, and why, are written there);
+ * the 乙类 and 自费 amounts are unknown (null), counted as none and said so.
  */
-export const ASSUMPTIONS: Partial<Answers> = {
-  scheme: "resident",
-  status: "working",
-  level: 3,
-  visitor: "temporary_other",
-  classB: null,
-  outOfCatalog: null,
-};
+export function assumptions(): Partial<Answers> {
+  const d = nationalDefaults();
+  const a = d?.assumptions ?? UNREADABLE.assumptions;
+  return { scheme: a.scheme, status: a.status, level: a.hospitalLevel, visitor: a.visitor, classB: null, outOfCatalog: null };
+}
+
+/** Someone who says 退休 is taken to be in 职工医保 (national.yaml `defaults.retiredMeansEmployee`). */
+function retiredMeansEmployee(): boolean {
+  return (nationalDefaults() ?? UNREADABLE).retiredMeansEmployee.value;
+}
+
+/**
+ * Only while the policy data cannot be read, when no estimate can be made anyway ("政策数据暂时
+ * 无法读取"): the flow still needs its answers filled to reach that reply.
+ */
+const UNREADABLE = {
+  assumptions: { scheme: "resident", status: "working", hospitalLevel: 3, visitor: "temporary_other" },
+  retiredMeansEmployee: { value: true },
+} as const;
+
+let defaults: Defaults | null | undefined;
+function nationalDefaults(): Defaults | null {
+  if (defaults !== undefined) return defaults;
+  try {
+    defaults = getPolicyBook().national.defaults;
+  } catch {
+    defaults = null;
+  }
+  return defaults;
+}
 
 /** The flows by name (the router's ids). */
 export type FlowName = "eligibility" | "registration" | "estimate" | "claim";
@@ -182,10 +206,10 @@ export const flowSetup = setup({
     assumeRest: assign(({ context }) => {
       const a: Answers = { ...context.a };
       const assumed: Slot[] = [];
-      for (const [slot, value] of Object.entries(ASSUMPTIONS) as [Slot, never][]) {
+      for (const [slot, value] of Object.entries(assumptions()) as [Slot, never][]) {
         if (a[slot] !== undefined) continue;
         // Residents do not retire: someone who says 退休 is almost always in 职工医保.
-        if (slot === "scheme" && a.status === "retired") {
+        if (slot === "scheme" && a.status === "retired" && retiredMeansEmployee()) {
           a.scheme = "employee";
           assumed.push(slot);
           continue;

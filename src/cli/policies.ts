@@ -5,7 +5,7 @@
  */
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { checkPolicyFiles, STALE_AFTER_MONTHS, type RegionPolicy } from "../conversation/policy-book.ts";
+import { checkPolicyFiles, type RegionPolicy } from "../conversation/policy-book.ts";
 import { policiesCli as text, estimateCli } from "../messages/cli.ts";
 import { bookWithExtras } from "./estimate.ts";
 import { reportError } from "./io.ts";
@@ -78,7 +78,7 @@ function check(extraFiles: string[], json: boolean): number {
     lines.push("");
   }
   if (report.warnings.length > 0) {
-    lines.push(t.warnings(report.warnings.length, STALE_AFTER_MONTHS));
+    lines.push(t.warnings(report.warnings.length, report.staleAfterMonths ?? 0));
     for (const w of report.warnings) lines.push(t.warning(w.region, w.source, w.title, w.age === "unknown" ? t.unknown : t.old(w.published), w.usedIn.join("、")));
     lines.push("");
   }

@@ -11,7 +11,6 @@ export type { ExplainedEstimate, ExplainedStep, ExplainedResult } from "../messa
 export { Scenario } from "../policy/scenario.ts";
 export { Jurisdiction } from "../policy/terms.ts";
 export { checkPolicyFiles } from "../policy/check.ts";
-export { STALE_AFTER_MONTHS } from "../policy/age.ts";
 export type { Bill, BillPart } from "../policy/bill.ts";
 
 /**

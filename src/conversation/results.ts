@@ -348,7 +348,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // would double the reply); a source only a step left out above cites joins the list.
   saidWarning.add("data_age");
   for (const x of e.dataAge) if (!cited.has(x.title)) cited.set(x.title, { n: cited.size + 1, confidence: e.steps.find((s) => s.source.title === x.title)?.source.confidence ?? "medium" });
-  const agedMark = new Map(e.dataAge.map((x) => [x.title, sourceAgeMark(x)]));
+  const months = e.warnings.find((x) => x.kind === "data_age")?.months ?? 0;
+  const agedMark = new Map(e.dataAge.map((x) => [x.title, sourceAgeMark(x, months)]));
   const warnings = e.warnings.filter((x) => !saidWarning.has(x.kind)).map((x) => warningText(x, e.dataAge));
   // One warning stands on the title's line; several are listed.
   if (warnings.length === 1) lines.push(`${m.estimate.warnings}${warnings[0]}`);

@@ -4,7 +4,6 @@
  * `explainEstimate` gives the estimate's public form (CLI JSON, HTTP API), every step with a
  * `what` and a `rule`; the chat words the pieces it shows one by one with the functions below.
  */
-import { STALE_AFTER_MONTHS } from "../policy/age.ts";
 import type { EvaluateResult } from "../policy/evaluate.ts";
 import type { Assumption, Estimate, InputProblem, RatioAdjust, SourceRef, Step, StepKind, StepParams, VisitorCut, Warning } from "../policy/scenario.ts";
 import { flowMessages } from "./flows.ts";
@@ -171,8 +170,8 @@ export function warningText(w: Warning, dataAge: Estimate["dataAge"]): string {
 }
 
 /** The mark after a source, in a numbered list of sources, whose figures may be outdated. */
-export function sourceAgeMark(x: Estimate["dataAge"][number]): string {
-  return t.warnings.sourceAgeMark(x, STALE_AFTER_MONTHS);
+export function sourceAgeMark(x: Estimate["dataAge"][number], months: number): string {
+  return t.warnings.sourceAgeMark(x, months);
 }
 
 /** Why an input cannot be estimated, in words. */

@@ -5,9 +5,6 @@
  */
 import type { PublishedDate } from "./schema.ts";
 
-/** A figure older than this many months on the treatment date is flagged as possibly outdated. */
-export const STALE_AFTER_MONTHS = 24;
-
 export type SourceAge = "current" | "old" | "unknown";
 
 /** The earliest day a published value can mean; null for "unknown". */
@@ -28,7 +25,8 @@ export function monthsBefore(date: string, months: number): string {
 }
 
 /** "old" when the source may be older than the limit on `onDate`, "unknown" when it has no date. */
-export function sourceAge(published: PublishedDate | string, onDate: string, months = STALE_AFTER_MONTHS): SourceAge {
+/** `months`: national.yaml's `defaults.staleAfterMonths`. */
+export function sourceAge(published: PublishedDate | string, onDate: string, months: number): SourceAge {
   const day = earliestDay(published);
   if (day === null) return "unknown";
   return day < monthsBefore(onDate, months) ? "old" : "current";

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { STALE_AFTER_MONTHS, sourceAge } from "./age.ts";
+import { sourceAge } from "./age.ts";
 import { loadNational, loadRegionFile, loadTypical, PolicyFileError, POLICY_DIR } from "./load.ts";
 import type { NationalRules, RegionPolicy, TypicalPolicy } from "./schema.ts";
 import { templateProblems } from "./template.ts";
@@ -31,6 +31,8 @@ export interface CheckReport {
   errors: CheckError[];
   warnings: CheckWarning[];
   files: number;
+  /** national.yaml's `defaults.staleAfterMonths`; null when national.yaml did not load (no age is checked then). */
+  staleAfterMonths: number | null;
 }
 
 /** Every `source` id cited under `value`. */
@@ -46,7 +48,8 @@ function cited(value: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-function ageWarnings(policy: RegionPolicy | TypicalPolicy, file: string, today: string): CheckWarning[] {
+function ageWarnings(policy: RegionPolicy | TypicalPolicy, file: string, today: string, months: number | undefined): CheckWarning[] {
+  if (months === undefined) return [];
   const byId = new Map<string, CheckWarning>();
   for (const [scheme, entry] of Object.entries(policy.schemes)) {
     for (const v of entry?.versions ?? []) {
@@ -54,7 +57,7 @@ function ageWarnings(policy: RegionPolicy | TypicalPolicy, file: string, today: 
       for (const id of cited(v, new Set())) {
         const source = policy.sources[id];
         if (!source) continue;
-        const age = sourceAge(source.published, today, STALE_AFTER_MONTHS);
+        const age = sourceAge(source.published, today, months);
         if (age === "current") continue;
         let w = byId.get(id);
         if (!w) byId.set(id, (w = { file, region: `${policy.code} ${policy.name}`, source: id, title: source.title, published: source.published, age, usedIn: [] }));
@@ -85,7 +88,8 @@ export function checkPolicyFiles(extraFiles: readonly string[] = [], dir = POLIC
   const national: NationalRules | null = attempt(nationalFile, () => loadNational(nationalFile));
   const typicalFile = join(dir, "typical.yaml");
   const typical = national ? attempt(typicalFile, () => loadTypical(typicalFile, national)) : null;
-  if (typical) warnings.push(...ageWarnings(typical, typicalFile, today));
+  const months = national?.defaults.staleAfterMonths.months;
+  if (typical) warnings.push(...ageWarnings(typical, typicalFile, today, months));
   const regionDir = join(dir, "regions");
   const regionFiles = readdirSync(regionDir)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
@@ -101,12 +105,12 @@ export function checkPolicyFiles(extraFiles: readonly string[] = [], dir = POLIC
   const own: RegionPolicy[] = [];
   for (const file of [...provinceFiles, ...regionFiles, ...extraFiles]) {
     const region = attempt(file, () => loadRegionFile(file, national));
-    if (region) warnings.push(...ageWarnings(region, file, today));
+    if (region) warnings.push(...ageWarnings(region, file, today, months));
     if (region && !extraFiles.includes(file)) own.push(region);
   }
   // The template against the repository's regions: enough independent sources, and the medians.
   if (typical && national) {
     for (const p of templateProblems(typical, own, national, true)) errors.push({ file: typicalFile, problem: `${fieldPath(p.path)}：${p.message}` });
   }
-  return { errors, warnings, files: provinceFiles.length + regionFiles.length + extraFiles.length + 2 };
+  return { errors, warnings, files: provinceFiles.length + regionFiles.length + extraFiles.length + 2, staleAfterMonths: months ?? null };
 }

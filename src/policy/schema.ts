@@ -12,7 +12,7 @@
  * figure against its text in one look.
  */
 import { z } from "./zod.ts";
-import { Category, Catalogue, LevelKey, Scheme, Scope, Setting, Term, Visitor } from "./terms.ts";
+import { Category, Catalogue, HospitalLevel, LevelKey, PersonStatus, Scheme, Scope, Setting, Term, Visitor } from "./terms.ts";
 
 export { Scheme, Scope, Visitor };
 
@@ -301,6 +301,41 @@ export const TypicalPolicy = RegionPolicy.omit({ code: true }).extend({
 });
 export type TypicalPolicy = z.infer<typeof TypicalPolicy>;
 
+const Reason = z.string().min(1);
+
+/** Each level's look-up order: the level itself first, then the others, each once. */
+const LevelOrder = z
+  .array(LevelKey)
+  .length(3)
+  .refine((xs) => new Set(xs).size === 3, { error: "每一级都要列出 1、2、3 各一次" });
+
+/**
+ * What the house assumes and decides where no source speaks, each with its reason: the
+ * answers an estimate fills in when the person did not say, the age from which a figure is
+ * flagged, and where a level without a figure of its own borrows one. Not policy figures:
+ * conventions of this assistant, stated where they can be read and changed.
+ */
+export const Defaults = z.strictObject({
+  /** The answers an estimate fills in itself, each said as an assumption. */
+  assumptions: z.strictObject({
+    scheme: Scheme,
+    status: PersonStatus,
+    hospitalLevel: HospitalLevel,
+    visitor: Visitor,
+    reason: Reason,
+  }),
+  /** Someone who says they are retired is taken to be in 职工医保 (residents do not retire). */
+  retiredMeansEmployee: z.strictObject({ value: z.boolean(), reason: Reason }),
+  /** A figure older than this many months on the treatment date, or undated, is flagged. */
+  staleAfterMonths: z.strictObject({ months: z.number().int().min(1).max(120), reason: Reason }),
+  /** Where a level has no figure of its own, the levels looked at, in order. */
+  levelFallback: z.strictObject({
+    order: z.strictObject({ "1": LevelOrder, "2": LevelOrder, "3": LevelOrder }),
+    reason: Reason,
+  }).refine((x) => x.order["1"][0] === "1" && x.order["2"][0] === "2" && x.order["3"][0] === "3", { error: "每一级先查自己" }),
+});
+export type Defaults = z.infer<typeof Defaults>;
+
 /** National rules: principles, visitor categories, cut ceilings and defaults. */
 export const NationalRules = z.strictObject({
   sources: z.record(z.string(), Source),
@@ -349,5 +384,6 @@ export const NationalRules = z.strictObject({
     )
     .default([]),
   manualClaim: ManualClaim,
+  defaults: Defaults,
 });
 export type NationalRules = z.infer<typeof NationalRules>;

@@ -7,7 +7,7 @@
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
 import { decideDirectSettlement } from "./direct.ts";
-import { STALE_AFTER_MONTHS, earliestDay, monthsBefore } from "./age.ts";
+import { earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
 import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
@@ -42,12 +42,16 @@ function fmtFigure(value: string | number): string {
   return text;
 }
 
-/** Where a level has no figure of its own, the next higher level is used: the conservative side. */
-const NEAREST: Record<Level, Level[]> = { "1": ["1", "2", "3"], "2": ["2", "3", "1"], "3": ["3", "2", "1"] };
+/**
+ * The levels looked at for a hospital level, itself first: where it has no figure of its own,
+ * the order of national.yaml `defaults.levelFallback` (the next higher level first, the
+ * conservative side).
+ */
+type LevelOrder = readonly Level[];
 
-/** A table entry for the hospital level, or the nearest level that has one. */
-function atLevel<T>(table: Partial<Record<Level, T>>, level: Level): T | undefined {
-  for (const l of NEAREST[level]) {
+/** A table entry for the hospital level, or the first level of its order that has one. */
+function atLevel<T>(table: Partial<Record<Level, T>>, order: LevelOrder): T | undefined {
+  for (const l of order) {
     const v = table[l];
     if (v !== undefined) return v;
   }
@@ -60,27 +64,30 @@ interface Band extends KernelBand {
   label: [string, string | null];
 }
 
-const bandCache = new WeakMap<RatioTable, Partial<Record<Level, Band[]>>>();
+const bandCache = new WeakMap<RatioTable, Map<string, Band[]>>();
 
-/** A ratio table as bands for one level; built once per table and level, then reused. */
-function bandsOf(table: RatioTable, level: Level): Band[] {
-  let perLevel = bandCache.get(table);
-  if (!perLevel) {
-    perLevel = {};
-    bandCache.set(table, perLevel);
+/** A ratio table as bands for one level and look-up order; built once per table, level and order (plan time only), then reused. */
+function bandsOf(table: RatioTable, order: LevelOrder): Band[] {
+  let perOrder = bandCache.get(table);
+  if (!perOrder) {
+    perOrder = new Map();
+    bandCache.set(table, perOrder);
   }
-  return (perLevel[level] ??= buildBands(table, level));
+  const key = order.join("");
+  let bands = perOrder.get(key);
+  if (!bands) perOrder.set(key, (bands = buildBands(table, order)));
+  return bands;
 }
 
-function buildBands(table: RatioTable, level: Level): Band[] {
+function buildBands(table: RatioTable, order: LevelOrder): Band[] {
   if ("byLevel" in table) {
-    const rate = atLevel(table.byLevel, level) ?? 0;
+    const rate = atLevel(table.byLevel, order) ?? 0;
     return [{ lo: ZERO, hi: null, rate: dec(rate), label: ["0.00", null] }];
   }
   const out: Band[] = [];
   let lo = ZERO;
   for (const band of table.bands) {
-    const rate = band.byLevel ? atLevel(band.byLevel, level) : band.rate;
+    const rate = band.byLevel ? atLevel(band.byLevel, order) : band.rate;
     const hi = band.upTo === null ? null : dec(band.upTo);
     out.push({ lo, hi, rate: dec(rate ?? 0), label: [fmt(lo), hi === null ? null : fmt(hi)] });
     if (hi === null) break;
@@ -111,26 +118,28 @@ function cite(book: PolicyBook, ref: Ref): Cite {
   return { ref: book.sourceRef(ref.policy, ref.source, ref.quote), figure: !!ref.policy };
 }
 
-/** Cut-off day per treatment date: figures published before it are older than the limit. */
-const cutoffs = new Map<string, string>();
-function cutoffFor(date: string): string {
-  let day = cutoffs.get(date);
+/** Cut-off day per limit and treatment date: figures published before it are older than the limit. */
+const cutoffs = new Map<number, Map<string, string>>();
+function cutoffFor(date: string, months: number): string {
+  let byDate = cutoffs.get(months);
+  if (!byDate) cutoffs.set(months, (byDate = new Map()));
+  let day = byDate.get(date);
   if (day === undefined) {
-    day = monthsBefore(date, STALE_AFTER_MONTHS);
-    if (cutoffs.size < 4000) cutoffs.set(date, day);
+    day = monthsBefore(date, months);
+    if (byDate.size < 4000) byDate.set(date, day);
   }
   return day;
 }
 
 /** The sources among `used` that may be older than the limit on `date`, or show no date. */
-function dataAgeOf(used: readonly SourceRef[], date: string): Estimate["dataAge"] {
+function dataAgeOf(used: readonly SourceRef[], date: string, months: number): Estimate["dataAge"] {
   const out: Estimate["dataAge"] = [];
   let cutoff: string | undefined;
   for (const ref of used) {
     if (out.some((x) => x.source === ref.id && x.title === ref.title)) continue;
     const day = earliestDay(ref.published);
     if (day === null) out.push({ source: ref.id, title: ref.title, published: ref.published, age: "unknown" });
-    else if (day < (cutoff ??= cutoffFor(date))) out.push({ source: ref.id, title: ref.title, published: ref.published, age: "old" });
+    else if (day < (cutoff ??= cutoffFor(date, months))) out.push({ source: ref.id, title: ref.title, published: ref.published, age: "old" });
   }
   return out;
 }
@@ -225,11 +234,11 @@ interface Deductible {
   alreadyPaid?: string;
 }
 
-function deductibleFor(c: Case, rules: SettingRules, level: Level): Deductible {
+function deductibleFor(c: Case, rules: SettingRules, order: LevelOrder): Deductible {
   const rule = c.visitor.rule;
   const nth = (c.scenario.yearToDate?.admissions ?? 0) + 1;
   if (c.jurisdiction !== "same_pool" && rule.kind === "schedule" && rule.deductible) {
-    const v = atLevel(rule.deductible, level);
+    const v = atLevel(rule.deductible, order);
     const adj = rules.retiredAdjust;
     if (c.retired && adj?.alsoUnderSchedules && adj.deductibleMinus) {
       const { amount, minus } = retiredDeductible(dec(v ?? 0), adj);
@@ -240,7 +249,7 @@ function deductibleFor(c: Case, rules: SettingRules, level: Level): Deductible {
   const d = rules.deductible;
   if (!d) return { amount: ZERO, perYear: false, schedule: false };
   const table = c.retired && d.retired ? d.retired : d.working;
-  const entry = atLevel(table, level);
+  const entry = atLevel(table, order);
   const value = entry === undefined ? 0 : Array.isArray(entry) ? entry[Math.min(nth, entry.length) - 1] ?? 0 : entry;
   const out: Deductible = { amount: dec(value), perYear: d.per === "year", schedule: false };
   const adj = rules.retiredAdjust;
@@ -277,7 +286,7 @@ const NOT_COVERED: Warning = Object.freeze({ kind: "not_covered" });
 const CAP_REACHED: Warning = Object.freeze({ kind: "cap_reached" });
 const MONTHLY_CAP_REACHED: Warning = Object.freeze({ kind: "monthly_cap_reached" });
 const LOW_CONFIDENCE: Warning = Object.freeze({ kind: "low_confidence" });
-const DATA_AGE: Warning = Object.freeze({ kind: "data_age", months: STALE_AFTER_MONTHS });
+
 
 const layerCache = new WeakMap<NonNullable<SettingRules["supplementary"]>, Layer[]>();
 
@@ -322,6 +331,8 @@ export interface Plan {
   regionData: boolean;
   usesSchedule: boolean;
   firstPayShare: number;
+  /** Said when a figure used is older than national.yaml's `defaults.staleAfterMonths`. */
+  dataAgeWarning: Warning & { kind: "data_age" };
   /** What planning assumed and warned about; settle copies these before adding its own. */
   assumptions: readonly Assumption[];
   warnings: readonly Warning[];
@@ -388,7 +399,7 @@ function ceilingFor(book: PolicyBook, c: Case): number | null {
 /** The look-ups: from a case fresh from resolveCase to its plan. Adds to the case's warnings. */
 export function planSettlement(book: PolicyBook, c: Case): Plan {
   const s = c.scenario;
-  const level = String(s.treatment.hospitalLevel) as Level;
+  const order = book.national.defaults.levelFallback.order[String(s.treatment.hospitalLevel) as Level];
   const rules = c.rules.value;
   const rp = c.rules.policy;
   const visitor = c.visitor;
@@ -403,7 +414,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     if (firstPayShare !== visitor.rule.share) c.warnings.push({ kind: "cut_clamped", visitor: s.visitor, points: String(visitor.rule.share), ceiling: ceiling ?? 0 });
   }
 
-  const d = deductibleFor(c, rules, level);
+  const d = deductibleFor(c, rules, order);
   const deductibleCite: Cite | null = usesSchedule && visitor.rule.kind === "schedule" && visitor.rule.deductible
     ? visitorCite
     : rules.deductible
@@ -417,7 +428,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
         ? rules.ratio.retired
         : (rules.ratio.working ?? (rules.ratio.retired as RatioTable));
   const adjust = rateAdjust(book, c, rules, usesSchedule);
-  const bands = bandsOf(table, level);
+  const bands = bandsOf(table, order);
   const rates: Money[] = [];
   for (const band of bands) rates.push(adjust.apply(band.rate));
 
@@ -429,7 +440,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     if (rules.cap.per === "month") c.assumptions.push({ kind: "monthly_cap", cap: fmtFigure(amount) });
     capRemaining = used === ZERO ? dec(amount) : max0(dec(amount).minus(used));
   }
-  noteWarnings(c);
+  noteWarnings(c, order);
   const ratioRef: Ref = usesSchedule ? visitor : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote };
 
   return {
@@ -464,12 +475,13 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     regionData: c.policy !== book.typical,
     usesSchedule,
     firstPayShare,
+    dataAgeWarning: Object.freeze({ kind: "data_age" as const, months: book.national.defaults.staleAfterMonths.months }),
     assumptions: c.assumptions.slice(),
     warnings: c.warnings.slice(),
   };
 }
 
-function noteWarnings(c: Case): void {
+function noteWarnings(c: Case, order: LevelOrder): void {
   const s = c.scenario;
   const away = c.jurisdiction !== "same_pool";
   if (c.visitor.assumption && away) c.assumptions.push(c.visitor.assumption);
@@ -518,7 +530,7 @@ function noteWarnings(c: Case): void {
       ratioTable && "byLevel" in ratioTable ? ratioTable.byLevel : undefined,
     ];
     const from = tables
-      .map((t) => (t && t[level] === undefined ? NEAREST[level].find((l) => t[l] !== undefined) : undefined))
+      .map((t) => (t && t[level] === undefined ? order.find((l) => t[l] !== undefined) : undefined))
       .find((l) => l !== undefined);
     if (from) c.assumptions.push({ kind: "level_borrowed", level: s.treatment.hospitalLevel, from: Number(from) as 1 | 2 | 3 });
   }
@@ -653,8 +665,8 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
 
   if (c.typical) warnings.unshift(plan.regionData ? { kind: "partly_typical", name: c.insured.name, setting: s.treatment.setting, ownCap: !!c.capPolicy && c.capPolicy !== book.typical } : { kind: "typical", name: c.insured.name });
   if (ex.lowest === "low") warnings.push(LOW_CONFIDENCE);
-  const dataAge = dataAgeOf(ex.figureSources, s.treatment.date);
-  if (dataAge.length > 0) warnings.push(DATA_AGE);
+  const dataAge = dataAgeOf(ex.figureSources, s.treatment.date, plan.dataAgeWarning.months);
+  if (dataAge.length > 0) warnings.push(plan.dataAgeWarning);
 
   return {
     total: fmt(input.total),

@@ -20,14 +20,14 @@ describe("the age of a source on the treatment date", () => {
   });
 
   it("is old only past 24 months, by date and not by calendar year", () => {
-    expect(sourceAge("2024-03-01", "2026-03-01")).toBe("current");
-    expect(sourceAge("2024-03-01", "2026-03-02")).toBe("old");
+    expect(sourceAge("2024-03-01", "2026-03-01", 24)).toBe("current");
+    expect(sourceAge("2024-03-01", "2026-03-02", 24)).toBe("old");
     // Calendar years would call 2024-12-31 → 2026-01-01 two years; it is 12 months.
-    expect(sourceAge("2024-12-31", "2026-01-01")).toBe("current");
+    expect(sourceAge("2024-12-31", "2026-01-01", 24)).toBe("current");
     // "2024" may mean 2024-01-01: on 2026-01-02 it may be older than 24 months.
-    expect(sourceAge("2024", "2026-01-01")).toBe("current");
-    expect(sourceAge("2024", "2026-01-02")).toBe("old");
-    expect(sourceAge("unknown", "2026-01-01")).toBe("unknown");
+    expect(sourceAge("2024", "2026-01-01", 24)).toBe("current");
+    expect(sourceAge("2024", "2026-01-02", 24)).toBe("old");
+    expect(sourceAge("unknown", "2026-01-01", 24)).toBe("unknown");
   });
 });
 
