@@ -61,7 +61,8 @@ describe("estimate sources as numbered notes", () => {
     const listed = [...footer.matchAll(/\[(\d+)\] ([^；]+?)（可信度[高中低]）/g)].map((x) => [Number(x[1]), x[2]] as const);
     expect(listed.map(([n]) => n)).toEqual(listed.map((_, i) => i + 1));
     expect(new Set(listed.map(([, t]) => t)).size).toBe(listed.length);
-    const used = [...text.matchAll(/^· .*\[(\d+)\]$/gm)].map((x) => Number(x[1]));
+    // A step's line ends in its sources' numbers; the visitor's cut joins the ratio line ("…[2][3]").
+    const used = [...text.matchAll(/^· .*?((?:\[\d+\])+)$/gm)].flatMap((x) => [...x[1]!.matchAll(/\[(\d+)\]/g)].map((y) => Number(y[1])));
     expect(used.length).toBeGreaterThanOrEqual(4);
     for (const n of used) expect(n).toBeLessThanOrEqual(listed.length);
     expect(text).not.toMatch(/；来源：/); // no title repeated inside the steps
