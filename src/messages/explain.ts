@@ -77,8 +77,11 @@ export function stepWords(p: StepParams): { what: string; rule: string } {
       return p.per === "month"
         ? { what: t.cap.monthlyWhat, rule: t.cap.monthlyRule(p.cap, p.remaining, p.capped) }
         : { what: t.cap.what, rule: t.cap.rule(p.cap, p.used, p.remaining, p.capped) };
-    case "supplementary":
-      return { what: p.label, rule: t.supplementary.rule(p.base, bandsText(p.bands)) };
+    case "supplementary": {
+      const [only, ...more] = p.bands;
+      const whole = only !== undefined && more.length === 0 && only.lo === "0.00" && only.amount === p.base;
+      return { what: p.label, rule: whole ? t.supplementary.whole(p.base, only.rate) : t.supplementary.rule(p.base, bandsText(p.bands)) };
+    }
     case "not_covered":
       return { what: t.notCovered.what(p.setting), rule: t.warnings.notCovered };
     case "summary":

@@ -45,12 +45,12 @@ export const policyText = {
   },
 
   outOfCatalog: {
-    what: "目录外（自费）费用，医保不支付",
-    rule: (catalogue: string) => `按${catalogue}医保目录划分`,
+    what: "目录外（自费），医保不付",
+    rule: (catalogue: string) => `按${catalogue}医保目录`,
     noAmount: "未提供目录外（自费）金额，按 0 元计算；如有目录外药品或项目，个人负担会更高",
   },
   classB: {
-    what: "乙类项目个人先行自付",
+    what: "乙类先行自付",
     // The template's long name ("典型模板（各地中位数…）") is explained once, in its source.
     rule: (amount: string, share: string, whose: string) => `乙类 ${amount} 元 × ${share}%（${whose.replace(/^典型模板（[^）]*）$/u, "典型模板")}规定）`,
     noAmount: "未提供乙类金额，按 0 元计算；如有乙类药品或项目，个人负担会更高",
@@ -60,15 +60,15 @@ export const policyText = {
     rule: (base: string, share: string) => `政策范围内费用 ${base} 元 × ${share}%，余下部分再按规定结算`,
   },
   deductible: {
-    what: (nth: number, perYear: boolean) => (perYear ? "年度起付线（个人自付）" : `本年度第 ${nth} 次住院的起付线（个人自付）`),
+    what: (nth: number, perYear: boolean) => (perYear ? "年度起付线（个人自付）" : `起付线（今年第 ${nth} 次住院，个人自付）`),
     rule: (level: LevelKey, amount: string, retired: boolean, extra: string) =>
-      `${LEVEL[level]}医院${retired ? "（退休）" : ""}起付线 ${amount} 元${extra}`,
+      `${LEVEL[level]}医院${retired ? "（退休）" : ""} ${amount} 元${extra}`,
     alreadyPaid: (paid: string) => `，本年已付起付线 ${paid} 元已扣除`,
     retiredAdjust: (minus: string) => `，退休人员降低 ${minus} 元`,
     schedule: "（按异地就医人员的单独标准）",
   },
   ratio: {
-    what: "起付线以上的政策范围内费用，由统筹基金按比例支付",
+    what: "统筹基金按比例支付（起付线以上部分）",
     rule: (base: string, rate: string, detail: string) => `${base} 元 × ${rate}%${detail}`,
     band: (lo: string, hi: string | null, amount: string, rate: string) =>
       `${hi === null ? `${lo} 元以上部分` : lo === "0.00" ? `${hi} 元以内部分` : `${lo}–${hi} 元段`} ${amount} 元 × ${rate}%`,
@@ -90,6 +90,8 @@ export const policyText = {
   },
   supplementary: {
     rule: (base: string, parts: string) => `个人负担的政策范围内费用 ${base} 元：${parts}`,
+    // All of it inside the first band: the band's bounds add nothing to read.
+    whole: (base: string, rate: string) => `个人负担的政策范围内费用 ${base} 元 × ${rate}%`,
   },
   notCovered: {
     what: (setting: SettingKey) => `该情形下${SETTING[setting]}费用统筹基金不予支付`,
@@ -129,7 +131,7 @@ export const policyText = {
       `${name}暂无我们核实过的政策数据，以下是按典型模板的估算，不是${name}的政策，仅供参考。请以参保地医保经办机构的规定为准。`,
     partlyTypical: (name: string, setting: SettingKey, ownCap = false) =>
       `${name}${SETTING[setting]}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和限额"}暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如${ownCap ? "年度限额、" : ""}异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`,
-    lowConfidence: "部分数字来自可信度较低的网页，仅供参考，请向参保地医保部门核实。",
+    lowConfidence: "部分数字的来源可信度低，仅供参考，请向参保地医保部门核实。",
     /** The same, as a mark after one source in a numbered list of sources. */
     sourceAgeMark: (source: { published: string; age: "old" | "unknown" }, months: number) =>
       source.age === "unknown" ? "（发布日期不明，数字可能已过时）" : `（${publishedText(source.published)}发布，可能已超过 ${months} 个月，数字可能已过时）`,
@@ -139,7 +141,7 @@ export const policyText = {
         .join("；")}。`,
     unregistered:
       "未备案（且非急诊）通常不能在就医地直接结算：需要先全额垫付，出院后回参保地申请手工报销。出院结算前补办备案，仍可直接结算。",
-    emergency: "急诊抢救视同已备案，可以直接结算；住院的，建议出院前补办备案。",
+    emergency: "急诊抢救视同已备案；住院的，建议出院前补办备案。",
     maternity: "生育（分娩）费用不要按普通住院刷卡结算，否则可能影响生育津贴：先自费，再按参保地规定申请生育保险报销。",
     cutClamped: (visitor: VisitorKey, points: string, ceiling: number) =>
       `参保地对「${VISITOR[visitor]}」的降幅约 ${points} 个百分点，超过国家规定的 ${ceiling} 个百分点上限，按上限计算；请以参保地经办机构为准。`,
