@@ -16,6 +16,7 @@ import { Answers, SLOTS } from "../../flows/answers.ts";
 import { initialSnapshot } from "../../flows/pure.ts";
 import { activeFlow, flowSnapshot, FLOW_IDS, router, type FlowId, type FlowState } from "../../flows/router.ts";
 import type { SnapshotFrom } from "xstate";
+import { WrittenStrings } from "./written.ts";
 
 export type RouterSnapshot = SnapshotFrom<typeof router>;
 
@@ -73,12 +74,11 @@ const Stored = z.strictObject({ version: z.number(), snapshot: z.unknown(), upda
 export type Restored = { snapshot?: RouterSnapshot; problem?: "damaged" | "old_version"; updatedAt?: string; inFlow?: boolean };
 
 /** The chats' last stored strings, with what they hold; bounded (a stored conversation is under 2 KB). */
-const WRITTEN_MAX = 2_000;
-const written = new Map<string, Restored>();
+const written = new WrittenStrings<Restored>(2_000);
 /** The last string made, not (yet) stored: "/estimate 3万" is two steps in one turn, the second restores the first. */
 let made: { stored: string; restored: Restored } | undefined;
 
-/** How many written strings are kept for reading back (bounded by WRITTEN_MAX). */
+/** How many written strings are kept for reading back (at most 2,000). */
 export function rememberedConversations(): number {
   return written.size;
 }
@@ -88,17 +88,9 @@ export function remembersConversation(stored: string): boolean {
   return written.has(stored) || made?.stored === stored;
 }
 
-/** Keeps a stored string for reading back, in place of the one it was made from. */
-function keep(stored: string, restored: Restored, previous: string | null): void {
-  if (previous !== null) written.delete(previous);
-  written.delete(stored);
-  written.set(stored, restored);
-  if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
-}
-
 /** Drops a forgotten chat's string: nothing of it stays in memory after /forget. */
 export function forgetConversation(stored: string): void {
-  written.delete(stored);
+  written.drop(stored);
   if (made?.stored === stored) made = undefined;
 }
 
@@ -178,5 +170,5 @@ export function persist(snapshot: RouterSnapshot, now: Date, previous: string | 
   frozen(snapshot.context);
   const restored: Restored = { snapshot, updatedAt, inFlow: activeFlow(snapshot.value) !== undefined };
   made = { stored, restored };
-  return { stored, kept: () => keep(stored, restored, previous) };
+  return { stored, kept: () => written.keep(stored, restored, previous) };
 }

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { StoreUnavailableError, type ConversationStore } from "../store/types.ts";
 import type { Reply, UserInput } from "./reply.ts";
+import { WrittenStrings } from "./written.ts";
 
 /**
  * One input applied to a stored conversation, without I/O: the stored string in, replies and
@@ -74,28 +75,26 @@ export type TurnResult =
  * back what was just written, and need not parse and check it again. Frozen, as one record may
  * be read by several turns. Any other string is checked.
  */
-const WRITTEN_MAX = 2_000;
-const written = new Map<string, ChatRecord>();
+const written = new WrittenStrings<ChatRecord>(2_000);
 
 function remember(value: string, record: ChatRecord, previous: string | undefined): void {
-  if (previous !== undefined) written.delete(previous);
+  if (previous !== undefined) written.drop(previous);
   // Only what reads back the same through the schema (a press's data over 64 characters, or a
   // clock gone wrong, does not, and is read back by `decode` as it always was).
   const sound = (record.p === undefined || record.p.length <= 64) && (record.t === undefined || (Number.isSafeInteger(record.t) && record.t >= 0));
   if (!sound) return;
   Object.freeze(record.u);
-  written.set(value, Object.freeze(record));
-  if (written.size > WRITTEN_MAX) written.delete(written.keys().next().value!);
+  written.keep(value, Object.freeze(record));
 }
 
 /** Drops a forgotten chat's record, and says which conversation it held (for the step's own copy to go too). */
 export function forgetRecord(value: string): string | null {
   const record = decode(value);
-  written.delete(value);
+  written.drop(value);
   return record.c;
 }
 
-/** How many written records are kept for reading back (bounded by WRITTEN_MAX). */
+/** How many written records are kept for reading back (at most 2,000). */
 export function rememberedRecords(): number {
   return written.size;
 }
