@@ -68,13 +68,18 @@ const ONE_SENTENCE = [
   "厦门退休 没备案 在福州住院花了5万",
 ];
 
+/** The estimate answering `q`, and how many characters come before its sources. */
+function estimateAndLength(q: string): { text: string; beforeSources: number } {
+  const t = estimateOf(chat([q])[0]!);
+  expect(t, "an estimate").toBeDefined();
+  const cut = t!.indexOf("来源：[");
+  expect(cut).toBeGreaterThan(0);
+  return { text: t!, beforeSources: cut };
+}
+
 describe("the longest reply to a one-sentence estimate", () => {
   it.each(ONE_SENTENCE)("%s: ≤ 600 characters before the sources", (q) => {
-    const t = estimateOf(chat([q])[0]!);
-    expect(t, "an estimate").toBeDefined();
-    const cut = t!.indexOf("来源：[");
-    expect(cut).toBeGreaterThan(0);
-    expect(cut).toBeLessThanOrEqual(600);
+    expect(estimateAndLength(q).beforeSources).toBeLessThanOrEqual(600);
   });
 });
 
@@ -102,12 +107,9 @@ const TYPED_SHARES = [
 
 describe("typed shares keep the reply short", () => {
   it.each(TYPED_SHARES)("%s: ≤ 600 characters before the sources, shares read back", (q) => {
-    const t = estimateOf(chat([q])[0]!);
-    expect(t, "an estimate").toBeDefined();
-    expect(t!.split("\n")[0]).toMatch(/（乙类 \d+、自费 \d+）/);
-    const cut = t!.indexOf("来源：[");
-    expect(cut).toBeGreaterThan(0);
-    expect(cut).toBeLessThanOrEqual(600);
+    const { text, beforeSources } = estimateAndLength(q);
+    expect(text.split("\n")[0]).toMatch(/（乙类 \d+、自费 \d+）/);
+    expect(beforeSources).toBeLessThanOrEqual(600);
   });
   it("the cut for the kind of registration is not said twice: its source joins the ratio step", () => {
     const t = estimateOf(chat(["厦门职工退休 没备案 在福州二级医院住院花了5万 乙类6000 自费2000"])[0]!)!;
