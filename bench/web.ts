@@ -2,8 +2,10 @@
  * `npm run bench:web`: simulated people use the web chat over loopback HTTP, with their session
  * cookies and form tokens, as the page's script does (a fetch POST per message). The server runs
  * in its own process, pinned to one core where `taskset` exists, with SQLite; this process plays
- * the people. Prints messages per second, p50/p99 latency per message and the server's CPU time
- * per message. Bounded in count and time.
+ * the people, pinned to another core when there is one, so that it never takes the server's.
+ * Prints messages per second, p50/p99 latency per message, and the CPU time per message of the
+ * server and of this client (a client near a whole core per message rate would be the limit, not
+ * the server). Bounded in count and time.
  *
  * Options (env): BENCH_USERS (people, default 600), BENCH_CONCURRENCY (at once, default 32),
  * BENCH_SECONDS (cap, default 30), BENCH_PROF (a folder: the server writes a CPU profile of the
@@ -91,9 +93,15 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 30);
   const dir = mkdtempSync(join(tmpdir(), "yidi-bench-web-"));
   let pinned = false;
+  let clientPinned = false;
   try {
     execFileSync("taskset", ["-c", "0", "true"]);
     pinned = true;
+    if (cpus().length > 1) {
+      // Every thread of this process (-a) to the second core: the first is the server's.
+      execFileSync("taskset", ["-a", "-p", "-c", "1", String(process.pid)], { stdio: "ignore" });
+      clientPinned = true;
+    }
   } catch {
     // No taskset: the server process is not pinned (Node runs JavaScript on one thread anyway).
   }
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   let failures = 0;
   const deadline = Date.now() + seconds * 1000;
+  const clientCpu = process.cpuUsage();
   const started = performance.now();
   let next = 1;
   await Promise.all(
@@ -134,16 +143,18 @@ async function main(): Promise<void> {
     }),
   );
   const wall = (performance.now() - started) / 1000;
+  const clientUsed = process.cpuUsage(clientCpu);
   child.send({ cmd: "stop" });
   const cpuMicros = await new Promise<number>((resolve) => child.on("message", (m: any) => m.cpuMicros !== undefined && resolve(m.cpuMicros)));
   rmSync(dir, { recursive: true, force: true });
   agent.destroy();
 
   const n = latencies.length;
-  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${concurrency} at once, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}, ${cpus().length} CPUs, node ${process.version}`);
+  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${concurrency} at once, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}${clientPinned ? ", client on another" : ""}, ${cpus().length} CPUs, node ${process.version}`);
   console.log(
     `  ${(n / wall).toFixed(0)} msg/s  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
-      `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  failures ${failures}`,
+      `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  ` +
+      `client CPU ${((clientUsed.user + clientUsed.system) / 1000 / n).toFixed(3)} ms/message  failures ${failures}`,
   );
   if (failures > 0) process.exitCode = 1;
 }

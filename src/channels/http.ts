@@ -110,8 +110,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     done(e, undefined);
   });
 
-  app.addHook("onRequest", async (request, reply) => {
-    if (!isPath(request.raw.url)) return refuse(request, reply, 400, m.http.badRequest);
+  app.addHook("onRequest", (request, reply, done) => {
+    if (isPath(request.raw.url)) return done();
+    refuse(request, reply, 400, m.http.badRequest);
   });
 
   installSecurityHeaders(app);

@@ -6,6 +6,7 @@ import { evaluate } from "../../src/conversation/policy-book.ts";
 import { billOf, type Bill } from "../../src/policy/bill.ts";
 import { billAlt, billSvg, PART_COLOURS } from "../../src/channels/web/bill-svg.ts";
 import { billPng } from "../../src/channels/web/bill-png.ts";
+import { entriesHtml, esc } from "../../src/channels/web/render.ts";
 import { webMessages as m } from "../../src/messages/web.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 import { startHarness } from "../bot/harness.ts";
@@ -99,6 +100,27 @@ describe("billSvg", () => {
     const svg = billSvg({ total: "100000.00", parts: [{ kind: "fund", amount: "99999.99", own: false }, { kind: "share", amount: "0.01", own: true }] });
     const widths = [...svg.matchAll(/<rect x="[\d.]+" y="38" width="([\d.]+)"/g)].map((s) => Number(s[1]));
     expect(widths[1]).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the picture on the page", () => {
+  it("the same bill at two places of a transcript is the same drawing, each named by its own id", () => {
+    const bill = estimateBill(scenario({ total: "30000", classB: "8000", outOfCatalog: "2000" })).bill;
+    const entry = { who: "bot" as const, text: "估算如下", bill };
+    const html = entriesHtml([entry, { who: "me", text: "再算一次" }, entry], 4);
+    const svgs = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((x) => x[0]);
+    expect(svgs).toHaveLength(2);
+    expect(svgs[0]).toBe(billSvg(bill, { id: "bill4" }));
+    expect(svgs[1]).toBe(billSvg(bill, { id: "bill6" }));
+    // A different bill is drawn from its own amounts, not taken from the one drawn before.
+    const other = estimateBill(scenario({ total: "50000" })).bill;
+    expect(entriesHtml([{ who: "bot", text: "估算如下", bill: other }], 4)).toContain(billSvg(other, { id: "bill4" }));
+  });
+
+  it("what a person or a policy file wrote is escaped, the rest is given back as it is", () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(esc("住院花了3万")).toBe("住院花了3万");
+    expect(entriesHtml([{ who: "me", text: "<script>alert(1)</script>" }])).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
   });
 });
 

@@ -94,6 +94,20 @@ describe("the web chat over HTTP", () => {
     expect(await store.get(conversationKey(v.id))).toBeNull();
   });
 
+  it("a post that is not the page's form (a field too long, a field not text) is refused with a 400 naming the field, and changes nothing", async () => {
+    const v = await visit();
+    const long = await post(v, "/chat", { csrf: v.csrf, choice: "x".repeat(65) });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe("choice");
+    const typed = await fetch(`${base}/chat`, { method: "POST", headers: { cookie: v.cookie, "content-type": "application/json" }, body: JSON.stringify({ csrf: v.csrf, text: 42 }) });
+    expect(typed.status).toBe(400);
+    expect(((await typed.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe("text");
+    expect(await store.get(conversationKey(v.id))).toBeNull();
+    // The same form within its limits goes through.
+    expect((await post(v, "/chat", { csrf: v.csrf, text: "你好" })).status).toBe(303);
+    expect(await store.get(conversationKey(v.id))).not.toBeNull();
+  });
+
   it("with JavaScript off: the post redirects back and the page shows the question, the answer with its picture, and the buttons", async () => {
     const v = await visit();
     const res = await post(v, "/chat", { csrf: v.csrf, text: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少", send: "1" });

@@ -44,12 +44,16 @@ export function securityHeaders(options: Readonly<HelmetOptions> = SECURITY): [s
   return headers;
 }
 
-/** Sets the headers on every answer, before routing (404s and refusals carry them too). */
+/**
+ * Sets the headers on every answer, before routing (404s and refusals carry them too). They go
+ * with fastify's own headers (content type, length) to Node's writeHead in one object: a header
+ * set on the raw response beforehand makes Node take every header of the answer through
+ * setHeader one by one, validated and stored in a map, on each request.
+ */
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions> = SECURITY): void {
-  const headers = securityHeaders(options);
+  const headers = securityHeaders(options).map(([name, value]) => [name.toLowerCase(), value] as const);
   app.addHook("onRequest", (_request, reply, done) => {
-    const raw = reply.raw;
-    for (const [name, value] of headers) raw.setHeader(name, value);
+    for (const [name, value] of headers) reply.header(name, value);
     done();
   });
 }

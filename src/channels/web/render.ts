@@ -3,13 +3,21 @@
  * in the text turned into links to the source, the bill picture under an estimate, and the
  * current choices as real buttons. Everything a person or a policy file wrote is escaped.
  */
-import type { Choice } from "../../conversation/index.ts";
+import type { Bill, Choice } from "../../conversation/index.ts";
 import { webMessages as m } from "../../messages/web.ts";
 import { billSvg } from "./bill-svg.ts";
 import { sourceUrl } from "./sources.ts";
 import type { Entry } from "./transcript.ts";
 
-export const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/**
+ * Text for HTML (element content and quoted attributes). Most of what is drawn (Chinese replies,
+ * ids, tokens) has nothing to escape and is given back as it is, without a copy.
+ */
+export const esc = (s: string): string => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ENTITY[c]!) : s);
 
 const BULLET = /^[·•\-]\s*/;
 const NUMBERED = /^(\d{1,2})[.、．]\s*/;
@@ -93,10 +101,28 @@ function linker(titles: string[]): { inline: (s: string) => string; unnamed: () 
   return { inline, unnamed: () => withUrl.filter((x) => !named.has(x.t)).map((x) => link(x.t, x.url)) };
 }
 
+/** Stands for the picture's id in a drawing kept for reuse (the id is the entry's place on the page). */
+const ID_MARK = "\u0000";
+/** Bills drawn lately, by their parts and amounts: the same estimate (a reload, people asking alike) is drawn once. */
+const drawn = new Map<string, string[]>();
+const DRAWN_KEPT = 512;
+
+function billFigure(bill: Bill, id: string): string {
+  const key = JSON.stringify(bill);
+  let pieces = drawn.get(key);
+  if (pieces === undefined) {
+    pieces = billSvg(bill, { id: ID_MARK }).split(ID_MARK);
+    // Bounded: the oldest drawing goes first (a Map keeps insertion order).
+    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
+    drawn.set(key, pieces);
+  }
+  return `<figure class="bill">${pieces.join(esc(id))}</figure>`;
+}
+
 export function entryHtml(e: Entry, index: number): string {
   if (e.who === "me") return `<div class="m me"><span class="vh">${esc(m.you)}：</span>${blocks(e.text, esc)}</div>`;
   const l = linker(e.sources ?? []);
-  const figure = e.bill ? `<figure class="bill">${billSvg(e.bill, { id: `bill${index}` })}</figure>` : undefined;
+  const figure = e.bill ? billFigure(e.bill, `bill${index}`) : undefined;
   let body = blocks(e.text, l.inline, figure);
   const rest = l.unnamed();
   if (rest.length > 0) body += `<p class="src">${esc(m.sourcesTitle)}${rest.join("；")}</p>`;

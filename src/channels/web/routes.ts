@@ -16,8 +16,10 @@ import { z } from "zod";
 import type { Logger } from "../../log.ts";
 import { webMessages as m } from "../../messages/web.ts";
 import { StoreUnavailableError, type ConversationStore } from "../../conversation/index.ts";
+import { refuse } from "../http/errors.ts";
 import { css, js, type Asset } from "./assets.ts";
 import { FORM_BODY_LIMIT } from "./limits.ts";
+import { readForm, type Form } from "./form.ts";
 import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
@@ -47,13 +49,6 @@ const NOTICES = {
   nothing: m.nothingToSave,
 } as const;
 type Notice = keyof typeof NOTICES;
-
-const Form = z.object({
-  csrf: z.string().max(64).optional(),
-  text: z.string().max(FORM_BODY_LIMIT).optional(),
-  choice: z.string().max(64).optional(),
-  send: z.string().max(8).optional(),
-});
 
 const wantsJson = (request: FastifyRequest) => (request.headers.accept ?? "").includes("application/json");
 
@@ -131,7 +126,17 @@ export function webChat(o: WebOptions) {
         max: limit.limit,
         timeWindow: limit.windowMs,
         keyGenerator: (request: FastifyRequest) => sessionFrom(request.headers.cookie) ?? request.ip,
+        // The page has no use for the counters on every answer; a refusal still says when to retry.
+        addHeadersOnExceeding: { "x-ratelimit-limit": false, "x-ratelimit-remaining": false, "x-ratelimit-reset": false },
       },
+    };
+
+    /** The posted form (readForm), or a 400 as for any other malformed request. */
+    const form = (request: FastifyRequest, reply: FastifyReply): Form | undefined => {
+      const read = readForm(request.body);
+      if (read.ok) return read.form;
+      void refuse(request, reply, 400, read.message, read.field);
+      return undefined;
     };
 
     app.get("/", { schema: { hide: true, querystring: z.object({ n: z.string().max(16).optional() }) } }, async (request, reply) => {
@@ -143,11 +148,13 @@ export function webChat(o: WebOptions) {
       return sendHtml(request, reply, 200, chatPage({ entries, first, csrf: csrf.token(id), notice }));
     });
 
-    app.post("/chat", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
-      const id = checked(request, reply, request.body.csrf);
+    app.post("/chat", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true } }, async (request, reply) => {
+      const body = form(request, reply);
+      if (!body) return reply;
+      const id = checked(request, reply, body.csrf);
       if (!id) return reply;
-      const text = request.body.text?.trim() ?? "";
-      const input: WebInput | undefined = request.body.choice ? { type: "choice", id: request.body.choice } : text ? { type: "text", text } : undefined;
+      const text = body.text?.trim() ?? "";
+      const input: WebInput | undefined = body.choice ? { type: "choice", id: body.choice } : text ? { type: "text", text } : undefined;
       if (!input) return answer(request, reply, { notice: "empty", status: 400 });
       // Only the newest entries: whether there are any (a first message answers the greeting)
       // and, for a pressed button, the replies that drew it, whose label is what it said.
@@ -167,8 +174,10 @@ export function webChat(o: WebOptions) {
       return answer(request, reply, { added, from: first + opening.length, sessionId: id });
     });
 
-    app.post("/forget", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
-      const id = checked(request, reply, request.body.csrf);
+    app.post("/forget", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true } }, async (request, reply) => {
+      const body = form(request, reply);
+      if (!body) return reply;
+      const id = checked(request, reply, body.csrf);
       if (!id) return reply;
       await eraseSession(o.store, id);
       // A new id too: nothing links what comes next to the erased conversation.
@@ -176,8 +185,10 @@ export function webChat(o: WebOptions) {
       return reply.code(303).header("location", "/?n=forgotten").send();
     });
 
-    app.post("/save", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true, body: Form } }, async (request, reply) => {
-      const id = checked(request, reply, request.body.csrf);
+    app.post("/save", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true } }, async (request, reply) => {
+      const body = form(request, reply);
+      if (!body) return reply;
+      const id = checked(request, reply, body.csrf);
       if (!id) return reply;
       const read = await readTranscript(o.store, id);
       const result = newestResult(read.entries);
