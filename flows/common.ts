@@ -4,8 +4,7 @@
  * file makes its own machine from this setup, so diagrams show the same words everywhere.
  */
 import { assign, setup } from "xstate";
-import { getPolicyBook } from "../src/policy/index.ts";
-import type { Defaults } from "../src/policy/schema.ts";
+import { flowDefaults } from "../src/policy/index.ts";
 import { checkPatch, jurisdictionOf, visitorOf, withPatch, type Answers, type Slot } from "./answers.ts";
 
 /** Why the last message could not be used for the pending question; shown once, then cleared. */
@@ -55,34 +54,13 @@ export interface FlowInput {
  * the 乙类 and 自费 amounts are unknown (null), counted as none and said so.
  */
 export function assumptions(): Partial<Answers> {
-  const d = nationalDefaults();
-  const a = d?.assumptions ?? UNREADABLE.assumptions;
+  const a = flowDefaults().assumptions;
   return { scheme: a.scheme, status: a.status, level: a.hospitalLevel, visitor: a.visitor, classB: null, outOfCatalog: null };
 }
 
 /** Someone who says 退休 is taken to be in 职工医保 (national.yaml `defaults.retiredMeansEmployee`). */
 function retiredMeansEmployee(): boolean {
-  return (nationalDefaults() ?? UNREADABLE).retiredMeansEmployee.value;
-}
-
-/**
- * Only while the policy data cannot be read, when no estimate can be made anyway ("政策数据暂时
- * 无法读取"): the flow still needs its answers filled to reach that reply.
- */
-const UNREADABLE = {
-  assumptions: { scheme: "resident", status: "working", hospitalLevel: 3, visitor: "temporary_other" },
-  retiredMeansEmployee: { value: true },
-} as const;
-
-let defaults: Defaults | null | undefined;
-function nationalDefaults(): Defaults | null {
-  if (defaults !== undefined) return defaults;
-  try {
-    defaults = getPolicyBook().national.defaults;
-  } catch {
-    defaults = null;
-  }
-  return defaults;
+  return flowDefaults().retiredMeansEmployee;
 }
 
 /** The flows by name (the router's ids). */

@@ -41,22 +41,16 @@ export interface ClaimQuery {
   date: string;
 }
 
-// Items of regional lists are plain strings copied from the sources; these words in them are
-// how the sources themselves mark an item as conditional or as proof of identity.
-const IDENTITY = /身份证|社保卡|社会保障卡|市民卡/;
-const REFERRAL = /转诊/;
-const SAYS_INSURED_RULES = /以参保地规定为准|按参保地/;
-
+/** Whether an item is on the list for this setting and visitor: a plain string always is. */
 function applies(m: ClaimMaterial, setting: Setting | undefined, visitor: Visitor | undefined): boolean {
-  if (typeof m === "string") return visitor === "referral" || !REFERRAL.test(m);
+  if (typeof m === "string") return true;
   if (m.settings && setting && !m.settings.includes(setting)) return false;
   if (m.visitors && !(visitor && m.visitors.includes(visitor))) return false;
   return true;
 }
 
 const itemText = (m: ClaimMaterial) => (typeof m === "string" ? m : m.item);
-const isIdentity = (m: ClaimMaterial) => (typeof m === "string" ? IDENTITY.test(m) : (m.identity ?? IDENTITY.test(m.item)));
-
+const proves = (m: ClaimMaterial, what: "identity" | "referral") => typeof m !== "string" && m.proves === what;
 
 export function claimChecklist(book: PolicyBook, q: ClaimQuery): ClaimChecklist {
   const rv = ownVersion(book, q.insured, q.scheme, q.date);
@@ -68,17 +62,17 @@ export function claimChecklist(book: PolicyBook, q: ClaimQuery): ClaimChecklist 
   const out: ClaimChecklist = {
     materials: list.map(itemText),
     materialsFrom: fromRegion ? { source: book.sourceRef(rv!.policy, local!.source, local!.quote), region: true } : { source: book.sourceRef(null, national.source, national.quote), region: false },
-    hasIdentity: list.some(isIdentity),
-    addReferralProof: referred && !list.some((m) => REFERRAL.test(itemText(m))),
+    hasIdentity: list.some((m) => proves(m, "identity")),
+    addReferralProof: referred && !list.some((m) => proves(m, "referral")),
     facts: [],
   };
   if (rv && !q.scheme && local) out.schemeShown = rv.scheme;
   if (local?.where) out.where = { text: local.where, source: book.sourceRef(rv!.policy, local.source), region: true, hedge: false };
-  else if (national.where) out.where = { text: national.where, source: book.sourceRef(null, national.source), region: false, hedge: !SAYS_INSURED_RULES.test(national.where) };
+  else if (national.where) out.where = { text: national.where, source: book.sourceRef(null, national.source), region: false, hedge: !national.saysInsuredRulesDecide.includes("where") };
   const inpatient = q.setting === "inpatient";
   if (local?.deadline) out.deadline = { text: local.deadline, source: book.sourceRef(rv!.policy, local.source), region: true, hedge: false };
   else if (national.deadline && q.setting && !inpatient && (national.deadlineFrom ?? "discharge") === "discharge") out.deadline = "outpatient_unknown";
-  else if (national.deadline) out.deadline = { text: national.deadline, source: book.sourceRef(null, national.source), region: false, hedge: !SAYS_INSURED_RULES.test(national.deadline) };
+  else if (national.deadline) out.deadline = { text: national.deadline, source: book.sourceRef(null, national.source), region: false, hedge: !national.saysInsuredRulesDecide.includes("deadline") };
   const add = (key: string) => {
     const f = nationalFact(book, key);
     if (f) out.facts.push(f);

@@ -13,3 +13,4 @@ export { eligibility, type Eligibility } from "./eligibility.ts";
 export { factForTopic, nationalFact, isFactTopic, FACT_TOPICS, TOPIC_FACTS, type CitedText, type FactTopic } from "./facts.ts";
 export { claimChecklist, type ClaimChecklist, type ClaimQuery } from "./claim.ts";
 export { registrationGuide, type RegistrationGuide, type RegistrationQuery } from "./registration.ts";
+export { flowDefaults, type FlowDefaults } from "./defaults.ts";

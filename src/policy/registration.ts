@@ -9,6 +9,7 @@ import { ownVersion } from "./own-version.ts";
 import { directSettlement, type DirectSettlement } from "./direct.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
 import type { SourceRef } from "./scenario.ts";
+import type { RegistrationChannel } from "./schema.ts";
 import { termOf, type Category, type Scheme, type Term } from "./terms.ts";
 
 export interface RegistrationGuide {
@@ -50,12 +51,8 @@ export interface RegistrationQuery {
   date: string;
 }
 
-// The region's channel lists are copied from its sources: these words are how they name the
-// national app, the mini program and a counter.
-const NATIONAL_CHANNEL = /国家医保服务平台|国家异地就医备案/;
-const COUNTER = /窗口/;
-const SAYS_CANCEL = /取消/;
-
+const channelName = (c: RegistrationChannel) => (typeof c === "string" ? c : c.name);
+const channelKind = (c: RegistrationChannel) => (typeof c === "string" ? "region" : c.kind);
 
 export function registrationGuide(book: PolicyBook, q: RegistrationQuery): RegistrationGuide {
   const rv = ownVersion(book, q.insured, q.scheme, q.date);
@@ -68,11 +65,11 @@ export function registrationGuide(book: PolicyBook, q: RegistrationQuery): Regis
       ? directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, date: q.date })
       : { possible: false, mustRegister: true, payFirst: true, reason: "unregistered" };
 
-  const own = reg?.channels?.filter((c) => !NATIONAL_CHANNEL.test(c)) ?? [];
+  const own = reg?.channels?.filter((c) => channelKind(c) !== "national").map(channelName) ?? [];
   const referral = q.category === "referral" ? nationalFact(book, "referral_needs_hospital") : undefined;
   const channels: RegistrationGuide["channels"] = {
     regionKnown: !!reg?.channels?.length,
-    counterListed: !!reg?.channels?.some((c) => COUNTER.test(c)),
+    counterListed: !!reg?.channels?.some((c) => channelKind(c) === "counter"),
     ...(reg?.channels?.length && regSource ? { region: { items: own, source: regSource } } : {}),
     ...(referral ? { referral } : {}),
   };
@@ -88,7 +85,7 @@ export function registrationGuide(book: PolicyBook, q: RegistrationQuery): Regis
   const regionValidity = q.category ? reg?.validity?.[q.category] : undefined;
   const changeKey = term === "long" ? "change_cancel_long" : term === "temporary" ? "change_cancel_temporary" : "change_cancel";
   // A temporary category's validity line already says it can be cancelled at any time.
-  const changeSaid = term === "temporary" && !!cat && SAYS_CANCEL.test(cat.validity);
+  const changeSaid = term === "temporary" && !!cat?.cancelAnyTime;
   const review = nationalFact(book, "review_time");
   const check = nationalFact(book, "check_result");
   return {

@@ -221,9 +221,9 @@ const FreeZone = z.strictObject({
 });
 
 /**
- * One item to bring for a manual claim. A plain string is needed in every case; the object form
- * says when it is needed (only for some settings, only for some visitors) and whether it proves
- * who the person is, so that no one decides it later from the item's wording.
+ * One item to bring for a manual claim. A plain string is needed in every case and proves
+ * nothing in particular; the object form says when it is needed (only for some settings, only
+ * for some visitors) and what it proves, so that no one decides it later from the item's wording.
  */
 export const ClaimMaterial = z.union([
   z.string().min(1),
@@ -231,7 +231,11 @@ export const ClaimMaterial = z.union([
     item: z.string().min(1),
     settings: z.array(Setting).min(1).optional(),
     visitors: z.array(Visitor).min(1).optional(),
-    identity: z.boolean().optional(),
+    /**
+     * "identity": the item proves who the person is (身份证, 社保卡…), so no identity document is
+     * added to the list. "referral": the item is the referral proof, so none is added for a referral.
+     */
+    proves: z.enum(["identity", "referral"]).optional(),
   }),
 ]);
 export type ClaimMaterial = z.infer<typeof ClaimMaterial>;
@@ -242,12 +246,29 @@ const ManualClaim = z.strictObject({
   /** What the deadline is counted from: "discharge" says nothing about outpatient bills. */
   deadlineFrom: z.enum(["discharge", "visit", "any"]).optional(),
   where: z.string().optional(),
+  /**
+   * Which of `where` and `deadline` already say in their own words that the insured place's
+   * rules decide ("以参保地规定为准"); for the others the answer must add it. A region's own
+   * text needs no such hedge: it is the insured place's rule.
+   */
+  saysInsuredRulesDecide: z.array(z.enum(["where", "deadline"])).default([]),
   materials: z.array(ClaimMaterial).optional(),
 });
 
+/**
+ * One way to register, as the region's source names it. A plain string is a channel of the
+ * region's own (a provincial app, a WeChat account); `kind` marks the national app or mini
+ * program, which every answer names anyway, and a counter (窗口).
+ */
+export const RegistrationChannel = z.union([
+  z.string().min(1),
+  z.strictObject({ name: z.string().min(1), kind: z.enum(["national", "counter"]) }),
+]);
+export type RegistrationChannel = z.infer<typeof RegistrationChannel>;
+
 const Registration = z.strictObject({
   ...Cited,
-  channels: z.array(z.string()).optional(),
+  channels: z.array(RegistrationChannel).optional(),
   validity: z.record(z.string(), z.string()).optional(),
   materials: z.record(z.string(), z.array(z.string())).optional(),
 });
@@ -298,6 +319,8 @@ export type RegionPolicy = z.infer<typeof RegionPolicy>;
 export const TypicalPolicy = RegionPolicy.omit({ code: true }).extend({
   code: z.literal("typical"),
   basis: z.string().min(1),
+  /** The least number of independent sources behind each figure (the basis says it in words); a figure with fewer is refused. */
+  minSources: z.number().int().min(0),
 });
 export type TypicalPolicy = z.infer<typeof TypicalPolicy>;
 
@@ -356,6 +379,8 @@ export const NationalRules = z.strictObject({
       visitor: Visitor,
       materials: z.array(z.string()),
       validity: z.string(),
+      /** The validity line says the registration can be cancelled at any time, so no separate change-and-cancel line is needed. */
+      cancelAnyTime: z.boolean().default(false),
     }),
   ),
   facts: z.record(z.string(), z.strictObject({ ...Cited, text: z.string() })),

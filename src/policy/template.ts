@@ -119,12 +119,6 @@ export function typicalFigures(version: SchemeVersion, scheme: Scheme): Map<Figu
   return out;
 }
 
-/** The least number of independent sources per figure the template's basis promises ("每个数字至少来自 4 个相互独立的来源"). */
-export function minimumSources(basis: string): number | null {
-  const m = /每个数字至少来自\s*(\d+)\s*个相互独立的来源/u.exec(basis);
-  return m ? Number(m[1]) : null;
-}
-
 /** Where a figure key sits in typical.yaml, for the error's path. */
 function pathOf(key: FigureKey): (string | number)[] {
   const [scheme, setting, what, level] = key.split(".") as [string, string, string?, string?];
@@ -136,8 +130,8 @@ function pathOf(key: FigureKey): (string | number)[] {
 }
 
 /**
- * What is wrong with the template against the regions: a basis without its minimum, a figure
- * resting on fewer independent sources than that minimum, and (with `exact`) a figure that is
+ * What is wrong with the template against the regions: a figure
+ * resting on fewer independent sources than its `minSources`, and (with `exact`) a figure that is
  * not the median of its sources — the last is for `yidi policies --check` and the tests, not
  * the loader, since a region's new figure moves medians before anyone recomputes the template.
  */
@@ -148,11 +142,7 @@ export function templateProblems(
   exact = false,
 ): IntegrityProblem[] {
   const out: IntegrityProblem[] = [];
-  const minimum = minimumSources(typical.basis);
-  if (minimum === null) {
-    out.push({ path: ["basis"], message: "basis 没有写明每个数字最少来自几个独立来源（应写“每个数字至少来自 N 个相互独立的来源”）" });
-    return out;
-  }
+  const minimum = typical.minSources;
   const figures = collectFigures(regions, national);
   for (const scheme of Scheme.options) {
     const version = typical.schemes[scheme]?.versions[0];
@@ -161,7 +151,7 @@ export function templateProblems(
       const contributions = figures.get(key) ?? [];
       const names = contributions.map((c) => `${c.name}${c.value.toString()}`).join("、") || "无";
       if (contributions.length < minimum) {
-        out.push({ path: pathOf(key), message: `只有 ${contributions.length} 个独立来源（${names}），少于 basis 写明的最少 ${minimum} 个：这个数字不能进模板` });
+        out.push({ path: pathOf(key), message: `只有 ${contributions.length} 个独立来源（${names}），少于 minSources 写明的最少 ${minimum} 个：这个数字不能进模板` });
       } else if (exact && !median(contributions.map((c) => c.value)).equals(value)) {
         out.push({ path: pathOf(key), message: `不是各地数字的中位数：${names} 的中位数是 ${median(contributions.map((c) => c.value)).toString()}，这里是 ${value.toString()}；请重算模板` });
       }

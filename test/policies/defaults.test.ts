@@ -36,6 +36,17 @@ describe("national.yaml defaults", () => {
     expect(assumptions()).toEqual({ scheme: a.scheme, status: a.status, level: a.hospitalLevel, visitor: a.visitor, classB: null, outOfCatalog: null });
   });
 
+  it("the stand-in for unreadable data is national.yaml's own values, and the flows keep no copy", async () => {
+    const { UNREADABLE_DEFAULTS, flowDefaultsOf } = await import("../../src/policy/defaults.ts");
+    expect(UNREADABLE_DEFAULTS).toEqual(flowDefaultsOf(defaults));
+    // A changed default shows up in what the flows get: nothing else decides it.
+    const changed = flowDefaultsOf({ ...defaults, assumptions: { ...defaults.assumptions, hospitalLevel: 2 }, retiredMeansEmployee: { ...defaults.retiredMeansEmployee, value: false } });
+    expect(changed).toMatchObject({ assumptions: { hospitalLevel: 2 }, retiredMeansEmployee: false });
+    const { readFileSync } = await import("node:fs");
+    const common = readFileSync(new URL("../../flows/common.ts", import.meta.url), "utf8");
+    expect(common).not.toMatch(/hospitalLevel:\s*\d|visitor:\s*"temporary_other"|scheme:\s*"resident"/);
+  });
+
   // 合肥 居民 gives 三级 figures only (test/policies/level-borrowed.test.ts); a copy with a made-up
   // 一级 figure as well shows the order at work (test data only, never a policy figure).
   const hefeiResident = { insured: { region: "合肥", scheme: "resident" }, treatment: { region: "上海", setting: "inpatient", hospitalLevel: 2, date: "2026-03-01" }, visitor: "long_term", costs: { total: "20000", classB: "0", outOfCatalog: "0" } };

@@ -92,11 +92,11 @@ describe("the loader's integrity rules", () => {
 
 describe("the typical template rests on enough independent sources", () => {
   /** The fixtures with typical.yaml's basis promising `n` independent sources per figure. */
-  function fixturesPromising(basis: string): string {
+  function fixturesPromising(minSources: number | null): string {
     const copy = mkdtempSync(join(tmpdir(), "yidi-template-"));
     cpSync(FIXTURES, copy, { recursive: true });
     const file = join(copy, "typical.yaml");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/^basis: .*$/m, `basis: ${basis}`));
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^minSources: .*\n/m, minSources === null ? "" : `minSources: ${minSources}\n`));
     return copy;
   }
 
@@ -112,15 +112,15 @@ describe("the typical template rests on enough independent sources", () => {
 
   it("refuses a figure with fewer sources than the basis promises, naming the figure, its line and its sources", () => {
     // Fixture regions: 990100 and 990200 give an employee inpatient cap (two pages), so 3 is too many.
-    const error = refusal(fixturesPromising("测试；每个数字至少来自 3 个相互独立的来源"));
+    const error = refusal(fixturesPromising(3));
     expect(error.file).toMatch(/typical\.yaml$/);
     const cap = error.problems.find((p) => p.startsWith("schemes.employee.versions[0].inpatient.cap.amount"));
-    expect(cap).toMatch(/（第 \d+ 行）：只有 \d 个独立来源（.+），少于 basis 写明的最少 3 个/);
+    expect(cap).toMatch(/（第 \d+ 行）：只有 \d 个独立来源（.+），少于 minSources 写明的最少 3 个/);
   });
 
-  it("refuses a basis that states no minimum", () => {
-    const error = refusal(fixturesPromising("测试用"));
-    expect(error.problems).toEqual([expect.stringMatching(/^basis（第 3 行）：basis 没有写明每个数字最少来自几个独立来源/)]);
+  it("refuses a template that states no minimum", () => {
+    const error = refusal(fixturesPromising(null));
+    expect(error.problems).toEqual(["minSources（第 1 行）：缺少此字段"]);
   });
 
   it("counts one page cited by two regions once", async () => {
