@@ -5,6 +5,7 @@
  */
 import { readConfig, type Config } from "./config.ts";
 import { readWechatConfig, type WechatConfig } from "./channels/wechat/index.ts";
+import { checkParser } from "./conversation/reading.ts";
 import type { Logger } from "./log.ts";
 
 /** Ends the process with one line on stderr. */
@@ -13,12 +14,21 @@ export function exitWith(message: string): never {
   process.exit(1);
 }
 
-/** The service's settings and the WeChat account's (when WECHAT_TOKEN is set, docs/wechat.md); a bad setting ends the start. */
+/**
+ * The service's settings and the WeChat account's (when WECHAT_TOKEN is set, docs/wechat.md); a
+ * bad setting ends the start, and so does a parser that does not understand its own example (a
+ * broken install must not answer every message with "not understood").
+ */
 export function settings(o: { web?: boolean } = {}): { config: Config; wechat: WechatConfig | undefined } {
   const result = readConfig(process.env, o);
   if (!result.ok) exitWith(result.message);
   const wechat = readWechatConfig();
   if (!wechat.ok) exitWith(wechat.message);
+  try {
+    checkParser();
+  } catch (error) {
+    exitWith(error instanceof Error ? error.message : String(error));
+  }
   return { config: result.config, wechat: wechat.config };
 }
 

@@ -2,8 +2,8 @@
  * Reads one message into an intent and slots (contract in types.ts). Pure and
  * synchronous, no I/O after module load; nothing a person types may throw, so the whole
  * parse is guarded and falls back to out_of_scope, but never silently: a broken install is
- * rethrown, any other failure is reported as a process warning, and loading the module checks
- * that the parser understands its own example.
+ * rethrown, any other failure is reported as a process warning, and a service checks at its
+ * start that the parser understands its own example (`checkParser`).
  *
  * Order: normalise and cut → redact (an ID number must not become an amount) → places
  * → amounts (with place names masked, so 三亚/十堰 are not numbers) → small slots → roles
@@ -139,11 +139,13 @@ function reportParseFailure(error: unknown): void {
 }
 
 /**
- * Loading the parser proves it works: the project's own example must be understood. Data that
- * failed to load, or a reader that throws on everything, stops the program at start-up instead
- * of answering every message with "not understood".
+ * Proves the parser works: the project's own example must be understood. A service runs this at
+ * its start (src/serve.ts), so that data that failed to load, or a reader that throws on
+ * everything, stops it there instead of answering every message with "not understood". Not run
+ * when the module loads: `yidi nlu` answers one message and shows what it read, and a parse of
+ * the example on top of it was a tenth of its start-up.
  */
-function selfCheck(): void {
+export function checkParser(): void {
   const p = parseUnsafe("我在苏州交的职工医保，在上海住院花了3万，能报多少");
   if (p.intent === "out_of_scope" || p.slots.amount !== "30000" || p.slots.insuredRegion?.code !== "320500" || p.slots.treatmentRegion?.code !== "310000") {
     throw new Error(`the parser does not understand its own example sentence (got ${JSON.stringify(p)}): its data or code is broken`);
@@ -266,5 +268,3 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   if (topic) result.topic = topic;
   return result;
 }
-
-selfCheck();

@@ -1,7 +1,8 @@
 /**
  * The parser fails loudly, never silently: a broken install stops the program, a reader that
- * throws is reported, and a parser that understands nothing refuses to load. (A missing package
- * once turned every message into out_of_scope without a word anywhere.)
+ * throws is reported, and a parser that understands nothing fails its check, which a service runs
+ * at its start and refuses to start on. (A missing package once turned every message into
+ * out_of_scope without a word anywhere.)
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -52,18 +53,45 @@ describe("the parser fails loudly", () => {
     expect(text).not.toMatch(/13812345678|张伟/u);
   });
 
-  it("a parser that understands nothing refuses to load", async () => {
+  /** The parser with an intent reader that recognises nothing. */
+  function mockParserThatUnderstandsNothing() {
     vi.resetModules();
     vi.doMock("../../src/language/intents.ts", async (original) => ({
       ...(await original<typeof import("../../src/language/intents.ts")>()),
       scoreIntent: () => ({ intent: "out_of_scope", score: 0, runnerUp: 0 }),
     }));
-    await expect(import("../../src/language/index.ts")).rejects.toThrow(/does not understand its own example/u);
+  }
+
+  it("a parser that understands nothing fails its check", async () => {
+    mockParserThatUnderstandsNothing();
+    const { checkParser } = await import("../../src/language/index.ts");
+    expect(() => checkParser()).toThrow(/does not understand its own example/u);
   });
 
-  it("the real parser loads and understands its example", async () => {
+  it("a service (npm run bot / npm run web) refuses to start with a parser that understands nothing, in one line", async () => {
+    mockParserThatUnderstandsNothing();
+    const exit = vi.spyOn(process, "exit").mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const { settings } = await import("../../src/serve.ts");
+    expect(() => settings({ web: true })).toThrow(/^exit 1$/u);
+    expect(exit).toHaveBeenCalledWith(1);
+    const written = stderr.mock.calls.map(([text]) => String(text)).join("");
+    expect(written).toMatch(/does not understand its own example/u);
+    expect(written.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("the real parser passes its check, and a service starts with it", async () => {
     vi.resetModules();
-    const { parse } = await import("../../src/language/index.ts");
+    const { parse, checkParser } = await import("../../src/language/index.ts");
+    expect(() => checkParser()).not.toThrow();
     expect(parse("我在苏州交的职工医保，在上海住院花了3万，能报多少").intent).toBe("estimate");
+    const exit = vi.spyOn(process, "exit").mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    const { settings } = await import("../../src/serve.ts");
+    expect(settings({ web: true }).config).toBeTruthy();
+    expect(exit).not.toHaveBeenCalled();
   });
 });
