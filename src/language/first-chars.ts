@@ -7,6 +7,8 @@
  * start with.
  */
 
+import { tableOf } from "./prebuilt.ts";
+
 /** UTF-16 codes a match can start with, or undefined when any character might start one. */
 export function firstChars(pattern: RegExp): Set<number> | undefined {
   if (/[^gu]/u.test(pattern.flags)) return undefined;
@@ -237,8 +239,12 @@ export class CueIndex {
   constructor(patterns: readonly RegExp[]) {
     this.size = patterns.length;
     patterns.forEach((pattern, k) => {
-      const first = firstChars(pattern);
-      if (first === undefined) this.always.push(k);
+      // Reading hundreds of patterns was a tenth of `yidi nlu`'s start: the build reads them once.
+      const first = tableOf(`first characters of /${pattern.source}/${pattern.flags}`, () => {
+        const set = firstChars(pattern);
+        return set === undefined ? null : [...set];
+      });
+      if (first === null) this.always.push(k);
       else {
         for (const code of first) {
           const list = this.byCode.get(code);

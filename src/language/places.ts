@@ -4,10 +4,11 @@
  * nicknames (沪 京 穗 鹏城 …), longest match first. A province directly followed by one of
  * its own cities (江苏苏州, 广东省深圳市) is read as that city.
  */
-import { DIVISIONS, shortName, type Division } from "../places/divisions.ts";
+import { DIVISIONS, divisionByCode, shortName, type Division } from "../places/divisions.ts";
 import type { PlaceSlot } from "./types.ts";
 import counties from "./data/counties.json" with { type: "json" };
 import { mayStartTypo, typoCandidates } from "./place-typos.ts";
+import { tableOf } from "./prebuilt.ts";
 
 export interface PlaceMention {
   start: number;
@@ -54,7 +55,15 @@ const AFTER_CUE = /^($|[\s,，。.!！?？、;；:：]|医保|社保|参保|职�
 
 interface Entry { key: string; divisions: Division[]; cued: boolean }
 
-function buildLexicon(): { byPair: Map<number, Map<number, Entry[]>>; bySingle: Map<number, Entry[]> } {
+/**
+ * The lexicon as the build keeps it (src/language/prebuilt.ts): by first character, its names in
+ * lookup order as `name,code code,1` (1: needs a locative cue) joined by `;`. Longest first among
+ * names that share their first two characters, in table order otherwise (a stable sort);
+ * one-character names (沪, 深) come last.
+ */
+type PackedLexicon = Record<string, string>;
+
+function buildLexicon(): PackedLexicon {
   const map = new Map<string, Division[]>();
   const add = (key: string, d: Division) => {
     if (key.length === 0) return;
@@ -91,29 +100,20 @@ function buildLexicon(): { byPair: Map<number, Map<number, Entry[]>>; bySingle: 
   for (const alias of Object.keys(SINGLE_ALIASES)) cued.add(alias);
   for (const w of WORDLIKE) cued.add(w);
 
-  // Looked up by the first two UTF-16 codes, so a message costs a lookup or two per character
-  // and only names that share two characters with the text are compared. Longest first within a
-  // list, in table order otherwise (a stable sort); one-character names (沪, 深) come after.
-  const byPair = new Map<number, Map<number, Entry[]>>();
-  const bySingle = new Map<number, Entry[]>();
+  const byFirst = new Map<string, Entry[]>();
   for (const [key, divisions] of map) {
+    if (/[,;]/u.test(key)) throw new Error(`a place name with a separator of the packed lexicon: ${key}`);
     const entry: Entry = { key, divisions: resolvePreference(divisions), cued: cued.has(key) };
-    const first = key.charCodeAt(0);
-    if (key.length === 1) {
-      const list = bySingle.get(first);
-      if (list) list.push(entry);
-      else bySingle.set(first, [entry]);
-      continue;
-    }
-    let inner = byPair.get(first);
-    if (!inner) byPair.set(first, (inner = new Map<number, Entry[]>()));
-    const second = key.charCodeAt(1);
-    const list = inner.get(second);
+    const list = byFirst.get(key.charAt(0));
     if (list) list.push(entry);
-    else inner.set(second, [entry]);
+    else byFirst.set(key.charAt(0), [entry]);
   }
-  for (const inner of byPair.values()) for (const list of inner.values()) if (list.length > 1) list.sort((x, y) => y.key.length - x.key.length);
-  return { byPair, bySingle };
+  const packed: PackedLexicon = {};
+  for (const [first, list] of byFirst) {
+    list.sort((x, y) => y.key.length - x.key.length);
+    packed[first] = list.map((e) => `${e.key},${e.divisions.map((d) => d.code).join(" ")},${e.cued ? 1 : 0}`).join(";");
+  }
+  return packed;
 }
 
 /**
@@ -131,7 +131,48 @@ function resolvePreference(divisions: Division[]): Division[] {
   return [...divisions].sort((a, b) => (a.level === b.level ? 0 : a.level === "province" ? -1 : 1));
 }
 
-const { byPair, bySingle } = buildLexicon();
+const LEXICON = tableOf("place lexicon", buildLexicon);
+
+interface Starting {
+  /** by the second character's UTF-16 code */
+  pairs: Map<number, Entry[]>;
+  /** the one-character names */
+  single: Entry[] | undefined;
+}
+
+/**
+ * The names that start with one UTF-16 code, unpacked the first time a message has that
+ * character (null when none does): a message costs a lookup or two per character, and only
+ * names that share two characters with the text are compared.
+ */
+const starting = new Map<number, Starting | null>();
+
+function namesStartingWith(code: number): Starting | null {
+  let found = starting.get(code);
+  if (found === undefined) {
+    const packed = LEXICON[String.fromCharCode(code)];
+    found = packed === undefined ? null : unpack(packed);
+    starting.set(code, found);
+  }
+  return found;
+}
+
+function unpack(packed: string): Starting {
+  const pairs = new Map<number, Entry[]>();
+  let single: Entry[] | undefined;
+  for (const item of packed.split(";")) {
+    const [key = "", codes = "", cued] = item.split(",");
+    const entry: Entry = { key, divisions: codes.split(" ").map((c) => divisionByCode(c) as Division), cued: cued === "1" };
+    if (key.length === 1) (single ??= []).push(entry);
+    else {
+      const second = key.charCodeAt(1);
+      const list = pairs.get(second);
+      if (list) list.push(entry);
+      else pairs.set(second, [entry]);
+    }
+  }
+  return { pairs, single };
+}
 
 function cueOk(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
@@ -146,9 +187,9 @@ export function findPlaces(text: string): PlaceMention[] {
   const found: PlaceMention[] = [];
   let i = 0;
   while (i < text.length) {
-    const first = text.charCodeAt(i);
-    const pair = i + 1 < text.length ? byPair.get(first)?.get(text.charCodeAt(i + 1)) : undefined;
-    const single = bySingle.get(first);
+    const names = namesStartingWith(text.charCodeAt(i));
+    const pair = names !== null && i + 1 < text.length ? names.pairs.get(text.charCodeAt(i + 1)) : undefined;
+    const single = names?.single;
     let matched: PlaceMention | undefined;
     if ((pair || single) && !NOT_A_PLACE.test(text.slice(i, i + 8))) {
       for (const entry of pair && single ? [...pair, ...single] : (pair ?? single ?? [])) {
