@@ -3,7 +3,9 @@
  * the WeChat plugin + SQLite), answered passively. The server runs in its own process, one
  * Node thread (one core); this process plays the platform with the stand-in's signing and sends
  * whole conversations from many people at once. Prints pushes per second, p50/p99 latency per
- * push and the server's CPU time per push.
+ * push, the server's CPU time per push, and its heap: bytes allocated per push, bytes that
+ * outlived a young collection (promoted to the old heap) per push, and the full collections
+ * with their pauses (what makes the latency's tail).
  *
  * Options (env): BENCH_USERS (conversations, default 1500), BENCH_CONCURRENCY (people at once,
  * default 32), BENCH_SECONDS (cap, default 30), BENCH_MODE (plain | safe, default plain).
@@ -11,6 +13,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
+import { GCProfiler } from "node:v8";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Mode } from "../src/channels/wechat/testing/stand-in.ts";
@@ -34,6 +37,37 @@ function mainThreadMicros(): number | undefined {
   }
 }
 
+type HeapStats = { usedHeapSize: number };
+type SpaceStats = { spaceName: string; spaceUsedSize: number };
+type GcEntry = { gcType: string; cost: number; beforeGC: { heapStatistics: HeapStats; heapSpaceStatistics: SpaceStats[] }; afterGC: { heapStatistics: HeapStats; heapSpaceStatistics: SpaceStats[] } };
+export type HeapReport = { allocated: number; promoted: number; young: number; full: number; fullPauseMs: number; maxFullPauseMs: number };
+
+/** Bytes outside the young generation (what a young collection promotes into). */
+function oldBytes(s: { heapStatistics: HeapStats; heapSpaceStatistics: SpaceStats[] }): number {
+  const young = s.heapSpaceStatistics.filter((x) => x.spaceName === "new_space" || x.spaceName === "new_large_object_space").reduce((a, x) => a + x.spaceUsedSize, 0);
+  return s.heapStatistics.usedHeapSize - young;
+}
+
+/** Allocation and collections between `start` and now, from V8's record of every collection. */
+function heapReport(entries: GcEntry[], usedAtStart: number, usedNow: number): HeapReport {
+  const r: HeapReport = { allocated: 0, promoted: 0, young: 0, full: 0, fullPauseMs: 0, maxFullPauseMs: 0 };
+  let used = usedAtStart;
+  for (const e of entries) {
+    r.allocated += Math.max(0, e.beforeGC.heapStatistics.usedHeapSize - used);
+    used = e.afterGC.heapStatistics.usedHeapSize;
+    if (e.gcType === "Scavenge" || e.gcType === "MinorMarkSweep") {
+      r.young++;
+      r.promoted += Math.max(0, oldBytes(e.afterGC) - oldBytes(e.beforeGC));
+    } else if (e.gcType === "MarkSweepCompact") {
+      r.full++;
+      r.fullPauseMs += e.cost / 1000;
+      r.maxFullPauseMs = Math.max(r.maxFullPauseMs, e.cost / 1000);
+    }
+  }
+  r.allocated += Math.max(0, usedNow - used);
+  return r;
+}
+
 async function worker(sqlitePath: string): Promise<void> {
   const { default: Fastify } = await import("fastify");
   const { createLogger } = await import("../src/log.ts");
@@ -51,19 +85,24 @@ async function worker(sqlitePath: string): Promise<void> {
   const port = (app.server.address() as { port: number }).port;
   const cpuStart = process.cpuUsage();
   let mainStart = mainThreadMicros();
+  const gc = new GCProfiler();
+  let usedAtStart = 0;
   process.send!({ port });
   process.on("message", (msg: { cmd: string }) => {
     if (msg.cmd === "reset") {
       Object.assign(cpuStart, process.cpuUsage());
       mainStart = mainThreadMicros();
+      usedAtStart = process.memoryUsage().heapUsed;
+      gc.start();
       process.send!({ reset: true });
     }
     if (msg.cmd === "stop") {
       const used = process.cpuUsage(cpuStart);
       const main = mainThreadMicros();
+      const heap = heapReport((gc.stop()?.statistics ?? []) as GcEntry[], usedAtStart, process.memoryUsage().heapUsed);
       void app.close().then(() => store.close());
       const mainMicros = main !== undefined && mainStart !== undefined ? main - mainStart : undefined;
-      process.send!({ cpuMicros: used.user + used.system, systemMicros: used.system, mainMicros }, () => process.exit(0));
+      process.send!({ cpuMicros: used.user + used.system, systemMicros: used.system, mainMicros, heap }, () => process.exit(0));
     }
   });
 }
@@ -137,7 +176,7 @@ async function main(): Promise<void> {
     child.send({ cmd: "reset" });
   });
   const elapsed = await runAll(users, 0, true);
-  const { cpuMicros, systemMicros, mainMicros } = await new Promise<{ cpuMicros: number; systemMicros: number; mainMicros?: number }>((r) => {
+  const { cpuMicros, systemMicros, mainMicros, heap } = await new Promise<{ cpuMicros: number; systemMicros: number; mainMicros?: number; heap: HeapReport }>((r) => {
     child.once("message", (m: any) => r(m));
     child.send({ cmd: "stop" });
   });
@@ -151,6 +190,8 @@ async function main(): Promise<void> {
   console.log(`  latency         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
   const onMain = mainMicros !== undefined ? `; main thread ${(mainMicros / pushes).toFixed(0)} µs` : "";
   console.log(`  server CPU      ${(cpuMicros / pushes).toFixed(0)} µs per push (whole process, ${(systemMicros / pushes).toFixed(0)} of it in the kernel${onMain})`);
+  const kb = (bytes: number) => (bytes / pushes / 1024).toFixed(1);
+  console.log(`  server heap     ${kb(heap.allocated)} KB allocated per push, ${kb(heap.promoted)} KB of it promoted to the old heap; ${heap.young} young and ${heap.full} full collections (full: ${heap.fullPauseMs.toFixed(0)} ms in all, longest ${heap.maxFullPauseMs.toFixed(1)} ms)`);
   process.exitCode = errors > 0 ? 1 : 0;
 }
 
