@@ -1,6 +1,6 @@
 /** The push ledger: claims, outcomes, what lapses and when, and how much is kept per person. */
 import { describe, expect, it } from "vitest";
-import { CLAIM_MS, CONTENT_MS, RECENT, StoreLedger } from "../../src/channels/wechat/ledger.ts";
+import { CLAIM_MS, CONTENT_MS, RECENT, StoreLedger, WRITE_BEHIND_MS } from "../../src/channels/wechat/ledger.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 
 describe("push ledger", () => {
@@ -82,5 +82,70 @@ describe("push ledger", () => {
     await a.release("wx:a", "p1");
     expect(await b.get("wx:a", "p1")).toBeNull();
     expect(await b.get("wx:a", "p2")).toEqual({ kind: "async" });
+  });
+
+  /** A store that counts its writes. */
+  function countingStore(clock: () => number) {
+    const store = new MemoryStore(undefined, clock);
+    const counts = { sets: 0 };
+    const counted = Object.assign(Object.create(store), { set: (k: string, v: string, e: number | null) => (counts.sets++, store.set(k, v, e)) }) as MemoryStore;
+    return { store, counted, counts };
+  }
+
+  it("a noted outcome is known at once here, and written with the person's next claim: one write per push", async () => {
+    let now = 1_000_000;
+    const { store, counted, counts } = countingStore(() => now);
+    const a = new StoreLedger(counted, () => now);
+    const b = new StoreLedger(store, () => now);
+    expect(await a.claim("wx:a", "p1")).toBeNull();
+    a.note("wx:a", "p1", { kind: "passive", content: "一" });
+    // Here it is known at once (a retry reaching this instance); elsewhere the claim still shows.
+    expect(await a.claim("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
+    expect(await a.get("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
+    expect(await b.get("wx:a", "p1")).toEqual({ kind: "running" });
+    expect(await a.claim("wx:a", "p2")).toBeNull();
+    a.note("wx:a", "p2", { kind: "async" });
+    expect(await a.claim("wx:a", "p3")).toBeNull();
+    // Three pushes, three writes: each claim carried the outcome before it.
+    expect(counts.sets).toBe(3);
+    expect(await b.get("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
+    expect(await b.get("wx:a", "p2")).toEqual({ kind: "async" });
+    expect(await b.get("wx:a", "p3")).toEqual({ kind: "running" });
+    await a.flush();
+    expect(counts.sets).toBe(3);
+  });
+
+  it("a noted outcome reaches the store on its own shortly after, for a retry at another instance", async () => {
+    const { store } = countingStore(Date.now);
+    const a = new StoreLedger(store);
+    const b = new StoreLedger(store);
+    expect(await a.claim("wx:a", "p1")).toBeNull();
+    a.note("wx:a", "p1", { kind: "passive", content: "一" });
+    expect(await b.get("wx:a", "p1")).toEqual({ kind: "running" });
+    // Well before the platform's retry (5 s): generous, so that a loaded machine does not fail it.
+    const until = Date.now() + 4000;
+    while ((await b.get("wx:a", "p1"))?.kind === "running" && Date.now() < until) await new Promise((r) => setTimeout(r, WRITE_BEHIND_MS / 5));
+    expect(await b.get("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
+    expect(await b.claim("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
+  });
+
+  it("flush writes what was noted; forget drops it", async () => {
+    let now = 1_000_000;
+    const { store } = countingStore(() => now);
+    const a = new StoreLedger(store, () => now);
+    const b = new StoreLedger(store, () => now);
+    await a.claim("wx:a", "p1");
+    a.note("wx:a", "p1", { kind: "async" });
+    await a.claim("wx:b", "p1");
+    a.note("wx:b", "p1", { kind: "passive", content: "乙" });
+    await a.flush();
+    expect(await b.get("wx:a", "p1")).toEqual({ kind: "async" });
+    expect(await b.get("wx:b", "p1")).toEqual({ kind: "passive", content: "乙" });
+    await a.claim("wx:a", "p2");
+    a.note("wx:a", "p2", { kind: "passive", content: "二" });
+    await a.forget("wx:a");
+    await a.flush();
+    expect(await store.get("wx:a:pushes")).toBeNull();
+    expect(await a.get("wx:a", "p2")).toBeNull();
   });
 });

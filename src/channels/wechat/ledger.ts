@@ -19,7 +19,15 @@ export interface PushLedger {
   /** Claims the push for this caller: null when claimed now, else what is already known of it. */
   claim(chatId: string, push: string): Promise<LedgerEntry | null>;
   get(chatId: string, push: string): Promise<LedgerEntry | null>;
+  /** Writes the outcome of a push this caller claimed. */
   finish(chatId: string, push: string, outcome: Outcome): Promise<void>;
+  /**
+   * The outcome of a push this caller claimed, known here at once and written soon after: with
+   * the person's next claim, or WRITE_BEHIND_MS later at the latest (see `StoreLedger.note`).
+   */
+  note(chatId: string, push: string, outcome: Outcome): void;
+  /** Writes every noted outcome now (before shutting down). */
+  flush(): Promise<void>;
   /** Drops a claim whose turn failed before it changed anything, so a retry may run it again. */
   release(chatId: string, push: string): Promise<void>;
   /** Everything kept for the person (unsubscribe, 删除我的记录). */
@@ -35,6 +43,11 @@ export const CLAIM_MS = 60_000;
 export const CONTENT_MS = 2 * 60_000;
 /** The pushes remembered per person: far more than can be in flight at once. */
 export const RECENT = 16;
+/**
+ * How long a noted outcome may wait to be written. A retry comes five seconds after its push at
+ * the soonest (the platform's wait for the reply), long after this.
+ */
+export const WRITE_BEHIND_MS = 250;
 
 const Item = z.union([
   z.object({ s: z.literal("r"), at: z.number() }),
@@ -44,6 +57,28 @@ const Item = z.union([
 const Row = z.record(z.string(), Item);
 type Row = z.infer<typeof Row>;
 type Item = z.infer<typeof Item>;
+
+/**
+ * Each item's JSON, made once: a row is written twice per push and holds the replies of the
+ * person's last pushes, so serialising it whole each time re-encoded every reply again and again
+ * (most of the ledger's time and memory per push). Items are never changed once made.
+ */
+const itemJson = new WeakMap<Item, string>();
+
+function serialise(row: Row): string {
+  let out = "";
+  for (const push in row) {
+    const item = row[push]!;
+    let json = itemJson.get(item);
+    if (json === undefined) itemJson.set(item, (json = JSON.stringify(item)));
+    out += `${out === "" ? "{" : ","}${JSON.stringify(push)}:${json}`;
+  }
+  return out === "" ? "{}" : `${out}}`;
+}
+
+function itemOf(outcome: Outcome, now: number): Item {
+  return outcome.kind === "passive" ? { s: "p", c: outcome.content, at: now } : { s: "a", at: now };
+}
 
 const MAX_ATTEMPTS = 12;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,7 +104,20 @@ export class StoreLedger implements PushLedger {
    */
   private known = new Map<string, Known>();
 
-  constructor(private store: ConversationStore, private clock: () => number = Date.now) {}
+  /**
+   * Outcomes noted and not yet written, by person and push. A person's next push usually comes
+   * before the timer: its claim writes them in the same write, so a push costs one write of the
+   * row instead of two.
+   */
+  private unwritten = new Map<string, Map<string, Item>>();
+  private timer: NodeJS.Timeout | undefined;
+
+  /** `failed` hears of a noted outcome that could not be written (it is tried again). */
+  constructor(
+    private store: ConversationStore,
+    private clock: () => number = Date.now,
+    private failed: (error: unknown) => void = () => {},
+  ) {}
 
   private key(chatId: string): string {
     return `${chatId}:pushes`;
@@ -157,7 +205,7 @@ export class StoreLedger implements PushLedger {
         return;
       }
       const kept = this.kept(next, now);
-      const written = await this.store.set(key, JSON.stringify(kept), version);
+      const written = await this.store.set(key, serialise(kept), version);
       if (written !== null) {
         this.remember(chatId, { row: kept, version: written, at: now });
         return;
@@ -171,25 +219,101 @@ export class StoreLedger implements PushLedger {
     throw new Error("push ledger: gave up after conflicting writes");
   }
 
+  /** The row with the person's noted outcomes in it, and which those were (to drop once written). */
+  private withNoted(chatId: string, row: Row): [Row, [string, Item][]] {
+    const noted = this.unwritten.get(chatId);
+    if (!noted || noted.size === 0) return [row, []];
+    const items = [...noted];
+    const next = { ...row };
+    for (const [push, item] of items) next[push] = item;
+    return [next, items];
+  }
+
+  /** Noted outcomes now in the store are no longer waiting (unless noted again meanwhile). */
+  private written(chatId: string, items: [string, Item][]): void {
+    const noted = this.unwritten.get(chatId);
+    if (!noted) return;
+    for (const [push, item] of items) if (noted.get(push) === item) noted.delete(push);
+    if (noted.size === 0) this.unwritten.delete(chatId);
+  }
+
   async claim(chatId: string, push: string): Promise<LedgerEntry | null> {
+    // Run here, its outcome not written yet: this instance knows best.
+    const mine = this.unwritten.get(chatId)?.get(push);
+    if (mine) return this.entryOf(mine);
     let found: Item | undefined;
+    let included: [string, Item][] = [];
     await this.update(chatId, (row, now, fresh) => {
       found = this.live(row[push], now);
       // Known already: only the store may say so (the remembered row may be out of date).
       if (found) return fresh ? null : "read";
-      return { ...row, [push]: { s: "r", at: now } };
+      const [next, noted] = this.withNoted(chatId, row);
+      included = noted;
+      next[push] = { s: "r", at: now };
+      return next;
     });
+    this.written(chatId, included);
     return found ? this.entryOf(found) : null;
   }
 
   async get(chatId: string, push: string): Promise<LedgerEntry | null> {
+    const mine = this.unwritten.get(chatId)?.get(push);
+    if (mine) return this.entryOf(mine);
     const entry = await this.store.get(this.key(chatId));
     const item = this.live(this.decode(entry?.value)[push], this.clock());
     return item ? this.entryOf(item) : null;
   }
 
   async finish(chatId: string, push: string, outcome: Outcome): Promise<void> {
-    await this.update(chatId, (row, now) => ({ ...row, [push]: outcome.kind === "passive" ? { s: "p", c: outcome.content, at: now } : { s: "a", at: now } }));
+    this.unwritten.get(chatId)?.delete(push);
+    await this.update(chatId, (row, now) => ({ ...row, [push]: itemOf(outcome, now) }));
+  }
+
+  /**
+   * Notes the outcome of a push this instance claimed, and writes it soon: with the person's next
+   * claim (one write for both), else WRITE_BEHIND_MS later. This instance answers a retry from
+   * it at once; another instance finds it in the store, since a retry comes seconds later. Only
+   * the outcome waits: the claim, which keeps a push from being applied twice, is written
+   * before the turn runs.
+   */
+  note(chatId: string, push: string, outcome: Outcome): void {
+    let noted = this.unwritten.get(chatId);
+    if (!noted) this.unwritten.set(chatId, (noted = new Map()));
+    noted.set(push, itemOf(outcome, this.clock()));
+    if (this.timer === undefined) {
+      this.timer = setTimeout(() => void this.flush(), WRITE_BEHIND_MS);
+      this.timer.unref();
+    }
+  }
+
+  /**
+   * Writes every noted outcome now. One that cannot be written stays noted and is tried again
+   * shortly, until no retry can come for it any more (CLAIM_MS after it was noted).
+   */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const chatId of [...this.unwritten.keys()]) {
+      let included: [string, Item][] = [];
+      try {
+        await this.update(chatId, (row) => {
+          const [next, noted] = this.withNoted(chatId, row);
+          included = noted;
+          return noted.length > 0 ? next : null;
+        });
+        this.written(chatId, included);
+      } catch (error) {
+        this.failed(error);
+        const noted = this.unwritten.get(chatId);
+        const now = this.clock();
+        for (const [push, item] of noted ?? []) if (now - item.at > CLAIM_MS) noted!.delete(push);
+        if (noted?.size === 0) this.unwritten.delete(chatId);
+      }
+    }
+    if (this.unwritten.size > 0 && this.timer === undefined) {
+      this.timer = setTimeout(() => void this.flush(), WRITE_BEHIND_MS);
+      this.timer.unref();
+    }
   }
 
   async release(chatId: string, push: string): Promise<void> {
@@ -202,6 +326,7 @@ export class StoreLedger implements PushLedger {
 
   async forget(chatId: string): Promise<void> {
     this.known.delete(chatId);
+    this.unwritten.delete(chatId);
     await this.store.delete(this.key(chatId));
   }
 }

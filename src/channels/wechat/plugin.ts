@@ -70,7 +70,7 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   const conversation = o.conversation ?? storeConversation(o.store);
 
   const fetchToken = () => fetchAccessToken(config.apiRoot, config.appId, config.appSecret);
-  const ledger = new StoreLedger(o.store);
+  const ledger = new StoreLedger(o.store, Date.now, (e) => log.warn({ err: e, kind: "ledger_write_failed" }, "push outcome not noted"));
   let redis: Redis | undefined;
   let tokens: AccessTokens;
   if (config.redisUrl) {
@@ -154,14 +154,15 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
     const outcome = new Promise<Outcome>((r) => (settle = r));
     running.set(key, outcome);
     const turn = runTurn(push, action, chatId);
-    // The outcome is for retries; failing to note it must not turn a reply into an apology.
-    const note = (o: Outcome) => ledger.finish(chatId, key, o).catch((e) => log.warn({ err: e, kind: "ledger_write_failed" }, "push outcome not noted"));
+    // The outcome is for retries; failing to write it must not turn a reply into an apology.
+    const finish = (o: Outcome) => ledger.finish(chatId, key, o).catch((e) => log.warn({ err: e, kind: "ledger_write_failed" }, "push outcome not noted"));
     const [timer, lateness] = deadlineTimer<"late">(deadline, "late");
     try {
       const first = await Promise.race([turn, lateness]);
       if (first === "late") {
         late = true;
-        await note({ kind: "async" });
+        // Written now: the platform's retry is due in half a second.
+        await finish({ kind: "async" });
         settle({ kind: "async" });
         log.info({ wx: ids.log(push.fromUserName), kind: "slow_turn" }, "turn missed the passive reply; answering through 客服消息");
         // Everything goes through 客服消息 now: the choices can be clickable (msgmenu).
@@ -178,12 +179,14 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
         return null;
       }
       const parts = first ? capped(renderReplies(first), true, m.truncated) : [];
+      // Noted, and written with the person's next push or shortly after (ledger.ts): the reply
+      // goes back without waiting for a second write of the ledger.
       if (parts.length === 0) {
-        await note({ kind: "async" });
+        ledger.note(chatId, key, { kind: "async" });
         settle({ kind: "async" });
         return null;
       }
-      await note({ kind: "passive", content: parts[0]! });
+      ledger.note(chatId, key, { kind: "passive", content: parts[0]! });
       settle({ kind: "passive", content: parts[0]! });
       // The rest follows the passive reply through 客服消息, in order.
       if (parts.length > 1) setImmediate(() => deliver(push.fromUserName, parts.slice(1).map(textMessage)));
@@ -312,6 +315,8 @@ export async function wechatPlugin(app: FastifyInstance, o: WechatPluginOptions)
   app.addHook("onClose", async () => {
     // Replies already promised go out before the connection to Redis closes.
     while (pending.size > 0) await Promise.allSettled([...pending]);
+    // Outcomes not yet written go to the store, for retries that reach another instance.
+    await ledger.flush();
     if (redis) await redis.quit().catch(() => redis!.disconnect());
   });
 }

@@ -1,11 +1,11 @@
 /**
  * The push's XML in, the reply's XML out. Reading goes through fast-xml-parser (no DTD, no
  * external entities, every value kept as a string: a MsgId has more digits than a double holds)
- * and is then checked with zod. Writing is a fixed template: our replies have four or five
- * fields, and every value goes into CDATA with "]]>" split so no text can close it early.
+ * and then each field we use is checked to be text (a field with elements inside is refused).
+ * Writing is a fixed template: our replies have four or five fields, and every value goes into
+ * CDATA with "]]>" split so no text can close it early.
  */
 import { XMLParser } from "fast-xml-parser";
-import { z } from "zod";
 
 const parser = new XMLParser({
   parseTagValue: false,
@@ -16,20 +16,6 @@ const parser = new XMLParser({
   htmlEntities: false,
 });
 
-const Text = z.union([z.string(), z.number()]).transform(String);
-
-/** The fields of a push we read (others, such as PicUrl or Location_X, are ignored). */
-const PushXml = z.object({
-  ToUserName: Text,
-  FromUserName: Text,
-  CreateTime: Text.pipe(z.string().regex(/^\d{1,12}$/)),
-  MsgType: Text,
-  Content: Text.optional(),
-  MsgId: Text.optional(),
-  Event: Text.optional(),
-  EventKey: Text.optional(),
-  Recognition: Text.optional(),
-});
 
 export type Push = {
   toUserName: string;
@@ -43,9 +29,6 @@ export type Push = {
   eventKey?: string;
   recognition?: string;
 };
-
-/** An encrypted push: the envelope, whatever else 兼容模式 sends beside it. */
-const EnvelopeXml = z.object({ Encrypt: Text, ToUserName: Text.optional() });
 
 export class XmlError extends Error {
   override readonly name = "XmlError";
@@ -63,27 +46,55 @@ function root(xml: string): Record<string, unknown> {
   return top as Record<string, unknown>;
 }
 
-/** The <Encrypt> value of a push, or undefined when it has none. */
-export function readEnvelope(xml: string): string | undefined {
-  const parsed = EnvelopeXml.safeParse(root(xml));
-  return parsed.success ? parsed.data.Encrypt : undefined;
+/**
+ * A field's text: undefined when absent, a string when it holds text, `false` when it holds
+ * anything else (elements, or the field given twice). Checked by hand rather than with a schema:
+ * this runs for every push, and a schema's parse cost as much again as these few checks.
+ */
+function text(fields: Record<string, unknown>, name: string): string | undefined | false {
+  const value = fields[name];
+  if (value === undefined || typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  return false;
 }
 
+/** The <Encrypt> value of a push, or undefined when it has none. */
+export function readEnvelope(xml: string): string | undefined {
+  const fields = root(xml);
+  const encrypted = text(fields, "Encrypt");
+  return typeof encrypted === "string" && text(fields, "ToUserName") !== false ? encrypted : undefined;
+}
+
+/** The fields of a push we read (others, such as PicUrl or Location_X, are ignored). */
 export function readPush(xml: string): Push {
-  const parsed = PushXml.safeParse(root(xml));
-  if (!parsed.success) throw new XmlError(`push fields: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
-  const x = parsed.data;
-  return {
-    toUserName: x.ToUserName,
-    fromUserName: x.FromUserName,
-    createTime: x.CreateTime,
-    msgType: x.MsgType,
-    ...(x.Content !== undefined ? { content: x.Content } : {}),
-    ...(x.MsgId !== undefined ? { msgId: x.MsgId } : {}),
-    ...(x.Event !== undefined ? { event: x.Event } : {}),
-    ...(x.EventKey !== undefined ? { eventKey: x.EventKey } : {}),
-    ...(x.Recognition !== undefined ? { recognition: x.Recognition } : {}),
+  const fields = root(xml);
+  const bad: string[] = [];
+  const required = (name: string): string => {
+    const value = text(fields, name);
+    if (typeof value === "string") return value;
+    bad.push(name);
+    return "";
   };
+  const optional = (name: string): string | undefined => {
+    const value = text(fields, name);
+    if (value !== false) return value;
+    bad.push(name);
+    return undefined;
+  };
+  const push: Push = { toUserName: required("ToUserName"), fromUserName: required("FromUserName"), createTime: required("CreateTime"), msgType: required("MsgType") };
+  if (!bad.includes("CreateTime") && !/^\d{1,12}$/.test(push.createTime)) bad.push("CreateTime");
+  const content = optional("Content");
+  const msgId = optional("MsgId");
+  const event = optional("Event");
+  const eventKey = optional("EventKey");
+  const recognition = optional("Recognition");
+  if (bad.length > 0) throw new XmlError(`push fields: ${bad.join(", ")}`);
+  if (content !== undefined) push.content = content;
+  if (msgId !== undefined) push.msgId = msgId;
+  if (event !== undefined) push.event = event;
+  if (eventKey !== undefined) push.eventKey = eventKey;
+  if (recognition !== undefined) push.recognition = recognition;
+  return push;
 }
 
 function cdata(value: string): string {
