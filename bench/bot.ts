@@ -87,19 +87,32 @@ async function worker(kind: Kind, storeKind: StoreKind, target: string, apiRoot:
     server = await buildServer({ log, store, webhook: { path: "/hook", secret: SECRET, bot } });
     port = await listen(server, 0);
   }
-  const cpuStart = process.cpuUsage();
+  let start = process.resourceUsage();
   process.send!({ port });
   process.on("message", (msg: { cmd: string }) => {
     if (msg.cmd === "reset") {
-      const c = process.cpuUsage();
-      Object.assign(cpuStart, c);
+      start = process.resourceUsage();
       process.send!({ reset: true });
     }
     if (msg.cmd === "stop") {
-      const used = process.cpuUsage(cpuStart);
-      process.send!({ cpuMicros: used.user + used.system }, () => process.exit(0));
+      const end = process.resourceUsage();
+      const usage: WorkerUsage = {
+        cpuMicros: end.userCPUTime + end.systemCPUTime - start.userCPUTime - start.systemCPUTime,
+        systemMicros: end.systemCPUTime - start.systemCPUTime,
+        // Every wait for I/O (a socket with nothing to read, a file lock) is a voluntary switch;
+        // each costs a trip through the kernel and the scheduler.
+        switches: end.voluntaryContextSwitches - start.voluntaryContextSwitches + end.involuntaryContextSwitches - start.involuntaryContextSwitches,
+      };
+      process.send!(usage, () => process.exit(0));
     }
   });
+}
+
+/** What the bot process used over the measured run (all its threads). */
+interface WorkerUsage {
+  cpuMicros: number;
+  systemMicros: number;
+  switches: number;
 }
 
 // ---------------------------------------------------------------- driver (users + Bot API)
@@ -134,6 +147,9 @@ interface RunResult {
   p50: number;
   p99: number;
   cpuMicrosPerUpdate: number;
+  /** The part of it spent in the kernel (system calls), and the bot process's context switches per update. */
+  systemMicrosPerUpdate: number;
+  switchesPerUpdate: number;
   /** This process (users + Bot API stand-in), to see whether the harness or the bot is the limit. */
   harnessCpuMicrosPerUpdate: number;
   apiCallsPerUpdate: number;
@@ -146,7 +162,12 @@ async function run(kind: Kind, storeKind: StoreKind, target: string, opts: { use
   const tg = await new FakeTelegram(TOKEN).start();
   tg.keepCalls = false;
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ["worker", kind, storeKind, target, tg.apiRoot], {
-    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])],
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+      ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -226,8 +247,8 @@ async function run(kind: Kind, storeKind: StoreKind, target: string, opts: { use
   const seconds = (performance.now() - started) / 1000;
   const harnessUsed = process.cpuUsage(harnessCpu);
   const apiCalls = tg.count - callsBefore;
-  const cpuMicros = await new Promise<number>((resolve) => {
-    child.once("message", (m: any) => resolve(m.cpuMicros));
+  const usage = await new Promise<WorkerUsage>((resolve) => {
+    child.once("message", (m: any) => resolve(m));
     child.send({ cmd: "stop" });
   });
   agent.destroy();
@@ -240,12 +261,23 @@ async function run(kind: Kind, storeKind: StoreKind, target: string, opts: { use
     perSecond: messages / seconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    cpuMicrosPerUpdate: cpuMicros / Math.max(1, messages),
+    cpuMicrosPerUpdate: usage.cpuMicros / Math.max(1, messages),
+    systemMicrosPerUpdate: usage.systemMicros / Math.max(1, messages),
+    switchesPerUpdate: usage.switches / Math.max(1, messages),
     harnessCpuMicrosPerUpdate: (harnessUsed.user + harnessUsed.system) / Math.max(1, messages),
     apiCallsPerUpdate: apiCalls / Math.max(1, messages),
     errors,
     completed,
   };
+}
+
+/** A comma-separated choice among `known` (all of them when not given). */
+function listed<T extends string>(given: string | undefined, known: T[]): T[] {
+  if (!given) return known;
+  const picked = given.split(",").map((x) => x.trim());
+  const unknown = picked.filter((x) => !known.includes(x as T));
+  if (unknown.length) throw new Error(`unknown ${unknown.join(", ")}; expected some of ${known.join(", ")}`);
+  return picked as T[];
 }
 
 async function main(): Promise<void> {
@@ -255,8 +287,10 @@ async function main(): Promise<void> {
     .split(",")
     .map((x) => Number(x.trim()))
     .filter((x) => Number.isInteger(x) && x > 0);
+  const stores = listed<StoreKind>(process.env.BENCH_STORES, ["sqlite", "redis"]);
+  const bots = listed<Kind>(process.env.BENCH_BOTS, ["yidi", "echo"]);
   const { startRedisServer } = await import("../src/store/testing/redis-server.ts");
-  const redis = await startRedisServer();
+  const redis = stores.includes("redis") ? await startRedisServer() : undefined;
   const dir = mkdtempSync(join(tmpdir(), "yidi-bench-"));
   console.log(`bench:bot — ${users} conversations × ${SCRIPT.length} updates per run, ${cpus().length} CPUs, node ${process.version}`);
   try {
@@ -264,21 +298,22 @@ async function main(): Promise<void> {
       const opts = { users, concurrency, seconds };
       console.log(`\n${concurrency} users at once:`);
       const results: RunResult[] = [];
-      for (const storeKind of ["sqlite", "redis"] as const) {
-        for (const kind of ["yidi", "echo"] as const) {
-          const target = storeKind === "sqlite" ? join(dir, `${kind}-${concurrency}.sqlite`) : redis.url;
+      for (const storeKind of stores) {
+        for (const kind of bots) {
+          const target = storeKind === "sqlite" ? join(dir, `${kind}-${concurrency}.sqlite`) : redis!.url;
           const r = await run(kind, storeKind, target, opts);
           results.push(r);
           console.log(
             `  ${r.label.padEnd(18)} ${r.perSecond.toFixed(0).padStart(6)} msg/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ` +
-              `bot CPU ${(r.cpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, harness CPU ${(r.harnessCpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, ` +
+              `bot CPU ${(r.cpuMicrosPerUpdate / 1000).toFixed(3)} ms/update (kernel ${(r.systemMicrosPerUpdate / 1000).toFixed(3)}, ${r.switchesPerUpdate.toFixed(1)} switches), harness CPU ${(r.harnessCpuMicrosPerUpdate / 1000).toFixed(3)} ms/update, ` +
               `${r.apiCallsPerUpdate.toFixed(2)} Bot API calls/update  (${r.messages} updates, ${r.completed} conversations, ${r.seconds.toFixed(1)} s, errors ${r.errors})`,
           );
         }
       }
-      for (const storeKind of ["sqlite", "redis"]) {
-        const y = results.find((r) => r.label === `yidi bot + ${storeKind}`)!;
-        const e = results.find((r) => r.label === `echo bot + ${storeKind}`)!;
+      for (const storeKind of stores) {
+        const y = results.find((r) => r.label === `yidi bot + ${storeKind}`);
+        const e = results.find((r) => r.label === `echo bot + ${storeKind}`);
+        if (!y || !e) continue;
         console.log(
           `  ratio yidi/echo (${storeKind}): CPU per update ${(y.cpuMicrosPerUpdate / e.cpuMicrosPerUpdate).toFixed(2)}×, ` +
             `wall time per update ${(e.perSecond / y.perSecond).toFixed(2)}×, p99 ${(y.p99 / e.p99).toFixed(2)}×`,
@@ -286,7 +321,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await redis.stop();
+    await redis?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
