@@ -19,6 +19,7 @@ import { choicesKeyboard, pressedLabel } from "./keyboards.ts";
 import { isGroup, relevance } from "./relevance.ts";
 import { escapeHtml, MAX_MESSAGE_CHARS, messageHtml, renderReply } from "./render.ts";
 import { ApiHealth, boundedNetworkRetry } from "./health.ts";
+import { botApiFetch } from "./transport.ts";
 
 export interface BotOptions {
   token: string;
@@ -60,6 +61,9 @@ export function createBot(o: BotOptions): Bot {
       canUseWebhookReply: (method) => method === "answerCallbackQuery",
       // One call may take this long before it counts as failed (grammY's default is 500 s).
       timeoutSeconds: o.callTimeoutSeconds ?? 15,
+      // Plain node:http instead of node-fetch (transport.ts); grammY types the option as the
+      // global fetch, of which it uses only the call and `json()`.
+      fetch: botApiFetch as unknown as typeof fetch,
     },
     botInfo: o.botInfo,
   });
