@@ -123,8 +123,12 @@ const RetiredAdjust = z.strictObject({
   alsoUnderSchedules: z.boolean().optional(),
 });
 
+/** A reading of the source that only a retiree's figures rest on (上海: 2001年以后退休的起付线), listed only in retirees' estimates. */
+const RetiredReading = { retiredAssumption: z.string().optional() };
+
 const Deductible = z.strictObject({
   ...Cited,
+  ...RetiredReading,
   working: DeductibleTable,
   retired: DeductibleTable.optional(),
   /** "annual": one deductible a year (outpatient pooling); default per admission. */
@@ -138,6 +142,7 @@ const Deductible = z.strictObject({
 const Ratio = z
   .strictObject({
     ...Cited,
+    ...RetiredReading,
     working: RatioTable.optional(),
     retired: RatioTable.optional(),
   })

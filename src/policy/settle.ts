@@ -514,6 +514,10 @@ function noteWarnings(c: Case, order: LevelOrder): void {
     usesSchedule && c.visitor.rule.kind === "schedule" && c.visitor.rule.deductible ? undefined : rules.deductible?.assumption,
     usesSchedule ? undefined : rules.ratio.assumption,
     rules.cap?.assumption,
+    c.retired && !(usesSchedule && c.visitor.rule.kind === "schedule" && c.visitor.rule.deductible) ? rules.deductible?.retiredAssumption : undefined,
+    c.retired && !usesSchedule ? rules.ratio.retiredAssumption : undefined,
+    // The visitor rule's own reading (大庆 转外: worded for 灵活就业人员), wherever it is used away from home.
+    away ? c.visitor.entry?.assumption : undefined,
   ];
   for (const reading of readings) {
     if (reading && !c.assumptions.some((x) => x.kind === "reading" && x.text === reading)) c.assumptions.push({ kind: "reading", text: reading });

@@ -172,15 +172,37 @@ describe("广州 职工 普通门诊 cap by status", () => {
 });
 
 describe("南昌 居民 against 江西's unified rule", () => {
-  // M9 (2021-12-23, all schemes): 未转诊/未安置 "省外统一为20%"; NC-JX21: "起付线为800元、政策范围内的医疗费用按35%比例支付".
-  it("the conflict is recorded under rejected with its reason", async () => {
+  // M9 (B, 2021-12-23, all schemes): 未转诊/未安置 "省外统一为20%"; NC-JX21 (B-, 2021): "起付线为800元、政策范围内的医疗费用按35%比例支付".
+  // policy-facts: prefer the newer A/B source and record the older one under rejected.
+  it("from 2021-12-23 the older 800/35% is under rejected, with M9 named as what replaced it", async () => {
     const { getPolicyBook } = await import("../../src/policy/book.ts");
     const book = getPolicyBook();
-    const nc = [...book.regions.values()].find((r) => r.code === "360100");
-    const rejected = nc!.schemes.resident!.versions.flatMap((v) => v.rejected);
-    const m9 = rejected.find((r) => r.source === "M9");
-    expect(m9?.reason).toContain("20%");
-    expect(m9?.reason).toContain("800元/35%");
+    const found = book.versionFor("360100", "resident", "2026-03-01");
+    if ("error" in found) throw new Error("no version");
+    const old = found.version.rejected.find((r) => r.source === "NC-JX21");
+    expect(old?.reason).toContain("800元");
+    expect(old?.reason).toContain("M9");
+    expect(found.version.visitors.filter((v) => v.source === "NC-JX21")).toEqual([]);
+  });
+  it("an unregistered stay in 上海: 20% first, then the city's own 二级 400/60%: (16000 − 400) × 60% = 9360 (was 800/35%: 6720)", () => {
+    const r = evaluate({
+      insured: { region: "南昌", scheme: "resident" },
+      treatment: { region: "上海", setting: "inpatient", hospitalLevel: 2, date: "2026-03-01" },
+      visitor: "unregistered",
+      costs: { total: "20000", classB: "0", outOfCatalog: "0" },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.estimate.fundPays).toBe("9360.00");
+  });
+  it("before 2021-12-23 the city's own 800/35% still applies", () => {
+    const r = evaluate({
+      insured: { region: "南昌", scheme: "resident" },
+      treatment: { region: "上海", setting: "inpatient", hospitalLevel: 2, date: "2021-06-01" },
+      visitor: "temporary_other",
+      costs: { total: "20000", classB: "0", outOfCatalog: "0" },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.estimate.fundPays).toBe("6720.00");
   });
 });
 

@@ -109,18 +109,18 @@ describe("南昌 360100 职工 (G2 ratios from 2025-07-01)", () => {
   });
 });
 
-describe("南昌 360100 居民 (separate schedules)", () => {
+describe("南昌 360100 居民 (江西's unified visitor rule from 2021-12-23)", () => {
   it("长期居住 二级: own deductible and ratio", () => {
     // 起付400, 60%: (20000 − 400) × 60% = 11760; you 8240.
     expect(split(estimate({ insured: "南昌", scheme: "resident", treatment: "上海", level: 2, total: "20000" }))).toEqual(["11760.00", "0.00", "8240.00"]);
   });
-  it("转诊: the city's level-3 figures (600, 60%)", () => {
-    // (20000 − 600) × 60% = 11640; you 8360.
-    expect(split(estimate({ insured: "南昌", scheme: "resident", treatment: "上海", visitor: "referral", level: 2, total: "20000" }))).toEqual(["11640.00", "0.00", "8360.00"]);
+  it("转诊: 江西 个人先行负担10%, then the same level (400, 60%)", () => {
+    // 20000 × 10% = 2000 first; (18000 − 400) × 60% = 10560; you 9440. (Before 2021-12-23: 本市三级 600/60%, 11640.)
+    expect(split(estimate({ insured: "南昌", scheme: "resident", treatment: "上海", visitor: "referral", level: 2, total: "20000" }))).toEqual(["10560.00", "0.00", "9440.00"]);
   });
-  it("其他临时外出: 800 and 35%", () => {
-    // (20000 − 800) × 35% = 6720; you 13280.
-    expect(split(estimate({ insured: "南昌", scheme: "resident", treatment: "上海", visitor: "temporary_other", level: 2, total: "20000" }))).toEqual(["6720.00", "0.00", "13280.00"]);
+  it("其他临时外出 跨省: 江西 先行自付20%, then the same level (400, 60%)", () => {
+    // 20000 × 20% = 4000 first; (16000 − 400) × 60% = 9360; you 10640. (Before 2021-12-23: 800/35%, 6720.)
+    expect(split(estimate({ insured: "南昌", scheme: "resident", treatment: "上海", visitor: "temporary_other", level: 2, total: "20000" }))).toEqual(["9360.00", "0.00", "10640.00"]);
   });
 });
 
