@@ -17,9 +17,12 @@ const t = m.whyRatio;
 
 function fromEstimate(e: Estimate): Fact {
   const aged = new Set(e.dataAge.map((x) => x.title));
+  // The age limit is the evaluator's (national.yaml's defaults), carried by its data_age warning.
+  const ageWarning = e.warnings.find((w) => w.kind === "data_age");
+  const months = ageWarning?.kind === "data_age" ? ageWarning.months : null;
   const lines: string[] = [];
   const cite = (s: Estimate["steps"][number]) => {
-    lines.push(t.source(s.source.title, publishedText(s.source.published) + (s.source.published === "unknown" ? "" : "发布"), s.source.confidence, aged.has(s.source.title)));
+    lines.push(t.source(s.source.title, publishedText(s.source.published) + (s.source.published === "unknown" ? "" : "发布"), s.source.confidence, aged.has(s.source.title) ? months : null));
   };
   const ratio = e.steps.find((s) => (s.kind === "ratio" || s.kind === "band") && s.rates);
   if (ratio?.rates) {

@@ -58,7 +58,7 @@ export function stepWords(p: StepParams): { what: string; rule: string } {
     case "out_of_catalog":
       return { what: t.outOfCatalog.what, rule: t.outOfCatalog.rule(catalogueName(p.catalogue)) };
     case "class_b_first_pay":
-      return { what: t.classB.what, rule: t.classB.rule(p.classB, String(p.share), p.whose ?? catalogueName(p.catalogue)) };
+      return { what: t.classB.what, rule: t.classB.rule(p.classB, String(p.share), p.template ? t.classB.template : (p.whose ?? catalogueName(p.catalogue))) };
     case "visitor_first_pay":
       return { what: t.visitorFirstPay.what(p.visitor), rule: t.visitorFirstPay.rule(p.base, String(p.share)) };
     case "deductible": {

@@ -356,8 +356,9 @@ export const flowMessages = {
     rule: (rate: string, rule: string) => `刚才的估算里，统筹基金按 ${rate}% 支付，算法是：${rule}。`,
     bands: (rule: string) => `刚才的估算里，统筹基金按费用分段、各段比例不同支付：${rule}。`,
     cut: (what: string, rule: string) => `其中「${what}」：${rule}。`,
-    source: (title: string, published: string, confidence: "high" | "medium" | "low", aged: boolean) =>
-      `依据：《${title}》，${published}，可信度${{ high: "高", medium: "中", low: "低" }[confidence]}${aged ? "；这份资料可能已超过 24 个月或看不出日期，比例可能已调整，请向参保地医保部门核实" : ""}。`,
+    /** `agedMonths`: the age limit the source may be past (national.yaml's defaults), or null when it is not. */
+    source: (title: string, published: string, confidence: "high" | "medium" | "low", agedMonths: number | null) =>
+      `依据：《${title}》，${published}，可信度${{ high: "高", medium: "中", low: "低" }[confidence]}${agedMonths !== null ? `；这份资料可能已超过 ${agedMonths} 个月或看不出日期，比例可能已调整，请向参保地医保部门核实` : ""}。`,
     typical: (region: string) => `${region}这部分没有我们核实过的数据，这个比例取自典型模板（各地中位数），不是${region}的政策。`,
     share: "基金实际付的钱占总费用的比例会更低：起付线、目录外和乙类先自付的部分不按这个比例报。",
     noEstimate: "想知道您自己的比例从哪来：告诉我参保地、就医地、医院级别和花费，我先算一遍，再说明。",

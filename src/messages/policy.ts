@@ -51,8 +51,9 @@ export const policyText = {
   },
   classB: {
     what: "乙类先行自付",
+    rule: (amount: string, share: string, whose: string) => `乙类 ${amount} 元 × ${share}%（${whose}规定）`,
     // The template's long name ("典型模板（各地中位数…）") is explained once, in its source.
-    rule: (amount: string, share: string, whose: string) => `乙类 ${amount} 元 × ${share}%（${whose.replace(/^典型模板（[^）]*）$/u, "典型模板")}规定）`,
+    template: "典型模板",
     noAmount: "未提供乙类金额，按 0 元计算；如有乙类药品或项目，个人负担会更高",
   },
   visitorFirstPay: {

@@ -133,8 +133,8 @@ export interface BandPart {
 export type StepParams =
   | { kind: "jurisdiction"; jurisdiction: Jurisdiction; insured: string; treatment: string; catalogue: "insured" | "treatment" }
   | { kind: "out_of_catalog"; catalogue: "insured" | "treatment" }
-  /** `whose`: the policy whose share was used, or null for the catalogue's place. */
-  | { kind: "class_b_first_pay"; classB: string; share: number; whose: string | null; catalogue: "insured" | "treatment" }
+  /** `whose`: the policy whose share was used, or null for the catalogue's place; `template`: it is the typical template. */
+  | { kind: "class_b_first_pay"; classB: string; share: number; whose: string | null; template: boolean; catalogue: "insured" | "treatment" }
   | { kind: "visitor_first_pay"; visitor: Visitor; base: string; share: number }
   | {
       kind: "deductible";

@@ -632,7 +632,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
 
   if (positive(input.outOfCatalog)) ex.add("out_of_catalog", input.outOfCatalog, fixed.outOfCatalog, cites.principle);
   if (c.classBShare && cites.classB && positive(input.classB)) {
-    const params: StepParams = { kind: "class_b_first_pay", classB: fmt(input.classB), share: c.classBShare.value, whose: c.classBShare.policy?.name ?? null, catalogue: c.catalogue };
+    const params: StepParams = { kind: "class_b_first_pay", classB: fmt(input.classB), share: c.classBShare.value, whose: c.classBShare.policy?.name ?? null, template: c.classBShare.policy?.code === "typical", catalogue: c.catalogue };
     ex.add("class_b_first_pay", r.classBFirst, params, cites.classB);
   }
 
