@@ -326,3 +326,18 @@ describe("grades as policy-facts gives them, and the primary national documents 
     expect(nn?.text).toContain("可信度较低");
   });
 });
+
+describe("海口 居民: figures a page dates 2025 are not shown as 2022's (item 1)", () => {
+  const stay = (date: string) =>
+    estimate({ insured: { region: "海口", scheme: "resident" }, treatment: { region: "广州", setting: "inpatient", hospitalLevel: 3, date }, costs: { total: "10000", classB: "0", outOfCatalog: "0" } });
+  it("a 2026 stay uses them: (10000 − 350) × 65% = 6272.50, from a version that starts in 2025", () => {
+    const e = stay("2026-03-01");
+    expect(e.fundPays).toBe("6272.50");
+    expect(e.policy).toMatchObject({ version: "2025", from: "2025-01-01", typical: false });
+  });
+  it("a 2024 stay does not: the labelled template, (10000 − 900) × 60% = 5460", () => {
+    const e = stay("2024-06-01");
+    expect(e.policy.typical).toBe(true);
+    expect(e.fundPays).toBe("5460.00");
+  });
+});
