@@ -124,6 +124,21 @@ describe("the web chat over HTTP", () => {
     expect(after).toContain(`<div class="m me"><span class="vh">${m.you}：</span><p>改一个答案</p></div>`);
   });
 
+  it("a pressed button is shown with its own words: one of the greeting's as the first message, then one of the newest reply's", async () => {
+    const v = await visit();
+    const first = (await (await post(v, "/chat", { csrf: v.csrf, choice: "go:claim" }, true)).json()) as { html: string; choices: string };
+    expect(first.html).toContain(`<div class="m me"><span class="vh">${m.you}：</span><p>手工报销要哪些材料</p></div>`);
+    const [, id, label] = /name="choice" value="([^"]+)">([^<]+)<\/button>/.exec(first.choices)!;
+    const second = (await (await post(v, "/chat", { csrf: v.csrf, choice: id! }, true)).json()) as { html: string };
+    expect(second.html).toContain(`<p>${label}</p></div>`);
+    // A button no reply drew is said to have been pressed, without words of its own.
+    const unknown = (await (await post(v, "/chat", { csrf: v.csrf, choice: "v:none:9" }, true)).json()) as { html: string };
+    expect(unknown.html).toContain(`<p>${m.pressed}</p></div>`);
+    // On reload: the greeting, then the presses in their order.
+    const html = await page(v);
+    expect(html.indexOf("您好！我是异地就医助手")).toBeLessThan(html.indexOf("手工报销要哪些材料</p></div>"));
+  });
+
   it("with fetch: the answer comes back as HTML to append, with the new buttons", async () => {
     const v = await visit();
     const res = await post(v, "/chat", { csrf: v.csrf, text: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少" }, true);

@@ -24,7 +24,7 @@ import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
-import { appendTranscript, eraseSession, fromReply, mine, readTranscript, RECENT, type Entry } from "./transcript.ts";
+import { appendTranscript, eraseSession, fromReply, mine, newestOf, readRecent, readTranscript, RECENT, type Entry, type Recent } from "./transcript.ts";
 import { greetingReplies, webTurn, type WebInput } from "./turn.ts";
 
 export interface WebOptions {
@@ -158,18 +158,17 @@ export function webChat(o: WebOptions) {
       if (!input) return answer(request, reply, { notice: "empty", status: 400 });
       // Only the newest entries: whether there are any (a first message answers the greeting)
       // and, for a pressed button, the replies that drew it, whose label is what it said.
-      const read = await readTranscript(o.store, id, input.type === "choice" ? RECENT : 1);
-      const before = read.entries;
+      const recent = await readRecent(o.store, id, input.type === "choice" ? RECENT : 1);
       const turn = await webTurn(o.store, id, input);
       if (turn.kind === "forget") {
         await eraseSession(o.store, id);
         return answer(request, reply, { notice: "forgotten" });
       }
       // The greeting the visitor answered becomes part of the transcript with their first message.
-      const opening = before.length === 0 ? greetingReplies().map(fromReply) : [];
-      const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(before.length > 0 ? before : opening, input.id) };
+      const opening = recent.empty ? greetingReplies().map(fromReply) : [];
+      const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(recent.empty ? newestOf(opening) : recent.newest, input.id) };
       const added = [said, ...turn.replies.map(fromReply)];
-      const first = await appendTranscript(o.store, id, read, [...opening, ...added]);
+      const first = await appendTranscript(o.store, id, recent.read, [...opening, ...added]);
       // The page on screen already shows the greeting: only the new lines are sent to it.
       return answer(request, reply, { added, from: first + opening.length, sessionId: id });
     });
@@ -214,11 +213,7 @@ export function webChat(o: WebOptions) {
   };
 }
 
-/** What a pressed button said, for the transcript. */
-function labelOf(entries: Entry[], choiceId: string): string {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const hit = entries[i]!.choices?.find((c) => c.id === choiceId);
-    if (hit) return hit.label;
-  }
-  return m.pressed;
+/** What a pressed button said, for the transcript: its label in the newest entry that has it. */
+function labelOf(newest: Recent["newest"], choiceId: string): string {
+  return newest((e) => e.choices?.find((c) => c.id === choiceId)?.label) ?? m.pressed;
 }

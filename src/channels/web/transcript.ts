@@ -75,9 +75,62 @@ export async function readTranscript(store: ConversationStore, session: string, 
     }
     return { entries, first: lines[0]!.seq };
   }
-  // Earlier versions kept the transcript whole, as one value under the same key.
+  return readWhole(store, key);
+}
+
+/** Earlier versions kept the transcript whole, as one value under the same key. */
+async function readWhole(store: ConversationStore, key: string): Promise<Read> {
   const whole = decodeAll((await store.get(key))?.value);
   return whole.length > 0 ? { entries: whole, first: 0, legacy: true } : { entries: [], first: 0 };
+}
+
+/**
+ * What a message needs of the transcript before its turn: whether there is anything at all (a
+ * first message answers the greeting) and, for a pressed button, its label among the newest
+ * entries. The newest lines are read but decoded only as far as asked, newest first (a button
+ * is nearly always one of the newest reply's): most of their bytes are estimates a message
+ * does not need parsed.
+ */
+export interface Recent {
+  /** No entries kept: a first message, or one after the transcript expired. */
+  empty: boolean;
+  /** As `appendTranscript` takes it. */
+  read: Read;
+  /** The first thing `pick` finds in an entry, newest entry first. */
+  newest<T>(pick: (e: Entry) => T | undefined): T | undefined;
+}
+
+/** `Recent.newest` over entries at hand. */
+export function newestOf(entries: Entry[]): Recent["newest"] {
+  return (pick) => {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const hit = pick(entries[i]!);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  };
+}
+
+export async function readRecent(store: ConversationStore, session: string, limit: number): Promise<Recent> {
+  const key = transcriptKey(session);
+  const lines = await store.lines(key, limit);
+  if (lines.length === 0) {
+    // Nothing in the log: perhaps a transcript kept whole by an earlier version (moved with this message).
+    const read = await readWhole(store, key);
+    return { empty: read.entries.length === 0, read, newest: newestOf(read.entries) };
+  }
+  return {
+    empty: false,
+    read: { entries: [], first: lines[0]!.seq },
+    newest: (pick) => {
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const entry = decodeLine(lines[i]!.value);
+        const hit = entry && pick(entry);
+        if (hit !== undefined) return hit;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** Appends entries to a transcript read before; returns the place of the first appended. */
