@@ -87,6 +87,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     http: { headersTimeout: limits.headersTimeoutMs, connectionsCheckingInterval: checkEvery(limits) },
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // Nothing is logged per request (above), so no request gets a child logger of its own
+    // either: fastify's default makes one for every request, to carry its id.
+    childLoggerFactory: (logger, _bindings, opts) => (opts.level === undefined ? logger : logger.child({}, opts)),
     // A request target fastify cannot route ("http://[::1") gets the same JSON error as other bad targets.
     frameworkErrors: (_error, request, reply) => {
       refuse(request, reply, 400, m.http.badRequest);
@@ -152,7 +155,13 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
 
 /** Only a path is a valid request target here; "//[", "*" and absolute URLs are not. */
 function isPath(target: string | undefined): boolean {
-  if (target === undefined || !target.startsWith("/") || target.startsWith("//")) return false;
+  if (target === undefined || target.charCodeAt(0) !== 0x2f) return false;
+  // "/" followed by anything but a second slash or a backslash is read as a path, never as a
+  // host, and the URL parser takes it whatever follows: no parse needed (it is the common case,
+  // and building a URL per request is not free).
+  const second = target.charCodeAt(1);
+  if (target.length === 1 || (second !== 0x2f && second !== 0x5c)) return true;
+  if (second === 0x2f) return false;
   try {
     new URL(target, "http://localhost");
     return true;

@@ -24,5 +24,11 @@ describe("CSRF tokens", () => {
     expect(b.check(x, a.token(x))).toBe(false);
     expect(a.check(x, undefined)).toBe(false);
     expect(a.check(x, a.token(x).slice(0, 31))).toBe(false);
+    // A token of the right length wrong in one place, first or last, is refused as well.
+    const t = a.token(x);
+    const flip = (c: string) => (c === "A" ? "B" : "A");
+    expect(a.check(x, flip(t[0]!) + t.slice(1))).toBe(false);
+    expect(a.check(x, t.slice(0, 31) + flip(t[31]!))).toBe(false);
+    expect(a.check(x, `${t}`)).toBe(true);
   });
 });

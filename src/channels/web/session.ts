@@ -3,7 +3,7 @@
  * login. The form's CSRF token is an HMAC of that id under the server's secret, so it needs no
  * storage and every instance sharing WEB_SECRET accepts it.
  */
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 
 export const COOKIE = "yidi_sid";
 const ID = /^[A-Za-z0-9_-]{22}$/;
@@ -64,8 +64,12 @@ export class Csrf {
 
   check(session: string, given: unknown): boolean {
     if (typeof given !== "string") return false;
-    const a = Buffer.from(given);
-    const b = Buffer.from(this.token(session));
-    return a.length === b.length && timingSafeEqual(a, b);
+    const expected = this.token(session);
+    if (given.length !== expected.length) return false;
+    // Every character is compared, whatever differs first, so the time taken tells nothing of
+    // how much of a forged token was right (as timingSafeEqual, without making two buffers).
+    let diff = 0;
+    for (let i = 0; i < expected.length; i++) diff |= given.charCodeAt(i) ^ expected.charCodeAt(i);
+    return diff === 0;
   }
 }
