@@ -1,7 +1,7 @@
 /**
  * `npm run bench:bot`: simulated users send whole conversations to the webhook over loopback,
  * against the real bot (SQLite, then Redis) and against a bare grammY echo bot with the same
- * session store. The bot runs in its own process (as in production); this process plays the
+ * session store and the same Bot API transport. The bot runs in its own process (as in production); this process plays the
  * users and the Bot API. Prints messages per second, p50/p99 latency per update and the bot
  * process's CPU time per update, and the ratio to the echo bot. Bounded in count and time.
  *
@@ -56,7 +56,9 @@ async function worker(kind: Kind, storeKind: StoreKind, target: string, apiRoot:
     // The baseline: grammY, the same store as a session storage (with the same compare-and-set), echo.
     const { Bot, session } = await import("grammy");
     const versions = new Map<string, number | null>();
-    const bot = new Bot<any>(TOKEN, { client: { apiRoot }, botInfo: BOT_INFO });
+    // The same Bot API transport as the real bot, so that the ratio measures our work, not the client.
+    const { botApiFetch } = await import("../src/channels/telegram/transport.ts");
+    const bot = new Bot<any>(TOKEN, { client: { apiRoot, fetch: botApiFetch as unknown as typeof fetch }, botInfo: BOT_INFO });
     bot.use(
       session({
         initial: () => ({ n: 0 }),
