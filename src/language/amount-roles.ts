@@ -41,6 +41,12 @@ const AFTER: [RegExp, AmountRole][] = [
   [/^(?!\s)(元|块钱?)?(的)?\s?(总费用|总共|费用|医药费|住院费)/u, "total"],
 ];
 
+/** Words that ask about a role (起付线是多少, 自费的有多少) rather than name a figure's. */
+const ASKED = /^(是|有|要|大概|一般|得|会)?(多少|几|啥|什么|怎么|咋|呢)/u;
+/** An earlier stay or claim this year: what was reimbursed then counts towards this year's total. */
+const EARLIER = /今年|年内|本年|之前|以前|上次|上回|前面|年初|前几个月|上半年/u;
+const THIS_TIME = /这次|这回|本次|这一次/u;
+
 /** A bill comes as "花了X 其中/里面 乙类Y": the clause after 其中 is about parts of X. */
 function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: number): AmountRole {
   // Only the words since the last figure (or a clause break) name this one's role.
@@ -52,11 +58,18 @@ function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: nu
   for (const [pattern, role] of AFTER) {
     const m = pattern.exec(after);
     if (!m) continue;
+    // "三万块 起付线是多少": the role word starts a question about it, it does not name this figure.
+    if (ASKED.test(text.slice(a.end + m[0].length, a.end + m[0].length + 6))) continue;
     // "2万 自费5千": a role word that leads straight into the next figure is that figure's.
     const leadsOn = nextStart <= a.end + 8 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
     if (!leadsOn) return role;
   }
-  for (const [pattern, role] of BEFORE) if (pattern.test(before)) return role;
+  for (const [pattern, role] of BEFORE) {
+    if (!pattern.test(before)) continue;
+    // 今年在老家已经住过一次院 报了5000: reimbursed earlier this year, not this bill.
+    if (role === "reimbursed" && EARLIER.test(text.slice(Math.max(0, a.start - 30), a.start).split(THIS_TIME).pop() ?? "")) return "yearToDate";
+    return role;
+  }
   // The cue may sit further back in the same clause (乙类的话大概是五千左右): look at the clause.
   const clause = before.split(/[\s，,。;；]/u).filter((x) => x !== "").pop() ?? "";
   if (/乙类/u.test(clause)) return "classB";

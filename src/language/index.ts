@@ -43,7 +43,7 @@ function fillBareAnswer(text: string, expecting: keyof Slots, slots: Slots): voi
     if (/农村|农民|农合|村里/u.test(text)) slots.scheme = "resident";
     else if (/单位|公司|上班/u.test(text)) slots.scheme = "employee";
   } else if (expecting === "personStatus") {
-    if (/^\s*(退了|退啦|退了休|退了已经|早退了)/u.test(text)) slots.personStatus = "retired";
+    if (/^\s*(早就|早|已经|都)?(退了|退啦|退了休|退了已经|退休了)/u.test(text)) slots.personStatus = "retired";
     else if (/^\s*(没有?|还没|没呢|上着班|干着呢)/u.test(text)) slots.personStatus = "working";
   }
 }
@@ -93,7 +93,7 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
  * 其实他已经退休了, 金额是3万5不是3万. Only a correction when it carries a new value, and only
  * short or ending in 呢 (如果是急诊的话需要备案吗 is a question of its own).
  */
-const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是/u;
+const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是|^(那)?(换|改)(成|到|去|在)?[^,，。\s]{1,8}(试试|看看|算算|算一下|再算)$/u;
 const CORRECTION_NOT = /备案.{0,6}(改|换|变更|取消)|(改|换|变更)(一下)?备案|吗|怎么|如何|多少|能不能|可不可以|要不要|是不是/u;
 const MAX_CORRECTION_LENGTH = 16;
 
@@ -162,7 +162,10 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   const amountExpected = expecting !== undefined && (expecting === "amount" || expecting in SHARE_SLOTS);
   const money = readAmounts(masked, findAmounts(masked, amountExpected));
 
-  const { masked: affirmed, negations } = findNegations(text);
+  const { masked: negationFree, negations } = findNegations(text);
+  // Place names are masked here too, so 保定居民 does not read as 定居 nor 安居 as a residence.
+  let affirmed = negationFree;
+  for (const m of mentions) affirmed = affirmed.slice(0, m.start) + "□".repeat(m.end - m.start) + affirmed.slice(m.end);
   const slots: Slots = readSlots(affirmed);
   const slotAmbiguities = applyNegations(slots, negations, affirmed, text);
   if (expecting && slots[expecting] === undefined) fillBareAnswer(text, expecting, slots);
@@ -217,9 +220,11 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
 
   const regionCount = (slots.insuredRegion ? 1 : 0) + (slots.treatmentRegion ? 1 : 0) + provinceOnly.filter((a) => a.slot !== "place").length;
   const score = scoreIntent(text, {
-    amount: slots.amount !== undefined,
+    // Figures whose role is asked about (2万 5千) still make the message about a bill.
+    amount: slots.amount !== undefined || money.ambiguity !== undefined,
     places: regionCount,
     slots: regionCount,
+    scenario: slots.amount !== undefined && slots.insuredRegion !== undefined && slots.treatmentRegion !== undefined,
   });
   result.intent = score.intent;
   result.confidence = confidenceOf(score);
@@ -246,7 +251,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
     result.intent = "correction";
     result.confidence = 0.85;
     // "那在北京呢": a lone place said with 在/去/到 is where the care is.
-    if (places.length === 1 && !slots.treatmentRegion && /(在|去|到|换到|改到|换成|改成)$/u.test(text.slice(0, text.indexOf(places[0]?.name.slice(0, 2) ?? "\u0000")))) {
+    if (places.length === 1 && !slots.treatmentRegion && /(在|去|到|换|改|换到|改到|换成|改成)$/u.test(text.slice(0, text.indexOf(places[0]?.name.slice(0, 2) ?? "\u0000")))) {
       slots.treatmentRegion = places[0] as PlaceSlot;
       places = [];
     }

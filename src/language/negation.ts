@@ -19,7 +19,8 @@ export interface Negation {
 }
 
 // 没 / 没有 / 未 / 还没 / 并没 / 不是 / 不算 / 非, then an optional verb (办 走 做 开 经过 去 是) and 过/了.
-const NEG = "(?:还没有?|还未|并没有?|从没|没有?|未|不是|不算|并非|非|不用|不需要|不)(?:办理?|走|做|开|经过?|去|是|进行|搞|弄|打|给)?(?:过|了)?(?:的)?";
+// 没给开转诊, 没帮我办转诊: who would have done it may stand between the negation and the verb.
+const NEG = "(?:还没有?|还未|并没有?|从没|没有?|未|不是|不算|并非|非|不用|不需要|不)(?:给我?|帮我?|帮忙)?(?:办理?|走|做|开|经过?|去|是|进行|搞|弄|打|给)?(?:过|了)?(?:的)?";
 
 const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Slots> }[] = [
   { re: new RegExp(`(?:还没有?|还未|并没有?|从没|没有?|未)(?:办理?|做|弄|搞|去|进行)?(?:过|了)?(?:异地)?(?:就医)?(?:备案|备过案|备上案)|忘(?:记|了)(?:办)?(?:异地)?备案|没来得及备案|来不及备案`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
@@ -36,7 +37,7 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   { re: /(?:还没有?|没有?|未|不是|不用|不需要|没到)(?:办)?(?:过|了)?(?:去|到|进|在)?(?:医院)?住(?:院|过院)|不住院/u, cue: "setting", denied: "inpatient" },
   { re: /(?:不是|不算|并非)(?:看)?(?:的)?门诊/u, cue: "setting", denied: "outpatient" },
   { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:城镇)?职工(?:医保)?/u, cue: "scheme", denied: "employee" },
-  { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:城乡)?居民(?:医保)?/u, cue: "scheme", denied: "resident" },
+  { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:(?:城乡)?居民(?:医保)?|新农合|农合|(?:农村)?合作医疗)/u, cue: "scheme", denied: "resident" },
   { re: /(?:不是|并非|没有?)(?:长期|异地安置|常住|定居)/u, cue: "visitorType", denied: "long_term_resident" },
 ];
 

@@ -13,6 +13,10 @@ const TYPOS: [RegExp, string][] = [
   [/报消|抱销|报效(?=.{0,4}(多少|吗|不))/g, "报销"],
   [/就意|就一(?=报销|备案|结算)/g, "就医"],
   [/医疗保险/g, "医保"],
+  // Dialect for 没有 (莫得 in the south-west, 木有 online, 冇 in Cantonese): read as 没有, so
+  // 莫得备案 is a negation like 没备案.
+  [/莫得|木有/g, "没有"],
+  [/冇/g, "没"],
 ];
 
 export function normalize(raw: string): string {

@@ -133,6 +133,9 @@ export function typoCandidates(word: string, strongCue = false): Division[] {
     // 苏洲 sounds like 苏州 and 宿州: the one that shares a character as typed is meant.
     const shared = (d: Division) => [...shortName(d.name)].filter((c, k) => word[k] === c).length;
     const best = Math.max(...homophones.map(shared));
+    // A homophone with no character as typed is a word that happens to sound alike
+    // (了院 ~ 辽源, 以为 ~ 宜威), not a slip of the input method, which keeps one of them.
+    if (best === 0) return [];
     const top = homophones.filter((d) => shared(d) === best);
     return top.length <= 2 ? top : [];
   }

@@ -15,7 +15,8 @@ interface Scored { mention: PlaceMention; insured: number; treatment: number; pr
 
 const INSURED_AFTER = [
   [/^[市省州]?(的)?(职工|城乡居民|居民|新农合|农合|农村|灵活就业)?(医保|社保|医疗保险|参保|户口|户籍|籍|本地医保)/u, 3],
-  [/^[市省州]?的.{0,4}(医保|社保)/u, 3],
+  // Not "来深圳的 医保在汕头": a 医保 followed by 在/是 names its own place.
+  [/^[市省州]?的.{0,4}(医保|社保)(?!卡?(在|是|属于|归))/u, 3],
   [/^[市省州]?(的)?\s?(职工|城乡居民|居民|新农合|农合)/u, 3],
   [/^[市省州]?(上班|工作|打工)?(单位|公司)?给?((交|缴)(的|了|医保|社保|保险)|参保|(买|办)的(医保|社保|保险))/u, 3],
   [/^[市省州]?\s?人(?!在)/u, 1.5],
@@ -60,7 +61,9 @@ export interface RoleResult {
 
 export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   // 武汉以外的城市: a place named only to be excluded takes no role.
-  const mentions = all.filter((m) => !/^[市省]?(以外|之外|外的|除外)/u.test(text.slice(m.end, m.end + 3)));
+  // 不是在杭州 是在宁波住院: a place said only to be denied takes no role either.
+  const mentions = all.filter((m) => !/^[市省]?(以外|之外|外的|除外)/u.test(text.slice(m.end, m.end + 3))
+    && !/(不是|不在|并非|没在|没去|没有在|没有去)(在|去|到)?$/u.test(text.slice(Math.max(0, m.start - 5), m.start)));
   const scored: Scored[] = mentions.map((mention, k) => {
     const prevEnd = k > 0 ? (mentions[k - 1] as PlaceMention).end : 0;
     const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;

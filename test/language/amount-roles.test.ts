@@ -110,3 +110,16 @@ describe("a later figure that restates an earlier one replaces it", () => {
     expect(got.ambiguities[0]?.candidates).toEqual(candidates);
   });
 });
+
+describe("role words that are asked about, and money reimbursed earlier this year", () => {
+  it("a role word that starts a question (起付线是多少) does not name the figure before it", () => {
+    expect(money("苏州职工 上海住院 两万块 起付线是多少").slots).toEqual({ amount: "20000" });
+    expect(money("杭州居民 北京住院 5万 自费的有多少").slots).toEqual({ amount: "50000" });
+  });
+  it("报了X after an earlier stay this year is money already reimbursed this year, not this bill's", () => {
+    expect(money("今年之前在本地住过一次院 报了8000 这次去北京住院花了6万").slots).toEqual({ amount: "60000", yearToDate: "8000" });
+  });
+  it("报了X of this bill alone is not counted as this year's earlier money", () => {
+    expect(money("总共花了4万 医保报了2万5").slots.yearToDate).toBeUndefined();
+  });
+});

@@ -33,9 +33,12 @@ describe.each([
 // tuning6: a later round the same way (several amounts in one message, 3w5/一万出头/1万8千5,
 // negations, 不是X是Y corrections, new people, general questions asked in passing); its
 // exact match (every slot and the intent right) is held too.
+// tuning7: 249 messages written in one sitting before any rule was tuned on them (first pass:
+// intent 88.4%, slot F1 98.8%, exact 84.7%), covering every kind of issue 10 evenly.
 describe.each([
   ["tuning5", "./tuning5.jsonl", 60],
   ["tuning6", "./tuning6.jsonl", 100],
+  ["tuning7", "./tuning7.jsonl", 200],
 ] as const)("evaluation set: %s", (name, file, size) => {
   const scores = evaluate(loadSet(file));
   it(`has at least ${size} messages and reaches intent accuracy and slot F1 of ${GOAL * 100}%`, () => {

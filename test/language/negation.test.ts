@@ -62,3 +62,29 @@ describe("negated and affirmed in one sentence", () => {
     expect(parse("备案了没").slots.visitorType).toBeUndefined();
   });
 });
+
+describe("more ways of saying no", () => {
+  it.each([
+    ["莫得备案 在重庆住院了", { visitorType: "unregistered" }],
+    ["木有备案 去北京看病", { visitorType: "unregistered" }],
+    ["冇备案 在广州住院", { visitorType: "unregistered" }],
+  ])("dialect for 没有: %s", (text, want) => {
+    expect(parse(text).slots).toMatchObject(want);
+  });
+  it("someone between the negation and the verb (医生没给开转诊) is still a negation", () => {
+    expect(parse("医生没给开转诊 在上海住院").slots.visitorType).toBeUndefined();
+    expect(parse("医院没帮我办转诊 去的北京").slots.visitorType).toBeUndefined();
+  });
+  it("不是新农合 是职工医保: the denied scheme gives way to the affirmed one", () => {
+    expect(parse("不是新农合 是职工医保 在上海住院").slots.scheme).toBe("employee");
+    expect(parse("不是合作医疗 是职工的").slots.scheme).toBe("employee");
+  });
+});
+
+describe("cue words inside place names are not cues", () => {
+  it("保定居民 is a 居民 of 保定, not someone 定居 somewhere", () => {
+    const p = parse("保定居民 北京住院 花了2万");
+    expect(p.slots.visitorType).toBeUndefined();
+    expect(p.slots.scheme).toBe("resident");
+  });
+});

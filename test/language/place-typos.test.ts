@@ -97,3 +97,15 @@ describe("the precomputed pinyin of city names", () => {
     expect(typos).toBeGreaterThan(500);
   });
 });
+
+describe("homophones that keep no character as typed are words, not typos", () => {
+  it("住了院 is not 辽源", () => {
+    const p = parse("在外地住了院 出院后才发现没有备案");
+    expect(p.places ?? []).toEqual([]);
+    expect(p.slots.insuredRegion).toBeUndefined();
+    expect(p.slots.setting).toBe("inpatient");
+  });
+  it("a homophone that keeps one character is still read", () => {
+    expect(typoCandidates("郑洲").map((d) => d.code)).toEqual(["410100"]);
+  });
+});

@@ -59,3 +59,19 @@ describe("insured place and treatment place", () => {
     expect(parse("苏州").places?.[0]?.code).toBe("320500");
   });
 });
+
+describe("places denied, and 医保 that names a place of its own", () => {
+  it("不是在杭州 是在宁波: the denied place takes no role", () => {
+    const p = parse("不是在杭州 是在宁波住院");
+    expect(p.slots.treatmentRegion?.code).toBe("330200");
+    expect(p.slots.insuredRegion).toBeUndefined();
+  });
+  it("我自己来深圳的 医保在汕头: 的 followed by the next clause's 医保在 is not 深圳's insurance", () => {
+    const p = parse("我是自己来广州的 医保在韶关 能备案吗");
+    expect(p.slots.treatmentRegion?.code).toBe("440100");
+    expect(p.slots.insuredRegion?.code).toBe("440200");
+  });
+  it("深圳的 职工医保 is still 深圳's insurance", () => {
+    expect(parse("医保是深圳的 职工医保 在广州住院").slots.insuredRegion?.code).toBe("440300");
+  });
+});
