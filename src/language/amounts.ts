@@ -119,7 +119,10 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     const hasCurrency = /[¥$]|rmb/u.test(body);
     const hasUnit = /[万千百wk亿]/u.test(body);
     const chinese = /[零〇一二两三四五六七八九十]/u.test(body);
-    if (NOT_MONEY_AFTER.test(after)) continue;
+    // A counter word after a space is the next clause (花了10万 个人自付3万, 3万 人在上海), not this
+    // figure's unit, when the figure is money already by its 万/w/k or the word before it.
+    const spaced = /^\s/u.test(after) && (/\d\s*[万wk]|[万wk]$/u.test(raw) || MONEY_BEFORE.test(before));
+    if (NOT_MONEY_AFTER.test(after) && !spaced) continue;
     // Part of a word or a name: 一起, 三亚 (already masked), 十堰; 301 in 北京301医院.
     const moneyAfter = MONEY_AFTER.test(after);
     let strength = 0;

@@ -19,6 +19,14 @@ const TYPOS: [RegExp, string][] = [
   [/冇/g, "没"],
 ];
 
+/** Financial numerals copied from a receipt (叁万伍仟元): only in a run of two or more. */
+const CAPITAL_DIGITS: Record<string, string> = {
+  壹: "一", 贰: "二", 貳: "二", 叁: "三", 參: "三", 肆: "四", 伍: "五", 陆: "六", 陸: "六", 柒: "七", 捌: "八", 玖: "九",
+  拾: "十", 佰: "百", 仟: "千", 萬: "万", 圆: "元",
+};
+const CAPITAL_RUN = /[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬万亿圆元角整]{2,}/gu;
+const CAPITAL = /[壹贰貳叁參肆伍陆陸柒捌玖]/u;
+
 export function normalize(raw: string): string {
   // Cut on code points, not UTF-16 units, so a surrogate pair is never split in half.
   // A string no longer in UTF-16 units than the limit is within it in code points too.
@@ -28,5 +36,8 @@ export function normalize(raw: string): string {
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, " ");
   text = text.toLowerCase();
   for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  if (CAPITAL.test(text)) {
+    text = text.replace(CAPITAL_RUN, (run) => (CAPITAL.test(run) ? run.replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬圆]/gu, (c) => CAPITAL_DIGITS[c] ?? c) : run));
+  }
   return text;
 }

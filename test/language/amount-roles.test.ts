@@ -123,3 +123,20 @@ describe("role words that are asked about, and money reimbursed earlier this yea
     expect(money("总共花了4万 医保报了2万5").slots.yearToDate).toBeUndefined();
   });
 });
+
+describe("figures as people copy or space them", () => {
+  it("financial numerals from a receipt (叁万伍仟元) are read", () => {
+    expect(money("医药费共计叁万伍仟元").slots.amount).toBe("35000");
+    expect(money("总费用：贰万零伍佰元整").slots.amount).toBe("20500");
+  });
+  it("a counter word after a space starts the next clause (花了3万 人在上海)", () => {
+    expect(money("花了3万 人在上海住院").slots.amount).toBe("30000");
+    expect(money("住院花了10万 个人自付3万").ambiguities[0]?.candidates).toEqual(["100000", "30000"]);
+  });
+  it("其中医保… is not 中医 (traditional medicine)", () => {
+    expect(parse("花了2万块左右 其中医保不报的5千").intent).toBe("estimate");
+  });
+  it("a bill with 退回来多少 is a question about it, not a step back", () => {
+    expect(parse("住院押金2万 总共花了1.8万 退回来多少").intent).not.toBe("back");
+  });
+});

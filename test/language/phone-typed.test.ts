@@ -100,6 +100,8 @@ describe("general questions asked sideways, and short messages", () => {
     ["怎么办呀", "out_of_scope"],
     ["咋整啊", "out_of_scope"],
     ["换上海算算", "correction"],
+    ["出院以后医保那部分医院直接扣了吗", "at_hospital"],
+    ["备案是免费的吗", "registration_howto"],
   ])("%s → %s", (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });
@@ -120,5 +122,12 @@ describe("general questions asked sideways, and short messages", () => {
   it("早就退了 answering whether the person is retired", () => {
     expect(parse("早就退了", { expecting: "personStatus" }).slots.personStatus).toBe("retired");
     expect(parse("已经退休了", { expecting: "personStatus" }).slots.personStatus).toBe("retired");
+  });
+});
+
+describe("上班 as office hours is not the person working", () => {
+  it("12393几点上班", () => {
+    expect(parse("12393人工几点上班").slots.personStatus).toBeUndefined();
+    expect(parse("我在深圳上班").slots.personStatus).toBe("working");
   });
 });

@@ -95,8 +95,16 @@ describe("county-level names point at their prefecture", () => {
   it.each([
     ["在昆山住院", "320500"], ["去义乌打工", "330700"], ["福建晋江", "350500"], ["上海浦东新区", "310000"],
     ["在浦东住院", "310000"], ["苏州吴中区", "320500"], ["常熟市", "320500"],
+    // Districts people name like a city (most were county-level cities): read with a cue.
+    ["医保是顺德的", "440600"], ["在萧山住院", "330100"], ["去番禺看病", "440100"], ["即墨的医保", "370200"],
   ])("%s → %s", (text, code) => {
     expect(findPlaces(text).map((m) => m.candidates[0]?.code)).toEqual([code]);
+  });
+
+  it("a district short name without a cue, or an everyday word among them, is no place", () => {
+    expect(findPlaces("顺德菜很好吃")).toEqual([]);
+    expect(findPlaces("在小店买药")).toEqual([]);
+    expect(findPlaces("医生很高明的")).toEqual([]);
   });
 
   it("does not read everyday words that are also county names", () => {

