@@ -188,7 +188,12 @@ export const VisitorRule = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("same") }),
   z.strictObject({ kind: z.literal("points"), points: z.number().min(0).max(100) }),
   z.strictObject({ kind: z.literal("multiplier"), factor: z.number().gt(0).max(1) }),
-  z.strictObject({ kind: z.literal("first_pay"), share: Percent }),
+  z.strictObject({
+    kind: z.literal("first_pay"),
+    share: Percent,
+    /** The rest settles by this level's figures whatever the hospital's level (临沂: 按市内三级); left out, the hospital's own. */
+    settleAtLevel: LevelKey.optional(),
+  }),
   z.strictObject({
     kind: z.literal("schedule"),
     /** Left out where the source gives only a ratio: the setting's own deductible applies, and the estimate says so. */

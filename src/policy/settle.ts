@@ -368,7 +368,7 @@ function fixedParams(c: Case, d: Deductible, usesSchedule: boolean, capRemaining
     kind: "deductible",
     nth: (s.yearToDate?.admissions ?? 0) + 1,
     perYear: d.perYear,
-    level: s.treatment.hospitalLevel,
+    level: Number(figureLevel(c)) as 1 | 2 | 3,
     amount: fmt(d.amount),
     retiredTable: c.retired && !!rules.deductible?.retired,
     schedule: d.schedule,
@@ -396,10 +396,17 @@ function ceilingFor(book: PolicyBook, c: Case): number | null {
   return kind === "referral" || kind === "emergency" || kind === "temporary_other" ? book.national.cutCeilings[kind] : null;
 }
 
+/** The level whose figures settle the bill: the hospital's, unless the visitor rule names one (临沂: 市内三级). */
+function figureLevel(c: Case): Level {
+  const rule = c.visitor.rule;
+  if (c.jurisdiction !== "same_pool" && rule.kind === "first_pay" && rule.settleAtLevel) return rule.settleAtLevel;
+  return String(c.scenario.treatment.hospitalLevel) as Level;
+}
+
 /** The look-ups: from a case fresh from resolveCase to its plan. Adds to the case's warnings. */
 export function planSettlement(book: PolicyBook, c: Case): Plan {
   const s = c.scenario;
-  const order = book.national.defaults.levelFallback.order[String(s.treatment.hospitalLevel) as Level];
+  const order = book.national.defaults.levelFallback.order[figureLevel(c)];
   const rules = c.rules.value;
   const rp = c.rules.policy;
   const visitor = c.visitor;
@@ -527,7 +534,7 @@ function noteWarnings(c: Case, order: LevelOrder): void {
   }
   // atLevel borrows a figure from another level; the step names the asked level, so say which level it came from.
   if (!usesSchedule) {
-    const level = String(s.treatment.hospitalLevel) as Level;
+    const level = figureLevel(c);
     const ratioTable = c.retired && rules.ratio.retired ? rules.ratio.retired : (rules.ratio.working ?? rules.ratio.retired);
     const tables: (Partial<Record<Level, unknown>> | undefined)[] = [
       c.retired && rules.deductible?.retired ? rules.deductible.retired : rules.deductible?.working,
@@ -536,7 +543,7 @@ function noteWarnings(c: Case, order: LevelOrder): void {
     const from = tables
       .map((t) => (t && t[level] === undefined ? order.find((l) => t[l] !== undefined) : undefined))
       .find((l) => l !== undefined);
-    if (from) c.assumptions.push({ kind: "level_borrowed", level: s.treatment.hospitalLevel, from: Number(from) as 1 | 2 | 3 });
+    if (from) c.assumptions.push({ kind: "level_borrowed", level: Number(level) as 1 | 2 | 3, from: Number(from) as 1 | 2 | 3 });
   }
   if (c.retired) {
     const hasRetireeFigures = usesSchedule

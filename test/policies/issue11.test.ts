@@ -341,3 +341,13 @@ describe("海口 居民: figures a page dates 2025 are not shown as 2022's (item
     expect(e.fundPays).toBe("5460.00");
   });
 });
+
+describe("临沂: after the 10% first pay, the 市内三级 standard whatever the hospital (build item 5)", () => {
+  // LY-GOV (A): 临时外出就医人员…个人先自付比例均调整为10%; the rest settles as at a 市内三级 hospital.
+  // 临沂 has no 三级 figures of its own: the template's 三级 900/85%. 30000 × 90% = 27000; (27000 − 900) × 85% = 22185.
+  it.each([1, 2, 3] as const)("a level-%i hospital in 上海: 22185, and the reading is said", (level) => {
+    const e = estimate({ insured: { region: "临沂", scheme: "employee", status: "working" }, treatment: inpatient("上海", level), visitor: "temporary_other", costs: { total: "30000", classB: "0", outOfCatalog: "0" } });
+    expect(e.fundPays).toBe("22185.00");
+    expect(e.assumptions.join("\n")).toContain("按临沂市内三级医院的标准结算");
+  });
+});
