@@ -93,7 +93,9 @@ export function toDecimal(run: string): Decimal | null {
   }
   if (number !== null) {
     // The colloquial tail: 一万二 = 1万2千, 三千五 = 3千5百, 6万8 = 6万8千; 二十五 is plain 25.
-    section = section.plus(lastUnit >= 100 && !afterZero ? number.times(lastUnit / 10) : number);
+    // Only one digit is a tail: 18万7654 is 187654, written out.
+    const tail = lastUnit >= 100 && !afterZero && number.lessThan(10);
+    section = section.plus(tail ? number.times(lastUnit / 10) : number);
   }
   return total.plus(section);
 }
