@@ -5,11 +5,12 @@
 import type { Answers, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type Warning } from "../policy/index.ts";
+import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type Step, type Warning } from "../policy/index.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { assumptionText, problemText, sourceAgeMark, stepWords, warningText } from "../messages/explain.ts";
+import { assumptionText, problemText, sourceAgeMark, warningText } from "../messages/explain.ts";
+import { chatAssumptionText, chatStepWords, chatWarningText } from "../messages/chat-steps.ts";
 import { book, regionName, today } from "./policy-data.ts";
 import { readBack } from "./readback.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -255,6 +256,23 @@ export function estimateBrief(ctx: FlowContext, now: Date): string | undefined {
   }
 }
 
+/** A correction worth showing under the assumptions: never one that would change nothing ("改成二级" at a 二级 hospital). */
+function changeExample(a: Answers): string {
+  if (a.level !== undefined && a.level !== 2) return m.estimate.changeExamples.level2;
+  if (a.level === 2) return m.estimate.changeExamples.level3;
+  return m.estimate.changeExamples.total;
+}
+
+/** Assumptions that say why a step's figure rests on a source of low confidence. */
+const LOW_EXPLAINED: Partial<Record<Assumption["kind"], Step["kind"][]>> = {
+  class_b_from_typical: ["class_b_first_pay"],
+  // The catalogue decides what is 目录外 too.
+  intra_province_catalogue: ["jurisdiction", "out_of_catalog"],
+};
+
+/** Whole yuan without ".00": the reply stays short; fen that are there are kept. */
+const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
+
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   let result: ReturnType<typeof evaluate>;
@@ -276,37 +294,54 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
   else if (e.policy.typical) lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme]));
-  else lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
-  // The total is in the read-back line.
-  lines.push(m.estimate.fund(e.fundPays));
-  if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(e.seriousIllnessPays));
-  lines.push(m.estimate.you(e.youPay));
+  // The read-back line names the insured place and scheme already: then the policy's version goes
+  // with the steps' title instead of a line of its own.
+  const ownPolicy = !e.policy.typical && e.policy.region === a.insured && e.policy.scheme === a.scheme;
+  if (!e.policy.typical && !ownPolicy) lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
+  // The total is in the read-back line; whole yuan without ".00" (the steps below do the same).
+  lines.push(m.estimate.fund(short(e.fundPays)));
+  if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(short(e.seriousIllnessPays)));
+  lines.push(m.estimate.you(short(e.youPay)));
   // Whether the bill is settled at the hospital (the same decision the CLI prints); at home it goes
   // without saying, and for 普通门诊 the outpatient warning says it depends on the clinic.
-  if (e.jurisdiction !== "same_pool" && a.setting !== "outpatient") lines.push(directLine({ possible: e.directSettlement.possible, reason: e.directSettlement.kind }));
-  lines.push(m.estimate.stepsTitle);
+  // An emergency's advice to register before discharge joins this line instead of a warning repeating it.
+  const emergencyNote = e.warnings.some((x) => x.kind === "emergency");
+  if (e.jurisdiction !== "same_pool" && a.setting !== "outpatient") {
+    const reason = emergencyNote && e.directSettlement.kind === "emergency" ? m.direct.emergencyInpatient : m.direct.reason[e.directSettlement.kind];
+    lines.push(m.direct.line(e.directSettlement.possible, reason));
+  }
+  lines.push(ownPolicy ? m.estimate.stepsTitleVersion(e.policy.version) : m.estimate.stepsTitle);
   // The summary step repeats the totals above, and an annual cap not reached changes nothing
   // (the CLI keeps both). Each source once, numbered in the order the steps first cite it.
   const steps = e.steps.filter((s) => s.kind !== "summary" && !(s.kind === "cap" && s.amount === null));
   const cited = new Map<string, { n: number; confidence: "high" | "medium" | "low" }>();
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
-  // Whole yuan without ".00" in the steps: the reply stays short; the totals above keep the fen.
-  const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
   let ratioLine: number | undefined;
+  let fundLine: number | undefined;
   for (const s of steps) {
     const n = cited.get(s.source.title)!.n;
+    // A cap reached right after the fund's ratio: said on the fund's line ("…，年度限额封顶 150000 元").
+    if (s.params.kind === "cap" && fundLine === lines.length - 1 && s.amount !== null) {
+      const words = chatStepWords(s.params);
+      if (!words.rule) {
+        const [, body, marks] = /^(.*?)((?:\[\d+\])*)$/u.exec(lines[fundLine]!)!;
+        lines[fundLine] = `${body}${m.estimate.capJoined(words.what, short(s.amount))}${marks}${marks!.includes(`[${n}]`) ? "" : `[${n}]`}`;
+        continue;
+      }
+    }
     // The cut for the kind of registration is already in the ratio step's rule ("…（未备案：比例降低
     // 20 个百分点）"): its source joins that line rather than a line repeating it.
     if (s.params.kind === "visitor_cut" && ratioLine !== undefined) {
       if (!lines[ratioLine]!.endsWith(`[${n}]`)) lines[ratioLine] += `[${n}]`;
       continue;
     }
-    const words = stepWords(s.params);
+    const words = chatStepWords(s.params);
     // The read-back line already names both places: the jurisdiction step keeps only its rule.
     const j = jurisdictionOf(a);
-    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.step(m.labels.jurisdiction[j], null, words.rule, n));
+    if (s.kind === "jurisdiction" && j) lines.push(m.estimate.jurisdictionStep(m.labels.jurisdiction[j], words.rule, n));
     else lines.push(m.estimate.step(short(words.what), s.amount === null ? null : short(s.amount), short(words.rule), n));
     if ((s.params.kind === "ratio" || s.params.kind === "band") && s.params.adjust.visitor) ratioLine = lines.length - 1;
+    if (s.params.kind === "ratio" || s.params.kind === "band") fundLine = lines.length - 1;
   }
   // What the reply already said in its own words is not said again in the evaluator's.
   const saidAssumption = new Set<Assumption["kind"]>();
@@ -314,6 +349,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   if (assumed.includes("classB")) saidAssumption.add("class_b_amount");
   if (assumed.includes("outOfCatalog")) saidAssumption.add("out_of_catalog_amount");
   if (assumed.includes("status")) saidAssumption.add("status");
+  // 居民医保 has no retirees' rules, and the read-back line says so.
+  if (a.scheme === "resident") saidAssumption.add("no_retiree_figures");
+  if (emergencyNote && lines.some((l) => l.includes(m.direct.emergencyInpatient))) saidWarning.add("emergency");
   // The opening line already says the estimate is typical, or which part is.
   if (e.policy.typical && !e.policy.regionData) saidWarning.add("typical");
   if (e.policy.typical && e.policy.regionData) saidWarning.add("partly_typical");
@@ -337,20 +375,35 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const amounts = ["class_b_amount", "out_of_catalog_amount"] as const;
   const bothAmounts = amounts.every((k) => e.assumptions.some((x) => x.kind === k) && !saidAssumption.has(k));
   if (bothAmounts) for (const k of amounts) saidAssumption.add(k);
+  // Every figure of low confidence comes from a step an assumption below explains (the template's
+  // 乙类 share, the catalogue guessed for a trip inside the province): said on those assumptions,
+  // not in a warning as well.
+  const lowSteps = steps.filter((x) => x.source.confidence === "low");
+  const explains = (x: Assumption) => LOW_EXPLAINED[x.kind];
+  const lowExplained = lowSteps.length > 0 && lowSteps.every((st) => e.assumptions.some((x) => explains(x)?.includes(st.kind) && !saidAssumption.has(x.kind)));
+  if (lowExplained) saidWarning.add("low_confidence");
+  const lowKinds = new Set(lowSteps.map((x) => x.kind));
   const theirs = [
     ...(bothAmounts ? [m.estimate.assumed.amountsUnknown!] : []),
-    ...e.assumptions.filter((x) => !saidAssumption.has(x.kind)).map(assumptionText),
-    ...(yearToDate.length > 0 ? [m.estimate.yearToDate(yearToDate.map((k) => m.estimate.yearToDateParts[YEAR_TO_DATE[k]]!))] : []),
+    ...e.assumptions
+      .filter((x) => !saidAssumption.has(x.kind))
+      .map((x) => {
+        const text = chatAssumptionText(x) ?? assumptionText(x);
+        return lowExplained && explains(x)?.some((k) => lowKinds.has(k)) ? `${text}${m.estimate.lowConfidence}` : text;
+      }),
   ];
-  const all = [...ourLines, ...theirs, ...(assumed.length > 0 ? [m.estimate.assumed.date] : [])];
-  if (all.length > 0) lines.push(m.estimate.assumedTitle, ...all.map((x) => `· ${x}`));
+  // The date and what this year already brought are one line: both are "as of today".
+  const parts = yearToDate.map((k) => m.estimate.yearToDateParts[YEAR_TO_DATE[k]]!);
+  const asOf = assumed.length > 0 ? [parts.length > 0 ? m.estimate.todayAndYear(parts) : m.estimate.assumed.date!] : parts.length > 0 ? [m.estimate.yearToDate(parts)] : [];
+  const all = [...ourLines, ...theirs, ...asOf];
+  if (all.length > 0) lines.push(m.estimate.assumedTitle(changeExample(a)), ...all.map((x) => `· ${x}`));
   // Which figures may be outdated is marked on their sources below (naming them here again
   // would double the reply); a source only a step left out above cites joins the list.
   saidWarning.add("data_age");
   for (const x of e.dataAge) if (!cited.has(x.title)) cited.set(x.title, { n: cited.size + 1, confidence: e.steps.find((s) => s.source.title === x.title)?.source.confidence ?? "medium" });
   const months = e.warnings.find((x) => x.kind === "data_age")?.months ?? 0;
   const agedMark = new Map(e.dataAge.map((x) => [x.title, sourceAgeMark(x, months)]));
-  const warnings = e.warnings.filter((x) => !saidWarning.has(x.kind)).map((x) => warningText(x, e.dataAge));
+  const warnings = e.warnings.filter((x) => !saidWarning.has(x.kind)).map((x) => chatWarningText(x) ?? warningText(x, e.dataAge));
   // One warning stands on the title's line; several are listed.
   if (warnings.length === 1) lines.push(`${m.estimate.warnings}${warnings[0]}`);
   else if (warnings.length > 1) lines.push(m.estimate.warnings, ...warnings.map((x) => `· ${x}`));

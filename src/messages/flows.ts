@@ -133,12 +133,14 @@ export const flowMessages = {
   /** One line from the policy layer's direct-settlement decision (src/policy/direct.ts). */
   direct: {
     line: (possible: boolean, why: string) => `直接结算：${possible ? "能" : "不能"}（${why}）`,
+    /** An emergency stay: counts as registered, and registering before discharge is still advised. */
+    emergencyInpatient: "急诊抢救视同已备案；住院的，建议出院前补办备案",
     reason: {
       same_pool: "在参保的统筹区内看病，按本地规定结算",
       free_zone: "免备案地区",
       emergency: "急诊抢救视同已备案",
       registered: "备案后在联网定点医院",
-      unregistered: "没备案要先全额垫付，回参保地报销；出院结算前补办备案仍可直接结算",
+      unregistered: "没备案要先全额垫付、回参保地报销；出院前补办备案可直接结算",
       maternity: "生育费用不要按普通住院刷卡，先垫付再申请生育保险报销",
       not_covered: "这种情形统筹基金不支付",
     },
@@ -179,6 +181,7 @@ export const flowMessages = {
   estimate: {
     typical: (region: string) => `${region}暂无具体政策数据，下面是典型估算，只供参考，以参保地规定为准。`,
     basis: (region: string, scheme: string, version: string) => `按${region}${scheme}政策（${version}）估算：`,
+
     partlyTypical: (region: string, scheme: string) => `按${region}${scheme}已有的规定，其余用典型模板估算：`,
     total: (x: string) => `总费用：${x} 元`,
     fund: (x: string) => `医保基金支付：${x} 元`,
@@ -186,13 +189,18 @@ export const flowMessages = {
     serious: (x: string) => `大病保险另付：${x} 元`,
     you: (x: string) => `您自己付：${x} 元`,
     stepsTitle: "怎么算的：",
+    /** The read-back line above names the insured place and scheme: the policy's version is all that is new. */
+    stepsTitleVersion: (version: string) => `怎么算的（参保地 ${version} 版政策）：`,
+    jurisdictionStep: (kind: string, rule: string, sourceNumber: number) => `· ${kind}：${rule}[${sourceNumber}]`,
     /** One step, its source by number: the list of sources closes the reply once. */
     step: (what: string, amount: string | null, rule: string, sourceNumber: number) =>
-      `· ${what}${amount === null ? "" : `：${amount} 元`}（${rule}）[${sourceNumber}]`,
+      `· ${what}${amount === null ? "" : `：${amount} 元`}${rule ? `（${rule}）` : ""}[${sourceNumber}]`,
     sources: (list: string[]) => `来源：${list.join("；")}`,
     source: (n: number, title: string, confidence: "high" | "medium" | "low") =>
       `[${n}] ${title}（可信度${{ high: "高", medium: "中", low: "低" }[confidence]}）`,
-    assumedTitle: "假设（不对就说，如“改成二级”）：",
+    assumedTitle: (example: string) => `假设（不对就说，如“${example}”）：`,
+    /** The example correction under the assumptions: one that changes something for this estimate. */
+    changeExamples: { level2: "改成二级医院", level3: "改成三级医院", total: "金额是5万" },
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",
       schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",
@@ -205,7 +213,12 @@ export const flowMessages = {
       date: "就医日期按今天算",
     } as Record<string, string>,
     /** The evaluator's year-to-date assumptions in one line (the chat does not ask for them). */
-    yearToDate: (parts: string[]) => `按今年${parts.join("、")}计算（否则结果会变）`,
+    yearToDate: (parts: string[]) => `按今年${parts.join("、")}算`,
+    /** After an assumption whose figure rests on a source of low confidence (the warning is then not repeated). */
+    lowConfidence: "（可信度低）",
+    /** A cap reached, on the fund's line: "…，年度限额封顶 150000 元". */
+    capJoined: (what: string, amount: string) => `，${what} ${amount} 元`,
+    todayAndYear: (parts: string[]) => `按今天就医、今年${parts.join("、")}算`,
     yearToDateParts: { admissions: "首次住院", deductiblePaid: "还没付过起付线", fundPaid: "还没报销过" } as Record<string, string>,
     warnings: "请注意：",
     failed: "这组信息没法估算：",
@@ -234,7 +247,7 @@ export const flowMessages = {
     line: (read: string, assumed: string[]) => `按：${read}${assumed.length > 0 ? `（${assumed.join("、")}是我假设的）` : ""}`,
     insuredOnly: "参保",
     /** 退休 said with 居民医保: said back, not silently dropped (居民医保 has no retirees' rules). */
-    retiredResident: "（居民医保不分在职、退休；是职工医保就说“改成职工医保”）",
+    retiredResident: "（居民医保不分在职退休）",
     local: "本地",
     level: { 3: "三级医院", 2: "二级医院", 1: "一级医院" } as Record<number, string>,
     setting: { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as Record<string, string>,

@@ -27,8 +27,11 @@ describe("estimate basis line", () => {
   it("a region without data is called a typical estimate", () => {
     expect(firstReply("贵阳职工医保在上海住院花了3万").split("\n")[1]).toContain("暂无具体政策数据");
   });
-  it("a region with its own table names its policy version", () => {
-    expect(firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n")[1]).toMatch(/^按苏州市职工医保政策（\d{4}）估算/);
+  it("a region with its own table names its policy version, beside the steps since the read-back names the place", () => {
+    const lines = firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n");
+    expect(lines[0]).toContain("苏州职工医保");
+    expect(lines[1]).toMatch(/^医保基金支付/);
+    expect(lines).toContainEqual(expect.stringMatching(/^怎么算的（参保地 \d{4} 版政策）：$/));
   });
 });
 

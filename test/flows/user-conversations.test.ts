@@ -32,7 +32,8 @@ describe("返回 never forgets an answer the person cannot see", () => {
     const r = chat([ONE_MESSAGE, "改一个答案", "险种：职工医保", "返回"]);
     expect(textOf(r[2]!)).toContain(m.ask.scheme);
     const back = textOf(r[3]!);
-    expect(back).toContain("按苏州市职工医保政策");
+    expect(back).toContain("按：苏州职工医保");
+    expect(back).toContain("医保基金支付");
     expect(back).toContain("总费用 30000 元");
   });
   it("返回 after a message that answered several questions goes to the question before the pending one", () => {
