@@ -32,6 +32,13 @@ describe("read-back before the figures", () => {
     const t = first("南京职工 在上海住院 花了18万7654 乙类2万3456 自费1万2345");
     expect(t.split("\n")[0]).toContain("总费用 187654 元（乙类 23456、自费 12345）");
   });
+  it("the example correction under the assumptions changes something: not 改成二级 at a 二级 hospital", () => {
+    const at2 = first("苏州职工医保 在上海二级医院住院 花了3万");
+    const at3 = first("苏州职工医保 在上海三甲医院住院 花了3万");
+    expect(at2).toContain("假设（不对就说，如“改成三级医院”）");
+    expect(at2).not.toContain("改成二级");
+    expect(at3).toContain("假设（不对就说，如“改成二级医院”）");
+  });
   it("an estimate that cannot be made still says what was read", () => {
     const t = textOf(chat(["厦门职工医保在福州门诊慢特病花了5000"])[0]!);
     expect(t).toContain("按：厦门职工医保、在职、福州三级医院门诊慢特病、其他临时外出备案、总费用 5000 元");
