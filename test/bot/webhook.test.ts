@@ -34,7 +34,7 @@ describe("telegram bot over a webhook", () => {
     const steps = await driveToEnd(h, 7);
     expect(steps).toBeGreaterThan(5);
     const texts = shown(tg, 7);
-    const result = texts.find((t) => t.includes("估算") && t.includes("医保基金支付"));
+    const result = texts.find((t) => t.includes("怎么算的") && t.includes("医保基金支付"));
     expect(result).toBeDefined();
     // Every press was acknowledged, and question-after-question edited the message in place.
     expect(tg.callsOf("answerCallbackQuery").length).toBeGreaterThanOrEqual(steps - 3);
