@@ -71,7 +71,13 @@ export type Note =
   /** Not sure what was asked: the likeliest readings as choices. */
   | { k: "unsure"; intents: string[] }
   /** Two or more figures that could each be the bill (花了6万 总共7万): which one is the total? */
-  | { k: "whichAmount"; values: string[] };
+  | { k: "whichAmount"; values: string[] }
+  /**
+   * One message said a fact and denied it (转诊…但其实没转诊, 退休了 不对还没退休): which stands?
+   * `values`: [the affirmed value, the denied side's] ("-" = no value: 没转诊 names no other kind);
+   * `said`: the denial as typed; `flow`: what to start once picked, at the menu.
+   */
+  | { k: "saidBoth"; slot: Slot; values: [string, string]; said: string; flow?: FlowId };
 
 export interface RouterContext {
   flow?: FlowState;
@@ -265,7 +271,9 @@ export const router = setup({
     say: assign(({ context, event }) => {
       if (event.type !== "SAY") return {};
       const patch = !context.flow && event.seed ? checkPatch(context.kept ?? {}, event.seed) : undefined;
-      return { note: event.note, flow: withoutProblem(context.flow), ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}) };
+      // In a flow the rest of the message waits with the question, applied with the answer to it.
+      const held = context.flow && event.seed ? { proposal: event.seed } : {};
+      return { note: event.note, flow: withoutProblem(context.flow), ...held, ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}) };
     }),
     closeFlow: assign({ flow: undefined, kept: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
     leaveFlow: assign({ flow: undefined, kept: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),

@@ -119,6 +119,7 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id.startsWith("i:")) return intentEvent(id.slice(2) as Intent);
   if (id === "back") return { type: "BACK" };
   if (id.startsWith("amt:")) return amountPicked(id.slice(4), s);
+  if (id.startsWith("sb:")) return bothPicked(id.slice(3), s);
   if (id === "next") return { type: "FLOW", event: { type: "NEXT" } };
   if (id === "all") return { type: "FLOW", event: { type: "ALL" } };
   if (id === "chg") return { type: "FLOW", event: { type: "PICK_CHANGE" } };
@@ -141,6 +142,26 @@ function amountPicked(total: string, s: Situation): RouterEvent {
   if (activeFlow(s.value)) return { type: "FLOW", event: { type: "ANSWER", a: { total } } };
   const seed = { total } as Answers;
   return { type: "START", flow: "estimate", seed, ...(hasCoreFacts({ ...(s.ctx.kept ?? {}), ...seed }) ? { quick: true } : {}) };
+}
+
+/** Which of a fact said and denied stands ("转诊" or "没转诊"): with the rest of the message it came in. */
+function bothPicked(pick: string, s: Situation): RouterEvent {
+  const note = s.ctx.note?.k === "saidBoth" ? s.ctx.note : undefined;
+  const [slot, raw] = pick.split(":");
+  if (!note || !slot || raw === undefined || !isSlot(slot)) return { type: "NOISE", why: "expired" };
+  const a: Record<string, unknown> = {};
+  if (raw !== "-") {
+    a[slot] = slot === "level" ? Number(raw) : raw;
+    if (slot === "category" && (CATEGORY_IDS as readonly string[]).includes(raw)) Object.assign(a, impliedByCategory(raw as CategoryId));
+  }
+  if (activeFlow(s.value)) {
+    const all = { ...(s.ctx.proposal ?? {}), ...a };
+    // Nothing to store (没转诊 and nothing else said): back to the question that was pending.
+    return Object.keys(all).length > 0 ? { type: "FLOW", event: { type: "ANSWER", a: all } } : { type: "RESUME" };
+  }
+  const flow = note.flow ?? "estimate";
+  const quick = flow === "estimate" && hasCoreFacts({ ...(s.ctx.kept ?? {}), ...a });
+  return { type: "START", flow, seed: a as Answers, ...(quick ? { quick } : {}) };
 }
 
 /** A reading picked from the likeliest ones ("您是想问：…"). */
@@ -230,7 +251,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
     // A bare number while a city or a choice is asked is not a cost; only money words make it one.
     // In another flow only a stated change makes it one ("金额改成5万": kept, and said it is not used here).
-    else if ((flow === "estimate" || flow === undefined || (changing && !pending)) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
+    else if ((flow === "estimate" || flow === undefined || changing) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
     else setProblem({ k: "unclear" });
   }
   if (s.classB !== undefined && patch.classB === undefined) patch.classB = s.classB;
@@ -326,6 +347,8 @@ interface Case {
   atResult: boolean;
   /** Figures that could each be the bill (花了6万 总共7万): none is used until the person picks one. */
   amounts?: string[];
+  /** A fact said and denied in the same message (转诊…没转诊): asked before anything is computed. */
+  saidBoth?: { slot: Slot; values: [string, string]; said: string };
 }
 
 function changesOf(known: Answers, patch: Record<string, unknown>): Slot[] {
@@ -396,6 +419,36 @@ function inFlow(c: Case): RouterEvent {
   return invalid({ k: "unclear" });
 }
 
+/** The parse's slots that a message can state and deny at once, as the flows' answers. */
+const SAID_BOTH: Partial<Record<string, Slot>> = { visitorType: "category", personStatus: "status", hospitalLevel: "level", setting: "setting", scheme: "scheme" };
+/** The other side of a denied value, where the denial names one (还没退休 → 在职); else none ("-"). */
+const DENIED_SIDE: Record<string, string> = { retired: "working", working: "retired", employee: "resident", resident: "employee" };
+
+/** 转诊…但其实没转诊, 备案了 哦不对还没备案, 退休了 不对还没退休: the parser's report of a fact said both ways. */
+function saidBothOf(p: Parse): Case["saidBoth"] {
+  const amb = p.ambiguities?.find((x) => SAID_BOTH[x.slot] !== undefined && typeof x.candidates[0] === "string");
+  if (!amb) return undefined;
+  const affirmed = amb.candidates[0] as string;
+  // 备案了…还没备案: registered (of a kind not said) or not at all.
+  if (amb.slot === "visitorType" && affirmed === "registered") return { slot: "visitor", values: ["-", "unregistered"], said: amb.text };
+  const slot = SAID_BOTH[amb.slot]!;
+  if (slot === "category" && !(CATEGORY_IDS as readonly string[]).includes(affirmed)) return undefined;
+  return { slot, values: [affirmed, DENIED_SIDE[affirmed] ?? "-"], said: amb.text };
+}
+
+/** Asked before anything is computed; the rest of the message is kept (at the menu) or held (in a flow) meanwhile. */
+function askSaidBoth(c: Case): RouterEvent {
+  const { slot, values, said } = c.saidBoth!;
+  const rest = { ...c.patch };
+  for (const k of slot === "category" || slot === "visitor" ? ["category", "visitor"] : [slot]) delete rest[k];
+  const flow: FlowId | undefined = c.flow ? undefined : (c.wanted ?? (rest.total || rest.setting ? "estimate" : "eligibility"));
+  return {
+    type: "SAY",
+    note: { k: "saidBoth", slot, values, said, ...(flow ? { flow } : {}) },
+    ...(Object.keys(rest).length > 0 ? { seed: rest as Answers } : {}),
+  };
+}
+
 /** "花了6万 总共7万": which figure is the bill is asked first; the other facts are kept meanwhile. */
 function whichAmount(c: Case): RouterEvent {
   return { type: "SAY", note: { k: "whichAmount", values: c.amounts! }, ...(c.hasPatch && !c.flow ? { seed: c.patch as Answers } : {}) };
@@ -449,6 +502,7 @@ function unsure(c: Case): boolean {
 const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = [
   { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },
   { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
+  { when: (c) => !!c.saidBoth, then: askSaidBoth },
   // At the menu, in an estimate with nothing else said, or as a new estimate question.
   { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch && (c.pending === undefined || c.pending === "total"))), then: whichAmount },
   { when: isNewQuestion, then: newQuestion },
@@ -485,6 +539,7 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const known: Answers = (flow ? s.ctx.flow?.c.a : s.ctx.kept) ?? {};
   const amountAmbiguity = p.ambiguities?.find((x) => x.slot === "amount" && x.candidates.length >= 2 && typeof x.candidates[0] === "string");
   const amounts = amountAmbiguity ? (amountAmbiguity.candidates as string[]).slice(0, 4) : undefined;
+  const saidBoth = saidBothOf(p);
   const c: Case = {
     s,
     text,
@@ -501,6 +556,7 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     changing,
     atResult,
     ...(amounts ? { amounts } : {}),
+    ...(saidBoth ? { saidBoth } : {}),
   };
   return RULES.find((r) => r.when(c))!.then(c);
 }

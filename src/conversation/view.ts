@@ -148,6 +148,10 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return rephraseReplies(note, value, ctx, now);
     case "whichAmount":
       return [{ text: m.whichAmount(note.values.map((v) => m.estimate.yuan(v)).join("、")), choices: note.values.map((v) => ({ id: `amt:${v}`, label: m.amountChoice(v) })) }];
+    case "saidBoth": {
+      const labels = note.values.map((v, i) => saidBothLabel(note.slot, v, i, note.said));
+      return [{ text: m.saidBoth(labels[0]!, labels[1]!), choices: note.values.map((v, i) => ({ id: `sb:${note.slot}:${v}`, label: labels[i]! })) }];
+    }
     case "heard": {
       const heard = heardText(note.slots, ctx.flow?.c.a ?? {});
       const replies = view(value, { ...ctx, note: undefined }, now);
@@ -155,6 +159,13 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: note.still ? m.heardStill(heard) : m.heard(heard) }, ...replies];
     }
   }
+}
+
+/** A button of the "which stands?" question: the denial as the person typed it, the affirmed value by its name. */
+function saidBothLabel(slot: Slot, value: string, index: number, said: string): string {
+  if (index === 1) return said;
+  if (value === "-") return m.saidBothRegistered;
+  return valueLabel(slot, { [slot]: slot === "level" ? Number(value) : value } as Answers);
 }
 
 /** Changed answers as said back ("二级医院", "就医地北京"); the category that came with a visitor kind is not news. */
@@ -236,7 +247,7 @@ export function view(value: unknown, ctx: RouterContext, now: Date): Reply[] {
 export function currentChoices(value: unknown, ctx: RouterContext, now: Date): Choice[] {
   const state = String(value);
   // Notes that end in their own choices (a yes/no, the likeliest readings, the menu again).
-  if (ctx.note && ["confirm", "unsure", "nothingToChange", "rephrase", "whichAmount"].includes(ctx.note.k)) {
+  if (ctx.note && ["confirm", "unsure", "nothingToChange", "rephrase", "whichAmount", "saidBoth"].includes(ctx.note.k)) {
     return noteReplies(ctx.note, state, ctx, now)?.at(-1)?.choices ?? [];
   }
   if (!activeFlow(state) || !ctx.flow) return menuChoices;

@@ -62,6 +62,9 @@ const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
  * same value is also affirmed: affirmed after the negation (没转诊…后来转诊了) it stands; only
  * before it (转诊…没转诊) the person is asked.
  */
+/** 备案了, 已经备案, 办了备案 (not 备案了吗, a question). */
+const REGISTERED = /(?:已经?|办了|办好了?|办过)(?:异地)?(?:就医)?备案|备案(?:了|过|好了)(?![吗么没])|备过案|备上案/u;
+
 function applyNegations(slots: Slots, negations: Negation[], affirmed: string, original: string): Ambiguity[] {
   const out: Ambiguity[] = [];
   for (const n of negations) {
@@ -76,8 +79,17 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
       }
     }
   }
+  // 备案了…哦不对还没备案: registered said, then denied. Neither is taken; the person is asked.
+  const saidBoth = new Set<Negation>();
   for (const n of negations) {
-    if (!n.implies) continue;
+    if (n.implies?.visitorType !== "unregistered") continue;
+    if (REGISTERED.test(affirmed.slice(0, n.start)) && !REGISTERED.test(affirmed.slice(n.end))) {
+      saidBoth.add(n);
+      out.push({ slot: "visitorType", candidates: ["registered"], text: original.slice(n.start, n.end) });
+    }
+  }
+  for (const n of negations) {
+    if (!n.implies || saidBoth.has(n)) continue;
     for (const [k, v] of Object.entries(n.implies) as [keyof Slots, never][]) {
       const current = slots[k];
       // 没备案 but an emergency: the emergency counts as registered (视同备案).

@@ -313,6 +313,9 @@ export const flowMessages = {
   /** Figures that could each be the bill: which one is the total? */
   whichAmount: (said: string) => `您提到了 ${said}，哪个是这次看病的总费用？点一个，或者直接说总费用多少。`,
   amountChoice: (yuan: string) => `总费用 ${yuan} 元`,
+  /** A fact said and denied in one message: nothing is computed until the person picks. */
+  saidBoth: (affirmed: string, denied: string) => `您说了「${affirmed}」，又说了「${denied}」，按哪个算？`,
+  saidBothRegistered: "已备案",
 
   /** Not sure what was asked: the likeliest readings. */
   unsure: "您是想问：",
