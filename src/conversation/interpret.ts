@@ -487,6 +487,8 @@ function atMenu(c: Case): RouterEvent {
 /** The last answer in simpler words; a second "没看懂" in a row changes strategy. */
 function rephrase(c: Case): RouterEvent {
   const last = c.s.ctx.note;
+  // A third time in a row: neither rewording helped; say what works here, never the same block again.
+  if (last?.k === "rephrase" && last.again) return { type: "HELP" };
   const again = last?.k === "rephrase";
   const topic = last?.k === "aside" ? last.topic : again ? last.topic : undefined;
   return { type: "SAY", note: { k: "rephrase", ...(topic ? { topic } : {}), ...(again ? { again } : {}) } };

@@ -111,6 +111,15 @@ describe("没看懂 gets a simpler rewording, then another strategy, never the s
     expect(first).not.toContain(m.problems.unclear);
     expect(second).toContain(m.rephrase.again);
     expect(second).not.toBe(first);
+    // A third time: what works here, not the second block again.
+    const third = textOf(r[ASKED.length + 2]!);
+    expect(third).toContain(m.help);
+    expect(third).not.toContain(m.rephrase.again);
+  });
+  it("a third 没看懂 after a side answer at the menu is not the second block again", () => {
+    const r = chat(["出院两个月了还来得及吗", "没看懂", "没看懂", "没看懂"]);
+    expect(textOf(r[3]!)).not.toBe(textOf(r[2]!));
+    expect(textOf(r[3]!)).toContain(m.help);
   });
   it("twice at a question: another way (simple answer, the way out), the question stays", () => {
     const r = chat(["/estimate", "没看懂", "没看懂"]);
