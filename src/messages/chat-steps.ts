@@ -32,15 +32,22 @@ function adjust(a: RatioAdjust): string {
   return parts.map((p) => `；${p}`).join("");
 }
 
-/** A band's bound as people say it: 50000 → 5万, 89000 → 8.9万; below 10000, or not whole thousands, as it is. */
-function bound(x: string): string {
+/** A band's bound as people say it: 50000 → 5万, 89000 → 8.9万; below 10000, or not whole thousands, in 元. */
+function inWan(x: string): string | undefined {
   const d = new Decimal(x);
-  return d.greaterThanOrEqualTo(10000) && d.mod(1000).isZero() ? `${d.dividedBy(10000).toString()}万` : `${x} 元`;
+  return d.greaterThanOrEqualTo(10000) && d.mod(1000).isZero() ? d.dividedBy(10000).toString() : undefined;
 }
+const bound = (x: string) => (inWan(x) === undefined ? `${x} 元` : `${inWan(x)}万`);
 
 /** "2000–8000 元 × 45%" for a band the bill fills, "8000 元以上 357500 × 55%" with the amount in it otherwise. */
 function band(b: BandPart): string {
-  const range = (lo: string, hi: string) => (bound(lo).endsWith("万") === bound(hi).endsWith("万") ? `${bound(lo).replace(/ 元$|万$/u, "")}–${bound(hi)}` : `${bound(lo)}–${bound(hi)}`);
+  // "5–10万", "2000–8000 元": the unit once when both bounds share it.
+  const range = (lo: string, hi: string) => {
+    const [l, h] = [inWan(lo), inWan(hi)];
+    if (l !== undefined && h !== undefined) return `${l}–${h}万`;
+    if (l === undefined && h === undefined) return `${lo}–${hi} 元`;
+    return `${bound(lo)}–${bound(hi)}`;
+  };
   const bounds = b.hi === null ? `${bound(b.lo)}以上` : b.lo === "0.00" ? `${bound(b.hi)}以内` : range(b.lo, b.hi);
   const full = b.hi !== null && new Decimal(b.hi).minus(b.lo).equals(b.amount);
   return full ? `${bounds} × ${b.rate}%` : `${bounds} ${b.amount} × ${b.rate}%`;
@@ -53,7 +60,7 @@ export function chatStepWords(p: StepParams): { what: string; rule: string } {
       // The read-back line names both places; "执行" adds nothing to read.
       return { what: "", rule: p.jurisdiction === "cross_province" ? "就医地目录、参保地政策、就医地管理" : `${p.catalogue === "treatment" ? "就医地" : "参保地"}目录、参保地政策` };
     case "out_of_catalog":
-      return { what: "目录外（自费）医保不付", rule: "" };
+      return { what: "目录外（自费）不报", rule: "" };
     case "class_b_first_pay":
       return { what: "乙类先行自付", rule: `${p.classB} × ${p.share}%` };
     case "visitor_first_pay":
@@ -82,8 +89,7 @@ export function chatStepWords(p: StepParams): { what: string; rule: string } {
     case "supplementary": {
       const [only, ...more] = p.bands;
       const whole = only !== undefined && more.length === 0 && only.lo === "0.00" && only.amount === p.base;
-      // "城乡居民大病保险" is the "大病保险" of the totals above: the short name, as there.
-      const what = /大病保险$/u.test(p.label) ? "大病保险" : p.label;
+      const what = p.label;
       if (whole) return { what, rule: `政策范围内自付 ${p.base} × ${only.rate}%` };
       // The base is said: the open last band's amount follows from it when the bands before it are full.
       const last = p.bands.at(-1);
