@@ -131,3 +131,16 @@ describe("上班 as office hours is not the person working", () => {
     expect(parse("我在深圳上班").slots.personStatus).toBe("working");
   });
 });
+
+describe("a status between the place and the scheme (郑州退休职工) still names where one is insured", () => {
+  it.each([
+    ["郑州退休职工 急诊 在北京住院 花了5万", "410100", "110000"],
+    ["郑州在职的职工 在北京住院 花了5万", "410100", "110000"],
+    ["长沙退休居民 急诊在广州住院 花了5万", "430100", "440100"],
+  ])("%s", (text, insured, treatment) => {
+    const r = parse(text);
+    expect(r.intent).toBe("estimate");
+    expect(r.slots.insuredRegion?.code).toBe(insured);
+    expect(r.slots.treatmentRegion?.code).toBe(treatment);
+  });
+});
