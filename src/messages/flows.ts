@@ -311,7 +311,8 @@ export const flowMessages = {
   },
 
   /** Figures that could each be the bill: which one is the total? */
-  whichAmount: (said: string) => `您提到了 ${said}，哪个是这次看病的总费用？点一个，或者直接说总费用多少。`,
+  /** Says before the pick that the other figures will not be used: no figure is dropped without a word. */
+  whichAmount: (said: string) => `您提到了 ${said}，哪个是这次看病的总费用？点一个，或者直接说总费用多少。没选的金额不计入；若它是乙类或自费的钱，请连总费用一起说，如“总共3万 乙类5千”。`,
   amountChoice: (yuan: string) => `总费用 ${yuan} 元`,
   /** A fact said and denied in one message: nothing is computed until the person picks. */
   saidBoth: (affirmed: string, denied: string) => `您说了「${affirmed}」，又说了「${denied}」，按哪个算？`,

@@ -31,6 +31,11 @@ describe("two figures that could each be the bill are asked about", () => {
     expect(r[0]!.choices?.map((c) => c.id)).toEqual(["amt:60000", "amt:70000"]);
     expect(estimateOf(r)).toBeUndefined();
   });
+  it("says before the pick that the figure not picked is not counted, and how to give it a role", () => {
+    const text = chat([ONE]).at(-1)![0]!.text;
+    expect(text).toContain("没选的金额不计入");
+    expect(text).toMatch(/乙类|自费/);
+  });
   it("the button picked is the bill, and the other facts of the message are kept", () => {
     const r = chat([ONE, "#amt:70000"]).at(-1)!;
     const line = readBack(estimateOf(r));
