@@ -11,7 +11,11 @@
  * default 32), BENCH_SECONDS (cap, default 30), BENCH_MODE (plain | safe, default plain),
  * BENCH_FLAGS (Node flags for the server process, e.g. "--max-semi-space-size=64" to try a larger
  * young generation: on a loaded 2-core machine it promoted 1.1 KB per push instead of 1.6 with
- * half the young collections), BENCH_PROF (a folder: the server's CPU profile goes there).
+ * half the young collections), BENCH_PROF (a folder: the server's CPU profile goes there),
+ * BENCH_RATE (pushes per second offered, e.g. 1000: pushes are sent on a fixed schedule instead of
+ * as fast as the server answers, and each latency counts from the push's scheduled time, so a
+ * server that falls behind shows it in the latency instead of hiding it; without it the run is
+ * closed-loop at full load, where the latency is mostly the queue of `BENCH_CONCURRENCY` people).
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -141,13 +145,25 @@ async function main(): Promise<void> {
   let pushes = 0;
   let completed = 0;
   let deadline = 0;
+  const rate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
+  if (rate !== undefined && !(rate > 0)) throw new Error("BENCH_RATE: pushes per second, a positive number");
+  let scheduleStart = 0;
+  let scheduled = 0;
+  /** The time this push is due under BENCH_RATE (waited for), or now without it. */
+  async function due(): Promise<number> {
+    if (rate === undefined) return performance.now();
+    const at = scheduleStart + (scheduled++ * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return at;
+  }
 
   async function person(n: number, measure: boolean): Promise<void> {
     const from = `oBench${String(n).padStart(8, "0")}`;
     for (const content of SCRIPT) {
       if (performance.now() > deadline) return;
       const { url, body } = wx.signedPush({ from, type: "text", content, msgId: wx.nextMsgId() }, Math.floor(Date.now() / 1000));
-      const started = performance.now();
+      const started = await due();
       const a = await wx.post(url, body, 10_000);
       const ms = performance.now() - started;
       // A passive reply is XML with content; `success` would mean the turn missed its time.
@@ -164,6 +180,8 @@ async function main(): Promise<void> {
     let next = 0;
     const started = performance.now();
     deadline = started + seconds * 1000;
+    scheduleStart = started;
+    scheduled = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < count && performance.now() < deadline) await person(offset + next++, measure);
@@ -187,7 +205,8 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
-  console.log(`bench:wechat — ${mode} pushes, SQLite, ${concurrency} at once, ${cpus().length} CPUs, node ${process.version}`);
+  const offered = rate === undefined ? "as fast as answered" : `${rate} pushes/s offered, latency from each push's scheduled time`;
+  console.log(`bench:wechat — ${mode} pushes, SQLite, ${concurrency} at once, ${offered}, ${cpus().length} CPUs, node ${process.version}`);
   console.log(`  pushes          ${pushes} (${completed} whole conversations of ${SCRIPT.length}), errors ${errors}`);
   console.log(`  throughput      ${(pushes / elapsed).toFixed(0)} pushes/s over ${elapsed.toFixed(1)} s`);
   console.log(`  latency         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
