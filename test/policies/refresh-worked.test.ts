@@ -5,33 +5,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluate, type ExplainedEstimate as Estimate } from "../../src/conversation/policy-book.ts";
-import type { ScenarioInput } from "../../src/policy/scenario.ts";
+import { workedScenario, type WorkedCase } from "./worked-case.ts";
 
-interface Case {
-  insured: string;
-  scheme?: "employee" | "resident";
-  status?: "working" | "retired";
-  treatment: string;
-  visitor?: ScenarioInput["visitor"];
-  level: 1 | 2 | 3;
-  total: string;
-  classB?: string;
-  outOfCatalog?: string;
-  setting?: "inpatient" | "outpatient" | "chronic_outpatient";
-  date?: string;
-  admissions?: number;
-}
+type Case = WorkedCase;
 
 function estimate(c: Case): Estimate {
-  const scheme = c.scheme ?? "employee";
-  const input: ScenarioInput = {
-    insured: { region: c.insured, scheme, ...(scheme === "employee" ? { status: c.status ?? "working" } : {}) },
-    treatment: { region: c.treatment, setting: c.setting ?? "inpatient", hospitalLevel: c.level, date: c.date ?? "2025-08-01" },
-    visitor: c.visitor ?? "long_term",
-    costs: { total: c.total, classB: c.classB ?? "0", ...(c.outOfCatalog ? { outOfCatalog: c.outOfCatalog } : {}) },
-    yearToDate: { admissions: c.admissions ?? 0 },
-  };
-  const result = evaluate(input);
+  const result = evaluate(workedScenario(c, "2025-08-01"));
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.estimate;
 }

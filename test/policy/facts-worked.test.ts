@@ -10,32 +10,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/policy/evaluate.ts";
-import type { Estimate, ScenarioInput } from "../../src/policy/scenario.ts";
+import type { Estimate } from "../../src/policy/scenario.ts";
+import { workedScenario, type WorkedCase } from "../policies/worked-case.ts";
 
-interface Case {
-  insured: string;
-  scheme?: "employee" | "resident";
-  status?: "working" | "retired";
-  treatment: string;
-  visitor?: ScenarioInput["visitor"];
-  level: 1 | 2 | 3;
-  total: string;
-  classB?: string;
-  setting?: "inpatient" | "outpatient" | "chronic_outpatient";
-  date?: string;
-  admissions?: number;
-}
+type Case = WorkedCase;
 
 function estimate(c: Case): Estimate {
-  const scheme = c.scheme ?? "employee";
-  const input: ScenarioInput = {
-    insured: { region: c.insured, scheme, ...(scheme === "employee" ? { status: c.status ?? "working" } : {}) },
-    treatment: { region: c.treatment, setting: c.setting ?? "inpatient", hospitalLevel: c.level, date: c.date ?? "2026-03-01" },
-    visitor: c.visitor ?? "long_term",
-    costs: { total: c.total, classB: c.classB ?? "0" },
-    yearToDate: { admissions: c.admissions ?? 0 },
-  };
-  const result = evaluate(input);
+  const result = evaluate(workedScenario(c, "2026-03-01"));
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.estimate;
 }
