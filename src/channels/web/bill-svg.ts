@@ -6,6 +6,7 @@
  */
 import type { Bill, BillPart } from "../../conversation/policy-book.ts";
 import { webMessages as m } from "../../messages/web.ts";
+import { esc } from "./escape.ts";
 
 const WIDTH = 340;
 const PAD = 10;
@@ -30,7 +31,6 @@ export const PART_COLOURS: Record<BillPart["kind"], string> = {
 /** Fonts the server-side renderer may find (Debian's WenQuanYi, Noto CJK); browsers use the page's. */
 const FONT = "'Noto Sans CJK SC','WenQuanYi Micro Hei','PingFang SC','Microsoft YaHei',sans-serif";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The picture's words for someone who cannot see it. */
 export function billAlt(bill: Bill): string {

@@ -4,7 +4,8 @@
  */
 import { webMessages as m } from "../../messages/web.ts";
 import { css, js } from "./assets.ts";
-import { choicesHtml, currentChoices, entriesHtml, esc } from "./render.ts";
+import { esc } from "./escape.ts";
+import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import type { Entry } from "./transcript.ts";
 import { MAX_INPUT } from "./limits.ts";
 

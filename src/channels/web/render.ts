@@ -6,18 +6,9 @@
 import type { Bill, Choice } from "../../conversation/index.ts";
 import { webMessages as m } from "../../messages/web.ts";
 import { billSvg } from "./bill-svg.ts";
+import { esc } from "./escape.ts";
 import { sourceUrl } from "./sources.ts";
 import type { Entry } from "./transcript.ts";
-
-const SPECIAL = /[&<>"']/;
-const SPECIALS = /[&<>"']/g;
-const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/**
- * Text for HTML (element content and quoted attributes). Most of what is drawn (Chinese replies,
- * ids, tokens) has nothing to escape and is given back as it is, without a copy.
- */
-export const esc = (s: string): string => (SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ENTITY[c]!) : s);
 
 const BULLET = /^[·•\-]\s*/;
 const NUMBERED = /^(\d{1,2})[.、．]\s*/;
