@@ -37,7 +37,10 @@ function inWan(x: string): string | undefined {
   const d = new Decimal(x);
   return d.greaterThanOrEqualTo(10000) && d.mod(1000).isZero() ? d.dividedBy(10000).toString() : undefined;
 }
-const bound = (x: string) => (inWan(x) === undefined ? `${x} 元` : `${inWan(x)}万`);
+function bound(x: string): string {
+  const wan = inWan(x);
+  return wan === undefined ? `${x} 元` : `${wan}万`;
+}
 
 /** "2000–8000 元 × 45%" for a band the bill fills, "8000 元以上 357500 × 55%" with the amount in it otherwise. */
 function band(b: BandPart): string {
