@@ -1,20 +1,24 @@
 /**
- * Scores the parser on the frozen blind part (blind.jsonl, written before the issue-10 tuning).
- * Prints aggregate figures only, so that nobody tunes on it; `--show` lists the failures, for
- * the final review only.
+ * Scores the parser on a frozen blind part: blind.jsonl (written before the issue-10 tuning) or,
+ * with `--set blind2`, blind2.jsonl (written in one sitting before the next round's tuning, scored
+ * once at its end). Prints aggregate figures only, so that nobody tunes on it; `--show` lists the
+ * failures, for the final review only.
  *
- *   npx tsx test/language/score-blind.ts [--show]
+ *   npx tsx test/language/score-blind.ts [--set blind2] [--show]
  *
  * Exact match: the intent right and every slot right (none missing, none extra).
  */
 import { evaluate, loadSet } from "./metrics.ts";
 
-const set = loadSet("./blind.jsonl");
+const at = process.argv.indexOf("--set");
+const name = at > 0 ? process.argv[at + 1] : "blind";
+if (!/^blind\d*$/.test(name ?? "")) throw new Error(`--set names a blind part (blind, blind2), not ${name}`);
+const set = loadSet(`./${name}.jsonl`);
 const s = evaluate(set);
 const exact = (s.n - s.failures.length) / s.n;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-console.log(`blind: n=${s.n}`);
+console.log(`${name}: n=${s.n}`);
 console.log(`  intent accuracy  ${pct(s.intentAccuracy)}`);
 console.log(`  slot precision   ${pct(s.precision)}`);
 console.log(`  slot recall      ${pct(s.recall)}`);
