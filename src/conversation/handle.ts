@@ -9,7 +9,7 @@ import { commandAction, readCommand } from "./commands.ts";
 import { handleMessage } from "./step.ts";
 import type { Reply, UserInput } from "./reply.ts";
 import { forgetConversation } from "./store.ts";
-import { applyTurn, forgetRecord, type Step, type TurnResult } from "./turn.ts";
+import { applyTurn, forgetRecord, type Step, type TurnLog, type TurnResult } from "./turn.ts";
 
 export interface HandleOptions {
   /** The channel's own id of this input (Telegram's update id): a redelivered one is not applied twice. */
@@ -21,6 +21,8 @@ export interface HandleOptions {
   now?: () => Date;
   /** The pure turn (defaults to the conversation's); tests put a slow or failing one here. */
   step?: Step;
+  /** The channel's own lines of the turn, written with it (turn.ts). */
+  log?: TurnLog;
 }
 
 /** What became of the input: a turn's result, or `erased` after /forget. */
@@ -76,6 +78,7 @@ export async function handle(chatId: string, given: UserInput, store: Conversati
     ...(o.expectVersion !== undefined ? { expectVersion: o.expectVersion } : {}),
     ...(o.pressData !== undefined ? { pressData: o.pressData } : {}),
     ...(o.now ? { now: o.now } : {}),
+    ...(o.log ? { log: o.log } : {}),
   });
 }
 

@@ -7,7 +7,7 @@ export type { StoredConversation } from "./store.ts";
 export { STORE_VERSION } from "./store.ts";
 export { handle, neutral, type HandleOptions, type Outcome } from "./handle.ts";
 export { handleMessage, greeting } from "./step.ts";
-export { ConflictError, isUpdateId, type Step, type TurnResult } from "./turn.ts";
+export { ConflictError, isUpdateId, type Step, type TurnLog, type TurnResult } from "./turn.ts";
 export { COMMANDS, readCommand, type CommandName, type TypedCommand } from "./commands.ts";
 export { renderText, matchChoice } from "./render.ts";
 export { MAX_TEXT } from "./interpret.ts";

@@ -7,7 +7,7 @@
  * crash) is not applied twice, and an older one is not applied after a newer.
  */
 import { z } from "zod";
-import { StoreUnavailableError, type ConversationStore } from "../store/types.ts";
+import { StoreUnavailableError, type ConversationStore, type LogAppend } from "../store/types.ts";
 import type { Reply, UserInput } from "./reply.ts";
 import { WrittenStrings } from "./written.ts";
 
@@ -56,7 +56,8 @@ export class ConflictError extends Error {
 }
 
 export type TurnResult =
-  | { kind: "applied"; replies: Reply[]; version: number }
+  /** `first`: with a `log`, the place of its first line appended. */
+  | { kind: "applied"; replies: Reply[]; version: number; first?: number }
   /**
    * Seen before. `latest`: it is the last update applied to this chat, so its replies may have
    * been lost (the process died before sending them); `replies` then restate where the
@@ -161,6 +162,28 @@ async function setChecked(store: ConversationStore, chatId: string, value: strin
   }
 }
 
+/**
+ * The compare-and-set with the channel's log lines of the turn: in one write where the store
+ * has one, else the set and then the append (as the channel did itself before). A failure of
+ * the one write is read back like `setChecked`'s: the record tells whether it was carried out,
+ * and then the lines were too; the place of the first is read from the log.
+ */
+async function setLogged(store: ConversationStore, chatId: string, value: string, expected: number | null, log: LogAppend): Promise<{ version: number; first: number } | null> {
+  if (!store.setWithLog) {
+    const version = await setChecked(store, chatId, value, expected);
+    return version === null ? null : { version, first: await store.append(log.id, log.lines, log.keep) };
+  }
+  try {
+    return await store.setWithLog(chatId, value, expected, log);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    const now = await retried(() => store.get(chatId));
+    if (now?.value !== value) return null;
+    const kept = await retried(() => store.lines(log.id, log.lines.length));
+    return { version: now.version, first: kept[0]?.seq ?? 0 };
+  }
+}
+
 export interface TurnOptions {
   store: ConversationStore;
   step: Step;
@@ -174,6 +197,18 @@ export interface TurnOptions {
   /** Restates the conversation's current question; sent when the latest update is redelivered. */
   restate?: (stored: string, now: Date) => Reply[];
   now?: () => Date;
+  log?: TurnLog;
+}
+
+/**
+ * A channel's own lines of a turn (the web chat's transcript), appended with it in the same
+ * write: both are kept or neither. `lines` is given the turn's replies and the version the turn
+ * was applied to (null: nothing was stored), and may be called again when the turn is redone.
+ */
+export interface TurnLog {
+  id: string;
+  keep: number;
+  lines: (replies: Reply[], version: number | null) => string[] | Promise<string[]>;
 }
 
 /** Whether this update was applied already (or is older than one that was). */
@@ -217,11 +252,14 @@ export async function applyTurn(o: TurnOptions): Promise<TurnResult> {
     }
     if (o.pressData !== undefined) next.p = o.pressData;
     const value = JSON.stringify(next);
-    const version = await setChecked(o.store, o.chatId, value, entry?.version ?? null);
-    if (version !== null) {
+    const expected = entry?.version ?? null;
+    const stored = o.log
+      ? await setLogged(o.store, o.chatId, value, expected, { id: o.log.id, keep: o.log.keep, lines: await o.log.lines(out.replies, expected) })
+      : await setChecked(o.store, o.chatId, value, expected).then((version) => (version === null ? null : { version }));
+    if (stored !== null) {
       remember(value, next, entry?.value);
       out.kept?.();
-      return { kind: "applied", replies: out.replies, version };
+      return { kind: "applied", replies: out.replies, ...stored };
     }
     // Lost the race: someone committed in between. Back off a little, with jitter, and redo on top of theirs.
     await pause(Math.random() * Math.min(2 ** attempt, 50));

@@ -23,7 +23,7 @@ import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Checkpointer } from "./checkpointer.ts";
-import { DEFAULT_TTL_MS, firstVersion, guarded, type ConversationStore, type Entry, type Line } from "./types.ts";
+import { DEFAULT_TTL_MS, firstVersion, guarded, type ConversationStore, type Entry, type Line, type LogAppend } from "./types.ts";
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 /** How often the worker moves the log into the database (checkpointer.ts). */
@@ -55,6 +55,7 @@ export class SqliteStore implements ConversationStore {
     purgeLines: Database.Statement<[number]>;
   };
   private appendLines: (logId: string, lines: string[], keep: number) => number;
+  private setAndAppend: (chatId: string, value: string, expected: number | null, log: LogAppend) => { version: number; first: number } | null;
   private deleteAll: (chatId: string) => number;
   private timer: NodeJS.Timeout;
   private checkpointer: Checkpointer | undefined;
@@ -104,7 +105,7 @@ export class SqliteStore implements ConversationStore {
       delLines: this.db.prepare("DELETE FROM lines WHERE log_id = ?"),
       purgeLines: this.db.prepare("DELETE FROM lines WHERE expires_at <= ?"),
     };
-    const append = this.db.transaction((logId: string, lines: string[], keep: number) => {
+    const addLines = (logId: string, lines: string[], keep: number) => {
       // Places go on from the newest line kept, expired or not (the hourly purge removes those):
       // a page still showing old lines never sees a place used twice.
       const first = (this.stmts.lastSeq.get(logId)?.seq ?? -1) + 1;
@@ -113,9 +114,17 @@ export class SqliteStore implements ConversationStore {
       const end = first + lines.length;
       if (end > keep) this.stmts.trimLines.run(logId, end - keep);
       return first;
-    });
+    };
+    const append = this.db.transaction(addLines);
     // The place is read and the lines written under one write lock (another process may append too).
     this.appendLines = (logId, lines, keep) => append.immediate(logId, lines, keep);
+    // One commit for a turn and its log lines instead of two: the log is written only if the
+    // compare-and-set holds.
+    const setAppend = this.db.transaction((chatId: string, value: string, expected: number | null, log: LogAppend) => {
+      const version = this.compareAndSet(chatId, value, expected);
+      return version === null ? null : { version, first: addLines(log.id, log.lines, log.keep) };
+    });
+    this.setAndAppend = (chatId, value, expected, log) => setAppend.immediate(chatId, value, expected, log);
     const deleteAll = this.db.transaction((chatId: string) => this.stmts.del.run(chatId).changes + this.stmts.delLines.run(chatId).changes);
     this.deleteAll = (chatId) => deleteAll.immediate(chatId);
     this.background = path !== ":memory:";
@@ -160,14 +169,25 @@ export class SqliteStore implements ConversationStore {
   set(chatId: string, value: string, expected: number | null): Promise<number | null> {
     return guarded("sqlite", () => {
       this.startCheckpointer();
-      const now = this.clock();
-      const expiresAt = now + this.ttlMs;
-      if (expected === null) {
-        const version = firstVersion(now);
-        return this.stmts.insert.run(chatId, value, version, expiresAt, now).changes === 1 ? version : null;
-      }
-      const version = expected + 1;
-      return this.stmts.update.run(value, version, expiresAt, chatId, expected, now).changes === 1 ? version : null;
+      return this.compareAndSet(chatId, value, expected);
+    });
+  }
+
+  private compareAndSet(chatId: string, value: string, expected: number | null): number | null {
+    const now = this.clock();
+    const expiresAt = now + this.ttlMs;
+    if (expected === null) {
+      const version = firstVersion(now);
+      return this.stmts.insert.run(chatId, value, version, expiresAt, now).changes === 1 ? version : null;
+    }
+    const version = expected + 1;
+    return this.stmts.update.run(value, version, expiresAt, chatId, expected, now).changes === 1 ? version : null;
+  }
+
+  setWithLog(chatId: string, value: string, expected: number | null, log: LogAppend): Promise<{ version: number; first: number } | null> {
+    return guarded("sqlite", () => {
+      this.startCheckpointer();
+      return this.setAndAppend(chatId, value, expected, log);
     });
   }
 

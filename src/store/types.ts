@@ -16,6 +16,13 @@ export interface Line {
   value: string;
 }
 
+/** Lines to append to a log (`ConversationStore.append`'s arguments). */
+export interface LogAppend {
+  id: string;
+  lines: string[];
+  keep: number;
+}
+
 export interface ConversationStore {
   /** Which backend this is, for logs and /healthz. */
   readonly kind: "memory" | "sqlite" | "redis" | "file";
@@ -37,6 +44,12 @@ export interface ConversationStore {
    * appended).
    */
   append(logId: string, lines: string[], keep: number): Promise<number>;
+  /**
+   * `set` and `append` as one write (optional; without it a caller does the two in turn): the
+   * lines are appended only when the compare-and-set succeeds, and both are kept or neither.
+   * Returns the new version and the place of the first line appended, or null as `set` does.
+   */
+  setWithLog?(chatId: string, value: string, expected: number | null, log: LogAppend): Promise<{ version: number; first: number } | null>;
   /** The newest `limit` lines of a log (all it keeps when there is no limit), oldest first; none: []. */
   lines(logId: string, limit?: number): Promise<Line[]>;
   /** Removes everything kept for the chat (/forget): its value and its log. */

@@ -15,7 +15,7 @@ import { gzipSync } from "node:zlib";
 import { z } from "zod";
 import type { Logger } from "../../log.ts";
 import { webMessages as m } from "../../messages/web.ts";
-import { StoreUnavailableError, type ConversationStore } from "../../conversation/index.ts";
+import { StoreUnavailableError, type ConversationStore, type Reply } from "../../conversation/index.ts";
 import { refuse } from "../http/errors.ts";
 import { css, js, type Asset } from "./assets.ts";
 import { FORM_BODY_LIMIT } from "./limits.ts";
@@ -24,7 +24,8 @@ import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
-import { appendTranscript, eraseSession, fromReply, mine, newestOf, readRecent, readTranscript, RECENT, type Entry, type Recent } from "./transcript.ts";
+import { appendTranscript, eraseSession, fromReply, KEEP, mine, newestOf, readRecent, readTranscript, RECENT, transcriptKey, type Entry, type Recent } from "./transcript.ts";
+import { Tails, type Tail } from "./tails.ts";
 import { greetingReplies, webTurn, type WebInput } from "./turn.ts";
 
 export interface WebOptions {
@@ -74,6 +75,7 @@ export function webChat(o: WebOptions) {
   const ttl = o.sessionTtlMs ?? 30 * 24 * 60 * 60 * 1000;
   const secure = o.secureCookie ?? false;
   const limit = o.rateLimit ?? { limit: 20, windowMs: 10_000 };
+  const tails = new Tails(RECENT);
 
   return async function webRoutes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -131,6 +133,32 @@ export function webChat(o: WebOptions) {
       },
     };
 
+    /**
+     * A message's entries for the transcript: what the person said (a pressed button by its
+     * label, found among the newest entries, which drew it) and the replies, after the greeting
+     * when it is the first message. What came before is read from the log only when this
+     * process did not write it last (`tails`).
+     */
+    const transcriptLines = async (id: string, input: WebInput, replies: Reply[], version: number | null) => {
+      const added = replies.map(fromReply);
+      let before: Tail | null = tails.at(id, version) ?? null;
+      const known = before && (input.type === "text" || before.whole || pressedIn(before, input.id) !== undefined);
+      if (before && known) {
+        const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: pressedIn(before, input.id) ?? m.pressed };
+        return { opening: [], added: [said, ...added], before };
+      }
+      // Only the newest entries: whether there are any (a first message answers the greeting)
+      // and, for a pressed button, the replies that drew it, whose label is what it said.
+      const recent = await readRecent(o.store, id, input.type === "choice" ? RECENT : 1);
+      // A transcript kept whole by an earlier version moves to the log first.
+      if (recent.read.legacy) await appendTranscript(o.store, id, recent.read, []);
+      // The greeting the visitor answered becomes part of the transcript with their first message.
+      const opening = recent.empty ? greetingReplies().map(fromReply) : [];
+      if (recent.empty) before = { choices: [], whole: true };
+      const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(recent.empty ? newestOf(opening) : recent.newest, input.id) };
+      return { opening, added: [said, ...added], before };
+    };
+
     /** The posted form (readForm), or a 400 as for any other malformed request. */
     const form = (request: FastifyRequest, reply: FastifyReply): Form | undefined => {
       const read = readForm(request.body);
@@ -156,21 +184,23 @@ export function webChat(o: WebOptions) {
       const text = body.text?.trim() ?? "";
       const input: WebInput | undefined = body.choice ? { type: "choice", id: body.choice } : text ? { type: "text", text } : undefined;
       if (!input) return answer(request, reply, { notice: "empty", status: 400 });
-      // Only the newest entries: whether there are any (a first message answers the greeting)
-      // and, for a pressed button, the replies that drew it, whose label is what it said.
-      const recent = await readRecent(o.store, id, input.type === "choice" ? RECENT : 1);
-      const turn = await webTurn(o.store, id, input);
+      // The transcript's new lines are written with the turn, in one write (TurnLog).
+      let made: { opening: Entry[]; added: Entry[]; before: Tail | null } | undefined;
+      const lines = async (replies: Reply[], version: number | null): Promise<string[]> => {
+        made = await transcriptLines(id, input, replies, version);
+        return [...made.opening, ...made.added].map((e) => JSON.stringify(e));
+      };
+      const turn = await webTurn(o.store, id, input, { id: transcriptKey(id), keep: KEEP, lines });
       if (turn.kind === "forget") {
+        tails.drop(id);
         await eraseSession(o.store, id);
         return answer(request, reply, { notice: "forgotten" });
       }
-      // The greeting the visitor answered becomes part of the transcript with their first message.
-      const opening = recent.empty ? greetingReplies().map(fromReply) : [];
-      const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(recent.empty ? newestOf(opening) : recent.newest, input.id) };
-      const added = [said, ...turn.replies.map(fromReply)];
-      const first = await appendTranscript(o.store, id, recent.read, [...opening, ...added]);
+      // Not applied (the conversation was forgotten meanwhile): nothing was written.
+      if (turn.first === undefined || !made) return answer(request, reply, { added: [], sessionId: id });
+      tails.wrote(id, turn.version, made.before, [...made.opening, ...made.added]);
       // The page on screen already shows the greeting: only the new lines are sent to it.
-      return answer(request, reply, { added, from: first + opening.length, sessionId: id });
+      return answer(request, reply, { added: made.added, from: turn.first + made.opening.length, sessionId: id });
     });
 
     app.post("/forget", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true } }, async (request, reply) => {
@@ -178,6 +208,7 @@ export function webChat(o: WebOptions) {
       if (!body) return reply;
       const id = checked(request, reply, body.csrf);
       if (!id) return reply;
+      tails.drop(id);
       await eraseSession(o.store, id);
       // A new id too: nothing links what comes next to the erased conversation.
       reply.header("set-cookie", [clearedCookie(secure), sessionCookie(newId(), ttl, secure)]);
@@ -194,6 +225,7 @@ export function webChat(o: WebOptions) {
       if (!result) return reply.code(303).header("location", "/?n=nothing").send();
       const saved = await saveResult(o.store, result);
       const url = `/s/${saved}`;
+      tails.drop(id);
       await appendTranscript(o.store, id, read, [{ who: "bot", text: m.saved(url), link: url }]);
       return reply.code(303).header("location", url).send();
     });
@@ -216,4 +248,13 @@ export function webChat(o: WebOptions) {
 /** What a pressed button said, for the transcript: its label in the newest entry that has it. */
 function labelOf(newest: Recent["newest"], choiceId: string): string {
   return newest((e) => e.choices?.find((c) => c.id === choiceId)?.label) ?? m.pressed;
+}
+
+/** The same, among the buttons of a tail known here. */
+function pressedIn(tail: Tail, choiceId: string): string | undefined {
+  for (let i = tail.choices.length - 1; i >= 0; i--) {
+    const label = tail.choices[i]?.find((c) => c.id === choiceId)?.label;
+    if (label !== undefined) return label;
+  }
+  return undefined;
 }

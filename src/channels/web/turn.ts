@@ -3,17 +3,20 @@
  * key. Commands typed as text ("/estimate 住院花了3万", "/forget") are read there, as on
  * every channel.
  */
-import { greeting, handle, type ConversationStore, type Reply } from "../../conversation/index.ts";
+import { greeting, handle, type ConversationStore, type Reply, type TurnLog } from "../../conversation/index.ts";
 import { conversationKey } from "./transcript.ts";
 
 export type WebInput = { type: "text"; text: string } | { type: "choice"; id: string };
 
-export type WebTurn = { kind: "replies"; replies: Reply[] } | { kind: "forget" };
+/** `version` and `first` (the place of the log's first line written) when the turn was applied. */
+export type WebTurn = { kind: "replies"; replies: Reply[]; version: number; first?: number } | { kind: "replies"; replies: Reply[]; version?: undefined; first?: undefined } | { kind: "forget" };
 
-export async function webTurn(store: ConversationStore, session: string, input: WebInput): Promise<WebTurn> {
-  const result = await handle(conversationKey(session), input, store);
+/** One message; `log`: the session's transcript lines, written with the turn. */
+export async function webTurn(store: ConversationStore, session: string, input: WebInput, log?: TurnLog): Promise<WebTurn> {
+  const result = await handle(conversationKey(session), input, store, log ? { log } : {});
   if (result.kind === "erased") return { kind: "forget" };
-  return { kind: "replies", replies: result.kind === "applied" ? result.replies : [] };
+  if (result.kind !== "applied") return { kind: "replies", replies: [] };
+  return { kind: "replies", replies: result.replies, version: result.version, ...(result.first !== undefined ? { first: result.first } : {}) };
 }
 
 /** What a new visitor sees first: the conversation's own start, not stored until they answer. */

@@ -1,0 +1,44 @@
+/**
+ * The newest entries this process wrote to each session's transcript, kept with the version of
+ * the conversation written in the same write: a message whose turn is applied to that version
+ * finds them here instead of reading the log. The conversation and its transcript lines are
+ * written together, so an unchanged version means no message was added since, here or on another
+ * instance; a saved summary's line, appended alone, carries no buttons and so changes no label.
+ * Only the buttons are kept (a pressed button's label is all a message reads of earlier entries).
+ */
+import type { Choice } from "../../conversation/index.ts";
+import type { Entry } from "./transcript.ts";
+
+export interface Tail {
+  /** The newest entries' buttons, oldest first, at most `RECENT` of them. */
+  choices: (Choice[] | undefined)[];
+  /** Whether these are all of the newest `RECENT` entries (else older ones were not read). */
+  whole: boolean;
+}
+
+const KEPT = 4096;
+
+export class Tails {
+  private readonly kept = new Map<string, { version: number; tail: Tail }>();
+  constructor(private readonly recent: number) {}
+
+  /** The tail written with `version`, if that is what this process wrote last. */
+  at(session: string, version: number | null): Tail | undefined {
+    const known = this.kept.get(session);
+    return version !== null && known?.version === version ? known.tail : undefined;
+  }
+
+  /** After a write: `added` went after `before` (null: what was before is not known here), under `version`. */
+  wrote(session: string, version: number, before: Tail | null, added: Entry[]): void {
+    const choices = [...(before?.choices ?? []), ...added.map((e) => e.choices)].slice(-this.recent);
+    const whole = before ? before.whole || before.choices.length + added.length >= this.recent : added.length >= this.recent;
+    this.kept.delete(session);
+    // Bounded: the session written longest ago goes first (a Map keeps insertion order).
+    if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(session, { version, tail: { choices, whole } });
+  }
+
+  drop(session: string): void {
+    this.kept.delete(session);
+  }
+}
