@@ -7,14 +7,26 @@
  * server and of this client (a client near a whole core per message rate would be the limit, not
  * the server). Bounded in count and time.
  *
- * Options (env): BENCH_USERS (people, default 600), BENCH_CONCURRENCY (at once, default 32),
+ * Two ways to load it:
+ * - closed loop (the default): BENCH_CONCURRENCY people each send their next message as soon as
+ *   the last is answered. This finds the most the server can take; the latency is then mostly
+ *   the queue of people waiting on a full server.
+ * - open loop (BENCH_RATE=1000): messages are offered at that fixed rate, each at its own time
+ *   on a schedule, by whichever person is free (each person's messages still go one after
+ *   another), and each latency counts from the message's scheduled time: a server that falls
+ *   behind shows it in the latency instead of slowing the offered load. This is the latency a
+ *   person sees at that load.
+ *
+ * Options (env): BENCH_RATE (messages per second offered: open loop), BENCH_USERS (people;
+ * default 600, or 10 s of the offered rate), BENCH_CONCURRENCY (people at once; default 32, or
+ * 256 under BENCH_RATE so that people waiting on answers do not hold the schedule back),
  * BENCH_SECONDS (cap, default 30), BENCH_PROF (a folder: the server writes a CPU profile of the
  * measured messages there).
  */
 import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir, cpus } from "node:os";
+import { tmpdir, cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
@@ -88,8 +100,10 @@ const percentile = (xs: number[], p: number) => {
 };
 
 async function main(): Promise<void> {
-  const users = Number(process.env.BENCH_USERS ?? 600);
-  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 32);
+  const rate = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
+  if (rate !== undefined && !(rate > 0)) throw new Error("BENCH_RATE: messages per second, a positive number");
+  const users = Number(process.env.BENCH_USERS ?? (rate ? Math.ceil((rate * 10) / SCRIPT.length) : 600));
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (rate ? 256 : 32));
   const seconds = Number(process.env.BENCH_SECONDS ?? 30);
   const dir = mkdtempSync(join(tmpdir(), "yidi-bench-web-"));
   let pinned = false;
@@ -130,16 +144,28 @@ async function main(): Promise<void> {
 
   const latencies: number[] = [];
   let failures = 0;
+  let late = 0;
   const deadline = Date.now() + seconds * 1000;
   const clientCpu = process.cpuUsage();
   const started = performance.now();
+  let slot = 0;
+  /** When this message is due: now (closed loop), or its slot on the schedule, waited for (open loop). */
+  const due = async (): Promise<number> => {
+    if (rate === undefined) return performance.now();
+    const at = started + (slot++ * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    // Sent more than a millisecond after its time: no person was free (they all waited on answers).
+    else if (wait < -1) late++;
+    return at;
+  };
   let next = 1;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < people.length && Date.now() < deadline) {
         const p = people[next++]!;
         for (let step = 0; step < SCRIPT.length; step++) {
-          const t = performance.now();
+          const t = await due();
           const res = await say(p, step);
           latencies.push(performance.now() - t);
           if (res.status !== 200) failures++;
@@ -155,9 +181,10 @@ async function main(): Promise<void> {
   agent.destroy();
 
   const n = latencies.length;
-  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${concurrency} at once, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}${clientPinned ? ", client on another" : ""}, ${cpus().length} CPUs, node ${process.version}`);
+  const load = rate === undefined ? `closed loop, ${concurrency} at once` : `open loop, ${rate} msg/s offered (latency from each message's scheduled time), up to ${concurrency} at once`;
+  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${load}, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}${clientPinned ? ", client on another" : ""}, ${cpus().length} CPUs, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   console.log(
-    `  ${(n / wall).toFixed(0)} msg/s  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
+    `  ${(n / wall).toFixed(0)} msg/s${rate === undefined ? "" : ` (${late} sent late)`}  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
       `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  ` +
       `client CPU ${((clientUsed.user + clientUsed.system) / 1000 / n).toFixed(3)} ms/message  failures ${failures}`,
   );
