@@ -5,7 +5,9 @@
  * whole conversations from many people at once. Prints pushes per second, p50/p99 latency per
  * push, the server's CPU time per push, and its heap: bytes allocated per push, bytes that
  * outlived a young collection (promoted to the old heap) per push, and the full collections
- * with their pauses (what makes the latency's tail).
+ * with their pauses; and its event loop: how late a timer fires, and the stalls (turns of the loop
+ * over 25 ms) with how much of them the main thread spent waiting for a CPU that other processes
+ * had. That tells a tail made by the machine (a loaded shared machine) from one made by the server.
  *
  * Options (env): BENCH_USERS (conversations, default 1500), BENCH_CONCURRENCY (people at once,
  * default 32), BENCH_SECONDS (cap, default 30), BENCH_MODE (plain | safe, default plain),
@@ -21,6 +23,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { GCProfiler } from "node:v8";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Mode } from "../src/channels/wechat/testing/stand-in.ts";
@@ -37,11 +40,59 @@ const AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
  * holds the SQLite checkpointer's thread and V8's background GC, which run on another core.
  */
 function mainThreadMicros(): number | undefined {
+  return schedstat()?.ran;
+}
+
+/** The main thread's time on a CPU and waiting in the run queue for one (µs), where Linux tells it. */
+function schedstat(): { ran: number; waited: number } | undefined {
   try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ")[0]) / 1000;
+    const [ran, waited] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, "utf8").split(" ");
+    return { ran: Number(ran) / 1000, waited: Number(waited) / 1000 };
   } catch {
     return undefined;
   }
+}
+
+/** A stall: the event loop turned after more than this (ms). Closed-loop batches stay under it. */
+const STALL_MS = 25;
+export type StallReport = { loopP99Ms: number; loopMaxMs: number; stalls: number; stalledMs: number; longestMs: number; waitedMs?: number; waitedInStallsMs?: number };
+
+/**
+ * Watches the server's event loop while the pushes run: how late a timer fires (the delay every
+ * push waiting in the queue sees too), and the stalls, turns of the loop longer than STALL_MS.
+ * For each stall it tells how much of it the main thread spent waiting for a CPU (other
+ * processes had the cores) rather than running (a long task of its own, a collection): the
+ * first is the machine, the second the server.
+ */
+function watchStalls(): () => StallReport {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const start = schedstat();
+  let last = performance.now();
+  let lastSched = start;
+  const r: StallReport = { loopP99Ms: 0, loopMaxMs: 0, stalls: 0, stalledMs: 0, longestMs: 0, waitedInStallsMs: start ? 0 : undefined };
+  const tick = setInterval(() => {
+    const now = performance.now();
+    const sched = schedstat();
+    const gap = now - last;
+    if (gap > STALL_MS) {
+      r.stalls++;
+      r.stalledMs += gap;
+      r.longestMs = Math.max(r.longestMs, gap);
+      if (sched && lastSched && r.waitedInStallsMs !== undefined) r.waitedInStallsMs += (sched.waited - lastSched.waited) / 1000;
+    }
+    last = now;
+    lastSched = sched;
+  }, 5);
+  return () => {
+    clearInterval(tick);
+    delay.disable();
+    const end = schedstat();
+    r.loopP99Ms = delay.percentile(99) / 1e6;
+    r.loopMaxMs = delay.max / 1e6;
+    if (start && end) r.waitedMs = (end.waited - start.waited) / 1000;
+    return r;
+  };
 }
 
 type HeapStats = { usedHeapSize: number };
@@ -94,6 +145,7 @@ async function worker(sqlitePath: string): Promise<void> {
   let mainStart = mainThreadMicros();
   const gc = new GCProfiler();
   let usedAtStart = 0;
+  let stallReport: (() => StallReport) | undefined;
   process.send!({ port });
   process.on("message", (msg: { cmd: string }) => {
     if (msg.cmd === "reset") {
@@ -101,15 +153,17 @@ async function worker(sqlitePath: string): Promise<void> {
       mainStart = mainThreadMicros();
       usedAtStart = process.memoryUsage().heapUsed;
       gc.start();
+      stallReport = watchStalls();
       process.send!({ reset: true });
     }
     if (msg.cmd === "stop") {
       const used = process.cpuUsage(cpuStart);
       const main = mainThreadMicros();
       const heap = heapReport((gc.stop()?.statistics ?? []) as GcEntry[], usedAtStart, process.memoryUsage().heapUsed);
+      const stalls = stallReport?.();
       void app.close().then(() => store.close());
       const mainMicros = main !== undefined && mainStart !== undefined ? main - mainStart : undefined;
-      process.send!({ cpuMicros: used.user + used.system, systemMicros: used.system, mainMicros, heap }, () => process.exit(0));
+      process.send!({ cpuMicros: used.user + used.system, systemMicros: used.system, mainMicros, heap, stalls }, () => process.exit(0));
     }
   });
 }
@@ -196,8 +250,10 @@ async function main(): Promise<void> {
     child.once("message", () => r());
     child.send({ cmd: "reset" });
   });
+  const driverStart = process.cpuUsage();
   const elapsed = await runAll(users, 0, true);
-  const { cpuMicros, systemMicros, mainMicros, heap } = await new Promise<{ cpuMicros: number; systemMicros: number; mainMicros?: number; heap: HeapReport }>((r) => {
+  const driver = process.cpuUsage(driverStart);
+  const { cpuMicros, systemMicros, mainMicros, heap, stalls } = await new Promise<{ cpuMicros: number; systemMicros: number; mainMicros?: number; heap: HeapReport; stalls: StallReport }>((r) => {
     child.once("message", (m: any) => r(m));
     child.send({ cmd: "stop" });
   });
@@ -209,11 +265,16 @@ async function main(): Promise<void> {
   console.log(`bench:wechat — ${mode} pushes, SQLite, ${concurrency} at once, ${offered}, ${cpus().length} CPUs, node ${process.version}`);
   console.log(`  pushes          ${pushes} (${completed} whole conversations of ${SCRIPT.length}), errors ${errors}`);
   console.log(`  throughput      ${(pushes / elapsed).toFixed(0)} pushes/s over ${elapsed.toFixed(1)} s`);
-  console.log(`  latency         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+  console.log(`  latency         p50 ${percentile(latencies, 50).toFixed(1)} ms, p90 ${percentile(latencies, 90).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
   const onMain = mainMicros !== undefined ? `; main thread ${(mainMicros / pushes).toFixed(0)} µs` : "";
   console.log(`  server CPU      ${(cpuMicros / pushes).toFixed(0)} µs per push (whole process, ${(systemMicros / pushes).toFixed(0)} of it in the kernel${onMain})`);
+  console.log(`  platform CPU    ${((driver.user + driver.system) / pushes).toFixed(0)} µs per push (this process: signing, sending, reading replies; it shares the machine's cores with the server)`);
   const kb = (bytes: number) => (bytes / pushes / 1024).toFixed(1);
   console.log(`  server heap     ${kb(heap.allocated)} KB allocated per push, ${kb(heap.promoted)} KB of it promoted to the old heap; ${heap.young} young and ${heap.full} full collections (full: ${heap.fullPauseMs.toFixed(0)} ms in all, longest ${heap.maxFullPauseMs.toFixed(1)} ms)`);
+  const waited = (ms: number | undefined) => (ms === undefined ? "" : `; main thread waited for a CPU ${ms.toFixed(0)} ms`);
+  console.log(`  server loop     timer delay p99 ${stalls.loopP99Ms.toFixed(1)} ms, max ${stalls.loopMaxMs.toFixed(1)} ms${waited(stalls.waitedMs)} in all`);
+  const inStalls = stalls.waitedInStallsMs === undefined || stalls.stalls === 0 ? "" : `, ${stalls.waitedInStallsMs.toFixed(0)} ms of it waiting for a CPU`;
+  console.log(`  server stalls   ${stalls.stalls} turns of the loop over ${STALL_MS} ms (${stalls.stalledMs.toFixed(0)} ms in all${inStalls}; longest ${stalls.longestMs.toFixed(1)} ms)`);
   process.exitCode = errors > 0 ? 1 : 0;
 }
 
