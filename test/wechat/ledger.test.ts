@@ -1,6 +1,6 @@
 /** The push ledger: claims, outcomes, what lapses and when, and how much is kept per person. */
 import { describe, expect, it } from "vitest";
-import { CLAIM_MS, CONTENT_MS, RECENT, StoreLedger, WRITE_BEHIND_MS } from "../../src/channels/wechat/ledger.ts";
+import { CLAIM_MS, CONTENT_MS, FLUSH_SLICE, RECENT, StoreLedger, WRITE_BEHIND_MS } from "../../src/channels/wechat/ledger.ts";
 import { MemoryStore } from "../../src/store/index.ts";
 
 describe("push ledger", () => {
@@ -127,6 +127,38 @@ describe("push ledger", () => {
     while ((await b.get("wx:a", "p1"))?.kind === "running" && Date.now() < until) await new Promise((r) => setTimeout(r, WRITE_BEHIND_MS / 5));
     expect(await b.get("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
     expect(await b.claim("wx:a", "p1")).toEqual({ kind: "passive", content: "一" });
+  });
+
+  it("writes the outcomes behind a slice of people at a time, letting the event loop turn in between, and loses none", async () => {
+    let now = 1_000_000;
+    const { store, counted, counts } = countingStore(() => now);
+    const a = new StoreLedger(counted, () => now);
+    const people = FLUSH_SLICE * 3 + 1;
+    for (let i = 0; i < people; i++) {
+      await a.claim(`wx:${i}`, "p1");
+      a.note(`wx:${i}`, "p1", { kind: "passive", content: `回复${i}` });
+    }
+    const claims = counts.sets;
+    // What another request would see of the loop: a callback queued as the write-behind starts.
+    const seen: number[] = [];
+    const watch = () => {
+      seen.push(counts.sets - claims);
+      if (counts.sets - claims < people) setImmediate(watch);
+    };
+    setImmediate(watch);
+    // A person's next push in between carries their outcome itself; the write-behind skips them.
+    const flushed = a.flush();
+    await new Promise((r) => setImmediate(r));
+    await a.claim(`wx:${people - 1}`, "p2");
+    await flushed;
+    // One write per person: the last one's claim carried their outcome.
+    expect(counts.sets - claims).toBe(people);
+    // The loop turned between slices: after the first slice and before the last.
+    expect(seen.some((n) => n >= FLUSH_SLICE && n < people)).toBe(true);
+    expect(Math.max(...seen.map((n, i) => n - (seen[i - 1] ?? 0)))).toBeLessThanOrEqual(FLUSH_SLICE + 1);
+    const other = new StoreLedger(store, () => now);
+    for (let i = 0; i < people; i++) expect(await other.get(`wx:${i}`, "p1")).toEqual({ kind: "passive", content: `回复${i}` });
+    expect(await other.get(`wx:${people - 1}`, "p2")).toEqual({ kind: "running" });
   });
 
   it("flush writes what was noted; forget drops it", async () => {
