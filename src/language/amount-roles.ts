@@ -21,7 +21,8 @@ const ONLY_FILL = new RegExp(`^${FILL}$`, "u");
 
 const BEFORE: [RegExp, AmountRole][] = [
   // 金额是3万5不是3万: the figure after 不是 is the one being corrected away.
-  [/(不是|而不是|并非)\s?$/u, "denied"],
+  // (起付线是不是1000 asks; it denies nothing.)
+  [/(?<!是)(不是|而不是|并非)\s?$/u, "denied"],
   [new RegExp(`(起付线|起付标准|门槛费?|起付)${FILL}$`, "u"), "quotedDeductible"],
   [new RegExp(`(押金|预交金|预缴金|预交款|预缴款|预交|预缴|先交|先付)${FILL}$`, "u"), "deposit"],
   [new RegExp(`(乙类|乙类药|乙类项目)${FILL}$`, "u"), "classB"],
@@ -60,8 +61,9 @@ function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: nu
     if (!m) continue;
     // "三万块 起付线是多少": the role word starts a question about it, it does not name this figure.
     if (ASKED.test(text.slice(a.end + m[0].length, a.end + m[0].length + 6))) continue;
-    // "2万 自费5千": a role word that leads straight into the next figure is that figure's.
-    const leadsOn = nextStart <= a.end + 8 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
+    // "2万 自费5千": a role word that leads straight into the next figure is that figure's
+    // (with no next figure, 先交了1万押金 and 有4千是自费的 name this one).
+    const leadsOn = nextStart < text.length && nextStart <= a.end + 8 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
     if (!leadsOn) return role;
   }
   for (const [pattern, role] of BEFORE) {
@@ -122,6 +124,8 @@ const TOTAL_LIKE: readonly AmountRole[] = ["total", "plain"];
 export interface AmountReading {
   slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible">>;
   ambiguity?: Ambiguity;
+  /** the total was named as such (总共, 花了, 费用…), not only a figure without a role */
+  namedTotal?: boolean;
   /** the figure to ask about again politely (negative, too large…) when nothing usable was read */
   rejected?: AmountFound;
 }
@@ -185,6 +189,7 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
   const plain = distinct(byRole.get("plain") ?? []);
   if (totals.length === 1) {
     out.slots.amount = (totals[0] as AmountFound).value;
+    out.namedTotal = true;
   } else if (totals.length > 1) {
     // 花了3万 … 总共4万: two totals — which one is the bill?
     if (!out.ambiguity) ask(totals);

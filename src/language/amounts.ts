@@ -32,6 +32,11 @@ const RUN = /[-−负]?\s?[¥$]?\s?(?:rmb)?\s?(?:(?:\d[\d,]*(?:\.\d+)?(?:e[+-]?\
 const MONEY_AFTER = /^(多|余|来)?\s?(元|块|rmb|人民币)/u;
 const NOT_MONEY_AFTER = /^(多|余|来)?\s?(半|级|甲(?!类)|乙(?!类)|岁|天|日|号|月|个|年|次|%|(?<!多)点|分钱|毛钱|家|档|小时|周|倍|折|成|胎|代|期|床|楼|层|路|公里|km|斤|人|位|口|院|附院|分钟|条|项|张|种|类|下|些|样|起(?!付)|直|样|晚|夜|趟|遍|届|号线|st|nd|th)/u;
 const MONEY_BEFORE = /((起付线|起付标准|乙类|自费|目录外|丙类|押金|预交金|预缴金?)(的|是|大概|约|有|为|说是|听说|据说|占|了|好像|应该|可能)*|交|付|垫|花了|花费|花|费用|医药费|住院费|治疗费|手术费|药费|总共|一共|合计|总计|共计|共|自费了?|自付了?|付了|交了|掏了|垫付了?|报了|报过|报销了|报销过|返了|退了|拿回|押金|账单|改成|改为|换成|要|大概|大约|差不多|估计|约)(是|为|有|了|共)?\s?$/u;
+/**
+ * A role word earlier in the same clause (起付线是不是1000, 起付线我们这边800, 自费药3000多) or a
+ * period a cost is given for (透析一个月6000, 每次300): the figure after it is money.
+ */
+const ROLE_IN_CLAUSE = /(起付线|起付标准|乙类|自费|目录外|丙类|押金|预交金|预缴|(一|每)个?月|每年|一年|每次|一次|每周|一周)[^\s,，。;；!！?？\d零〇一二两三四五六七八九十]{0,6}$/u;
 const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费用|医药费|住院费)[^\d零〇一二两三四五六七八九十]{0,3}$/u;
 
 /** A figure put right (准确说是5200, 其实是21500, 结算下来21500) stands on its own like a bare one. */
@@ -132,6 +137,7 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     else if (hasUnit && /[万wk]/u.test(body)) strength = 3;
     else if (hasUnit) strength = 2;
     else if (MONEY_BEFORE.test(before)) strength = 2;
+    else if (!chinese && Number(body.replace(/,/gu, "")) >= 100 && ROLE_IN_CLAUSE.test(text.slice(Math.max(0, start - 12), start))) strength = 2;
     if (chinese && !hasUnit && !moneyAfter) strength = 0; // 一, 两: a count, not money
     if (/^十/u.test(body) && /^(几|来)/u.test(after)) continue; // 十几万: no figure given
     if (/[几数好]$/u.test(before)) continue; // 几十万, 好几千: no figure given
@@ -141,7 +147,8 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
       const value = Number(body.replace(/,/gu, ""));
       if (alone && value >= 100) strength = 1;
     }
-    if (strength === 0 && expectingAmount) strength = 1;
+    // While an amount is asked, a bare figure is one — but not a numeral inside a word (一共, 一下).
+    if (strength === 0 && expectingAmount && !(chinese && !hasUnit && /^\p{Script=Han}/u.test(after))) strength = 1;
     if (strength === 0) continue;
     const total = TOTAL_BEFORE.test(text.slice(Math.max(0, start - 8), start));
     let d: Decimal | null = null;

@@ -50,6 +50,8 @@ function fillBareAnswer(text: string, expecting: keyof Slots, slots: Slots): voi
 
 /** The parts of a bill other than its total, as slots. */
 const SHARE_SLOTS: Partial<Record<keyof Slots, true>> = { classB: true, outOfCatalog: true, deposit: true, yearToDate: true, quotedDeductible: true };
+/** The word for each part of a bill, as a reply about that part says it (没有乙类, 自费的没有). */
+const SHARE_WORD: Partial<Record<keyof Slots, RegExp>> = { classB: /乙类/u, outOfCatalog: /自费|目录外|丙类/u, deposit: /押金|预交|预缴/u, quotedDeductible: /起付/u };
 
 const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
   stationed: "visitorType", visitorType: "visitorType", personStatus: "personStatus", hospitalLevel: "hospitalLevel",
@@ -64,6 +66,17 @@ const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
  */
 /** 备案了, 已经备案, 办了备案 (not 备案了吗, a question). */
 const REGISTERED = /(?:已经?|办了|办好了?|办过)(?:异地)?(?:就医)?备案|备案(?:了|过|好了)(?![吗么没])|备过案|备上案/u;
+
+/**
+ * Registered after all, said after 没备案 (没备案 后来备案了, 之前没备案 昨天补办了, 以前没备案过
+ * 这次去之前办了): the later statement wins; the person is registered (late), not unregistered.
+ */
+const REGISTERED_LATER = new RegExp(`${REGISTERED.source}|(补办|补上|补好|补|后来办|又办|再办|去办)(了|好了|过)(?![吗么没])|办(了|好了)(?=$|[\\s,，。!！])`, "u");
+
+/** A 没备案 that a later 备案了 / 补办了 undoes: it implies nothing. */
+function registeredLater(n: Negation, affirmed: string): boolean {
+  return n.implies?.visitorType === "unregistered" && REGISTERED_LATER.test(affirmed.slice(n.end));
+}
 
 function applyNegations(slots: Slots, negations: Negation[], affirmed: string, original: string): Ambiguity[] {
   const out: Ambiguity[] = [];
@@ -89,7 +102,7 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
     }
   }
   for (const n of negations) {
-    if (!n.implies || saidBoth.has(n)) continue;
+    if (!n.implies || saidBoth.has(n) || registeredLater(n, affirmed)) continue;
     for (const [k, v] of Object.entries(n.implies) as [keyof Slots, never][]) {
       const current = slots[k];
       // 没备案 but an emergency: the emergency counts as registered (视同备案).
@@ -105,7 +118,7 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
  * 其实他已经退休了, 金额是3万5不是3万. Only a correction when it carries a new value, and only
  * short or ending in 呢 (如果是急诊的话需要备案吗 is a question of its own).
  */
-const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是|^(那)?(换|改)(成|到|去|在)?[^,，。\s]{1,8}(试试|看看|算算|算一下|再算)$/u;
+const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是|^(那)?(换|改)(成|到|去|在)?[^,，。\s]{1,8}(试试|看看|算算|算一下|再算)$|(刚才|上面|前面|之前|上一个)(说|讲|填|写|选|打)?的?(不对|错了|有误)|^[^不,，。\s]{1,8}[,，\s]*(不是|而不是)[^,，。\s]{1,8}$/u;
 const CORRECTION_NOT = /备案.{0,6}(改|换|变更|取消)|(改|换|变更)(一下)?备案|吗|怎么|如何|多少|能不能|可不可以|要不要|是不是/u;
 const MAX_CORRECTION_LENGTH = 16;
 
@@ -188,7 +201,8 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   const result: Parse = { intent: "out_of_scope", confidence: 0, slots };
   Object.assign(slots, money.slots);
   // "5000" answering "乙类有多少？": a figure with no role word is the part asked for.
-  if (expecting && expecting in SHARE_SLOTS && slots[expecting] === undefined && slots.amount !== undefined && Object.keys(money.slots).length === 1) {
+  // Not a figure named as the total (上一个说错了 总共花了5万2): that is the bill, whatever was asked.
+  if (expecting && expecting in SHARE_SLOTS && slots[expecting] === undefined && slots.amount !== undefined && Object.keys(money.slots).length === 1 && !money.namedTotal) {
     (slots as Record<string, unknown>)[expecting] = slots.amount;
     delete slots.amount;
   }
@@ -240,6 +254,10 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   });
   result.intent = score.intent;
   result.confidence = confidenceOf(score);
+  // 之前没备案 昨天补办了 … 花了4万: registered late, the whole case stated; nothing left to make up.
+  if (score.intent === "makeup_registration" && slots.amount !== undefined && slots.insuredRegion && slots.treatmentRegion && negations.some((n) => registeredLater(n, affirmed))) {
+    result.intent = "estimate";
+  }
   if (score.score < 2 && regionCount === 0 && ABOUT_INSURANCE.test(text)) {
     // No cue word at all, but it is about insurance: the learned fallback may know the phrasing.
     const guess = classify(text);
@@ -258,12 +276,15 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   }
 
   const compactLength = Array.from(text.replace(/\s/gu, "")).length;
-  const carries = Object.keys(slots).length > 0 || places.length > 0 || ambiguities.length > 0;
+  // 要是没转诊呢: a denied fact is what the correction is about, even with no slot to fill.
+  const carries = Object.keys(slots).length > 0 || places.length > 0 || ambiguities.length > 0 || negations.length > 0;
   if (carries && CORRECTION.test(text) && !CORRECTION_NOT.test(text.replace(/多少钱?呢$/u, "")) && (compactLength <= MAX_CORRECTION_LENGTH || /呢[?？。!！]*$/u.test(text))) {
     result.intent = "correction";
     result.confidence = 0.85;
     // "那在北京呢": a lone place said with 在/去/到 is where the care is.
-    if (places.length === 1 && !slots.treatmentRegion && /(在|去|到|换|改|换到|改到|换成|改成)$/u.test(text.slice(0, text.indexOf(places[0]?.name.slice(0, 2) ?? "\u0000")))) {
+    // "那北京呢": so is a lone place with nothing but the supposing words before it.
+    const lead = text.slice(0, text.indexOf(places[0]?.name.slice(0, 2) ?? "\u0000"));
+    if (places.length === 1 && !slots.treatmentRegion && (/(在|去|到|换|改|换到|改到|换成|改成)$/u.test(lead) || /^(那|那么)?(要是|如果|假如|假设)?$/u.test(lead.trim()))) {
       slots.treatmentRegion = places[0] as PlaceSlot;
       places = [];
     }
@@ -272,8 +293,12 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
     const list = [result.intent, ...likely.filter((i) => i !== result.intent)].slice(0, 3);
     if (list.length >= 2) result.candidates = list;
   }
-  const answered = expecting !== undefined && (slots[expecting] !== undefined || result.rejectedAmount !== undefined || ambiguities.length > 0);
-  if (expecting !== undefined && compactLength <= BARE_ANSWER_LENGTH && (answered || score.score < 3) && !["cancel", "back", "restart"].includes(score.intent)) {
+  // "没有乙类" answering the 乙类 question names the part asked about: an answer too.
+  const answered = expecting !== undefined && (slots[expecting] !== undefined || result.rejectedAmount !== undefined || ambiguities.length > 0
+    || (SHARE_WORD[expecting]?.test(text) ?? false));
+  // A correction of another fact ("不对 是居民医保" while the level is asked) stays a correction.
+  const correctsOther = result.intent === "correction" && !answered;
+  if (expecting !== undefined && compactLength <= BARE_ANSWER_LENGTH && (answered || score.score < 3) && !correctsOther && !["cancel", "back", "restart"].includes(score.intent)) {
     result.intent = "out_of_scope";
     result.confidence = answered ? 0.3 : 0.2;
   }

@@ -39,6 +39,12 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:城镇)?职工(?:医保)?/u, cue: "scheme", denied: "employee" },
   { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:(?:城乡)?居民(?:医保)?|新农合|农合|(?:农村)?合作医疗)/u, cue: "scheme", denied: "resident" },
   { re: /(?:不是|并非|没有?)(?:长期|异地安置|常住|定居)/u, cue: "visitorType", denied: "long_term_resident" },
+  // 不是临时去的 我在苏州住了七八年了: the trip denied, the stay said after it stands.
+  { re: /(?:不是|不算|并非|非)(?:去)?(?:临时|旅游|旅行|探亲|出差|度假)/u, cue: "visitorType", denied: "temporary_other" },
+  // 备案没办, 备案还没弄: the registration named first, then denied.
+  { re: /备案(?:还|也|都)?(?:没有?|未)(?:办理?|做|弄|搞)?(?:过|呢|了)?/u, cue: "visitorType", implies: { visitorType: "unregistered" } },
+  // 不上班了 去年退的: no longer working (retired or not: said elsewhere, if at all).
+  { re: /(?:不|没|没有)(?:再)?(?:在)?(?:上班|工作|干活|打工)了/u, cue: "personStatus", denied: "working" },
 ];
 
 /** Finds negated cues and returns the text with them masked (same length, so offsets hold). */

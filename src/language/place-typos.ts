@@ -10,7 +10,7 @@ import { DIVISIONS, divisionByCode, shortName, type Division } from "../places/d
 import table from "./data/city-pinyin.json" with { type: "json" };
 
 /** Everyday two-character words one character away from a city (本地 ~ 本溪, 南方 ~ 南充…). */
-const NOT_TYPOS = new Set(["本地", "外地", "当地", "异地", "老家", "南方", "北方", "这边", "那边", "市里", "省里", "城里", "本市", "外省", "本省", "省外", "市外", "县里", "镇上", "乡下", "村里", "家里", "附近", "上班", "大城", "大医", "省城", "北边", "南边", "东边", "西边", "上面", "下面", "长期", "临时", "安置", "定居", "常住", "其他", "别的", "哪里", "那里", "这里", "医院", "门诊", "住院", "急诊"]);
+const NOT_TYPOS = new Set(["本地", "外地", "当地", "异地", "老家", "南方", "北方", "这边", "那边", "市里", "省里", "城里", "本市", "外省", "本省", "省外", "市外", "县里", "镇上", "乡下", "村里", "家里", "附近", "上班", "大城", "大医", "省城", "北边", "南边", "东边", "西边", "上面", "下面", "长期", "临时", "安置", "定居", "常住", "其他", "别的", "哪里", "那里", "这里", "医院", "门诊", "住院", "急诊", "普通", "重新", "平安"]);
 
 interface Index {
   byPinyin: Map<string, Division[]>;
@@ -30,6 +30,8 @@ interface Index {
   startsSound: Uint8Array;
   /** 1 for the first character of a two-character name (深川 → 深圳: one character off) */
   startsName: Uint8Array;
+  /** 1 for a character some place name ends with (州, 川, 阳…) */
+  endsName: Uint8Array;
 }
 
 let index: Index | undefined;
@@ -73,9 +75,11 @@ function build(): Index {
   const byFirst = new Map<string, Division[]>();
   const known = new Set<string>();
   const startsName = new Uint8Array(0x10000);
+  const endsName = new Uint8Array(0x10000);
   for (const d of DIVISIONS) {
     const short = shortName(d.name);
     if (short.length < 2 || short.length > 3) continue;
+    endsName[short.charCodeAt(short.length - 1)] = 1;
     known.add(short);
     const first = short[0] as string;
     const list = byFirst.get(first);
@@ -84,7 +88,7 @@ function build(): Index {
     startsSound[short.charCodeAt(0)] = 1;
     if (short.length === 2) startsName[short.charCodeAt(0)] = 1;
   }
-  return { byPinyin, byFirst, known, sounds, soundId, astralSoundId, firstTwoSounds, soundCount, startsSound, startsName };
+  return { byPinyin, byFirst, known, sounds, soundId, astralSoundId, firstTwoSounds, soundCount, startsSound, startsName, endsName };
 }
 
 /** The typed word read character by character; undefined when a character sounds like no city's. */
@@ -140,7 +144,9 @@ export function typoCandidates(word: string, strongCue = false): Division[] {
     return top.length <= 2 ? top : [];
   }
   if (word.length !== 2 || !strongCue || NOT_TYPOS.has(word)) return [];
-  // One character off, the first one right: 深川 → 深圳.
+  // One character off, the first one right: 深川 → 深圳. The slip is a character that ends some
+  // place's name (川 as in 银川); 宝宝, 本次, 怀孕, 普通 end none and are words (宝宝住院 ≠ 宝鸡).
+  if (index.endsName[word.charCodeAt(1)] !== 1) return [];
   const near = (index.byFirst.get(word[0] as string) ?? []).filter((d) => {
     const s = shortName(d.name);
     return s.length === 2 && s[1] !== word[1];

@@ -25,6 +25,8 @@ const INSURED_AFTER = [
 ] as const;
 const INSURED_BEFORE = [
   [/(医保|社保|参保地?|医疗保险|户口|户籍|参保人|参保的)(是|在|属于|归|:|：)?$/u, 3],
+  // 医保老家衢州: the 医保 said before 老家 names the place after it.
+  [/(医保|社保|参保地?)(是|在)?(老家|家乡|原籍|户口所在地)(是|在)?$/u, 3],
   [/(老家|家乡|原籍|从)(是|在)?$/u, 1.5],
   [/(我是|我们是|他是|她是|都是|是)$/u, 1],
 ] as const;

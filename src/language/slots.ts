@@ -26,10 +26,16 @@ const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
 
 const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/没退休|未退休|还没退|不是退休/u, "working"],
-  [/(?<!能|才能|可以|什么时候)退休(?!年龄|金|工资|手续)|退了休|已经退了|退下来/u, "retired"],
+  [/(?<!能|才能|可以|什么时候)退休(?!年龄|金|工资|手续)|退了休|已经退了|退下来|(去年|前年|今年|早就|早|已经|都|上个?月|年初|年底|\d+年)(就)?退(了|的|啦)(?![钱费款])/u, "retired"],
   // Not 12393几点上班 (office hours).
   [/在职|(?<!几点|什么时候|啥时候|几点钟)上班|打工|农民工|干活|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
 ];
+
+/**
+ * Work in the past (他以前在厂里上班, 退休前在单位干): says nothing of working now — it fits a
+ * retiree — but an employer then means 职工医保.
+ */
+const PAST_WORK = /(以前|之前|原来|原先|过去|早年|曾经|当年|年轻时|年轻的时候|那会儿?|退休前|退之前)(是|也|一直)?(在)?.{0,6}(上班|工作|干活|打工|上的班|干的)/u;
 
 const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁/u;
 
@@ -39,7 +45,7 @@ const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/异地安置/u, "retiree_relocated"],
   [/单位派|公司派|外派|常驻|派驻|被派|派我|派他|派她|驻外|支援/u, "stationed_worker"],
   [/长期(异地)?居住|异地长期居住|长期住|长住|长期在|常住|定居|一直住在|居住证(?!明)|住了(快|近|将近|差不多|有)?(一|两|二|三|四|五|六|七|八|九|十|好几|\d+)多?年/u, "long_term_resident"],
-  [/旅游|旅行|度假|探亲|走亲戚|出去玩|过年|临时(外出|去|出去|过去|回|来|探|就医|看病|出门)|出差/u, "temporary_other"],
+  [/旅游|旅行|度假|探亲|走亲戚|出去玩|(去|来|到)[^\s,，。]{1,6}玩(?!具)|国庆|五一假期|春节|过年|临时(外出|去|出去|过去|回|来|探|就医|看病|出门)|出差/u, "temporary_other"],
 ];
 
 /** Referral and emergency decide; among the other kinds the one named first is the person's own. */
@@ -67,8 +73,12 @@ export function readSlots(text: string): Slots {
   if (level) slots.hospitalLevel = level;
   const scheme = first(SCHEME, text);
   if (scheme) slots.scheme = scheme;
-  const status = first(STATUS, text);
+  const pastWork = PAST_WORK.exec(text);
+  // Read with the past work blanked, so it neither says 在职 nor hides another status word.
+  const verbAt = pastWork ? pastWork.index + pastWork[0].length - (pastWork[4] as string).length : 0;
+  const status = first(STATUS, pastWork ? text.slice(0, verbAt) + "□" + text.slice(verbAt + (pastWork[4] as string).length) : text);
   if (status) slots.personStatus = status;
+  if (pastWork && !slots.scheme && /厂|单位|公司|企业|国企|机关|事业/u.test(pastWork[0])) slots.scheme = "employee";
   let visitor = visitorOf(text);
   if (status === "retired" && RETIRED_WITH_FAMILY.test(text) && visitor !== "referral" && visitor !== "emergency") {
     visitor = "retiree_relocated";
