@@ -31,10 +31,13 @@ export interface FlowContext {
   quick?: boolean;
   /** The answer "改一个答案" took away, so 返回 at the question it opened can put it back. */
   undo?: { a: Answers; assumed?: boolean };
+  /** Figures the person gave that were not picked as the total: said back with the estimate, never dropped silently. */
+  leftOut?: string[];
 }
 
 export type FlowEvent =
-  | { type: "ANSWER"; a: unknown }
+  /** `leftOut`: with a total picked among several figures, the ones not picked. */
+  | { type: "ANSWER"; a: unknown; leftOut?: string[] }
   | { type: "INVALID"; why: Problem }
   | { type: "BACK" }
   | { type: "NEXT" }
@@ -45,6 +48,7 @@ export type FlowEvent =
 export interface FlowInput {
   a?: Answers;
   quick?: boolean;
+  leftOut?: string[];
 }
 
 /**
@@ -136,6 +140,8 @@ export const flowSetup = setup({
         err: undefined,
         assumed: context.assumed ? without(context.assumed, slots) : undefined,
         ...(undone ? { undo: undefined } : {}),
+        // A new total replaces what was left out of the old one.
+        ...(slots.includes("total") ? { leftOut: event.leftOut?.length ? event.leftOut : undefined } : {}),
       };
     }),
     countFailedTry: assign(({ context, event }) => ({
@@ -231,7 +237,7 @@ export function backToLastQuestion(flow: FlowName) {
 /** The initial context from what the router already knows. */
 export function initialContext(input: FlowInput): FlowContext {
   const a = input.a ?? {};
-  return { a, trail: Object.keys(a) as Slot[], tries: 0, ...(input.quick ? { quick: true } : {}) };
+  return { a, trail: Object.keys(a) as Slot[], tries: 0, ...(input.quick ? { quick: true } : {}), ...(input.leftOut?.length ? { leftOut: input.leftOut } : {}) };
 }
 
 /** The slot an `askXxx` state asks for. */

@@ -54,6 +54,8 @@ export type Note =
   | { k: "heard"; slots: Slot[]; still?: boolean }
   /** Earlier answers the message changed ("改成二级医院"): one line says what, then the new result. */
   | { k: "changed"; slots: Slot[] }
+  /** A correction at the result that restates what is already there ("金额是3万5不是3万" at 35000): nothing changes, said so. */
+  | { k: "unchanged"; slots: Slot[] }
   /** A statement contradicting an earlier answer: asked before it is applied (the proposal). */
   /** `why`: the statement cannot stand with an earlier answer as it is (退休 in 居民医保, which has no retirees). */
   | { k: "confirm"; slots: Slot[]; why?: "retiredResident" }
@@ -101,6 +103,8 @@ export type RouterEvent =
       /** A new question: the current flow's answers are not reused, except the `carry` slots (said back). */
       fresh?: boolean;
       carry?: Slot[];
+      /** Figures given with the picked total but not counted (see FlowContext.leftOut). */
+      leftOut?: string[];
     }
   /** `aside`: the same message also asked a side question, answered before the next question. */
   | { type: "FLOW"; event: FlowEvent; aside?: string }
@@ -132,11 +136,11 @@ function store(snapshot: FlowSnapshot): FlowState {
   return { v: String(snapshot.value), c: snapshot.context };
 }
 
-function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined): FlowState {
+function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined, leftOut?: string[]): FlowState {
   const a: Answers = { ...known, ...(checkPatch(known, seed) ?? {}) };
   // What eligibility learned (the category) already answers the estimate's visitor question.
   if (a.category && !a.visitor) a.visitor = visitorOf(a.category);
-  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}) });
+  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}), ...(leftOut?.length ? { leftOut } : {}) });
   return store(snapshot);
 }
 
@@ -174,6 +178,7 @@ function advance(context: RouterContext, id: FlowId, flowEvent: FlowEvent, aside
   const aside: Note | undefined = asideTopic
     ? { k: "aside", topic: asideTopic, ...(still ? {} : { answered: true }), ...(heard.length > 0 ? { heard } : {}) }
     : undefined;
+  const same = changed.length === 0 && unused.length === 0 && heard.length === 0 ? restatedAtResult(context.flow, flowEvent, String(next.value)) : [];
   const note: Note | undefined =
     aside ??
     (changed.length > 0
@@ -182,8 +187,22 @@ function advance(context: RouterContext, id: FlowId, flowEvent: FlowEvent, aside
         ? { k: "unused", slots: unused }
         : heard.length > 0
           ? { k: "heard", slots: heard, ...(still ? { still } : {}) }
-          : undefined);
+          : same.length > 0
+            ? { k: "unchanged", slots: same }
+            : undefined);
   return { flow: aside ? withoutProblem(store(next)) : store(next), note };
+}
+
+/**
+ * At a result (no question pending), an answer whose every value is the one already there: the
+ * person meant to correct something that was already right; said, not silently shown again.
+ */
+function restatedAtResult(flow: FlowState, event: FlowEvent, nextState: string): Slot[] {
+  if (event.type !== "ANSWER" || nextState !== flow.v || slotOfState(flow.v) || flow.v.startsWith("ask")) return [];
+  const patch = checkPatch(flow.c.a, event.a);
+  if (!patch) return [];
+  const slots = Object.keys(patch) as Slot[];
+  return slots.length > 0 && slots.every((s) => flow.c.a[s] === patch[s]) ? slots : [];
 }
 
 /** The earlier answers an answer replaces with another value. */
@@ -231,7 +250,7 @@ export const router = setup({
       const kept = context.flow ? {} : (context.kept ?? {});
       const carried = event.fresh ? carryOver(context.flow?.c.a ?? {}, event.carry ?? []) : undefined;
       const known = carried ? carried.a : (context.flow?.c.a ?? kept);
-      const flow = startFlow(event.flow, known, event.seed, event.quick);
+      const flow = startFlow(event.flow, known, event.seed, event.quick, event.leftOut);
       if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, misses: 0, proposal: undefined };
       // Say back what was understood from the first message (or kept from an earlier one at the
       // menu), so "ask only what is missing" is not a mystery.

@@ -139,9 +139,13 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
 
 /** The figure picked as the bill from those the person gave ("您提到了 6万、7万，哪个是总费用？"). */
 function amountPicked(total: string, s: Situation): RouterEvent {
-  if (activeFlow(s.value)) return { type: "FLOW", event: { type: "ANSWER", a: { total } } };
+  // The figures not picked are carried to the estimate's read-back ("另有 5000 元未计入"), not only warned about.
+  const offered = s.ctx.note?.k === "whichAmount" ? s.ctx.note.values : [];
+  const leftOut = offered.filter((v) => v !== total);
+  const left = leftOut.length > 0 ? { leftOut } : {};
+  if (activeFlow(s.value)) return { type: "FLOW", event: { type: "ANSWER", a: { total }, ...left } };
   const seed = { total } as Answers;
-  return { type: "START", flow: "estimate", seed, ...(hasCoreFacts({ ...(s.ctx.kept ?? {}), ...seed }) ? { quick: true } : {}) };
+  return { type: "START", flow: "estimate", seed, ...left, ...(hasCoreFacts({ ...(s.ctx.kept ?? {}), ...seed }) ? { quick: true } : {}) };
 }
 
 /** Which of a fact said and denied stands ("转诊" or "没转诊"): with the rest of the message it came in. */
@@ -470,7 +474,8 @@ function atMenu(c: Case): RouterEvent {
   if (topic && hasCoreFacts(patch)) return { type: "START", flow: "estimate", seed: patch as Answers, quick: true, aside: topic };
   if (wanted) {
     const quick = wanted === "estimate" && hasCoreFacts(whole);
-    const first = p.topic ?? ANSWER_THEN_FLOW[p.intent];
+    // A deposit typed with the bill: what happens to it is said before the figures.
+    const first = p.topic ?? ANSWER_THEN_FLOW[p.intent] ?? (wanted === "estimate" && p.slots.deposit !== undefined ? "deposit" : undefined);
     return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(first ? { aside: first } : {}) };
   }
   // The facts the side question carried are kept for the flow the person picks next.

@@ -43,13 +43,14 @@ const FlowContext = z.strictObject({
   assumed: z.array(Slot).max(20).optional(),
   quick: z.boolean().optional(),
   undo: z.strictObject({ a: Answers, assumed: z.boolean().optional() }).optional(),
+  leftOut: z.array(z.string().max(20)).max(4).optional(),
 });
 const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow", "thanks"]) }),
   z.strictObject({ k: z.literal("aside"), topic: z.string().max(40), answered: z.boolean().optional(), heard: z.array(Slot).max(20).optional() }),
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
   z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20), still: z.boolean().optional() }),
-  z.strictObject({ k: z.enum(["changed", "confirm", "keptAnswer", "unused"]), slots: z.array(Slot).max(20) }),
+  z.strictObject({ k: z.enum(["changed", "unchanged", "confirm", "keptAnswer", "unused"]), slots: z.array(Slot).max(20) }),
   z.strictObject({ k: z.literal("confirm"), slots: z.array(Slot).max(20), why: z.literal("retiredResident") }),
   z.strictObject({ k: z.literal("fresh"), carried: z.array(Slot).max(20) }),
   z.strictObject({ k: z.literal("rephrase"), topic: z.string().max(40).optional(), again: z.boolean().optional() }),

@@ -125,6 +125,8 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       const what = changedText(note.slots, ctx.flow?.c.a ?? {});
       return what ? [{ text: m.change.changed(what) }, ...replies] : replies;
     }
+    case "unchanged":
+      return [{ text: m.change.same(changedText(note.slots, ctx.flow?.c.a ?? {})) }, pending(value, ctx, now)];
     case "confirm":
       return [confirmReply(note.slots, ctx, note.why)];
     case "keptAnswer":

@@ -246,6 +246,8 @@ export const flowMessages = {
   readBack: {
     line: (read: string, assumed: string[]) => `按：${read}${assumed.length > 0 ? `（${assumed.join("、")}是我假设的）` : ""}`,
     insuredOnly: "参保",
+    /** Figures the person gave that are not the total they picked: said on the same line. */
+    leftOut: (figures: string) => `；另有 ${figures}未计入（是乙类或自费的钱，就连总费用一起说）`,
     /** 退休 said with 居民医保: said back, not silently dropped (居民医保 has no retirees' rules). */
     retiredResident: "（居民医保不分在职退休）",
     local: "本地",
@@ -287,6 +289,7 @@ export const flowMessages = {
   /** Changes to earlier answers, said in one line. */
   change: {
     changed: (what: string) => `已改为：${what}。`,
+    same: (what: string) => `${what}和刚才的一样，结果不变。`,
     confirm: (before: string, now: string) => `您之前说的是「${before}」，这次说的是「${now}」。按哪个算？`,
     yes: (now: string) => `改成${now}`,
     no: (before: string) => `还按${before}`,

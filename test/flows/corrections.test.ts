@@ -49,24 +49,45 @@ describe("a correction in words recomputes at once, in one line", () => {
 });
 
 describe("a statement that contradicts an earlier answer is asked, never applied silently", () => {
-  it("他以前在厂里上班 after 退休: a question with two buttons, the figures unchanged", () => {
-    const r = chat([...ASKED, "他以前在厂里上班"]).at(-1)!;
+  it("他还在厂里上班 after 退休: a question with two buttons, the figures unchanged", () => {
+    const r = chat([...ASKED, "他还在厂里上班"]).at(-1)!;
     expect(r).toHaveLength(1);
     expect(r[0]!.text).toBe(m.change.confirm("退休", "在职"));
     expect(r[0]!.choices?.map((c) => c.label)).toEqual([m.change.yes("在职"), m.change.no("退休")]);
   });
   it("keeping the old answer says so and changes nothing", () => {
-    const r = chat([...ASKED, "他以前在厂里上班", "2"]).at(-1)!;
+    const r = chat([...ASKED, "他还在厂里上班", "2"]).at(-1)!;
     expect(r[0]!.text).toBe(m.change.kept("退休"));
-    const again = chat([...ASKED, "他以前在厂里上班", "2", "改一个答案"]).at(-1)!;
+    const again = chat([...ASKED, "他还在厂里上班", "2", "改一个答案"]).at(-1)!;
     expect(again[0]!.choices?.map((c) => c.label)).toContain("在职/退休：退休");
   });
   it("confirming (button or typed 是) applies it with the one line", () => {
     for (const yes of ["1", "是的", "#cf:y"]) {
-      const r = chat([...ASKED, "他以前在厂里上班", yes]).at(-1)!;
+      const r = chat([...ASKED, "他还在厂里上班", yes]).at(-1)!;
       expect(r[0]!.text).toBe(m.change.changed("在职"));
       expect(readBack(estimateOf(r))).toContain("、在职、");
     }
+  });
+});
+
+describe("a statement that agrees with the answers changes nothing, and says so", () => {
+  it("他以前在厂里上班 after 退休 is past work: not asked back as 在职, the figures unchanged", () => {
+    const r = chat([...ASKED, "他以前在厂里上班"]).at(-1)!;
+    expect(r[0]!.text).toBe(m.change.same("职工医保"));
+    expect(r[0]!.choices).toBeUndefined();
+    expect(textOf(r)).not.toContain("在职");
+    // Still retired: the next change keeps 退休 in the read-back.
+    expect(readBack(estimateOf(chat([...ASKED, "他以前在厂里上班", "改成二级医院"]).at(-1)!))).toContain("、退休、");
+  });
+  it("金额是3万5不是3万 when the total already is 35000: one line that nothing changed, not the estimate again", () => {
+    const asked = [...ASKED.slice(0, 8), "3万5", ...ASKED.slice(9)];
+    const r = chat([...asked, "金额是3万5不是3万"]).at(-1)!;
+    expect(r[0]!.text).toBe(m.change.same("总费用 35000 元"));
+    expect(textOf(r)).not.toContain("医保基金支付");
+  });
+  it("a real change still recomputes (the same message at 30000)", () => {
+    const r = chat([...ASKED, "金额是3万5不是3万"]).at(-1)!;
+    expect(r[0]!.text).toBe(m.change.changed("总费用 35000 元"));
   });
 });
 
