@@ -18,7 +18,7 @@ describe("typos of city names", () => {
     expect(typoCandidates("苏洲").map((d) => d.code)).toEqual(["320500"]);
   });
   it("words one character off a city are not cities", () => {
-    for (const text of ["十万", "去上学", "自费的两千五", "在本地住院", "去南方看病", "在家里住院", "宝宝住院 花了3万", "本次住院花了2万", "怀孕住院了", "普通住院 在广州", "自己住院 医保南通", "平时看病 医保在哪"]) {
+    for (const text of ["十万", "去上学", "自费的两千五", "在本地住院", "去南方看病", "在家里住院", "宝宝住院 花了3万", "本次住院花了2万", "怀孕住院了", "普通住院 在广州", "自己住院 花了2万", "平时看病 医保在哪"]) {
       const p = parse(text);
       expect(p.slots.insuredRegion ?? p.slots.treatmentRegion, text).toBeUndefined();
       expect((p.ambiguities ?? []).filter((a) => a.slot !== "amount"), text).toEqual([]);
