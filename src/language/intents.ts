@@ -7,7 +7,13 @@
 import type { Intent } from "./types.ts";
 import { CueIndex } from "./first-chars.ts";
 
-type Cue = [RegExp, number];
+/**
+ * A pattern, its weight, and words that cancel it anywhere in the message (出院三个月了还能报吗
+ * is a claim deadline unless it is about 备案). The canceller is kept apart from the pattern so
+ * the pattern's first characters stay known (first-chars.ts): a leading ^(?!.*备案).* would make
+ * it tested on every message.
+ */
+type Cue = [RegExp, number] | [RegExp, number, RegExp];
 
 const TOPIC: Partial<Record<Intent, Cue[]>> = {
   out_of_scope: [
@@ -57,10 +63,11 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     // 看病的时候出示社保卡就行吗, 刷医保卡就行了吗, 柜台结算的时候要交啥, 出院结账是不是直接扣掉报销的.
     [/(看病|就诊|挂号|住院|结算|结账|入院|看门诊)的?时候.{0,6}(?<!没|不)(出示|带|刷|用|拿)|出示(社保卡|医保卡|医保码|身份证|电子凭证)|(刷|用|带)(医保卡|社保卡|医保码|身份证)就(行|可以|能)|(柜台|窗口|收费处)(上)?(结算|结账)|(结账|结算|出院).{0,10}(是不是|能不能|会不会|就)?直接(扣|减|报|结|刷)/u, 5.5],
     // 到了医院先去哪个窗口登记, 去医院之前要先预约吗: what to do at (or before going to) the hospital.
-    [/((到|去|在|进)了?医院.{0,6}(先去|去哪|哪个窗口|登记)|(去|到)医院(之前|以前|前).{0,8}(要|需要|得)|预约挂号|要(先)?预约)(?![^,，。]*备案)/u, 6],
+    [/(到|去|在|进)了?医院.{0,6}(先去|去哪|哪个窗口|登记)|(去|到)医院(之前|以前|前).{0,8}(要|需要|得)|预约挂号|要(先)?预约/u, 6, /(先去|去哪|哪个窗口|登记|要|需要|得|预约)[^,，。]*备案/u],
     [/结算流程|(刷|扫|亮)(医保码|电子凭证)|医保码|电子凭证|挂号.{0,6}(说|告诉|出示|选)|入院.{0,6}(登记|办理).{0,6}(带|出示|要|说)|(窗口|收费处).{0,6}(说|出示|告诉)|出院.{0,4}(结算|结账)(要|需要)?(带|办|注意)/u, 5],
     // How settlement works, in general; a topic word (门诊, 分娩, 放化疗) answers it better.
-    [/(出院|住院|看病|看完病|异地|外地)?.{0,4}(怎么|如何|咋)(结算|结账|付钱|买单)|能(不能)?直接刷(卡|医保)|直接(刷卡|刷医保|刷码)(吗|不|么)/u, 3.8],
+    // (出院怎么结算, 异地咋结账: the words before 怎么 only say where; the pattern need not.)
+    [/(怎么|如何|咋)(结算|结账|付钱|买单)|能(不能)?直接刷(卡|医保)|直接(刷卡|刷医保|刷码)(吗|不|么)/u, 3.8],
   ],
   hotline: [
     [/(客服|人工)(的)?(电话|热线)|(电话|热线)(客服|人工)/u, 6.5],
@@ -77,14 +84,14 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
   ],
   claim_deadline: [
     // 出院三个月了还能回去报吗: how long ago is the question, not how to claim.
-    [/^(?!.*备案).*出院.{0,3}([\d]+|[一两二三四五六七八九十半几]+)(个多?月|多?年)了?.{0,3}(还能|还可以).{0,4}报(销)?(吗|不|么)/u, 5.5],
+    [/出院.{0,3}([\d]+|[一两二三四五六七八九十半几]+)(个多?月|多?年)了?.{0,3}(还能|还可以).{0,4}报(销)?(吗|不|么)/u, 5.5, /备案/u],
     [/(多久|多长时间|几个月|几天|什么时候|多少天)(之内|以内|内)(要|得|必须|可以)?(去|回去)?(报|报销|申请|交|提交|办)/u, 7],
     // 发票放了一年了还能报不: how long ago, and whether it is still possible.
     [/(放|拖|过|隔|搁)了?(快|将近|差不多)?(一年|半年|[一两二三四五六七八九十几\d]+个?多?(月|年))了?.{0,4}(还能|还可以|能不能|还能不能)报/u, 6],
     [/(多久|多长时间|几个月|几天|什么时候|多少天)(之内|以内|内|前)(要|得|必须|可以)?(报|报销|申请|交材料|办)|报销.{0,6}(期限|时限|时间限制|有效期|截止|过期)|(有没有|有)时间限制|过期.{0,4}(报|报销)|截止(时间|日期)/u, 5.5],
     // 报销最晚什么时候交材料; 去年的住院发票今年还能报吗: how late a claim may come.
     [/(最晚|最迟)(什么时候|啥时候|几号|哪天|多久|要|得)|最后期限|(去年|前年|上个?月|几个月前|半年前|一年前|好久之前)的?.{0,8}(今年|现在|还能|还可以).{0,4}报/u, 6],
-    [/^(?!.*备案).*((出院|报销).{0,12}(还来得及|来得及吗|来得及不|还能报吗|还能报不|还可以报)|(过了|超过|超了).{0,8}(还能报|能报吗|还能不能报|就不能报))/u, 5.5],
+    [/(出院|报销).{0,12}(还来得及|来得及吗|来得及不|还能报吗|还能报不|还可以报)|(过了|超过|超了).{0,8}(还能报|能报吗|还能不能报|就不能报)/u, 5.5, /备案/u],
   ],
   registration_materials: [
     [/材料|资料|证件|证明|带啥|带什么|准备(什么|啥|点啥|哪些)|户口本|(?<!有|办了|办过|拿了|有了)居住证|承诺书|清单|提交啥|交什么|什么手续|哪些手续|社保卡和|身份证和|办手续|办理手续|需要.{0,2}手续|需要啥$|需要啥[吗呀啊]|要什么$|要啥$|盖章|居住证明|房产证|原件|复印件|租房合同/u, 4],
@@ -260,8 +267,8 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
     // generic words (备案 + 怎么办 + 办) cannot outweigh one specific topic word.
     let max = 0;
     let sum = 0;
-    for (const [pattern, weight] of cues) {
-      if (possible[cue++] === 0 || !pattern.test(text)) continue;
+    for (const [pattern, weight, unless] of cues) {
+      if (possible[cue++] === 0 || !pattern.test(text) || unless?.test(text)) continue;
       sum += weight;
       if (weight > max) max = weight;
     }
