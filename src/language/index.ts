@@ -39,11 +39,13 @@ const NOT_ABOUT_CARE = /高铁|火车|机票|天气|股票|股市|房价|好吃|
 
 /** Words that only mean something as the answer to a question ("农村的那种" for the scheme). */
 function fillBareAnswer(text: string, expecting: keyof Slots, slots: Slots): void {
+  // "就开了点药" answering 住院还是门诊: no stay, so the outpatient side.
+  if (expecting === "setting" && /(开|拿|配|买)(了)?(点|些)?药|看了?(一下|一趟|个)?门诊/u.test(text)) slots.setting = "outpatient";
   if (expecting === "scheme") {
     if (/农村|农民|农合|村里/u.test(text)) slots.scheme = "resident";
     else if (/单位|公司|上班/u.test(text)) slots.scheme = "employee";
   } else if (expecting === "personStatus") {
-    if (/^\s*(早就|早|已经|都)?(退了|退啦|退了休|退了已经|退休了)/u.test(text)) slots.personStatus = "retired";
+    if (/^\s*(早就|早|已经|都)?(退了|退啦|退了休|退了已经|退休了)|^\s*刚(刚)?退/u.test(text)) slots.personStatus = "retired";
     else if (/^\s*(没有?|还没|没呢|上着班|干着呢)/u.test(text)) slots.personStatus = "working";
   }
 }
@@ -118,7 +120,7 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
  * 其实他已经退休了, 金额是3万5不是3万. Only a correction when it carries a new value, and only
  * short or ending in 呢 (如果是急诊的话需要备案吗 is a question of its own).
  */
-const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是|^(那)?(换|改)(成|到|去|在)?[^,，。\s]{1,8}(试试|看看|算算|算一下|再算)$|(刚才|上面|前面|之前|上一个)(说|讲|填|写|选|打)?的?(不对|错了|有误)|^[^不,，。\s]{1,8}[,，\s]*(不是|而不是)[^,，。\s]{1,8}$/u;
+const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|(算|弄|填|选|报|看)错了|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是|^(那)?(换|改)(成|到|去|在)?[^,，。\s]{1,8}(试试|看看|算算|算一下|再算)$|(刚才|上面|前面|之前|上一个)(说|讲|填|写|选|打)?的?(不对|错了|有误)|^[^不,，。\s]{1,8}[,，\s]*(不是|而不是)[^,，。\s]{1,8}$/u;
 const CORRECTION_NOT = /备案.{0,6}(改|换|变更|取消)|(改|换|变更)(一下)?备案|吗|怎么|如何|多少|能不能|可不可以|要不要|是不是/u;
 const MAX_CORRECTION_LENGTH = 16;
 

@@ -140,3 +140,23 @@ describe("general questions in new words", () => {
     expect(parse("急诊没备案能报吗").intent).toBe("emergency");
   });
 });
+
+describe("replies and questions probed after the first round", () => {
+  it("a stay with no 院 answering the setting question, and a visit for medicine", () => {
+    expect(parse("就拿了点药", { expecting: "setting" }).slots.setting).toBe("outpatient");
+    expect(parse("看了一下门诊", { expecting: "setting" }).slots.setting).toBe("outpatient");
+  });
+  it("刚退 is retired; a hospital that asked for the transfer is a referral", () => {
+    expect(parse("刚刚退休", { expecting: "personStatus" }).slots.personStatus).toBe("retired");
+    expect(parse("医生建议转过去的", { expecting: "visitorType" }).slots.visitorType).toBe("referral");
+  });
+  it("算错了 / 填错了 start a correction", () => {
+    expect(parse("填错了 他是退休的").intent).toBe("correction");
+  });
+  it("a counter that refuses direct settlement is a question about the hospital visit", () => {
+    expect(parse("收费处说不能直接结算 咋办").intent).toBe("at_hospital");
+  });
+  it("not settled directly, a while after discharge: how late a claim may come", () => {
+    expect(parse("出院快两个月了 当时没有直接结算 现在还能报吗").intent).toBe("claim_deadline");
+  });
+});
