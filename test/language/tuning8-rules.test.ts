@@ -159,4 +159,14 @@ describe("replies and questions probed after the first round", () => {
   it("not settled directly, a while after discharge: how late a claim may come", () => {
     expect(parse("出院快两个月了 当时没有直接结算 现在还能报吗").intent).toBe("claim_deadline");
   });
+  it.each([
+    ["备案去哪个官网弄", "registration_channels"],
+    ["备案大概需要几天", "review_time"],
+    ["没备案的话 医院能直接刷吗", "need_register"],
+    ["备案以后 医院能直接刷吗", "find_hospital"],
+    ["麻烦帮我算一下", "estimate"],
+    ["社保卡掉了 在外地咋补", "out_of_scope"],
+  ])("%s → %s", (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
 });
