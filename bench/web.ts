@@ -62,7 +62,7 @@ async function server(dir: string): Promise<void> {
         const file = join(process.env.BENCH_PROF!, `web-${Date.now()}.cpuprofile`);
         writeFileSync(file, JSON.stringify(profile));
       }
-      process.send!({ cpuMicros: used.user + used.system }, () => process.exit(0));
+      process.send!({ cpuMicros: used.user + used.system, systemMicros: used.system }, () => process.exit(0));
     }
   });
 }
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   const wall = (performance.now() - started) / 1000;
   const clientUsed = process.cpuUsage(clientCpu);
   child.send({ cmd: "stop" });
-  const cpuMicros = await new Promise<number>((resolve) => child.on("message", (m: any) => m.cpuMicros !== undefined && resolve(m.cpuMicros)));
+  const { cpuMicros, systemMicros } = await new Promise<{ cpuMicros: number; systemMicros: number }>((resolve) => child.on("message", (m: any) => m.cpuMicros !== undefined && resolve(m)));
   rmSync(dir, { recursive: true, force: true });
   agent.destroy();
 
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${load}, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}${clientPinned ? ", client on another" : ""}, ${cpus().length} CPUs, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
   console.log(
     `  ${(n / wall).toFixed(0)} msg/s${rate === undefined ? "" : ` (${late} sent late)`}  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
-      `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  ` +
+      `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(systemMicros / 1000 / n).toFixed(3)} in the kernel; ${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  ` +
       `client CPU ${((clientUsed.user + clientUsed.system) / 1000 / n).toFixed(3)} ms/message  failures ${failures}`,
   );
   if (failures > 0) process.exitCode = 1;
