@@ -142,10 +142,13 @@ export function webChat(o: WebOptions) {
     const transcriptLines = async (id: string, input: WebInput, replies: Reply[], version: number | null) => {
       const added = replies.map(fromReply);
       let before: Tail | null = tails.at(id, version) ?? null;
-      const known = before && (input.type === "text" || before.whole || pressedIn(before, input.id) !== undefined);
-      if (before && known) {
-        const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: pressedIn(before, input.id) ?? m.pressed };
-        return { opening: [], added: [said, ...added], before };
+      if (before) {
+        const label = input.type === "choice" ? pressedIn(before, input.id) : undefined;
+        // A button not among the entries known here may be in an older one: then the log is read.
+        if (input.type === "text" || label !== undefined || before.whole) {
+          const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: label ?? m.pressed };
+          return { opening: [], added: [said, ...added], before };
+        }
       }
       // Only the newest entries: whether there are any (a first message answers the greeting)
       // and, for a pressed button, the replies that drew it, whose label is what it said.
