@@ -16,7 +16,7 @@ import type { Ambiguity, Slots } from "./types.ts";
 export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain";
 
 /** Filler between a role word and its figure: 乙类的大概有 五千, 押金交了 两万, 起付线说是 1500. */
-const FILL = "(?:改成|改为|换成|的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|听说是?|据说是?|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
+const FILL = "(?:改成|改为|换成|的话|的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|听说是?|据说是?|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
 const ONLY_FILL = new RegExp(`^${FILL}$`, "u");
 
 const BEFORE: [RegExp, AmountRole][] = [
@@ -61,9 +61,9 @@ function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: nu
     if (!m) continue;
     // "三万块 起付线是多少": the role word starts a question about it, it does not name this figure.
     if (ASKED.test(text.slice(a.end + m[0].length, a.end + m[0].length + 6))) continue;
-    // "2万 自费5千": a role word that leads straight into the next figure is that figure's
+    // "2万 自费5千", "八万块钱 乙类的大概有一万五": a role word that leads straight into the next figure is that figure's
     // (with no next figure, 先交了1万押金 and 有4千是自费的 name this one).
-    const leadsOn = nextStart < text.length && nextStart <= a.end + 8 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
+    const leadsOn = nextStart < text.length && nextStart <= a.end + 16 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
     if (!leadsOn) return role;
   }
   for (const [pattern, role] of BEFORE) {

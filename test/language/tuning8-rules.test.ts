@@ -22,6 +22,9 @@ describe("amounts in their roles", () => {
   ])("a figure after a role word earlier in its clause is that part: %s", (text, want) => {
     expect(parse(text).slots).toMatchObject(want);
   });
+  it("a role word after a unit and a space still leads into the next figure (八万块钱 乙类的大概有一万五)", () => {
+    expect(parse("一共花了六万块钱 乙类的话大概有八千 自费两千").slots).toMatchObject({ amount: "60000", classB: "8000", outOfCatalog: "2000" });
+  });
   it("是不是 before a figure asks; it does not deny the figure", () => {
     expect(parse("起付线是不是1200").slots.quotedDeductible).toBe("1200");
     expect(parse("金额是4万不是3万").slots.amount).toBe("40000");
