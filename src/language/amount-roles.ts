@@ -50,11 +50,7 @@ const THIS_TIME = /这次|这回|本次|这一次/u;
 
 /** A bill comes as "花了X 其中/里面 乙类Y": the clause after 其中 is about parts of X. */
 function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: number): AmountRole {
-  // Only the words since the last figure (or a clause break) name this one's role.
-  const from = Math.max(previousEnd, a.start - 14);
-  let before = text.slice(from, a.start);
-  const cut = Math.max(before.lastIndexOf("，"), before.lastIndexOf(","), before.lastIndexOf("。"), before.lastIndexOf(";"), before.lastIndexOf("；"));
-  if (cut >= 0 && cut < before.length - 1) before = before.slice(cut + 1);
+  const before = wordsBefore(text, a, previousEnd);
   const after = text.slice(a.end, Math.min(nextStart, a.end + 8));
   for (const [pattern, role] of AFTER) {
     const m = pattern.exec(after);
@@ -66,6 +62,17 @@ function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: nu
     const leadsOn = nextStart < text.length && nextStart <= a.end + 16 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
     if (!leadsOn) return role;
   }
+  return roleFromBefore(text, a, before);
+}
+
+/** Only the words since the last figure (or a clause break) name a figure's role. */
+function wordsBefore(text: string, a: AmountFound, previousEnd: number): string {
+  const before = text.slice(Math.max(previousEnd, a.start - 14), a.start);
+  const cut = Math.max(before.lastIndexOf("，"), before.lastIndexOf(","), before.lastIndexOf("。"), before.lastIndexOf(";"), before.lastIndexOf("；"));
+  return cut >= 0 && cut < before.length - 1 ? before.slice(cut + 1) : before;
+}
+
+function roleFromBefore(text: string, a: AmountFound, before: string): AmountRole {
   for (const [pattern, role] of BEFORE) {
     if (!pattern.test(before)) continue;
     // 今年在老家已经住过一次院 报了5000: reimbursed earlier this year, not this bill.
@@ -157,6 +164,13 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
   for (const [k, a] of usable.entries()) {
     roles.push(roleOf(text, a, previousEnd, usable[k + 1]?.start ?? text.length));
     previousEnd = a.end;
+  }
+  // 押金不是5万 是3万: the figure that replaces a denied one has the role the denied one was named with.
+  for (let k = 0; k + 1 < usable.length; k++) {
+    if (roles[k] !== "denied" || roles[k + 1] !== "plain") continue;
+    const a = usable[k] as AmountFound;
+    const named = roleFromBefore(text, a, wordsBefore(text, a, k > 0 ? (usable[k - 1] as AmountFound).end : 0).replace(/(不是|而不是|并非)\s?$/u, ""));
+    if (named !== "plain" && named !== "denied") roles[k + 1] = named;
   }
   // A restatement takes the place (and the role) of the figure it puts right.
   const dropped = new Set<number>();

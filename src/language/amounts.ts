@@ -37,6 +37,8 @@ const MONEY_BEFORE = /((起付线|起付标准|乙类|自费|目录外|丙类|�
  * period a cost is given for (透析一个月6000, 每次300): the figure after it is money.
  */
 const ROLE_IN_CLAUSE = /(起付线|起付标准|乙类|自费|目录外|丙类|押金|预交金|预缴|(一|每)个?月|每年|一年|每次|一次|每周|一周)[^\s,，。;；!！?？\d零〇一二两三四五六七八九十]{0,6}$/u;
+/** 乙类不是5000 是6000: the figure put in place of a denied one is money like it. */
+const REPLACES_DENIED = /(不是|而不是)\s?[\d.,零〇一二两三四五六七八九十百千万wk]+\s?(块钱?|元)?[,，\s]*(而)?是\s?$/u;
 const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费用|医药费|住院费)[^\d零〇一二两三四五六七八九十]{0,3}$/u;
 
 /** A figure put right (准确说是5200, 其实是21500, 结算下来21500) stands on its own like a bare one. */
@@ -138,6 +140,7 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     else if (hasUnit) strength = 2;
     else if (MONEY_BEFORE.test(before)) strength = 2;
     else if (!chinese && Number(body.replace(/,/gu, "")) >= 100 && ROLE_IN_CLAUSE.test(text.slice(Math.max(0, start - 12), start))) strength = 2;
+    else if (REPLACES_DENIED.test(text.slice(Math.max(0, start - 16), start))) strength = 2;
     if (chinese && !hasUnit && !moneyAfter) strength = 0; // 一, 两: a count, not money
     if (/^十/u.test(body) && /^(几|来)/u.test(after)) continue; // 十几万: no figure given
     if (/[几数好]$/u.test(before)) continue; // 几十万, 好几千: no figure given

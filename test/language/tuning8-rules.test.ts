@@ -123,6 +123,29 @@ describe("corrections", () => {
   });
 });
 
+describe("corrections of one part of the bill, and corrections in few words", () => {
+  it.each([
+    ["预交金不是2万 是1万5", { deposit: "15000" }],
+    ["乙类不是三千 是四千", { classB: "4000" }],
+    ["目录外的不是800 是1200", { outOfCatalog: "1200" }],
+  ])("the figure put in place of a denied one keeps the denied one's role: %s", (text, want) => {
+    const p = parse(text);
+    expect(p.intent).toBe("correction");
+    expect(p.slots).toEqual(want);
+  });
+  it.each([
+    ["在本地看门诊呢", { setting: "outpatient" }],
+    ["按三级医院算算", { hospitalLevel: 3 }],
+  ])("%s is a supposition about the last answer", (text, want) => {
+    const p = parse(text);
+    expect(p.intent).toBe("correction");
+    expect(p.slots).toEqual(want);
+  });
+  it("医保是在X names the insured place", () => {
+    expect(parse("说错了 医保是在连云港").slots.insuredRegion?.code).toBe("320700");
+  });
+});
+
 describe("general questions in new words", () => {
   it.each([
     ["异地安置是什么意思呀", "who_can_register"],
