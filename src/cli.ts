@@ -2,6 +2,7 @@
  * The `yidi` command line: dispatches to one module per subcommand so each stays small and
  * only what is used gets loaded (cold start matters for `yidi nlu` and the chat).
  */
+import { finish } from "./cli/finish.ts";
 import { messages } from "./messages/cli.ts";
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
@@ -27,14 +28,4 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Last line of defence: a user never sees a stack trace.
-    process.stderr.write(messages.internalError);
-    if (process.env.YIDI_DEBUG) console.error(error);
-    process.exitCode = 70;
-  },
-);
+finish(main(process.argv.slice(2)));

@@ -8,15 +8,22 @@
  */
 const { writeSync } = process.getBuiltinModule("node:fs");
 
+/** Set once any text had to go through a stream: it may still be on its way when the command ends. */
+let queued = false;
+
 function write(fd: 1 | 2, stream: () => NodeJS.WriteStream, text: string): void {
   const bytes = Buffer.from(text);
   let done = 0;
   try {
     while (done < bytes.length) done += writeSync(fd, bytes, done);
   } catch {
+    queued = true;
     stream().write(bytes.subarray(done));
   }
 }
 
 export const writeOut = (text: string): void => write(1, () => process.stdout, text);
 export const writeErr = (text: string): void => write(2, () => process.stderr, text);
+
+/** True when everything written so far is already with the operating system (none waits in a stream). */
+export const allWritten = (): boolean => !queued;

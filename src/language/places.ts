@@ -4,11 +4,16 @@
  * nicknames (沪 京 穗 鹏城 …), longest match first. A province directly followed by one of
  * its own cities (江苏苏州, 广东省深圳市) is read as that city.
  */
+import { createRequire } from "node:module";
 import { DIVISIONS, divisionByCode, shortName, type Division } from "../places/divisions.ts";
 import type { PlaceSlot } from "./types.ts";
-import counties from "./data/counties.json" with { type: "json" };
+// Type only: the build still copies the file; it is read where the lexicon is built, which the
+// compiled build does once, ahead of time (src/language/prebuilt.ts), and never at start-up.
+import type counties from "./data/counties.json";
 import { mayStartTypo, typoCandidates } from "./place-typos.ts";
 import { tableOf } from "./prebuilt.ts";
+
+const require = createRequire(import.meta.url);
 
 export interface PlaceMention {
   start: number;
@@ -85,7 +90,7 @@ function buildLexicon(): PackedLexicon {
     if (d && !map.has(alias)) map.set(alias, [d]);
   }
   // County-level names (昆山, 义乌, 浦东新区) point at their prefecture; prefecture names always win.
-  const table = counties as { full: Record<string, string>; short: Record<string, string> };
+  const table = require("./data/counties.json") as typeof counties;
   for (const [name, code] of Object.entries(table.full)) {
     const d = byCode.get(code);
     if (d && !map.has(name)) map.set(name, [d]);
