@@ -55,14 +55,15 @@ function schedstat(): { ran: number; waited: number } | undefined {
 
 /** A stall: the event loop turned after more than this (ms). Closed-loop batches stay under it. */
 const STALL_MS = 25;
-export type StallReport = { loopP99Ms: number; loopMaxMs: number; stalls: number; stalledMs: number; longestMs: number; waitedMs?: number; waitedInStallsMs?: number };
+export type StallReport = { loopP99Ms: number; loopMaxMs: number; stalls: number; stalledMs: number; longestMs: number; waitedMs?: number; waitedInStallsMs?: number; longestRunMs?: number; longRuns?: number };
 
 /**
  * Watches the server's event loop while the pushes run: how late a timer fires (the delay every
  * push waiting in the queue sees too), and the stalls, turns of the loop longer than STALL_MS.
  * For each stall it tells how much of it the main thread spent waiting for a CPU (other
  * processes had the cores) rather than running (a long task of its own, a collection): the
- * first is the machine, the second the server.
+ * first is the machine, the second the server. And the longest the main thread ran between two
+ * turns, counted in its own CPU time: the server's own stalls, whatever else the machine runs.
  */
 function watchStalls(): () => StallReport {
   const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -70,11 +71,16 @@ function watchStalls(): () => StallReport {
   const start = schedstat();
   let last = performance.now();
   let lastSched = start;
-  const r: StallReport = { loopP99Ms: 0, loopMaxMs: 0, stalls: 0, stalledMs: 0, longestMs: 0, waitedInStallsMs: start ? 0 : undefined };
+  const r: StallReport = { loopP99Ms: 0, loopMaxMs: 0, stalls: 0, stalledMs: 0, longestMs: 0, waitedInStallsMs: start ? 0 : undefined, longestRunMs: start ? 0 : undefined, longRuns: start ? 0 : undefined };
   const tick = setInterval(() => {
     const now = performance.now();
     const sched = schedstat();
     const gap = now - last;
+    if (sched && lastSched && r.longestRunMs !== undefined) {
+      const ran = (sched.ran - lastSched.ran) / 1000;
+      r.longestRunMs = Math.max(r.longestRunMs, ran);
+      if (ran > STALL_MS) r.longRuns!++;
+    }
     if (gap > STALL_MS) {
       r.stalls++;
       r.stalledMs += gap;
@@ -275,6 +281,7 @@ async function main(): Promise<void> {
   console.log(`  server loop     timer delay p99 ${stalls.loopP99Ms.toFixed(1)} ms, max ${stalls.loopMaxMs.toFixed(1)} ms${waited(stalls.waitedMs)} in all`);
   const inStalls = stalls.waitedInStallsMs === undefined || stalls.stalls === 0 ? "" : `, ${stalls.waitedInStallsMs.toFixed(0)} ms of it waiting for a CPU`;
   console.log(`  server stalls   ${stalls.stalls} turns of the loop over ${STALL_MS} ms (${stalls.stalledMs.toFixed(0)} ms in all${inStalls}; longest ${stalls.longestMs.toFixed(1)} ms)`);
+  if (stalls.longestRunMs !== undefined) console.log(`  server's own    longest run of the main thread between two turns ${stalls.longestRunMs.toFixed(1)} ms of CPU; ${stalls.longRuns} over ${STALL_MS} ms`);
   process.exitCode = errors > 0 ? 1 : 0;
 }
 

