@@ -9,7 +9,7 @@
 // Node's modules are taken with process.getBuiltinModule, not `import`: importing node:fs as an
 // ES module builds its full export list, and with it Node's stream classes, which `yidi nlu`
 // never uses (a measurable part of its start-up).
-const { existsSync, readFileSync } = process.getBuiltinModule("node:fs");
+const { existsSync, readFileSync, statSync } = process.getBuiltinModule("node:fs");
 const module = process.getBuiltinModule("node:module");
 
 const built = (path) => {
@@ -20,15 +20,17 @@ const built = (path) => {
 /**
  * `yidi nlu`'s bundle, compiled as a script with the code cache the build wrote for this Node
  * (V8 checks it and compiles afresh if it does not fit); NODE_DISABLE_COMPILE_CACHE=1 leaves it
- * unread, as it turns off Node's own.
+ * unread, as it turns off Node's own. V8 checks the Node and the source's length only, so a cache
+ * older than the bundle (a bundle changed by hand after the build) is not read either.
  */
 function nluBundle(url) {
   const { Script } = process.getBuiltinModule("node:vm");
   const file = process.getBuiltinModule("node:url").fileURLToPath(url);
+  const cache = `${file}.${process.version}-${process.arch}.cache`;
   let cachedData;
   if (!process.env.NODE_DISABLE_COMPILE_CACHE) {
     try {
-      cachedData = readFileSync(`${file}.${process.version}-${process.arch}.cache`);
+      if (statSync(cache).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(cache);
     } catch {
       // No cache for this Node: compiled as any script.
     }
