@@ -8,6 +8,7 @@
  */
 import { DIVISIONS, divisionByCode, shortName, type Division } from "../places/divisions.ts";
 import table from "./data/city-pinyin.json" with { type: "json" };
+import counties from "./data/counties.json" with { type: "json" };
 
 /** Everyday two-character words one character away from a city (本地 ~ 本溪, 南方 ~ 南充…). */
 const NOT_TYPOS = new Set(["本地", "外地", "当地", "异地", "老家", "南方", "北方", "这边", "那边", "市里", "省里", "城里", "本市", "外省", "本省", "省外", "市外", "县里", "镇上", "乡下", "村里", "家里", "附近", "上班", "大城", "大医", "省城", "北边", "南边", "东边", "西边", "上面", "下面", "长期", "临时", "安置", "定居", "常住", "其他", "别的", "哪里", "那里", "这里", "医院", "门诊", "住院", "急诊", "普通", "重新", "平安"]);
@@ -88,6 +89,9 @@ function build(): Index {
     startsSound[short.charCodeAt(0)] = 1;
     if (short.length === 2) startsName[short.charCodeAt(0)] = 1;
   }
+  // A county-level name is a real place, never a slip for a city (普宁 is not 普洱).
+  for (const name of Object.keys(counties.short)) known.add(name);
+  for (const name of Object.keys(counties.full)) known.add(name.replace(/(市|县|区|旗)$/u, ""));
   return { byPinyin, byFirst, known, sounds, soundId, astralSoundId, firstTwoSounds, soundCount, startsSound, startsName, endsName };
 }
 

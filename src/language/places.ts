@@ -257,7 +257,9 @@ function mergeProvinceCity(text: string, mentions: PlaceMention[]): PlaceMention
     const next = mentions[k + 1];
     const province = m.candidates.find((c) => c.level === "province");
     const adjacent = next !== undefined && /^[\s省市的]*$/u.test(text.slice(m.end, next.start));
-    if (next && adjacent && m.candidates.length === 1 && next.candidates.length === 1 && m.candidates[0]?.code === next.candidates[0]?.code) {
+    // Only when the first is the city itself: 江阴 无锡住院 is a county of 无锡 and then 无锡, two mentions.
+    const cityItself = m.candidates.length === 1 && (m.candidates[0] as PlaceSlot).name.startsWith(m.text);
+    if (next && adjacent && cityItself && next.candidates.length === 1 && m.candidates[0]?.code === next.candidates[0]?.code) {
       // 苏州吴中区, 上海浦东: the district only narrows down a place already named.
       out.push({ start: m.start, end: next.end, text: text.slice(m.start, next.end), candidates: m.candidates });
       k += 1;

@@ -29,6 +29,11 @@ describe("typos of city names", () => {
     expect(typoCandidates("深川", true).map((d) => d.code)).toEqual(["440300"]);
     for (const word of ["宝宝", "本次", "怀孕", "自己", "开刀", "合适", "周末"]) expect(typoCandidates(word, true), word).toEqual([]);
   });
+  it("a county-level name is a place of its own, never a slip for a city (普宁 is not 普洱)", () => {
+    expect(typoCandidates("普宁", true)).toEqual([]);
+    expect(typoCandidates("江阴", true)).toEqual([]);
+    expect(parse("医保是普宁的 广州住院").slots.insuredRegion?.code).not.toBe("530800");
+  });
   it("a slip that fits two cities is asked, not assumed", () => {
     expect(typoCandidates("延州", true).map((d) => d.code).sort()).toEqual(["222400", "610600"]);
     const p = parse("延州医保 去上海住院");

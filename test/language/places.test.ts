@@ -112,3 +112,16 @@ describe("county-level names point at their prefecture", () => {
     expect(findPlaces("上海瑞金医院").map((m) => m.text)).toEqual(["上海"]);
   });
 });
+
+describe("a county named before its own city", () => {
+  it("is two mentions, each with its role (医保江阴 无锡住院)", () => {
+    const p = parse("医保在慈溪 宁波住院 花了2万");
+    expect(p.slots.insuredRegion?.code).toBe("330200");
+    expect(p.slots.treatmentRegion?.code).toBe("330200");
+  });
+  it("a city followed by its own district is still one place (苏州吴中区)", () => {
+    const p = parse("苏州吴中区住院 医保在南通");
+    expect(p.slots.treatmentRegion?.code).toBe("320500");
+    expect(p.places ?? []).toEqual([]);
+  });
+});
