@@ -233,6 +233,9 @@ class Reader {
  */
 export class CueIndex {
   private readonly byCode = new Map<number, number[]>();
+  /** by UTF-16 code: 1 + the position of its list in `lists`, 0 for a code no pattern starts with (an array look-up, not a Map's) */
+  private readonly slot = new Uint16Array(0x10000);
+  private readonly lists: number[][] = [];
   private readonly always: number[] = [];
   readonly size: number;
 
@@ -253,15 +256,21 @@ export class CueIndex {
         }
       }
     });
+    for (const [code, list] of this.byCode) {
+      if (code > 0xffff) continue;
+      this.lists.push(list);
+      this.slot[code] = this.lists.length;
+    }
   }
 
   /** 1 at the position of every pattern that may match somewhere in `text`, 0 where none can. */
   candidates(text: string): Uint8Array {
     const marks = new Uint8Array(this.size);
     for (const k of this.always) marks[k] = 1;
+    const { slot, lists } = this;
     for (let i = 0; i < text.length; i++) {
-      const list = this.byCode.get(text.charCodeAt(i));
-      if (list !== undefined) for (const k of list) marks[k] = 1;
+      const at = slot[text.charCodeAt(i)] as number;
+      if (at !== 0) for (const k of lists[at - 1] as number[]) marks[k] = 1;
     }
     return marks;
   }

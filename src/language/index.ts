@@ -130,6 +130,18 @@ export const CANDIDATE_THRESHOLD = 0.6;
 /** A reply this short that fills the slot being asked for is an answer, not a new question. */
 const BARE_ANSWER_LENGTH = 12;
 
+/** Characters (code points) other than white space, without building them as an array. */
+function compactLengthOf(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // the second half of a pair: counted with the first
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f) continue;
+    n++;
+  }
+  return n;
+}
+
 export function parse(text: string, context?: ParseContext): Parse {
   try {
     return parseUnsafe(typeof text === "string" ? text : "", context);
@@ -277,10 +289,11 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
     places = [];
   }
 
-  const compactLength = Array.from(text.replace(/\s/gu, "")).length;
+  const compactLength = compactLengthOf(text);
   // 要是没转诊呢: a denied fact is what the correction is about, even with no slot to fill.
   const carries = Object.keys(slots).length > 0 || places.length > 0 || ambiguities.length > 0 || negations.length > 0;
-  if (carries && CORRECTION.test(text) && !CORRECTION_NOT.test(text.replace(/多少钱?呢$/u, "")) && (compactLength <= MAX_CORRECTION_LENGTH || /呢[?？。!！]*$/u.test(text))) {
+  // The cheap length test first: most messages are too long to be a correction.
+  if (carries && (compactLength <= MAX_CORRECTION_LENGTH || /呢[?？。!！]*$/u.test(text)) && CORRECTION.test(text) && !CORRECTION_NOT.test(text.replace(/多少钱?呢$/u, ""))) {
     result.intent = "correction";
     result.confidence = 0.85;
     // "那在北京呢": a lone place said with 在/去/到 is where the care is.

@@ -248,10 +248,10 @@ const FACTS_OF_AN_ESTIMATE: readonly Intent[] = ["emergency", "deposit", "chroni
 
 export function scoreIntent(text: string, hints: { amount: boolean; places: number; slots: number; scenario?: boolean }): IntentScore {
   const short = compact(text);
-  // "不想问了 谢谢": the thanks do not change that it is a goodbye.
-  const withoutThanks = short.replace(/谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu, "");
   if (short.length > 0 && short.length <= 14 && NOT_UNDERSTOOD.test(short)) return { intent: "not_understood", score: 5, runnerUp: 0 };
   if (short.length > 0 && short.length <= 12) {
+    // "不想问了 谢谢": the thanks do not change that it is a goodbye.
+    const withoutThanks = short.replace(/谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu, "");
     if (CANCEL_WORD.test(short) && (CANCEL.test(short) || (withoutThanks !== "" && CANCEL.test(withoutThanks)))) return { intent: "cancel", score: 5, runnerUp: 0 };
     // 备案被退回了: a question about the registration, not a step back in the conversation.
     const domain = /备案|报销|医保|审核/u.test(short);

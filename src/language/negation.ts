@@ -58,8 +58,10 @@ export function findNegations(text: string): { masked: string; negations: Negati
   if (!NEGATORS.test(text)) return { masked, negations };
   for (const { global, cue, denied, implies } of GLOBAL) {
     global.lastIndex = 0;
-    for (const m of masked.matchAll(global)) {
-      const start = m.index ?? 0;
+    // exec rather than matchAll: no iterator for the many patterns that find nothing. The text is
+    // masked in place (same length), so later matches keep their offsets.
+    for (let m = global.exec(masked); m !== null; m = global.exec(masked)) {
+      const start = m.index;
       const end = start + m[0].length;
       // 要不要转诊, 是不是三甲, 需不需要住院: a question, not a negation.
       if (/^不/u.test(m[0]) && /[要需用是能可行]$/u.test(masked.slice(Math.max(0, start - 1), start))) continue;
