@@ -6,6 +6,8 @@ import { webChat } from "../../src/channels/web/routes.ts";
 import { loadResult, SAVED_TTL_MS } from "../../src/channels/web/saved.ts";
 import { conversationKey, transcriptKey } from "../../src/channels/web/transcript.ts";
 import { MemoryStore } from "../../src/store/index.ts";
+import { remembersConversation } from "../../src/conversation/store.ts";
+import { forgetRecord } from "../../src/conversation/turn.ts";
 import { webMessages as m } from "../../src/messages/web.ts";
 import { captureLog } from "../bot/harness.ts";
 
@@ -221,8 +223,11 @@ describe("the web chat over HTTP", () => {
   it("删除我的记录 erases the conversation and what the page shows, and starts a new session", async () => {
     const v = await visit();
     await post(v, "/chat", { csrf: v.csrf, text: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少" });
-    expect(await store.get(conversationKey(v.id))).not.toBeNull();
+    const kept = forgetRecord((await store.get(conversationKey(v.id)))!.value)!;
+    // What this process keeps at hand of the conversation goes with it, as after a typed /forget.
+    expect(remembersConversation(kept)).toBe(true);
     const res = await post(v, "/forget", { csrf: v.csrf });
+    expect(remembersConversation(kept)).toBe(false);
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/?n=forgotten");
     expect(res.headers.getSetCookie().some((c) => /^yidi_sid=[A-Za-z0-9_-]{22};/.test(c) && !c.includes(v.id))).toBe(true);

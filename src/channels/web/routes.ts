@@ -26,7 +26,7 @@ import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
 import { appendTranscript, eraseSession, fromReply, KEEP, mine, newestOf, readRecent, readTranscript, RECENT, transcriptKey, type Entry, type Recent } from "./transcript.ts";
 import { Tails, type Tail } from "./tails.ts";
-import { greetingReplies, webTurn, type WebInput } from "./turn.ts";
+import { forgetSession, greetingReplies, webTurn, type WebInput } from "./turn.ts";
 
 export interface WebOptions {
   store: ConversationStore;
@@ -212,7 +212,7 @@ export function webChat(o: WebOptions) {
       const id = checked(request, reply, body.csrf);
       if (!id) return reply;
       tails.drop(id);
-      await eraseSession(o.store, id);
+      await forgetSession(o.store, id);
       // A new id too: nothing links what comes next to the erased conversation.
       reply.header("set-cookie", [clearedCookie(secure), sessionCookie(newId(), ttl, secure)]);
       return reply.code(303).header("location", "/?n=forgotten").send();

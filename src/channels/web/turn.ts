@@ -4,7 +4,7 @@
  * every channel.
  */
 import { greeting, handle, type ConversationStore, type Reply, type TurnLog } from "../../conversation/index.ts";
-import { conversationKey } from "./transcript.ts";
+import { conversationKey, eraseSession } from "./transcript.ts";
 
 export type WebInput = { type: "text"; text: string } | { type: "choice"; id: string };
 
@@ -17,6 +17,15 @@ export async function webTurn(store: ConversationStore, session: string, input: 
   if (result.kind === "erased") return { kind: "forget" };
   if (result.kind !== "applied") return { kind: "replies", replies: [] };
   return { kind: "replies", replies: result.replies, version: result.version, ...(result.first !== undefined ? { first: result.first } : {}) };
+}
+
+/**
+ * The page's "删除我的记录": the same /forget as typed, through the conversation's entrance, so
+ * that what this process keeps at hand of the chat goes too; then the session's transcript.
+ */
+export async function forgetSession(store: ConversationStore, session: string): Promise<void> {
+  await handle(conversationKey(session), { type: "command", name: "forget" }, store);
+  await eraseSession(store, session);
 }
 
 /** What a new visitor sees first: the conversation's own start, not stored until they answer. */
