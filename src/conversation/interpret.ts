@@ -419,6 +419,9 @@ function inFlow(c: Case): RouterEvent {
     return { type: "SAY", note: { k: "correctWhat" } };
   }
   if (p.intent === "back") return { type: "BACK" };
+  // "没备案 后来补办了 还能报多少" at the result, with no fact that changes it: the answers it was
+  // worked out from, to change one, rather than 没看懂 for a question about the very estimate.
+  if (flow === "estimate" && c.atResult && p.intent === "estimate") return { type: "FLOW", event: { type: "PICK_CHANGE" } };
   if (wanted && wanted !== flow) return { type: "START", flow: wanted };
   return invalid({ k: "unclear" });
 }

@@ -48,3 +48,18 @@ describe("a deposit typed with the whole bill", () => {
     expect(textOf(r)).not.toMatch(/押金/);
   });
 });
+
+describe("the estimate asked again at its result, with no fact that changes it", () => {
+  const EST = "温州职工 在上海住院 出院一共花了5万2";
+  it("shows the answers it was worked out from, to change one, not 没看懂", () => {
+    for (const again of ["没备案 后来备案了 还能报多少", "那还能报多少"]) {
+      const replies = chat([EST, again]).at(-1)!;
+      const t = textOf(replies);
+      const labels = replies.flatMap((r) => r.choices ?? []).map((c) => c.label);
+      expect(t).not.toContain(m.problems.unclear);
+      expect(t).toContain(m.estimate.pickChange);
+      expect(labels).toContain("备案类型：其他临时外出就医");
+      expect(labels).toContain("总费用：52000 元");
+    }
+  });
+});
