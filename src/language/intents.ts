@@ -246,9 +246,22 @@ function compact(text: string): string {
  */
 const FACTS_OF_AN_ESTIMATE: readonly Intent[] = ["emergency", "deposit", "chronic_disease"];
 
+/**
+ * The same, said in other words: a not-understood core with nothing else beside it but words that
+ * point at the reply or ask for it plainer (没明白你意思, 啥意思啊这是, 看不懂啊 能不能说简单点).
+ * Anything left over (起付线是啥意思, 不懂怎么备案) is a question of its own.
+ */
+const NOT_UNDERSTOOD_CORE = /没看懂|看不懂|没懂|不懂|没看明白|看不明白|没明白|不明白|听不懂|没听懂|搞不懂|不理解|没理解|啥意思|什么意思|啥子意思/u;
+const ABOUT_THE_REPLY = /能不能|可不可以|可以|麻烦|意思|简单|通俗|明白|清楚|直白|一点|一些|人话|回答|有点|完全|真的|[你我俺他这那是个的得说讲写再点些啊呀吧呢哦嘛了额诶还真太吗不啥么呗嗯]/gu;
+function notUnderstoodInOtherWords(short: string): boolean {
+  const core = NOT_UNDERSTOOD_CORE.exec(short);
+  if (!core) return false;
+  return (short.slice(0, core.index) + short.slice(core.index + core[0].length)).replace(ABOUT_THE_REPLY, "") === "";
+}
+
 export function scoreIntent(text: string, hints: { amount: boolean; places: number; slots: number; scenario?: boolean }): IntentScore {
   const short = compact(text);
-  if (short.length > 0 && short.length <= 14 && NOT_UNDERSTOOD.test(short)) return { intent: "not_understood", score: 5, runnerUp: 0 };
+  if (short.length > 0 && short.length <= 14 && (NOT_UNDERSTOOD.test(short) || notUnderstoodInOtherWords(short))) return { intent: "not_understood", score: 5, runnerUp: 0 };
   if (short.length > 0 && short.length <= 12) {
     // "不想问了 谢谢": the thanks do not change that it is a goodbye.
     const withoutThanks = short.replace(/谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu, "");

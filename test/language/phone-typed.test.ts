@@ -144,3 +144,13 @@ describe("a status between the place and the scheme (郑州退休职工) still n
     expect(r.slots.treatmentRegion?.code).toBe(treatment);
   });
 });
+
+describe("not understood, in other words", () => {
+  it.each(["我没明白你的意思啊", "这是啥意思呀", "看不懂呢 可不可以讲通俗一点", "你说的我真不懂", "什么意思 说人话"])(
+    "%s is about the reply",
+    (text) => expect(parse(text).intent).toBe("not_understood"),
+  );
+  it.each(["起付线是啥意思", "不懂怎么备案", "不明白为什么要备案", "乙类是什么意思"])("%s asks something of its own", (text) =>
+    expect(parse(text).intent).not.toBe("not_understood"),
+  );
+});
