@@ -16,8 +16,9 @@ import { estimateAfter, estimateBrief, valueLabel, changeChoices, claimResult, e
 
 const menuChoices: Choice[] = (Object.keys(m.menuChoices) as FlowId[]).map((id) => ({ id: `go:${id}`, label: m.menuChoices[id] }));
 
-function menuReply(intro: string = m.menu): Reply {
-  return { text: `${intro}\n${m.menuExample}`, choices: menuChoices };
+/** The menu; `ownExample` when the intro already gives an example sentence (not two in one message). */
+function menuReply(intro: string = m.menu, ownExample = false): Reply {
+  return { text: ownExample ? intro : `${intro}\n${m.menuExample}`, choices: menuChoices };
 }
 
 function problemReply(ctx: FlowContext): Reply[] {
@@ -212,13 +213,13 @@ function rephraseReplies(note: Extract<Note, { k: "rephrase" }>, value: string, 
       const question = questionReply(slot, { ...ctx.flow.c, err: undefined, tries: 0 });
       return [{ text: m.rephrase.againInFlow }, { ...question, text: `${explanationOf(slot)}\n${question.text}` }];
     }
-    return [menuReply(m.rephrase.again)];
+    return [menuReply(m.rephrase.again, true)];
   }
   if (note.topic) {
     const fact = topicAnswer(note.topic, (id ? ctx.flow?.c.a : ctx.kept) ?? {}, now);
     if (fact) return [{ text: m.rephrase.simpler(firstSentence(fact.text)) }, ...(id ? [pending(value, ctx, now)] : [menuReply()])];
   }
-  if (!id || !ctx.flow) return [menuReply(m.rephrase.menu)];
+  if (!id || !ctx.flow) return [menuReply(m.rephrase.menu, true)];
   const slot = slotOfState(ctx.flow.v);
   if (slot) {
     const question = questionReply(slot, { ...ctx.flow.c, err: undefined, tries: 0 });
@@ -230,7 +231,7 @@ function rephraseReplies(note: Extract<Note, { k: "rephrase" }>, value: string, 
   }
   const last = flowView(id, ctx.flow, now);
   const main = last[0];
-  return main ? [{ text: m.rephrase.simpler(firstSentence(main.text)) }, ...last.slice(1)] : [menuReply(m.rephrase.menu)];
+  return main ? [{ text: m.rephrase.simpler(firstSentence(main.text)) }, ...last.slice(1)] : [menuReply(m.rephrase.menu, true)];
 }
 
 /** Every reply for the router's current snapshot. */

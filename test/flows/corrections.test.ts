@@ -131,6 +131,8 @@ describe("没看懂 gets a simpler rewording, then another strategy, never the s
     expect(first).toMatch(/^简单说：这次医保大约付 [\d.]+ 元，您自己大约付 [\d.]+ 元。/);
     expect(first).not.toContain(m.problems.unclear);
     expect(second).toContain(m.rephrase.again);
+    // One example sentence in the message, not the strategy's and the menu's both.
+    expect(second).not.toContain(m.menuExample);
     expect(second).not.toBe(first);
     // A third time: what works here, not the second block again.
     const third = textOf(r[ASKED.length + 2]!);
