@@ -24,7 +24,7 @@ import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
-import { appendTranscript, eraseSession, fromReply, KEEP, mine, newestOf, readRecent, readTranscript, RECENT, transcriptKey, type Entry, type Recent } from "./transcript.ts";
+import { appendTranscript, eraseTranscript, fromReply, KEEP, mine, newestOf, readRecent, readTranscript, RECENT, transcriptKey, type Entry, type Recent } from "./transcript.ts";
 import { Tails, type Tail } from "./tails.ts";
 import { forgetSession, greetingReplies, webTurn, type WebInput } from "./turn.ts";
 
@@ -195,8 +195,9 @@ export function webChat(o: WebOptions) {
       };
       const turn = await webTurn(o.store, id, input, { id: transcriptKey(id), keep: KEEP, lines });
       if (turn.kind === "forget") {
+        // The conversation was erased by the turn (/forget typed); its transcript goes too.
         tails.drop(id);
-        await eraseSession(o.store, id);
+        await eraseTranscript(o.store, id);
         return answer(request, reply, { notice: "forgotten" });
       }
       // Not applied (the conversation was forgotten meanwhile): nothing was written.

@@ -145,7 +145,7 @@ export async function appendTranscript(store: ConversationStore, session: string
   return store.append(key, entries.map((e) => JSON.stringify(e)), KEEP);
 }
 
-export async function eraseSession(store: ConversationStore, session: string): Promise<void> {
-  await store.delete(conversationKey(session));
+/** The session's transcript; its conversation is erased by the conversation's own /forget (web/turn.ts). */
+export async function eraseTranscript(store: ConversationStore, session: string): Promise<void> {
   await store.delete(transcriptKey(session));
 }

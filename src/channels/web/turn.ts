@@ -4,7 +4,7 @@
  * every channel.
  */
 import { greeting, handle, type ConversationStore, type Reply, type TurnLog } from "../../conversation/index.ts";
-import { conversationKey, eraseSession } from "./transcript.ts";
+import { conversationKey, eraseTranscript } from "./transcript.ts";
 
 export type WebInput = { type: "text"; text: string } | { type: "choice"; id: string };
 
@@ -25,7 +25,7 @@ export async function webTurn(store: ConversationStore, session: string, input: 
  */
 export async function forgetSession(store: ConversationStore, session: string): Promise<void> {
   await handle(conversationKey(session), { type: "command", name: "forget" }, store);
-  await eraseSession(store, session);
+  await eraseTranscript(store, session);
 }
 
 /** What a new visitor sees first: the conversation's own start, not stored until they answer. */
