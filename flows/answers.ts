@@ -4,7 +4,7 @@
  * visitor kind follows from the category?) are computed from these, never stored.
  */
 import { z } from "zod";
-import { divisionByCode, MUNICIPALITIES, poolingCode } from "../src/places/divisions.ts";
+import { divisionByCode, PROVINCE_REGIONS, poolingCode } from "../src/places/divisions.ts";
 import { Category, ClaimReason, HospitalLevel, jurisdictionBetween, PersonStatus, Scheme, Setting, Visitor, visitorOf, type Jurisdiction } from "../src/policy/terms.ts";
 
 export { visitorOf, type Jurisdiction };
@@ -18,14 +18,14 @@ export type VisitorKind = Visitor;
 /** Why a bill was not settled directly (the manual-claim flow's first question). */
 export const CLAIM_REASONS = ClaimReason.options;
 
-/** A 统筹区: a prefecture-level city, or one of the four municipalities. */
+/** A region a person may name: a prefecture-level city, a municipality, or a province answered as one region (海南, 西藏). */
 export const PoolCode = z
   .string()
   .regex(/^\d{6}$/)
   .refine((code) => {
     const d = divisionByCode(code);
-    return !!d && (d.level === "city" || MUNICIPALITIES.has(code)) && poolingCode(code) === code;
-  }, "应为地级市或直辖市");
+    return !!d && (d.level === "city" || PROVINCE_REGIONS.has(code)) && poolingCode(code) === code;
+  }, "应为地级市、直辖市或按省备案的省");
 
 /** Money as the evaluator reads it: non-negative, at most 2 decimals, at most 12 integer digits. */
 export const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);

@@ -20,7 +20,7 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
-import { divisionByCode, divisionsByName, MUNICIPALITIES } from "../places/divisions.ts";
+import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
 import { ASIDE_TOPICS as FACT_TOPICS } from "./policy-data.ts";
@@ -130,7 +130,7 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
     // 吉林省 picked from 吉林省 / 吉林市: ask for a city in it.
     if (slot && REGION_SLOTS.includes(slot)) {
       const place = divisionByCode(code);
-      if (place?.level === "province" && !MUNICIPALITIES.has(code)) return { type: "FLOW", event: { type: "INVALID", why: { k: "province", code } } };
+      if (place?.level === "province" && !PROVINCE_REGIONS.has(code)) return { type: "FLOW", event: { type: "INVALID", why: { k: "province", code } } };
       return { type: "FLOW", event: { type: "ANSWER", a: { [slot]: code } } };
     }
   }
@@ -212,7 +212,7 @@ function ambiguousPlace(candidates: readonly { code: string; level: string }[], 
 }
 
 function placeCode(p: { code: string; level: string }, problem: (x: Problem) => void): string | undefined {
-  if (p.level === "province" && !MUNICIPALITIES.has(p.code)) {
+  if (p.level === "province" && !PROVINCE_REGIONS.has(p.code)) {
     problem({ k: "province", code: p.code });
     return undefined;
   }

@@ -5,7 +5,8 @@
 import type { Slot } from "../../flows/answers.ts";
 import { AMOUNT_SLOTS, REGION_SLOTS } from "../../flows/answers.ts";
 import type { FlowContext, Problem } from "../../flows/common.ts";
-import { DIVISIONS, divisionByCode, shortName } from "../places/divisions.ts";
+import { DIVISIONS, divisionByCode, shortName, type Division } from "../places/divisions.ts";
+import { getPolicyBook } from "../policy/index.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import type { Choice, Reply } from "./reply.ts";
 
@@ -26,17 +27,27 @@ export function slotChoices(slot: Slot): Choice[] {
   return [];
 }
 
-/** The first two cities of a province (the capital comes first in the code order), as people say them. */
-function citiesOf(province: string): string[] {
-  return DIVISIONS.filter((d) => d.level === "city" && d.provinceCode === province)
-    .slice(0, 2)
-    .map((d) => shortName(d.name));
+/** How many of a province's cities are offered as buttons; the rest are typed. */
+const PROVINCE_CHOICES = 8;
+
+/**
+ * A province's cities to pick from: those with policy data first (the large cities people name
+ * most often), then the rest in code order, which puts the capital first.
+ */
+function citiesOf(province: string): Division[] {
+  // Prefectures only: a county-level 统筹区 (溧阳) is found when typed, not offered before 无锡.
+  const all = DIVISIONS.filter((d) => d.level === "city" && d.provinceCode === province && d.code.endsWith("00"));
+  const regions = getPolicyBook().regions;
+  return [...all.filter((d) => regions.has(d.code)), ...all.filter((d) => !regions.has(d.code))].slice(0, PROVINCE_CHOICES);
 }
 
 function problemText(problem: Problem, slot: Slot): string {
   switch (problem.k) {
     case "province":
-      return m.problems.province(divisionByCode(problem.code)?.name ?? "", citiesOf(problem.code));
+    {
+      const name = divisionByCode(problem.code)?.name ?? "";
+      return m.problems.province(name, shortName(name));
+    }
     case "ambiguous":
       return m.problems.ambiguous;
     case "invalid":
@@ -59,6 +70,11 @@ export function questionReply(slot: Slot, ctx: FlowContext): Reply {
   if (ctx.err?.k === "ambiguous") {
     const choices = ctx.err.codes.map((code) => ({ id: `p:${code}`, label: divisionByCode(code)?.name ?? code }));
     return { text: lines.join("\n"), choices };
+  }
+  if (ctx.err?.k === "province") {
+    // 河北 alone: its cities as buttons (typing one works too), not the generic question again.
+    const choices = citiesOf(ctx.err.code).map((d) => ({ id: `p:${d.code}`, label: shortName(d.name) }));
+    return choices.length > 0 ? { text: lines.join("\n"), choices } : { text: lines.join("\n") };
   }
   if (ctx.tries >= 2) lines.push(explanationOf(slot));
   lines.push(m.ask[slot as keyof typeof m.ask] ?? "");

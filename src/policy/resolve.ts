@@ -3,7 +3,7 @@
  * which policy version, which setting rules, which 乙类 share and which visitor rule.
  * No money is computed here.
  */
-import { MUNICIPALITIES, divisionsByName, poolingCode, type Division } from "../places/divisions.ts";
+import { PROVINCE_REGIONS, divisionsByName, poolingCode, type Division } from "../places/divisions.ts";
 import type { PolicyBook } from "./book.ts";
 import type { Assumption, Jurisdiction, Scenario, Warning } from "./scenario.ts";
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
@@ -64,7 +64,7 @@ function resolveRegion(book: PolicyBook, text: string, which: "insured" | "treat
     return { field, problem: { kind: "unknown_region", which, text } };
   }
   const code = poolingCode(division.code);
-  if (mustBePool && division.level === "province" && !MUNICIPALITIES.has(code) && !book.regions.has(code)) {
+  if (mustBePool && division.level === "province" && !PROVINCE_REGIONS.has(code) && !book.regions.has(code)) {
     return { field, problem: { kind: "province_not_pool", which, text } };
   }
   return division;

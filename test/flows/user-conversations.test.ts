@@ -120,10 +120,26 @@ describe("short, natural wording", () => {
     expect(t).not.toContain("在职/退休");
     expect(t).not.toContain(m.labels.visitor.long_term);
   });
-  it("a province is answered with two of its cities as examples", () => {
-    const t = lastText(["/estimate", "江苏"]);
-    expect(t).toContain(m.problems.province("江苏省", ["南京", "无锡"]));
-    expect(t).not.toContain("省会或您所在的城市");
+  it("a province is answered with its cities as buttons, those with policy data first, and typing a city still works", () => {
+    const r = chat(["/estimate", "江苏"]);
+    const last = r[1]!.at(-1)!;
+    expect(textOf(r[1]!)).toContain(m.problems.province("江苏省", "江苏"));
+    const labels = last.choices?.map((c) => c.label) ?? [];
+    expect(labels.length).toBe(8);
+    // 南京 苏州 常州 have policy files; 无锡 does not, so it comes after them.
+    expect(labels.slice(0, 3)).toEqual(["南京", "常州", "苏州"]);
+    expect(labels.indexOf("无锡")).toBeGreaterThan(2);
+    expect(last.choices!.every((c) => /^p:32\d{2}00$/.test(c.id))).toBe(true);
+    // Picking or typing a city answers the question: the flow moves on to the next one.
+    const next = lastText(["/estimate", "苏州"]);
+    expect(lastText(["/estimate", "江苏", "3"])).toBe(next);
+    expect(lastText(["/estimate", "江苏", "无锡"])).toBe(next);
+  });
+  it("海南 and 西藏 are accepted as regions where a province is asked (备案到省), not sent back for a city", () => {
+    const t = lastText(["/estimate", "海南"]);
+    expect(t).not.toContain("是省份");
+    expect(t).not.toContain(m.ask.insured);
+    expect(lastText(["/estimate", "苏州", "西藏"])).not.toContain("是省份");
   });
   it("a region whose visitors keep the normal ratio says so in words that fit the insured place", () => {
     const t = lastText(["/eligibility", "杭州", "成都", "5"]);
@@ -252,7 +268,8 @@ describe("吉林 is the province or its city", () => {
     const r = chat(["/estimate", "吉林"]);
     expect(r[1]!.at(-1)!.choices?.map((c) => c.label)).toEqual(["吉林市", "吉林省"]);
     const t = lastText(["/estimate", "吉林", "2"]);
-    expect(t).toContain(m.problems.province("吉林省", ["长春", "吉林"]));
+    expect(t).toContain(m.problems.province("吉林省", "吉林"));
+    expect(chat(["/estimate", "吉林", "2"])[2]!.at(-1)!.choices?.map((c) => c.label)).toContain("长春");
   });
 });
 
