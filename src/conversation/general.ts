@@ -19,6 +19,13 @@ export const GENERAL_TOPICS = [
   "cancel_change",
   "need_register",
   "claim_deadline",
+  // What a word means (起付线是啥意思): the word in plain words, then the national rule it belongs to.
+  "term_deductible",
+  "term_catalog",
+  "term_cap",
+  "term_ratio",
+  "term_direct",
+  "term_places",
 ] as const;
 export type GeneralTopic = (typeof GENERAL_TOPICS)[number];
 
@@ -48,6 +55,21 @@ function facts(keys: string[], extra: string[] = []): Fact | undefined {
 function withSources(texts: string[], sourceIds: (string | undefined)[]): Fact {
   const titles = [...new Set(sourceIds.map((id) => sourceTitle(null, id)).filter((t): t is string => !!t))];
   return { text: texts.join("\n"), ...(titles.length > 0 ? { source: titles.join("；") } : {}) };
+}
+
+/** A national principle (national.yaml `principles`) as a fact with its source. */
+function principle(id: string): { text: string; source?: string } | undefined {
+  const p = book()?.national.principles.find((x) => x.id === id);
+  return p ? { text: p.text, source: p.source } : undefined;
+}
+
+/** The plain-words meaning, then the national rules that say whose rule applies, with their sources. */
+function term(topic: GeneralTopic, factKeys: string[], principleIds: string[] = []): Fact | undefined {
+  const b = book();
+  const meaning = g.terms[topic];
+  if (!b || !meaning) return undefined;
+  const rules = [...principleIds.map(principle), ...factKeys.map((k) => b.national.facts[k])].filter((x): x is { text: string; source?: string } => !!x);
+  return withSources([meaning, ...rules.map((r) => r.text)], rules.map((r) => r.source));
 }
 
 /** The answer to a general question; `a` is what the person already said (their city, their kind of registration). */
@@ -80,6 +102,16 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return facts(["change_cancel"]);
     case "need_register":
       return facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
+    case "term_deductible":
+    case "term_catalog":
+    case "term_cap":
+    case "term_ratio":
+      // Whose catalogue and whose deductible, ratio and cap: 就医地目录、参保地政策.
+      return term(topic, ["principle"]);
+    case "term_direct":
+      return term(topic, ["direct_settlement_card", "unregistered_pay_first"]);
+    case "term_places":
+      return term(topic, ["principle"], ["same_pool"]);
     case "claim_deadline": {
       const rv = a.insured ? regionVersion(a.insured, a.scheme, today(now)) : undefined;
       const local = rv?.version.manualClaim;

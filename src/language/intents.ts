@@ -6,6 +6,7 @@
  */
 import type { Intent } from "./types.ts";
 import { CueIndex } from "./first-chars.ts";
+import { asksMeaning } from "./terms.ts";
 
 /**
  * A pattern, its weight, and words that cancel it anywhere in the message (出院三个月了还能报吗
@@ -15,8 +16,16 @@ import { CueIndex } from "./first-chars.ts";
  */
 type Cue = [RegExp, number] | [RegExp, number, RegExp];
 
+/** 补备案, 备案能补办: making up the registration, which settlement words beside it only say what for. */
+const MAKING_UP = /补(办|个|上|一下|一个)?(的)?(异地)?(就医)?备案|备案(能|可以|还能|还可以)?(补|补办)(?!充)/u;
+
+/** 急诊后要不要补备案: an emergency is treated as registered, and that rule answers it. */
+const EMERGENCY_WORDS = /急诊|抢救|急救|急病|突发/u;
+
 const TOPIC: Partial<Record<Intent, Cue[]>> = {
   out_of_scope: [
+    // 个税的大病医疗专项附加扣除 is a tax question, not the serious-illness insurance (大病保险).
+    [/个税|个人所得税|专项(附加)?扣除|汇算|退税|抵税|扣税|(个税|税前|税里|税).{0,4}抵扣/u, 7],
     [/股票|股市|笑话|天气|公积金|养老金|高铁|火车票|机票|好吃|商业保险|个人账户.{0,6}取|断缴|(医保卡|社保卡)(丢|掉|补办)|国外|出国|境外|海外|医保.{0,3}交多少|缴费标准|交费标准|彩票|房价|工资|新生儿医保|参保登记|怎么参保|办医保卡|办社保卡|扣费|交了?几年|交够|交满|缴费年限|能退休|香港|澳门|台湾|英国|美国|日本|韩国|加拿大|澳大利亚|新加坡|泰国|越南|欧洲|用我的医保|用我医保|能用我的|用我的吗|没有医保|没医保|疫苗|体检|停缴|接续|转移|密码|牙齿矫正|美容|整形|缴费基数|余额|缴费比例|缴费记录|缴费|影响明年|借给|伙食费|护工|冻结|交税|帮我挂号|挂个号|排名|哪个医院好|哪家医院好|医院好不好/u, 6],
   ],
   registration_howto: [
@@ -41,6 +50,8 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     // What a kind of registration means: 异地长期居住是啥意思, 常驻异地工作人员指的是什么人.
     [/(意思|人|理解)(?<=(异地安置|长期居住|长期备案|常驻|异地工作|工作人员|转诊|急诊抢救|临时外出|临时备案)(备案|人员|就医|的)?.{0,4}(是啥意思|是什么意思|什么意思|啥意思|指的是(什么|哪些|啥)人|是哪些人|是什么人|怎么理解))/u, 6],
     [/哪些人(可以|能|才能|需要)?(办|备案|申请)|(什么|啥|哪)(样|种|类)?的?人(可以|能|才能)(办|备案|申请)|什么人(可以|能|才能)?(办|备案|申请)|(什么|啥)样的人(可以|能)?|谁(可以|能)(办|备案|申请)|备案(的)?(类型|种类|分类|有几种|有哪几种|有哪些类|分哪几|分几)|(有|分)(几|哪几)(种|类)(备案)?|哪几类人|(哪些|什么)情况(可以|能|才能)(办|备案)|能备案的(人|情况)|备案(对象|范围|条件)|什么条件(可以|能|才能)?(备案|办)/u, 5.5],
+    // 常驻异地工作人员 具体指哪些人, 临时外出就医 说的是哪种人: which people a kind means.
+    [/(人|情况)(?<=(异地安置|长期居住|长期备案|常驻|异地工作|工作人员|转诊|急诊抢救|临时外出|临时备案)(备案|人员|就医|的)?.{0,3}(具体)?(说的是|指的是|是指|指|是|算)(哪种|哪类|哪些|什么|啥|什么样|哪样)(的)?(样的)?(人|情况))/u, 6],
     // 啥情况才能备案, 异地安置是指啥: 啥 is 什么 typed on a phone.
     [/(啥|哪种|哪些)情况(下)?(可以|能|才能)(办|备案)|(异地安置|长期居住|长期备案|常驻异地|常驻|异地工作|临时外出|临时备案|转诊备案)(备案|人员|就医)?(是|就是)?(指|指的是)(啥|什么|哪些)/u, 6],
     // 转诊备案是啥, 异地长期居住怎么算 要住多久: what a kind is, and what counts as it.
@@ -48,6 +59,7 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
   ],
   // At the hospital: what to show, how direct settlement works at the counter.
   at_hospital: [
+    [/结算/u, 0.9],
     [/(备案|备)(好|完|成功)(了|以后|之后)+.{0,4}(去|到)医院.{0,6}(注意|带|要|拿)|(去|到|在)(了)?医院.{0,8}(带|拿|出示|要)(啥|什么|哪些|点啥)|社保卡还是医保码|医保码还是社保卡|社保卡还是电子凭证|(医保卡|社保卡|身份证).{0,4}还是.{0,4}(医保码|电子凭证|身份证|医保卡|社保卡)/u, 6],
     // Each starts at a rare character (带, 刷, 说…) and looks back for its context from there, so
     // it is tried only on the few messages that have one (first-chars.ts) and only at that spot;
@@ -56,20 +68,22 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/(带|拿|出示|用|刷)(?<=(去|到|在)医院.{0,8}(带|拿|出示|用|刷))(身份证|社保卡|医保卡|医保码|电子凭证)/u, 6],
     [/(扫码|刷码|刷脸|刷卡)(?<=还是(扫码|刷码|刷脸|刷卡))/u, 6],
     [/(说|讲|出示|讲明|说明)(?<=(跟|和|向|告诉)(医院|医生|护士|收费处|窗口|住院处).{0,6}(说|讲|出示|讲明|说明))/u, 6],
-    [/直接(?<=(出院|结账|结算).{0,6}(能|可以)直接)(报|结算|刷|结)/u, 6],
+    [/直接(?<=(出院|结账|结算).{0,6}(能|可以)直接)(报|结算|刷|结)/u, 6, MAKING_UP],
     [/(说|讲|告诉|出示|带)(?<=(入院|住院)(登记|办手续|办理).{0,8}(说|讲|告诉|出示|带))/u, 6],
     [/(就行|就可以|就能|行|可以)(?<=(备完案|备好案|备案(好|完|成功)了?|备了案).{0,8}(去|到)(医院|看病)(就行|就可以|就能|行|可以))/u, 6],
     [/直接结算.{0,4}(怎么|如何|咋)(结|算|操作|弄|办)|(怎么|如何|咋)(样)?直接结算/u, 5.5],
     // 看病的时候出示社保卡就行吗, 刷医保卡就行了吗, 柜台结算的时候要交啥, 出院结账是不是直接扣掉报销的.
-    [/(看病|就诊|挂号|住院|结算|结账|入院|看门诊)的?时候.{0,6}(?<!没|不)(出示|带|刷|用|拿)|出示(社保卡|医保卡|医保码|身份证|电子凭证)|(刷|用|带)(医保卡|社保卡|医保码|身份证)就(行|可以|能)|(柜台|窗口|收费处)(上)?(结算|结账)|(结账|结算|出院).{0,10}(是不是|能不能|会不会|就)?直接(扣|减|报|结|刷)/u, 5.5],
+    [/(看病|就诊|挂号|住院|结算|结账|入院|看门诊)的?时候.{0,6}(?<!没|不)(出示|带|刷|用|拿)|出示(社保卡|医保卡|医保码|身份证|电子凭证)|(刷|用|带)(医保卡|社保卡|医保码|身份证)就(行|可以|能)|(柜台|窗口|收费处)(上)?(结算|结账)|(结账|结算|出院).{0,10}(是不是|能不能|会不会|就)?直接(扣|减|报|结|刷)/u, 5.5, MAKING_UP],
     // 到了医院先去哪个窗口登记, 去医院之前要先预约吗: what to do at (or before going to) the hospital.
     [/(到|去|在|进)了?医院.{0,6}(先去|去哪|哪个窗口|登记)|(去|到)医院(之前|以前|前).{0,8}(要|需要|得)|预约挂号|要(先)?预约/u, 6, /(先去|去哪|哪个窗口|登记|要|需要|得|预约)[^,，。]*备案/u],
+    // 到了医院怎么用异地医保, 去医院了医保卡咋用: using it on the spot.
+    [/(到|去|在|进)了?医院.{0,6}(怎么|咋|如何)(用|刷|使用)/u, 6],
     // 医院不给刷怎么办, 窗口结算不了: direct settlement refused at the counter.
     [/(医院|窗口|收费处|柜台|住院处)(说)?(不给|不让|不能|没法|没办法|不肯)(刷|结算|直接结算|直接报|报)/u, 6],
     [/结算流程|(刷|扫|亮)(医保码|电子凭证)|医保码|电子凭证|挂号.{0,6}(说|告诉|出示|选)|入院.{0,6}(登记|办理).{0,6}(带|出示|要|说)|(窗口|收费处).{0,6}(说|出示|告诉)|出院.{0,4}(结算|结账)(要|需要)?(带|办|注意)/u, 5],
     // How settlement works, in general; a topic word (门诊, 分娩, 放化疗) answers it better.
     // (出院怎么结算, 异地咋结账: the words before 怎么 only say where; the pattern need not.)
-    [/(怎么|如何|咋)(结算|结账|付钱|买单)|能(不能)?直接刷(卡|医保)|直接(刷卡|刷医保|刷码)(吗|不|么)/u, 3.8],
+    [/(怎么|如何|咋)(结算|结账|付钱|买单)|能(不能)?直接刷(卡|医保)|直接(刷卡|刷医保|刷码)(吗|不|么)/u, 3.8, MAKING_UP],
   ],
   hotline: [
     [/(客服|人工)(的)?(电话|热线)|(电话|热线)(客服|人工)/u, 6.5],
@@ -77,11 +91,13 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/(电话|热线)(号码|号)?(是)?多少|(打|拨)(哪个|什么|啥)(电话|号码|号)|12393|热线|电话号码|咨询电话|(医保|医保局|医保中心|经办)(的)?(电话|热线)|电话.{0,4}(问|咨询|投诉)|有电话吗|联系方式|人工服务/u, 6],
   ],
   need_register: [
+    [/(要不要|需不需要|用不用|必须|非得|一定(要|得)|得不得|需要|要|用|得)(先|提前|事先|预先|事前)(去)?(办|做|备)?(个|一下)?(异地)?(就医)?(备案|备个?案)|(要不要|需不需要|用不用|非得|必须)(先)?备个案|(必须|一定要|得|要)先备案(才|再)(能|可以)?(看|去|住|报)|备案是(必须|必需|一定要)的/u, 5.5, /后备案|补备案|补办/u],
     [/要不要(先)?备案|需不需要(先)?备案|用不用(先)?备案|必须(要|得)?(先)?备案|非得(要)?备案|一定(要|得)备案|不备案(的话)?(行不行|可以吗|可以不|行吗|行不|能报吗|会怎样|会怎么样|有什么影响|有影响吗|会怎么|能不能报)?|不用备案|(需要|要|得|用)(先|提前)?备案(吗|么|不)|备案是必须的|可以不备案|必须办备案|非备案不可|(也|还)(要|得|需要|用)(办|先)?备案[吗么?？]*$/u, 5],
     // 备案没办 能直接刷卡吗, 没备案能报销不: not registered — does it still work? (an emergency says more)
     [/((没|未|不)(有)?(办|做)?(异地)?备案|备案(还)?(没|未)(办|做|弄)?)[,，\s]*(的话)?[,，\s]*[^,，。\s]{0,4}(能|可以)(直接)?(刷卡|刷医保|刷|结算|直接结算|报销|报)(吗|不|么|没)?[?？]?$/u, 3.8],
   ],
   cancel_change: [
+    [/备案.{0,6}(撤|停掉|停了|不用了|作废)|(换|调|搬)(了)?(个|到)?(别的|另一个|其他|新的)?(城市|地方|工作|单位).{0,10}备案.{0,6}(重新|再|改|换|变)|(不去了|不在.{0,4}住了|回来了|回老家了|搬回).{0,10}备案.{0,4}(怎么|咋|要不要|需不需要|用不用|得|要|能)?(撤|取消|注销|改|变更|处理|弄)|(要不要|需不需要|用不用|得|要)(去)?(注销|取消|撤销)/u, 6],
     [/(取消|撤销|注销|撤回|退掉)(异地)?(就医)?(的)?备案|备案.{0,6}(取消|撤销|注销|作废|撤回|退掉|不要了)|(能|可以|怎么|如何|要|需要|得|用不用|要不要)(取消|撤销|注销)|注销备案|备案.{0,6}(改|变更|更改|修改|换)|(改|变更|更改|修改|换)(一下)?(备案|就医地)|换(了)?(城市|地方|地儿).{0,8}备案|备案(地|的地方|城市|的城市).{0,8}(改|换|变)|重新备案|备错了|备案.{0,4}(填)?错了|(搬家|搬|去|调)(到)?了?(别的|另一个|其他|外地|新的)(城市|地方).{0,8}备案|备案(怎么|咋)变|备案.{0,6}(能|可以|还能|要不要|需要|需不需要|得|用不用)撤(吗|不|么|回|销)?/u, 5.5],
   ],
   claim_deadline: [
@@ -89,7 +105,7 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/出院.{0,3}([\d]+|[一两二三四五六七八九十半几]+)(个多?月|多?年)了?.{0,3}(还能|还可以).{0,4}报(销)?(吗|不|么)/u, 5.5, /备案/u],
     [/(多久|多长时间|几个月|几天|什么时候|多少天)(之内|以内|内)(要|得|必须|可以)?(去|回去)?(报|报销|申请|交|提交|办)/u, 7],
     // 发票放了一年了还能报不: how long ago, and whether it is still possible.
-    [/(放|拖|过|隔|搁)了?(快|将近|差不多)?(一年|半年|[一两二三四五六七八九十几\d]+个?多?(月|年))了?.{0,4}(还能|还可以|能不能|还能不能)报/u, 6],
+    [/(放|拖|过|隔|搁)了?(快|将近|差不多|有)?(一年|半年|[一两二三四五六七八九十几\d]+个?多?(月|年))了?.{0,6}(还能|还可以|能不能|还能不能|还行|行不行|还来得及)/u, 6],
     [/(多久|多长时间|几个月|几天|什么时候|多少天)(之内|以内|内|前)(要|得|必须|可以)?(报|报销|申请|交材料|办)|报销.{0,6}(期限|时限|时间限制|有效期|截止|过期)|(有没有|有)时间限制|过期.{0,4}(报|报销)|截止(时间|日期)/u, 5.5],
     // 报销最晚什么时候交材料; 去年的住院发票今年还能报吗: how late a claim may come.
     [/(最晚|最迟)(什么时候|啥时候|几号|哪天|多久|要|得)|最后期限|(去年|前年|上个?月|几个月前|半年前|一年前|好久之前)的?.{0,8}(今年|现在|还能|还可以).{0,4}报/u, 6],
@@ -120,8 +136,16 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/报(销)?(得了|得到)?(好多|几多)(钱)?/u, 4.5],
   ],
   manual_claim: [
+    // 报销的事, 医保报销: the word alone is only a lean (below every cue of a question), so the
+    // likeliest readings can be offered when nothing else is said.
+    [/报销/u, 0.9],
+    // 没法直接结算 回去报销要准备什么, 刷不了 只能回去报 要带啥: the claim back home is asked about,
+    // whatever the words about the counter before it.
+    [/(回去|回来|回老家|回参保地|回单位|回当地|事后|自己|回家)(再)?(去)?(申请)?(报|报销)(销)?.{0,8}(准备|带|要|需要|材料|资料|手续|单据|票|咋|怎么|如何)|(报销|报)(要|需要|得)?(准备|带)(什么|啥|哪些|点啥)|(没法|没能|不能|没有|没|无法)直接(结算|结|刷).{0,12}(回去|回来|回老家|怎么报|咋报|报销(要|的|材料|流程|手续|怎么|咋))|(刷不了|结算不了|结不了|不给刷|不能刷).{0,10}(回去|回来|回老家|自己).{0,4}报|(回去|回来).{0,2}(怎么|咋|如何)(弄|办)?(报销|报)|手工报销.{0,3}(要|需要|得|准备|带)(哪些|什么|啥)|(垫付|垫)的?.{0,8}回去报/u, 6.3],
     [/还能报(吗|不)|现在.{0,4}能报/u, 2.5],
     [/事后.{0,2}报/u, 4.5],
+    // 报销咋弄, 报销的事怎么办: how to claim (備案 is not named, so it is not the registration).
+    [/报销(的事|这事|这块|这个事)?.{0,2}(怎么|咋|如何)(弄|办|搞|整|操作|申请|走)/u, 4],
     [/垫付|垫了|自己垫|零星报销|回(老家|去|来|参保地|单位|当地).{0,6}报|回参保地|拿回.{0,6}报|全自费|自己掏的钱|没刷|没能直接结算|没(有)?直接结算|没结算成|怎么报销|咋报|怎么报|报销期限|到账|我要报销|要报销/u, 3],
     [/手工报销|零星报销/u, 4],
     // 外地住院报销流程是啥: the claim procedure for a kind of care (报销的流程 alone may mean
@@ -151,6 +175,12 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     [/门慢|门特|慢特病|特殊门诊|特门|两病|特殊病|特殊疾病|特病|慢性病|慢病|透析|放化疗|化疗|高血压|糖尿病|抗排异|器官移植|尿毒症|资格认定|病种|冠心病|慢阻肺|慢性阻塞|类风湿|肝炎|强直性/u, 4.5],
   ],
   makeup_registration: [
+    // 出院了补备案还能直接结算吗, 出院当天补的备案 结账能直接刷吗: making up the registration is
+    // the question; the settlement words around it say what for.
+    [MAKING_UP, 7.5, EMERGENCY_WORDS],
+    // 忘了备案 住院第三天了, 没备案就住进去了: in hospital now without it (a bill stated with both
+    // places is an estimate: the chat gives the rate without registration and the warning).
+    [/(备案.{0,6}(没弄|没办|忘了|没做)|(忘|忘记)(了)?(办|做)?备案|(没|还没|未)(有)?(办|做)?备案就).{0,12}(已经在医院|人在医院|在医院躺|躺着|住着|住进去|住院(第|好几|几|中|期间)|入院了)/u, 5],
     // 还没备案 人已经住院了: too late for the usual way, the question is how to make it up.
     // (not a bare 都: 成都急诊住院了没备案 is about the emergency)
     [/(没|还没|未)(有)?(办|做)?备案.{0,10}(已经|早就|都已经).{0,4}(住院|住进|在医院|入院)|(已经|早就|都已经).{0,4}(住院|住进|入院).{0,10}(没|还没|未)(有)?(办|做)?备案/u, 5],
@@ -198,7 +228,7 @@ const TOPIC_ENTRIES = Object.entries(TOPIC) as [Intent, Cue[]][];
 export const CUE_PATTERNS: readonly RegExp[] = TOPIC_ENTRIES.flatMap(([, cues]) => cues.map(([pattern]) => pattern));
 const CUES = new CueIndex(CUE_PATTERNS);
 
-const GREETING = /^(你好|您好|hi|hello|hey|哈喽|哈啰|嗨|在吗|在不在|早上好|早|中午好|下午好|晚上好|谢谢|谢谢你|谢谢啦|多谢|感谢|好的|好|知道了|明白了|ok|收到|嗯|啊|呀|啦|你|了|的|请问|么|在么|哦|有人吗|有人在吗|有人|好滴|好哒|好嘞|好呀|明白|打扰了|打扰|小助手|助手|谢了|非常|很|太|有用|有帮助|好了|辛苦了|辛苦|谢了哈)+$/u;
+const GREETING = /^(你好|您好|hi|hello|hey|哈喽|哈啰|嗨|在吗|在不在|早上好|早|中午好|下午好|晚上好|谢谢|谢谢你|谢谢啦|多谢|感谢|好的|好|知道了|明白了|ok|收到|嗯|啊|呀|啦|你|了|的|请问|么|在么|哦|有人吗|有人在吗|有人|好滴|好哒|好嘞|好呀|明白|打扰了|打扰|小助手|助手|谢了|非常|很|太|有用|有帮助|好了|辛苦了|辛苦|谢了哈|谢啦|谢谢您|您|嘞|谢谢哈|好哈|好的哈|懂了|清楚了|了解了|了解|知道啦|明白啦|行|行吧|可以了|麻烦了|麻烦你了|麻烦您了|帮大忙了|帮了大忙|大忙|感谢感谢|okay|thanks|thx)+$/u;
 const CANCEL = /^(算了|取消|不用了|退出|不办了|先不办了|不弄了|不问了|不算了|不要了|结束|停|停止|拜拜|再见|我不想办了|不想办了|不想问了|先这样|吧|啦|了|我|好了|就这样|不聊了|不说了|停一下|暂停|一下|没事了|没事|改天再说|改天|再说|先|不问了|不需要了|太麻烦|麻烦|太麻烦了|主菜单|返回主菜单|回主菜单|我自己去问|自己去问|我自己|去问)+$/u;
 const CANCEL_WORD = /算了|取消|不用|退出|不办|不弄|不问|不算|不要|结束|停|暂停|拜拜|再见|不想|先这样|就这样|不聊|不说了|没事了|改天|不需要|主菜单/u;
 const BACK = /上一步|返回|退回|回到上一|上一个问题|回上一|改一下刚才|改刚才|刚才的回答|刚才那个|填错了|撤回|上一题|往回退|退一步|后退|说错了|搞错了|选错了|写错了|撤销刚才|刚才的输入|刚才输入/u;
@@ -206,7 +236,7 @@ const RESTART = /重新开始|重来|从头|重新填|再来一遍|重新来|全
 
 /** Equal scores: the more specific topic answers the question better than the generic one. */
 const PRIORITY: Intent[] = [
-  "out_of_scope", "ratio_change", "emergency", "maternity", "deposit", "serious_illness", "chronic_disease",
+  "out_of_scope", "definition", "ratio_change", "emergency", "maternity", "deposit", "serious_illness", "chronic_disease",
   "hotline", "cancel_change", "claim_deadline", "need_register",
   "makeup_registration", "find_hospital", "check_result", "review_time", "validity", "outpatient",
   "manual_claim", "registration_materials", "at_hospital", "who_can_register", "estimate", "eligibility", "registration_channels", "registration_howto", "help",
@@ -259,6 +289,36 @@ function notUnderstoodInOtherWords(short: string): boolean {
   return (short.slice(0, core.index) + short.slice(core.index + core[0].length)).replace(ABOUT_THE_REPLY, "") === "";
 }
 
+/**
+ * The readings next to a weak one (备案问题, 报销的事): when only one intent had a cue and a weak
+ * one, these fill the two or three likeliest readings offered as choices (index.ts `candidates`).
+ */
+const NEIGHBOURS: Partial<Record<Intent, Intent[]>> = {
+  registration_howto: ["registration_materials", "registration_channels", "who_can_register"],
+  registration_materials: ["registration_howto", "manual_claim"],
+  manual_claim: ["estimate", "claim_deadline"],
+  estimate: ["manual_claim", "eligibility"],
+  eligibility: ["need_register", "registration_howto", "estimate"],
+  at_hospital: ["find_hospital", "manual_claim"],
+  find_hospital: ["at_hospital", "registration_channels"],
+  validity: ["cancel_change", "review_time"],
+  check_result: ["review_time", "registration_channels"],
+};
+/** A definitional question (terms.ts) outweighs the estimate, ratio and catalogue words it names. */
+const DEFINITION_WEIGHT = 7;
+/** Below this weight a cue is a lean: it never adds to the other cues of its intent. */
+const LEAN = 1;
+/** A cue this weak leaves the reading open (confidence well below the threshold for choices). */
+const WEAK_CUE = 3;
+
+function withNeighbours(ranked: [Intent, number][]): [Intent, number][] {
+  const best = ranked[0];
+  if (!best || best[1] >= WEAK_CUE || ranked.length >= 3) return ranked;
+  const more = (NEIGHBOURS[best[0]] ?? []).filter((i) => !ranked.some(([r]) => r === i));
+  // A token score: listed after every intent that had a cue of its own, never deciding anything.
+  return more.length === 0 ? ranked : [...ranked, ...more.map((i): [Intent, number] => [i, 0.01])];
+}
+
 export function scoreIntent(text: string, hints: { amount: boolean; places: number; slots: number; scenario?: boolean }): IntentScore {
   const short = compact(text);
   if (short.length > 0 && short.length <= 14 && (NOT_UNDERSTOOD.test(short) || notUnderstoodInOtherWords(short))) return { intent: "not_understood", score: 5, runnerUp: 0 };
@@ -285,11 +345,15 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
     let sum = 0;
     for (const [pattern, weight, unless] of cues) {
       if (possible[cue++] === 0 || !pattern.test(text) || unless?.test(text)) continue;
-      sum += weight;
+      // A lean (weight below 1: 报销, 结算 alone) counts only when nothing else of its intent does.
+      if (weight >= LEAN) sum += weight;
       if (weight > max) max = weight;
     }
-    if (max > 0) scores.set(intent, max + 0.25 * (sum - max));
+    if (max > 0) scores.set(intent, max + 0.25 * (sum - (max >= LEAN ? max : 0)));
   }
+  // 起付线是啥意思, 什么是乙类: the meaning of a word, above the estimate its words would suggest
+  // (kept out of the cue table: its long list of words is tried only after a cheap test, terms.ts).
+  if (asksMeaning(text)) scores.set("definition", DEFINITION_WEIGHT);
   if (hints.amount) {
     // A bill with a question about it is an estimate; the bill alone only leans that way.
     const asks = /能报|报吗|报不|多少|能不能报|报销|报几/u.test(text);
@@ -309,12 +373,12 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   }
   if (short.length > 0 && BARE_FIELD.test(short)) return { intent: "help", score: 3, runnerUp: best?.[1] ?? 0 };
   if (best && best[1] >= 2) {
-    return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0, ranked };
+    return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0, ranked: withNeighbours(ranked) };
   }
   if (short.length > 0 && GREETING.test(short)) return { intent: "greeting", score: 4, runnerUp: 0 };
   // Nothing asked in words: places or a bill still say what the person is after.
   if (hints.places >= 1 && hints.slots >= 1 && (!best || best[1] < 1)) return { intent: "eligibility", score: 1.5, runnerUp: best?.[1] ?? 0 };
-  if (best) return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0, ranked };
+  if (best) return { intent: best[0], score: best[1], runnerUp: second?.[1] ?? 0, ranked: withNeighbours(ranked) };
   return { intent: "out_of_scope", score: 0, runnerUp: 0 };
 }
 

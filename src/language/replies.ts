@@ -76,8 +76,20 @@ const COMMANDS: [RegExp, Command][] = [
 
 const NEXT = /^(跳过|下一步|下一个|继续|好的?|嗯|ok)[。.!！]?$/iu;
 
-/** Only thanks (谢谢, 好的谢谢, 多谢啦): 不客气, and carry on. */
-const THANKS = /^(好的?|嗯+|ok|哦+|知道了|明白了?|收到|懂了)?[，,\s]*(谢谢|多谢|感谢|谢了|谢啦|thanks|thank you)(你|您|啦|了|哈+|呀|啊)*(的帮助|帮忙|了)?[!！。.~～\s]*$/iu;
+/**
+ * Only thanks or an acknowledgement (谢谢, 好的谢谢, 多谢啦, 明白了, 收到 感谢, 好的好的 麻烦了):
+ * 不客气, and carry on. Bare 好的 / 嗯 / ok are not enough alone: they may mean yes or go on.
+ */
+const THANK_WORDS = "谢谢|多谢|感谢|谢了|谢啦|thanks|thank you|thx|辛苦了|辛苦|麻烦了|麻烦你了|麻烦您了|帮大忙了|帮了大忙了?";
+const ACK_WORDS = "知道了|知道啦|明白了|明白啦|懂了|懂啦|收到了?|清楚了|了解了";
+// Single characters, no inner repetition: the outer + repeats them (no nested quantifier to backtrack on).
+const FILLER = "好的|好嘞|好滴|好哒|好|行|嗯|ok|okay|哦|噢|你|您|啦|了|哈|呀|啊|嘞|的帮助|帮忙|非常|太|真是|真的|啊";
+const THANKS = new RegExp(`^(?:(?:${THANK_WORDS}|${ACK_WORDS}|${FILLER})[，,、\\s!！。.~～]*)+$`, "iu");
+const THANKS_WORD = new RegExp(`${THANK_WORDS}|${ACK_WORDS}`, "iu");
+const MAX_THANKS = 30;
+function thanksOnly(text: string): boolean {
+  return text.length <= MAX_THANKS && THANKS_WORD.test(text) && THANKS.test(text);
+}
 
 const YES = /^(是|是的|是啊|是呀|对|对的|对啊|对呀|没错|没错的|嗯+|嗯嗯|好|好的|可以|行|确认|确定|正确|就是|就是的|是这样|对头|yes|y|ok)[。.!！~～]*$/iu;
 const NO = /^(不是|不是的|不对|不对的|错了|不|否|没有|没|不用|不要|不行|算了|no|n)[。.!！~～]*$/iu;
@@ -100,7 +112,7 @@ export function readReply(raw: string, pending: PendingQuestion = {}): ReplyRead
   }
   for (const [pattern, command] of COMMANDS) if (pattern.test(text)) return { kind: "command", command };
   if (pending.stepping && NEXT.test(text)) return { kind: "next" };
-  if (THANKS.test(text)) return { kind: "thanks" };
+  if (thanksOnly(text)) return { kind: "thanks" };
   if (pending.billPart) {
     if (UNKNOWN.test(text)) return { kind: "unknown" };
     if (NONE.test(text)) return { kind: "none" };
@@ -134,5 +146,5 @@ export function claimReasonOf(text: string): ClaimReason | undefined {
 
 /** Nothing but a thank-you. */
 export function isThanks(text: string): boolean {
-  return THANKS.test(text.trim());
+  return thanksOnly(text.trim());
 }

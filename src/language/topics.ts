@@ -9,6 +9,7 @@
  * - why_ratio: why the estimate's ratio is what it is (为什么是70%, 这个比例怎么来的)
  */
 import type { SideTopic } from "./types.ts";
+import { termAsked } from "./terms.ts";
 
 const HOME = "(老家|参保地|原籍|家乡|户口所在地|原来的地方|原参保地|参保的地方|家里)";
 
@@ -49,6 +50,8 @@ const TOPICS: [SideTopic, RegExp[]][] = [
 
 /** The side topic a message asks about, if any (first match in the order above). */
 export function sideTopic(text: string): SideTopic | undefined {
+  const term = termAsked(text);
+  if (term) return term;
   for (const [topic, patterns] of TOPICS) if (patterns.some((p) => p.test(text))) return topic;
   return undefined;
 }

@@ -11,10 +11,14 @@ export type Intent = "registration_howto" | "registration_materials" | "eligibil
   | "not_understood"
   // General questions answered from the national rules (issue 10 item 6).
   | "who_can_register" | "registration_channels" | "at_hospital" | "hotline" | "cancel_change" | "need_register"
-  | "claim_deadline";
+  | "claim_deadline"
+  // What a word of the bill or the rules means (起付线是啥意思, 乙类是什么): the topic names the word.
+  | "definition";
 
 /** A question inside an intent that one national rule answers (see topics.ts). */
-export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio";
+export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
+  // The meaning of a word (起付线, 甲类/乙类/目录外, 封顶线, 报销比例, 直接结算, 参保地/就医地).
+  | "term_deductible" | "term_catalog" | "term_cap" | "term_ratio" | "term_direct" | "term_places";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

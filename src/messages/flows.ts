@@ -278,6 +278,22 @@ export const flowMessages = {
     deadlineLocal: (region: string, text: string) => `${region}的手工报销期限：${text}`,
     deadlineNational: (text: string) => `手工报销期限：${text}`,
     deadlineNoLocal: (region: string) => `${region}的具体期限暂无数据，以参保地规定为准，建议尽快办理。`,
+    /**
+     * What a word means, in plain words and without any figure; the national rule it belongs to
+     * follows with its source (src/conversation/general.ts).
+     */
+    terms: {
+      term_deductible:
+        "起付线（也叫起付标准）：医保开始报销之前，先由自己付的那一段费用。起付线以内的钱医保不报，超过的部分才按比例报；有的地方每次住院算一次，有的一年算一次。",
+      term_catalog:
+        "甲类、乙类、目录外说的是医保的药品和项目目录：\n· 甲类：目录内，直接按比例报。\n· 乙类：目录内，但要先由自己付一小部分（叫“先行自付”，比例各地不同），剩下的再按比例报。\n· 目录外（常说的丙类、自费）：医保不报，全部自己付。",
+      term_cap: "封顶线（最高支付限额）：一年里医保统筹基金最多能付的钱；超过的部分，基本医保不再付。",
+      term_ratio:
+        "报销比例（支付比例）：起付线以上、目录内的那部分费用，由医保统筹基金按这个比例付，剩下的自己付。乙类先自付的部分和目录外的费用不按这个比例报。",
+      term_direct:
+        "直接结算：在外地开通了联网结算的定点医院看病，结账时只付自己该付的那部分，医保该付的由医院和医保直接结，不用先垫钱再回去报。",
+      term_places: "参保地：您交医保的地方；就医地：您看病的地方。在参保地以外看病，就是异地就医。",
+    } as Record<string, string>,
     /** Said only when the answer depends on the city and it is not known yet. */
     whyCity: {
       channels: "各地还有自己的 APP 或公众号，告诉我您在哪里参保，我按当地的说。",
@@ -348,6 +364,7 @@ export const flowMessages = {
     cancel_change: "取消或变更备案",
     need_register: "要不要备案",
     claim_deadline: "报销期限",
+    definition: "名词是什么意思",
   } as Record<string, string>,
 
   claim: {

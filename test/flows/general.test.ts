@@ -68,3 +68,34 @@ describe("asked the way people type, at the menu: the general answer at once, wi
     expect(textOf(r)).not.toContain(m.ask.insured);
   });
 });
+
+describe("what a word means: answered at once, in plain words, with the national rule and its source", () => {
+  it.each([
+    ["起付线是啥意思", "term_deductible"],
+    ["乙类药是什么", "term_catalog"],
+    ["封顶线指的是啥", "term_cap"],
+    ["啥叫直接结算", "term_direct"],
+    ["参保地是什么意思", "term_places"],
+  ] as const)("%s at the menu → %s, no question for the city and no estimate", (text, topic) => {
+    const r = chat([text]).at(-1)!;
+    const want = generalAnswer(topic, {}, NOW)!;
+    expect(r[0]!.text).toContain(m.general.terms[topic]);
+    expect(r[0]!.text).toContain(want.text.split("\n").at(-1));
+    expect(r[0]!.sources?.length).toBeGreaterThan(0);
+    expect(textOf(r)).not.toContain(m.ask.insured);
+    expect(textOf(r)).not.toContain("医保基金支付");
+  });
+  it("the money words point to the national principle: whose catalogue, whose deductible and ratio", () => {
+    for (const topic of ["term_deductible", "term_catalog", "term_cap", "term_ratio"] as const) {
+      expect(generalAnswer(topic, {}, NOW)!.text).toContain("参保地");
+    }
+  });
+  it("asked while the estimate asks for the insured place: the meaning, then the same question again", () => {
+    const r = chat(["/estimate", "起付线是什么意思"]).at(-1)!;
+    expect(r[0]!.text).toContain(m.general.terms.term_deductible);
+    expect(textOf(r)).toContain(m.ask.insured);
+  });
+  it("no meaning contains a figure of its own (figures come only from policies/)", () => {
+    for (const text of Object.values(m.general.terms)) expect(text).not.toMatch(/\d/u);
+  });
+});

@@ -52,6 +52,22 @@ describe.each([
   });
 });
 
+// tuning9: 139 phone-typed questions next to their neighbours (补备案 beside 直接结算, 回去报销
+// beside 结算, 要不要提前备案, 备案能取消不), what a word means (起付线是啥意思), thanks, the tax
+// deduction for serious illness, students' insurance and vague short questions, written in one
+// sitting before any rule was tuned on them (first pass: intent 66.2%, slot F1 95.2%, exact 65.5%).
+// Held where the round left it; its slots are few, so the exact match is held higher than F1.
+describe("evaluation set: tuning9", () => {
+  const scores = evaluate(loadSet("./tuning9.jsonl"));
+  it("has at least 120 messages and reaches intent accuracy 99%, slot F1 97%, exact match 98%", () => {
+    console.log(summary("tuning9", scores), `exact ${((scores.n - scores.failures.length) / scores.n * 100).toFixed(1)}%`);
+    expect(scores.n).toBeGreaterThanOrEqual(120);
+    expect(scores.intentAccuracy).toBeGreaterThanOrEqual(0.99);
+    expect(scores.f1).toBeGreaterThanOrEqual(0.97);
+    expect((scores.n - scores.failures.length) / scores.n).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
 describe.each([
   ["holdout2", "./holdout2.jsonl"],
   ["holdout3", "./holdout3.jsonl"],
