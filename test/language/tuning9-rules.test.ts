@@ -132,3 +132,21 @@ describe("a vague short question: the likeliest readings are offered", () => {
     expect(parse("备案要带什么材料").candidates).toBeUndefined();
   });
 });
+
+describe("general questions in other words (issue 10 item 6)", () => {
+  it.each([
+    ["去哪儿可以办备案啊", "registration_channels"],
+    ["需不需要去办个备案", "need_register"],
+    ["出院的时候是不是只要付个人那一块", "at_hospital"],
+    ["转诊备案可以提前终止吗", "cancel_change"],
+    ["出院以后几个月得去报销", "claim_deadline"],
+  ])("%s → %s", (text, intent) => {
+    expect(parse(text).intent).toBe(intent);
+  });
+  it.each(["没有户口本还能办异地安置吗", "公司开不出派出证明怎么办", "缺租房合同 能备案不"])("%s → the commitment letter (承诺书) topic", (text) => {
+    expect(parse(text).topic).toBe("commitment");
+  });
+  it("多久能报下来 is how long a claim takes, not its deadline", () => {
+    expect(parse("回去报销多久能报下来").intent).not.toBe("claim_deadline");
+  });
+});
