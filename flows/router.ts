@@ -12,7 +12,7 @@ import { assign, setup, type AnyStateMachine, type SnapshotFrom } from "xstate";
 import type { Answers, Slot } from "./answers.ts";
 import { checkPatch, SLOTS, visitorOf, withPatch } from "./answers.ts";
 import { claimFlow } from "./claim.ts";
-import { FLOW_USES, slotOfState, type FlowContext, type FlowEvent } from "./common.ts";
+import { FLOW_USES, slotOfState, type FlowContext, type FlowEvent, type Problem } from "./common.ts";
 import { eligibilityFlow } from "./eligibility.ts";
 import { estimateFlow } from "./estimate.ts";
 import { initialSnapshot, nextSnapshot } from "./pure.ts";
@@ -105,6 +105,8 @@ export type RouterEvent =
       carry?: Slot[];
       /** Figures given with the picked total but not counted (see FlowContext.leftOut). */
       leftOut?: string[];
+      /** A place said only as a province (河北): its question, when asked first, says so and offers its cities. */
+      unplaced?: { slot: Slot; problem: Problem };
     }
   /** `aside`: the same message also asked a side question, answered before the next question. */
   | { type: "FLOW"; event: FlowEvent; aside?: string }
@@ -250,7 +252,8 @@ export const router = setup({
       const kept = context.flow ? {} : (context.kept ?? {});
       const carried = event.fresh ? carryOver(context.flow?.c.a ?? {}, event.carry ?? []) : undefined;
       const known = carried ? carried.a : (context.flow?.c.a ?? kept);
-      const flow = startFlow(event.flow, known, event.seed, event.quick, event.leftOut);
+      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut);
+      const flow = event.unplaced && slotOfState(started.v) === event.unplaced.slot ? { ...started, c: { ...started.c, err: event.unplaced.problem } } : started;
       if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, misses: 0, proposal: undefined };
       // Say back what was understood from the first message (or kept from an earlier one at the
       // menu), so "ask only what is missing" is not a mystery.

@@ -568,5 +568,25 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     ...(amounts ? { amounts } : {}),
     ...(saidBoth ? { saidBoth } : {}),
   };
-  return RULES.find((r) => r.when(c))!.then(c);
+  const event = RULES.find((r) => r.when(c))!.then(c);
+  return event.type === "START" ? withUnplacedProvince(event, p) : event;
+}
+
+const REGION_SLOT_OF: Record<string, Slot> = { insuredRegion: "insured", treatmentRegion: "treatment" };
+
+/**
+ * "我是河北的职工医保 在北京住院": the parser names 河北's cities as the candidates for the insured
+ * place. The flow that starts asks that place next; it says why and offers the cities, rather
+ * than asking as if 河北 had not been said.
+ */
+function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p: Parse): RouterEvent {
+  for (const amb of p.ambiguities ?? []) {
+    const slot = REGION_SLOT_OF[amb.slot];
+    if (!slot || event.seed?.[slot] !== undefined) continue;
+    const cities = amb.candidates as { code: string; level: string }[];
+    const province = `${cities[0]?.code?.slice(0, 2) ?? ""}0000`;
+    const oneProvince = cities.length > 1 && cities.every((x) => typeof x === "object" && x.level === "city" && x.code.startsWith(province.slice(0, 2)));
+    if (oneProvince && divisionByCode(province)?.level === "province") return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
+  }
+  return event;
 }

@@ -46,7 +46,7 @@ function problemText(problem: Problem, slot: Slot): string {
     case "province":
     {
       const name = divisionByCode(problem.code)?.name ?? "";
-      return m.problems.province(name, shortName(name));
+      return m.problems.province(name, shortName(name), slot);
     }
     case "ambiguous":
       return m.problems.ambiguous;

@@ -99,7 +99,7 @@ export const flowMessages = {
     negative: "金额不能是负数。",
     too_large: "这个金额太大了，请检查一下。",
     zero: "金额要大于 0。",
-    province: (name: string, short: string) => `${name}是省份，医保一般按地级市统筹。是${short}哪个市？点一个，或直接打字。`,
+    province: (name: string, short: string, slot: string) => `${name}是省份，医保一般按地级市统筹。您在${short}哪个市${slot === "treatment" ? "看病" : "参保"}？点一个，或直接打字。`,
     ambiguous: "这个地名可能指不同的地方，请选一个：",
   },
   unknownChoice: "不知道",

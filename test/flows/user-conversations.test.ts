@@ -123,7 +123,7 @@ describe("short, natural wording", () => {
   it("a province is answered with its cities as buttons, those with policy data first, and typing a city still works", () => {
     const r = chat(["/estimate", "江苏"]);
     const last = r[1]!.at(-1)!;
-    expect(textOf(r[1]!)).toContain(m.problems.province("江苏省", "江苏"));
+    expect(textOf(r[1]!)).toContain(m.problems.province("江苏省", "江苏", "insured"));
     const labels = last.choices?.map((c) => c.label) ?? [];
     expect(labels.length).toBe(8);
     // 南京 苏州 常州 have policy files; 无锡 does not, so it comes after them.
@@ -134,6 +134,20 @@ describe("short, natural wording", () => {
     const next = lastText(["/estimate", "苏州"]);
     expect(lastText(["/estimate", "江苏", "3"])).toBe(next);
     expect(lastText(["/estimate", "江苏", "无锡"])).toBe(next);
+  });
+  it("a province said in a first message is not dropped: the flow asks for a city in it, with its cities as buttons", () => {
+    for (const [text, name, short, prefix] of [
+      ["我是河北的职工医保 在北京住院花了4万 三甲", "河北省", "河北", "p:13"],
+      ["医保是广东的 在上海住院3万", "广东省", "广东", "p:44"],
+    ] as const) {
+      const r = chat([text]);
+      expect(textOf(r[0]!)).toContain(m.problems.province(name, short, "insured"));
+      const ids = r[0]!.at(-1)!.choices?.map((c) => c.id) ?? [];
+      expect(ids.length).toBe(8);
+      expect(ids.every((id) => id.startsWith(prefix))).toBe(true);
+    }
+    // A city named with its province is that city: nothing to ask.
+    expect(textOf(chat(["河北石家庄的职工医保 在北京住院花了4万 三甲"])[0]!)).not.toContain("是省份");
   });
   it("海南 and 西藏 are accepted as regions where a province is asked (备案到省), not sent back for a city", () => {
     const t = lastText(["/estimate", "海南"]);
@@ -268,7 +282,7 @@ describe("吉林 is the province or its city", () => {
     const r = chat(["/estimate", "吉林"]);
     expect(r[1]!.at(-1)!.choices?.map((c) => c.label)).toEqual(["吉林市", "吉林省"]);
     const t = lastText(["/estimate", "吉林", "2"]);
-    expect(t).toContain(m.problems.province("吉林省", "吉林"));
+    expect(t).toContain(m.problems.province("吉林省", "吉林", "insured"));
     expect(chat(["/estimate", "吉林", "2"])[2]!.at(-1)!.choices?.map((c) => c.label)).toContain("长春");
   });
 });
