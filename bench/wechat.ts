@@ -1,7 +1,9 @@
 /**
  * `npm run bench:wechat`: signed WeChat pushes over loopback HTTP to the 公众号 endpoint (fastify +
- * the WeChat plugin + SQLite), answered passively. The server runs in its own process, one
- * Node thread (one core); this process plays the platform with the stand-in's signing and sends
+ * the WeChat plugin + SQLite), answered passively. The server runs in its own process, pinned
+ * with all its threads (SQLite's checkpointer and V8's background collector included) to one
+ * core where `taskset` exists, so that the figure is what one core does; this process plays the
+ * platform with the stand-in's signing, pinned to the other core when there is one, and sends
  * whole conversations from many people at once. Prints pushes per second, p50/p99 latency per
  * push, the server's CPU time per push, and its heap: bytes allocated per push, bytes that
  * outlived a young collection (promoted to the old heap) per push, and the full collections
@@ -19,9 +21,9 @@
  * server that falls behind shows it in the latency instead of hiding it; without it the run is
  * closed-loop at full load, where the latency is mostly the queue of `BENCH_CONCURRENCY` people).
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { GCProfiler } from "node:v8";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { join } from "node:path";
@@ -176,6 +178,26 @@ async function worker(sqlitePath: string): Promise<void> {
 
 // ---------------------------------------------------------------- driver (the platform)
 
+/**
+ * The server's process, every thread of it (-a), to the first core, and this one to the second:
+ * the goal is what one core does, and the platform's signing must not take the server's core.
+ * Threads started later inherit their creator's core. Without `taskset` nothing is pinned.
+ */
+function pin(serverPid: number): { server: boolean; platform: boolean } {
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", "0", String(serverPid)], { stdio: "ignore" });
+  } catch {
+    return { server: false, platform: false };
+  }
+  if (cpus().length < 2) return { server: true, platform: false };
+  try {
+    execFileSync("taskset", ["-a", "-p", "-c", "1", String(process.pid)], { stdio: "ignore" });
+    return { server: true, platform: true };
+  } catch {
+    return { server: true, platform: false };
+  }
+}
+
 /** One estimate conversation as a person types it: 10 pushes, every one answered passively. */
 const SCRIPT = ["你好", "3", "苏州", "1", "上海", "1", "1", "4", "1", "3万"];
 
@@ -197,6 +219,7 @@ async function main(): Promise<void> {
     child.once("message", (m: any) => resolve(m.port));
     child.once("exit", (code) => reject(new Error(`bench worker exited with ${code}`)));
   });
+  const { server: pinned, platform: platformPinned } = pin(child.pid!);
   const { WechatStandIn } = await import("../src/channels/wechat/testing/stand-in.ts");
   const wx = await WechatStandIn.start({ token: TOKEN, appId: APPID, appSecret: SECRET, aesKey: AES_KEY, mode, target: `http://127.0.0.1:${port}/wechat` });
 
@@ -267,14 +290,16 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   latencies.sort((a, b) => a - b);
-  const offered = rate === undefined ? "as fast as answered" : `${rate} pushes/s offered, latency from each push's scheduled time`;
-  console.log(`bench:wechat — ${mode} pushes, SQLite, ${concurrency} at once, ${offered}, ${cpus().length} CPUs, node ${process.version}`);
+  const offered = rate === undefined ? "closed loop, as fast as answered" : `open loop, ${rate} pushes/s offered, latency from each push's scheduled time`;
+  const where = `server ${pinned ? "pinned to one core" : "not pinned"}${platformPinned ? ", platform on another" : ""}`;
+  const load = loadavg().map((x) => x.toFixed(2)).join(" ");
+  console.log(`bench:wechat — ${mode} pushes, SQLite, ${concurrency} at once, ${offered}, ${where}, ${cpus().length} CPUs, node ${process.version}, load average ${load}`);
   console.log(`  pushes          ${pushes} (${completed} whole conversations of ${SCRIPT.length}), errors ${errors}`);
   console.log(`  throughput      ${(pushes / elapsed).toFixed(0)} pushes/s over ${elapsed.toFixed(1)} s`);
   console.log(`  latency         p50 ${percentile(latencies, 50).toFixed(1)} ms, p90 ${percentile(latencies, 90).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`);
   const onMain = mainMicros !== undefined ? `; main thread ${(mainMicros / pushes).toFixed(0)} µs` : "";
   console.log(`  server CPU      ${(cpuMicros / pushes).toFixed(0)} µs per push (whole process, ${(systemMicros / pushes).toFixed(0)} of it in the kernel${onMain})`);
-  console.log(`  platform CPU    ${((driver.user + driver.system) / pushes).toFixed(0)} µs per push (this process: signing, sending, reading replies; it shares the machine's cores with the server)`);
+  console.log(`  platform CPU    ${((driver.user + driver.system) / pushes).toFixed(0)} µs per push (this process: signing, sending, reading replies; ${platformPinned ? "on its own core" : "it shares the machine's cores with the server"})`);
   const kb = (bytes: number) => (bytes / pushes / 1024).toFixed(1);
   console.log(`  server heap     ${kb(heap.allocated)} KB allocated per push, ${kb(heap.promoted)} KB of it promoted to the old heap; ${heap.young} young and ${heap.full} full collections (full: ${heap.fullPauseMs.toFixed(0)} ms in all, longest ${heap.maxFullPauseMs.toFixed(1)} ms)`);
   const waited = (ms: number | undefined) => (ms === undefined ? "" : `; main thread waited for a CPU ${ms.toFixed(0)} ms`);
