@@ -1,4 +1,5 @@
 /** The web chat over HTTP: sessions, CSRF, the form and fetch paths, redaction, rate limits, /forget, saved results, page weight. */
+import { randomBytes } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, closeServer, listen, type FastifyInstance } from "../../src/channels/http.ts";
@@ -36,6 +37,15 @@ async function visit(): Promise<Visitor> {
   const setCookie = res.headers.get("set-cookie")!;
   const html = await res.text();
   return { cookie: setCookie.split(";")[0]!, csrf: /name="csrf" value="([^"]+)"/.exec(html)![1]!, id: setCookie.split(";")[0]!.split("=")[1]! };
+}
+
+/** Someone who comes back with a session of their own from before (an id this server did not just make). */
+async function returning(): Promise<Visitor> {
+  const id = randomBytes(16).toString("base64url");
+  const cookie = `yidi_sid=${id}`;
+  const res = await fetch(`${base}/`, { headers: { cookie } });
+  expect(res.headers.get("set-cookie")).toBeNull();
+  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(await res.text())![1]!, id };
 }
 
 const post = (v: Visitor, path: string, fields: Record<string, string>, json = false) =>
@@ -171,7 +181,7 @@ describe("the web chat over HTTP", () => {
   });
 
   it("a transcript kept whole by an earlier version is shown, and moved to the log with the next message", async () => {
-    const v = await visit();
+    const v = await returning();
     const earlier = [
       { who: "me", text: "以前问过的问题" },
       { who: "bot", text: "以前的回答", choices: [{ id: "old", label: "旧按钮" }] },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, closeServer, listen, type FastifyInstance } from "../../src/channels/http.ts";
 import { webChat } from "../../src/channels/web/routes.ts";
 import { transcriptKey } from "../../src/channels/web/transcript.ts";
+import { greeting } from "../../src/conversation/index.ts";
 import { SqliteStore } from "../../src/store/index.ts";
 import { captureLog } from "../bot/harness.ts";
 
@@ -79,6 +80,27 @@ describe("the web transcript, written with the turn", () => {
     // Reloaded on either instance, the page shows them as said.
     const page = await (await fetch(`${b.base}/`, { headers: { cookie: v.cookie } })).text();
     for (const text of mine) expect(page).toContain(`<p>${text}</p>`);
+  });
+
+  it("a new visitor's first message answers the greeting once, whichever instance takes it", async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const opening = greeting();
+    const button = opening.at(-1)!.choices![0]!;
+    // The page came from the first instance, which made the session; the other takes the press.
+    const v = await visit(a.base);
+    await say(b.base, v, { choice: button.id });
+    // The first instance knows the session as new and empty: it must see it is no longer either.
+    await say(a.base, v, { text: "苏州" });
+    const kept = (await a.store.lines(transcriptKey(v.id))).map((l) => JSON.parse(l.value) as { who: string; text: string });
+    const greetings = kept.filter((e) => e.who === "bot" && e.text === opening[0]!.text);
+    expect(greetings).toHaveLength(1);
+    expect(kept.filter((e) => e.who === "me").map((e) => e.text)).toEqual([button.label, "苏州"]);
+    // And on the instance that made the session, a greeting's button is said by its label.
+    const w = await visit(a.base);
+    await say(a.base, w, { choice: button.id });
+    const first = (await a.store.lines(transcriptKey(w.id))).map((l) => JSON.parse(l.value) as { who: string; text: string });
+    expect(first.slice(0, opening.length).map((e) => e.text)).toEqual(opening.map((r) => r.text));
+    expect(first[opening.length]).toEqual({ who: "me", text: button.label });
   });
 
   it("a button from before the lines this instance wrote is looked up in the log", async () => {

@@ -13,39 +13,72 @@ import type { Entry } from "./transcript.ts";
 const BULLET = /^[·•\-]\s*/;
 const NUMBERED = /^(\d{1,2})[.、．]\s*/;
 
+/** A line's text as HTML: escaped, with the reply's source titles linked (`links`) where it has any. */
+function inline(s: string, links: Links | undefined): string {
+  if (links === undefined) return esc(s);
+  const { pattern, urls } = links.found;
+  let out = "";
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (let hit = pattern.exec(s); hit !== null; hit = pattern.exec(s)) {
+    out += esc(s.slice(last, hit.index)) + link(hit[0], urls.get(hit[0])!);
+    links.named.add(hit[0]);
+    last = hit.index + hit[0].length;
+  }
+  return last === 0 ? esc(s) : out + esc(s.slice(last));
+}
+
+function listHtml(tag: "ul" | "ol", items: string[]): string {
+  let out = `<${tag}>`;
+  for (const item of items) out += `<li>${item}</li>`;
+  return `${out}</${tag}>`;
+}
+
 /**
  * The reply's lines as blocks: a run of "· " lines is a list, "1. " lines an ordered one, others
  * paragraphs. `figure`, when given, goes right after the opening lines (before the heading line
- * of the first list): under an estimate's totals, where it is seen first.
+ * of the first list): under an estimate's totals, where it is seen first. Every reply shown goes
+ * through here, so it walks the text once, without a closure or an array of lines, and tries a
+ * pattern only on a line whose first character could start a list item.
  */
-function blocks(text: string, inline: (s: string) => string, figure?: string): string {
+function blocks(text: string, links: Links | undefined, figure?: string): string {
   const out: string[] = [];
-  let list: { tag: "ul" | "ol"; items: string[] } | undefined;
-  const flush = () => {
-    if (list) out.push(`<${list.tag}>${list.items.map((i) => `<li>${i}</li>`).join("")}</${list.tag}>`);
-    list = undefined;
-  };
-  for (const raw of text.split("\n")) {
-    const line = raw.trimEnd();
-    const bullet = BULLET.exec(line);
-    const numbered = NUMBERED.exec(line);
-    if (bullet && line.length > bullet[0].length) {
-      if (list?.tag !== "ul") flush();
-      list ??= { tag: "ul", items: [] };
-      list.items.push(inline(line.slice(bullet[0].length)));
-    } else if (numbered) {
-      if (list?.tag !== "ol") flush();
-      list ??= { tag: "ol", items: [] };
-      list.items.push(inline(line.slice(numbered[0].length)));
+  let tag: "ul" | "ol" | undefined;
+  let items: string[] = [];
+  /** Where the first list is in `out` (a list goes in once it is closed, at the place it opened). */
+  let firstList = -1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trimEnd();
+    start = end + 1;
+    const c = line.charCodeAt(0);
+    let kind: "ul" | "ol" | undefined;
+    let from = 0;
+    if (c === 0xb7 || c === 0x2022 || c === 0x2d) {
+      const bullet = BULLET.exec(line);
+      if (bullet && line.length > bullet[0].length) (kind = "ul"), (from = bullet[0].length);
+    } else if (c >= 0x30 && c <= 0x39) {
+      const numbered = NUMBERED.exec(line);
+      if (numbered) (kind = "ol"), (from = numbered[0].length);
+    }
+    if (kind !== undefined) {
+      if (tag !== kind) {
+        if (tag !== undefined) out.push(listHtml(tag, items));
+        tag = kind;
+        items = [];
+        if (firstList < 0) firstList = out.length;
+      }
+      items.push(inline(line.slice(from), links));
     } else {
-      flush();
-      if (line.trim() !== "") out.push(`<p>${inline(line)}</p>`);
+      if (tag !== undefined) out.push(listHtml(tag, items));
+      tag = undefined;
+      if (line.trim() !== "") out.push(`<p>${inline(line, links)}</p>`);
     }
   }
-  flush();
+  if (tag !== undefined) out.push(listHtml(tag, items));
   if (figure) {
-    const list = out.findIndex((b) => b.startsWith("<ul>") || b.startsWith("<ol>"));
-    const at = list > 1 && out[list - 1]!.startsWith("<p>") ? list - 1 : list > 0 ? list : out.length;
+    const at = firstList > 1 && out[firstList - 1]!.startsWith("<p>") ? firstList - 1 : firstList > 0 ? firstList : out.length;
     out.splice(at, 0, figure);
   }
   return out.join("");
@@ -55,17 +88,23 @@ function link(title: string, url: string): string {
   return `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(title)}</a>`;
 }
 
-/** The pattern that finds a reply's source titles, kept per set of titles (replies repeat them). */
-const patterns = new Map<string, { pattern: RegExp; urls: Map<string, string>; withUrl: { t: string; url: string }[] }>();
+/** A set of source titles: the pattern that finds them in a reply, and where each leads. */
+type Found = { pattern: RegExp; urls: Map<string, string>; withUrl: { t: string; url: string }[] };
+/** One reply's sources while it is drawn: and which of them its text named (linked there). */
+type Links = { found: Found; named: Set<string> };
 
-function patternFor(titles: string[]) {
+/** The pattern that finds a reply's source titles, kept per set of titles (replies repeat them). */
+const patterns = new Map<string, Found>();
+
+function patternFor(titles: string[]): Found {
   const key = titles.join("\n");
   let p = patterns.get(key);
   if (!p) {
     const withUrl = titles.map((t) => ({ t, url: sourceUrl(t) })).filter((x): x is { t: string; url: string } => !!x.url);
     // Longest first, so a title that contains another is linked whole.
     const sorted = [...withUrl].sort((a, b) => b.t.length - a.t.length);
-    const pattern = new RegExp(sorted.map((x) => x.t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "g");
+    // An empty title is never looked for in the text (it would match everywhere, and stop nothing).
+    const pattern = new RegExp(sorted.filter((x) => x.t !== "").map((x) => x.t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "g");
     p = { pattern, urls: new Map(sorted.map((x) => [x.t, x.url])), withUrl };
     if (patterns.size > 1000) patterns.clear();
     patterns.set(key, p);
@@ -73,23 +112,19 @@ function patternFor(titles: string[]) {
   return p;
 }
 
-/** Escapes a line and turns each source title named in it into a link, where the source has one. */
-function linker(titles: string[]): { inline: (s: string) => string; unnamed: () => string[] } {
-  if (titles.length === 0) return { inline: esc, unnamed: () => [] };
-  const { pattern, urls, withUrl } = patternFor(titles);
-  const named = new Set<string>();
-  if (withUrl.length === 0) return { inline: esc, unnamed: () => [] };
-  const inline = (s: string) => {
-    let out = "";
-    let last = 0;
-    for (const hit of s.matchAll(pattern)) {
-      out += esc(s.slice(last, hit.index)) + link(hit[0], urls.get(hit[0])!);
-      named.add(hit[0]);
-      last = hit.index + hit[0].length;
-    }
-    return out + esc(s.slice(last));
-  };
-  return { inline, unnamed: () => withUrl.filter((x) => !named.has(x.t)).map((x) => link(x.t, x.url)) };
+/** The links of a reply with these sources; undefined when none of them has a link. */
+function linksFor(titles: string[] | undefined): Links | undefined {
+  if (titles === undefined || titles.length === 0) return undefined;
+  const found = patternFor(titles);
+  return found.withUrl.length === 0 ? undefined : { found, named: new Set() };
+}
+
+/** The sources with a link that the reply's text did not name, as links. */
+function unnamed(links: Links | undefined): string[] {
+  if (links === undefined) return [];
+  const out: string[] = [];
+  for (const x of links.found.withUrl) if (!links.named.has(x.t)) out.push(link(x.t, x.url));
+  return out;
 }
 
 /** Stands for the picture's id in a drawing kept for reuse (the id is the entry's place on the page). */
@@ -110,19 +145,25 @@ function billFigure(bill: Bill, id: string): string {
   return `<figure class="bill">${pieces.join(esc(id))}</figure>`;
 }
 
+const MINE = `<div class="m me"><span class="vh">${esc(m.you)}：</span>`;
+const BOT = `<div class="m bot"><span class="vh">${esc(m.assistant)}：</span>`;
+const SOURCES = `<p class="src">${esc(m.sourcesTitle)}`;
+
 export function entryHtml(e: Entry, index: number): string {
-  if (e.who === "me") return `<div class="m me"><span class="vh">${esc(m.you)}：</span>${blocks(e.text, esc)}</div>`;
-  const l = linker(e.sources ?? []);
+  if (e.who === "me") return `${MINE}${blocks(e.text, undefined)}</div>`;
+  const links = linksFor(e.sources);
   const figure = e.bill ? billFigure(e.bill, `bill${index}`) : undefined;
-  let body = blocks(e.text, l.inline, figure);
-  const rest = l.unnamed();
-  if (rest.length > 0) body += `<p class="src">${esc(m.sourcesTitle)}${rest.join("；")}</p>`;
+  let body = blocks(e.text, links, figure);
+  const rest = unnamed(links);
+  if (rest.length > 0) body += `${SOURCES}${rest.join("；")}</p>`;
   if (e.link) body += `<p><a href="${esc(e.link)}">${esc(m.savedLink)}</a></p>`;
-  return `<div class="m bot"><span class="vh">${esc(m.assistant)}：</span>${body}</div>`;
+  return `${BOT}${body}</div>`;
 }
 
 export function entriesHtml(entries: Entry[], from = 0): string {
-  return entries.map((e, i) => entryHtml(e, from + i)).join("");
+  let out = "";
+  for (let i = 0; i < entries.length; i++) out += entryHtml(entries[i]!, from + i);
+  return out;
 }
 
 /** The choices of the newest reply, if it has any, as buttons of one form. */

@@ -80,13 +80,15 @@ export function webChat(o: WebOptions) {
   return async function webRoutes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-    /** The session of a request; a visitor without one gets a new id and its cookie. */
-    const session = (request: FastifyRequest, reply: FastifyReply): string => {
+    /** The session of a request; a visitor without one gets a new id (`made`) and its cookie. */
+    const session = (request: FastifyRequest, reply: FastifyReply): { id: string; made: boolean } => {
       const known = sessionFrom(request.headers.cookie);
-      if (known) return known;
+      if (known) return { id: known, made: false };
       const id = newId();
       reply.header("set-cookie", sessionCookie(id, ttl, secure));
-      return id;
+      // Nothing can be stored yet under an id made just now: its first message reads nothing.
+      tails.fresh(id);
+      return { id, made: true };
     };
 
     /** After a form post: back to the page (with a notice), or, for fetch, what to show. */
@@ -142,6 +144,12 @@ export function webChat(o: WebOptions) {
     const transcriptLines = async (id: string, input: WebInput, replies: Reply[], version: number | null) => {
       const added = replies.map(fromReply);
       let before: Tail | null = tails.at(id, version) ?? null;
+      if (before?.empty) {
+        // A session made here, nothing written since: the first message answers the greeting.
+        const opening = greetingReplies().map(fromReply);
+        const said: Entry = input.type === "text" ? mine(input.text) : { who: "me", text: labelOf(newestOf(opening), input.id) };
+        return { opening, added: [said, ...added], before: { choices: [], whole: true } };
+      }
       if (before) {
         const label = input.type === "choice" ? pressedIn(before, input.id) : undefined;
         // A button not among the entries known here may be in an older one: then the log is read.
@@ -171,8 +179,8 @@ export function webChat(o: WebOptions) {
     };
 
     app.get("/", { schema: { hide: true, querystring: z.object({ n: z.string().max(16).optional() }) } }, async (request, reply) => {
-      const id = session(request, reply);
-      let { entries, first } = await readTranscript(o.store, id);
+      const { id, made } = session(request, reply);
+      let { entries, first } = made ? { entries: [] as Entry[], first: 0 } : await readTranscript(o.store, id);
       if (entries.length === 0) entries = greetingReplies().map(fromReply);
       const n = request.query.n;
       const notice = n && n in NOTICES ? NOTICES[n as Notice] : undefined;
@@ -215,7 +223,9 @@ export function webChat(o: WebOptions) {
       tails.drop(id);
       await forgetSession(o.store, id);
       // A new id too: nothing links what comes next to the erased conversation.
-      reply.header("set-cookie", [clearedCookie(secure), sessionCookie(newId(), ttl, secure)]);
+      const next = newId();
+      tails.fresh(next);
+      reply.header("set-cookie", [clearedCookie(secure), sessionCookie(next, ttl, secure)]);
       return reply.code(303).header("location", "/?n=forgotten").send();
     });
 

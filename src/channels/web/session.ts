@@ -7,6 +7,7 @@ import { createHmac, randomBytes } from "node:crypto";
 
 export const COOKIE = "yidi_sid";
 const ID = /^[A-Za-z0-9_-]{22}$/;
+const PREFIX = `${COOKIE}=`;
 
 /** 128 random bits, URL-safe: also the length of a saved summary's link id. */
 export function newId(): string {
@@ -20,6 +21,11 @@ export function isId(value: unknown): value is string {
 /** The session id from a Cookie header, when it holds a well-formed one. */
 export function sessionFrom(cookieHeader: string | undefined): string | undefined {
   if (!cookieHeader) return undefined;
+  // The site sets this one cookie, so a browser sends it alone: then the header needs no split.
+  if (cookieHeader.startsWith(PREFIX) && !cookieHeader.includes(";")) {
+    const value = cookieHeader.slice(PREFIX.length).trim();
+    return isId(value) ? value : undefined;
+  }
   for (const part of cookieHeader.split(";")) {
     const eq = part.indexOf("=");
     if (eq < 0) continue;

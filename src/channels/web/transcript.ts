@@ -45,7 +45,12 @@ function decodeLine(value: string): Entry | undefined {
 }
 
 export function fromReply(r: Reply): Entry {
-  return { who: "bot", text: r.text, ...(r.choices?.length ? { choices: r.choices } : {}), ...(r.sources?.length ? { sources: r.sources } : {}), ...(r.bill ? { bill: r.bill } : {}) };
+  // Fields set one by one, in the order the stored lines have always had them.
+  const e: Entry = { who: "bot", text: r.text };
+  if (r.choices?.length) e.choices = r.choices;
+  if (r.sources?.length) e.sources = r.sources;
+  if (r.bill) e.bill = r.bill;
+  return e;
 }
 
 export function mine(text: string): Entry {
