@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { renderAsync } from "@resvg/resvg-js";
 import type { Bill } from "../../conversation/index.ts";
+import { BoundedMap } from "../../util/bounded-map.ts";
 import { billSvg } from "./bill-svg.ts";
 
 /** Where Debian puts its CJK fonts; BILL_FONT names another file. */
@@ -23,8 +24,7 @@ function fontFiles(): string[] {
 }
 
 /** Recent pictures: the same bill asked again (another look, another chat with the same figures) is not drawn again. */
-const recent = new Map<string, Promise<Buffer>>();
-const RECENT = 256;
+const recent = new BoundedMap<string, Promise<Buffer>>(256);
 
 /** Rendered off the event loop (libuv's thread pool): loading the font alone takes a while. */
 export function billPng(bill: Bill): Promise<Buffer> {
@@ -32,7 +32,6 @@ export function billPng(bill: Bill): Promise<Buffer> {
   const hit = recent.get(key);
   if (hit) return hit;
   const made = render(bill);
-  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
   recent.set(key, made);
   made.catch(() => recent.delete(key));
   return made;

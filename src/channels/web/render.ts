@@ -5,6 +5,7 @@
  */
 import type { Bill, Choice } from "../../conversation/index.ts";
 import { webMessages as m } from "../../messages/web.ts";
+import { BoundedMap } from "../../util/bounded-map.ts";
 import { billSvg } from "./bill-svg.ts";
 import { esc } from "./escape.ts";
 import { sourceUrl } from "./sources.ts";
@@ -94,7 +95,7 @@ type Found = { pattern: RegExp; urls: Map<string, string>; withUrl: { t: string;
 type Links = { found: Found; named: Set<string> };
 
 /** The pattern that finds a reply's source titles, kept per set of titles (replies repeat them). */
-const patterns = new Map<string, Found>();
+const patterns = new BoundedMap<string, Found>(1000);
 
 function patternFor(titles: string[]): Found {
   const key = titles.join("\n");
@@ -106,7 +107,6 @@ function patternFor(titles: string[]): Found {
     // An empty title is never looked for in the text (it would match everywhere, and stop nothing).
     const pattern = new RegExp(sorted.filter((x) => x.t !== "").map((x) => x.t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "g");
     p = { pattern, urls: new Map(sorted.map((x) => [x.t, x.url])), withUrl };
-    if (patterns.size > 1000) patterns.clear();
     patterns.set(key, p);
   }
   return p;
@@ -130,16 +130,13 @@ function unnamed(links: Links | undefined): string[] {
 /** Stands for the picture's id in a drawing kept for reuse (the id is the entry's place on the page). */
 const ID_MARK = "\u0000";
 /** Bills drawn lately, by their parts and amounts: the same estimate (a reload, people asking alike) is drawn once. */
-const drawn = new Map<string, string[]>();
-const DRAWN_KEPT = 512;
+const drawn = new BoundedMap<string, string[]>(512);
 
 function billFigure(bill: Bill, id: string): string {
   const key = JSON.stringify(bill);
   let pieces = drawn.get(key);
   if (pieces === undefined) {
     pieces = billSvg(bill, { id: ID_MARK }).split(ID_MARK);
-    // Bounded: the oldest drawing goes first (a Map keeps insertion order).
-    if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value!);
     drawn.set(key, pieces);
   }
   return `<figure class="bill">${pieces.join(esc(id))}</figure>`;

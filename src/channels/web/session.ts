@@ -4,6 +4,7 @@
  * storage and every instance sharing WEB_SECRET accepts it.
  */
 import { createHmac, randomBytes } from "node:crypto";
+import { BoundedMap } from "../../util/bounded-map.ts";
 
 export const COOKIE = "yidi_sid";
 const ID = /^[A-Za-z0-9_-]{22}$/;
@@ -50,7 +51,7 @@ const TOKENS_KEPT = 4096;
 
 export class Csrf {
   private readonly key: Buffer;
-  private readonly recent = new Map<string, string>();
+  private readonly recent = new BoundedMap<string, string>(TOKENS_KEPT);
   constructor(secret: string | undefined) {
     // Without a configured secret each process has its own: forms from before a restart are
     // refused once (the page is reloaded), and several instances need WEB_SECRET.
@@ -61,8 +62,6 @@ export class Csrf {
     let token = this.recent.get(session);
     if (token === undefined) {
       token = createHmac("sha256", this.key).update(session).digest("base64url").slice(0, 32);
-      // Bounded: the oldest entry goes first (a Map keeps insertion order).
-      if (this.recent.size >= TOKENS_KEPT) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(session, token);
     }
     return token;

@@ -13,6 +13,7 @@
  */
 import type { Choice } from "../../conversation/index.ts";
 import type { Entry } from "./transcript.ts";
+import { BoundedMap } from "../../util/bounded-map.ts";
 
 export interface Tail {
   /** The newest entries' buttons, oldest first, at most `RECENT` of them. */
@@ -26,7 +27,8 @@ export interface Tail {
 const KEPT = 4096;
 
 export class Tails {
-  private readonly kept = new Map<string, { version: number | null; tail: Tail }>();
+  /** The session written longest ago goes first. */
+  private readonly kept = new BoundedMap<string, { version: number | null; tail: Tail }>(KEPT);
   constructor(private readonly recent: number) {}
 
   /** The tail written with `version`, if that is what this process wrote last. */
@@ -48,10 +50,7 @@ export class Tails {
   }
 
   private keep(session: string, version: number | null, tail: Tail): void {
-    this.kept.delete(session);
-    // Bounded: the session written longest ago goes first (a Map keeps insertion order).
-    if (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value!);
-    this.kept.set(session, { version, tail });
+    this.kept.refresh(session, { version, tail });
   }
 
   drop(session: string): void {

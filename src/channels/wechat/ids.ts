@@ -6,6 +6,7 @@
  * and every push carries it again.
  */
 import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
+import { BoundedMap } from "../../util/bounded-map.ts";
 
 function keyed(key: KeyObject, purpose: string, value: string): string {
   return createHmac("sha256", key).update(`${purpose}\0${value}`).digest("base64url");
@@ -29,13 +30,12 @@ const RECENT_CHATS = 4096;
 export function idsFor(appSecret: string): Ids {
   // Made once: an HMAC from a string key prepares the key again on every call.
   const key = createSecretKey(Buffer.from(appSecret, "utf8"));
-  const chats = new Map<string, string>();
+  const chats = new BoundedMap<string, string>(RECENT_CHATS);
   return {
     chat: (openId) => {
       let id = chats.get(openId);
       if (id === undefined) {
         id = `wx:${keyed(key, "chat", openId).slice(0, 32)}`;
-        if (chats.size >= RECENT_CHATS) chats.delete(chats.keys().next().value!);
         chats.set(openId, id);
       }
       return id;
