@@ -1,6 +1,6 @@
 /**
- * `npm run bench:wechat`: signed WeChat pushes over loopback HTTP to the 公众号 endpoint (fastify +
- * the WeChat plugin + SQLite), answered passively. The server runs in its own process, pinned
+ * `npm run bench:wechat`: signed WeChat pushes over loopback HTTP to the 公众号 endpoint (the HTTP
+ * server as the service builds it, with the WeChat routes, and SQLite), answered passively. The server runs in its own process, pinned
  * with all its threads (SQLite's checkpointer and V8's background collector included) to one
  * core where `taskset` exists, so that the figure is what one core does; this process plays the
  * platform with the stand-in's signing, pinned to the other core when there is one, and sends
@@ -148,24 +148,24 @@ function heapReport(entries: GcEntry[], usedAtStart: number, usedNow: number): H
 }
 
 async function worker(sqlitePath: string): Promise<void> {
-  const { default: Fastify } = await import("fastify");
+  const { default: fp } = await import("fastify-plugin");
   const { createLogger } = await import("../src/log.ts");
   const { openStore } = await import("../src/store/index.ts");
-  const { wechatPlugin } = await import("../src/channels/wechat/plugin.ts");
+  const { buildServer, listen } = await import("../src/channels/http.ts");
+  const { wechatRoutes } = await import("../src/channels/wechat/index.ts");
   const log = createLogger("warn");
   const store = await openStore({ kind: "sqlite", path: sqlitePath });
-  const app = Fastify({ logger: false });
-  app.addHook("onRequest", (_request, _reply, done) => {
-    arrivals++;
-    done();
+  const config = { token: TOKEN, appId: APPID, appSecret: SECRET, aesKey: AES_KEY, path: "/wechat", apiRoot: "http://127.0.0.1:9" };
+  // The server as `npm run web` and `npm run bot` build it (limits, security headers, error
+  // handling), with the WeChat routes mounted; and a count of the pushes it takes in.
+  const counting = fp(async (app) => {
+    app.addHook("onRequest", (_request, _reply, done) => {
+      arrivals++;
+      done();
+    });
   });
-  await app.register(wechatPlugin, {
-    config: { token: TOKEN, appId: APPID, appSecret: SECRET, aesKey: AES_KEY, path: "/wechat", apiRoot: "http://127.0.0.1:9" },
-    store,
-    log,
-  });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const port = (app.server.address() as { port: number }).port;
+  const app = await buildServer({ log, store, plugins: [counting, ...wechatRoutes(config, { store, log })] });
+  const port = await listen(app, 0);
   const cpuStart = process.cpuUsage();
   let mainStart = mainThreadMicros();
   const gc = new GCProfiler();
