@@ -26,6 +26,8 @@ export const GENERAL_TOPICS = [
   "term_ratio",
   "term_direct",
   "term_places",
+  // Not ours to answer: where to ask instead (no source: it states no rule).
+  "tax",
 ] as const;
 export type GeneralTopic = (typeof GENERAL_TOPICS)[number];
 
@@ -112,6 +114,8 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return term(topic, ["direct_settlement_card", "unregistered_pay_first"]);
     case "term_places":
       return term(topic, ["principle"], ["same_pool"]);
+    case "tax":
+      return { text: g.tax };
     case "claim_deadline": {
       const rv = a.insured ? regionVersion(a.insured, a.scheme, today(now)) : undefined;
       const local = rv?.version.manualClaim;

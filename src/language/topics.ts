@@ -55,6 +55,14 @@ const TOPICS: [SideTopic, RegExp[]][] = [
   ],
 ];
 
+/** 个税大病医疗, 专项附加扣除: a tax question (intents.ts reads it as out of scope). */
+const TAX = /个税|个人所得税|专项(附加)?扣除|汇算|退税|抵税|扣税|税.{0,4}抵扣/u;
+
+/** For a message out of scope: a topic that says where to ask instead, if there is one. */
+export function outOfScopeTopic(text: string): SideTopic | undefined {
+  return TAX.test(text) ? "tax" : undefined;
+}
+
 /** The side topic a message asks about, if any (first match in the order above). */
 export function sideTopic(text: string): SideTopic | undefined {
   const term = termAsked(text);

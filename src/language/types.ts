@@ -18,7 +18,9 @@ export type Intent = "registration_howto" | "registration_materials" | "eligibil
 /** A question inside an intent that one national rule answers (see topics.ts). */
 export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   // The meaning of a word (起付线, 甲类/乙类/目录外, 封顶线, 报销比例, 直接结算, 参保地/就医地).
-  | "term_deductible" | "term_catalog" | "term_cap" | "term_ratio" | "term_direct" | "term_places";
+  | "term_deductible" | "term_catalog" | "term_cap" | "term_ratio" | "term_direct" | "term_places"
+  // Out of scope, with where to go instead: the tax deduction for serious illness (个税大病医疗).
+  | "tax";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

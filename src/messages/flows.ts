@@ -294,6 +294,8 @@ export const flowMessages = {
         "直接结算：在外地开通了联网结算的定点医院看病，结账时只付自己该付的那部分，医保该付的由医院和医保直接结，不用先垫钱再回去报。",
       term_places: "参保地：您交医保的地方；就医地：您看病的地方。在参保地以外看病，就是异地就医。",
     } as Record<string, string>,
+    /** 个税大病医疗: a tax question, with where it is asked instead. */
+    tax: "个税里的“大病医疗”是个人所得税的专项附加扣除，归税务部门管，不是医保报销，我这里算不了。它在“个人所得税”APP 里填报，具体以税务部门的说明为准。",
     /** Said only when the answer depends on the city and it is not known yet. */
     whyCity: {
       channels: "各地还有自己的 APP 或公众号，告诉我您在哪里参保，我按当地的说。",

@@ -8,7 +8,7 @@ import { flowMessages as m } from "../../src/messages/flows.ts";
 import { chat, NOW, textOf } from "./chat.ts";
 
 describe("general answers from the national rules", () => {
-  it.each(GENERAL_TOPICS)("%s has an answer with its source", (topic) => {
+  it.each(GENERAL_TOPICS.filter((t) => t !== "tax"))("%s has an answer with its source", (topic) => {
     const f = generalAnswer(topic, {}, NOW);
     expect(f?.text.length).toBeGreaterThan(20);
     expect(f?.source).toMatch(/\S/);
@@ -97,5 +97,23 @@ describe("what a word means: answered at once, in plain words, with the national
   });
   it("no meaning contains a figure of its own (figures come only from policies/)", () => {
     for (const text of Object.values(m.general.terms)) expect(text).not.toMatch(/\d/u);
+  });
+});
+
+describe("the tax deduction for serious illness: not ours, with where to ask instead", () => {
+  it.each(["个税大病医疗", "大病医疗专项附加扣除怎么填"])("%s at the menu → the pointer, not 没看懂 and not 大病保险", (text) => {
+    const r = chat([text]).at(-1)!;
+    expect(r[0]!.text).toBe(m.general.tax);
+    expect(textOf(r)).not.toContain("没看懂");
+    expect(textOf(r)).not.toContain("一单结算");
+  });
+  it("asked while a question is pending: the pointer, then the question again", () => {
+    const r = chat(["/estimate", "个税里的大病医疗能扣多少"]).at(-1)!;
+    expect(r[0]!.text).toBe(m.general.tax);
+    expect(textOf(r)).toContain(m.ask.insured);
+  });
+  it("states no rule and no figure of its own", () => {
+    expect(generalAnswer("tax", {}, NOW)!.source).toBeUndefined();
+    expect(m.general.tax).not.toMatch(/\d/u);
   });
 });

@@ -105,6 +105,10 @@ describe("the tax deduction for serious illness is not the serious-illness insur
   it.each(["个税大病医疗怎么弄", "大病医疗专项附加扣除能扣多少", "个人所得税里的大病医疗要填啥", "医药费能在个税汇算里扣吗"])("%s → out_of_scope", (text) => {
     expect(parse(text).intent).toBe("out_of_scope");
   });
+  it("… with a pointer to where it is asked instead (topic tax)", () => {
+    expect(parse("大病医疗的个税扣除咋填").topic).toBe("tax");
+    expect(parse("公积金怎么取").topic).toBeUndefined();
+  });
   it("大病保险 itself stays serious_illness", () => {
     expect(parse("异地住院大病保险能一起报吗").intent).toBe("serious_illness");
   });
