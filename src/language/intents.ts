@@ -62,6 +62,8 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
   // At the hospital: what to show, how direct settlement works at the counter.
   at_hospital: [
     [/结算/u, 0.9],
+    // 结算咋弄, 结账该怎么操作: how settlement works (the how-word after it).
+    [/(结算|结账)(要|该|得)?(怎么|咋|如何)(弄|办|操作|搞|整|进行)/u, 3.8],
     [/(备案|备)(好|完|成功)(了|以后|之后)+.{0,4}(去|到)医院.{0,6}(注意|带|要|拿)|(去|到|在)(了)?医院.{0,8}(带|拿|出示|要)(啥|什么|哪些|点啥)|社保卡还是医保码|医保码还是社保卡|社保卡还是电子凭证|(医保卡|社保卡|身份证).{0,4}还是.{0,4}(医保码|电子凭证|身份证|医保卡|社保卡)/u, 6],
     // Each starts at a rare character (带, 刷, 说…) and looks back for its context from there, so
     // it is tried only on the few messages that have one (first-chars.ts) and only at that spot;
@@ -159,6 +161,8 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     // 外地住院报销流程是啥: the claim procedure for a kind of care (报销的流程 alone may mean
     // direct settlement too, and stays unsure).
     [/(住院|门诊|看病|医药费|住院费|药费|手术费?)(费用?)?(的)?报销(的)?(流程|程序|步骤|手续)/u, 4],
+    // 报销流程 alone: as likely the claim as the registration's steps, so as strong as 流程 there (unsure, with choices).
+    [/报销(的)?(流程|程序|步骤)/u, 3],
     [/报销.{0,6}(网上|线上|app|能办|可以办)/u, 4.5],
     [/发票|票据|单据|出院小结|费用清单|病历|报销期限|报销.{0,4}(多久|多长时间|几天)/u, 4.5],
     [/报销.{0,8}(材料|资料|带什么|带啥|要什么|需要什么|要哪些|手续)/u, 4.5],

@@ -132,6 +132,13 @@ describe("a vague short question: the likeliest readings are offered", () => {
     expect(p.candidates?.length).toBeLessThanOrEqual(3);
     for (const i of some) expect(p.candidates).toContain(i);
   });
+  it("报销流程 alone is as likely the claim as the registration's steps: both are offered", () => {
+    const p = parse("报销的流程");
+    expect(p.candidates).toEqual(expect.arrayContaining(["manual_claim", "registration_howto"]));
+  });
+  it("结算咋弄 (the how-word after it) is how settlement works", () => {
+    expect(parse("结账要咋弄").intent).toBe("at_hospital");
+  });
   it("a clear question offers no choices", () => {
     expect(parse("备案要带什么材料").candidates).toBeUndefined();
   });
