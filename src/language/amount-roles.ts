@@ -13,7 +13,13 @@ import { Decimal } from "decimal.js";
 import type { AmountFound } from "./amounts.ts";
 import type { Ambiguity, Slots } from "./types.ts";
 
-export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain";
+export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain" | "added";
+
+/**
+ * 另外还有5000的药, 加上住院费1万2, 再加1万的检查费: a figure said to come on top of another.
+ * Whether it is inside the bill or on top of it only the person knows: asked, never dropped.
+ */
+const ADDED = /(另外|另还|此外|还有|加上|再加上?|外加|又(花|买|拿|交|付)了?|还(花|买|拿|交|付)了)[^\s,，。;；]{0,10}$/u;
 
 /** Filler between a role word and its figure: 乙类的大概有 五千, 押金交了 两万, 起付线说是 1500. */
 const FILL = "(?:改成|改为|换成|的话|的|药|费用?|部分|项目|那部分|那块|占了?|差不多|大概|大约|约|估计|左右|有|是|为|算|说是|听说是?|据说是?|好像|应该|可能|要|交了?|付了?|:|：|\\s)*";
@@ -50,6 +56,14 @@ const THIS_TIME = /这次|这回|本次|这一次/u;
 
 /** A bill comes as "花了X 其中/里面 乙类Y": the clause after 其中 is about parts of X. */
 function roleOf(text: string, a: AmountFound, previousEnd: number, nextStart: number): AmountRole {
+  const role = shareRoleOf(text, a, previousEnd, nextStart);
+  // Only a figure that is not named as a part: 另外押金交了1万 is the deposit.
+  // With no figure before it (另外还有5000的药费, after an estimate), it comes on top of the bill already known.
+  if ((role === "plain" || role === "total") && ADDED.test(wordsBefore(text, a, previousEnd))) return "added";
+  return role;
+}
+
+function shareRoleOf(text: string, a: AmountFound, previousEnd: number, nextStart: number): AmountRole {
   const before = wordsBefore(text, a, previousEnd);
   const after = text.slice(a.end, Math.min(nextStart, a.end + 8));
   for (const [pattern, role] of AFTER) {
@@ -199,15 +213,34 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
     else if (list.length > 1 && !out.ambiguity) ask(list);
   }
 
-  const totals = distinct(byRole.get("total") ?? []);
+  let added = distinct(byRole.get("added") ?? []);
+  let totals = distinct(byRole.get("total") ?? []);
   const plain = distinct(byRole.get("plain") ?? []);
+  // 今年已经报过2万 这次又花了5万: on top of a part of the bill, not of a bill — it is the bill.
+  if (added.length > 0 && totals.length === 0 && plain.length === 0 && usable.length > added.length) {
+    totals = added;
+    added = [];
+  }
+  if (added.length > 0) {
+    const base = [...totals, ...plain];
+    const sum = added.reduce((acc, x) => acc.plus(x.value as string), new Decimal(0));
+    // 花了四万 加上门诊的五千 一共四万五: the person added them up; the sum said is the bill.
+    const summed = base.find((t) => base.some((b) => b !== t && new Decimal(b.value as string).plus(sum).equals(t.value as string)));
+    if (summed) totals = [summed];
+    else if (!out.ambiguity) {
+      // Which of them is the bill: the first figure, or both together (the conversation offers the sum).
+      const values = distinct([...base, ...added]);
+      out.ambiguity = { slot: "amount", candidates: values.map((x) => x.value as string), text: texts(values), added: added.map((x) => x.value as string) };
+      return finish(out);
+    }
+  }
   if (totals.length === 1) {
     out.slots.amount = (totals[0] as AmountFound).value;
     out.namedTotal = true;
   } else if (totals.length > 1) {
     // 花了3万 … 总共4万: two totals — which one is the bill?
     if (!out.ambiguity) ask(totals);
-  } else if (plain.length === 1) {
+  } else if (plain.length === 1 && !(added.length > 0 && totals.length === 1)) {
     out.slots.amount = (plain[0] as AmountFound).value;
   } else if (plain.length > 1) {
     // Figures with no role word: a clearly stronger one (3万 beside a bare 200) is the bill;
@@ -217,7 +250,7 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
     if (top.strength >= 3 && second.strength <= 1) out.slots.amount = top.value;
     else if (!out.ambiguity) ask(plain);
   }
-  if (totals.length === 1 && plain.length > 0 && !out.ambiguity) {
+  if (totals.length === 1 && plain.length > 0 && !out.ambiguity && added.length === 0) {
     // 总费用10万 … 2万: a figure with no role beside a named total is asked about, not dropped.
     const others = plain.filter((p) => p.value !== out.slots.amount);
     if (others.length > 0) {
@@ -227,6 +260,10 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
     }
   }
 
+  return finish(out);
+}
+
+function finish(out: AmountReading): AmountReading {
   // A share cannot exceed the bill; shares together cannot either.
   const total = out.slots.amount !== undefined ? new Decimal(out.slots.amount) : undefined;
   if (total) {
@@ -234,7 +271,7 @@ export function readAmounts(text: string, found: AmountFound[]): AmountReading {
     const sum = parts.reduce((acc, k) => acc.plus(out.slots[k] as string), new Decimal(0));
     if (parts.length > 0 && sum.greaterThan(total)) {
       const values = [out.slots.amount as string, ...parts.map((k) => out.slots[k] as string)];
-      out.ambiguity = { slot: "amount", candidates: [...new Set(values)], text: values.join("、") };
+      out.ambiguity = { slot: "amount", candidates: [...new Set(values)], text: values.join("、"), partOverTotal: true };
       delete out.slots.amount;
       for (const k of parts) delete out.slots[k];
     }

@@ -21,6 +21,13 @@ export function namesOtherPerson(text: string): boolean {
   return typeof text === "string" && OTHER_PERSON.test(text);
 }
 
+const CHANGED_FROM = /从([^\s,，。从]{2,8}?)(市|省)?(的)?\s?(改成|改为|换成|换到|改到|变成)/u;
+
+/** 从上海改成杭州: the name a change starts from ("上海"), to tell which answer it changes. */
+export function changedFromName(text: string): string | undefined {
+  return typeof text === "string" ? CHANGED_FROM.exec(text)?.[1] : undefined;
+}
+
 /** A bare place answer without its lead-in ("我在苏州。" → "苏州"), for a direct name look-up. */
 export function placeAnswerText(text: string): string {
   return typeof text === "string" ? text.replace(/^(我)?(在|是)/u, "").replace(/[。.!！]$/u, "") : "";

@@ -24,11 +24,13 @@ const INSURED_AFTER = [
   [/^[市省州]?的(?!医院|人民医院|中心医院|儿童医院)(?=$|[\s,，。!！?？]|农民|人|老人)/u, 1],
 ] as const;
 const INSURED_BEFORE = [
-  [/(医保|社保|参保地?|医疗保险|户口|户籍|参保人|参保的)(是在|是|在|属于|归|:|：)?$/u, 3],
+  // 医保其实是在无锡, 参保地改成嘉兴, 医保应该是: a word between the 医保 and the name changes nothing.
+  [/(医保|社保|参保地?|医疗保险|户口|户籍|参保人|参保的)(地|所在地)?(其实|实际上?|应该|本来|就|也)?(是在|是|在|属于|归|改成|改为|换成|改到|换到|:|：)?$/u, 3],
   // 医保老家衢州: the 医保 said before 老家 names the place after it.
   [/(医保|社保|参保地?)(是|在)?(老家|家乡|原籍|户口所在地)(是|在)?$/u, 3],
   [/(老家|家乡|原籍|从)(是|在)?$/u, 1.5],
-  [/(我是|我们是|他是|她是|都是|是)$/u, 1],
+  // Not 要是三亚呢, 如果是北京, 还是上海: a supposition or a choice says nothing of the insurance.
+  [/(我是|我们是|他是|她是|都是|(?<!要|若|如果|假如|假设|万一|还|或|就|可|但|那)是)$/u, 1],
 ] as const;
 const TREATMENT_AFTER = [
   // Not across 去/到/来: "我是珠海的 去澳门看病" is care somewhere else.
@@ -40,6 +42,8 @@ const TREATMENT_BEFORE = [
   [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
   // 出差在成都急诊: a trip is away from where one is insured.
   [/(出差|旅游|旅行|探亲)(在|到|去)?$/u, 3],
+  // 就医地改成苏州, 看病的地方是杭州: the place of care named as such.
+  [/(就医地|就医的地方|看病的地方|看病地|治疗的地方|住院的地方|就诊地|就医城市|看病的城市|备案的地方|备案地|备案的城市)(其实|应该)?(是在|是|在|改成|改为|换成|改到|换到|:|：)?$/u, 3],
 ] as const;
 const PRESENCE_AFTER = /^[市省]?\s?(工作|上班|打工|务工|生活|住|居住|玩|旅游|出差|读书|上学|上大学|过冬|养老|带孙|跟|我这|我家|我们这|女儿家|儿子家|摘|买了?房|有房|安家|做生意|经商|开店|做买卖)/u;
 /** "重庆的医保在成都…": the 医保 belongs to the place before; this one is where it is used. */
@@ -65,8 +69,9 @@ export interface RoleResult {
 export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   // 武汉以外的城市: a place named only to be excluded takes no role.
   // 不是在杭州 是在宁波住院: a place said only to be denied takes no role either.
+  const inherited = replacedRoles(text, all);
   const mentions = all.filter((m) => !/^[市省]?(以外|之外|外的|除外)/u.test(text.slice(m.end, m.end + 3))
-    && !/(不是|不在|并非|没在|没去|没有在|没有去)(在|去|到)?$/u.test(text.slice(Math.max(0, m.start - 5), m.start)));
+    && !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) && !changedFrom(text, m));
   const scored: Scored[] = mentions.map((mention, k) => {
     const prevEnd = k > 0 ? (mentions[k - 1] as PlaceMention).end : 0;
     const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;
@@ -74,8 +79,9 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
     const after = text.slice(mention.end, Math.min(nextStart, mention.end + 16)).split(/[，。,.!！?？;；]/u)[0] ?? "";
     const between = k > 0 ? text.slice(prevEnd, mention.start) : "";
     const usedIn = k > 0 && USED_IN.test(between);
-    let insured = Math.max(score(INSURED_AFTER, after), usedIn ? 0 : score(INSURED_BEFORE, before));
-    let treatment = Math.max(score(TREATMENT_AFTER, after), score(TREATMENT_BEFORE, before), usedIn ? 2.5 : 0);
+    const from = inherited.get(mention);
+    let insured = Math.max(score(INSURED_AFTER, after), usedIn ? 0 : score(INSURED_BEFORE, before), from?.insured ?? 0);
+    let treatment = Math.max(score(TREATMENT_AFTER, after), score(TREATMENT_BEFORE, before), usedIn ? 2.5 : 0, from?.treatment ?? 0);
     const presence = /在$/u.test(before) && PRESENCE_AFTER.test(after);
     if (presence && treatment < 2) treatment = 2;
     if (insured === treatment && insured > 0) {
@@ -185,6 +191,42 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   result.places = dedupe(unclearSlots);
   if (result.places.length > 1) result.ambiguities.push({ slot: "place", candidates: result.places, text: unclear.map((s) => s.mention.text).join("、") });
   return result;
+}
+
+const DENIED_BEFORE = /(不是|不在|并非|没在|没去|没有在|没有去)(在|去|到)?$/u;
+/** 从上海改成杭州: the place a change starts from. */
+const CHANGE_TO = /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成)(了)?(在|去|到)?$/u;
+
+function changedFrom(text: string, m: PlaceMention): boolean {
+  // Not 从徐州转到南京: a referral goes from where one is insured.
+  return /从$/u.test(text.slice(Math.max(0, m.start - 1), m.start)) && /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成)/u.test(text.slice(m.end, m.end + 4));
+}
+
+/**
+ * The place put in place of another takes the role the other was named with: 看病的地方不是上海
+ * 是杭州, 不是在天津看的 是北京, 医保不是苏州的 是南通的 (a denied place), 医保从徐州改成连云港,
+ * 就医地从南京改成苏州 (a place changed from). The words around the old place, without the
+ * 不是 / 从, give the role; the old place itself takes none.
+ */
+function replacedRoles(text: string, all: PlaceMention[]): Map<PlaceMention, { insured: number; treatment: number }> {
+  const out = new Map<PlaceMention, { insured: number; treatment: number }>();
+  for (let k = 0; k + 1 < all.length; k++) {
+    const old = all[k] as PlaceMention;
+    const next = all[k + 1] as PlaceMention;
+    const between = text.slice(old.end, next.start);
+    const lead = text.slice(Math.max(0, old.start - 12), old.start);
+    let before: string | undefined;
+    const denied = DENIED_BEFORE.exec(lead);
+    if (denied && /^[^，。,.!！?？;；]{0,8}?[\s,，]*(而)?(是|在)(在|去|到)?$/u.test(between)) before = lead.slice(0, denied.index);
+    else if (changedFrom(text, old) && CHANGE_TO.test(between)) before = lead.slice(0, -1);
+    if (before === undefined) continue;
+    const after = between.replace(/[\s,，]*(而)?(是|在|改成|改为|换成|换到|改到|变成).*$/u, "");
+    out.set(next, {
+      insured: Math.max(score(INSURED_BEFORE, before), score(INSURED_AFTER, after)),
+      treatment: Math.max(score(TREATMENT_BEFORE, before), score(TREATMENT_AFTER, after)),
+    });
+  }
+  return out;
 }
 
 function dedupe(list: PlaceSlot[]): PlaceSlot[] {

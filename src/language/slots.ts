@@ -7,9 +7,15 @@ import type { Slots } from "./types.ts";
 
 type Rule<T> = [RegExp, T];
 
+/** A stay counted in days or weeks (not months or years, which is where someone lives). */
+const STAY_DAYS = "(?:[一二两三四五六七八九十\\d]+|十来|十几|好几|几)(?:多)?(?:个)?(?:多)?(?:天|日|礼拜|星期|周)|半个月|大半个月";
+
 const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
   [/门慢|门特|慢特病|特殊门诊|特门|门诊特病|门诊两病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊化疗|门诊放疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
   [/(?<!没|不|未|没有|算)住院|住了.{0,5}院|住的院|住过院|住院费|(医院|院里)住了|住进(了)?.{0,4}医院/u, "inpatient"],
+  // 住了3天, 住了一个礼拜, 住了半个月 (no 院): a stay counted in days or weeks is in hospital; at
+  // someone's home, a hotel or on a trip it is not (在女儿家住了一个礼拜, 旅游住了三天).
+  [new RegExp(`(?<!(?:家|这儿|那儿|这边|那边|这里|那里|酒店|宾馆|民宿|旅馆|玩|旅游|出差)(?:里|中|上|面)?(?:又|就|也|都|一共|总共|才|已经|已|大概|差不多)?)住了(?:大概|大约|差不多|快|将近|近|有|整整|足足)?(?:${STAY_DAYS})`, "u"), "inpatient"],
   [/门诊|看门诊/u, "outpatient"],
 ];
 
@@ -20,9 +26,35 @@ const LEVEL: Rule<1 | 2 | 3>[] = [
 ];
 
 const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
-  [/城乡居民|居民医保|居民|新农合|农合|农村医保|合作医疗|农村合作/u, "resident"],
+  // Students are insured as residents (儿童学生 in the 城乡居民 tables): 学生医保, 学校交的.
+  [/城乡居民|居民医保|居民|新农合|农合|农村医保|合作医疗|农村合作|学生医保|学生的医保|大学生医保|学生保险|学校(给|帮)?(交|缴|买|办|统一交|统一办)(的|了)/u, "resident"],
   [/职工|单位(给)?(交|缴|买)|公司(给)?(交|缴|买)|单位的医保/u, "employee"],
 ];
+
+/** Words that put a scheme in the past (以前是居民) or make it the present one (现在交职工, 后来转成). */
+const SCHEME_PAST = /(以前|之前|原来|原先|过去|早先|本来|去年|前几年|当时)[^\s,，。;；]{0,6}$/u;
+const SCHEME_NOW = /(现在|目前|如今|今年|后来|转成|转为|转到|改成|改为|改交|换成|变成|开始)[^\s,，。;；]{0,6}$/u;
+
+/**
+ * 以前是居民 现在交职工: both schemes named, one of them in the past. The current one is the
+ * person's; with nothing to tell them apart the first rule stands (as before).
+ */
+function schemeOf(text: string): Slots["scheme"] {
+  const found: { at: number; value: NonNullable<Slots["scheme"]> }[] = [];
+  for (const [pattern, value] of SCHEME) {
+    const m = pattern.exec(text);
+    if (m) found.push({ at: m.index, value });
+  }
+  if (found.length < 2) return found[0]?.value;
+  const [a, b] = found.sort((x, y) => x.at - y.at) as [(typeof found)[0], (typeof found)[0]];
+  const past = (f: (typeof found)[0]) => SCHEME_PAST.test(text.slice(Math.max(0, f.at - 10), f.at));
+  const now = (f: (typeof found)[0]) => SCHEME_NOW.test(text.slice(Math.max(0, f.at - 10), f.at));
+  if (past(a) && !past(b)) return b.value;
+  if (past(b) && !past(a)) return a.value;
+  if (now(b) && !now(a)) return b.value;
+  if (now(a) && !now(b)) return a.value;
+  return first(SCHEME, text);
+}
 
 const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/没退休|未退休|还没退|不是退休/u, "working"],
@@ -71,7 +103,7 @@ export function readSlots(text: string): Slots {
   if (setting) slots.setting = setting;
   const level = first(LEVEL, text);
   if (level) slots.hospitalLevel = level;
-  const scheme = first(SCHEME, text);
+  const scheme = schemeOf(text);
   if (scheme) slots.scheme = scheme;
   const pastWork = PAST_WORK.exec(text);
   // Read with the past work blanked, so it neither says 在职 nor hides another status word.

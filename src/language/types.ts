@@ -53,6 +53,10 @@ export interface Ambiguity {
   slot: "place" | keyof Slots;
   candidates: PlaceSlot[] | string[];
   text: string;
+  /** amounts only: the figures said to come on top of the others (另外还有5000, 加上1万2) */
+  added?: string[];
+  /** amounts only: a part (乙类, 自费) was named larger than the total named with it */
+  partOverTotal?: boolean;
 }
 
 export interface Parse {

@@ -68,6 +68,24 @@ describe("evaluation set: tuning9", () => {
   });
 });
 
+// tuning10: 136 phone-typed messages written in one sitting before any rule was tuned on them, about
+// slots: a figure on top of another (另外还有5000的药), 押金 beside the bill, two totals, a stay
+// counted in days, the role of a corrected place (医保其实是在无锡, 从上海改成杭州, 要是三亚呢),
+// corrections without a change word (按在职算, 三级的呢), the current scheme, students, the visitor
+// kind in cancel/change questions, new people, facts said both ways. First pass: intent 86.0%,
+// slot P 91.2% / R 88.6% / F1 89.9%, exact 63.2%. Its floor is where the round left it; the
+// intents it still misses (押金 with a bill, 垫 read as a manual claim) belong to the intent rules.
+describe("evaluation set: tuning10", () => {
+  const scores = evaluate(loadSet("./tuning10.jsonl"));
+  it("has at least 120 messages and holds intent 92%, slot F1 98.5%, exact 90%", () => {
+    console.log(summary("tuning10", scores), `exact ${((scores.n - scores.failures.length) / scores.n * 100).toFixed(1)}%`);
+    expect(scores.n).toBeGreaterThanOrEqual(120);
+    expect(scores.intentAccuracy).toBeGreaterThanOrEqual(0.92);
+    expect(scores.f1).toBeGreaterThanOrEqual(0.985);
+    expect((scores.n - scores.failures.length) / scores.n).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
 describe.each([
   ["holdout2", "./holdout2.jsonl"],
   ["holdout3", "./holdout3.jsonl"],
