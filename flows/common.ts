@@ -33,11 +33,13 @@ export interface FlowContext {
   undo?: { a: Answers; assumed?: boolean };
   /** Figures the person gave that were not picked as the total: said back with the estimate, never dropped silently. */
   leftOut?: string[];
+  /** A deposit (押金/预交金) the person gave: said back with the estimate as not the total. */
+  deposit?: string;
 }
 
 export type FlowEvent =
   /** `leftOut`: with a total picked among several figures, the ones not picked. */
-  | { type: "ANSWER"; a: unknown; leftOut?: string[] }
+  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string }
   | { type: "INVALID"; why: Problem }
   | { type: "BACK" }
   | { type: "NEXT" }
@@ -49,6 +51,7 @@ export interface FlowInput {
   a?: Answers;
   quick?: boolean;
   leftOut?: string[];
+  deposit?: string;
 }
 
 /**
@@ -142,6 +145,7 @@ export const flowSetup = setup({
         ...(undone ? { undo: undefined } : {}),
         // A new total replaces what was left out of the old one.
         ...(slots.includes("total") ? { leftOut: event.leftOut?.length ? event.leftOut : undefined } : {}),
+        ...(event.deposit ? { deposit: event.deposit } : {}),
       };
     }),
     countFailedTry: assign(({ context, event }) => ({
@@ -237,7 +241,7 @@ export function backToLastQuestion(flow: FlowName) {
 /** The initial context from what the router already knows. */
 export function initialContext(input: FlowInput): FlowContext {
   const a = input.a ?? {};
-  return { a, trail: Object.keys(a) as Slot[], tries: 0, ...(input.quick ? { quick: true } : {}), ...(input.leftOut?.length ? { leftOut: input.leftOut } : {}) };
+  return { a, trail: Object.keys(a) as Slot[], tries: 0, ...(input.quick ? { quick: true } : {}), ...(input.leftOut?.length ? { leftOut: input.leftOut } : {}), ...(input.deposit ? { deposit: input.deposit } : {}) };
 }
 
 /** The slot an `askXxx` state asks for. */

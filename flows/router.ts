@@ -72,8 +72,12 @@ export type Note =
   | { k: "correctWhat" }
   /** Not sure what was asked: the likeliest readings as choices. */
   | { k: "unsure"; intents: string[] }
-  /** Two or more figures that could each be the bill (花了6万 总共7万): which one is the total? */
-  | { k: "whichAmount"; values: string[] }
+  /**
+   * Two or more figures that could each be the bill (花了6万 总共7万): which one is the total?
+   * `sum`: one figure was said to come on top of the other (花了3万5 另外还有5000的药): the two
+   * added up is offered too.
+   */
+  | { k: "whichAmount"; values: string[]; sum?: string; over?: boolean }
   /**
    * One message said a fact and denied it (转诊…但其实没转诊, 退休了 不对还没退休): which stands?
    * `values`: [the affirmed value, the denied side's] ("-" = no value: 没转诊 names no other kind);
@@ -107,6 +111,8 @@ export type RouterEvent =
       leftOut?: string[];
       /** A place said only as a province (河北): its question, when asked first, says so and offers its cities. */
       unplaced?: { slot: Slot; problem: Problem };
+      /** A deposit given with the question (see FlowContext.deposit). */
+      deposit?: string;
     }
   /** `aside`: the same message also asked a side question, answered before the next question. */
   | { type: "FLOW"; event: FlowEvent; aside?: string }
@@ -138,11 +144,11 @@ function store(snapshot: FlowSnapshot): FlowState {
   return { v: String(snapshot.value), c: snapshot.context };
 }
 
-function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined, leftOut?: string[]): FlowState {
+function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined, leftOut?: string[], deposit?: string): FlowState {
   const a: Answers = { ...known, ...(checkPatch(known, seed) ?? {}) };
   // What eligibility learned (the category) already answers the estimate's visitor question.
   if (a.category && !a.visitor) a.visitor = visitorOf(a.category);
-  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}), ...(leftOut?.length ? { leftOut } : {}) });
+  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}), ...(leftOut?.length ? { leftOut } : {}), ...(deposit ? { deposit } : {}) });
   return store(snapshot);
 }
 
@@ -252,7 +258,7 @@ export const router = setup({
       const kept = context.flow ? {} : (context.kept ?? {});
       const carried = event.fresh ? carryOver(context.flow?.c.a ?? {}, event.carry ?? []) : undefined;
       const known = carried ? carried.a : (context.flow?.c.a ?? kept);
-      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut);
+      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut, event.deposit);
       const flow = event.unplaced && slotOfState(started.v) === event.unplaced.slot ? { ...started, c: { ...started.c, err: event.unplaced.problem } } : started;
       if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, misses: 0, proposal: undefined };
       // Say back what was understood from the first message (or kept from an earlier one at the

@@ -4,6 +4,7 @@
  * parsed ONCE and the (parse, pending question) pair maps through the RULES table, first match
  * wins. No words are read here: every reading of Chinese lives in src/language.
  */
+import { Decimal } from "decimal.js";
 import { AMOUNT_SLOTS, CATEGORY_IDS, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type Problem } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
@@ -19,7 +20,7 @@ import {
   type ReplyReading,
   type Slots,
 } from "../language/index.ts";
-import { namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
+import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -140,8 +141,9 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
 /** The figure picked as the bill from those the person gave ("您提到了 6万、7万，哪个是总费用？"). */
 function amountPicked(total: string, s: Situation): RouterEvent {
   // The figures not picked are carried to the estimate's read-back ("另有 5000 元未计入"), not only warned about.
-  const offered = s.ctx.note?.k === "whichAmount" ? s.ctx.note.values : [];
-  const leftOut = offered.filter((v) => v !== total);
+  const note = s.ctx.note?.k === "whichAmount" ? s.ctx.note : undefined;
+  // The figures added up, picked: every figure is counted, none is left out.
+  const leftOut = total === note?.sum ? [] : (note?.values ?? []).filter((v) => v !== total);
   const left = leftOut.length > 0 ? { leftOut } : {};
   if (activeFlow(s.value)) return { type: "FLOW", event: { type: "ANSWER", a: { total }, ...left } };
   const seed = { total } as Answers;
@@ -289,6 +291,11 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   return { patch, ...(problem ? { problem } : {}) };
 }
 
+/** What a message asking an estimate in another flow says, its total included (read() keeps a total only in the estimate). */
+function wholeEstimate(c: Case): Record<string, unknown> {
+  return { ...c.known, ...c.patch, ...(c.p.slots.amount !== undefined && c.patch.total === undefined ? { total: c.p.slots.amount } : {}) };
+}
+
 function hasCoreFacts(patch: Record<string, unknown>): boolean {
   return !!patch.insured && !!patch.treatment && !!patch.setting && !!patch.total;
 }
@@ -351,6 +358,10 @@ interface Case {
   atResult: boolean;
   /** Figures that could each be the bill (花了6万 总共7万): none is used until the person picks one. */
   amounts?: string[];
+  /** One of them said to come on top of the other (另外还有5000的药): the two added up, offered too. */
+  sum?: string;
+  /** A part (乙类, 自费) was named larger than the total: said so when asked which is the bill. */
+  over?: boolean;
   /** A fact said and denied in the same message (转诊…没转诊): asked before anything is computed. */
   saidBoth?: { slot: Slot; values: [string, string]; said: string };
 }
@@ -458,7 +469,7 @@ function askSaidBoth(c: Case): RouterEvent {
 
 /** "花了6万 总共7万": which figure is the bill is asked first; the other facts are kept meanwhile. */
 function whichAmount(c: Case): RouterEvent {
-  return { type: "SAY", note: { k: "whichAmount", values: c.amounts! }, ...(c.hasPatch && !c.flow ? { seed: c.patch as Answers } : {}) };
+  return { type: "SAY", note: { k: "whichAmount", values: c.amounts!, ...(c.sum ? { sum: c.sum } : {}), ...(c.over ? { over: true } : {}) }, ...(c.hasPatch && !c.flow ? { seed: c.patch as Answers } : {}) };
 }
 
 function atMenu(c: Case): RouterEvent {
@@ -515,6 +526,9 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: (c) => !!c.saidBoth, then: askSaidBoth },
   // At the menu, in an estimate with nothing else said, or as a new estimate question.
   { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch && (c.pending === undefined || c.pending === "total"))), then: whichAmount },
+  // A whole estimate asked while another flow is under way (医保在深圳 在广州住院花了2万 while the
+  // registration steps ask a city): the estimate is what was asked; the facts go with it.
+  { when: (c) => !!c.flow && c.flow !== "estimate" && c.wanted === "estimate" && hasCoreFacts(wholeEstimate(c)), then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
   { when: isNewQuestion, then: newQuestion },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
@@ -523,6 +537,49 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: unsure, then: (c) => ({ type: "SAY", note: { k: "unsure", intents: c.p.candidates!.slice(0, 3) } }) },
   { when: () => true, then: atMenu },
 ];
+
+/**
+ * The figures that could each be the bill, from the parse's amount ambiguity. A figure said to
+ * come on top of another (另外还有5000的药) offers the two added up as well; said on its own after
+ * an estimate, it comes on top of the total already known, and with no total known it is the bill.
+ */
+function figuresOf(p: Parse, known: Answers): { p: Parse; amounts?: string[]; sum?: string; over?: boolean } {
+  const amb = p.ambiguities?.find((x) => x.slot === "amount" && typeof x.candidates[0] === "string");
+  if (!amb) return { p };
+  const said = amb.candidates as string[];
+  const added = amb.added ?? [];
+  const base = said.filter((v) => !added.includes(v));
+  if (added.length > 0 && base.length === 0) {
+    if (typeof known.total === "string" && !added.includes(known.total)) base.push(known.total);
+    else if (said.length === 1) {
+      // Nothing to add it to: the figure is the bill, as if said plainly.
+      return { p: { ...p, slots: { ...p.slots, amount: said[0] as string }, ambiguities: p.ambiguities!.filter((x) => x !== amb) } };
+    }
+  }
+  if (added.length > 0 && base.length === 1) {
+    const sum = added.reduce((acc, v) => acc.plus(v), new Decimal(base[0] as string));
+    return { p, amounts: [base[0] as string, ...added].slice(0, 4), sum: sum.toFixed() };
+  }
+  return said.length >= 2 ? { p, amounts: said.slice(0, 4), ...(amb.partOverTotal ? { over: true } : {}) } : { p };
+}
+
+/**
+ * 从三亚改成杭州 when 三亚 is the insured place: the change is to the answer that held the old
+ * place, whatever role the new one was read in.
+ */
+function changedFromAnswer(text: string, known: Answers, patch: Record<string, unknown>): void {
+  const name = changedFromName(text);
+  if (!name) return;
+  const codes = divisionsByName(name).map((d) => d.code);
+  for (const [from, to] of [["treatment", "insured"], ["insured", "treatment"]] as const) {
+    const held = (slot: "insured" | "treatment") => typeof known[slot] === "string" && codes.includes(known[slot] as string);
+    if (patch[from] !== undefined && patch[to] === undefined && held(to) && !held(from)) {
+      patch[to] = patch[from];
+      delete patch[from];
+      return;
+    }
+  }
+}
 
 /** The router event for one input. Never throws; anything unusable becomes a polite re-ask. */
 export function interpret(input: UserInput, s: Situation): RouterEvent {
@@ -542,13 +599,12 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const expecting = pending ? EXPECTING[pending] : undefined;
   // One parse. A message that asks something is read on its own, so its question is not lost
   // as a bare answer; a lone place or amount in it still answers the pending question (see read).
-  const p = parse(text, expecting && !asksQuestion(text) ? { expecting } : undefined);
+  const known: Answers = (flow ? s.ctx.flow?.c.a : s.ctx.kept) ?? {};
+  const { p, amounts, sum, over } = figuresOf(parse(text, expecting && !asksQuestion(text) ? { expecting } : undefined), known);
   const atResult = !!flow && !!s.ctx.flow && !s.ctx.flow.v.startsWith("ask");
   const changing = saysChange(text);
   const { patch, problem } = read(p, text, pending, flow, atResult, changing);
-  const known: Answers = (flow ? s.ctx.flow?.c.a : s.ctx.kept) ?? {};
-  const amountAmbiguity = p.ambiguities?.find((x) => x.slot === "amount" && x.candidates.length >= 2 && typeof x.candidates[0] === "string");
-  const amounts = amountAmbiguity ? (amountAmbiguity.candidates as string[]).slice(0, 4) : undefined;
+  changedFromAnswer(text, known, patch);
   const saidBoth = saidBothOf(p);
   const c: Case = {
     s,
@@ -566,10 +622,12 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     changing,
     atResult,
     ...(amounts ? { amounts } : {}),
+    ...(sum ? { sum } : {}),
+    ...(over ? { over } : {}),
     ...(saidBoth ? { saidBoth } : {}),
   };
   const event = RULES.find((r) => r.when(c))!.then(c);
-  return event.type === "START" ? withUnplacedProvince(event, p) : event;
+  return withDeposit(event.type === "START" ? withUnplacedProvince(event, p) : event, p);
 }
 
 const REGION_SLOT_OF: Record<string, Slot> = { insuredRegion: "insured", treatmentRegion: "treatment" };
@@ -588,5 +646,14 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     const oneProvince = cities.length > 1 && cities.every((x) => typeof x === "object" && x.level === "city" && x.code.startsWith(province.slice(0, 2)));
     if (oneProvince && divisionByCode(province)?.level === "province") return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
   }
+  return event;
+}
+
+/** A deposit typed with the question goes with it into the estimate, to be said back as not the bill. */
+function withDeposit(event: RouterEvent, p: Parse): RouterEvent {
+  const deposit = p.slots.deposit;
+  if (!deposit) return event;
+  if (event.type === "START" && event.flow === "estimate") return { ...event, deposit };
+  if (event.type === "FLOW" && event.event.type === "ANSWER") return { ...event, event: { ...event.event, deposit } };
   return event;
 }

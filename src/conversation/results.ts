@@ -278,6 +278,11 @@ function leftOutText(ctx: FlowContext): string {
   return ctx.leftOut?.length ? m.readBack.leftOut(ctx.leftOut.map((v) => short(m.estimate.yuan(v))).join("、")) : "";
 }
 
+/** A deposit the person gave, on the read-back line: never taken for the total. */
+function depositText(ctx: FlowContext): string {
+  return ctx.deposit ? m.readBack.deposit(short(m.estimate.yuan(ctx.deposit))) : "";
+}
+
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   let result: ReturnType<typeof evaluate>;
@@ -289,13 +294,13 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
   if (!result.ok) {
-    const text = [readBack(a, ctx.assumed) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)].join("\n");
+    const text = [readBack(a, ctx.assumed) + depositText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)].join("\n");
     return [{ text }, estimateAfter()];
   }
   const e = result.estimate;
   const assumed = ctx.assumed ?? [];
   // What was read and assumed comes first, so a misread shows before any figure.
-  const lines: string[] = [readBack(a, assumed) + leftOutText(ctx)];
+  const lines: string[] = [readBack(a, assumed) + depositText(ctx) + leftOutText(ctx)];
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
   else if (e.policy.typical) lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme]));

@@ -44,6 +44,7 @@ const FlowContext = z.strictObject({
   quick: z.boolean().optional(),
   undo: z.strictObject({ a: Answers, assumed: z.boolean().optional() }).optional(),
   leftOut: z.array(z.string().max(20)).max(4).optional(),
+  deposit: z.string().max(20).optional(),
 });
 const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow", "thanks"]) }),
@@ -56,7 +57,7 @@ const Note = z.union([
   z.strictObject({ k: z.literal("rephrase"), topic: z.string().max(40).optional(), again: z.boolean().optional() }),
   z.strictObject({ k: z.enum(["nothingToChange", "correctWhat"]) }),
   z.strictObject({ k: z.literal("unsure"), intents: z.array(z.string().max(40)).max(3) }),
-  z.strictObject({ k: z.literal("whichAmount"), values: z.array(z.string().max(20)).min(2).max(4) }),
+  z.strictObject({ k: z.literal("whichAmount"), values: z.array(z.string().max(20)).min(2).max(4), sum: z.string().max(20).optional(), over: z.boolean().optional() }),
   z.strictObject({ k: z.literal("saidBoth"), slot: Slot, values: z.tuple([z.string().max(40), z.string().max(40)]), said: z.string().max(40), flow: z.enum(FLOW_IDS).optional() }),
 ]);
 const RouterContext = z.strictObject({

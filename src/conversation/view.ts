@@ -149,8 +149,17 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     }
     case "rephrase":
       return rephraseReplies(note, value, ctx, now);
-    case "whichAmount":
-      return [{ text: m.whichAmount(note.values.map((v) => m.estimate.yuan(v)).join("、")), choices: note.values.map((v) => ({ id: `amt:${v}`, label: m.amountChoice(v) })) }];
+    case "whichAmount": {
+      const yuan = (v: string) => m.estimate.yuan(v);
+      if (note.sum) {
+        // 花了3万5 另外还有5000: the first figure alone, or both added up — not the added one as the bill.
+        const [base, ...added] = note.values as [string, ...string[]];
+        const choices = [{ id: `amt:${note.sum}`, label: m.amountSumChoice(note.sum) }, { id: `amt:${base}`, label: m.amountBaseChoice(base) }];
+        return [{ text: m.whichAmountAdded(yuan(base), added.map(yuan).join("、"), yuan(note.sum)), choices }];
+      }
+      const asked = note.over ? m.whichAmountOver(yuan(note.values[0]!), note.values.slice(1).map(yuan).join("、")) : m.whichAmount(note.values.map(yuan).join("、"));
+      return [{ text: asked, choices: note.values.map((v) => ({ id: `amt:${v}`, label: m.amountChoice(v) })) }];
+    }
     case "saidBoth": {
       const labels = note.values.map((v, i) => saidBothLabel(note.slot, v, i, note.said));
       return [{ text: m.saidBoth(labels[0]!, labels[1]!), choices: note.values.map((v, i) => ({ id: `sb:${note.slot}:${v}`, label: labels[i]! })) }];

@@ -247,6 +247,8 @@ export const flowMessages = {
     line: (read: string, assumed: string[]) => `按：${read}${assumed.length > 0 ? `（${assumed.join("、")}是我假设的）` : ""}`,
     insuredOnly: "参保",
     /** Figures the person gave that are not the total they picked: said on the same line. */
+    /** A deposit (押金/预交金) the person gave: shown, and said not to be the bill. */
+    deposit: (yuan: string) => `；押金 ${yuan}（押金不是总费用，没有算进去）`,
     leftOut: (figures: string) => `；另有 ${figures}未计入（是乙类或自费的钱，就连总费用一起说）`,
     /** 退休 said with 居民医保: said back, not silently dropped (居民医保 has no retirees' rules). */
     retiredResident: "（居民医保不分在职退休）",
@@ -335,6 +337,14 @@ export const flowMessages = {
   /** Says before the pick that the other figures will not be used: no figure is dropped without a word. */
   whichAmount: (said: string) => `您提到了 ${said}，哪个是这次看病的总费用？点一个，或者直接说总费用多少。没选的金额不计入；若它是乙类或自费的钱，请连总费用一起说，如“总共3万 乙类5千”。`,
   amountChoice: (yuan: string) => `总费用 ${yuan} 元`,
+  /** A figure said to come on top of another (花了3万5 另外还有5000的药): inside the bill, or on top of it? */
+  whichAmountAdded: (base: string, added: string, sum: string) =>
+    `您说了 ${base}，另外还有 ${added}。这次看病的总费用按哪个算？两笔都是这次看病花的，就按加起来的 ${sum}；${added}已经算在 ${base}里面，就只算 ${base}。`,
+  /** 总费用5万 乙类6万: a part cannot be more than the bill it is part of. */
+  whichAmountOver: (total: string, parts: string) =>
+    `您说的乙类或自费（${parts}）比总费用（${total}）还多，可它们是总费用里的一部分，不会更多。这次看病的总费用是多少？点一个，或者连同乙类、自费重新说一遍，如“总共6万 乙类5万”。`,
+  amountSumChoice: (yuan: string) => `加起来 ${yuan} 元`,
+  amountBaseChoice: (yuan: string) => `只算 ${yuan} 元`,
   /** A fact said and denied in one message: nothing is computed until the person picks. */
   saidBoth: (affirmed: string, denied: string) => `您说了「${affirmed}」，又说了「${denied}」，按哪个算？`,
   saidBothRegistered: "已备案",

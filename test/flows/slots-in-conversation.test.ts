@@ -1,0 +1,89 @@
+/**
+ * Slots in whole conversations: a figure on top of another is asked about with the two added up
+ * offered, a deposit is said back as not the bill, a part larger than the total is a question
+ * that says why, a correction of a place changes the answer that held the old place, and a whole
+ * estimate asked inside another flow is answered.
+ */
+import { describe, expect, it } from "vitest";
+import { flowMessages as m } from "../../src/messages/flows.ts";
+import { chat, estimateOf, textOf } from "./chat.ts";
+
+const readBack = (t: string | undefined) => t?.split("\n").find((l) => l.startsWith("按："));
+const fund = (t: string | undefined) => t?.match(/医保基金支付：([\d.]+) 元/)?.[1];
+const CASE = "无锡职工 在职 在上海三级医院住院 临时外出备案了";
+
+describe("a figure on top of another (另外/还有/加上)", () => {
+  const first = chat([`${CASE} 花了4万 另外还有6000的药`]).at(-1)!;
+  it("is asked about: the two added up or the first alone, never the added one as the bill", () => {
+    expect(first[0]!.text).toBe(m.whichAmountAdded("40000 元", "6000 元", "46000 元"));
+    expect(first[0]!.choices?.map((c) => c.id)).toEqual(["amt:46000", "amt:40000"]);
+  });
+  it("picking the sum counts both and leaves nothing out", () => {
+    const r = chat([`${CASE} 花了4万 另外还有6000的药`, "#amt:46000"]).at(-1)!;
+    const line = readBack(estimateOf(r));
+    expect(line).toContain("总费用 46000 元");
+    expect(line).not.toContain("未计入");
+  });
+  it("picking the first says the other is not counted", () => {
+    const line = readBack(estimateOf(chat([`${CASE} 花了4万 另外还有6000的药`, "#amt:40000"]).at(-1)!));
+    expect(line).toContain("总费用 40000 元");
+    expect(line).toContain(m.readBack.leftOut("6000 元"));
+  });
+  it("said alone after an estimate, it is offered on top of the total already known", () => {
+    const r = chat([`${CASE} 花了4万`, "另外还有3000的检查费"]).at(-1)!;
+    expect(r[0]!.text).toBe(m.whichAmountAdded("40000 元", "3000 元", "43000 元"));
+    const after = estimateOf(chat([`${CASE} 花了4万`, "另外还有3000的检查费", "#amt:43000"]).at(-1)!);
+    expect(readBack(after)).toContain("总费用 43000 元");
+  });
+});
+
+describe("a deposit is said back, never taken for the bill", () => {
+  it("押金 beside the total: on the read-back line, the figures from the total alone", () => {
+    const withDeposit = estimateOf(chat([`${CASE} 总共8万 押金交了2万`]).at(-1)!);
+    const without = estimateOf(chat([`${CASE} 总共8万`]).at(-1)!);
+    expect(readBack(withDeposit)).toContain(m.readBack.deposit("20000 元"));
+    expect(readBack(withDeposit)).toContain("总费用 80000 元");
+    expect(fund(withDeposit)).toBe(fund(without));
+  });
+  it("stays on the line after a correction", () => {
+    const r = chat([`${CASE} 总共8万 押金交了2万`, "改成二级医院"]).at(-1)!;
+    expect(readBack(estimateOf(r))).toContain(m.readBack.deposit("20000 元"));
+  });
+});
+
+describe("amounts that contradict each other are a question", () => {
+  it("乙类 larger than the total says why it asks", () => {
+    const r = chat([`${CASE} 总费用5万 乙类6万`]).at(-1)!;
+    expect(r[0]!.text).toBe(m.whichAmountOver("50000 元", "60000 元"));
+    expect(r[0]!.choices?.map((c) => c.id)).toEqual(["amt:50000", "amt:60000"]);
+    expect(textOf(r)).not.toContain("医保基金支付");
+  });
+  it("two totals: which is the bill, nothing computed", () => {
+    const r = chat([`${CASE} 花了3万 总共4万`]).at(-1)!;
+    expect(r[0]!.text).toBe(m.whichAmount("30000 元、40000 元"));
+    expect(textOf(r)).not.toContain("医保基金支付");
+  });
+});
+
+describe("a corrected place changes the answer that held it", () => {
+  const START = "三亚职工医保 退休 在北京三甲医院住院 花了6万 没备案";
+  it.each([
+    ["从三亚改成杭州", m.change.changed("参保地杭州"), /^按：杭州职工医保、退休、北京/],
+    ["医保其实是在无锡", m.change.changed("参保地无锡"), /^按：无锡职工医保、退休、北京/],
+    ["从北京改成上海", m.change.changed("就医地上海"), /^按：三亚职工医保、退休、上海/],
+    ["那在上海看呢", m.change.changed("就医地上海"), /^按：三亚职工医保、退休、上海/],
+  ])("%s", (words, said, line) => {
+    const r = chat([START, words]).at(-1)!;
+    expect(r[0]!.text).toBe(said);
+    expect(readBack(estimateOf(r))).toMatch(line);
+  });
+});
+
+describe("a whole estimate asked inside another flow is answered", () => {
+  it("while the registration steps ask the insured place", () => {
+    const asked = chat(["/register"]).at(-1)!;
+    expect(textOf(asked)).toContain("参保");
+    const r = chat(["/register", "医保在深圳 在广州住院花了2万"]).at(-1)!;
+    expect(readBack(estimateOf(r))).toMatch(/^按：深圳.*广州.*住院.*总费用 20000 元/);
+  });
+});
