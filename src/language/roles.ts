@@ -81,7 +81,11 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
     const usedIn = k > 0 && USED_IN.test(between);
     const from = inherited.get(mention);
     let insured = Math.max(score(INSURED_AFTER, after), usedIn ? 0 : score(INSURED_BEFORE, before), from?.insured ?? 0);
-    let treatment = Math.max(score(TREATMENT_AFTER, after), score(TREATMENT_BEFORE, before), usedIn ? 2.5 : 0, from?.treatment ?? 0);
+    // 老家荆州 住院花了1万: a care word after a space is the next clause's, weaker than a word
+    // said right before the name.
+    // (回老家看病 after it still points back at it.)
+    const careAfter = /^\s+(住院|住了|看病|就医|就诊|治疗|手术|做手术|看门诊|门诊|开药|拿药)/u.test(after) ? Math.min(score(TREATMENT_AFTER, after), 1.4) : score(TREATMENT_AFTER, after);
+    let treatment = Math.max(careAfter, score(TREATMENT_BEFORE, before), usedIn ? 2.5 : 0, from?.treatment ?? 0);
     const presence = /在$/u.test(before) && PRESENCE_AFTER.test(after);
     if (presence && treatment < 2) treatment = 2;
     if (insured === treatment && insured > 0) {

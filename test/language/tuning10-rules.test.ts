@@ -93,6 +93,13 @@ describe("the place put in place of another takes its role", () => {
   ])("words between 医保/就医地 and the name change nothing: %s", (text, slot, want) => {
     expect(code(parse(text).slots[slot as "insuredRegion"])).toBe(want);
   });
+  it("老家X then a care word after a space: X is home (insured), the care is elsewhere", () => {
+    const p = parse("学校交的医保 在南京上学 老家盐城 住院花了8千");
+    expect(code(p.slots.insuredRegion)).toBe("320900");
+    expect(code(p.slots.treatmentRegion)).toBe("320100");
+    // 回老家看病 still points back at the home town.
+    expect(code(parse("公司在无锡 老家宿迁 回老家看病能报吗").slots.treatmentRegion)).toBe("321300");
+  });
   it.each(["要是厦门呢", "如果是杭州呢", "还是南京吧"])("a supposition or a choice is not the insured place: %s", (text) => {
     expect(parse(text).slots.insuredRegion).toBeUndefined();
   });
