@@ -35,7 +35,8 @@ const BEFORE: [RegExp, AmountRole][] = [
   // 全自费 / 自费了3万 / 自己掏了: the whole bill was paid out of pocket — the total, not a share.
   [new RegExp(`(全自费|全部自费|全是自费|都是自费|自费了|自己(掏|付|垫)了?)${FILL}$`, "u"), "total"],
   [new RegExp(`(自费|目录外|丙类|不在目录|医保外|不能报的?|报不了的?|不报的|全自付|自付部分)${FILL}$`, "u"), "outOfCatalog"],
-  [new RegExp(`(今年|年内|这一年|本年度?)(已经|已|之前|前面|在老家|在本地|门诊)*.{0,6}(报过|报了|报销过|报销了|花过|花了|用了|看了|住院花了|累计)${FILL}$|(累计|之前已经|已经报销?过|已经报了)${FILL}$`, "u"), "yearToDate"],
+  // Not 今年又在北京住院花了5万: 又/这次 make it this bill.
+  [new RegExp(`(今年|年内|这一年|本年度?)(已经|已|之前|前面|在老家|在本地|门诊)*(?:(?!又|这次|这回|本次).){0,6}(报过|报了|报销过|报销了|花过|花了|用了|看了|住院花了|累计)${FILL}$|(累计|之前已经|已经报销?过|已经报了)${FILL}$`, "u"), "yearToDate"],
   [new RegExp(`(报了|报销了|医保(报|付|支付|出)了?|统筹(报|付|支付)了?|拿回|返了|退了|已经报)${FILL}$`, "u"), "reimbursed"],
   [new RegExp(`(总费用|总花费|总共|一共|合计|总计|共计|总额|全部|花费|花了|费用|医药费|住院费|治疗费|手术费|结账|结算|账单|总共花了)${FILL}$`, "u"), "total"],
 ];
@@ -74,7 +75,8 @@ function shareRoleOf(text: string, a: AmountFound, previousEnd: number, nextStar
     // "2万 自费5千", "八万块钱 乙类的大概有一万五": a role word that leads straight into the next figure is that figure's
     // (with no next figure, 先交了1万押金 and 有4千是自费的 name this one).
     const leadsOn = nextStart < text.length && nextStart <= a.end + 16 && ONLY_FILL.test(text.slice(a.end + m[0].length, nextStart));
-    if (!leadsOn) return role;
+    // 3万是乙类 2万是自费: said with 是/为/属于, the role word names the figure before it.
+    if (!leadsOn || /是|为|属于|算/u.test(m[0])) return role;
   }
   return roleFromBefore(text, a, before);
 }

@@ -26,6 +26,8 @@ const INSURED_AFTER = [
 const INSURED_BEFORE = [
   // 医保其实是在无锡, 参保地改成嘉兴, 医保应该是: a word between the 医保 and the name changes nothing.
   [/(医保|社保|参保地?|医疗保险|户口|户籍|参保人|参保的)(地|所在地)?(其实|实际上?|应该|本来|就|也)?(是在|是|在|属于|归|改成|改为|换成|改到|换到|:|：)?$/u, 3],
+  // 社保转到无锡了: the insurance moved there (stronger than the 到 of a trip).
+  [/(医保|社保|参保关系?|医保关系)(也|都|已经|现在|后来|今年|去年)?(转到|转回|转入|迁到|迁回|转去)(了)?$/u, 3.5],
   // 医保老家衢州: the 医保 said before 老家 names the place after it.
   [/(医保|社保|参保地?)(是|在)?(老家|家乡|原籍|户口所在地)(是|在)?$/u, 3],
   [/(老家|家乡|原籍|从)(是|在)?$/u, 1.5],
@@ -36,6 +38,8 @@ const TREATMENT_AFTER = [
   // Not across 去/到/来: "我是珠海的 去澳门看病" is care somewhere else.
   [/^[市省州]?(?:(?!去|到|来)[^，。]){0,12}?(住院|看病|就医|就诊|治疗|看门诊|门诊|手术|急诊|抢救|生孩子|分娩|待产|透析|化疗|看了|开药|拿药|医院|附院|协和|华西|湘雅|瑞金|鼓楼|301)/u, 2.5],
   [/^[市省州]?(看|住|治|生)/u, 3],
+  // 这次在南京又花了3万: money spent at a place is spent on care there.
+  [/^[市省州]?(又|也|一共|总共|前后)?(花了|花费了?|花掉了?)/u, 2],
 ] as const;
 const TREATMENT_BEFORE = [
   [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
@@ -71,7 +75,7 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   // 不是在杭州 是在宁波住院: a place said only to be denied takes no role either.
   const inherited = replacedRoles(text, all);
   const mentions = all.filter((m) => !/^[市省]?(以外|之外|外的|除外)/u.test(text.slice(m.end, m.end + 3))
-    && !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) && !changedFrom(text, m));
+    && !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) && !changedFrom(text, m) && !replaced(text, m, all));
   const scored: Scored[] = mentions.map((mention, k) => {
     const prevEnd = k > 0 ? (mentions[k - 1] as PlaceMention).end : 0;
     const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;
@@ -201,9 +205,19 @@ const DENIED_BEFORE = /(不是|不在|并非|没在|没去|没有在|没有去)(
 /** 从上海改成杭州: the place a change starts from. */
 const CHANGE_TO = /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成)(了)?(在|去|到)?$/u;
 
+/** A place said to be the past one (医保原来在, 以前是) and the one it is now (现在转到, 后来在). */
+const PAST_PLACE = /(原来|以前|之前|原先|过去|本来|早先)(是在|在|是)$/u;
+const NOW_PLACE = /^[市省]?(的)?[^，。,.!！?？;；]{0,4}[\s,，]*(现在|后来|目前|如今|今年|去年)(已经|都)?(转到|转回|转入|迁到|迁回|转移到|改到|换到|是在|在|是)(了)?$/u;
+
 function changedFrom(text: string, m: PlaceMention): boolean {
   // Not 从徐州转到南京: a referral goes from where one is insured.
   return /从$/u.test(text.slice(Math.max(0, m.start - 1), m.start)) && /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成)/u.test(text.slice(m.end, m.end + 4));
+}
+
+/** 医保原来在盐城 现在转到苏州了: the past place, with the present one right after it. */
+function replaced(text: string, m: PlaceMention, all: PlaceMention[]): boolean {
+  const next = all[all.indexOf(m) + 1];
+  return !!next && PAST_PLACE.test(text.slice(Math.max(0, m.start - 4), m.start)) && NOW_PLACE.test(text.slice(m.end, next.start));
 }
 
 /**
@@ -221,8 +235,11 @@ function replacedRoles(text: string, all: PlaceMention[]): Map<PlaceMention, { i
     const lead = text.slice(Math.max(0, old.start - 12), old.start);
     let before: string | undefined;
     const denied = DENIED_BEFORE.exec(lead);
+    const past = PAST_PLACE.exec(lead);
     if (denied && /^[^，。,.!！?？;；]{0,8}?[\s,，]*(而)?(是|在)(在|去|到)?$/u.test(between)) before = lead.slice(0, denied.index);
     else if (changedFrom(text, old) && CHANGE_TO.test(between)) before = lead.slice(0, -1);
+    // 医保原来在盐城 现在转到苏州了: the place it is now takes the role; the old one none.
+    else if (past && NOW_PLACE.test(between)) before = lead.slice(0, past.index) + (past[2] ?? "");
     if (before === undefined) continue;
     const after = between.replace(/[\s,，]*(而)?(是|在|改成|改为|换成|换到|改到|变成).*$/u, "");
     out.set(next, {

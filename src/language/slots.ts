@@ -81,11 +81,15 @@ const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
 ];
 
 /** Referral and emergency decide; among the other kinds the one named first is the person's own. */
+/** 医保原来在盐城 现在转到苏州了: the insurance moved, nobody was referred. */
+const INSURANCE_MOVED = /(医保|社保|参保|户口|关系|保险)((?!医生|医院|大夫)[^。!！?？]){0,12}(现在|后来|今年|去年)(已经)?(转到|转回|转入|迁到|转过去|转去)$|(医保|社保|参保关系)(也|都|已经)?(转到|转回|转入|迁到)$/u;
+
 function visitorOf(text: string): Slots["visitorType"] {
   let best: { at: number; value: NonNullable<Slots["visitorType"]> } | undefined;
   for (const [pattern, value] of VISITOR) {
     const m = pattern.exec(text);
     if (!m) continue;
+    if (value === "referral" && INSURANCE_MOVED.test(text.slice(Math.max(0, m.index - 16), m.index + m[0].length))) continue;
     if (value === "referral" || value === "emergency") return value;
     if (!best || m.index < best.at) best = { at: m.index, value };
   }

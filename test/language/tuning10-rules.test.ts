@@ -128,3 +128,26 @@ describe("corrections", () => {
     expect(p.ambiguities?.some((a) => a.slot === "personStatus")).toBe(true);
   });
 });
+
+describe("probes of new wording after the first fixes", () => {
+  it("this year's bill said with 又/这次 is the bill, not money spent earlier this year", () => {
+    expect(parse("去年住过一次院 今年又在南京住院花了4万").slots).toMatchObject({ amount: "40000" });
+    expect(parse("今年已经在本地花了1万 这次在杭州又花了2万").slots).toMatchObject({ yearToDate: "10000", amount: "20000" });
+  });
+  it("X是乙类 Y是自费: a role word said with 是 names the figure before it", () => {
+    expect(parse("一共6万 其中2万是乙类 1万是自费").slots).toMatchObject({ amount: "60000", classB: "20000", outOfCatalog: "10000" });
+  });
+  it("money spent at a place is spent on care there (在南京又花了3万)", () => {
+    expect(code(parse("这次在合肥又花了2万 医保在安庆").slots.treatmentRegion)).toBe("340100");
+    expect(parse("医保在苏州 花了3万").slots.treatmentRegion).toBeUndefined();
+  });
+  it("insurance moved to a place: the new place is where the person is insured, nobody was referred", () => {
+    const p = parse("医保以前在宿迁 后来转到无锡了 在上海住院");
+    expect(code(p.slots.insuredRegion)).toBe("320200");
+    expect(code(p.slots.treatmentRegion)).toBe("310000");
+    expect(p.slots.visitorType).toBeUndefined();
+    expect(code(parse("社保转到常州了 去南京看病").slots.insuredRegion)).toBe("320400");
+    // A doctor sending the patient on is a referral.
+    expect(parse("医保在徐州 医生让转到南京住院").slots.visitorType).toBe("referral");
+  });
+});
