@@ -634,7 +634,7 @@ const REGION_SLOT_OF: Record<string, Slot> = { insuredRegion: "insured", treatme
 
 /**
  * "我是河北的职工医保 在北京住院": the parser names 河北's cities as the candidates for the insured
- * place. The flow that starts asks that place next; it says why and offers the cities, rather
+ * place (or, for a slip or a shared name, the places it may be). The flow that starts asks that place next; it says why and offers the cities, rather
  * than asking as if 河北 had not been said.
  */
 function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p: Parse): RouterEvent {
@@ -645,6 +645,9 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     const province = `${cities[0]?.code?.slice(0, 2) ?? ""}0000`;
     const oneProvince = cities.length > 1 && cities.every((x) => typeof x === "object" && x.level === "city" && x.code.startsWith(province.slice(0, 2)));
     if (oneProvince && divisionByCode(province)?.level === "province") return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
+    // 延州医保 (a slip that fits 延吉 and 延安), 吉林 (the province or its city): the question offers them.
+    const places = cities.filter((x) => typeof x === "object" && typeof x.code === "string");
+    if (!oneProvince && places.length >= 2 && places.length <= 6) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes: places.map((x) => x.code) } } };
   }
   return event;
 }

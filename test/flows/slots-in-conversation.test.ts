@@ -87,3 +87,13 @@ describe("a whole estimate asked inside another flow is answered", () => {
     expect(readBack(estimateOf(r))).toMatch(/^按：深圳.*广州.*住院.*总费用 20000 元/);
   });
 });
+
+describe("a place name that fits several places is offered as buttons", () => {
+  it("a slip that fits two cities (延州): the question for that place lists both, nothing assumed", () => {
+    const r = chat(["延州医保 去上海住院 花了3万"]).at(-1)!;
+    const asked = r.at(-1)!;
+    expect(asked.text).toContain(m.problems.ambiguous);
+    expect(asked.choices?.map((c) => c.id).sort()).toEqual(["p:222400", "p:610600"]);
+    expect(textOf(r)).not.toContain("医保基金支付");
+  });
+});
