@@ -22,12 +22,23 @@
  * under writes without a pause the worker is always a few writes behind, the log grows to
  * FALLBACK_CHECKPOINT_PAGES and a write checkpoints here once (a few ms of fsyncs, once in tens
  * of seconds at a thousand writes a second); any quarter-second pause rewinds it sooner.
+ *
+ * Writes made in the same turn of the event loop (the requests a busy server read in one go)
+ * are committed together, in one transaction at the end of that turn (`queue`): a commit's
+ * locks, its log frames and the pages every write touches (the log table's last page, the
+ * file's header) are then paid once for all of them, not once each. Nothing else changes:
+ * each write is still its own compare-and-set, checked in the order the writes were made, and
+ * is acknowledged only once the commit that holds it is done (so a committed turn is exactly as
+ * durable as before); a read of a chat or a log with a write waiting commits the waiting writes
+ * first, so a read always sees every write made before it; and when the shared commit fails,
+ * each write is done again on its own, so one write's failure is never another's.
  */
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { setImmediate } from "node:timers";
 import { Checkpointer } from "./checkpointer.ts";
-import { DEFAULT_TTL_MS, firstVersion, guarded, type ConversationStore, type Entry, type Line, type LogAppend } from "./types.ts";
+import { DEFAULT_TTL_MS, firstVersion, guarded, StoreUnavailableError, type ConversationStore, type Entry, type Line, type LogAppend } from "./types.ts";
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 /**
@@ -49,6 +60,21 @@ const FALLBACK_CHECKPOINT_PAGES = 16_000;
 /** A removal's checkpoint waits this long at most for the worker's checkpoint to finish. */
 const TRUNCATE_TRIES = 80;
 const TRUNCATE_PAUSE_MS = 25;
+/**
+ * Writes committed together at most: a burst of requests does not hold the write lock (which
+ * other processes on the file wait for) or every answer in it for longer than a few ms.
+ */
+const MAX_WRITES_PER_COMMIT = 64;
+
+/** A write waiting for the commit at the end of this turn of the event loop. */
+interface Waiting {
+  /** The write, inside a transaction the caller opened. */
+  body: () => unknown;
+  /** The write in a transaction of its own (as when it is the only one waiting). */
+  alone: () => unknown;
+  resolve: (result: never) => void;
+  reject: (error: unknown) => void;
+}
 
 export class SqliteStore implements ConversationStore {
   readonly kind = "sqlite" as const;
@@ -70,9 +96,16 @@ export class SqliteStore implements ConversationStore {
     delLines: Database.Statement<[string]>;
     purgeLines: Database.Statement<[number]>;
   };
-  private appendLines: (logId: string, lines: string[], keep: number) => number;
-  private setAndAppend: (chatId: string, value: string, expected: number | null, log: LogAppend) => { version: number; first: number } | null;
+  private addLines: (logId: string, lines: string[], keep: number, now: number) => number;
+  private appendLines: (logId: string, lines: string[], keep: number, now: number) => number;
+  private setAndAppend: (chatId: string, value: string, expected: number | null, log: LogAppend, now: number) => { version: number; first: number } | null;
   private deleteAll: (chatId: string) => number;
+  private commitAll: (writes: Waiting[]) => unknown[];
+  /** Writes waiting for the commit at the end of this turn of the event loop, in the order made. */
+  private waiting: Waiting[] = [];
+  /** The chats and logs those writes touch: a read of one of them commits the waiting writes first. */
+  private waitingChats = new Set<string>();
+  private waitingLogs = new Set<string>();
   private timer: NodeJS.Timeout;
   private checkpointer: Checkpointer | undefined;
   /** False once the worker could not run: SQLite checkpoints on this thread again. */
@@ -125,26 +158,32 @@ export class SqliteStore implements ConversationStore {
       delLines: this.db.prepare("DELETE FROM lines WHERE log_id = ?"),
       purgeLines: this.db.prepare("DELETE FROM lines WHERE expires_at <= ?"),
     };
-    const addLines = (logId: string, lines: string[], keep: number) => {
+    // `now`: the clock when the write was made, not when it is committed.
+    const addLines = (logId: string, lines: string[], keep: number, now: number) => {
       // Places go on from the newest line kept, expired or not (the hourly purge removes those):
       // a page still showing old lines never sees a place used twice.
       const first = (this.stmts.lastSeq.get(logId)?.seq ?? -1) + 1;
-      const expiresAt = this.clock() + this.ttlMs;
+      const expiresAt = now + this.ttlMs;
       for (let i = 0; i < lines.length; i++) this.stmts.addLine.run(logId, first + i, lines[i]!, expiresAt);
       const end = first + lines.length;
       if (end > keep) this.stmts.trimLines.run(logId, end - keep);
       return first;
     };
+    this.addLines = addLines;
     const append = this.db.transaction(addLines);
     // The place is read and the lines written under one write lock (another process may append too).
-    this.appendLines = (logId, lines, keep) => append.immediate(logId, lines, keep);
+    this.appendLines = (logId, lines, keep, now) => append.immediate(logId, lines, keep, now);
     // One commit for a turn and its log lines instead of two: the log is written only if the
     // compare-and-set holds.
-    const setAppend = this.db.transaction((chatId: string, value: string, expected: number | null, log: LogAppend) => {
-      const version = this.compareAndSet(chatId, value, expected);
-      return version === null ? null : { version, first: addLines(log.id, log.lines, log.keep) };
-    });
-    this.setAndAppend = (chatId, value, expected, log) => setAppend.immediate(chatId, value, expected, log);
+    const setAppendBody = (chatId: string, value: string, expected: number | null, log: LogAppend, now: number) => {
+      const version = this.compareAndSet(chatId, value, expected, now);
+      return version === null ? null : { version, first: addLines(log.id, log.lines, log.keep, now) };
+    };
+    const setAppend = this.db.transaction(setAppendBody);
+    this.setAndAppend = (chatId, value, expected, log, now) => setAppend.immediate(chatId, value, expected, log, now);
+    this.setAppendBody = setAppendBody;
+    const commitAll = this.db.transaction((writes: Waiting[]) => writes.map((w) => w.body()));
+    this.commitAll = (writes) => commitAll.immediate(writes);
     const deleteAll = this.db.transaction((chatId: string) => this.stmts.del.run(chatId).changes + this.stmts.delLines.run(chatId).changes);
     this.deleteAll = (chatId) => deleteAll.immediate(chatId);
     this.background = path !== ":memory:";
@@ -226,19 +265,68 @@ export class SqliteStore implements ConversationStore {
     }
   }
 
+  private setAppendBody: (chatId: string, value: string, expected: number | null, log: LogAppend, now: number) => { version: number; first: number } | null;
+
+  /**
+   * A write, committed with the others made in this turn of the event loop (see the top of the
+   * file). `body` runs inside the shared transaction; `alone` is the same write in a
+   * transaction of its own, for when it is the only one or the shared commit failed.
+   */
+  private queue<T>(chats: string[], logs: string[], body: () => T, alone: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.waiting.length === 0) setImmediate(() => this.commitWaiting());
+      this.waiting.push({ body, alone, resolve: resolve as (r: never) => void, reject });
+      for (const c of chats) this.waitingChats.add(c);
+      for (const l of logs) this.waitingLogs.add(l);
+      if (this.waiting.length >= MAX_WRITES_PER_COMMIT) this.commitWaiting();
+    });
+  }
+
+  /** Commits the waiting writes: in one transaction, or each on its own when that fails. Never throws. */
+  private commitWaiting(): void {
+    const writes = this.waiting;
+    if (writes.length === 0) return;
+    this.waiting = [];
+    this.waitingChats.clear();
+    this.waitingLogs.clear();
+    if (writes.length > 1) {
+      let results: unknown[] | undefined;
+      try {
+        results = this.commitAll(writes);
+      } catch {
+        // Rolled back whole: each is done again on its own below, and fails or not by itself.
+      }
+      if (results) {
+        writes.forEach((w, i) => w.resolve(results[i] as never));
+        return;
+      }
+    }
+    for (const w of writes) {
+      try {
+        w.resolve(w.alone() as never);
+      } catch (error) {
+        w.reject(error instanceof StoreUnavailableError ? error : new StoreUnavailableError("sqlite", error));
+      }
+    }
+  }
+
   get(chatId: string): Promise<Entry | null> {
-    return guarded("sqlite", () => this.stmts.get.get(chatId, this.clock()) ?? null);
+    return guarded("sqlite", () => {
+      if (this.waitingChats.has(chatId)) this.commitWaiting();
+      return this.stmts.get.get(chatId, this.clock()) ?? null;
+    });
   }
 
   set(chatId: string, value: string, expected: number | null): Promise<number | null> {
     return guarded("sqlite", () => {
       this.startCheckpointer();
-      return this.compareAndSet(chatId, value, expected);
+      const now = this.clock();
+      const write = () => this.compareAndSet(chatId, value, expected, now);
+      return this.queue([chatId], [], write, write);
     });
   }
 
-  private compareAndSet(chatId: string, value: string, expected: number | null): number | null {
-    const now = this.clock();
+  private compareAndSet(chatId: string, value: string, expected: number | null, now: number): number | null {
     const expiresAt = now + this.ttlMs;
     if (expected === null) {
       const version = firstVersion(now);
@@ -251,19 +339,32 @@ export class SqliteStore implements ConversationStore {
   setWithLog(chatId: string, value: string, expected: number | null, log: LogAppend): Promise<{ version: number; first: number } | null> {
     return guarded("sqlite", () => {
       this.startCheckpointer();
-      return this.setAndAppend(chatId, value, expected, log);
+      const now = this.clock();
+      return this.queue(
+        [chatId],
+        [log.id],
+        () => this.setAppendBody(chatId, value, expected, log, now),
+        () => this.setAndAppend(chatId, value, expected, log, now),
+      );
     });
   }
 
   append(logId: string, lines: string[], keep: number): Promise<number> {
     return guarded("sqlite", () => {
       this.startCheckpointer();
-      return this.appendLines(logId, lines, keep);
+      const now = this.clock();
+      return this.queue(
+        [],
+        [logId],
+        () => this.addLines(logId, lines, keep, now),
+        () => this.appendLines(logId, lines, keep, now),
+      );
     });
   }
 
   lines(logId: string, limit?: number): Promise<Line[]> {
     return guarded("sqlite", () => {
+      if (this.waitingLogs.has(logId)) this.commitWaiting();
       if (limit !== undefined && limit <= 0) return [];
       return this.stmts.newestLines.all(logId, this.clock(), limit ?? -1).reverse();
     });
@@ -271,6 +372,8 @@ export class SqliteStore implements ConversationStore {
 
   delete(chatId: string): Promise<void> {
     return guarded("sqlite", async () => {
+      // What was written before the removal is committed before it, and removed with the rest.
+      this.commitWaiting();
       this.deleteAll(chatId);
       await this.truncateLog();
     });
@@ -300,6 +403,7 @@ export class SqliteStore implements ConversationStore {
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    if (this.db.open) this.commitWaiting();
     // The worker's connection first: the last one to close checkpoints and removes the log.
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
