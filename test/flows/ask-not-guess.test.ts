@@ -61,7 +61,13 @@ describe("two figures that could each be the bill are asked about", () => {
 });
 
 describe("below the confidence threshold, the likeliest readings as buttons", () => {
-  const text = "回参保地报销的流程";
+  // 报销的流程 alone may be the claim's or the registration's steps.
+  const text = "报销的流程";
+  it("回参保地 names the claim: 回参保地报销的流程 is not unsure", () => {
+    const p = parse("回参保地报销的流程");
+    expect(p.intent).toBe("manual_claim");
+    expect(p.confidence).toBeGreaterThanOrEqual(CANDIDATE_THRESHOLD);
+  });
   it("the parse is unsure and names its candidates", () => {
     const p = parse(text);
     expect(p.confidence).toBeLessThan(CANDIDATE_THRESHOLD);
