@@ -44,6 +44,17 @@ export const Answers = z.strictObject({
   classB: Money.nullable().optional(),
   outOfCatalog: Money.nullable().optional(),
   why: ClaimReason.optional(),
+  /** Hospital stays earlier this year (今年第二次住院 → 1): the deductible of a later stay may be lower. */
+  admissions: z.number().int().min(0).max(365).optional(),
+  /** What the fund already paid this year (今年已经报了48万): it counts against the annual cap. */
+  fundPaid: Money.optional(),
+  /** Childbirth (生孩子, 顺产): settled through maternity insurance, not as ordinary inpatient care. */
+  maternity: z.boolean().optional(),
+  /**
+   * The patient lives or works at the place of treatment (在东莞打工): when the registration is
+   * not said, the estimate takes a long-term one rather than a short trip, and says so.
+   */
+  livesThere: z.boolean().optional(),
 });
 export type Answers = z.infer<typeof Answers>;
 export type Slot = keyof Answers;

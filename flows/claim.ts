@@ -11,6 +11,7 @@ export const claimFlow = flowSetup.createMachine({
   states: {
     route: {
       always: [
+        { guard: "knowsWhyFromAnswers", target: "route", actions: "takeWhyFromAnswers" },
         { guard: { type: "isMissing", params: { slot: "why" } }, target: "askWhy" },
         { guard: { type: "isMissing", params: { slot: "setting" } }, target: "askSetting" },
         { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },

@@ -38,8 +38,12 @@ export interface FlowContext {
 }
 
 export type FlowEvent =
-  /** `leftOut`: with a total picked among several figures, the ones not picked. */
-  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string }
+  /**
+   * `leftOut`: with a total picked among several figures, the ones not picked.
+   * `assume`: the person did not know ("不知道") and the answer is the question's stated default:
+   * stored as an assumption, said with the estimate and open to change.
+   */
+  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string; assume?: boolean }
   | { type: "INVALID"; why: Problem }
   | { type: "BACK" }
   | { type: "NEXT" }
@@ -85,8 +89,8 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category"],
-  claim: ["why", "setting", "insured", "category", "visitor", "scheme"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere"],
+  claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
 /**
@@ -102,6 +106,13 @@ export function answerBefore(ctx: FlowContext, flow: FlowName, pending?: Slot): 
     const at = order.indexOf(slot);
     if (at >= 0 && at < limit && ctx.a[slot] !== undefined) return slot;
   }
+  return undefined;
+}
+
+/** Why a bill was not settled directly, when other answers already say it (生孩子; 没备案). */
+function whyFromAnswers(a: Answers): Answers["why"] {
+  if (a.maternity) return "maternity";
+  if (a.visitor === "unregistered") return "unregistered";
   return undefined;
 }
 
@@ -124,6 +135,8 @@ export const flowSetup = setup({
     // 在职/退休 changes only employee benefits; 居民医保 has no retirees' rules.
     needsStatus: ({ context }) => context.a.status === undefined && context.a.scheme !== "resident",
     needsVisitor: ({ context }) => context.a.visitor === undefined && jurisdictionOf(context.a) !== "same_pool",
+    // 没备案 or 生孩子 already says why the bill was not settled at the hospital.
+    knowsWhyFromAnswers: ({ context }) => context.a.why === undefined && whyFromAnswers(context.a) !== undefined,
     canAssumeRest: ({ context }) => {
       const a = context.a;
       return !!context.quick && !!a.insured && !!a.treatment && !!a.setting && !!a.total;
@@ -136,12 +149,15 @@ export const flowSetup = setup({
       if (!patch) return {};
       const slots = Object.keys(patch) as Slot[];
       const undone = context.undo && Object.keys(context.undo.a).some((s) => slots.includes(s as Slot));
+      const a = withPatch(context.a, patch);
+      // Said after a result that took a short trip for granted (在东莞打工的): the guess follows the fact.
+      if (patch.livesThere && !patch.visitor && context.assumed?.includes("visitor") && a.visitor === assumptions().visitor) a.visitor = "long_term";
       return {
-        a: withPatch(context.a, patch),
+        a,
         trail: [...without(context.trail, slots), ...slots],
         tries: 0,
         err: undefined,
-        assumed: context.assumed ? without(context.assumed, slots) : undefined,
+        assumed: event.assume ? [...without(context.assumed ?? [], slots), ...slots] : context.assumed ? without(context.assumed, slots) : undefined,
         ...(undone ? { undo: undefined } : {}),
         // A new total replaces what was left out of the old one.
         ...(slots.includes("total") ? { leftOut: event.leftOut?.length ? event.leftOut : undefined } : {}),
@@ -203,6 +219,12 @@ export const flowSetup = setup({
           continue;
         }
         if (slot === "visitor" && jurisdictionOf(a) === "same_pool") continue;
+        // Someone who lives or works where the care is has most likely a long-term registration.
+        if (slot === "visitor" && a.livesThere) {
+          a.visitor = "long_term";
+          assumed.push(slot);
+          continue;
+        }
         if (slot === "status" && a.scheme === "resident") continue;
         a[slot] = value;
         assumed.push(slot);
@@ -210,6 +232,12 @@ export const flowSetup = setup({
       return { a, assumed, quick: undefined };
     }),
     clearProblem: assign({ tries: 0, err: undefined }),
+    takeWhyFromAnswers: assign(({ context }) => {
+      const why = whyFromAnswers(context.a);
+      if (!why) return {};
+      const trail: Slot[] = [...without<Slot>(context.trail, ["why"]), "why"];
+      return { a: { ...context.a, why }, trail };
+    }),
   },
 });
 

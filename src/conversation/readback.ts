@@ -34,6 +34,9 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
     ].filter(Boolean);
     put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares));
   }
+  if (a.admissions !== undefined) put("admissions", rb.nthStay(a.admissions + 1));
+  if (a.fundPaid !== undefined) put("fundPaid", rb.fundPaid(a.fundPaid));
+  if (a.maternity) put("maternity", rb.maternity);
   // Only the assumptions the line shows a value for; 乙类/目录外 "不知道" is said in the assumptions.
   const guessed = assumed.filter((s) => shown.includes(s) && a[s] !== undefined && a[s] !== null);
   const labels = guessed.map((s) => assumedLabel(s, a)).filter(Boolean);

@@ -217,6 +217,11 @@ export function scenarioOf(a: Answers, now: Date): unknown {
       ...(typeof a.classB === "string" ? { classB: a.classB } : {}),
       ...(typeof a.outOfCatalog === "string" ? { outOfCatalog: a.outOfCatalog } : {}),
     },
+    // What this year already brought, as the person said it (今年第二次住院, 今年已经报了48万).
+    ...(a.admissions !== undefined || a.fundPaid !== undefined
+      ? { yearToDate: { ...(a.admissions !== undefined ? { admissions: a.admissions } : {}), ...(a.fundPaid !== undefined ? { fundPaid: a.fundPaid } : {}) } }
+      : {}),
+    ...(a.maternity ? { maternity: true } : {}),
   };
 }
 
@@ -227,7 +232,7 @@ export function valueLabel(slot: Slot, a: Answers): string {
   if (v === undefined) return "";
   if (v === null) return m.estimate.unknown;
   if (slot === "insured" || slot === "treatment") return regionName(String(v));
-  if (slot === "total" || slot === "classB" || slot === "outOfCatalog") return m.estimate.yuan(String(v));
+  if (slot === "total" || slot === "classB" || slot === "outOfCatalog" || slot === "fundPaid") return m.estimate.yuan(String(v));
   if (slot === "why") return m.labels.why[v as keyof typeof m.labels.why] ?? String(v);
   const labels = (m.labels as Record<string, Record<string, string>>)[slot];
   return labels?.[String(v)] ?? String(v);
@@ -308,6 +313,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // with the steps' title instead of a line of its own.
   const ownPolicy = !e.policy.typical && e.policy.region === a.insured && e.policy.scheme === a.scheme;
   if (!e.policy.typical && !ownPolicy) lines.push(m.estimate.basis(regionLabel, m.labels.scheme[e.policy.scheme], e.policy.version));
+  // The year's cap used up (nearly) by what the fund paid before: said first, it decides the figure.
+  const cap = a.fundPaid !== undefined ? e.steps.find((x) => x.params.kind === "cap")?.params : undefined;
+  if (cap?.kind === "cap" && cap.per === "year" && cap.capped) lines.push(m.estimate.capNearlyUsed(short(cap.used), short(cap.cap), short(cap.remaining)));
   // The total is in the read-back line; whole yuan without ".00" (the steps below do the same).
   lines.push(m.estimate.fund(short(e.fundPays)));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(short(e.seriousIllnessPays)));
@@ -373,7 +381,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // The assumed values themselves are in the read-back line; listed here only what it cannot show.
   const ours = assumed
     .map((slot) => (slot === "scheme" && a.scheme === "employee" ? "schemeRetired" : slot))
-    .filter((key) => key === "schemeRetired" || key === "classB" || key === "outOfCatalog");
+    .map((key) => (key === "visitor" && a.livesThere && a.visitor === "long_term" ? "livesThere" : key))
+    .filter((key) => key === "schemeRetired" || key === "classB" || key === "outOfCatalog" || key === "livesThere");
   // Both amounts unknown: one line.
   const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
   const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);

@@ -66,6 +66,10 @@ export const flowMessages = {
     total: (v: string) => `总费用 ${v}`,
     classB: (v: string) => `乙类 ${v}`,
     outOfCatalog: (v: string) => `目录外 ${v}`,
+    admissions: (v: string) => `今年之前住过 ${v} 次院`,
+    fundPaid: (v: string) => `今年医保已报 ${v}`,
+    maternity: () => "生孩子（生育）",
+    livesThere: () => "常住或在就医地工作",
   } as Record<string, ((v: string) => string) | undefined>,
   slotName: { category: "情况", why: "原因" } as Record<string, string>,
   tooLong: (n: number) => `消息太长，我只看了前 ${n} 个字。`,
@@ -211,7 +215,13 @@ export const flowMessages = {
       outOfCatalog: "目录外金额不知道，按 0 算（实际自付可能更多）",
       amountsUnknown: "乙类、目录外金额不知道，按 0 算（实际自付可能更多）",
       date: "就医日期按今天算",
+      livesThere: "您说常住或在就医地工作，按长期备案算；如果没办长期备案，就说“没备案”或“办的临时的”",
     } as Record<string, string>,
+    /** The year's cap (nearly) used by what the fund already paid: said before the figures. */
+    capNearlyUsed: (used: string, cap: string, remaining: string) =>
+      Number(remaining) > 0
+        ? `今年医保已报 ${used} 元，年度限额 ${cap} 元只剩 ${remaining} 元：这次统筹基金最多再付这么多。`
+        : `今年医保已报 ${used} 元，年度限额 ${cap} 元已经用完：这次统筹基金不再支付。`,
     /** The evaluator's year-to-date assumptions in one line (the chat does not ask for them). */
     yearToDate: (parts: string[]) => `按今年${parts.join("、")}算`,
     /** After an assumption whose figure rests on a source of low confidence (the warning is then not repeated). */
@@ -265,6 +275,9 @@ export const flowMessages = {
     total: (x: string, shares: string[]) => `总费用 ${x} 元${shares.length > 0 ? `（${shares.join("、")}）` : ""}`,
     classB: (x: string) => `乙类 ${x}`,
     outOfCatalog: (x: string) => `自费 ${x}`,
+    nthStay: (n: number) => `今年第 ${n} 次住院`,
+    fundPaid: (x: string) => `今年医保已报 ${x} 元`,
+    maternity: "生孩子（生育）",
   },
 
   /** Answers to general questions, composed from the national rules (the figures and facts come from policies/). */
