@@ -21,6 +21,7 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
+import { earlierStaysOf, livesAtTreatmentPlace, saysChildbirth, saysHospitalStay, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -271,6 +272,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     patch.category = s.visitorType;
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
   }
+  statedFacts(p, text, patch);
   const why = pending === "why" || flow === "claim" || pending === "visitor" || changing ? claimReasonOf(text) : undefined;
   // 没备案 answering the registration question, or supposed after an estimate ("如果没备案呢").
   const supposed = changing && flow === "estimate" && !pending;
@@ -294,6 +296,26 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
 /** What a message asking an estimate in another flow says, its total included (read() keeps a total only in the estimate). */
 function wholeEstimate(c: Case): Record<string, unknown> {
   return { ...c.known, ...c.patch, ...(c.p.slots.amount !== undefined && c.patch.total === undefined ? { total: c.p.slots.amount } : {}) };
+}
+
+/**
+ * What the person says about this year and this stay besides the parse's slots: earlier stays,
+ * what the fund already paid, a registration already done, childbirth, living where the care is.
+ */
+function statedFacts(p: Parse, text: string, patch: Record<string, unknown>): void {
+  const stays = earlierStaysOf(text);
+  if (stays !== undefined) patch.admissions = stays;
+  if (patch.setting === undefined && saysHospitalStay(text)) patch.setting = "inpatient";
+  if (p.slots.yearToDate !== undefined && yearFigureIsFundPaid(text)) patch.fundPaid = p.slots.yearToDate;
+  if (saysChildbirth(text)) {
+    patch.maternity = true;
+    // Giving birth is a hospital stay.
+    if (patch.setting === undefined) patch.setting = "inpatient";
+  }
+  if (patch.visitor !== undefined || patch.category !== undefined) return;
+  const registered = statedRegistrationOf(text);
+  if (registered) patch.visitor = registered;
+  else if (livesAtTreatmentPlace(text, namesOtherPerson(text))) patch.livesThere = true;
 }
 
 function hasCoreFacts(patch: Record<string, unknown>): boolean {

@@ -1,0 +1,143 @@
+/**
+ * Facts a person states about this year and this stay that the estimate needs besides the
+ * parse's slots: how many stays this year came before this one (今年第二次住院, 已经住过一次院,
+ * 又住院了), whether the year's figure is money the fund already paid (今年已经报了48万), a
+ * registration already done (备案了长期的, 临时备案了), childbirth (顺产, 剖腹产), and living or
+ * working at the place of treatment (在东莞打工). Pure, never throws.
+ */
+
+const NUMERALS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 1–10 in digits or Chinese numerals ("三", "3"); undefined for anything else. */
+export function smallNumber(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  if (/^\d{1,2}$/u.test(s)) return Number(s);
+  return NUMERALS[s];
+}
+
+const NEGATED_BEFORE = /(没|没有|未|还没|不是|并没|并没有|不)\s*$/u;
+
+/** Whether the words just before `index` deny what follows (没办长期备案, 不是第二次). */
+function deniedAt(text: string, index: number): boolean {
+  return NEGATED_BEFORE.test(text.slice(Math.max(0, index - 4), index));
+}
+
+const YEAR = "(今年|本年度?|年内|这一?年)";
+const N = "([一两二三四五六七八九十]|\\d{1,2})";
+const NTH_STAY = new RegExp(`${YEAR}[^，,。；;!！?？]{0,6}第${N}次(住院|住进|入院|住)`, "u");
+const FIRST_STAY = new RegExp(`${YEAR}?[^，,。；;]{0,4}(第一次|头一次|首次|头回)(住院|住进|入院|住)`, "u");
+const STAYED_BEFORE = new RegExp(`(已经|之前|前面|上半年|今年|早先)[^，,。；;]{0,6}住过${N}次(院)?`, "u");
+const STAYED_ONCE = /(今年|已经)[^，,。；;]{0,4}住过院/u;
+const AGAIN = /又(住院|住了院|住进|住了|要住院|得住院|入院)|再次(住院|入院)|二次(住院|入院)/u;
+const NO_STAY = new RegExp(`${YEAR}[^，,。；;]{0,4}(没|没有)住过院`, "u");
+
+/**
+ * Stays in hospital this year before this one, when the person says (今年第二次住院 → 1,
+ * 已经住过两次院 → 2, 又住院了 → 1, 这是今年第一次住院 → 0).
+ */
+export function earlierStaysOf(text: string): number | undefined {
+  if (typeof text !== "string") return undefined;
+  const nth = NTH_STAY.exec(text);
+  if (nth && !deniedAt(text, nth.index + nth[0].indexOf("第"))) {
+    const n = smallNumber(nth[2]);
+    if (n !== undefined && n >= 1) return n - 1;
+  }
+  const before = STAYED_BEFORE.exec(text);
+  if (before && !deniedAt(text, before.index + before[0].indexOf("住过"))) {
+    const n = smallNumber(before[2]);
+    if (n !== undefined) return n;
+  }
+  if (NO_STAY.test(text)) return 0;
+  const first = FIRST_STAY.exec(text);
+  if (first && !deniedAt(text, first.index + first[0].search(/第一次|头一次|首次|头回/u))) return 0;
+  const once = STAYED_ONCE.exec(text);
+  if (once && !deniedAt(text, once.index + once[0].indexOf("住过"))) return 1;
+  const again = AGAIN.exec(text);
+  if (again && !deniedAt(text, again.index)) return 1;
+  return undefined;
+}
+
+/** The stay the person speaks of is a hospital stay (又住了, 住过一次院): the setting is inpatient. */
+export function saysHospitalStay(text: string): boolean {
+  return typeof text === "string" && (AGAIN.test(text) || NTH_STAY.test(text) || STAYED_BEFORE.test(text));
+}
+
+/** 报了 / 报过 / 报销了 / 统筹付了: the year's figure is what the fund paid, not what was spent. */
+const REIMBURSED = /(报销?(了|过)|报销|(统筹|基金|医保)[^，,。；;]{0,4}(付|支付|报|给)(了|过))/u;
+const SPENT = /(花|用|看|自付|自己付|垫)(了|过|掉)/u;
+
+/**
+ * Whether the year-to-date figure the parser found is money the fund already paid this year
+ * (今年已经报了48万, 今年医保报过3万): then it counts against the annual cap. Money spent
+ * (今年花了10万) is not.
+ */
+export function yearFigureIsFundPaid(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const clause = new RegExp(`(${YEAR}|已经|之前|累计)[^，,。；;]{0,10}`, "u");
+  const m = clause.exec(text);
+  if (!m) return false;
+  const rest = text.slice(m.index, m.index + 16);
+  const paid = REIMBURSED.exec(rest);
+  if (!paid) return false;
+  const spent = SPENT.exec(rest);
+  return !spent || spent.index > paid.index;
+}
+
+export type StatedRegistration = "long_term" | "temporary_other";
+
+const DONE = "(办|备|做|弄|搞|走|申请)(了|过|的是|的)";
+const KIND = "(长期|临时)";
+const STATED_REGISTRATION: RegExp[] = [
+  // 办了长期的, 办的是临时外出备案, 备了长期
+  new RegExp(`${DONE}\\s*(异地)?${KIND}`, "u"),
+  // 备案了长期的, 备案是临时的
+  new RegExp(`备案(了|过|是|办的是)\\s*(异地)?${KIND}`, "u"),
+  // 长期备案了, 临时备案过, 她是长期备案的 (not "长期备案的材料")
+  new RegExp(`${KIND}(的|外出)?(就医)?备案(了|过|的(?![\\u4e00-\\u9fff]))`, "u"),
+  new RegExp(`(是|已经|已)(办理?了?)?${KIND}(的|外出)?(就医)?备案`, "u"),
+];
+
+/**
+ * A registration the person says is done (备案了长期的, 长期备案了, 办了长期的, 临时备案了):
+ * its kind, long-term (which one is not said) or temporary (taken as 其他临时外出). A denial
+ * (没办长期备案) or a question about it (长期备案怎么办) is none.
+ */
+export function statedRegistrationOf(text: string): StatedRegistration | undefined {
+  if (typeof text !== "string") return undefined;
+  for (const re of STATED_REGISTRATION) {
+    const m = re.exec(text);
+    if (!m || deniedAt(text, m.index)) continue;
+    const kind = /长期/u.test(m[0]) ? "long_term" : "temporary_other";
+    return kind;
+  }
+  return undefined;
+}
+
+const CHILDBIRTH = /生孩子|生小孩|生宝宝|生娃|顺产|剖腹产|剖宫产|分娩|生产住院|生育/u;
+
+/** Childbirth is the reason for the stay (生孩子, 顺产, 剖腹产, 分娩): settled through maternity insurance. */
+export function saysChildbirth(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const m = CHILDBIRTH.exec(text);
+  return !!m && !deniedAt(text, m.index) && !/生育保险|生育险|生育津贴/u.test(m[0] + text.slice(m.index, m.index + 4));
+}
+
+const LIVES_THERE = /(在|到)([^\s，,。；;在到]{1,6}?)(打工|上班|务工|工作|定居|常住|长住|租房)|(常年|一直|长期|长)(住)?在|定居在|(常年|一直|长期)住(这边|那边|那里|这里)/u;
+/** Where the work is (在厂里上班) names no place; 以前在…上班 is past. */
+const NOT_A_PLACE = /厂|单位|公司|店|工地|医院|家|学校/u;
+const PAST = /以前|之前|原来|过去|退休前|早年/u;
+const ASKER_ONLY = /我(现在|目前|一直|平时|自己)?(在|到)[^，,。；;]{0,8}(打工|上班|工作)/u;
+
+/**
+ * The patient lives or works at the place of treatment (在东莞打工, 在深圳上班好几年了, 常年在
+ * 上海): a reason to think the registration is a long-term one rather than a short trip. The
+ * asker's own job when the message is about someone else (我妈…我在北京上班) does not count.
+ */
+export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean): boolean {
+  if (typeof text !== "string") return false;
+  const m = LIVES_THERE.exec(text);
+  if (!m || deniedAt(text, m.index)) return false;
+  if ((m[2] && NOT_A_PLACE.test(m[2])) || PAST.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
+  if (aboutSomeoneElse && ASKER_ONLY.test(text)) return false;
+  return true;
+}
