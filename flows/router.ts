@@ -67,6 +67,8 @@ export type Note =
   | { k: "fresh"; carried: Slot[] }
   /** "没看懂": the last answer in simpler words; `again` after a rewording was not understood either. */
   | { k: "rephrase"; topic?: string; again?: boolean }
+  /** "不知道" to a question with a stated default: the default taken, said as an assumption. */
+  | { k: "assumedAnswer"; slots: Slot[] }
   /** A change asked for with nothing to change, or without saying what. */
   | { k: "nothingToChange" }
   | { k: "correctWhat" }
@@ -187,9 +189,12 @@ function advance(context: RouterContext, id: FlowId, flowEvent: FlowEvent, aside
     ? { k: "aside", topic: asideTopic, ...(still ? {} : { answered: true }), ...(heard.length > 0 ? { heard } : {}) }
     : undefined;
   const same = changed.length === 0 && unused.length === 0 && heard.length === 0 ? restatedAtResult(context.flow, flowEvent, String(next.value)) : [];
+  const assumedNow = flowEvent.type === "ANSWER" && flowEvent.assume ? (Object.keys(checkPatch(context.flow.c.a, flowEvent.a) ?? {}) as Slot[]) : [];
   const note: Note | undefined =
     aside ??
-    (changed.length > 0
+    (assumedNow.length > 0
+      ? { k: "assumedAnswer", slots: assumedNow }
+      : changed.length > 0
       ? { k: "changed", slots: changed }
       : unused.length > 0
         ? { k: "unused", slots: unused }

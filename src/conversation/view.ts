@@ -164,6 +164,11 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       const labels = note.values.map((v, i) => saidBothLabel(note.slot, v, i, note.said));
       return [{ text: m.saidBoth(labels[0]!, labels[1]!), choices: note.values.map((v, i) => ({ id: `sb:${note.slot}:${v}`, label: labels[i]! })) }];
     }
+    case "assumedAnswer": {
+      const replies = view(value, { ...ctx, note: undefined }, now);
+      const said = note.slots.map((s) => m.estimate.assumed[s]).filter((x): x is string => !!x);
+      return said.length > 0 ? [{ text: m.assumedAnswer(said.join("，")) }, ...replies] : replies;
+    }
     case "heard": {
       const heard = heardText(note.slots, ctx.flow?.c.a ?? {});
       const replies = view(value, { ...ctx, note: undefined }, now);

@@ -72,6 +72,8 @@ export const flowMessages = {
     livesThere: () => "常住或在就医地工作",
   } as Record<string, ((v: string) => string) | undefined>,
   slotName: { category: "情况", why: "原因" } as Record<string, string>,
+  /** "不知道" to a question with a default: what is taken instead, open to change. */
+  assumedAnswer: (what: string) => `不确定也没关系，先${what}；知道了随时说，我重新算。`,
   tooLong: (n: number) => `消息太长，我只看了前 ${n} 个字。`,
 
   ask: {
