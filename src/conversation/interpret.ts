@@ -6,7 +6,7 @@
  */
 import { Decimal } from "decimal.js";
 import { AMOUNT_SLOTS, CATEGORY_IDS, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
-import { slotOfState, type Problem } from "../../flows/common.ts";
+import { assumptions, slotOfState, type Problem } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
 import {
   asksQuestion,
@@ -21,7 +21,8 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
-import { earlierStaysOf, livesAtTreatmentPlace, saysChildbirth, saysHospitalStay, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { earlierStaysOf, livesAtTreatmentPlace, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { saysDontKnow } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -223,7 +224,7 @@ function placeCode(p: { code: string; level: string }, problem: (x: Problem) => 
 }
 
 /** The parse's slots as flow answers, relative to the pending question. */
-function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | undefined, atResult: boolean, changing: boolean): Reading {
+function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | undefined, atResult: boolean, changing: boolean, known: Answers = {}): Reading {
   const patch: Record<string, unknown> = {};
   let problem: Problem | undefined;
   const setProblem = (x: Problem) => {
@@ -273,6 +274,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
   }
   statedFacts(p, text, patch);
+  answeredInWords(text, pending, flow, changing || (atResult && flow === "estimate" && !pending), known, patch);
   const why = pending === "why" || flow === "claim" || pending === "visitor" || changing ? claimReasonOf(text) : undefined;
   // 没备案 answering the registration question, or supposed after an estimate ("如果没备案呢").
   const supposed = changing && flow === "estimate" && !pending;
@@ -296,6 +298,27 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
 /** What a message asking an estimate in another flow says, its total included (read() keeps a total only in the estimate). */
 function wholeEstimate(c: Case): Record<string, unknown> {
   return { ...c.known, ...c.patch, ...(c.p.slots.amount !== undefined && c.patch.total === undefined ? { total: c.p.slots.amount } : {}) };
+}
+
+/**
+ * Free words answering the flow's own question about the registration (临时的, 没转诊 就是自己去的),
+ * or supposing no referral after a referral's estimate (要是不转诊直接去呢): 其他临时外出.
+ */
+function answeredInWords(text: string, pending: Slot | undefined, flow: FlowId | undefined, changing: boolean, known: Answers, patch: Record<string, unknown>): void {
+  if (patch.visitor !== undefined || patch.category !== undefined) return;
+  const asked = pending === "visitor" || pending === "category";
+  // 临时的 after an estimate: the registration it was worked out with, said (or corrected) in two words.
+  const kind = asked || (changing && flow === "estimate" && !pending) ? registrationKindAnswer(text) : undefined;
+  const own = asked && saysNoReferral(text) ? "temporary_other" : undefined;
+  // 长期的 cannot say which long-term category: only the estimate's question takes it as it is.
+  const value = kind === "long_term" ? (pending === "category" ? undefined : "long_term") : (kind ?? own);
+  if (value === "long_term") patch.visitor = value;
+  else if (value) {
+    if (pending === "category") {
+      patch.category = value;
+      Object.assign(patch, impliedByCategory(value));
+    } else patch.visitor = value;
+  } else if (changing && flow === "estimate" && !pending && known.visitor === "referral" && saysNoReferral(text)) patch.visitor = "temporary_other";
 }
 
 /**
@@ -325,6 +348,21 @@ function hasCoreFacts(patch: Record<string, unknown>): boolean {
 /** The side question a parse asks: a topic inside the intent first, else a side-question intent. */
 function topicOf(p: Parse): string | undefined {
   return p.topic ?? (ASIDE_TOPICS.includes(p.intent) ? p.intent : undefined);
+}
+
+/** The questions whose wording names what to pick when unsure: "不知道" takes that, as an assumption. */
+const DEFAULTED: readonly Slot[] = ["visitor", "category", "level", "scheme", "status"];
+
+/** "不知道" to a question with a stated default: the default, stored as an assumption and said so. */
+function dontKnowAnswer(text: string, pending: Slot): RouterEvent | undefined {
+  if (!DEFAULTED.includes(pending) || !saysDontKnow(text)) return undefined;
+  const d = assumptions();
+  const slot = pending === "category" ? "visitor" : pending;
+  const value = d[slot];
+  if (value === undefined || value === null) return undefined;
+  const a: Record<string, unknown> = { [slot]: value };
+  if (pending === "category" && (CATEGORY_IDS as readonly string[]).includes(String(value))) Object.assign(a, { category: value }, impliedByCategory(value as CategoryId));
+  return { type: "FLOW", event: { type: "ANSWER", a, assume: true } };
 }
 
 // ---------- short replies: the READING table ----------
@@ -618,6 +656,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   if (short) return short;
 
   const pending = pendingSlot(s);
+  const fallback = pending ? dontKnowAnswer(text, pending) : undefined;
+  if (fallback) return fallback;
   const expecting = pending ? EXPECTING[pending] : undefined;
   // One parse. A message that asks something is read on its own, so its question is not lost
   // as a bare answer; a lone place or amount in it still answers the pending question (see read).
@@ -625,7 +665,7 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const { p, amounts, sum, over } = figuresOf(parse(text, expecting && !asksQuestion(text) ? { expecting } : undefined), known);
   const atResult = !!flow && !!s.ctx.flow && !s.ctx.flow.v.startsWith("ask");
   const changing = saysChange(text);
-  const { patch, problem } = read(p, text, pending, flow, atResult, changing);
+  const { patch, problem } = read(p, text, pending, flow, atResult, changing, known);
   changedFromAnswer(text, known, patch);
   const saidBoth = saidBothOf(p);
   const c: Case = {

@@ -33,12 +33,17 @@ export type ReplyReading =
   | { kind: "none" }
   | { kind: "text" };
 
+const CHINESE_DIGITS = "一二三四五六七八九十";
+
 /** Full-width digits and stray punctuation around a typed number: "２" "1." "（3）" "第2个". */
 export function asChoiceNumber(text: string): number | undefined {
   const t = text
     .replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/^[\s(（【[]+|[\s.。、)）】\]]+$/gu, "")
-    .replace(/^(选|第)?(\d{1,3})(个|项|条)?$/u, "$2");
+    .replace(/^(选|第)?(\d{1,3})(个|项|条)?$/u, "$2")
+    // 第三个, 选二: a choice named in Chinese numerals (一 to 十), only with 第/选 or 个/项 around it.
+    .replace(/^(选|第)?([一二两三四五六七八九十])(个|项|条)?$/u, (all, lead: string | undefined, d: string, tail: string | undefined) =>
+      lead || tail ? String(CHINESE_DIGITS.indexOf(d) === -1 ? 2 : CHINESE_DIGITS.indexOf(d) + 1) : all);
   return /^\d{1,3}$/u.test(t) ? Number(t) : undefined;
 }
 
@@ -94,7 +99,12 @@ function thanksOnly(text: string): boolean {
 const YES = /^(是|是的|是啊|是呀|对|对的|对啊|对呀|没错|没错的|嗯+|嗯嗯|好|好的|可以|行|确认|确定|正确|就是|就是的|是这样|对头|yes|y|ok)[。.!！~～]*$/iu;
 const NO = /^(不是|不是的|不对|不对的|错了|不|否|没有|没|不用|不要|不行|算了|no|n)[。.!！~～]*$/iu;
 
-const UNKNOWN = /^(我)?(也)?(不知道|不清楚|不确定|不晓得|没数|不了解|说不清|记不清|忘了)/u;
+const UNKNOWN = /^(我)?(也)?(不知道|不清楚|不确定|不晓得|没数|不了解|说不清|记不清|不记得|忘了)/u;
+/** "不知道", "不清楚": the person cannot answer the question (its stated default may then be taken). */
+export function saysDontKnow(text: string): boolean {
+  return typeof text === "string" && UNKNOWN.test(text.trim()) && text.trim().length <= 12;
+}
+
 /** "没有", "0": none of the bill was 乙类 or 目录外 (an amount of 0, not a refusal). */
 const NONE = /^((没有?|无|都没有|一分也?没有|零|0+(\.0+)?)\s*(元|块)?|(没有|无)(乙类|自费|目录外|全自费).*)(的|了|吧|呀|啊|哦)?[。.!！]?$/u;
 

@@ -57,9 +57,12 @@ export function earlierStaysOf(text: string): number | undefined {
   return undefined;
 }
 
+/** 出院了, 出院两个月: the bill is a hospital stay's. */
+const DISCHARGED = /出院/u;
+
 /** The stay the person speaks of is a hospital stay (又住了, 住过一次院): the setting is inpatient. */
 export function saysHospitalStay(text: string): boolean {
-  return typeof text === "string" && (AGAIN.test(text) || NTH_STAY.test(text) || STAYED_BEFORE.test(text));
+  return typeof text === "string" && (AGAIN.test(text) || NTH_STAY.test(text) || STAYED_BEFORE.test(text) || DISCHARGED.test(text));
 }
 
 /** 报了 / 报过 / 报销了 / 统筹付了: the year's figure is what the fund paid, not what was spent. */
@@ -140,4 +143,23 @@ export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean): 
   if ((m[2] && NOT_A_PLACE.test(m[2])) || PAST.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
   if (aboutSomeoneElse && ASKER_ONLY.test(text)) return false;
   return true;
+}
+
+const NO_REFERRAL = /(没|没有|没走|没办|不是|未|不)(办理?)?(异地)?转诊|自己(去|过去|跑去|找去|来)的?|自己去看|直接(去|过去)(的|看)?/u;
+
+/**
+ * No referral: the person went on their own (没转诊 就是自己去的, 要是不转诊直接去呢). As an
+ * answer to why they are there, or a change to a referral, it means 其他临时外出.
+ */
+export function saysNoReferral(text: string): boolean {
+  return typeof text === "string" && NO_REFERRAL.test(text);
+}
+
+const SHORT_KIND = /^(是|就是|办的|办的是|选|算)?(临时|长期)(的|外出|就医|备案|外出就医)*(吧|啊|呀|吗)?[。.!！]?$/u;
+
+/** A short answer naming only the kind of registration (临时的, 长期的) to the pending question. */
+export function registrationKindAnswer(text: string): StatedRegistration | undefined {
+  const m = typeof text === "string" ? SHORT_KIND.exec(text.trim()) : null;
+  if (!m) return undefined;
+  return m[2] === "长期" ? "long_term" : "temporary_other";
 }
