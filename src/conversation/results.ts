@@ -53,7 +53,7 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   const tre = regionName(a.treatment);
   const next = [go("estimate"), go("claim"), restart];
   const b = book();
-  const e = b && a.insured && a.treatment ? eligibility(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, date: today(now) }) : undefined;
+  const e = b && a.insured && a.treatment ? eligibility(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, setting: a.setting, date: today(now) }) : undefined;
   const j = e?.jurisdiction ?? jurisdictionOf(a) ?? "cross_province";
   if (j === "same_pool") return [{ text: `${m.eligibility.samePool(ins, tre)}\n${m.eligibility.next}`, choices: next }];
   const lines = [m.eligibility.kind(ins, tre, m.labels.jurisdiction[j])];
@@ -77,7 +77,13 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   }
   if (e?.regionRule === "none") lines.push(m.eligibility.noRegionRule(ins));
   else if (e?.regionRule) {
-    lines.push(m.eligibility.regionRule(ins, describeVisitorRule(e.regionRule.rule)));
+    // The rule read is the setting's the person named (大庆 普通门诊: 不纳入), so the line names the setting.
+    const setting = a.setting && a.setting !== "inpatient" ? m.labels.setting[a.setting] : undefined;
+    lines.push(
+      e.regionRule.rule.kind === "not_covered"
+        ? m.eligibility.notCovered(ins, setting ?? m.labels.setting.inpatient)
+        : m.eligibility.regionRule(setting ? `${ins}对${setting}` : ins, describeVisitorRule(e.regionRule.rule)),
+    );
     sources.push(e.regionRule.source.title);
   }
   if (e?.visitor === "emergency") lines.push(e.facts.find((f) => f.key === "emergency_as_registered")?.text ?? m.eligibility.emergency);
@@ -299,8 +305,13 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
   if (!result.ok) {
-    const text = [readBack(a, ctx.assumed) + depositText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)].join("\n");
-    return [{ text }, estimateAfter()];
+    const lines = [readBack(a, ctx.assumed) + depositText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
+    // Not registered, with no rule for it: what registering before discharge would bring is still known.
+    if (b && result.errors.some((e) => e.problem.kind === "no_unregistered_rule")) {
+      const registered = evaluate(scenarioOf({ ...a, visitor: "temporary_other" }, now), b);
+      if (registered.ok) lines.push(m.estimate.ifRegistered(short(registered.estimate.fundPays), short(registered.estimate.youPay)));
+    }
+    return [{ text: lines.join("\n") }, estimateAfter()];
   }
   const e = result.estimate;
   const assumed = ctx.assumed ?? [];
@@ -308,7 +319,16 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const lines: string[] = [readBack(a, assumed) + depositText(ctx) + leftOutText(ctx)];
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
-  else if (e.policy.typical) lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme]));
+  else if (e.policy.typical) {
+    // One statement of the basis: whose rules, and which figures are the template's (not three lines
+    // saying it three ways).
+    const partly = e.warnings.find((x) => x.kind === "partly_typical");
+    const ownCap = !!(partly && "ownCap" in partly && partly.ownCap);
+    const province = e.assumptions.find((x) => x.kind === "province_file");
+    if (province && province.kind === "province_file") {
+      lines.push(m.estimate.partlyTypicalProvince(province.city, province.province, m.labels.scheme[e.policy.scheme], ownCap));
+    } else lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme], ownCap));
+  }
   // The read-back line names the insured place and scheme already: then the policy's version goes
   // with the steps' title instead of a line of its own.
   const ownPolicy = !e.policy.typical && e.policy.region === a.insured && e.policy.scheme === a.scheme;
@@ -336,14 +356,19 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
   let ratioLine: number | undefined;
   let fundLine: number | undefined;
+  let fundWords: { what: string; amount: string; rule: string } | undefined;
+  // Without a 起付线 step the ratio applies to the whole amount in the policy's scope: not "起付线以上".
+  const stepOptions = { deductible: steps.some((x) => x.kind === "deductible") };
   for (const s of steps) {
     const n = cited.get(s.source.title)!.n;
-    // A cap reached right after the fund's ratio: said on the fund's line ("…，年度限额封顶 150000 元").
-    if (s.params.kind === "cap" && fundLine === lines.length - 1 && s.amount !== null) {
+    // A cap reached right after the fund's ratio: said on the fund's line, whose figure is then the
+    // capped one the headline gives ("统筹基金支付：800 元（… 算出 900 元，年度封顶 800 元）").
+    if (s.params.kind === "cap" && fundLine === lines.length - 1 && fundWords && s.amount !== null) {
       const words = chatStepWords(s.params);
       if (!words.rule) {
-        const [, body, marks] = /^(.*?)((?:\[\d+\])*)$/u.exec(lines[fundLine]!)!;
-        lines[fundLine] = `${body}${m.estimate.capJoined(words.what, short(s.amount))}${marks}${marks!.includes(`[${n}]`) ? "" : `[${n}]`}`;
+        const [, , marks] = /^(.*?)((?:\[\d+\])*)$/u.exec(lines[fundLine]!)!;
+        const rule = m.estimate.capJoined(fundWords.rule, fundWords.amount, words.what, short(s.amount));
+        lines[fundLine] = m.estimate.stepBody(fundWords.what, short(s.amount), rule) + marks + (marks!.includes(`[${n}]`) ? "" : `[${n}]`);
         continue;
       }
     }
@@ -353,13 +378,16 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
       if (!lines[ratioLine]!.endsWith(`[${n}]`)) lines[ratioLine] += `[${n}]`;
       continue;
     }
-    const words = chatStepWords(s.params);
+    const words = chatStepWords(s.params, stepOptions);
     // The read-back line already names both places: the jurisdiction step keeps only its rule.
     const j = jurisdictionOf(a);
     if (s.kind === "jurisdiction" && j) lines.push(m.estimate.jurisdictionStep(m.labels.jurisdiction[j], words.rule, n));
     else lines.push(m.estimate.step(short(words.what), s.amount === null ? null : short(s.amount), short(words.rule), n));
     if ((s.params.kind === "ratio" || s.params.kind === "band") && s.params.adjust.visitor) ratioLine = lines.length - 1;
-    if (s.params.kind === "ratio" || s.params.kind === "band") fundLine = lines.length - 1;
+    if (s.params.kind === "ratio" || s.params.kind === "band") {
+      fundLine = lines.length - 1;
+      fundWords = { what: short(words.what), amount: s.amount === null ? "" : short(s.amount), rule: short(words.rule) };
+    }
   }
   // What the reply already said in its own words is not said again in the evaluator's.
   const saidAssumption = new Set<Assumption["kind"]>();
@@ -372,7 +400,10 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   if (emergencyNote && lines.some((l) => l.includes(m.direct.emergencyInpatient))) saidWarning.add("emergency");
   // The opening line already says the estimate is typical, or which part is.
   if (e.policy.typical && !e.policy.regionData) saidWarning.add("typical");
-  if (e.policy.typical && e.policy.regionData) saidWarning.add("partly_typical");
+  if (e.policy.typical && e.policy.regionData) {
+    saidWarning.add("partly_typical");
+    saidAssumption.add("province_file");
+  }
   // The direct-settlement line above already says what not registering means.
   if (e.directSettlement.kind === "unregistered") saidWarning.add("unregistered");
   // A cap step that bit already says the cap was reached.

@@ -21,8 +21,12 @@ const VISITOR: Record<Visitor, string> = {
 };
 const LEVEL = { 1: "一级", 2: "二级", 3: "三级" } as const;
 
-const cut = (visitor: Visitor, c: VisitorCut) =>
-  "points" in c ? `${VISITOR[visitor]}降 ${c.points} 个百分点` : `${VISITOR[visitor]}按正常比例的 ${c.factor} 倍`;
+/** The national ceiling standing in for a cut the place's data lacks is said as that, never as the place's rule. */
+const cut = (visitor: Visitor, c: VisitorCut) => {
+  if ("points" in c) return c.ceiling ? `${VISITOR[visitor]}按国家上限降 ${c.points} 个百分点` : `${VISITOR[visitor]}降 ${c.points} 个百分点`;
+  if ("factor" in c) return `${VISITOR[visitor]}按正常比例的 ${c.factor} 倍`;
+  return `${VISITOR[visitor]}不降比例`;
+};
 
 function adjust(a: RatioAdjust): string {
   const parts: string[] = [];
@@ -57,7 +61,8 @@ function band(b: BandPart): string {
 }
 
 /** What a step computed and the rule it applied, short; an empty rule is left out of the line. */
-export function chatStepWords(p: StepParams): { what: string; rule: string } {
+export function chatStepWords(p: StepParams, options: { deductible?: boolean } = {}): { what: string; rule: string } {
+  const above = options.deductible === false ? "政策范围内" : "起付线以上";
   switch (p.kind) {
     case "jurisdiction":
       // The read-back line names both places; "执行" adds nothing to read.
@@ -77,7 +82,7 @@ export function chatStepWords(p: StepParams): { what: string; rule: string } {
       return { what: p.perYear ? "年度起付线" : "起付线", rule: parts.join("，") };
     }
     case "ratio":
-      return { what: "统筹基金支付", rule: `起付线以上 ${p.base} × ${p.rate}%${adjust(p.adjust)}` };
+      return { what: "统筹基金支付", rule: `${above} ${p.base} × ${p.rate}%${adjust(p.adjust)}` };
     case "band":
       return { what: "统筹基金支付", rule: p.bands.map(band).join("；") + adjust(p.adjust) };
     case "visitor_cut":
@@ -109,8 +114,7 @@ export function chatStepWords(p: StepParams): { what: string; rule: string } {
 export function chatAssumptionText(a: Assumption): string | undefined {
   switch (a.kind) {
     case "visitor_unknown_rule":
-      // The step above says by how many points; here only that it is the national ceiling.
-      return "参保地降幅无数据，按国家上限算";
+      return `参保地降幅无数据，按国家规定的上限（最多降 ${a.points} 个百分点）算，实际可能少降`;
     case "intra_province_catalogue":
       return "参保地没写明省内跨市用哪个目录，按参保地的算";
     case "unregistered_as_temporary":

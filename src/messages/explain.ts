@@ -35,7 +35,9 @@ export type ExplainedResult = { ok: true; estimate: ExplainedEstimate } | { ok: 
 const catalogueName = (c: "insured" | "treatment") => (c === "treatment" ? "就医地" : "参保地");
 
 function cutText(cut: VisitorCut): string {
-  return "points" in cut ? t.ratio.points(String(cut.points)) : t.ratio.multiplier(String(cut.factor));
+  if ("points" in cut) return cut.ceiling ? t.ratio.ceilingPoints(String(cut.points)) : t.ratio.points(String(cut.points));
+  if ("factor" in cut) return t.ratio.multiplier(String(cut.factor));
+  return t.ratio.same;
 }
 
 function adjustText(a: RatioAdjust): string {
@@ -193,6 +195,8 @@ export function problemText(p: InputProblem): string {
       return e.noPolicyOnDate(p.name, p.date, p.earliest);
     case "no_setting_data":
       return e.noSettingData(p.name, p.scheme, p.setting, p.sourceTitle);
+    case "no_unregistered_rule":
+      return e.noUnregisteredRule(p.name, p.scheme, p.sourceTitle);
     case "data_unavailable":
       return flowMessages.dataUnavailable;
   }

@@ -30,6 +30,20 @@ const WHY = {
 } as const;
 const JURISDICTION = { same_pool: "同一统筹区", intra_province: "省内跨市异地就医", cross_province: "跨省异地就医" } as const;
 
+/**
+ * A policy version's name as a reader says it: "2023" → " 2023 年", "2023-10" → " 2023 年 10 月",
+ * "2025医保年度" → " 2025 医保年度", "2021-江西统一规则" → " 2021 年（江西统一规则）"; a name that is
+ * only the data's own label (a source code such as "M15") is not shown: undefined.
+ */
+export function versionWords(version: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})|医保年度|-(.+))?$/u.exec(version);
+  if (!m) return /[A-Za-z]/.test(version) ? undefined : ` ${version} `.replace(/ $/, "");
+  if (version.endsWith("医保年度")) return ` ${m[1]} 医保年度`;
+  if (m[2]) return ` ${m[1]} 年 ${Number(m[2])} 月`;
+  if (m[3]) return ` ${m[1]} 年（${m[3]}）`;
+  return ` ${m[1]} 年`;
+}
+
 export const flowMessages = {
   labels: { scheme: SCHEME, status: STATUS, setting: SETTING, level: LEVEL, visitor: VISITOR, category: CATEGORY, why: WHY, jurisdiction: JURISDICTION },
 
@@ -131,6 +145,7 @@ export const flowMessages = {
     cutCeiling: (points: number) => `临时外出就医的报销比例可能比在参保地低，按国家规定最多降低 ${points} 个百分点。`,
     regionRule: (region: string, rule: string) => `${region}的规定：${rule}。`,
     noRegionRule: (region: string) => `${region}的具体降低幅度暂无数据，以参保地规定为准。`,
+    notCovered: (region: string, setting: string) => `${region}的规定：这种情形在外地看${setting}的费用不纳入医保基金支付范围，要自己负担。`,
     emergency: "急诊抢救视同已备案，可以直接结算；事后也可以补办备案。",
     freeZone: (a: string, b: string, rule: string) => `${b}在${a}医保的免备案范围内：不用办异地就医备案，${rule}。`,
     freeZoneSchemes: (a: string, b: string, schemes: string) => `${a}${schemes}参保的，到${b}就医免备案（其他险种仍要备案）。`,
@@ -186,21 +201,34 @@ export const flowMessages = {
 
   estimate: {
     typical: (region: string) => `${region}暂无具体政策数据，下面是典型估算，只供参考，以参保地规定为准。`,
-    basis: (region: string, scheme: string, version: string) => `按${region}${scheme}政策（${version}）估算：`,
+    basis: (region: string, scheme: string, version: string) => {
+      const v = versionWords(version);
+      return v ? `按${region}${scheme}${v}的政策估算：` : `按${region}${scheme}的现行政策估算：`;
+    },
 
-    partlyTypical: (region: string, scheme: string) => `按${region}${scheme}已有的规定，其余用典型模板估算：`,
+    partlyTypical: (region: string, scheme: string, ownCap: boolean) =>
+      `${region}${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}没有我们核实过的数据，这几项用典型模板（各地中位数，不是${region}的政策）估算，其余按${region}的规定：`,
+    partlyTypicalProvince: (city: string, province: string, scheme: string, ownCap: boolean) =>
+      `${city}没有自己的政策数据，按${province}全省规定；其中${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}${province}也没有数据，用典型模板（各地中位数，不是任何一地的政策）估算：`,
     total: (x: string) => `总费用：${x} 元`,
     fund: (x: string) => `医保基金支付：${x} 元`,
     // Paid on top of the fund figure above (fund + serious illness + you = total), so not "其中".
     serious: (x: string) => `大病保险另付：${x} 元`,
     you: (x: string) => `您自己付：${x} 元`,
+    /** Not registered and no rule for it: the figure if registered before discharge, as a temporary visitor. */
+    ifRegistered: (fund: string, you: string) =>
+      `出院结算前补办了临时备案的话（按其他临时外出算，参保地降幅无数据的按国家上限算）：医保约付 ${fund} 元，自己约付 ${you} 元。`,
     stepsTitle: "怎么算的：",
     /** The read-back line above names the insured place and scheme: the policy's version is all that is new. */
-    stepsTitleVersion: (version: string) => `怎么算的（参保地 ${version} 版政策）：`,
+    stepsTitleVersion: (version: string) => {
+      const v = versionWords(version);
+      return v ? `怎么算的（按参保地${v}的政策）：` : "怎么算的（按参保地现行政策）：";
+    },
     jurisdictionStep: (kind: string, rule: string, sourceNumber: number) => `· ${kind}：${rule}[${sourceNumber}]`,
     /** One step, its source by number: the list of sources closes the reply once. */
-    step: (what: string, amount: string | null, rule: string, sourceNumber: number) =>
-      `· ${what}${amount === null ? "" : `：${amount} 元`}${rule ? `（${rule}）` : ""}[${sourceNumber}]`,
+    step: (what: string, amount: string | null, rule: string, sourceNumber: number) => `${flowMessages.estimate.stepBody(what, amount, rule)}[${sourceNumber}]`,
+    /** A step's line before its source marks. */
+    stepBody: (what: string, amount: string | null, rule: string) => `· ${what}${amount === null ? "" : `：${amount} 元`}${rule ? `（${rule}）` : ""}`,
     sources: (list: string[]) => `来源：${list.join("；")}`,
     source: (n: number, title: string, confidence: "high" | "medium" | "low") =>
       `[${n}] ${title}（可信度${{ high: "高", medium: "中", low: "低" }[confidence]}）`,
@@ -229,7 +257,8 @@ export const flowMessages = {
     /** After an assumption whose figure rests on a source of low confidence (the warning is then not repeated). */
     lowConfidence: "（可信度低）",
     /** A cap reached, on the fund's line: "…，年度限额封顶 150000 元". */
-    capJoined: (what: string, amount: string) => `，${what} ${amount} 元`,
+    /** The fund's rule when a cap bit: what the ratio came to, then the cap that the figure is. */
+    capJoined: (rule: string, computed: string, cap: string, amount: string) => `${rule}；算出 ${computed} 元，${cap} ${amount} 元`,
     todayAndYear: (parts: string[]) => `按今天就医、今年${parts.join("、")}算`,
     yearToDateParts: { admissions: "首次住院", deductiblePaid: "还没付过起付线", fundPaid: "还没报销过" } as Record<string, string>,
     warnings: "请注意：",

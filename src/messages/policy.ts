@@ -77,6 +77,8 @@ export const policyText = {
     visitorCut: (visitor: VisitorKey, how: string) => `（${VISITOR[visitor]}：${how}）`,
     visitorStep: (visitor: VisitorKey) => `${VISITOR[visitor]}的报销比例调整`,
     points: (p: string) => `比例降低 ${p} 个百分点`,
+    same: "比例不降低，和参保地本地一样",
+    ceilingPoints: (p: string) => `比例按国家规定的上限降低 ${p} 个百分点（参保地降幅无数据）`,
     multiplier: (f: string) => `按正常比例的 ${f} 倍`,
     retiredPoints: (p: string) => `，退休人员提高 ${p} 个百分点`,
     retiredFactor: (f: string) => `，退休人员个人负担为在职的 ${f} 倍`,
@@ -110,7 +112,7 @@ export const policyText = {
     deductiblePaid: "未提供今年已付的年度起付线，按还没付过计算（已付过的，这次自付更少）",
     monthlyCap: (cap: string) => `统筹基金每月限额 ${cap} 元，按本月此前没有报销过计算；同月已报销的，本次能报的更少`,
     visitorUnknownRule: (visitor: VisitorKey, points: number) =>
-      `参保地对「${VISITOR[visitor]}」的调整无数据，按国家最大降幅 ${points} 个百分点算`,
+      `参保地对「${VISITOR[visitor]}」的降幅无数据，按国家规定的上限（最多降 ${points} 个百分点）算，实际可能少降`,
     unregisteredAsTemporary: "参保地对未备案没有单独的数据，按「其他临时外出就医」算",
     provinceAsTreatment: (name: string) => `就医地只说到了省（${name}），按省内其他城市估算`,
     scheduleWithoutDeductible: (visitor: VisitorKey) =>
@@ -187,6 +189,9 @@ export const policyText = {
       `${name}${scheme === "employee" ? "职工医保" : "城乡居民医保"}在外地看${SETTING[setting]}能报多少，我们还没有核实过的数据，没法估算（这不等于不能报）。` +
       `异地看门诊要先了解参保地的规定（来源：《${sourceTitle}》）。` +
       `建议向参保地医保经办机构问清：${setting === "chronic_outpatient" ? "这个病种能不能异地直接结算、要不要先做资格认定和备案、" : "异地普通门诊能不能直接结算、要不要先备案、"}起付线、报销比例和年度限额各是多少。`,
+    noUnregisteredRule: (name: string, scheme: "employee" | "resident", sourceTitle: string) =>
+      `${name}${scheme === "employee" ? "职工医保" : "城乡居民医保"}对没备案在外地看病怎么报，我们没有数据；国家规定的降幅上限只管备案了的临时外出，没备案的由参保地自己定（有的降得更多，有的不予报销），所以没法估算。` +
+      `没备案一般要先全额垫付，再回参保地按当地规定手工报销；出院结算前补办备案，就能直接结算（来源：《${sourceTitle}》）。`,
   },
 };
 

@@ -4,12 +4,12 @@
  * they can settle directly. Returns cited data; the conversation words it (src/messages).
  */
 import type { PolicyBook } from "./book.ts";
-import { directSettlement, type DirectSettlement } from "./direct.ts";
+import { decideDirectSettlement, directSettlement, type DirectSettlement } from "./direct.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
 import { findVisitorEntry } from "./resolve.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { VisitorRule } from "./schema.ts";
-import { CutVisitor, jurisdictionBetween, Scheme, visitorOf, type Category, type Jurisdiction, type Term, type Visitor } from "./terms.ts";
+import { CutVisitor, jurisdictionBetween, Scheme, visitorOf, type Category, type Jurisdiction, type Setting, type Term, type Visitor } from "./terms.ts";
 
 export interface Eligibility {
   jurisdiction: Jurisdiction;
@@ -35,19 +35,22 @@ export interface EligibilityQuery {
   category?: Category | undefined;
   /** Left out: the first scheme the insured place has data for. */
   scheme?: Scheme | undefined;
+  /** The kind of care, when the person said it: the visitor rule read is that setting's (大庆 普通门诊 不纳入). Left out: inpatient. */
+  setting?: Setting | undefined;
   date: string;
 }
 
-/** The insured place's own rule for this kind of visitor in inpatient care: the city's, else its province's. */
+/** The insured place's own rule for this kind of visitor in the setting asked (else inpatient care): the city's, else its province's. */
 function ownVisitorRule(book: PolicyBook, q: EligibilityQuery, visitor: Visitor, jurisdiction: Jurisdiction): Eligibility["regionRule"] {
   const schemes = q.scheme ? [q.scheme] : Scheme.options;
   for (const scheme of schemes) {
     const found = book.versionFor(q.insured, scheme, q.date);
     if ("error" in found || found.typical) continue;
-    const own = findVisitorEntry(found.version, visitor, jurisdiction, "inpatient");
+    const setting = q.setting ?? "inpatient";
+    const own = findVisitorEntry(found.version, visitor, jurisdiction, setting);
     if (own) return { rule: own.rule, source: book.sourceRef(found.policy, own.source, own.quote), province: !!found.province };
     const province = found.province ? undefined : book.provinceVersionFor(q.insured, scheme, q.date);
-    const entry = province ? findVisitorEntry(province.version, visitor, jurisdiction, "inpatient") : undefined;
+    const entry = province ? findVisitorEntry(province.version, visitor, jurisdiction, setting) : undefined;
     if (province && entry) return { rule: entry.rule, source: book.sourceRef(province.policy, entry.source, entry.quote), province: true };
     // The first scheme with data answers, as the flows ask no scheme here.
     if (!q.scheme) break;
@@ -70,11 +73,17 @@ export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility 
   if (visitor === "long_term") add("two_way_benefits");
   else if (visitor && direct.reason !== "free_zone") {
     const cut = CutVisitor.safeParse(visitor);
-    if (cut.success) {
+    const own = ownVisitorRule(book, q, visitor, jurisdiction);
+    out.regionRule = own;
+    const notCovered = own !== undefined && own !== "none" && own.rule.kind === "not_covered";
+    // The national ceilings bound the cut of cross-province temporary visitors (医保发〔2022〕22号 says 跨省);
+    // beside a rule that pays nothing they would only mislead.
+    if (cut.success && jurisdiction === "cross_province" && !notCovered) {
       const ceilings = book.national.cutCeilings;
       out.cutCeiling = { points: ceilings[cut.data], source: book.sourceRef(null, ceilings.source, ceilings.quote) };
     }
-    out.regionRule = ownVisitorRule(book, q, visitor, jurisdiction);
+    // The fund pays nothing for this care: there is nothing to settle, directly or later.
+    if (notCovered) out.direct = { ...decideDirectSettlement({ jurisdiction, visitor, notCovered: true }), ...(typeof own === "object" ? { source: own.source } : {}) };
   }
   if (visitor === "emergency") add("emergency_as_registered");
   return out;

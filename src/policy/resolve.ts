@@ -8,7 +8,7 @@ import type { PolicyBook } from "./book.ts";
 import type { Assumption, Jurisdiction, Scenario, Warning } from "./scenario.ts";
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
 import type { InputError } from "./evaluate.ts";
-import { jurisdictionBetween, type Setting } from "./terms.ts";
+import { CutVisitor, jurisdictionBetween, type Setting } from "./terms.ts";
 import { freeZoneOf, zoneDecides } from "./zones.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
@@ -30,6 +30,8 @@ export interface AppliedVisitorRule {
   quote?: string | undefined;
   assumption?: Assumption;
   freeZone: boolean;
+  /** Not registered, and the place has no rule for it nor for temporary visitors: no figure can be given. */
+  unknownUnregistered?: true;
 }
 
 export interface Case {
@@ -116,7 +118,9 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
   }
   const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);
   if (own) {
-    return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false };
+    // The template's cuts are the national ceilings (typical.yaml): the place's own cut is as unknown as with no entry.
+    const ceiling = policy.code === "typical" && own.rule.kind === "points" && CutVisitor.safeParse(visitor).success ? { assumption: { kind: "visitor_unknown_rule" as const, visitor, points: own.rule.points } } : {};
+    return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false, ...ceiling };
   }
   // The city says nothing of its own: a province-wide rule (吉林 0/−10/−20) applies, and the
   // estimate says whose it is.
@@ -139,6 +143,9 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
   }
   if (visitor === "unregistered") {
     const asTemporary = visitorRule(book, c, "temporary_other", true);
+    // The national 10/20-point ceilings bound the cut for registered visitors only: for care not
+    // registered the place decides alone (不予报销 in 北京), so without its data there is no figure.
+    if (asTemporary.assumption?.kind === "visitor_unknown_rule") return { ...asTemporary, unknownUnregistered: true };
     return { ...asTemporary, assumption: asTemporary.assumption ?? UNREGISTERED_AS_TEMPORARY };
   }
   // No data for this kind of visitor: the national ceiling is the most a place may cut.
@@ -285,6 +292,11 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   };
   c.classBShare = classBShare(book, c, scenario.treatment.date);
   c.visitor = visitorRule(book, c, scenario.visitor);
+  if (c.visitor.unknownUnregistered && jurisdiction !== "same_pool") {
+    const fact = book.national.facts.unregistered_pay_first;
+    const sourceTitle = fact ? book.sourceRef(null, fact.source).title : "";
+    return { ok: false, errors: [{ field: "visitor", problem: { kind: "no_unregistered_rule", name: insured.name, scheme: scenario.insured.scheme, sourceTitle } }] };
+  }
   return { ok: true, value: c };
 }
 

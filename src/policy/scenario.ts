@@ -116,7 +116,12 @@ export interface RatioAdjust {
   visitor?: { visitor: Visitor; cut: VisitorCut };
 }
 
-export type VisitorCut = { points: number } | { factor: number };
+/**
+ * `ceiling`: the insured place's own cut is not known and the national ceiling (医保发〔2022〕22号:
+ * at most 10 or 20 points) stands in for it — the most a place may cut, not its rule. `same`: the
+ * place's data says this kind of visitor keeps the local ratio (南京 备案了的临时外出), said with its source.
+ */
+export type VisitorCut = { points: number; ceiling?: true } | { factor: number } | { same: true };
 
 /** One band of a progressive table as the bill filled it: bounds as shown, amount in it, rate applied. */
 export interface BandPart {
@@ -259,5 +264,7 @@ export type InputProblem =
   | { kind: "province_not_pool"; which: "insured" | "treatment"; text: string }
   | { kind: "no_policy_on_date"; name: string; date: string; earliest: string }
   | { kind: "no_setting_data"; name: string; scheme: Scheme; setting: Setting; sourceTitle: string }
+  /** Care not registered where the insured place has no rule for it nor for temporary visitors (the national ceilings do not bound it). */
+  | { kind: "no_unregistered_rule"; name: string; scheme: Scheme; sourceTitle: string }
   /** The policy data could not be loaded. */
   | { kind: "data_unavailable" };

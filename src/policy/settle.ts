@@ -12,7 +12,7 @@ import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
 import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
 import type { AppliedVisitorRule, Case } from "./resolve.ts";
-import type { Assumption, BandPart, Estimate, RatioAdjust, Scenario, SourceRef, Step, StepKind, StepParams, Warning } from "./scenario.ts";
+import type { Assumption, BandPart, Estimate, RatioAdjust, Scenario, SourceRef, Step, StepKind, StepParams, VisitorCut, Warning } from "./scenario.ts";
 import type { Confidence, RatioTable, RegionPolicy, SettingRules, TypicalPolicy } from "./schema.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
@@ -179,8 +179,9 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
   const stated: RatioAdjust = {};
   if (retiredAdjust?.ratioPlusPoints) stated.retiredPoints = retiredAdjust.ratioPlusPoints;
   if (retiredAdjust?.personalShareFactor) stated.retiredFactor = retiredAdjust.personalShareFactor;
-  if (applies && rule.kind === "points") stated.visitor = { visitor: c.scenario.visitor, cut: { points: rule.points } };
+  if (applies && rule.kind === "points") stated.visitor = { visitor: c.scenario.visitor, cut: pointsCut(c, rule.points) };
   if (applies && rule.kind === "multiplier") stated.visitor = { visitor: c.scenario.visitor, cut: { factor: rule.factor } };
+  if (applies && rule.kind === "same" && sameBySource(c)) stated.visitor = { visitor: c.scenario.visitor, cut: { same: true } };
   let clampedWarned = false;
   const seen: { before: string; applied: string }[] = [];
 
@@ -354,8 +355,10 @@ function fixedParams(c: Case, d: Deductible, usesSchedule: boolean, capRemaining
   const rules = c.rules.value;
   const visitor = c.visitor.rule;
   let visitorCut: StepParams | null = null;
-  if (!usesSchedule && c.jurisdiction !== "same_pool" && (visitor.kind === "points" || visitor.kind === "multiplier") && visitorSource !== ratioSource) {
-    visitorCut = { kind: "visitor_cut", visitor: s.visitor, cut: visitor.kind === "points" ? { points: visitor.points } : { factor: visitor.factor } };
+  const stated = visitor.kind === "points" || visitor.kind === "multiplier" || (visitor.kind === "same" && sameBySource(c));
+  if (!usesSchedule && c.jurisdiction !== "same_pool" && stated && visitorSource !== ratioSource) {
+    const cut: VisitorCut = visitor.kind === "points" ? pointsCut(c, visitor.points) : visitor.kind === "multiplier" ? { factor: visitor.factor } : { same: true };
+    visitorCut = { kind: "visitor_cut", visitor: s.visitor, cut };
   }
   let cap: FixedParams["cap"] = null;
   if (rules.cap && capRemaining) {
@@ -389,6 +392,19 @@ function fixedParams(c: Case, d: Deductible, usesSchedule: boolean, capRemaining
 function capAmount(c: Case, rules: SettingRules): string {
   const cap = rules.cap!;
   return c.retired && cap.retired ? cap.retired : cap.amount;
+}
+
+/**
+ * "No cut" as a rule of the place's own data (a region's or province's entry, or a free zone), said
+ * with its source; the national principle for long-term residents goes without saying.
+ */
+function sameBySource(c: Case): boolean {
+  return c.visitor.rule.kind === "same" && (c.visitor.entry !== null || c.visitor.freeZone);
+}
+
+/** A cut in points, marked when it is the national ceiling standing in for a rule the place's data lacks. */
+function pointsCut(c: Case, points: number): VisitorCut {
+  return c.visitor.assumption?.kind === "visitor_unknown_rule" ? { points, ceiling: true } : { points };
 }
 
 function ceilingFor(book: PolicyBook, c: Case): number | null {

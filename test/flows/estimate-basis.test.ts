@@ -31,7 +31,7 @@ describe("estimate basis line", () => {
     const lines = firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n");
     expect(lines[0]).toContain("苏州职工医保");
     expect(lines[1]).toMatch(/^医保基金支付/);
-    expect(lines).toContainEqual(expect.stringMatching(/^怎么算的（参保地 \d{4} 版政策）：$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^怎么算的（按参保地 \d{4} 年的政策）：$/));
   });
 });
 

@@ -170,7 +170,7 @@ describe("regions without data", () => {
     // typical, referral with no rule: −10 points → 70%: 9100 × 70% = 6370.
     const e = ok({ region: "合肥", total: "10000", visitor: "referral" });
     expect(e.fundPays).toBe("6370.00");
-    expect(e.assumptions.join()).toContain("最大降幅 10 个百分点");
+    expect(e.assumptions.join()).toContain("按国家规定的上限（最多降 10 个百分点）算");
   });
 });
 

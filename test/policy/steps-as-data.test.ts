@@ -15,7 +15,7 @@ function estimate(input: unknown): Estimate {
 }
 
 const unregisteredRetiree = {
-  insured: { region: "石家庄", scheme: "employee", status: "retired" },
+  insured: { region: "南京", scheme: "employee", status: "retired" },
   treatment: { region: "上海", setting: "inpatient", hospitalLevel: 3, date: "2026-03-01" },
   visitor: "unregistered",
   costs: { total: "20000" },
