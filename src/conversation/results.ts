@@ -8,7 +8,7 @@ import type { FlowContext } from "../../flows/common.ts";
 import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type Step, type Warning } from "../policy/index.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
-import { flowMessages as m } from "../messages/flows.ts";
+import { chatMoney, flowMessages as m } from "../messages/flows.ts";
 import { assumptionText, problemText, sourceAgeMark, warningText } from "../messages/explain.ts";
 import { chatAssumptionText, chatStepWords, chatWarningText } from "../messages/chat-steps.ts";
 import { book, regionName, today } from "./policy-data.ts";
@@ -261,7 +261,7 @@ export function estimateBrief(ctx: FlowContext, now: Date): string | undefined {
   const b = book();
   try {
     const result = b ? evaluate(scenarioOf(ctx.a, now), b) : undefined;
-    return result?.ok ? m.rephrase.estimate(result.estimate.fundPays, result.estimate.youPay) : undefined;
+    return result?.ok ? m.rephrase.estimate(short(result.estimate.fundPays), short(result.estimate.youPay)) : undefined;
   } catch {
     return undefined;
   }
@@ -281,8 +281,8 @@ const LOW_EXPLAINED: Partial<Record<Assumption["kind"], Step["kind"][]>> = {
   intra_province_catalogue: ["jurisdiction", "out_of_catalog"],
 };
 
-/** Whole yuan without ".00": the reply stays short; fen that are there are kept. */
-const short = (x: string) => x.replace(/(\d)\.00(?!\d)/g, "$1");
+/** The chat's one money format (src/messages/flows.ts `chatMoney`). */
+const short = chatMoney;
 
 /** The figures given but not picked as the total, on the read-back line itself. */
 function leftOutText(ctx: FlowContext): string {

@@ -31,6 +31,15 @@ const WHY = {
 const JURISDICTION = { same_pool: "同一统筹区", intra_province: "省内跨市异地就医", cross_province: "跨省异地就医" } as const;
 
 /**
+ * The chat's one money format: the evaluator's figures ("17615.00") with whole yuan shown without
+ * ".00" ("17615 元") and fen kept where there are some ("13209.60 元"), in every line that shows a
+ * figure (the estimate, its steps, its one-sentence summary). The CLI and the JSON keep two decimals.
+ */
+export function chatMoney(x: string): string {
+  return x.replace(/(\d)\.00(?!\d)/g, "$1");
+}
+
+/**
  * A policy version's name as a reader says it: "2023" → " 2023 年", "2023-10" → " 2023 年 10 月",
  * "2025医保年度" → " 2025 医保年度", "2021-江西统一规则" → " 2021 年（江西统一规则）"; a name that is
  * only the data's own label (a source code such as "M15") is not shown: undefined.
@@ -207,9 +216,9 @@ export const flowMessages = {
     },
 
     partlyTypical: (region: string, scheme: string, ownCap: boolean) =>
-      `${region}${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}没有我们核实过的数据，这几项用典型模板（各地中位数，不是${region}的政策）估算，其余按${region}的规定：`,
+      `${region}${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}没有我们核实过的完整数据，这几项用典型模板（各地中位数，不是${region}的政策）估算，其余按${region}的规定：`,
     partlyTypicalProvince: (city: string, province: string, scheme: string, ownCap: boolean) =>
-      `${city}没有自己的政策数据，按${province}全省规定；其中${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}${province}也没有数据，用典型模板（各地中位数，不是任何一地的政策）估算：`,
+      `${city}没有自己的政策数据，按${province}全省规定；其中${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}，${province}没有我们核实过的完整数据，用典型模板（各地中位数，不是任何一地的政策）估算：`,
     total: (x: string) => `总费用：${x} 元`,
     fund: (x: string) => `医保基金支付：${x} 元`,
     // Paid on top of the fund figure above (fund + serious illness + you = total), so not "其中".
