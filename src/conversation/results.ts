@@ -356,18 +356,18 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   for (const s of steps) if (!cited.has(s.source.title)) cited.set(s.source.title, { n: cited.size + 1, confidence: s.source.confidence });
   let ratioLine: number | undefined;
   let fundLine: number | undefined;
-  let fundWords: { what: string; amount: string; rule: string } | undefined;
+  let fundWords: { what: string; rule: string } | undefined;
   // Without a 起付线 step the ratio applies to the whole amount in the policy's scope: not "起付线以上".
   const stepOptions = { deductible: steps.some((x) => x.kind === "deductible") };
   for (const s of steps) {
     const n = cited.get(s.source.title)!.n;
     // A cap reached right after the fund's ratio: said on the fund's line, whose figure is then the
-    // capped one the headline gives ("统筹基金支付：800 元（… 算出 900 元，年度封顶 800 元）").
+    // capped one the headline gives ("统筹基金支付：800 元（…；年度封顶）").
     if (s.params.kind === "cap" && fundLine === lines.length - 1 && fundWords && s.amount !== null) {
       const words = chatStepWords(s.params);
       if (!words.rule) {
         const [, , marks] = /^(.*?)((?:\[\d+\])*)$/u.exec(lines[fundLine]!)!;
-        const rule = m.estimate.capJoined(fundWords.rule, fundWords.amount, words.what, short(s.amount));
+        const rule = m.estimate.capJoined(fundWords.rule, words.what);
         lines[fundLine] = m.estimate.stepBody(fundWords.what, short(s.amount), rule) + marks + (marks!.includes(`[${n}]`) ? "" : `[${n}]`);
         continue;
       }
@@ -386,7 +386,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     if ((s.params.kind === "ratio" || s.params.kind === "band") && s.params.adjust.visitor) ratioLine = lines.length - 1;
     if (s.params.kind === "ratio" || s.params.kind === "band") {
       fundLine = lines.length - 1;
-      fundWords = { what: short(words.what), amount: s.amount === null ? "" : short(s.amount), rule: short(words.rule) };
+      fundWords = { what: short(words.what), rule: short(words.rule) };
     }
   }
   // What the reply already said in its own words is not said again in the evaluator's.

@@ -266,8 +266,8 @@ export const flowMessages = {
     /** After an assumption whose figure rests on a source of low confidence (the warning is then not repeated). */
     lowConfidence: "（可信度低）",
     /** A cap reached, on the fund's line: "…，年度限额封顶 150000 元". */
-    /** The fund's rule when a cap bit: what the ratio came to, then the cap that the figure is. */
-    capJoined: (rule: string, computed: string, cap: string, amount: string) => `${rule}；算出 ${computed} 元，${cap} ${amount} 元`,
+    /** The fund's rule when a cap bit: the line's figure is the cap ("统筹基金支付：800 元（…；年度封顶）"). */
+    capJoined: (rule: string, cap: string) => `${rule}；${cap}`,
     todayAndYear: (parts: string[]) => `按今天就医、今年${parts.join("、")}算`,
     yearToDateParts: { admissions: "首次住院", deductiblePaid: "还没付过起付线", fundPaid: "还没报销过" } as Record<string, string>,
     warnings: "请注意：",
