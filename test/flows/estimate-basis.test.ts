@@ -20,7 +20,7 @@ describe("estimate basis line", () => {
   it("a region with its own rules but the template's table is partly typical, not 'no data'", () => {
     const text = firstReply("长春职工医保在北京住院花了10万");
     // The read-back line comes first, the basis second.
-    expect(text.split("\n")[1]).toContain("已有的规定，其余用典型模板");
+    expect(text.split("\n")[1]).toContain("没有我们核实过的完整数据，这几项用典型模板");
     expect(text).not.toContain("暂无具体政策数据");
     expect(text).toContain("按吉林省全省规定估算"); // 吉林's province-wide −20 points, said to be the province's
   });

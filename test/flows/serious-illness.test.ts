@@ -5,7 +5,7 @@ import { chat, estimateOf } from "./chat.ts";
 
 describe("estimate reply with serious-illness insurance", () => {
   it("names it as paid on top of the fund, and the three figures add up to the total", () => {
-    const text = estimateOf(chat(["我爸退休了在杭州跟我住 医保是合肥职工的 在浙一住院花了6万2 转诊了 能报多少"]).at(-1)!)!;
+    const text = estimateOf(chat(["郑州居民医保 去北京住院 三甲 6万2 转诊了 能报多少"]).at(-1)!)!;
     const figure = (label: string) => new Decimal(new RegExp(`${label}：([\\d.]+) 元`).exec(text)![1]!);
     expect(text).not.toContain("其中大病保险");
     const total = figure("医保基金支付").plus(figure("大病保险另付")).plus(figure("您自己付"));

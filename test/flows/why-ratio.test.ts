@@ -27,7 +27,8 @@ describe("after an estimate", () => {
     const r = evaluate({
       insured: { region: "石家庄", scheme: "employee", status: "working" },
       treatment: { region: "北京", setting: "inpatient", hospitalLevel: 3, date: "2025-08-01" },
-      visitor: "long_term",
+      // The kind the chat assumes when none is said; 京津冀 keeps the ratio for it, and the rule says so.
+      visitor: "temporary_other",
       costs: { total: "20000" },
     });
     expect(r.ok).toBe(true);
