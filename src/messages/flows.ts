@@ -45,12 +45,12 @@ export function chatMoney(x: string): string {
  * only the data's own label (a source code such as "M15") is not shown: undefined.
  */
 export function versionWords(version: string): string | undefined {
-  const m = /^(\d{4})(?:-(\d{2})|医保年度|-(.+))?$/u.exec(version);
-  if (!m) return /[A-Za-z]/.test(version) ? undefined : ` ${version} `.replace(/ $/, "");
-  if (version.endsWith("医保年度")) return ` ${m[1]} 医保年度`;
-  if (m[2]) return ` ${m[1]} 年 ${Number(m[2])} 月`;
-  if (m[3]) return ` ${m[1]} 年（${m[3]}）`;
-  return ` ${m[1]} 年`;
+  const m = /^(\d{4})(?:-(\d{2}))?(-?)(.*)$/u.exec(version);
+  if (!m) return /[A-Za-z]/.test(version) ? undefined : ` ${version}`;
+  const [, year, month, dash, rest] = m;
+  if (month && !rest) return ` ${year} 年 ${Number(month)} 月`;
+  if (!rest) return ` ${year} 年`;
+  return dash ? ` ${year} 年（${rest}）` : ` ${year} ${rest}`;
 }
 
 export const flowMessages = {
