@@ -66,7 +66,8 @@ describe("amounts that contradict each other are a question", () => {
 });
 
 describe("a corrected place changes the answer that held it", () => {
-  const START = "三亚职工医保 退休 在北京三甲医院住院 花了6万 没备案";
+  // Registered (转诊), so every place in the table has a figure: care not registered has none where the insured place has no rule for it.
+  const START = "三亚职工医保 退休 转诊到北京三甲医院住院 花了6万";
   it.each([
     ["从三亚改成杭州", m.change.changed("参保地杭州"), /^按：杭州职工医保、退休、北京/],
     ["医保其实是在无锡", m.change.changed("参保地无锡"), /^按：无锡职工医保、退休、北京/],
