@@ -434,6 +434,10 @@ function changesOf(known: Answers, patch: Record<string, unknown>): Slot[] {
 function isNewQuestion(c: Case): boolean {
   if (!c.flow || !c.known.insured) return false;
   if (namesOtherPerson(c.text)) return true;
+  // "我是河北的职工医保 在北京住院…" after an estimate for 北京 insurance: another insured place, though
+  // only its province was said; the new flow asks for its city instead of keeping the old one.
+  const province = c.patch.insured === undefined ? insuredProvinceSaid(c.p) : undefined;
+  if (province && !c.known.insured!.startsWith(province.slice(0, 2))) return true;
   return !!c.patch.insured && !!c.patch.treatment && c.changes.includes("insured") && c.changes.includes("treatment");
 }
 
@@ -704,14 +708,29 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     const slot = REGION_SLOT_OF[amb.slot];
     if (!slot || event.seed?.[slot] !== undefined) continue;
     const cities = amb.candidates as { code: string; level: string }[];
-    const province = `${cities[0]?.code?.slice(0, 2) ?? ""}0000`;
-    const oneProvince = cities.length > 1 && cities.every((x) => typeof x === "object" && x.level === "city" && x.code.startsWith(province.slice(0, 2)));
-    if (oneProvince && divisionByCode(province)?.level === "province") return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
+    const province = provinceOfCities(cities);
+    const oneProvince = province !== undefined;
+    if (province) return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
     // 延州医保 (a slip that fits 延吉 and 延安), 吉林 (the province or its city): the question offers them.
     const places = cities.filter((x) => typeof x === "object" && typeof x.code === "string");
     if (!oneProvince && places.length >= 2 && places.length <= 6) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes: places.map((x) => x.code) } } };
   }
   return event;
+}
+
+/** The province whose cities are a place's candidates (河北 said alone), if they are one province's cities. */
+function provinceOfCities(cities: readonly unknown[]): string | undefined {
+  const first = cities[0] as { code?: unknown } | undefined;
+  if (cities.length < 2 || typeof first?.code !== "string") return undefined;
+  const prefix = first.code.slice(0, 2);
+  const all = cities.every((x) => typeof x === "object" && x !== null && (x as { level?: unknown }).level === "city" && String((x as { code?: unknown }).code).startsWith(prefix));
+  return all && divisionByCode(`${prefix}0000`)?.level === "province" ? `${prefix}0000` : undefined;
+}
+
+/** The province said alone for the insured place ("我是河北的职工医保"), if any. */
+function insuredProvinceSaid(p: Parse): string | undefined {
+  const amb = p.ambiguities?.find((x) => x.slot === "insuredRegion");
+  return amb ? provinceOfCities(amb.candidates) : undefined;
 }
 
 /** A deposit typed with the question goes with it into the estimate, to be said back as not the bill. */

@@ -149,6 +149,15 @@ describe("short, natural wording", () => {
     // A city named with its province is that city: nothing to ask.
     expect(textOf(chat(["河北石家庄的职工医保 在北京住院花了4万 三甲"])[0]!)).not.toContain("是省份");
   });
+  it("after an estimate, another insured province said alone is a new question: the old insured place is not kept", () => {
+    const r = chat(["北京职工在职 在上海三甲住院了5万", "我是河北的职工医保 在北京住院花了4万 三甲"]);
+    const t = textOf(r[1]!);
+    expect(t).toContain(m.problems.province("河北省", "河北", "insured"));
+    expect(t).not.toContain("按哪个算");
+    expect(r[1]!.at(-1)!.choices?.every((c) => c.id.startsWith("p:13"))).toBe(true);
+    // The same province as the known insured place is not a new question on that ground.
+    expect(textOf(chat(["石家庄职工在职 在上海三甲住院了5万", "我是河北的职工医保 在北京住院花了4万 三甲"])[1]!)).not.toContain("是省份");
+  });
   it("海南 and 西藏 are accepted as regions where a province is asked (备案到省), not sent back for a city", () => {
     const t = lastText(["/estimate", "海南"]);
     expect(t).not.toContain("是省份");
