@@ -109,7 +109,9 @@ describe("each optional field, flipped alone", () => {
         expect(run(without(input, field), false)).toEqual(omitted);
         expect(run(input, false)).toEqual(given);
       }),
-      { numRuns: 250 },
+      // 500 runs: care not registered is now refused where the insured place has no rule for it, so
+      // fewer generated scenarios settle (one CI run compared 91 of 250 for status, under the floor).
+      { numRuns: 500 },
     );
     expect(compared).toBeGreaterThan(100);
   });
