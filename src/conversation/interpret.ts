@@ -709,11 +709,10 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     if (!slot || event.seed?.[slot] !== undefined) continue;
     const cities = amb.candidates as { code: string; level: string }[];
     const province = provinceOfCities(cities);
-    const oneProvince = province !== undefined;
     if (province) return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
     // 延州医保 (a slip that fits 延吉 and 延安), 吉林 (the province or its city): the question offers them.
     const places = cities.filter((x) => typeof x === "object" && typeof x.code === "string");
-    if (!oneProvince && places.length >= 2 && places.length <= 6) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes: places.map((x) => x.code) } } };
+    if (places.length >= 2 && places.length <= 6) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes: places.map((x) => x.code) } } };
   }
   return event;
 }
