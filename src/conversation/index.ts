@@ -3,6 +3,7 @@
  * adapters translate their input to `UserInput` and render the neutral `Reply`.
  */
 export type { Reply, UserInput, Choice, Bill } from "./reply.ts";
+export { sourcesToList } from "./reply.ts";
 export type { StoredConversation } from "./store.ts";
 export { STORE_VERSION } from "./store.ts";
 export { handle, neutral, type HandleOptions, type Outcome } from "./handle.ts";

@@ -32,3 +32,14 @@ export type UserInput =
   | { type: "text"; text: string }
   | { type: "choice"; id: string }
   | { type: "command"; name: string; rest?: string };
+
+/**
+ * The sources a text-only channel still has to list under a reply: those its text does not name
+ * already. An estimate names its sources itself, numbered and graded, in its last line; listing
+ * them again under it would say every source twice.
+ */
+export function sourcesToList(reply: Reply): string[] {
+  const out: string[] = [];
+  for (const s of reply.sources ?? []) if (s.trim() !== "" && !reply.text.includes(s)) out.push(s);
+  return out;
+}

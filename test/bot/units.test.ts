@@ -82,7 +82,7 @@ describe("rendering", () => {
             visible.push(parsed.text);
           }
           const strip = (x: string) => x.replace(/\s/g, "");
-          const kept = sources.filter((x) => x.trim() !== "");
+          const kept = sources.filter((x) => x.trim() !== "" && !text.includes(x));
           const expected = strip(text) + (kept.length > 0 ? strip(m.sourcesTitle + kept.join("；")) : "");
           expect(strip(visible.join(""))).toBe(expected === "" ? m.emptyReply : expected);
         },
@@ -111,6 +111,12 @@ describe("rendering", () => {
     expect(messageHtml("a😀b c", [{ type: "bold", offset: 1, length: 3 }, { type: "text_link", offset: 5, length: 1, url: 'https://x/?a="1"&b' }, { type: "mention", offset: 0, length: 1 }])).toBe(
       'a<b>😀b</b> <a href="https://x/?a=&quot;1&quot;&amp;b">c</a>',
     );
+  });
+
+  it("does not quote again a source the text names already", () => {
+    const [html] = renderReply({ text: "结果\n来源：[1] 甲市医保局通知", sources: ["甲市医保局通知", "乙省答复"] });
+    expect(html).toBe(`结果\n来源：[1] 甲市医保局通知\n\n<blockquote expandable>${m.sourcesTitle}乙省答复</blockquote>`);
+    expect(renderReply({ text: "结果\n来源：[1] 甲市医保局通知", sources: ["甲市医保局通知"] })).toEqual(["结果\n来源：[1] 甲市医保局通知"]);
   });
 
   it("puts sources in an expandable quote", () => {

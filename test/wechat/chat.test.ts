@@ -1,6 +1,7 @@
 /** What a person sees in WeChat: numbered choices, events, messages that are not text, forgetting. */
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_MENU_ITEMS, renderCustom, renderReplies, replyText, splitText } from "../../src/channels/wechat/render.ts";
+import { handleMessage } from "../../src/conversation/index.ts";
 import { conversationKeys, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness | undefined;
@@ -22,6 +23,18 @@ describe("rendering", () => {
   it("lists choices by number with how to pick one, and no HTML", () => {
     const text = replyText({ text: "请选一项：", choices: [{ id: "a", label: "备案怎么办" }, { id: "b", label: "估算能报多少" }], sources: ["某市医保局通知 <2024>"] });
     expect(text).toBe("请选一项：\n1. 备案怎么办\n2. 估算能报多少\n（回复数字即可）\n来源：某市医保局通知 <2024>");
+  });
+
+  it("says each source once: those the text names already (an estimate's numbered line) are not listed again", async () => {
+    const reply = { text: "医保基金支付：100 元\n来源：[1] 甲市医保局通知（可信度高）", sources: ["甲市医保局通知", "乙省医保局答复"] };
+    expect(replyText(reply)).toBe("医保基金支付：100 元\n来源：[1] 甲市医保局通知（可信度高）\n来源：乙省医保局答复");
+    // A real estimate, from the conversation itself.
+    const replies = handleMessage(null, { type: "text", text: "苏州职工 在上海住院花了8万 备案了" }, new Date("2025-08-01T12:00:00Z")).replies;
+    const estimate = replies.find((r) => r.text.includes("医保基金支付"));
+    expect(estimate!.sources!.length).toBeGreaterThan(0);
+    const shown = renderReplies([estimate!]).join("\n");
+    for (const title of estimate!.sources!) expect(shown.split(title).length - 1).toBe(1);
+    expect(shown.match(/来源：/g)).toHaveLength(1);
   });
 
   it("splits by paragraph, then line, then character, each part within the byte limit", () => {

@@ -3,7 +3,7 @@
  * expandable quote, anything over Telegram's 4,096 characters split at paragraph, then line,
  * then character boundaries (never inside a tag or an escape).
  */
-import type { Reply } from "../../conversation/index.ts";
+import { sourcesToList, type Reply } from "../../conversation/index.ts";
 import { botMessages as m } from "../../messages/bot.ts";
 
 export const MAX_MESSAGE_CHARS = 4096;
@@ -95,7 +95,7 @@ export function splitText(text: string, max = MAX_MESSAGE_CHARS): string[] {
 /** The HTML bodies of one reply, in order; the last one is where its keyboard goes. */
 export function renderReply(reply: Reply): string[] {
   const pieces = (reply.text.trim() === "" ? [] : splitText(reply.text)).map(escapeHtml);
-  const sources = reply.sources?.filter((s) => s.trim() !== "") ?? [];
+  const sources = sourcesToList(reply);
   if (sources.length > 0) {
     const plain = `${m.sourcesTitle}${sources.join("；")}`;
     const footerPieces = splitText(plain, MAX_MESSAGE_CHARS - 4);

@@ -1,11 +1,11 @@
 /**
  * Replies → WeChat text messages. No buttons and no HTML: choices become a numbered list the
- * person answers with a digit, sources a plain line. One turn's replies are joined into one
+ * person answers with a digit, sources the text does not name already a plain line. One turn's replies are joined into one
  * text (客服消息 are counted per person, so fewer messages is better) and cut into parts of at
  * most MAX_CONTENT_BYTES, at paragraph, then line, then character boundaries. Through 客服消息
  * the newest choices can be clickable instead: a menu message (msgmenu) under the last part.
  */
-import type { Reply } from "../../conversation/index.ts";
+import { sourcesToList, type Reply } from "../../conversation/index.ts";
 import { wechatMessages as m } from "../../messages/wechat.ts";
 
 /**
@@ -23,7 +23,7 @@ export function replyText(reply: Reply): string {
   if (reply.choices && reply.choices.length > 0) {
     parts.push(`${reply.choices.map((c, i) => `${i + 1}. ${c.label}`).join("\n")}\n（${m.pickByNumber}）`);
   }
-  const sources = reply.sources?.filter((s) => s.trim() !== "") ?? [];
+  const sources = sourcesToList(reply);
   if (sources.length > 0) parts.push(`${m.sourcesTitle}${sources.join("；")}`);
   return parts.join("\n");
 }
