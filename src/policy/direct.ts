@@ -74,7 +74,11 @@ export function freeZoneFor(
   const found = book.versionFor(insured, scheme, date);
   if ("error" in found || found.typical) return undefined;
   const zone = freeZoneOf(found.version, treatment, date);
-  return zone ? { rule: zone.rule, source: book.sourceRef(found.policy, zone.source, zone.quote), policy: found.policy } : undefined;
+  if (zone) return { rule: zone.rule, source: book.sourceRef(found.policy, zone.source, zone.quote), policy: found.policy };
+  // A city whose file names no free zone is still in its province's (河北's 京津冀 zone covers 邯郸).
+  const province = found.province ? undefined : book.provinceVersionFor(insured, scheme, date);
+  const provinceZone = province ? freeZoneOf(province.version, treatment, date) : undefined;
+  return province && provinceZone ? { rule: provinceZone.rule, source: book.sourceRef(province.policy, provinceZone.source, provinceZone.quote), policy: province.policy } : undefined;
 }
 
 export interface DirectQuery {

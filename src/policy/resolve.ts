@@ -112,9 +112,18 @@ export function findVisitorEntry(version: SchemeVersion, visitor: Visitor, juris
 function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater = false): AppliedVisitorRule {
   const { scenario, version, policy, jurisdiction } = c;
   const setting = scenario.treatment.setting;
-  const zone = freeZoneOf(version, c.treatment.code, scenario.treatment.date);
+  let zone = freeZoneOf(version, c.treatment.code, scenario.treatment.date);
+  let zonePolicy: AnyPolicy = policy;
+  if (!zone && policy.code !== "typical") {
+    // A city whose file names no free zone is still in its province's (河北's 京津冀 zone covers 邯郸).
+    const province = book.provinceVersionFor(poolingCode(c.insured.code), scenario.insured.scheme, scenario.treatment.date);
+    if (province && province.policy !== policy) {
+      zone = freeZoneOf(province.version, c.treatment.code, scenario.treatment.date);
+      zonePolicy = province.policy;
+    }
+  }
   if (zone && zoneDecides(zone.rule, visitor)) {
-    return { rule: zone.rule, entry: null, policy, source: zone.source, quote: zone.quote, freeZone: true };
+    return { rule: zone.rule, entry: null, policy: zonePolicy, source: zone.source, quote: zone.quote, freeZone: true };
   }
   const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);
   if (own) {

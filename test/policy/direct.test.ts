@@ -50,6 +50,22 @@ describe("directSettlement (with the policy data)", () => {
     // Scheme not known yet: both schemes have the zone, so it decides.
     expect(directSettlement(book, { insured: SHIJIAZHUANG, treatment: BEIJING, date: DATE }).reason).toBe("free_zone");
   });
+  it("邯郸 (no file of its own) → 北京 or 天津: the province's 京津冀 zone covers every 河北 统筹区 (北京、天津 pages, B-)", () => {
+    const HANDAN = "130400";
+    for (const treatment of [BEIJING, "120000"]) {
+      for (const scheme of ["employee", "resident"] as const) {
+        const d = directSettlement(book, { insured: HANDAN, treatment, scheme, date: DATE });
+        expect(d).toMatchObject({ possible: true, mustRegister: false, reason: "free_zone" });
+        expect(d.zone?.rule).toEqual({ kind: "same" });
+        expect(d.zone?.source?.title).toContain("京津冀");
+      }
+    }
+    // Outside the zone a 河北 city still registers, and before the zone began so did 邯郸 → 北京.
+    expect(directSettlement(book, { insured: HANDAN, treatment: SHANGHAI, scheme: "employee", date: DATE }).reason).not.toBe("free_zone");
+    expect(directSettlement(book, { insured: HANDAN, treatment: BEIJING, scheme: "employee", date: "2023-03-01" }).reason).not.toBe("free_zone");
+    const e = eligibility(book, { insured: HANDAN, treatment: BEIJING, category: "temporary_other", date: DATE });
+    expect(e.cutCeiling).toBeUndefined();
+  });
   it("before the zone began (2023-02-10) the same trip needs a registration", () => {
     const d = directSettlement(book, { insured: SHIJIAZHUANG, treatment: BEIJING, scheme: "employee", date: "2023-01-15" });
     expect(d.reason).not.toBe("free_zone");
