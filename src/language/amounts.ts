@@ -44,12 +44,16 @@ const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费�
 /** A figure put right (准确说是5200, 其实是21500, 结算下来21500) stands on its own like a bare one. */
 const RESTATED_BEFORE = /(准确|确切|精确|具体|其实|实际上?|不对|应该|算下来|结下来|一算|最后|单子上|结算单上?|发票上|清单上)(地|的)?(说|讲|写|写着|显示)?(的|是|有|为)?$/u;
 
+const NOT_FIGURE = /[,\s¥$多来余]|rmb/gu;
+const PLAIN_NUMBER = /^\d+(\.\d+)?(e[+-]?\d+)?$/u;
+const ARABIC_AT = /^\d+(\.\d+)?/u;
+
 /** Reads one run into a Decimal, or null if it is not a number (三四百 is a range, not 340). */
 export function toDecimal(run: string): Decimal | null {
   // 10来万, 3多万: "about"; the figure is the round number said.
-  const s = run.replace(/[,\s¥$多来余]|rmb/gu, "");
+  const s = run.replace(NOT_FIGURE, "");
   if (s === "") return null;
-  if (/^\d+(\.\d+)?(e[+-]?\d+)?$/u.test(s)) return new Decimal(s);
+  if (PLAIN_NUMBER.test(s)) return new Decimal(s);
   let total = new Decimal(0);
   let section = new Decimal(0);
   let number: Decimal | null = null;
@@ -59,7 +63,7 @@ export function toDecimal(run: string): Decimal | null {
   let i = 0;
   while (i < s.length) {
     const ch = s[i] as string;
-    const arabic = /^\d+(\.\d+)?/u.exec(s.slice(i));
+    const arabic = ARABIC_AT.exec(s.slice(i));
     if (arabic) {
       if (lastWasDigit) return null;
       number = new Decimal(arabic[0]);
@@ -113,8 +117,12 @@ export function canonical(d: Decimal): string {
   return d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
 }
 
+/** What every run holds (a digit); a message without one has no amount, and one scan says so. */
+const NUMERAL = /[\d零〇一二两三四五六七八九十]/u;
+
 export function findAmounts(text: string, expectingAmount = false): AmountFound[] {
   const out: AmountFound[] = [];
+  if (!NUMERAL.test(text)) return out;
   for (const m of text.matchAll(RUN)) {
     const lead = /^\s*/u.exec(m[0])?.[0].length ?? 0;
     const raw = m[0].slice(lead).replace(/\s+$/u, "");

@@ -125,6 +125,7 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
 const CORRECTION = /^(那|那么|哦|噢|嗯|诶)?[,，\s]*(要是|如果|假如|假设|若是|万一|换成|改成|改为)|改成|换成|改为|换到|改到|^(那|那么)(在|去|是|换|按)?.{1,12}(呢|的话)$|其实(他|她|我|俺|老人|我爸|我妈)?(已经|早就|早|还|是|也|没)|(算|弄|填|选|报|看)错了|^(不对|错了|不是的|不是不是)[,，。.!！\s]|^(那)?换(个|家|一家|一个)(医院|地方|城市)?[,，\s]*(去|到|在|换成|改成)?|说错了|搞错了|写错了|记错了|打错了|输错了|应该是|改一下|更正|纠正|不对[,，\s]*(是|应该)|不是[\d零一二两三四五六七八九十百千万wk.]+(块|元)?[,，\s]*(是|而是)|^不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,6}$|是[^不]{1,10}不是|^(那)?(换|改)(成|到|去|在)?[^,，。\s]{1,8}(试试|看看|算算|算一下|再算)$|(刚才|上面|前面|之前|上一个)(说|讲|填|写|选|打)?的?(不对|错了|有误)|^(那)?(算成|按照?)[^,，。\s]{1,8}(算|的)?(看看|试试|算算|一下)?$|^(那)?[^,，。\s吗么?？]{2,10}呢$|^[^不,，。\s]{1,8}[,，\s]*(不是|而不是)[^,，。\s]{1,8}$|^(哦|噢|嗯)?[,，\s]*其实|不是[^,，。\s]{1,8}[,，。\s]+(而是|是)[^,，。\s]{1,8}$|^(那|那么)?(再|重新)?(用|按|按照|照)[^,，。\s]{1,10}(再|重新)?(算|计算|重算|来算)(一下|一遍|一次|一回|下|看看|算)?$|(再|重新)算一(遍|次|下|回)$/u;
 const CORRECTION_NOT = /备案.{0,6}(改|换|变更|取消)|(改|换|变更)(一下)?备案|吗|怎么|如何|多少|能不能|可不可以|要不要|是不是/u;
 const MAX_CORRECTION_LENGTH = 16;
+const ENDS_IN_NE = /呢[?？。!！]*$/u;
 const BARE_CHANGE = /^(我)?(要|想)?(改一下|改改|修改一下|改个东西|不对|不对不对|错了|说错了|搞错了|填错了|写错了|打错了|输错了|有错|不是这样的?)[啊呀吧了哈。.!！~]*$/u;
 
 /** Below this confidence the likeliest readings are offered as choices. */
@@ -301,7 +302,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   // 要是没转诊呢: a denied fact is what the correction is about, even with no slot to fill.
   const carries = Object.keys(slots).length > 0 || places.length > 0 || ambiguities.length > 0 || negations.length > 0;
   // The cheap length test first: most messages are too long to be a correction.
-  if (carries && (compactLength <= MAX_CORRECTION_LENGTH || /呢[?？。!！]*$/u.test(text)) && CORRECTION.test(text) && !CORRECTION_NOT.test(text.replace(/多少钱?呢$/u, ""))) {
+  if (carries && (compactLength <= MAX_CORRECTION_LENGTH || ENDS_IN_NE.test(text)) && CORRECTION.test(text) && !CORRECTION_NOT.test(text.replace(/多少钱?呢$/u, ""))) {
     result.intent = "correction";
     result.confidence = 0.85;
     // "那在北京呢": a lone place said with 在/去/到 is where the care is.

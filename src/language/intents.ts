@@ -275,8 +275,10 @@ const FIELD_WORD = /备|报|医|保|院|诊|病|药|卡|结算|押金|生|材料
 const GENERIC_ONLY: readonly Intent[] = ["registration_howto", "eligibility"];
 const MAX_GENERIC_LENGTH = 6;
 
+const NOT_COMPACT = /[\s,，。.!！?？~～、…;；:："'“”‘’()（）\[\]【】\p{Extended_Pictographic}\u{FE0F}]/gu;
+
 function compact(text: string): string {
-  return text.replace(/[\s,，。.!！?？~～、…;；:："'“”‘’()（）\[\]【】\p{Extended_Pictographic}\u{FE0F}]/gu, "");
+  return text.replace(NOT_COMPACT, "");
 }
 
 /** Scores every intent; `hints` adds what other readers found (an amount, places, a setting). */
@@ -331,18 +333,24 @@ function withNeighbours(ranked: [Intent, number][]): [Intent, number][] {
   return more.length === 0 ? ranked : [...ranked, ...more.map((i): [Intent, number] => [i, 0.01])];
 }
 
+const THANKS = /谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu;
+const DOMAIN_WORD = /备案|报销|医保|审核/u;
+const DOMAIN_WORD_LONG = /备案|报销/u;
+/** A bill with a question about it. */
+const ASKS_ABOUT_BILL = /能报|报吗|报不|多少|能不能报|报销|报几/u;
+
 export function scoreIntent(text: string, hints: { amount: boolean; places: number; slots: number; scenario?: boolean }): IntentScore {
   const short = compact(text);
   if (short.length > 0 && short.length <= 14 && (NOT_UNDERSTOOD.test(short) || notUnderstoodInOtherWords(short))) return { intent: "not_understood", score: 5, runnerUp: 0 };
   if (short.length > 0 && short.length <= 12) {
     // "不想问了 谢谢": the thanks do not change that it is a goodbye.
-    const withoutThanks = short.replace(/谢谢你?|谢谢啦|多谢|感谢|好的|好吧/gu, "");
+    const withoutThanks = short.replace(THANKS, "");
     if (CANCEL_WORD.test(short) && (CANCEL.test(short) || (withoutThanks !== "" && CANCEL.test(withoutThanks)))) return { intent: "cancel", score: 5, runnerUp: 0 };
     // 备案被退回了: a question about the registration, not a step back in the conversation.
-    const domain = /备案|报销|医保|审核/u.test(short);
+    const domain = DOMAIN_WORD.test(short);
     if (RESTART.test(short) && !domain) return { intent: "restart", score: 5, runnerUp: 0 };
     if (BACK.test(short) && !domain) return { intent: "back", score: 5, runnerUp: 0 };
-  } else if (short.length <= 20 && (RESTART.test(short) || BACK.test(short)) && !/备案|报销/u.test(short) && !hints.amount && hints.places === 0) {
+  } else if (short.length <= 20 && (RESTART.test(short) || BACK.test(short)) && !DOMAIN_WORD_LONG.test(short) && !hints.amount && hints.places === 0) {
     // (押金2万 总共花了1.8万 退回来多少: a bill is a question, whatever 退回 says)
     return { intent: RESTART.test(short) ? "restart" : "back", score: 4, runnerUp: 0 };
   }
@@ -368,7 +376,7 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   if (asksMeaning(text)) scores.set("definition", DEFINITION_WEIGHT);
   if (hints.amount) {
     // A bill with a question about it is an estimate; the bill alone only leans that way.
-    const asks = /能报|报吗|报不|多少|能不能报|报销|报几/u.test(text);
+    const asks = ASKS_ABOUT_BILL.test(text);
     const fromBill = 2 + (asks ? 2 : 0) + (hints.places > 0 ? 1 : 0);
     const cue = scores.get("estimate") ?? 0;
     scores.set("estimate", Math.max(cue, fromBill) + 0.25 * Math.min(cue, fromBill));

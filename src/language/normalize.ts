@@ -24,6 +24,14 @@ const CAPITAL_DIGITS: Record<string, string> = {
   壹: "一", 贰: "二", 貳: "二", 叁: "三", 參: "三", 肆: "四", 伍: "五", 陆: "六", 陸: "六", 柒: "七", 捌: "八", 玖: "九",
   拾: "十", 佰: "百", 仟: "千", 萬: "万", 圆: "元",
 };
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+/**
+ * Anything the replacements below could act on (a control character, or any typo pattern whole):
+ * most messages have none, and one scan for all of them costs less than a pass for each.
+ */
+const MAY_REPLACE = new RegExp([CONTROL, ...TYPOS.map(([pattern]) => pattern)].map((p) => `(?:${p.source})`).join("|"));
+
 const CAPITAL_RUN = /[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬万亿圆元角整]{2,}/gu;
 const CAPITAL = /[壹贰貳叁參肆伍陆陸柒捌玖]/u;
 
@@ -32,10 +40,11 @@ export function normalize(raw: string): string {
   // A string no longer in UTF-16 units than the limit is within it in code points too.
   let text = raw.length <= MAX_INPUT_LENGTH ? raw : Array.from(raw).slice(0, MAX_INPUT_LENGTH).join("");
   text = text.normalize("NFKC");
-  // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, " ");
-  text = text.toLowerCase();
-  for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  if (MAY_REPLACE.test(text)) {
+    text = text.replace(CONTROL, " ");
+    text = text.toLowerCase();
+    for (const [pattern, replacement] of TYPOS) text = text.replace(pattern, replacement);
+  } else text = text.toLowerCase();
   if (CAPITAL.test(text)) {
     text = text.replace(CAPITAL_RUN, (run) => (CAPITAL.test(run) ? run.replace(/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬圆]/gu, (c) => CAPITAL_DIGITS[c] ?? c) : run));
   }

@@ -179,12 +179,14 @@ function unpack(packed: string): Starting {
   return { pairs, single };
 }
 
+const HAN_CHAR = /[\u4e00-\u9fa5]/u;
+
 function cueOk(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 4);
   const alone = text.trim() === text.slice(start, end);
   if (alone) return true;
-  const beforeOk = start === 0 || BEFORE_CUE.test(before) || !/[\u4e00-\u9fa5]/u.test(before.slice(-1));
+  const beforeOk = start === 0 || BEFORE_CUE.test(before) || !HAN_CHAR.test(before.slice(-1));
   return beforeOk && AFTER_CUE.test(after);
 }
 
@@ -220,6 +222,7 @@ export function findPlaces(text: string): PlaceMention[] {
 }
 
 const HAN = /\p{Script=Han}/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
 /** Words that only follow a place name: what makes a name one character off still a city. */
 const STRONG_AFTER = /^[市]?(的)?(医保|社保|参保|职工|居民|新农合|住院|看病|就医|看门诊|人[,，\s]|那边|这边)/u;
 /** …or only come right before one (医保在深川, 参保地是苏洲). */
@@ -237,7 +240,7 @@ function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
       const end = i + length;
       if (end > text.length || covered[i + 1] === 1 || covered[end - 1] === 1) continue;
       const word = text.slice(i, end);
-      if (!/^\p{Script=Han}+$/u.test(word) || !cueOk(text, i, end)) continue;
+      if (!ALL_HAN.test(word) || !cueOk(text, i, end)) continue;
       const candidates = typoCandidates(word, STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, i - 6), i)));
       if (candidates.length === 0) continue;
       extra.push({ start: i, end, text: word, candidates: candidates.map(slotOf) });
@@ -249,6 +252,9 @@ function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
   return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.start - b.start);
 }
 
+/** Nothing but a province's or city's suffix between two names. */
+const ADJACENT = /^[\s省市的]*$/u;
+
 /** 江苏苏州 / 广东省 深圳市 / 吉林省吉林市: the province only says which city is meant. */
 function mergeProvinceCity(text: string, mentions: PlaceMention[]): PlaceMention[] {
   const out: PlaceMention[] = [];
@@ -256,7 +262,7 @@ function mergeProvinceCity(text: string, mentions: PlaceMention[]): PlaceMention
     const m = mentions[k] as PlaceMention;
     const next = mentions[k + 1];
     const province = m.candidates.find((c) => c.level === "province");
-    const adjacent = next !== undefined && /^[\s省市的]*$/u.test(text.slice(m.end, next.start));
+    const adjacent = next !== undefined && ADJACENT.test(text.slice(m.end, next.start));
     // Only when the first is the city itself: 江阴 无锡住院 is a county of 无锡 and then 无锡, two mentions.
     const cityItself = m.candidates.length === 1 && (m.candidates[0] as PlaceSlot).name.startsWith(m.text);
     if (next && adjacent && cityItself && next.candidates.length === 1 && m.candidates[0]?.code === next.candidates[0]?.code) {

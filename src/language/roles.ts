@@ -70,17 +70,41 @@ export interface RoleResult {
   ambiguities: Ambiguity[];
 }
 
+/** 武汉以外的城市: a place named only to be excluded. */
+const EXCLUDED_AFTER = /^[市省]?(以外|之外|外的|除外)/u;
+/** The end of a clause: the words after a name count up to it. */
+const CLAUSE_END = /[，。,.!！?？;；]/u;
+/** 老家荆州 住院花了1万: a care word after a space. */
+const CARE_AFTER_SPACE = /^\s+(住院|住了|看病|就医|就诊|治疗|手术|做手术|看门诊|门诊|开药|拿药)/u;
+const AT_BEFORE = /在$/u;
+const FROM_TO = /^\s?(到|去|来)/u;
+
+function roleOf(s: Scored): Role | undefined {
+  return s.insured > s.treatment ? "insured" : s.treatment > s.insured ? "treatment" : undefined;
+}
+
+/** A province and one of its own cities. */
+function inProvince(p: PlaceSlot, city: PlaceSlot): boolean {
+  return p.level === "province" && city.level === "city" && city.code.slice(0, 2) === p.code.slice(0, 2);
+}
+
+/** The words up to the end of their clause (the first of `split(CLAUSE_END)`, without the array). */
+function clauseOf(words: string): string {
+  const end = words.search(CLAUSE_END);
+  return end < 0 ? words : words.slice(0, end);
+}
+
 export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   // 武汉以外的城市: a place named only to be excluded takes no role.
   // 不是在杭州 是在宁波住院: a place said only to be denied takes no role either.
   const inherited = replacedRoles(text, all);
-  const mentions = all.filter((m) => !/^[市省]?(以外|之外|外的|除外)/u.test(text.slice(m.end, m.end + 3))
+  const mentions = all.filter((m) => !EXCLUDED_AFTER.test(text.slice(m.end, m.end + 3))
     && !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) && !changedFrom(text, m) && !replaced(text, m, all));
   const scored: Scored[] = mentions.map((mention, k) => {
     const prevEnd = k > 0 ? (mentions[k - 1] as PlaceMention).end : 0;
     const nextStart = k + 1 < mentions.length ? (mentions[k + 1] as PlaceMention).start : text.length;
     const before = text.slice(Math.max(prevEnd, mention.start - 6), mention.start);
-    const after = text.slice(mention.end, Math.min(nextStart, mention.end + 16)).split(/[，。,.!！?？;；]/u)[0] ?? "";
+    const after = clauseOf(text.slice(mention.end, Math.min(nextStart, mention.end + 16)));
     const between = k > 0 ? text.slice(prevEnd, mention.start) : "";
     const usedIn = k > 0 && USED_IN.test(between);
     const from = inherited.get(mention);
@@ -88,9 +112,9 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
     // 老家荆州 住院花了1万: a care word after a space is the next clause's, weaker than a word
     // said right before the name.
     // (回老家看病 after it still points back at it.)
-    const careAfter = /^\s+(住院|住了|看病|就医|就诊|治疗|手术|做手术|看门诊|门诊|开药|拿药)/u.test(after) ? Math.min(score(TREATMENT_AFTER, after), 1.4) : score(TREATMENT_AFTER, after);
+    const careAfter = CARE_AFTER_SPACE.test(after) ? Math.min(score(TREATMENT_AFTER, after), 1.4) : score(TREATMENT_AFTER, after);
     let treatment = Math.max(careAfter, score(TREATMENT_BEFORE, before), usedIn ? 2.5 : 0, from?.treatment ?? 0);
-    const presence = /在$/u.test(before) && PRESENCE_AFTER.test(after);
+    const presence = AT_BEFORE.test(before) && PRESENCE_AFTER.test(after);
     if (presence && treatment < 2) treatment = 2;
     if (insured === treatment && insured > 0) {
       // 在X交的 beats the generic 在: the verb right after the name decides.
@@ -101,9 +125,6 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
     }
     return { mention, insured, treatment, presenceWork: presence && WORK_AFTER.test(after) };
   });
-
-  const roleOf = (s: Scored): Role | undefined =>
-    s.insured > s.treatment ? "insured" : s.treatment > s.insured ? "treatment" : undefined;
 
   // Working in a city while another city is clearly where care happened: the job insures them there.
   const strongTreatmentElsewhere = (s: Scored) => scored.some((o) => o !== s && o.treatment >= 3 && roleOf(o) === "treatment");
@@ -142,7 +163,7 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   // Two places, no cue at all, joined by 到 (苏州到上海): from → insured, to → treatment.
   if (chosen.insured.length === 0 && chosen.treatment.length === 0 && unclear.length === 2) {
     const [a, b] = unclear as [Scored, Scored];
-    if (/^\s?(到|去|来)/u.test(text.slice(a.mention.end, b.mention.start))) {
+    if (FROM_TO.test(text.slice(a.mention.end, b.mention.start))) {
       chosen.insured.push({ slot: a.mention.candidates[0] as PlaceSlot, weight: 1 });
       chosen.treatment.push({ slot: b.mention.candidates[0] as PlaceSlot, weight: 1 });
       unclear.length = 0;
@@ -151,7 +172,6 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
 
   // 去海南过冬 在海口住院, 回湖南老家株洲住院: a province and one of its own cities are one
   // place said twice; the city is the more precise.
-  const inProvince = (p: PlaceSlot, city: PlaceSlot) => p.level === "province" && city.level === "city" && city.code.slice(0, 2) === p.code.slice(0, 2);
   const cities = [...chosen.insured, ...chosen.treatment].map((c) => c.slot).filter((p) => p.level === "city" && p.code !== "?");
   for (const role of ["insured", "treatment"] as const) {
     const list = chosen[role];
@@ -209,9 +229,11 @@ const CHANGE_TO = /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成
 const PAST_PLACE = /(原来|以前|之前|原先|过去|本来|早先)(是在|在|是)$/u;
 const NOW_PLACE = /^[市省]?(的)?[^，。,.!！?？;；]{0,4}[\s,，]*(现在|后来|目前|如今|今年|去年)(已经|都)?(转到|转回|转入|迁到|迁回|转移到|改到|换到|是在|在|是)(了)?$/u;
 
+const CHANGED_TO_AFTER = /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成)/u;
+
 function changedFrom(text: string, m: PlaceMention): boolean {
   // Not 从徐州转到南京: a referral goes from where one is insured.
-  return /从$/u.test(text.slice(Math.max(0, m.start - 1), m.start)) && /^[市省]?(的)?\s?(改成|改为|换成|换到|改到|变成)/u.test(text.slice(m.end, m.end + 4));
+  return text[m.start - 1] === "从" && CHANGED_TO_AFTER.test(text.slice(m.end, m.end + 4));
 }
 
 /** 医保原来在盐城 现在转到苏州了: the past place, with the present one right after it. */
