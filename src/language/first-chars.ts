@@ -8,6 +8,7 @@
  */
 
 import { tableOf } from "./prebuilt.ts";
+import { firstPairs } from "./first-pairs.ts";
 
 /** UTF-16 codes a match can start with, or undefined when any character might start one. */
 export function firstChars(pattern: RegExp): Set<number> | undefined {
@@ -229,37 +230,57 @@ class Reader {
 
 /**
  * Many patterns, one scan of the message: `candidates(text)` marks the patterns whose match
- * could start with a character the text contains; the others cannot match and need no test.
+ * could start where the text has their first two characters (first-pairs.ts), or their first
+ * character where the second cannot be known; the others cannot match and need no test.
  */
 export class CueIndex {
-  private readonly byCode = new Map<number, number[]>();
-  /** by UTF-16 code: 1 + the position of its list in `lists`, 0 for a code no pattern starts with (an array look-up, not a Map's) */
+  /** by UTF-16 code: 1 + the position of its list in `lists`, 0 for a code no pattern starts with alone (an array look-up, not a Map's) */
   private readonly slot = new Uint16Array(0x10000);
   private readonly lists: number[][] = [];
+  /** by the first code of a pair: 1 + the position of its map (second code → patterns) in `pairLists` */
+  private readonly pairSlot = new Uint16Array(0x10000);
+  private readonly pairLists: Map<number, number[]>[] = [];
   private readonly always: number[] = [];
   readonly size: number;
 
   constructor(patterns: readonly RegExp[]) {
     this.size = patterns.length;
+    const byCode = new Map<number, number[]>();
+    const byPair = new Map<number, Map<number, number[]>>();
+    const add = <K>(map: Map<K, number[]>, key: K, k: number) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
+    };
     patterns.forEach((pattern, k) => {
       // Reading hundreds of patterns was a tenth of `yidi nlu`'s start: the build reads them once.
       const first = tableOf(`first characters of /${pattern.source}/${pattern.flags}`, () => {
         const set = firstChars(pattern);
         return set === undefined ? null : [...set];
       });
-      if (first === null) this.always.push(k);
-      else {
-        for (const code of first) {
-          const list = this.byCode.get(code);
-          if (list === undefined) this.byCode.set(code, [k]);
-          else list.push(k);
+      const pairs = tableOf(`first pairs of /${pattern.source}/${pattern.flags}`, () => {
+        const found = firstPairs(pattern);
+        return found === undefined ? null : { pairs: found.pairs, singles: found.singles };
+      });
+      if (pairs !== null) {
+        for (const code of pairs.singles) add(byCode, code, k);
+        for (const pair of pairs.pairs) {
+          const head = pair.charCodeAt(0);
+          let seconds = byPair.get(head);
+          if (seconds === undefined) byPair.set(head, (seconds = new Map()));
+          add(seconds, pair.charCodeAt(1), k);
         }
-      }
+      } else if (first !== null) for (const code of first) add(byCode, code, k);
+      else this.always.push(k);
     });
-    for (const [code, list] of this.byCode) {
+    for (const [code, list] of byCode) {
       if (code > 0xffff) continue;
       this.lists.push(list);
       this.slot[code] = this.lists.length;
+    }
+    for (const [code, seconds] of byPair) {
+      this.pairLists.push(seconds);
+      this.pairSlot[code] = this.pairLists.length;
     }
   }
 
@@ -267,10 +288,17 @@ export class CueIndex {
   candidates(text: string): Uint8Array {
     const marks = new Uint8Array(this.size);
     for (const k of this.always) marks[k] = 1;
-    const { slot, lists } = this;
-    for (let i = 0; i < text.length; i++) {
-      const at = slot[text.charCodeAt(i)] as number;
+    const { slot, lists, pairSlot, pairLists } = this;
+    const last = text.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const code = text.charCodeAt(i);
+      const at = slot[code] as number;
       if (at !== 0) for (const k of lists[at - 1] as number[]) marks[k] = 1;
+      const pairAt = pairSlot[code] as number;
+      if (pairAt !== 0 && i < last) {
+        const list = (pairLists[pairAt - 1] as Map<number, number[]>).get(text.charCodeAt(i + 1));
+        if (list !== undefined) for (const k of list) marks[k] = 1;
+      }
     }
     return marks;
   }
