@@ -1,3 +1,4 @@
+import { chatMoney } from "./flows.ts";
 /** What the web chat says itself (the flows speak through replies), and the bill picture's words. */
 export const webMessages = {
   title: "异地就医助手",
@@ -38,8 +39,8 @@ export const webMessages = {
   },
   bill: {
     title: "谁付多少",
-    total: (amount: string) => `总费用 ${amount} 元`,
-    amount: (amount: string) => `${amount} 元`,
+    total: (amount: string) => `总费用 ${chatMoney(amount)} 元`,
+    amount: (amount: string) => `${chatMoney(amount)} 元`,
     parts: {
       fund: "医保基金支付",
       serious: "大病保险支付",
@@ -51,8 +52,8 @@ export const webMessages = {
       share: "按比例自付",
     },
     /** The picture's text alternative: every part with its amount, in the bar's order. */
-    alt: (total: string, parts: string[]) => `费用构成：总费用 ${total} 元，其中${parts.join("，")}。`,
-    altPart: (label: string, amount: string) => `${label} ${amount} 元`,
+    alt: (total: string, parts: string[]) => `费用构成：总费用 ${chatMoney(total)} 元，其中${parts.join("，")}。`,
+    altPart: (label: string, amount: string) => `${label} ${chatMoney(amount)} 元`,
     own: "您自己付",
     insured: "保险支付",
   },

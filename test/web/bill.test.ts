@@ -94,7 +94,7 @@ describe("billSvg", () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="b7-t"/);
     const alt = billAlt(bill);
     expect(svg).toContain(`<title id="b7-t">${alt}</title>`);
-    expect(alt).toBe("费用构成：总费用 30000.00 元，其中医保基金支付 21024.00 元，起付线（自付） 800.00 元，按比例自付 8176.00 元。");
+    expect(alt).toBe("费用构成：总费用 30000 元，其中医保基金支付 21024 元，起付线（自付） 800 元，按比例自付 8176 元。");
   });
 
   it("a part too small to see still gets a visible sliver", () => {
@@ -143,7 +143,7 @@ describe("the picture in Telegram", () => {
       const params = photos[0]!.params;
       const file = Object.values(params).find((v: any) => v && typeof v === "object" && Buffer.isBuffer(v.bytes)) as { bytes: Buffer } | undefined;
       expect(file!.bytes.subarray(1, 4).toString()).toBe("PNG");
-      expect(String(params.caption)).toMatch(/^费用构成：总费用 30000\.00 元，其中医保基金支付 [\d.]+ 元/);
+      expect(String(params.caption)).toMatch(/^费用构成：总费用 30000 元，其中医保基金支付 [\d.]+ 元/);
       // The picture comes after the estimate's text and before the question that follows it.
       const order = h.tg.calls.filter((c) => Number(c.params.chat_id) === 31 && (c.method === "sendMessage" || c.method === "sendPhoto")).map((c) => c.method);
       const at = order.indexOf("sendPhoto");

@@ -99,7 +99,7 @@ describe("the web chat over HTTP", () => {
     const v = await visit();
     const res = await post(v, "/chat", { csrf: "forged", text: "我在苏州交的职工医保" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/?n=expired");
+    expect(res.headers.get("location")).toBe("/?n=expired#status");
     expect(await store.get(conversationKey(v.id))).toBeNull();
     const other = await visit();
     expect((await post(v, "/chat", { csrf: other.csrf, text: "你好" })).status).toBe(303);
@@ -124,7 +124,7 @@ describe("the web chat over HTTP", () => {
     const v = await visit();
     const res = await post(v, "/chat", { csrf: v.csrf, text: "我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少", send: "1" });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/#say");
+    expect(res.headers.get("location")).toBe("/#new");
     const html = await page(v);
     expect(html).toContain("在上海三甲医院住院花了3万");
     expect(html).toContain("医保基金支付");
@@ -225,7 +225,7 @@ describe("the web chat over HTTP", () => {
     expect(limited.status).toBe(429);
     expect(((await limited.json()) as { notice: string }).notice).toBe(m.tooMany);
     const form = await post(v, "/chat", { csrf: v.csrf, text: "你好" });
-    expect(form.headers.get("location")).toBe("/?n=tooMany");
+    expect(form.headers.get("location")).toBe("/?n=tooMany#status");
     const other = await visit();
     expect((await post(other, "/chat", { csrf: other.csrf, text: "你好" }, true)).status).toBe(200);
   });
@@ -239,7 +239,7 @@ describe("the web chat over HTTP", () => {
     const res = await post(v, "/forget", { csrf: v.csrf });
     expect(remembersConversation(kept)).toBe(false);
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/?n=forgotten");
+    expect(res.headers.get("location")).toBe("/?n=forgotten#status");
     expect(res.headers.getSetCookie().some((c) => /^yidi_sid=[A-Za-z0-9_-]{22};/.test(c) && !c.includes(v.id))).toBe(true);
     expect(await store.get(conversationKey(v.id))).toBeNull();
     expect(await store.lines(transcriptKey(v.id))).toEqual([]);
@@ -255,7 +255,7 @@ describe("the web chat over HTTP", () => {
 
   it("保存结果 keeps the newest result at a short unguessable link, read-only, without personal data, for 30 days", async () => {
     const v = await visit();
-    expect((await post(v, "/save", { csrf: v.csrf })).headers.get("location")).toBe("/?n=nothing");
+    expect((await post(v, "/save", { csrf: v.csrf })).headers.get("location")).toBe("/?n=nothing#status");
     await post(v, "/chat", { csrf: v.csrf, text: "我叫张三，13812345678，我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少" });
     const res = await post(v, "/save", { csrf: v.csrf });
     expect(res.status).toBe(303);
@@ -277,6 +277,34 @@ describe("the web chat over HTTP", () => {
     expect(await loadResult(store, id, new Date(Date.now() + SAVED_TTL_MS - 60_000))).toBeDefined();
     expect(await loadResult(store, id, new Date(Date.now() + SAVED_TTL_MS + 60_000))).toBeUndefined();
     expect((await fetch(`${base}/s/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404);
+  });
+
+  it("a result saved after a correction says what was asked and what was changed, not only the correction", async () => {
+    const v = await visit();
+    await post(v, "/chat", { csrf: v.csrf, text: "苏州职工医保 在上海三甲医院住院花了3万" });
+    await post(v, "/chat", { csrf: v.csrf, text: "改成二级医院" });
+    const link = (await post(v, "/save", { csrf: v.csrf })).headers.get("location")!;
+    const html = await (await fetch(base + link)).text();
+    const asked = html.slice(html.indexOf(m.summary.asked));
+    expect(asked.slice(0, asked.indexOf(m.summary.answer))).toMatch(/苏州职工医保 在上海三甲医院住院花了3万 → 改成二级医院/);
+    // A new question after that is asked on its own again.
+    await post(v, "/chat", { csrf: v.csrf, text: "那我要是南京职工医保 在北京住院5万呢" });
+    const again = await (await fetch(base + (await post(v, "/save", { csrf: v.csrf })).headers.get("location")!)).text();
+    const from = again.slice(again.indexOf(m.summary.asked));
+    const part = from.slice(0, from.indexOf(m.summary.answer));
+    expect(part).toContain("南京职工医保");
+    expect(part).not.toContain("改成二级医院");
+  });
+
+  it("a plain form post lands at the person's newest message, with the answer under it", async () => {
+    const v = await visit();
+    await post(v, "/chat", { csrf: v.csrf, text: "苏州职工医保 在上海三甲医院住院花了3万" });
+    const res = await post(v, "/chat", { csrf: v.csrf, text: "有效期多久" });
+    expect(res.headers.get("location")).toBe("/#new");
+    const html = await page(v);
+    const at = html.indexOf('<span id="new"></span>');
+    expect(at).toBeGreaterThan(html.indexOf("医保基金支付"));
+    expect(html.slice(at)).toMatch(/^<span id="new"><\/span><div class="m me"><span class="vh">[^<]*<\/span><p>有效期多久/);
   });
 
   it("compressed pages are served to browsers that take them", async () => {

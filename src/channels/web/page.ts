@@ -37,9 +37,20 @@ export interface ChatPage {
   notice?: string;
 }
 
+/** The anchor before the person's newest message: where a plain form post lands. */
+export const NEWEST_ID = "new";
+
+/** The transcript, with the anchor before the person's newest message. */
+function logHtml(entries: Entry[], first = 0): string {
+  let k = entries.length - 1;
+  while (k >= 0 && entries[k]!.who !== "me") k--;
+  if (k < 0) return entriesHtml(entries, first);
+  return `${entriesHtml(entries.slice(0, k), first)}<span id="${NEWEST_ID}"></span>${entriesHtml(entries.slice(k), first + k)}`;
+}
+
 export function chatPage(p: ChatPage): string {
   const csrf = esc(p.csrf);
-  const body = `<div id="log" role="log" aria-label="${esc(m.logLabel)}" aria-live="polite">${entriesHtml(p.entries, p.first)}</div>
+  const body = `<div id="log" role="log" aria-label="${esc(m.logLabel)}" aria-live="polite">${logHtml(p.entries, p.first)}</div>
 <div id="choices-slot">${choicesHtml(currentChoices(p.entries), p.csrf)}</div>
 <p id="status" class="notice-line" role="status">${p.notice ? esc(p.notice) : ""}</p>
 <form id="say" class="say" method="post" action="/chat" data-js data-sending="${esc(m.sending)}" data-failed="${esc(m.failed)}" data-empty="${esc(m.empty)}">

@@ -20,7 +20,7 @@ import { refuse } from "../http/errors.ts";
 import { css, js, type Asset } from "./assets.ts";
 import { FORM_BODY_LIMIT } from "./limits.ts";
 import { readForm, type Form } from "./form.ts";
-import { chatPage, missingSummaryPage, summaryPage } from "./page.ts";
+import { chatPage, missingSummaryPage, NEWEST_ID, summaryPage } from "./page.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
@@ -93,7 +93,9 @@ export function webChat(o: WebOptions) {
 
     /** After a form post: back to the page (with a notice), or, for fetch, what to show. */
     const answer = (request: FastifyRequest, reply: FastifyReply, r: { notice?: Notice; added?: Entry[]; from?: number; sessionId?: string; status?: number }) => {
-      if (!wantsJson(request)) return reply.code(303).header("location", r.notice ? `/?n=${r.notice}` : "/#say").send();
+      // Back at the notice, or at the person's newest message with the answer under it (without
+      // JavaScript a long conversation would otherwise open at its top, or at the form past the answer).
+      if (!wantsJson(request)) return reply.code(303).header("location", r.notice ? `/?n=${r.notice}#status` : `/#${NEWEST_ID}`).send();
       const body = {
         ok: !r.notice,
         html: r.added ? entriesHtml(r.added, r.from) : "",
@@ -121,7 +123,7 @@ export function webChat(o: WebOptions) {
       // Without its cookie or with a stale token (an old tab, a restarted server) the page is
       // loaded afresh: nothing is done, nothing is lost.
       if (wantsJson(request)) void reply.code(403).send({ ok: false, reload: true, notice: m.expiredForm });
-      else void reply.code(303).header("location", "/?n=expired").send();
+      else void reply.code(303).header("location", "/?n=expired#status").send();
       return undefined;
     };
 
@@ -226,7 +228,7 @@ export function webChat(o: WebOptions) {
       const next = newId();
       tails.fresh(next);
       reply.header("set-cookie", [clearedCookie(secure), sessionCookie(next, ttl, secure)]);
-      return reply.code(303).header("location", "/?n=forgotten").send();
+      return reply.code(303).header("location", "/?n=forgotten#status").send();
     });
 
     app.post("/save", { bodyLimit: FORM_BODY_LIMIT, config: perSession, schema: { hide: true } }, async (request, reply) => {
@@ -236,7 +238,7 @@ export function webChat(o: WebOptions) {
       if (!id) return reply;
       const read = await readTranscript(o.store, id);
       const result = newestResult(read.entries);
-      if (!result) return reply.code(303).header("location", "/?n=nothing").send();
+      if (!result) return reply.code(303).header("location", "/?n=nothing#status").send();
       const saved = await saveResult(o.store, result);
       const url = `/s/${saved}`;
       tails.drop(id);

@@ -5,6 +5,7 @@
  * page to their session.
  */
 import type { ConversationStore } from "../../conversation/index.ts";
+import { flowMessages } from "../../messages/flows.ts";
 import { isId, newId } from "./session.ts";
 import type { Entry } from "./transcript.ts";
 
@@ -18,24 +19,36 @@ export interface Saved {
   expiresAt: string;
 }
 
-/** The newest result in a transcript (a reply that cites sources or draws a bill) and what the person said before it. */
+/** How many of the person's messages a saved page quotes as the question, at most (the newest kept). */
+const ASKED_MESSAGES = 4;
+const CHANGED = flowMessages.change.changed("").slice(0, 3); // "已改为"
+
+const isResult = (e: Entry) => e.who === "bot" && (e.bill !== undefined || (e.sources !== undefined && e.sources.length > 0));
+
+/**
+ * The newest result in a transcript (a reply that cites sources or draws a bill) and what the
+ * person said to get it: their messages since the result before, and, while that result was itself
+ * a change to an earlier one ("已改为：二级医院"), since the one before that — so a saved page after
+ * a correction shows the question, not only "改成二级医院".
+ */
 export function newestResult(entries: Entry[]): { asked?: string; entries: Entry[] } | undefined {
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i]!;
-    if (e.who === "bot" && (e.bill || (e.sources && e.sources.length > 0))) {
-      let asked: string | undefined;
-      for (let j = i - 1; j >= 0; j--) {
-        if (entries[j]!.who === "me") {
-          asked = entries[j]!.text;
-          break;
-        }
-      }
-      // The result without its buttons: a saved page is read, not answered.
-      const { choices: _unused, ...result } = e;
-      return { asked, entries: [result] };
-    }
+  let i = entries.length - 1;
+  while (i >= 0 && !isResult(entries[i]!)) i--;
+  if (i < 0) return undefined;
+  const said: string[] = [];
+  let changed = entries[i]!.text.startsWith(CHANGED);
+  for (let j = i - 1; j >= 0; j--) {
+    const e = entries[j]!;
+    if (e.who === "me") said.unshift(e.text);
+    else if (isResult(e)) {
+      if (!changed) break;
+      changed = e.text.startsWith(CHANGED);
+    } else if (e.text.startsWith(CHANGED)) changed = true;
   }
-  return undefined;
+  const asked = said.length === 0 ? undefined : said.slice(-ASKED_MESSAGES).join(" → ");
+  // The result without its buttons: a saved page is read, not answered.
+  const { choices: _unused, ...result } = entries[i]!;
+  return { asked, entries: [result] };
 }
 
 export async function saveResult(store: ConversationStore, result: { asked?: string; entries: Entry[] }, now = new Date()): Promise<string> {
