@@ -1,11 +1,14 @@
 /**
  * `npm run bench:web`: simulated people use the web chat over loopback HTTP, with their session
- * cookies and form tokens, as the page's script does (a fetch POST per message). The server runs
- * in its own process, pinned to one core where `taskset` exists, with SQLite; this process plays
- * the people, pinned to another core when there is one, so that it never takes the server's.
- * Prints messages per second, p50/p99 latency per message, and the CPU time per message of the
- * server and of this client (a client near a whole core per message rate would be the limit, not
- * the server). Bounded in count and time.
+ * cookies and form tokens, as the page's script does (a fetch POST per message). The server is
+ * the production one, started as `npm run web` starts it (bench/production.ts: the compiled
+ * build, the script's Node flags, SQLite, the default configuration), pinned to one core where
+ * `taskset` exists; this process plays the people, pinned to another core when there is one, so
+ * that it never takes the server's.
+ * Prints messages per second, p50/p99 latency per message, the CPU time per message of the
+ * server (and of its main thread) and of this client (a client near a whole core per message
+ * rate would be the limit, not the server), and the server's heap and event loop.
+ * Bounded in count and time.
  *
  * Two ways to load it:
  * - closed loop (the default): BENCH_CONCURRENCY people each send their next message as soon as
@@ -20,52 +23,17 @@
  * Options (env): BENCH_RATE (messages per second offered: open loop), BENCH_USERS (people;
  * default 600, or 10 s of the offered rate), BENCH_CONCURRENCY (people at once; default 32, or
  * 256 under BENCH_RATE so that people waiting on answers do not hold the schedule back),
- * BENCH_SECONDS (cap, default 30), BENCH_PROF (a folder: the server writes a CPU profile of the
- * measured messages there).
+ * BENCH_SECONDS (cap, default 30), BENCH_WARMUP (people whose visits warm the server up before
+ * anything is counted, default 3000), BENCH_PROF (a folder: the server writes a CPU profile of the
+ * measured messages there), BENCH_FLAGS (further Node flags for the server, to try one before it
+ * goes into the start script; the report names them).
  */
-import { spawn } from "node:child_process";
 import { Agent, request } from "node:http";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { execFileSync } from "node:child_process";
-
-// ---------------------------------------------------------------- the server process
-
-async function server(dir: string): Promise<void> {
-  const { createLogger } = await import("../src/log.ts");
-  const { SqliteStore } = await import("../src/store/index.ts");
-  const { buildServer, listen } = await import("../src/channels/http.ts");
-  const { webChat } = await import("../src/channels/web/routes.ts");
-  const log = createLogger("warn");
-  const store = new SqliteStore(join(dir, "web.sqlite"), 30 * 24 * 3600 * 1000);
-  const app = await buildServer({ log, store, plugins: [webChat({ store, log })] });
-  const port = await listen(app, 0);
-  let cpu = process.cpuUsage();
-  // The profile covers the measured messages only, not the start and the warm-up.
-  const profiler = process.env.BENCH_PROF ? new (await import("node:inspector/promises")).Session() : undefined;
-  profiler?.connect();
-  process.send!({ port });
-  process.on("message", async (msg: { cmd: string }) => {
-    if (msg.cmd === "reset") {
-      await profiler?.post("Profiler.enable");
-      await profiler?.post("Profiler.start");
-      cpu = process.cpuUsage();
-      process.send!({ reset: true });
-    }
-    if (msg.cmd === "stop") {
-      const used = process.cpuUsage(cpu);
-      if (profiler) {
-        const { profile } = await profiler.post("Profiler.stop");
-        mkdirSync(process.env.BENCH_PROF!, { recursive: true });
-        const file = join(process.env.BENCH_PROF!, `web-${Date.now()}.cpuprofile`);
-        writeFileSync(file, JSON.stringify(profile));
-      }
-      process.send!({ cpuMicros: used.user + used.system, systemMicros: used.system }, () => process.exit(0));
-    }
-  });
-}
+import { startProduction } from "./production.ts";
+import { serverReport } from "./timing.ts";
 
 // ---------------------------------------------------------------- the people
 
@@ -105,30 +73,17 @@ async function main(): Promise<void> {
   const users = Number(process.env.BENCH_USERS ?? (rate ? Math.ceil((rate * 10) / SCRIPT.length) : 600));
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (rate ? 256 : 32));
   const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+  const warmup = Number(process.env.BENCH_WARMUP ?? 3000);
   const dir = mkdtempSync(join(tmpdir(), "yidi-bench-web-"));
-  let pinned = false;
-  let clientPinned = false;
-  try {
-    execFileSync("taskset", ["-c", "0", "true"]);
-    pinned = true;
-    if (cpus().length > 1) {
-      // Every thread of this process (-a) to the second core: the first is the server's.
-      execFileSync("taskset", ["-a", "-p", "-c", "1", String(process.pid)], { stdio: "ignore" });
-      clientPinned = true;
-    }
-  } catch {
-    // No taskset: the server process is not pinned (Node runs JavaScript on one thread anyway).
-  }
-  const self = fileURLToPath(import.meta.url);
-  const args = ["--import", "tsx", self, "server", dir];
-  const child = pinned ? spawn("taskset", ["-c", "0", process.execPath, ...args], { stdio: ["ignore", "inherit", "inherit", "ipc"] }) : spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const port = await new Promise<number>((resolve) => child.once("message", (m: any) => resolve(m.port)));
+  const extraFlags = process.env.BENCH_FLAGS ? process.env.BENCH_FLAGS.split(" ") : [];
+  const server = await startProduction({ sqlitePath: join(dir, "web.sqlite"), extraFlags });
+  const port = server.port;
 
   // Warm up (the first estimates load the policy data), then count from a clean slate.
   // Each person's posts (their cookie, their token, the script's fields) are made here, once:
   // the bytes sent are the same, and the client's own work stays small beside the server's.
   const people: { headers: Record<string, string>; bodies: string[] }[] = [];
-  for (let i = 0; i < users; i++) {
+  for (let i = 0; i < users + warmup; i++) {
     const page = await call(port, "GET", "/", {});
     const cookie = String((page.headers["set-cookie"] as string[])[0]).split(";")[0]!;
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)![1]!;
@@ -138,9 +93,18 @@ async function main(): Promise<void> {
     });
   }
   const say = (p: (typeof people)[number], step: number) => call(port, "POST", "/chat", p.headers, p.bodies[step]);
-  for (let step = 0; step < SCRIPT.length; step++) await say(people[0]!, step);
-  child.send({ cmd: "reset" });
-  await new Promise((r) => child.once("message", r));
+  // Warm-up: whole visits of other people, as many at once, until the server's compiler has
+  // optimised what it serves (a deployment serves for days: its first minute is not its rate).
+  let warm = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (warm < warmup) {
+        const p = people[users + warm++]!;
+        for (let step = 0; step < SCRIPT.length; step++) await say(p, step);
+      }
+    }),
+  );
+  await server.reset();
 
   const latencies: number[] = [];
   let failures = 0;
@@ -159,10 +123,10 @@ async function main(): Promise<void> {
     else if (wait < -1) late++;
     return at;
   };
-  let next = 1;
+  let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < people.length && Date.now() < deadline) {
+      while (next < users && Date.now() < deadline) {
         const p = people[next++]!;
         for (let step = 0; step < SCRIPT.length; step++) {
           const t = await due();
@@ -175,21 +139,20 @@ async function main(): Promise<void> {
   );
   const wall = (performance.now() - started) / 1000;
   const clientUsed = process.cpuUsage(clientCpu);
-  child.send({ cmd: "stop" });
-  const { cpuMicros, systemMicros } = await new Promise<{ cpuMicros: number; systemMicros: number }>((resolve) => child.on("message", (m: any) => m.cpuMicros !== undefined && resolve(m)));
+  const counted = await server.counted();
+  const exit = await server.stop();
   rmSync(dir, { recursive: true, force: true });
   agent.destroy();
 
   const n = latencies.length;
   const load = rate === undefined ? `closed loop, ${concurrency} at once` : `open loop, ${rate} msg/s offered (latency from each message's scheduled time), up to ${concurrency} at once`;
-  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${load}, SQLite, server ${pinned ? "pinned to one core" : "not pinned"}${clientPinned ? ", client on another" : ""}, ${cpus().length} CPUs, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
-  console.log(
-    `  ${(n / wall).toFixed(0)} msg/s${rate === undefined ? "" : ` (${late} sent late)`}  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  ` +
-      `server CPU ${(cpuMicros / 1000 / n).toFixed(3)} ms/message (${(systemMicros / 1000 / n).toFixed(3)} in the kernel; ${(n / (cpuMicros / 1e6)).toFixed(0)} msg per CPU-second)  ` +
-      `client CPU ${((clientUsed.user + clientUsed.system) / 1000 / n).toFixed(3)} ms/message  failures ${failures}`,
-  );
-  if (failures > 0) process.exitCode = 1;
+  const where = `server ${server.pinned ? "pinned to one core" : "not pinned"}${server.clientPinned ? ", client on another" : ""}`;
+  console.log(`bench:web — ${n} messages from ${Math.ceil(n / SCRIPT.length)} people (${SCRIPT.length} messages each), ${load}, SQLite, ${where}, ${cpus().length} CPUs, node ${process.version}, server flags: ${server.flags.join(" ") || "none"}, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(`  ${(n / wall).toFixed(0)} msg/s${rate === undefined ? "" : ` (${late} sent late)`}  p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  max ${percentile(latencies, 100).toFixed(1)} ms  failures ${failures}`);
+  console.log(`  client CPU ${((clientUsed.user + clientUsed.system) / 1000 / n).toFixed(3)} ms/message`);
+  for (const line of serverReport(counted, n, "message")) console.log(`  ${line}`);
+  if (exit !== 0) console.error(`the server did not stop cleanly (exit code ${exit})`);
+  if (failures > 0 || exit !== 0) process.exitCode = 1;
 }
 
-if (process.argv[2] === "server") await server(process.argv[3]!);
-else await main();
+await main();
