@@ -181,3 +181,39 @@ describe("push ledger", () => {
     expect(await a.get("wx:a", "p2")).toBeNull();
   });
 });
+
+describe("push ledger: where a reply's text is kept", () => {
+  it("the record says a push was answered; its text is in the log beside it, written with the record, read back for a retry", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStore(undefined, () => now);
+    const a = new StoreLedger(store, () => now);
+    const b = new StoreLedger(store, () => now);
+    const text = "您在苏州参保，回复数字即可：\n1. 职工医保\n2. 居民医保";
+    expect(await a.claim("wx:a", "p1")).toBeNull();
+    a.note("wx:a", "p1", { kind: "passive", content: text });
+    expect(await a.claim("wx:a", "p2")).toBeNull();
+    const record = (await store.get("wx:a:pushes"))!.value;
+    expect(record).not.toContain("职工医保");
+    expect(JSON.parse(record)).toEqual({ p1: { s: "p", at: now }, p2: { s: "r", at: now } });
+    expect((await store.lines("wx:a:pushes")).map((l) => JSON.parse(l.value))).toEqual([{ p: "p1", c: text }]);
+    // Another instance (or this one after a restart) answers the retry with the same text.
+    expect(await b.claim("wx:a", "p1")).toEqual({ kind: "passive", content: text });
+    // Once no retry can come, only the fact that it was answered.
+    now += CONTENT_MS + 1;
+    expect(await b.get("wx:a", "p1")).toEqual({ kind: "done" });
+    // Forgetting the person removes the texts too.
+    await a.forget("wx:a");
+    expect(await store.lines("wx:a:pushes")).toEqual([]);
+  });
+
+  it("reads a record written by an earlier version, with the texts inside it, and moves them to the log", async () => {
+    let now = 1_000_000;
+    const store = new MemoryStore(undefined, () => now);
+    await store.set("wx:a:pushes", JSON.stringify({ p1: { s: "p", c: "旧的回复", at: now } }), null);
+    const a = new StoreLedger(store, () => now);
+    expect(await a.claim("wx:a", "p1")).toEqual({ kind: "passive", content: "旧的回复" });
+    expect(await a.claim("wx:a", "p2")).toBeNull();
+    expect((await store.get("wx:a:pushes"))!.value).not.toContain("旧的回复");
+    expect(await new StoreLedger(store, () => now).get("wx:a", "p1")).toEqual({ kind: "passive", content: "旧的回复" });
+  });
+});

@@ -8,6 +8,13 @@
  * Kept in the conversation store beside the conversation, one small record per person (their
  * last pushes), so it is shared by every instance when the store is Redis and survives a restart
  * when it is SQLite; written with the store's compare-and-set like the conversation itself.
+ *
+ * The record holds what became of each push, not the replies: a passive reply's text goes to a
+ * log under the same key, appended in the same write as the record that says it was sent
+ * (`setWithLog`), and is read back only for a retry. The record is written for every push (the
+ * claim), and with the replies in it it grew to the text of the person's last sixteen replies,
+ * rewritten whole each time: most of the cost of a push's second write, and of what the server
+ * kept in memory per person.
  */
 import { z } from "zod";
 import type { ConversationStore } from "../../conversation/index.ts";
@@ -56,36 +63,43 @@ export const WRITE_BEHIND_MS = 250;
  */
 export const FLUSH_SLICE = 16;
 
+// A passive reply's item may carry its text (`c`) only in memory (noted, not yet written) and in
+// records written by earlier versions; stored now, the text is a line of the log.
 const Item = z.union([
   z.object({ s: z.literal("r"), at: z.number() }),
-  z.object({ s: z.literal("p"), c: z.string(), at: z.number() }),
+  z.object({ s: z.literal("p"), c: z.string().optional(), at: z.number() }),
   z.object({ s: z.enum(["a", "d"]), at: z.number() }),
 ]);
 const Row = z.record(z.string(), Item);
 type Row = z.infer<typeof Row>;
 type Item = z.infer<typeof Item>;
 
-/**
- * Each item's JSON, made once: a row is written twice per push and holds the replies of the
- * person's last pushes, so serialising it whole each time re-encoded every reply again and again
- * (most of the ledger's time and memory per push). Items are never changed once made.
- */
-const itemJson = new WeakMap<Item, string>();
+/** A passive reply's line in the log: the push and the text sent. */
+const ReplyLine = z.object({ p: z.string(), c: z.string() });
 
+/** The record as stored: every item without a reply's text (that is in the log). */
 function serialise(row: Row): string {
   let out = "";
   for (const push in row) {
     const item = row[push]!;
-    let json = itemJson.get(item);
-    if (json === undefined) itemJson.set(item, (json = JSON.stringify(item)));
-    out += `${out === "" ? "{" : ","}${JSON.stringify(push)}:${json}`;
+    // Push keys are base64url and items hold a letter and a number: nothing to escape.
+    out += `${out === "" ? "{" : ","}"${push}":{"s":"${item.s}","at":${item.at}}`;
   }
   return out === "" ? "{}" : `${out}}`;
+}
+
+/** Push keys as ids make them (base64url); any other key is written through JSON.stringify. */
+const PLAIN_KEY = /^[A-Za-z0-9_-]*$/;
+
+function serialiseAny(row: Row): string {
+  for (const push in row) if (!PLAIN_KEY.test(push) || !Number.isFinite(row[push]!.at)) return JSON.stringify(row, (k, v) => (k === "c" ? undefined : v));
+  return serialise(row);
 }
 
 function itemOf(outcome: Outcome, now: number): Item {
   return outcome.kind === "passive" ? { s: "p", c: outcome.content, at: now } : { s: "a", at: now };
 }
+
 
 const MAX_ATTEMPTS = 12;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -151,11 +165,15 @@ export class StoreLedger implements PushLedger {
   }
 
   private entryOf(item: Item): LedgerEntry {
-    return item.s === "r" ? { kind: "running" } : item.s === "p" ? { kind: "passive", content: item.c } : item.s === "a" ? { kind: "async" } : { kind: "done" };
+    return item.s === "r" ? { kind: "running" } : item.s === "p" ? (item.c !== undefined ? { kind: "passive", content: item.c } : { kind: "done" }) : item.s === "a" ? { kind: "async" } : { kind: "done" };
   }
 
-  /** The newest few items, each as much as it still needs to say. */
-  private kept(row: Row, now: number): Row {
+  /**
+   * The newest few items, each as much as it still needs to say, as the record to write; and the
+   * log lines of the replies' texts that the items carry (noted here, or read from a record of an
+   * earlier version), written with it.
+   */
+  private kept(row: Row, now: number): [Row, string[]] {
     const items: [string, Item][] = [];
     for (const push in row) {
       const item = this.live(row[push], now);
@@ -163,8 +181,16 @@ export class StoreLedger implements PushLedger {
     }
     if (items.length > RECENT) items.sort((a, b) => b[1].at - a[1].at).length = RECENT;
     const out: Row = {};
-    for (const [push, item] of items) out[push] = item;
-    return out;
+    const lines: string[] = [];
+    for (const [push, item] of items) {
+      if (item.s === "p" && item.c !== undefined) {
+        lines.push(JSON.stringify({ p: push, c: item.c }));
+        out[push] = { s: "p", at: item.at };
+      } else {
+        out[push] = item;
+      }
+    }
+    return [out, lines];
   }
 
   private remembered(chatId: string, now: number): Known | undefined {
@@ -213,8 +239,8 @@ export class StoreLedger implements PushLedger {
         if (!known) this.remember(chatId, { row, version, at: now });
         return;
       }
-      const kept = this.kept(next, now);
-      const written = await this.store.set(key, serialise(kept), version);
+      const [kept, lines] = this.kept(next, now);
+      const written = await this.write(key, serialiseAny(kept), version, lines);
       if (written !== null) {
         this.remember(chatId, { row: kept, version: written, at: now });
         return;
@@ -226,6 +252,38 @@ export class StoreLedger implements PushLedger {
       attempt++;
     }
     throw new Error("push ledger: gave up after conflicting writes");
+  }
+
+  /**
+   * The record, and with it the replies' lines: in one write where the store has one; else the
+   * lines go first, so that a record saying a reply was sent always finds its text (a line
+   * whose record then loses the compare-and-set is never asked for: only a push the record says
+   * was answered is looked up, and the text is the reply that was sent either way).
+   */
+  private async write(key: string, value: string, version: number | null, lines: string[]): Promise<number | null> {
+    if (lines.length === 0) return this.store.set(key, value, version);
+    if (this.store.setWithLog) return (await this.store.setWithLog(key, value, version, { id: key, lines, keep: RECENT }))?.version ?? null;
+    await this.store.append(key, lines, RECENT);
+    return this.store.set(key, value, version);
+  }
+
+  /** A passive reply's text: in the item (noted here, or a record of an earlier version), else in the log. */
+  private async entry(chatId: string, push: string, item: Item): Promise<LedgerEntry> {
+    if (item.s !== "p") return this.entryOf(item);
+    if (item.c !== undefined) return { kind: "passive", content: item.c };
+    const lines = await this.store.lines(this.key(chatId), RECENT);
+    for (let i = lines.length - 1; i >= 0; i--) {
+      let line: z.infer<typeof ReplyLine> | undefined;
+      try {
+        const parsed = ReplyLine.safeParse(JSON.parse(lines[i]!.value));
+        line = parsed.success ? parsed.data : undefined;
+      } catch {
+        line = undefined;
+      }
+      if (line?.p === push) return { kind: "passive", content: line.c };
+    }
+    // Sent, its text not at hand (the store could not write it with the record): it was answered.
+    return { kind: "done" };
   }
 
   /** The row with the person's noted outcomes in it, and which those were (to drop once written). */
@@ -262,7 +320,7 @@ export class StoreLedger implements PushLedger {
       return next;
     });
     this.written(chatId, included);
-    return found ? this.entryOf(found) : null;
+    return found ? this.entry(chatId, push, found) : null;
   }
 
   async get(chatId: string, push: string): Promise<LedgerEntry | null> {
@@ -270,7 +328,7 @@ export class StoreLedger implements PushLedger {
     if (mine) return this.entryOf(mine);
     const entry = await this.store.get(this.key(chatId));
     const item = this.live(this.decode(entry?.value)[push], this.clock());
-    return item ? this.entryOf(item) : null;
+    return item ? this.entry(chatId, push, item) : null;
   }
 
   async finish(chatId: string, push: string, outcome: Outcome): Promise<void> {
