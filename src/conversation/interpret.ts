@@ -448,8 +448,10 @@ function newQuestion(c: Case): RouterEvent {
   // "那我妈在北京住院呢" follows the same kind of question: the flow stays.
   const flow = c.flow!;
   // An unknown 乙类/目录外 is not carried: the new estimate assumes it again and says so.
-  // Amounts typed in the new question (even ones still to be sorted out) replace the old ones.
-  const carry = flow === "estimate" ? CARRIED.filter((slot) => !(c.amounts && AMOUNT_SLOTS.includes(slot)) && c.patch[slot] === undefined && c.known[slot] !== undefined && c.known[slot] !== null) : [];
+  // Amounts typed in the new question (even ones still to be sorted out) replace the old ones;
+  // a new total is a new bill, so the old bill's 乙类/目录外 shares are not its parts either.
+  const newBill = !!c.amounts || c.patch.total !== undefined;
+  const carry = flow === "estimate" ? CARRIED.filter((slot) => !(newBill && AMOUNT_SLOTS.includes(slot)) && c.patch[slot] === undefined && c.known[slot] !== undefined && c.known[slot] !== null) : [];
   const merged: Record<string, unknown> = { ...c.patch };
   for (const slot of carry) merged[slot] = c.known[slot];
   return { type: "START", flow, seed: c.patch as Answers, fresh: true, carry, ...(flow === "estimate" && hasCoreFacts(merged) ? { quick: true } : {}) };

@@ -121,6 +121,23 @@ describe("a new question is a new question", () => {
     expect(r[0]!.text).toBe(m.change.fresh);
     expect(readBack(estimateOf(r))).toMatch(/^按：南京职工医保、在职、北京三级医院住院、其他临时外出备案、总费用 50000 元（在职、三级医院、其他临时外出备案是我假设的）$/);
   });
+  // The old bill's 乙类/目录外 are parts of the old total: a new total is a new bill.
+  const SHARES = "我是苏州职工 在上海三级医院住院 花了3万 乙类5000 自费2000";
+  it.each([
+    "我妈是南京居民医保 在北京住院 总共花了8万",
+    "那我爸呢 他是杭州的职工医保 在上海住院 花了6万",
+    "我在南京交的职工医保，在北京住院花了5万呢",
+    "我老公 天津居民医保 去北京看病住院 十万",
+  ])("a new question with its own total does not keep the old shares: %s", (words) => {
+    const r = chat([SHARES, words]).at(-1)!;
+    expect(r[0]!.text).toBe(m.change.fresh);
+    const line = readBack(estimateOf(r));
+    expect(line).not.toMatch(/乙类 5000|自费 2000/);
+  });
+  it("a new question without a total keeps the amounts and says so", () => {
+    const r = chat([SHARES, "那我妈在北京住院呢，她是天津的居民医保"]).at(-1)!;
+    expect(r[0]!.text).toBe(`${m.change.fresh}${m.change.carried("总费用 30000 元，乙类 5000 元，目录外 2000 元")}`);
+  });
 });
 
 describe("没看懂 gets a simpler rewording, then another strategy, never the same block", () => {
