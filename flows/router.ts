@@ -92,6 +92,8 @@ export interface RouterContext {
   note?: Note;
   /** Facts heard at the menu (with a side question): the next flow starts with them instead of asking. */
   kept?: Answers;
+  /** A deposit said at the menu (交了两万押金): the estimate that follows says it back as not the bill. */
+  deposit?: string;
   /** Unclear messages in a row at the menu: after two, the menu explains itself. */
   misses?: number;
   /** A change waiting for the person's yes (see the `confirm` note). */
@@ -126,7 +128,7 @@ export type RouterEvent =
   | { type: "THANKS" }
   | { type: "RESUME" }
   /** `seed`: facts the side question carried; at the menu they are kept for the next flow. */
-  | { type: "ASIDE"; topic: string; seed?: Answers }
+  | { type: "ASIDE"; topic: string; seed?: Answers; deposit?: string }
   | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number }
   /** A statement that contradicts earlier answers: ask before applying it. */
   | { type: "PROPOSE"; a: Answers; slots: Slot[]; why?: "retiredResident" }
@@ -263,9 +265,9 @@ export const router = setup({
       const kept = context.flow ? {} : (context.kept ?? {});
       const carried = event.fresh ? carryOver(context.flow?.c.a ?? {}, event.carry ?? []) : undefined;
       const known = carried ? carried.a : (context.flow?.c.a ?? kept);
-      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut, event.deposit);
+      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut, event.deposit ?? (context.flow ? undefined : context.deposit));
       const flow = event.unplaced && slotOfState(started.v) === event.unplaced.slot ? { ...started, c: { ...started.c, err: event.unplaced.problem } } : started;
-      if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, misses: 0, proposal: undefined };
+      if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, deposit: undefined, misses: 0, proposal: undefined };
       // Say back what was understood from the first message (or kept from an earlier one at the
       // menu), so "ask only what is missing" is not a mystery.
       const seeded = event.seed && !event.quick ? (Object.keys(checkPatch({}, event.seed) ?? {}) as Slot[]) : [];
@@ -275,7 +277,7 @@ export const router = setup({
         : heard.length > 0
           ? { k: "heard", slots: heard }
           : undefined;
-      return { flow, note, kept: undefined, misses: 0, proposal: undefined };
+      return { flow, note, kept: undefined, deposit: undefined, misses: 0, proposal: undefined };
     }),
     forwardToFlow: assign(({ context, event }, params: { flow: FlowId }) => {
       const flowEvent: FlowEvent | undefined = event.type === "FLOW" ? event.event : event.type === "BACK" ? { type: "BACK" } : undefined;
@@ -308,10 +310,10 @@ export const router = setup({
       const held = context.flow && event.seed ? { proposal: event.seed } : {};
       return { note: event.note, flow: withoutProblem(context.flow), ...held, ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}) };
     }),
-    closeFlow: assign({ flow: undefined, kept: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
-    leaveFlow: assign({ flow: undefined, kept: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),
-    forgetEverything: assign({ flow: undefined, kept: undefined, note: { k: "restarted" } as Note, misses: 0 }),
-    greet: assign({ flow: undefined, kept: undefined, note: { k: "welcome" } as Note, misses: 0 }),
+    closeFlow: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
+    leaveFlow: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),
+    forgetEverything: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "restarted" } as Note, misses: 0 }),
+    greet: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "welcome" } as Note, misses: 0 }),
     noteThanks: assign(({ context }) => ({ note: { k: "thanks" } as Note, flow: withoutProblem(context.flow), misses: 0 })),
     noteHelp: assign(({ context }) => ({ note: { k: "help" } as Note, flow: withoutProblem(context.flow) })),
     clearNote: assign(({ context }) => ({ note: undefined, flow: withoutProblem(context.flow) })),
@@ -325,6 +327,7 @@ export const router = setup({
         note: { k: "aside", topic: event.topic, ...(heard.length > 0 ? { heard } : {}) } as Note,
         flow: withoutProblem(context.flow),
         ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}),
+        ...(!context.flow && event.deposit ? { deposit: event.deposit } : {}),
       };
     }),
     noteNoise: assign(({ context, event }) => {

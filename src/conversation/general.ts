@@ -5,7 +5,7 @@
  * how to find networked hospitals. Where the answer really depends on the person's city, the
  * reply says why it asks for it; nothing here is a figure of its own.
  */
-import type { Answers } from "../../flows/answers.ts";
+import { visitorOf, type Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { book, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 
@@ -19,6 +19,10 @@ export const GENERAL_TOPICS = [
   "cancel_change",
   "need_register",
   "claim_deadline",
+  // Making up the registration after discharge: pay first, claim at home, within its deadline.
+  "makeup_after_discharge",
+  // What to bring for a manual claim (手工报销): the national list at once, then why the city matters.
+  "claim_materials",
   // What a word means (起付线是啥意思): the word in plain words, then the national rule it belongs to.
   "term_deductible",
   "term_catalog",
@@ -90,8 +94,24 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return withSources([g.channels, ...(review ? [review.text] : []), a.insured ? "" : g.whyCity.channels].filter(Boolean), [b.national.registrationSteps.source, review?.source]);
     }
     case "registration_materials": {
-      const lines = cats.map((c) => g.materials(c.name, c.materials.join("、")));
-      return withSources([g.materialsIntro, ...lines, ...(a.insured ? [] : [g.whyCity.materials])], cats.map((c) => c.source));
+      // The kind of registration already said (异地长期居住) narrows the list to its own lines.
+      const own = cats.filter((c) => (a.category ? c.id === a.category : a.visitor && a.visitor !== "unregistered" ? c.visitor === a.visitor : false));
+      const shown = own.length > 0 ? own : cats;
+      const lines = shown.map((c) => g.materials(c.name, c.materials.join("、")));
+      return withSources([own.length > 0 ? g.materialsOwnIntro : g.materialsIntro, ...lines, ...(a.insured ? [] : [g.whyCity.materials])], shown.map((c) => c.source));
+    }
+    case "claim_materials": {
+      const claim = b.national.manualClaim;
+      // What the person said already takes off the items that are not theirs (出院小结 for an outpatient bill).
+      // (没备案 says nothing of a referral: the referral's item stays, marked.)
+      const said = a.category ? visitorOf(a.category) : a.visitor;
+      const visitor = said === "unregistered" ? undefined : said;
+      const theirs = (claim.materials ?? []).filter((x) => typeof x === "string" || ((!x.settings || !a.setting || x.settings.includes(a.setting)) && (!x.visitors || !visitor || x.visitors.includes(visitor))));
+      const items = theirs.map((x) => (typeof x === "string" ? g.claimItem(x) : g.claimItem(x.item, a.setting ? undefined : x.settings?.map((s) => m.labels.setting[s]), !visitor && !!x.visitors?.includes("referral"))));
+      return withSources(
+        [g.claimIntro, ...items, ...(claim.where ? [g.claimWhere(claim.where)] : []), ...(claim.deadline ? [g.deadlineNational(claim.deadline)] : []), ...(a.insured ? [] : [g.whyCity.claim])],
+        [claim.source],
+      );
     }
     case "at_hospital":
       return facts(["direct_settlement_card", "admission_inside_validity"]);
@@ -116,6 +136,15 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return term(topic, ["principle"], ["same_pool"]);
     case "tax":
       return { text: g.tax };
+    case "makeup_after_discharge": {
+      // What the national rules say (make up the registration, then claim at home), then the deadline
+      // that matters now: the insured place's own, or the one article's with where to ask.
+      const after = b.national.facts.makeup_after_discharge;
+      const deadline = generalAnswer("claim_deadline", a, now);
+      const rest = deadline?.text.split("\n").filter((line) => line !== after?.text) ?? [];
+      const sources = [...new Set([sourceTitle(null, after?.source), ...(deadline?.source?.split("；") ?? [])].filter((t): t is string => !!t))];
+      return { text: [...(after ? [after.text] : []), ...rest].join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+    }
     case "claim_deadline": {
       const rv = a.insured ? regionVersion(a.insured, a.scheme, today(now)) : undefined;
       const local = rv?.version.manualClaim;

@@ -21,7 +21,7 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
-import { earlierStaysOf, livesAtTreatmentPlace, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
@@ -60,7 +60,22 @@ const FLOW_INTENTS: Partial<Record<Intent, FlowId>> = {
 /** Flows started by a question the national rules answer first: the answer, then what the flow needs. */
 const ANSWER_THEN_FLOW: Partial<Record<Intent, string>> = {
   registration_materials: "registration_materials",
+  // 手工报销要什么材料: the national list at once; the flow then asks what the local list needs.
+  manual_claim: "claim_materials",
 };
+
+/** Answered just before: a bare "材料呢" after them asks what to bring for the claim. */
+const CLAIM_TOPICS: readonly string[] = ["makeup_after_discharge", "claim_deadline", "claim_materials"];
+
+/**
+ * 那材料呢 after a story of paying first (没备案, 出院了) or inside the claim: the manual claim's
+ * materials, not the registration's. Only for a question that does not name 备案 itself.
+ */
+function asksClaimMaterials(p: Parse, text: string, s: Situation, flow: FlowId | undefined, known: Answers): boolean {
+  if (p.intent !== "registration_materials" || namesRegistration(text)) return false;
+  const last = s.ctx.note?.k === "aside" ? s.ctx.note.topic : undefined;
+  return flow === "claim" || known.why !== undefined || (!!last && CLAIM_TOPICS.includes(last));
+}
 
 const TYPED_COMMANDS: Record<Command, RouterEvent> = {
   back: { type: "BACK" },
@@ -195,6 +210,7 @@ const TOPIC_SLOTS: Partial<Record<string, Slot[]>> = {
   chronic_disease: ["setting"],
   maternity: ["why"],
   makeup_registration: ["why", "visitor"],
+  makeup_after_discharge: ["why", "visitor"],
 };
 
 interface Reading {
@@ -207,12 +223,24 @@ interface Reading {
  * be answered is offered, a province too (picking it asks for a city in it); a single one is taken.
  */
 function ambiguousPlace(candidates: readonly { code: string; level: string }[], problem: (x: Problem) => void): string | undefined {
-  // Cities first: a city is what the question asks for; the province after it leads to its cities.
-  const usable = [...candidates.filter((c) => c.level === "city"), ...candidates.filter((c) => c.level === "province")];
-  const codes = [...new Set(usable.map((c) => c.code))].slice(0, 6);
+  const codes = placeChoices(candidates);
   if (codes.length === 1) return placeCode(candidates.find((c) => c.code === codes[0])!, problem);
   if (codes.length > 1) problem({ k: "ambiguous", codes });
   return undefined;
+}
+
+/** At most this many places are offered for one name; the person can still type any other. */
+const MAX_PLACE_CHOICES = 6;
+
+/**
+ * The places offered for a name that may mean several (吉林, 延州, a slip): cities first (a city is
+ * what the question asks for; a province after it leads to its cities), each once, the first six.
+ * The one rule for every place question, at the menu or in a flow.
+ */
+function placeChoices(candidates: readonly unknown[]): string[] {
+  const places = candidates.filter((c): c is { code: string; level: string } => typeof c === "object" && c !== null && typeof (c as { code?: unknown }).code === "string");
+  const usable = [...places.filter((c) => c.level === "city"), ...places.filter((c) => c.level === "province")];
+  return [...new Set(usable.map((c) => c.code))].slice(0, MAX_PLACE_CHOICES);
 }
 
 function placeCode(p: { code: string; level: string }, problem: (x: Problem) => void): string | undefined {
@@ -555,7 +583,7 @@ function atMenu(c: Case): RouterEvent {
   if (wanted) {
     const quick = wanted === "estimate" && hasCoreFacts(whole);
     // A deposit typed with the bill: what happens to it is said before the figures.
-    const first = p.topic ?? ANSWER_THEN_FLOW[p.intent] ?? (wanted === "estimate" && p.slots.deposit !== undefined ? "deposit" : undefined);
+    const first = p.topic ?? answerFirst(c, whole) ?? (wanted === "estimate" && p.slots.deposit !== undefined ? "deposit" : undefined);
     return { type: "START", flow: wanted, ...seed, ...(quick ? { quick } : {}), ...(first ? { aside: first } : {}) };
   }
   // The facts the side question carried are kept for the flow the person picks next.
@@ -567,6 +595,13 @@ function atMenu(c: Case): RouterEvent {
   // 5000 × 啊 is not a hello: say it was not understood, without starting over.
   if (p.intent === "greeting") return Array.from(text.replace(/\s/g, "")).length > MAX_GREETING ? { type: "NOISE", why: "unclear" } : { type: "GREET" };
   return { type: "NOISE", why: "unclear" };
+}
+
+/** The general answer said before the flow's first question: not the claim's national list once the insured place is known. */
+function answerFirst(c: Case, whole: Record<string, unknown>): string | undefined {
+  const intent = c.wanted === "claim" ? "manual_claim" : c.p.intent;
+  if (intent === "manual_claim" && whole.insured) return undefined;
+  return ANSWER_THEN_FLOW[intent];
 }
 
 /** The last answer in simpler words; a second "没看懂" in a row changes strategy. */
@@ -674,6 +709,10 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const { patch, problem } = read(p, text, pending, flow, atResult, changing, known);
   changedFromAnswer(text, known, patch);
   const saidBoth = saidBothOf(p);
+  // In a flow the claim's list is a side answer; at the menu the claim flow starts with it.
+  const claimMaterials = asksClaimMaterials(p, text, s, flow, known);
+  const topic = claimMaterials && flow ? "claim_materials" : claimMaterials ? undefined : topicOf(p);
+  const wanted = claimMaterials ? (flow ? undefined : "claim") : FLOW_INTENTS[p.intent];
   const c: Case = {
     s,
     text,
@@ -683,8 +722,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     patch,
     ...(problem ? { problem } : {}),
     hasPatch: Object.keys(patch).length > 0,
-    ...(topicOf(p) ? { topic: topicOf(p) } : {}),
-    ...(FLOW_INTENTS[p.intent] ? { wanted: FLOW_INTENTS[p.intent] } : {}),
+    ...(topic ? { topic } : {}),
+    ...(wanted ? { wanted } : {}),
     known,
     changes: changesOf(known, patch),
     changing,
@@ -713,8 +752,8 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     const province = provinceOfCities(cities);
     if (province) return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
     // 延州医保 (a slip that fits 延吉 and 延安), 吉林 (the province or its city): the question offers them.
-    const places = cities.filter((x) => typeof x === "object" && typeof x.code === "string");
-    if (places.length >= 2 && places.length <= 6) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes: places.map((x) => x.code) } } };
+    const codes = placeChoices(cities);
+    if (codes.length >= 2) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes } } };
   }
   return event;
 }
@@ -740,5 +779,7 @@ function withDeposit(event: RouterEvent, p: Parse): RouterEvent {
   if (!deposit) return event;
   if (event.type === "START" && event.flow === "estimate") return { ...event, deposit };
   if (event.type === "FLOW" && event.event.type === "ANSWER") return { ...event, event: { ...event.event, deposit } };
+  // 交了两万押金 said alone at the menu: kept for the estimate that follows.
+  if (event.type === "ASIDE") return { ...event, deposit };
   return event;
 }

@@ -64,6 +64,7 @@ const RouterContext = z.strictObject({
   flow: z.strictObject({ v: z.string(), c: FlowContext }).optional(),
   note: Note.optional(),
   kept: Answers.optional(),
+  deposit: z.string().max(20).optional(),
   misses: z.number().int().min(0).optional(),
   proposal: Answers.optional(),
 });

@@ -41,6 +41,15 @@ const ROLE_IN_CLAUSE = /(起付线|起付标准|乙类|自费|目录外|丙类|�
 const REPLACES_DENIED = /(不是|而不是)\s?[\d.,零〇一二两三四五六七八九十百千万wk]+\s?(块钱?|元)?[,，\s]*(而)?是\s?$/u;
 const TOTAL_BEFORE = /(总共|一共|合计|总计|共计|总费用|花了|费用|医药费|住院费)[^\d零〇一二两三四五六七八九十]{0,3}$/u;
 
+/**
+ * The national service hotlines (12393 医保, 12345 政务, 12333 人社, 12320 卫生, 12329 公积金…):
+ * a number to call, not a bill, unless money words say otherwise (花了12345元).
+ */
+const HOTLINE = /^123(?:93|45|33|20|15|29|48|55|58|65|66|69|88|80)$/u;
+/** Words around a figure that make it a number to call or dial (打12345, 12393能打通吗, 热线12393). */
+const DIAL_BEFORE = /(打|拨|拨打|致电|电话|热线|号码|号|服务台|咨询)\s?$/u;
+const DIAL_AFTER = /^\s?(能打|打不|打了|打通|没人接|接通|电话|热线|号码|是(免费|收费|哪|什么电话|真的|官方)|有用吗|管用|投诉|人工|转人工)/u;
+
 /** A figure put right (准确说是5200, 其实是21500, 结算下来21500) stands on its own like a bare one. */
 const RESTATED_BEFORE = /(准确|确切|精确|具体|其实|实际上?|不对|应该|算下来|结下来|一算|最后|单子上|结算单上?|发票上|清单上)(地|的)?(说|讲|写|写着|显示)?(的|是|有|为)?$/u;
 
@@ -140,6 +149,8 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     // figure's unit, when the figure is money already by its 万/w/k or the word before it.
     const spaced = /^\s/u.test(after) && (/\d\s*[万wk]|[万wk]$/u.test(raw) || MONEY_BEFORE.test(before));
     if (NOT_MONEY_AFTER.test(after) && !spaced) continue;
+    // A number to call (12393能打通吗, 打12345有用吗) never fills an amount.
+    if (!hasUnit && !hasCurrency && !chinese && !MONEY_AFTER.test(after) && (DIAL_BEFORE.test(before) || DIAL_AFTER.test(text.slice(end, end + 6)) || (HOTLINE.test(body) && !MONEY_BEFORE.test(before) && !expectingAmount))) continue;
     // Part of a word or a name: 一起, 三亚 (already masked), 十堰; 301 in 北京301医院.
     const moneyAfter = MONEY_AFTER.test(after);
     let strength = 0;

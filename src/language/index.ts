@@ -21,7 +21,7 @@ import { readSlots, bareLevel } from "./slots.ts";
 import { assignRoles } from "./roles.ts";
 import { scoreIntent, confidenceOf } from "./intents.ts";
 import { classify } from "./classifier.ts";
-import { outOfScopeTopic, sideTopic } from "./topics.ts";
+import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -331,7 +331,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   // Not for a message about something else altogether (公积金, 股票), nor a command.
   const offTopic = (score.intent === "out_of_scope" && score.score > 0) || ["cancel", "back", "restart"].includes(score.intent);
   // Out of scope, a pointer may still be said (个税大病医疗 → the tax office, not 大病保险).
-  const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : sideTopic(text);
+  const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text) : undefined));
   if (topic) result.topic = topic;
   return result;
 }

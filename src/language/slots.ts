@@ -69,7 +69,8 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
  */
 const PAST_WORK = /(以前|之前|原来|原先|过去|早年|曾经|当年|年轻时|年轻的时候|那会儿?|退休前|退之前)(是|也|一直)?(在)?.{0,6}(上班|工作|干活|打工|上的班|干的)/u;
 
-const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁/u;
+/** Retired and living with family or settled there (退休后到外地定居, the category's own words): 异地安置退休. */
+const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁|定居/u;
 
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不|没|没有|未|需要|要不要|要)(转诊|转院|转到|转过去|转去)(?!吗)|(医院|医生|大夫)(给|帮我?|帮忙|让|叫|要求|建议)?(开)?转(的|了|过去|过来|院)/u, "referral"],

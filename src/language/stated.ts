@@ -163,3 +163,8 @@ export function registrationKindAnswer(text: string): StatedRegistration | undef
   if (!m) return undefined;
   return m[2] === "长期" ? "long_term" : "temporary_other";
 }
+
+/** 那材料呢, 要带啥: a materials question that names no registration (备案), so the context says whose. */
+export function namesRegistration(text: string): boolean {
+  return /备案|备个案|备了案/u.test(text);
+}

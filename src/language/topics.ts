@@ -55,6 +55,17 @@ const TOPICS: [SideTopic, RegExp[]][] = [
   ],
 ];
 
+/**
+ * Already discharged (出院一个月了, 已经出院, 出了院, 出院后): making up the registration now is the
+ * after-discharge rule. Not 出院前, 还没出院, 快出院了, 明天出院, 出院当天 (still before settlement).
+ */
+const DISCHARGED = /(已经|早就|早都|都已经|都)出(了)?院|(?<!没|没有|还没|未|快|快要|要|就要|准备|马上|明天|后天|今天|等)(出了院|出院(了|后|之后|以后|[一两三四五六七八九十几半\d]+(个)?多?(月|天|周|星期|礼拜|年)(了|多)?))/u;
+
+/** 出院一个月了还能补备案不: a question about making up the registration, asked after discharge. */
+export function afterDischargeTopic(text: string): SideTopic | undefined {
+  return DISCHARGED.test(text) ? "makeup_after_discharge" : undefined;
+}
+
 /** 个税大病医疗, 专项附加扣除: a tax question (intents.ts reads it as out of scope). */
 const TAX = /个税|个人所得税|专项(附加)?扣除|汇算|退税|抵税|扣税|税.{0,4}抵扣/u;
 

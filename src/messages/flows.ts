@@ -328,6 +328,12 @@ export const flowMessages = {
     channels:
       "线上：国家医保服务平台 APP，或微信“国家异地就医备案”小程序（在“国家医保局”公众号里）。\n线下：到参保地的医保经办机构窗口办理，不会用手机也能办。",
     materialsIntro: "全国统一要求的备案材料：",
+    materialsOwnIntro: "您这一类备案，全国统一要求的材料：",
+    claimIntro: "手工报销（先全额垫付、再回参保地报销）一般要准备：",
+    /** One item of the national claim list; `settings`: only for these kinds of care; `referral`: only if referred. */
+    claimItem: (item: string, settings?: string[], referral?: boolean) =>
+      `· ${item}${referral ? "（转诊的）" : settings?.length ? `（${settings.join("、")}）` : ""}`,
+    claimWhere: (text: string) => `在哪里交：${text}`,
     materials: (name: string, list: string) => `· ${name}：${list}`,
     needRegister: "所以：想在外地直接刷卡结算，就要先备案；急诊抢救可以先看病、后补办。",
     deadlineLocal: (region: string, text: string) => `${region}的手工报销期限：${text}`,
@@ -356,6 +362,7 @@ export const flowMessages = {
       channels: "各地还有自己的 APP 或公众号，告诉我您在哪里参保，我按当地的说。",
       materials: "各地材料略有不同，告诉我您在哪里参保，我按当地的说。",
       deadline: "各地期限不同，告诉我您在哪里参保，我按当地的说。",
+      claim: "各地材料和期限略有不同，告诉我您在哪里参保，我按当地的说。",
     },
   },
 
@@ -429,6 +436,7 @@ export const flowMessages = {
     cancel_change: "取消或变更备案",
     need_register: "要不要备案",
     claim_deadline: "报销期限",
+    makeup_after_discharge: "出院后补备案",
     definition: "名词是什么意思",
   } as Record<string, string>,
 

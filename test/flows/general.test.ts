@@ -69,6 +69,68 @@ describe("asked the way people type, at the menu: the general answer at once, wi
   });
 });
 
+describe("making up the registration: before discharge it settles directly, after discharge it is a claim", () => {
+  const before = "可以在出院结算前补办备案";
+  it.each(["出院一个月了还能补备案不", "已经出院了 能补办备案吗", "出了院才想起来没备案 还能补吗", "出院三天了 补备案还能报吗", "都出院半个月了 现在补备案有用吗"])(
+    "%s → the after-discharge rule and the claim deadline, not the before-discharge paragraph",
+    (text) => {
+      const r = chat([text]).at(-1)!;
+      expect(r[0]!.text).toContain("已经出院并全额自费结算的，可以按参保地规定补办备案，再回参保地申请手工报销");
+      expect(r[0]!.text).toContain("手工报销期限");
+      expect(r[0]!.text).not.toContain(before);
+      expect(r[0]!.sources?.length).toBeGreaterThan(0);
+    },
+  );
+  it.each(["出院前还能补备案吗", "还没出院 能补备案吗", "快出院了 没备案 现在补来得及吗", "明天出院 今天补备案行吗"])("%s → the before-discharge rule", (text) => {
+    expect(chat([text]).at(-1)![0]!.text).toContain(before);
+  });
+  it("asked with the insured place known: that place's deadline or where to ask, no 告诉我您在哪里参保", () => {
+    const r = chat(["我是苏州职工 在上海住院", "出院一个月了还能补备案不"]).at(-1)!;
+    expect(r[0]!.text).toContain("已经出院并全额自费结算的");
+    expect(r[0]!.text).not.toContain(m.general.whyCity.deadline);
+  });
+});
+
+describe("materials: the list for the person's situation", () => {
+  const claimList = "手工报销（先全额垫付、再回参保地报销）一般要准备";
+  const registrationList = "全国统一要求的备案材料";
+  it.each([
+    ["我在北京看病先自己付了钱 没备案 已经出院了", "那材料呢"],
+    ["在上海住院全额自费了 没备案", "要带啥材料"],
+    ["出院一个月了还能补备案不", "那要准备啥资料"],
+    ["手工报销要多久之内交", "材料呢"],
+  ])("after a story of paying first (%s), %s → the manual claim's list", (story, asked) => {
+    const r = chat([story, asked]).at(-1)!;
+    expect(r[0]!.text).toContain(claimList);
+    expect(r[0]!.text).toContain("发票");
+    expect(textOf(r)).not.toContain(registrationList);
+  });
+  it("a materials question that names 备案 stays the registration's, even then", () => {
+    const r = chat(["出院一个月了还能补备案不", "补备案要什么材料"]).at(-1)!;
+    expect(r[0]!.text).not.toContain(claimList);
+  });
+  it.each([
+    ["我想办异地长期居住备案", "异地长期居住人员"],
+    ["我是退休了到外地定居 想办备案", "异地安置退休人员"],
+    ["医院给我开了转诊 要去北京 怎么备案", "异地转诊人员"],
+  ])("a kind of registration already known (%s) + 要带啥材料 → only its list", (first, name) => {
+    const r = chat([first, "要带啥材料"]).at(-1)!;
+    const t = r[0]!.text;
+    expect(t).toContain(name);
+    const others = ["异地安置退休人员", "异地长期居住人员", "常驻异地工作人员", "异地转诊人员", "异地急诊抢救人员", "其他临时外出就医人员"].filter((x) => x !== name);
+    for (const other of others) expect(t).not.toContain(`· ${other}`);
+  });
+  it.each(["手工报销要什么材料", "回去报销要带啥", "自己垫的钱回老家报 要准备哪些东西", "报销要准备什么材料"])(
+    "%s without a city: the national list at once, then why the city matters",
+    (text) => {
+      const r = chat([text]).at(-1)!;
+      expect(r[0]!.text).toContain(claimList);
+      expect(r[0]!.text).toContain(m.general.whyCity.claim);
+      expect(r[0]!.sources?.length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe("what a word means: answered at once, in plain words, with the national rule and its source", () => {
   it.each([
     ["起付线是啥意思", "term_deductible"],

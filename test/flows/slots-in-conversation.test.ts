@@ -49,6 +49,22 @@ describe("a deposit is said back, never taken for the bill", () => {
     const r = chat([`${CASE} 总共8万 押金交了2万`, "改成二级医院"]).at(-1)!;
     expect(readBack(estimateOf(r))).toContain(m.readBack.deposit("20000 元"));
   });
+  it.each([
+    ["交了两万押金", "20000 元"],
+    ["住院押金交了1万5", "15000 元"],
+    ["医院让先交3万押金", "30000 元"],
+    ["预交金交了8000了", "8000 元"],
+  ])("said alone at the menu (%s), it is kept for the estimate that follows", (said, figure) => {
+    const r = chat([said, `${CASE} 总共8万`]).at(-1)!;
+    const line = readBack(estimateOf(r));
+    expect(line).toContain(m.readBack.deposit(figure));
+    expect(line).toContain("总费用 80000 元");
+  });
+  it("kept at the menu, it goes with the estimate asked step by step, and not past a restart", () => {
+    const steps = ["/estimate", "无锡", "职工", "上海", "住院", "三级", "其他临时外出就医", "在职", "8万", "不知道", "不知道"];
+    expect(readBack(estimateOf(chat(["交了两万押金", ...steps]).at(-1)!))).toContain(m.readBack.deposit("20000 元"));
+    expect(readBack(estimateOf(chat(["交了两万押金", "重新开始", `${CASE} 总共8万`]).at(-1)!))).not.toContain("押金");
+  });
 });
 
 describe("amounts that contradict each other are a question", () => {
@@ -96,5 +112,17 @@ describe("a place name that fits several places is offered as buttons", () => {
     expect(asked.text).toContain(m.problems.ambiguous);
     expect(asked.choices?.map((c) => c.id).sort()).toEqual(["p:222400", "p:610600"]);
     expect(textOf(r)).not.toContain("医保基金支付");
+  });
+  // One rule for the choices, whether the name came with the first message or answers the question.
+  it.each([
+    ["吉林的医保 在北京住院花了3万", ["/estimate", "吉林"]],
+    ["我是吉林的 在北京住院", ["/estimate", "吉林"]],
+    ["吉林医保 去上海看病", ["/register", "吉林"]],
+  ])("the same choices in the same order, said at once (%s) or as the answer", (first, answered) => {
+    const ids = (r: ReturnType<typeof chat>[number]) => r.at(-1)!.choices?.map((c) => c.id);
+    const atOnce = ids(chat([first]).at(-1)!);
+    expect(atOnce).toEqual(ids(chat(answered).at(-1)!));
+    // A city first: a city is what the question asks for; the province leads to its cities.
+    expect(atOnce?.[0]).toBe("p:220200");
   });
 });

@@ -99,3 +99,16 @@ describe.each([
     expect(scores.f1).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+// tuning11: the reading faults a QA round found playing fresh users (numbers to call read as a
+// bill, making up the registration after discharge, a deposit said alone, paying first as a
+// claim, 退休后到外地定居 as its own category), several phrasings each. On main before the fixes:
+// intent 76.9%, slot F1 88.5%, exact 65.4%. Held whole.
+describe("evaluation set: tuning11", () => {
+  const scores = evaluate(loadSet("./tuning11.jsonl"));
+  it("has at least 20 messages and gets every one right", () => {
+    console.log(summary("tuning11", scores), `exact ${((scores.n - scores.failures.length) / scores.n * 100).toFixed(1)}%`);
+    expect(scores.n).toBeGreaterThanOrEqual(20);
+    expect(scores.failures).toEqual([]);
+  });
+});
