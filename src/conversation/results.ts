@@ -309,7 +309,11 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     // Not registered, with no rule for it: what registering before discharge would bring is still known.
     if (b && result.errors.some((e) => e.problem.kind === "no_unregistered_rule")) {
       const registered = evaluate(scenarioOf({ ...a, visitor: "temporary_other" }, now), b);
-      if (registered.ok) lines.push(m.estimate.ifRegistered(short(registered.estimate.fundPays), short(registered.estimate.youPay)));
+      if (registered.ok) {
+        const kinds = registered.estimate.assumptions.map((x) => x.kind);
+        const cut = kinds.includes("visitor_unknown_rule") ? "ceiling" : kinds.includes("intra_province_unknown_cut") ? "intra" : "own";
+        lines.push(m.estimate.ifRegistered(short(registered.estimate.fundPays), short(registered.estimate.youPay), cut));
+      }
     }
     return [{ text: lines.join("\n") }, estimateAfter()];
   }

@@ -134,6 +134,8 @@ export function assumptionText(a: Assumption): string {
       return x.provinceRule(a.city, a.province, t.visitor(a.visitor));
     case "intra_province_catalogue":
       return x.intraProvinceCatalogue;
+    case "intra_province_unknown_cut":
+      return x.intraProvinceUnknownCut(a.visitor);
     case "ambiguity":
       return t.warnings.ambiguity(a.text);
     case "reading":

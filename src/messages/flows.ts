@@ -225,8 +225,8 @@ export const flowMessages = {
     serious: (x: string) => `大病保险另付：${x} 元`,
     you: (x: string) => `您自己付：${x} 元`,
     /** Not registered and no rule for it: the figure if registered before discharge, as a temporary visitor. */
-    ifRegistered: (fund: string, you: string) =>
-      `出院结算前补办了临时备案的话（按其他临时外出算，参保地降幅无数据的按国家上限算）：医保约付 ${fund} 元，自己约付 ${you} 元。`,
+    ifRegistered: (fund: string, you: string, cut: "ceiling" | "intra" | "own") =>
+      `出院结算前补办了临时备案的话（按其他临时外出算${{ ceiling: "，参保地降幅无数据的按国家上限算", intra: "，参保地省内降幅无数据的按本地比例算，实际可能报得更少", own: "" }[cut]}）：医保约付 ${fund} 元，自己约付 ${you} 元。`,
     stepsTitle: "怎么算的：",
     /** The read-back line above names the insured place and scheme: the policy's version is all that is new. */
     stepsTitleVersion: (version: string) => {

@@ -127,6 +127,8 @@ export const policyText = {
     provinceTable: (city: string, province: string) => `${city}没有自己的起付线和比例数据，按${province}全省标准估算`,
     provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}全省规定估算`,
     intraProvinceCatalogue: "省内跨市的目录由各省定，参保地没写明，按参保地目录算（江苏的做法）",
+    intraProvinceUnknownCut: (visitor: VisitorKey) =>
+      `省内跨市就医不适用国家对跨省临时外出的降幅上限，由本省和参保地规定；参保地对「${VISITOR[visitor]}」省内就医的降幅没有数据，按参保地本地比例算，实际可能报得更少`,
   },
 
   warnings: {

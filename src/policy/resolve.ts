@@ -126,9 +126,11 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
     return { rule: zone.rule, entry: null, policy: zonePolicy, source: zone.source, quote: zone.quote, freeZone: true };
   }
   const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);
-  if (own) {
+  // The template's cuts are the national cross-province ceilings: within a province they are no rule at all.
+  const templateCeiling = policy.code === "typical" && own?.rule.kind === "points" && CutVisitor.safeParse(visitor).success;
+  if (own && !(templateCeiling && jurisdiction === "intra_province")) {
     // The template's cuts are the national ceilings (typical.yaml): the place's own cut is as unknown as with no entry.
-    const ceiling = policy.code === "typical" && own.rule.kind === "points" && CutVisitor.safeParse(visitor).success ? { assumption: { kind: "visitor_unknown_rule" as const, visitor, points: own.rule.points } } : {};
+    const ceiling = templateCeiling && own.rule.kind === "points" ? { assumption: { kind: "visitor_unknown_rule" as const, visitor, points: own.rule.points } } : {};
     return { rule: own.rule, entry: own, policy, source: own.source, quote: own.quote, freeZone: false, ...ceiling };
   }
   // The city says nothing of its own: a province-wide rule (吉林 0/−10/−20) applies, and the
@@ -154,8 +156,14 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
     const asTemporary = visitorRule(book, c, "temporary_other", true);
     // The national 10/20-point ceilings bound the cut for registered visitors only: for care not
     // registered the place decides alone (不予报销 in 北京), so without its data there is no figure.
-    if (asTemporary.assumption?.kind === "visitor_unknown_rule") return { ...asTemporary, unknownUnregistered: true };
+    const unknown = asTemporary.assumption?.kind === "visitor_unknown_rule" || asTemporary.assumption?.kind === "intra_province_unknown_cut";
+    if (unknown) return { ...asTemporary, unknownUnregistered: true };
     return { ...asTemporary, assumption: asTemporary.assumption ?? UNREGISTERED_AS_TEMPORARY };
+  }
+  // Within one province the national ceilings (医保发〔2022〕22号, on 跨省临时外出) do not speak: the
+  // province and the insured place decide, and without their data the place's own ratio is used, said so.
+  if (jurisdiction === "intra_province") {
+    return { rule: { kind: "same" }, entry: null, policy: null, source: book.national.cutCeilings.source, assumption: { kind: "intra_province_unknown_cut", visitor }, freeZone: false };
   }
   // No data for this kind of visitor: the national ceiling is the most a place may cut.
   const ceilings = book.national.cutCeilings;

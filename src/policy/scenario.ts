@@ -188,6 +188,11 @@ export type Assumption =
   | { kind: "out_of_catalog_amount" }
   | { kind: "monthly_cap"; cap: string }
   | { kind: "visitor_unknown_rule"; visitor: Visitor; points: number }
+  /**
+   * Within one province the national 10/20-point ceilings (a cross-province rule) do not apply and
+   * the insured place's data has no cut for this visitor: worked out at its own ratio, said so.
+   */
+  | { kind: "intra_province_unknown_cut"; visitor: Visitor }
   | { kind: "unregistered_as_temporary" }
   | { kind: "province_as_treatment"; name: string }
   | { kind: "schedule_without_deductible"; visitor: Visitor }

@@ -372,7 +372,8 @@ export type Defaults = z.infer<typeof Defaults>;
 /** National rules: principles, visitor categories, cut ceilings and defaults. */
 export const NationalRules = z.strictObject({
   sources: z.record(z.string(), Source),
-  principles: z.array(z.strictObject({ ...Cited, id: z.string(), text: z.string() })),
+  /** `province`: a principle known only from one province's example applies there only (省内跨市, 江苏). */
+  principles: z.array(z.strictObject({ ...Cited, id: z.string(), text: z.string(), province: z.string().regex(/^\d{2}0000$/).optional() })),
   /** Largest cut, in percentage points, a place may make for each kind of temporary visitor. */
   cutCeilings: z.strictObject({
     ...Cited,

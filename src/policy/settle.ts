@@ -484,7 +484,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     adjust: Object.freeze(adjust.stated),
     deductible: { amount: d.amount, cite: deductibleCite },
     cites: {
-      principle: cite(book, principleRefFor(book.national, c.jurisdiction)),
+      principle: cite(book, principleRefFor(book.national, c.jurisdiction, c.insured.code)),
       ratio: cite(book, ratioRef),
       visitor: visitorCite,
       rules: cite(book, { policy: rp, source: c.rules.source, quote: c.rules.quote }),
@@ -569,9 +569,15 @@ function noteWarnings(c: Case, order: LevelOrder): void {
   }
 }
 
-/** The national principle cited for the jurisdiction step. */
-function principleRefFor(national: PolicyBook["national"], id: Case["jurisdiction"]): Ref {
-  const principle = national.principles.find((x) => x.id === id);
+/**
+ * The national principle cited for the jurisdiction step. One known only from a province's example
+ * (省内跨市: 江苏) is cited inside that province only; elsewhere the general rule that the insured
+ * place's ratios apply away from home is, and the catalogue used is an assumption of its own.
+ */
+function principleRefFor(national: PolicyBook["national"], id: Case["jurisdiction"], insured: string): Ref {
+  const own = national.principles.find((x) => x.id === id);
+  const elsewhere = own?.province !== undefined && own.province.slice(0, 2) !== insured.slice(0, 2);
+  const principle = elsewhere ? national.principles.find((x) => x.id === "insured_ratio_example") : own;
   return { policy: null, source: principle?.source ?? national.cutCeilings.source, quote: principle?.quote };
 }
 

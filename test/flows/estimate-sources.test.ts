@@ -35,6 +35,32 @@ describe("the national ceiling is said as a ceiling, never as the insured place'
   });
 });
 
+describe("within one province the national cross-province ceiling is not applied", () => {
+  it.each([
+    "大庆职工医保 在哈尔滨三级医院住院 花了5万 临时外出备案了",
+    "周口居民医保 去郑州三级医院住院 花了2万 其他临时外出备案",
+    "洛阳职工 转诊到郑州三级医院住院 花了3万",
+  ])("%s: no 国家上限 cut, the place's own ratio with the reason said, no 苏州 page cited", (q) => {
+    const t = estimate(q);
+    expect(t).not.toContain("国家上限");
+    expect(t).not.toContain("最多降");
+    expect(t).toContain("省内跨市就医不适用国家对跨省临时外出的降幅上限");
+    expect(t).not.toContain("苏州医保异地就医备案");
+  });
+  it("the same care across provinces keeps the ceiling (大庆 → 北京)", () => {
+    expect(estimate("大庆职工医保 在北京三级医院住院 花了5万 临时外出备案了")).toContain("国家规定的上限");
+  });
+  it("inside 江苏 the 江苏 example stays the cited principle", () => {
+    expect(estimate("南京职工 在苏州三级医院住院 花了5万 临时外出备案了")).toContain("苏州医保异地就医备案");
+  });
+  it("care not registered within a province, with no data for it: no figure, never the ceiling", () => {
+    const t = first("大庆职工医保 在哈尔滨三级医院住院 花了5万 没备案");
+    expect(t).not.toContain("医保基金支付");
+    expect(t).not.toContain("按国家上限");
+    expect(t).toMatch(/补办了临时备案的话（按其他临时外出算，参保地省内降幅无数据的按本地比例算，实际可能报得更少）/);
+  });
+});
+
 describe("user text names no file and no English word", () => {
   it.each([
     "周口居民医保 在东莞三级医院住院 花了8000",
