@@ -128,7 +128,7 @@ export const policyText = {
     provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}全省规定估算`,
     intraProvinceCatalogue: "省内跨市的目录由各省定，参保地没写明，按参保地目录算（江苏的做法）",
     intraProvinceUnknownCut: (visitor: VisitorKey) =>
-      `省内跨市就医不适用国家对跨省临时外出的降幅上限，由本省和参保地规定；参保地对「${VISITOR[visitor]}」省内就医的降幅没有数据，按参保地本地比例算，实际可能报得更少`,
+      `国家降幅上限只管跨省；参保地对省内「${VISITOR[visitor]}」的降幅无数据，按本地比例算，实际可能报得更少`,
   },
 
   warnings: {

@@ -44,7 +44,7 @@ describe("within one province the national cross-province ceiling is not applied
     const t = estimate(q);
     expect(t).not.toContain("国家上限");
     expect(t).not.toContain("最多降");
-    expect(t).toContain("省内跨市就医不适用国家对跨省临时外出的降幅上限");
+    expect(t).toMatch(/国家降幅上限只管跨省；参保地对省内「.+」的降幅无数据，按本地比例算/);
     expect(t).not.toContain("苏州医保异地就医备案");
   });
   it("the same care across provinces keeps the ceiling (大庆 → 北京)", () => {

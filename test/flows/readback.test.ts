@@ -133,7 +133,8 @@ describe("typed shares keep the reply short", () => {
     expect(beforeSources).toBeLessThanOrEqual(600);
   });
   it("the cut for the kind of registration is not said twice: its source joins the ratio step", () => {
-    const t = estimateOf(chat(["厦门职工退休 转诊 在福州二级医院住院花了5万 乙类6000 自费2000"])[0]!)!;
+    // (Across provinces: within 福建 the national ceiling does not apply.)
+    const t = estimateOf(chat(["厦门职工退休 转诊 在广州二级医院住院花了5万 乙类6000 自费2000"])[0]!)!;
     expect(t).not.toContain("的报销比例调整（");
     expect(t).toMatch(/转诊按国家上限降 \d+ 个百分点）\[\d\]\[\d\]/);
   });
