@@ -199,6 +199,8 @@ export function problemText(p: InputProblem): string {
       return e.noSettingData(p.name, p.scheme, p.setting, p.sourceTitle);
     case "no_unregistered_rule":
       return e.noUnregisteredRule(p.name, p.scheme, p.sourceTitle);
+    case "maternity_no_data":
+      return e.maternityNoData(p.name, p.scheme, p.sourceTitle);
     case "data_unavailable":
       return flowMessages.dataUnavailable;
   }

@@ -219,6 +219,13 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   if ("problem" in treatment) errors.push(treatment);
   if ("problem" in insured || "problem" in treatment) return { ok: false, errors };
 
+  if (scenario.maternity) {
+    // Childbirth is paid by maternity benefits (生育医疗费用, often fixed sums) by rules of their own,
+    // and claimed after paying first; computing it as ordinary inpatient care would make a figure up.
+    const fact = book.national.facts.maternity;
+    const sourceTitle = fact ? book.sourceRef(null, fact.source).title : "";
+    return { ok: false, errors: [{ field: "maternity", problem: { kind: "maternity_no_data", name: insured.name, scheme: scenario.insured.scheme, sourceTitle } }] };
+  }
   const insuredCode = poolingCode(insured.code);
   const treatmentCode = poolingCode(treatment.code);
   const assumptions: Assumption[] = [];

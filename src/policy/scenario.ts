@@ -271,5 +271,7 @@ export type InputProblem =
   | { kind: "no_setting_data"; name: string; scheme: Scheme; setting: Setting; sourceTitle: string }
   /** Care not registered where the insured place has no rule for it nor for temporary visitors (the national ceilings do not bound it). */
   | { kind: "no_unregistered_rule"; name: string; scheme: Scheme; sourceTitle: string }
+  /** Childbirth: paid by maternity benefits (often fixed sums), not by the inpatient rules; no data on them. */
+  | { kind: "maternity_no_data"; name: string; scheme: Scheme; sourceTitle: string }
   /** The policy data could not be loaded. */
   | { kind: "data_unavailable" };
