@@ -139,9 +139,20 @@ export type RouterEvent =
 
 type FlowSnapshot = SnapshotFrom<typeof estimateFlow>;
 
+/**
+ * The last snapshot rebuilt for each stored flow: a turn rebuilds it for its guards, for the step
+ * and again when the stored string is checked, from the same object (stored flows are never
+ * changed once made; a step makes a new one), and snapshots are never changed by a step either.
+ */
+const rebuilt = new WeakMap<FlowState, { id: FlowId; snapshot: FlowSnapshot }>();
+
 /** The flow's snapshot rebuilt from its stored state name and context. */
 export function flowSnapshot(id: FlowId, flow: FlowState): FlowSnapshot {
-  return (FLOWS[id] as AnyStateMachine).resolveState({ value: flow.v, context: flow.c }) as FlowSnapshot;
+  const known = rebuilt.get(flow);
+  if (known && known.id === id && known.snapshot.context === flow.c && String(known.snapshot.value) === flow.v) return known.snapshot;
+  const snapshot = (FLOWS[id] as AnyStateMachine).resolveState({ value: flow.v, context: flow.c }) as FlowSnapshot;
+  rebuilt.set(flow, { id, snapshot });
+  return snapshot;
 }
 
 function store(snapshot: FlowSnapshot): FlowState {
