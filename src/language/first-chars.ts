@@ -286,7 +286,12 @@ export class CueIndex {
 
   /** 1 at the position of every pattern that may match somewhere in `text`, 0 where none can. */
   candidates(text: string): Uint8Array {
-    const marks = new Uint8Array(this.size);
+    return this.mark(text, new Uint8Array(this.size));
+  }
+
+  /** `candidates`, written into `marks` (of `size` entries, cleared first). */
+  mark(text: string, marks: Uint8Array): Uint8Array {
+    marks.fill(0);
     for (const k of this.always) marks[k] = 1;
     const { slot, lists, pairSlot, pairLists } = this;
     const last = text.length - 1;

@@ -239,6 +239,14 @@ const TOPIC_ENTRIES = Object.entries(TOPIC) as [Intent, Cue[]][];
 /** Every cue pattern in table order: a message is tested only against those it could match. */
 export const CUE_PATTERNS: readonly RegExp[] = TOPIC_ENTRIES.flatMap(([, cues]) => cues.map(([pattern]) => pattern));
 const CUES = new CueIndex(CUE_PATTERNS);
+/** The table flattened, in the same order as CUE_PATTERNS: each cue's weight, canceller and intent (by position in TOPIC_ENTRIES). */
+const CUE_WEIGHTS = Float64Array.from(TOPIC_ENTRIES.flatMap(([, cues]) => cues.map(([, weight]) => weight)));
+const CUE_UNLESS: readonly (RegExp | undefined)[] = TOPIC_ENTRIES.flatMap(([, cues]) => cues.map((cue) => cue[2]));
+const CUE_INTENT = Uint8Array.from(TOPIC_ENTRIES.flatMap(([, cues], i) => cues.map(() => i)));
+/** Reused by every call (a parse is synchronous): which cues may match, and each intent's strongest cue and sum. */
+const possible = new Uint8Array(CUE_PATTERNS.length);
+const intentMax = new Float64Array(TOPIC_ENTRIES.length);
+const intentSum = new Float64Array(TOPIC_ENTRIES.length);
 
 const GREETING = /^(你好|您好|hi|hello|hey|哈喽|哈啰|嗨|在吗|在不在|早上好|早|中午好|下午好|晚上好|谢谢|谢谢你|谢谢啦|多谢|感谢|好的|好|知道了|明白了|ok|收到|嗯|啊|呀|啦|你|了|的|请问|么|在么|哦|有人吗|有人在吗|有人|好滴|好哒|好嘞|好呀|明白|打扰了|打扰|小助手|助手|谢了|非常|很|太|有用|有帮助|好了|辛苦了|辛苦|谢了哈|谢啦|谢谢您|您|嘞|谢谢哈|好哈|好的哈|懂了|清楚了|了解了|了解|知道啦|明白啦|行|行吧|可以了|麻烦了|麻烦你了|麻烦您了|帮大忙了|帮了大忙|大忙|感谢感谢|okay|thanks|thx)+$/u;
 const CANCEL = /^(算了|取消|不用了|退出|不办了|先不办了|不弄了|不问了|不算了|不要了|结束|停|停止|拜拜|再见|我不想办了|不想办了|不想问了|先这样|吧|啦|了|我|好了|就这样|不聊了|不说了|停一下|暂停|一下|没事了|没事|改天再说|改天|再说|先|不问了|不需要了|太麻烦|麻烦|太麻烦了|主菜单|返回主菜单|回主菜单|我自己去问|自己去问|我自己|去问)+$/u;
@@ -356,20 +364,23 @@ export function scoreIntent(text: string, hints: { amount: boolean; places: numb
   }
 
   const scores = new Map<Intent, number>();
-  const possible = CUES.candidates(text);
-  let cue = 0;
-  for (const [intent, cues] of TOPIC_ENTRIES) {
+  CUES.mark(text, possible);
+  intentMax.fill(0);
+  intentSum.fill(0);
+  // Only the cues the index let through, in table order (so each sum adds up as before).
+  for (let k = 0; k < possible.length; k++) {
+    if (possible[k] === 0 || !(CUE_PATTERNS[k] as RegExp).test(text) || CUE_UNLESS[k]?.test(text)) continue;
+    const i = CUE_INTENT[k] as number;
+    const weight = CUE_WEIGHTS[k] as number;
+    // A lean (weight below 1: 报销, 结算 alone) counts only when nothing else of its intent does.
+    if (weight >= LEAN) intentSum[i] = (intentSum[i] as number) + weight;
+    if (weight > (intentMax[i] as number)) intentMax[i] = weight;
+  }
+  for (let i = 0; i < TOPIC_ENTRIES.length; i++) {
     // The strongest cue decides; further cues of the same intent add a little, so a pile of
     // generic words (备案 + 怎么办 + 办) cannot outweigh one specific topic word.
-    let max = 0;
-    let sum = 0;
-    for (const [pattern, weight, unless] of cues) {
-      if (possible[cue++] === 0 || !pattern.test(text) || unless?.test(text)) continue;
-      // A lean (weight below 1: 报销, 结算 alone) counts only when nothing else of its intent does.
-      if (weight >= LEAN) sum += weight;
-      if (weight > max) max = weight;
-    }
-    if (max > 0) scores.set(intent, max + 0.25 * (sum - (max >= LEAN ? max : 0)));
+    const max = intentMax[i] as number;
+    if (max > 0) scores.set((TOPIC_ENTRIES[i] as [Intent, Cue[]])[0], max + 0.25 * ((intentSum[i] as number) - (max >= LEAN ? max : 0)));
   }
   // 起付线是啥意思, 什么是乙类: the meaning of a word, above the estimate its words would suggest
   // (kept out of the cue table: its long list of words is tried only after a cheap test, terms.ts).
