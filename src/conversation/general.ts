@@ -120,8 +120,12 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return facts(["hotline_unverified", "hotline"]);
     case "find_hospital":
       return facts(["find_hospital", "register_to_area_not_hospital"]);
-    case "cancel_change":
+    case "cancel_change": {
+      // A temporary registration said (临时的): its own rule; else both (the long one's comes first).
+      const said = a.category ? visitorOf(a.category) : a.visitor;
+      if (said && said !== "unregistered" && said !== "long_term") return facts(["change_cancel_temporary"]);
       return facts(["change_cancel"]);
+    }
     case "need_register":
       return facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
     case "term_deductible":

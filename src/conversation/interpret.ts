@@ -604,6 +604,33 @@ function answerFirst(c: Case, whole: Record<string, unknown>): string | undefine
   return ANSWER_THEN_FLOW[intent];
 }
 
+/**
+ * Side answers that said they could say more with the person's city ("告诉我您在哪里参保，我按当地的
+ * 说") or kind of registration: the next message giving it gets that, not a new flow. The answers
+ * computed by a flow start it with the place; the others are said again for the place.
+ */
+const FOLLOW_UP_FLOW: Partial<Record<string, FlowId>> = { registration_channels: "registration", registration_materials: "registration", claim_materials: "claim" };
+const CITY_FOLLOW_UPS: readonly string[] = ["registration_channels", "registration_materials", "claim_materials", "claim_deadline", "makeup_after_discharge"];
+const KIND_FOLLOW_UPS: readonly string[] = ["cancel_change", "validity"];
+
+/** The side answer just given, when this message only supplies what it asked for (the city, or 临时的/长期的). */
+function followUpOf(c: Case): string | undefined {
+  const last = c.s.ctx.note?.k === "aside" ? c.s.ctx.note.topic : undefined;
+  if (!last || c.flow || asksQuestion(c.text)) return undefined;
+  // 临时备案 on its own reads as a question about validity too: after the answer it is the kind.
+  if (KIND_FOLLOW_UPS.includes(last) && registrationKindAnswer(c.text)) return last;
+  if (!c.topic && CITY_FOLLOW_UPS.includes(last) && typeof c.patch.insured === "string") return last;
+  return undefined;
+}
+
+function followUp(c: Case): RouterEvent {
+  const topic = followUpOf(c)!;
+  const kind = registrationKindAnswer(c.text);
+  const seed = { ...c.patch, ...(kind && KIND_FOLLOW_UPS.includes(topic) ? { visitor: kind } : {}) } as Answers;
+  const flow = FOLLOW_UP_FLOW[topic];
+  return flow ? { type: "START", flow, seed } : { type: "ASIDE", topic, seed };
+}
+
 /** The last answer in simpler words; a second "没看懂" in a row changes strategy. */
 function rephrase(c: Case): RouterEvent {
   const last = c.s.ctx.note;
@@ -631,6 +658,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   // registration steps ask a city): the estimate is what was asked; the facts go with it.
   { when: (c) => !!c.flow && c.flow !== "estimate" && c.wanted === "estimate" && hasCoreFacts(wholeEstimate(c)), then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
   { when: isNewQuestion, then: newQuestion },
+  { when: (c) => followUpOf(c) !== undefined, then: followUp },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
   { when: (c) => !!c.flow && c.changes.length > 0 && (c.changing || !(c.topic && asksQuestion(c.text))), then: change },

@@ -91,6 +91,29 @@ describe("making up the registration: before discharge it settles directly, afte
   });
 });
 
+describe("an answer that asked for the city gets it, and keeps its word", () => {
+  it.each([
+    ["出院两个月了还能报吗", "我是武汉的 职工医保", "武汉的具体期限暂无数据"],
+    ["手工报销多久之内要交材料", "南京的", "南京"],
+    ["出院一个月了还能补备案不", "医保在苏州", "苏州"],
+  ])("%s, then %s: the same answer for that place, not a new flow's question", (asked, city, local) => {
+    const r = chat([asked, city]).at(-1)!;
+    expect(r[0]!.text).toContain("手工报销期限");
+    expect(r[0]!.text).toContain(local);
+    expect(r[0]!.text).not.toContain(m.general.whyCity.deadline);
+    expect(textOf(r)).not.toContain(m.ask.treatment);
+  });
+  it("手工报销要什么材料 without a city, then the city: the claim's own questions for that place", () => {
+    const r = chat(["报销要带啥材料", "我是合肥的"]).at(-1)!;
+    expect(textOf(r)).not.toContain(m.ask.insured);
+  });
+  it.each(["临时的", "临时备案", "是临时的"])("备案了能取消不, then %s: the temporary registration's rule alone", (kind) => {
+    const r = chat(["备案了能取消不", kind]).at(-1)!;
+    expect(r[0]!.text).toMatch(/^临时备案可以随时取消/);
+    expect(r[0]!.text).not.toContain("长期备案");
+  });
+});
+
 describe("materials: the list for the person's situation", () => {
   const claimList = "手工报销（先全额垫付、再回参保地报销）一般要准备";
   const registrationList = "全国统一要求的备案材料";
