@@ -334,9 +334,11 @@ export const router = setup({
       // At the menu the facts the question carried are kept, so the flow chosen next does not ask them.
       const patch = !context.flow && event.seed ? checkPatch(context.kept ?? {}, event.seed) : undefined;
       const heard = patch ? (Object.keys(patch) as Slot[]) : [];
+      const flow = withoutProblem(context.flow);
       return {
         note: { k: "aside", topic: event.topic, ...(heard.length > 0 ? { heard } : {}) } as Note,
-        flow: withoutProblem(context.flow),
+        // A deposit said in the middle of a flow (押金交了五万) goes with its answers, said back with the estimate.
+        flow: flow && event.deposit ? { ...flow, c: { ...flow.c, deposit: event.deposit } } : flow,
         ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}),
         ...(!context.flow && event.deposit ? { deposit: event.deposit } : {}),
       };

@@ -224,7 +224,7 @@ export function findPlaces(text: string): PlaceMention[] {
 const HAN = /\p{Script=Han}/u;
 const ALL_HAN = /^\p{Script=Han}+$/u;
 /** Words that only follow a place name: what makes a name one character off still a city. */
-const STRONG_AFTER = /^[市]?(的)?(医保|社保|参保|职工|居民|新农合|住院|看病|就医|看门诊|人[,，\s]|那边|这边)/u;
+const STRONG_AFTER = /^[市]?(的)?(医保|社保|参保|职工|居民|新农合|住院|看病|就医|看门诊|生孩子|生娃|生小孩|治病|人[,，\s]|那边|这边)/u;
 /** …or only come right before one (医保在深川, 参保地是苏洲). */
 const STRONG_BEFORE = /(医保|社保|参保地?)(是|在|地在|交在|关系在)$/u;
 

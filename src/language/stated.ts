@@ -136,10 +136,12 @@ const ASKER_ONLY = /我(现在|目前|一直|平时|自己)?(在|到)[^，,。�
  * 上海): a reason to think the registration is a long-term one rather than a short trip. The
  * asker's own job when the message is about someone else (我妈…我在北京上班) does not count.
  */
-export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean): boolean {
+export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean, insuredName?: string): boolean {
   if (typeof text !== "string") return false;
   const m = LIVES_THERE.exec(text);
   if (!m || deniedAt(text, m.index)) return false;
+  // 我在苏州上班 社保在苏州交的 … 回盐城住院: living where the insurance is says nothing of the trip.
+  if (insuredName && m[2] && (m[2].includes(insuredName) || insuredName.startsWith(m[2]))) return false;
   if ((m[2] && NOT_A_PLACE.test(m[2])) || PAST.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
   if (aboutSomeoneElse && ASKER_ONLY.test(text)) return false;
   return true;
@@ -155,7 +157,7 @@ export function saysNoReferral(text: string): boolean {
   return typeof text === "string" && NO_REFERRAL.test(text);
 }
 
-const SHORT_KIND = /^(是|就是|办的|办的是|选|算)?(临时|长期)(的|外出|就医|备案|外出就医)*(吧|啊|呀|吗)?[。.!！]?$/u;
+const SHORT_KIND = /^(?:(?:不对|错了|搞错了|说错了|不是|哦|噢|嗯|其实)[,，。.!！\s]*)?(是|就是|办的|办的是|选|算)?(临时|长期)(的|外出|就医|备案|外出就医)*(吧|啊|呀|吗)?[。.!！]?$/u;
 
 /** A short answer naming only the kind of registration (临时的, 长期的) to the pending question. */
 export function registrationKindAnswer(text: string): StatedRegistration | undefined {
