@@ -125,7 +125,7 @@ export function saysChildbirth(text: string): boolean {
   return !!m && !deniedAt(text, m.index) && !/生育保险|生育险|生育津贴/u.test(m[0] + text.slice(m.index, m.index + 4));
 }
 
-const LIVES_THERE = /(在|到)([^\s，,。；;在到]{1,6}?)(打工|上班|务工|工作|定居|常住|长住|租房)|(常年|一直|长期|长)(住)?在|定居在|(常年|一直|长期)住(这边|那边|那里|这里)/u;
+const LIVES_THERE = /(在|到|来)([^\s，,。；;在到]{1,6}?)(打工|上班|务工|工作|定居|常住|长住|租房)|(常年|一直|长期|长)(住)?在|定居在|(常年|一直|长期)住(这边|那边|那里|这里)/u;
 /** Where the work is (在厂里上班) names no place; 以前在…上班 is past. */
 const NOT_A_PLACE = /厂|单位|公司|店|工地|医院|家|学校/u;
 const PAST = /以前|之前|原来|过去|退休前|早年/u;
