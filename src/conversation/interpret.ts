@@ -366,7 +366,7 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>): vo
   if (patch.visitor !== undefined || patch.category !== undefined) return;
   const registered = statedRegistrationOf(text);
   if (registered) patch.visitor = registered;
-  else if (livesAtTreatmentPlace(text, namesOtherPerson(text), p.slots.insuredRegion?.name.replace(/(市|省|地区|自治州)$/u, ""))) patch.livesThere = true;
+  else if (livesAtTreatmentPlace(text, namesOtherPerson(text), p.slots.insuredRegion?.name)) patch.livesThere = true;
 }
 
 function hasCoreFacts(patch: Record<string, unknown>): boolean {

@@ -136,12 +136,14 @@ const ASKER_ONLY = /我(现在|目前|一直|平时|自己)?(在|到)[^，,。�
  * 上海): a reason to think the registration is a long-term one rather than a short trip. The
  * asker's own job when the message is about someone else (我妈…我在北京上班) does not count.
  */
+/** `insuredName`: the insured place as read (苏州市): living there is not living where the care is. */
 export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean, insuredName?: string): boolean {
   if (typeof text !== "string") return false;
   const m = LIVES_THERE.exec(text);
   if (!m || deniedAt(text, m.index)) return false;
   // 我在苏州上班 社保在苏州交的 … 回盐城住院: living where the insurance is says nothing of the trip.
-  if (insuredName && m[2] && (m[2].includes(insuredName) || insuredName.startsWith(m[2]))) return false;
+  const insured = insuredName?.replace(/(市|省|地区|自治州)$/u, "");
+  if (insured && m[2] && (m[2].includes(insured) || insured.startsWith(m[2]))) return false;
   if ((m[2] && NOT_A_PLACE.test(m[2])) || PAST.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
   if (aboutSomeoneElse && ASKER_ONLY.test(text)) return false;
   return true;
