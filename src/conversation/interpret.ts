@@ -301,7 +301,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     patch.category = s.visitorType;
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
   }
-  statedFacts(p, text, patch);
+  statedFacts(p, text, patch, known);
   answeredInWords(text, pending, flow, changing || (atResult && flow === "estimate" && !pending), known, patch);
   const why = pending === "why" || flow === "claim" || pending === "visitor" || changing ? claimReasonOf(text) : undefined;
   // 没备案 answering the registration question, or supposed after an estimate ("如果没备案呢").
@@ -353,7 +353,7 @@ function answeredInWords(text: string, pending: Slot | undefined, flow: FlowId |
  * What the person says about this year and this stay besides the parse's slots: earlier stays,
  * what the fund already paid, a registration already done, childbirth, living where the care is.
  */
-function statedFacts(p: Parse, text: string, patch: Record<string, unknown>): void {
+function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, known: Answers = {}): void {
   const stays = earlierStaysOf(text);
   if (stays !== undefined) patch.admissions = stays;
   if (patch.setting === undefined && saysHospitalStay(text)) patch.setting = "inpatient";
@@ -365,8 +365,13 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>): vo
   }
   if (patch.visitor !== undefined || patch.category !== undefined) return;
   const registered = statedRegistrationOf(text);
-  if (registered) patch.visitor = registered;
-  else if (livesAtTreatmentPlace(text, namesOtherPerson(text), p.slots.insuredRegion?.name)) patch.livesThere = true;
+  if (registered) {
+    patch.visitor = registered;
+    return;
+  }
+  // Work or a home at a named place says long-term only when it is where the care is.
+  const where = { insured: (patch.insured ?? known.insured) as string | undefined, treatment: (patch.treatment ?? known.treatment) as string | undefined };
+  if (livesAtTreatmentPlace(text, namesOtherPerson(text), where)) patch.livesThere = true;
 }
 
 function hasCoreFacts(patch: Record<string, unknown>): boolean {

@@ -23,10 +23,12 @@ export interface Negation {
 const NEG = "(?:还没有?|还未|并没有?|从没|没有?|未|不是|不算|并非|非|不用|不需要|不)(?:给我?|帮我?|帮忙)?(?:办理?|走|做|开|经过?|去|是|进行|搞|弄|打|给)?(?:过|了)?(?:的)?";
 
 const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Slots> }[] = [
-  { re: new RegExp(`(?:还没有?|还未|并没有?|从没|没有?|未)(?:办理?|做|弄|搞|去|进行)?(?:过|了)?(?:异地)?(?:就医)?(?:备案|备过案|备上案)|忘(?:记|了)(?:办)?(?:异地)?备案|没来得及备案|来不及备案`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
+  { re: new RegExp(`(?:还没有?|还未|并没有?|从没|没有?|未)(?:办理?|做|弄|搞|去|进行)?(?:过|了)?(?:那个|这个|那种|什么|啥|任何)*(?:异地)?(?:就医)?(?:备案|备过案|备上案)|忘(?:记|了)(?:办)?(?:异地)?备案|没来得及备案|来不及备案`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
   { re: new RegExp(`${NEG}(?:转诊|转院|转诊手续|转诊单|转过来|转出)`, "u"), cue: "visitorType", denied: "referral" },
   { re: new RegExp(`(?:不是|不算|并非|非)(?:的)?(?:急诊|抢救|急救)`, "u"), cue: "visitorType", denied: "emergency" },
   { re: /(?:还没有?|还未|没有?|未|不是|并没有?)(?:办理?)?(?:了)?退休|还没退|没退(?!费|钱|押金|回)|不是退休(?:人员)?/u, cue: "personStatus", denied: "retired", implies: { personStatus: "working" } },
+  // 快退休了, 明年退休, 还有两年退休, 马上要退了, 下个月退: retirement still ahead, so working now.
+  { re: /(?<!(?:押金|钱|费|款|卡)[^\s，,。]{0,3})(?:快|快要|就要|马上(?:就)?(?:要)?|即将|准备|打算|眼看(?:就)?(?:要)?)退(?:休|(?=了|$|[\s，,。]))(?!金|工资|年龄|手续)|要退休(?!金|工资|年龄|手续)|(?:明年|后年|下个?月|下半年|年底|过两年|再过.{1,4}(?:年|个月)|还有.{1,4}(?:年|个月))(?:就|才|就要|才能|就能)?(?:要)?退(?:休|(?=了|$|[\s，,。]))(?!金|工资|年龄|手续)/u, cue: "personStatus", denied: "retired", implies: { personStatus: "working" } },
   { re: /(?:不是|并非|没|没有)(?:被)?(?:单位|公司|厂里|领导)?(?:派|外派|派驻|常驻)(?:的|过去|去|来)?|不是常驻/u, cue: "stationed", denied: "stationed_worker" },
   // 是三级医院吗我也不知道, 不清楚是不是三甲: asked or unsure, not stated.
   { re: /(?:不知道|不清楚|不确定)(?:是不是|是否|是)?(?:在)?(?:三甲|三级|三乙)|是(?:三甲|三级|三乙)(?:医院)?吗/u, cue: "hospitalLevel", denied: "3" },
@@ -42,15 +44,15 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   // 不是临时去的 我在苏州住了七八年了: the trip denied, the stay said after it stands.
   { re: /(?:不是|不算|并非|非)(?:去)?(?:临时|旅游|旅行|探亲|出差|度假)/u, cue: "visitorType", denied: "temporary_other" },
   // 备案没办, 备案还没弄: the registration named first, then denied.
-  { re: /备案(?:还|也|都)?(?:没有?|未)(?:办理?|做|弄|搞)?(?:过|呢|了)?/u, cue: "visitorType", implies: { visitorType: "unregistered" } },
+  { re: /(?:啥|什么|任何)?备案(?:还|也|都)?(?:没有?|未)(?:办理?|做|弄|搞)?(?:过|呢|了)?/u, cue: "visitorType", implies: { visitorType: "unregistered" } },
   // 不上班了 去年退的: no longer working (retired or not: said elsewhere, if at all).
   { re: /(?:不|没|没有)(?:再)?(?:在)?(?:上班|工作|干活|打工)了/u, cue: "personStatus", denied: "working" },
 ];
 
 /** Finds negated cues and returns the text with them masked (same length, so offsets hold). */
 const GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, "gu") }));
-/** Every negation starts with one of these characters: most messages are let through at once. */
-const NEGATORS = /[没未不非忘来]/u;
+/** Every negation holds one of these characters (a retirement still ahead, its 退): most messages are let through at once. */
+const NEGATORS = /[没未不非忘来退]/u;
 
 export function findNegations(text: string): { masked: string; negations: Negation[] } {
   const negations: Negation[] = [];

@@ -127,9 +127,14 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   });
 
   // Working in a city while another city is clearly where care happened: the job insures them there.
-  const strongTreatmentElsewhere = (s: Scored) => scored.some((o) => o !== s && o.treatment >= 3 && roleOf(o) === "treatment");
+  // (Not the same place named again: 我在上海打工…在上海看病 is one place.)
+  const sameCode = (a: Scored, b: Scored) => a.mention.candidates.some((x) => b.mention.candidates.some((y) => x.code === y.code));
+  const strongTreatmentElsewhere = (s: Scored) => scored.some((o) => o !== s && !sameCode(o, s) && o.treatment >= 3 && roleOf(o) === "treatment");
   const anyInsured = scored.some((s) => roleOf(s) === "insured");
+  // 社保在老家那边: the insurance is said to be elsewhere, not where the job is.
+  const insuredElsewhere = insuredUnnamed(text, all);
   for (const s of scored) {
+    if (insuredElsewhere) break;
     if (s.presenceWork && roleOf(s) === "treatment" && s.insured === 0 && !anyInsured && strongTreatmentElsewhere(s)) {
       s.insured = 3;
       s.treatment = 0;
@@ -152,9 +157,12 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
     else unclear.push(s);
   }
 
-  // One role known, one place unclear: it takes the other role.
+  // One role known, one place unclear: it takes the other role. Not the insured role when the
+  // message says the insurance is somewhere it does not name (医保是老家的): that place is unknown.
+  const homeUnnamed = insuredElsewhere;
   for (const role of ["insured", "treatment"] as const) {
     const other: Role = role === "insured" ? "treatment" : "insured";
+    if (role === "insured" && homeUnnamed) continue;
     if (chosen[role].length === 0 && chosen[other].length > 0 && unclear.length === 1) {
       const s = unclear.shift() as Scored;
       chosen[role].push({ slot: s.mention.candidates[0] as PlaceSlot, weight: 1 });
@@ -219,6 +227,19 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   result.places = dedupe(unclearSlots);
   if (result.places.length > 1) result.ambiguities.push({ slot: "place", candidates: result.places, text: unclear.map((s) => s.mention.text).join("、") });
   return result;
+}
+
+/** 医保是老家的, 社保在老家那边, 医保是外地的: the insurance is at a place the words do not name. */
+const INSURED_AT_UNNAMED = /(医保|社保|参保地?|医疗保险)(卡)?(是|在|交在|都在|也在|还在|还是)?(老家|家乡|原籍|户口所在地|外地|外省|家里|老家那边|户籍地)(的|那边|那里|那儿|交的|买的)?/gu;
+
+/** Whether the insured place is said to be one the message does not name (医保是老家的, not 医保在老家衢州). */
+function insuredUnnamed(text: string, all: PlaceMention[]): boolean {
+  INSURED_AT_UNNAMED.lastIndex = 0;
+  for (let m = INSURED_AT_UNNAMED.exec(text); m !== null; m = INSURED_AT_UNNAMED.exec(text)) {
+    const end = m.index + m[0].length;
+    if (!all.some((p) => p.start >= end && p.start <= end + 1)) return true;
+  }
+  return false;
 }
 
 const DENIED_BEFORE = /(不是|不在|并非|没在|没去|没有在|没有去)(在|去|到)?$/u;

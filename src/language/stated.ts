@@ -6,6 +6,8 @@
  * working at the place of treatment (在东莞打工). Pure, never throws.
  */
 
+import { findPlaces } from "./places.ts";
+
 const NUMERALS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** 1–10 in digits or Chinese numerals ("三", "3"); undefined for anything else. */
@@ -98,7 +100,19 @@ const STATED_REGISTRATION: RegExp[] = [
   // 长期备案了, 临时备案过, 她是长期备案的 (not "长期备案的材料")
   new RegExp(`${KIND}(的|外出)?(就医)?备案(了|过|的(?![\\u4e00-\\u9fff]))`, "u"),
   new RegExp(`(是|已经|已)(办理?了?)?${KIND}(的|外出)?(就医)?备案`, "u"),
+  // 长期备案 said on its own as a fact of the case (…花了2万 长期备案): the clause holds nothing else.
+  new RegExp(`(?:^|[\\s，,。；;])(?:异地)?${KIND}(?:外出)?(?:就医)?备案(?:的)?(?=$|[\\s，,。；;!！])`, "u"),
 ];
+/** A clause that asks about a registration (长期备案怎么办, 长期备案和临时备案有啥区别) states none. */
+const ASKS_ABOUT = /怎么|如何|哪|什么|啥|区别|材料|手续|流程|要不要|需要|需不需要|能不能办|可不可以办|在哪|还是|和|跟|与|或/u;
+
+const BARE_REGISTRATION = STATED_REGISTRATION[STATED_REGISTRATION.length - 1] as RegExp;
+
+/** The clause a span sits in, up to the punctuation (or the space) either side and the next one after it. */
+function clauseAround(text: string, start: number, end: number): string {
+  const after = text.slice(end).search(/[，,。；;!！]/u);
+  return text.slice(start, after < 0 ? text.length : end + after + 1) + text.slice(Math.max(0, start - 6), start);
+}
 
 /**
  * A registration the person says is done (备案了长期的, 长期备案了, 办了长期的, 临时备案了):
@@ -109,7 +123,8 @@ export function statedRegistrationOf(text: string): StatedRegistration | undefin
   if (typeof text !== "string") return undefined;
   for (const re of STATED_REGISTRATION) {
     const m = re.exec(text);
-    if (!m || deniedAt(text, m.index)) continue;
+    if (!m || deniedAt(text, m.index + (/^[\s，,。；;]/u.test(m[0]) ? 1 : 0))) continue;
+    if (re === BARE_REGISTRATION && ASKS_ABOUT.test(clauseAround(text, m.index, m.index + m[0].length))) continue;
     const kind = /长期/u.test(m[0]) ? "long_term" : "temporary_other";
     return kind;
   }
@@ -125,28 +140,49 @@ export function saysChildbirth(text: string): boolean {
   return !!m && !deniedAt(text, m.index) && !/生育保险|生育险|生育津贴/u.test(m[0] + text.slice(m.index, m.index + 4));
 }
 
-const LIVES_THERE = /(在|到|来)([^\s，,。；;在到]{1,6}?)(打工|上班|务工|工作|定居|常住|长住|租房)|(常年|一直|长期|长)(住)?在|定居在|(常年|一直|长期)住(这边|那边|那里|这里)/u;
+const LIVES_THERE = /(在|到|来)([^\s，,。；;在到来]{1,6}?)(打工|上班|务工|工作|定居|常住|长住|租房)|(常年|一直|长期|长)(住)?在|定居在|(常年|一直|长期)住(这边|那边|那里|这里)/gu;
 /** Where the work is (在厂里上班) names no place; 以前在…上班 is past. */
 const NOT_A_PLACE = /厂|单位|公司|店|工地|医院|家|学校/u;
 const PAST = /以前|之前|原来|过去|退休前|早年/u;
 const ASKER_ONLY = /我(现在|目前|一直|平时|自己)?(在|到)[^，,。；;]{0,8}(打工|上班|工作)/u;
 
+/** The places already known, by division code: where the person is insured and treated. */
+export interface KnownPlaces { insured?: string; treatment?: string }
+
+/** The division code of the place named in `span` (the first one), if any. */
+function placeIn(span: string): string[] | undefined {
+  const m = findPlaces(span)[0];
+  return m ? m.candidates.map((c) => c.code) : undefined;
+}
+
 /**
  * The patient lives or works at the place of treatment (在东莞打工, 在深圳上班好几年了, 常年在
- * 上海): a reason to think the registration is a long-term one rather than a short trip. The
- * asker's own job when the message is about someone else (我妈…我在北京上班) does not count.
+ * 上海, 来上海打工): a reason to think the registration is a long-term one rather than a short
+ * trip. Work or a home at a named place counts only when that place is where the care is: 我在深圳
+ * 上班 with 深圳 the insured place says where the employer insures them, nothing about a
+ * registration. The asker's own job when the message is about someone else (我妈…我在北京上班)
+ * does not count either.
  */
-/** `insuredName`: the insured place as read (苏州市): living there is not living where the care is. */
-export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean, insuredName?: string): boolean {
+export function livesAtTreatmentPlace(text: string, aboutSomeoneElse: boolean, known: KnownPlaces = {}): boolean {
   if (typeof text !== "string") return false;
-  const m = LIVES_THERE.exec(text);
-  if (!m || deniedAt(text, m.index)) return false;
-  // 我在苏州上班 社保在苏州交的 … 回盐城住院: living where the insurance is says nothing of the trip.
-  const insured = insuredName?.replace(/(市|省|地区|自治州)$/u, "");
-  if (insured && m[2] && (m[2].includes(insured) || insured.startsWith(m[2]))) return false;
-  if ((m[2] && NOT_A_PLACE.test(m[2])) || PAST.test(text.slice(Math.max(0, m.index - 6), m.index))) return false;
-  if (aboutSomeoneElse && ASKER_ONLY.test(text)) return false;
-  return true;
+  LIVES_THERE.lastIndex = 0;
+  for (let m = LIVES_THERE.exec(text); m !== null; m = LIVES_THERE.exec(text)) {
+    if (deniedAt(text, m.index)) continue;
+    if ((m[2] && NOT_A_PLACE.test(m[2])) || PAST.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (aboutSomeoneElse && ASKER_ONLY.test(text)) return false;
+    // The place said with it: right inside (在深圳上班) or right after (常年在上海).
+    const codes = placeIn(m[2] ?? text.slice(m.index + m[0].length, m.index + m[0].length + 8));
+    if (codes === undefined) return true;
+    if (known.treatment !== undefined && codes.some((c) => sameRegion(c, known.treatment as string))) return true;
+  }
+  return false;
+}
+
+/** A city and its province, or the same division: one place for this purpose. */
+function sameRegion(a: string, b: string): boolean {
+  if (a === b) return true;
+  const province = (c: string) => c.endsWith("0000");
+  return (province(a) || province(b)) && a.slice(0, 2) === b.slice(0, 2);
 }
 
 const NO_REFERRAL = /(没|没有|没走|没办|不是|未|不)(办理?)?(异地)?转诊|自己(去|过去|跑去|找去|来)的?|自己去看|直接(去|过去)(的|看)?/u;
