@@ -7,7 +7,9 @@
  */
 import { visitorOf, type Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
+import { directSettlement, jurisdictionBetween, type Scheme } from "../policy/index.ts";
 import { book, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
+import { describeVisitorRule } from "./results.ts";
 
 export const GENERAL_TOPICS = [
   "who_can_register",
@@ -127,7 +129,8 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return facts(["change_cancel"]);
     }
     case "need_register":
-      return facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
+      return (a.insured && a.treatment ? needRegisterFor(a.insured, a.treatment, a.scheme, now) : undefined)
+        ?? facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
     case "term_deductible":
     case "term_catalog":
     case "term_cap":
@@ -164,4 +167,27 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       );
     }
   }
+}
+
+/**
+ * 要备案吗 when both places are known: what the data says for them comes first and decides the
+ * answer — the same 统筹区 (not 异地 at all), a free zone (免备案: 石家庄 or 天津 to 北京, 苏州 to
+ * 上海), a zone for some schemes only, or a registration needed — never the generic "要先备案"
+ * beside a "免备案" for the same two places.
+ */
+function needRegisterFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date): Fact | undefined {
+  const b = book();
+  if (!b) return undefined;
+  const ins = regionName(insured);
+  const tre = regionName(treatment);
+  const d = directSettlement(b, { insured, treatment, scheme, date: today(now) });
+  if (d.reason === "same_pool") return { text: m.eligibility.samePool(ins, tre) };
+  if (d.reason === "free_zone" && d.zone) {
+    return { text: m.eligibility.freeZone(ins, tre, describeVisitorRule(d.zone.rule)), ...(d.zone.source ? { source: d.zone.source.title } : {}) };
+  }
+  const lead = d.zoneSchemes
+    ? m.eligibility.freeZoneSchemes(ins, tre, d.zoneSchemes.map((x) => m.labels.scheme[x]).join("、"))
+    : g.needRegisterKnown(ins, tre, m.labels.jurisdiction[jurisdictionBetween(insured, treatment)]);
+  const rest = facts(["unregistered_pay_first", "emergency_as_registered"]);
+  return { text: [lead, ...(rest ? [rest.text] : [])].join("\n"), ...(rest?.source ? { source: rest.source } : {}) };
 }

@@ -8,7 +8,7 @@ import { slotOfState, type FlowContext } from "../../flows/common.ts";
 import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { generalAnswer, isGeneralTopic } from "./general.ts";
-import { whyRatioAnswer } from "./why-ratio.ts";
+import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
 import { factFor } from "./policy-data.ts";
 import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -78,6 +78,8 @@ function termOf(a: Answers | undefined): "long" | "temporary" | undefined {
 /** The answer to a side question: a general question composed from the national rules, or one fact. */
 function topicAnswer(topic: string, a: Answers, now: Date) {
   if (topic === "why_ratio") return whyRatioAnswer(a, now);
+  // 比例会不会降 from someone whose insured place has its own rule: that rule, not the national ceiling.
+  if (topic === "ratio_change") return ratioChangeAnswer(a, now) ?? factFor(topic, termOf(a));
   return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));
 }
 

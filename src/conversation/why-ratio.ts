@@ -9,9 +9,10 @@ import { flowMessages as m } from "../messages/flows.ts";
 import { exampleText, publishedText } from "../messages/policy.ts";
 import { stepWords } from "../messages/explain.ts";
 import { explainExample } from "../policy/examples.ts";
-import { evaluate, type Estimate } from "../policy/index.ts";
-import { book, today, type Fact } from "./policy-data.ts";
-import { scenarioOf } from "./results.ts";
+import { directSettlement, evaluate, jurisdictionBetween, Scheme, type Estimate } from "../policy/index.ts";
+import { findVisitorEntry } from "../policy/resolve.ts";
+import { book, regionName, today, type Fact } from "./policy-data.ts";
+import { describeVisitorRule, scenarioOf } from "./results.ts";
 
 const t = m.whyRatio;
 
@@ -59,3 +60,58 @@ export function whyRatioAnswer(a: Answers, now: Date): Fact | undefined {
   return { text: `${text}\n${a.insured ? "" : t.noEstimate}`.trim(), source: x.source.title };
 }
 
+
+/** The kinds of visitor whose ratio may be cut, in the order a person asks about them. */
+const CUT_KINDS = ["temporary_other", "referral", "emergency", "long_term"] as const;
+
+/**
+ * "比例会不会降" / "先自付多少" once the insured place is known: that place's own rule for each
+ * kind of trip (its file, else its province's), with the source, instead of the national
+ * ceilings; a free zone for the treatment place first. Undefined when the place has no rule of
+ * its own in the data: the national fact answers then.
+ */
+export function ratioChangeAnswer(a: Answers, now: Date): Fact | undefined {
+  const b = book();
+  if (!b || !a.insured) return undefined;
+  const date = today(now);
+  const jurisdiction = a.treatment ? jurisdictionBetween(a.insured, a.treatment) : "cross_province";
+  if (jurisdiction === "same_pool") return undefined;
+  const setting = a.setting ?? "inpatient";
+  const ins = regionName(a.insured);
+  const lines: string[] = [];
+  const sources: string[] = [];
+  const cite = (title: string | undefined) => {
+    if (title && !sources.includes(title)) sources.push(title);
+  };
+  if (a.treatment) {
+    const d = directSettlement(b, { insured: a.insured, treatment: a.treatment, scheme: a.scheme, date });
+    if (d.reason === "free_zone" && d.zone) {
+      lines.push(m.eligibility.freeZone(ins, regionName(a.treatment), describeVisitorRule(d.zone.rule)));
+      cite(d.zone.source?.title);
+    }
+  }
+  const schemes = a.scheme ? [a.scheme] : Scheme.options;
+  const rules: string[] = [];
+  for (const scheme of schemes) {
+    const found = b.versionFor(a.insured, scheme, date);
+    if ("error" in found || found.typical) continue;
+    const province = found.province ? undefined : b.provinceVersionFor(a.insured, scheme, date);
+    for (const visitor of CUT_KINDS) {
+      const own = findVisitorEntry(found.version, visitor, jurisdiction, setting);
+      const entry = own ?? (province ? findVisitorEntry(province.version, visitor, jurisdiction, setting) : undefined);
+      if (!entry) continue;
+      rules.push(t.kindRule(m.labels.visitor[visitor] ?? visitor, describeVisitorRule(entry.rule)));
+      cite(b.sourceRef(own ? found.policy : province!.policy, entry.source, entry.quote).title);
+    }
+    // The first scheme with data answers when the person did not say theirs.
+    if (rules.length > 0) {
+      if (!a.scheme && schemes.length > 1) lines.push(t.placeRulesScheme(ins, m.labels.scheme[scheme] ?? scheme, m.labels.jurisdiction[jurisdiction] ?? ""));
+      else lines.push(t.placeRules(ins, m.labels.jurisdiction[jurisdiction] ?? ""));
+      break;
+    }
+  }
+  if (rules.length === 0 && lines.length === 0) return undefined;
+  lines.push(...rules.map((r) => `· ${r}`));
+  if (!a.treatment) lines.push(t.treatmentUnknown);
+  return { text: lines.join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+}

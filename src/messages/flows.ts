@@ -336,6 +336,8 @@ export const flowMessages = {
     claimWhere: (text: string) => `在哪里交：${text}`,
     materials: (name: string, list: string) => `· ${name}：${list}`,
     needRegister: "所以：想在外地直接刷卡结算，就要先备案；急诊抢救可以先看病、后补办。",
+    /** 要备案吗, both places known and the data says a registration is needed: the answer first, for them. */
+    needRegisterKnown: (a: string, b: string, kind: string) => `${a}医保到${b}看病属于${kind}：想在医院直接结算，要先办异地就医备案。`,
     deadlineLocal: (region: string, text: string) => `${region}的手工报销期限：${text}`,
     deadlineNational: (text: string) => `手工报销期限：${text}`,
     deadlineNoLocal: (region: string) => `${region}的具体期限暂无数据，以参保地规定为准，建议尽快办理。`,
@@ -472,6 +474,11 @@ export const flowMessages = {
     typical: (region: string) => `${region}这部分没有我们核实过的数据，这个比例取自典型模板（各地中位数），不是${region}的政策。`,
     share: "基金实际付的钱占总费用的比例会更低：起付线、目录外和乙类先自付的部分不按这个比例报。",
     noEstimate: "想知道您自己的比例从哪来：告诉我参保地、就医地、医院级别和花费，我先算一遍，再说明。",
+    /** 比例会不会降, answered by the insured place's own rules (what follows: one line a kind of trip). */
+    placeRules: (region: string, jurisdiction: string) => `${region}医保${jurisdiction}时，报销比例按${region}的规定：`,
+    placeRulesScheme: (region: string, scheme: string, jurisdiction: string) => `${region}${scheme}${jurisdiction}时，报销比例按${region}的规定（其他险种可能不同）：`,
+    kindRule: (kind: string, rule: string) => `${kind}：${rule}`,
+    treatmentUnknown: "上面按跨省就医说；省内跨市可能不同，告诉我在哪里看病，我按那里说。",
   },
   sourcePrefix: "来源：",
   dataUnavailable: "政策数据暂时无法读取，没法估算，请稍后再试。",
