@@ -34,6 +34,9 @@ export const GENERAL_TOPICS = [
   "term_places",
   // Not ours to answer: where to ask instead (no source: it states no rule).
   "tax",
+  // Asked in words the intents read as a flow, answered here first (issue 10 item 6).
+  "kinds_compare",
+  "claim_payout",
 ] as const;
 export type GeneralTopic = (typeof GENERAL_TOPICS)[number];
 
@@ -151,6 +154,20 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       const rest = deadline?.text.split("\n").filter((line) => line !== after?.text) ?? [];
       const sources = [...new Set([sourceTitle(null, after?.source), ...(deadline?.source?.split("；") ?? [])].filter((t): t is string => !!t))];
       return { text: [...(after ? [after.text] : []), ...rest].join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+    }
+    case "kinds_compare": {
+      const long = cats.filter((c) => c.term === "long").map((c) => c.name);
+      const temporary = cats.filter((c) => c.term === "temporary").map((c) => c.name);
+      const validity = b.national.facts.validity;
+      const cut = b.national.facts.temporary_ratio_cut;
+      return withSources(
+        [g.who(long, temporary), ...(validity ? [validity.text] : []), ...(cut ? [cut.text] : []), g.kindsWhich],
+        [...cats.map((c) => c.source), validity?.source, cut?.source],
+      );
+    }
+    case "claim_payout": {
+      const claim = b.national.manualClaim;
+      return withSources([g.payout, ...(claim.where ? [g.claimWhere(claim.where)] : []), ...(a.insured ? [] : [g.whyCity.payout])], [claim.source]);
     }
     case "claim_deadline": {
       const rv = a.insured ? regionVersion(a.insured, a.scheme, today(now)) : undefined;

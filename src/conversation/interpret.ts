@@ -77,6 +77,9 @@ function asksClaimMaterials(p: Parse, text: string, s: Situation, flow: FlowId |
   return flow === "claim" || known.why !== undefined || (!!last && CLAIM_TOPICS.includes(last));
 }
 
+/** A flow's own question typed as words (the menu's label): the general answer said before its first question. */
+const ANSWER_FIRST: Partial<Record<FlowId, string>> = { claim: "claim_materials" };
+
 const TYPED_COMMANDS: Record<Command, RouterEvent> = {
   back: { type: "BACK" },
   cancel: { type: "CANCEL" },
@@ -116,7 +119,8 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   const shown = s.choices.some((c) => c.id === id);
   if (id.startsWith("go:")) {
     const flow = id.slice(3) as FlowId;
-    if (FLOW_IDS.includes(flow)) return { type: "START", flow };
+    // 手工报销要哪些材料 typed (the menu's words): the national list first, then what the local one needs.
+    if (FLOW_IDS.includes(flow)) return { type: "START", flow, ...(fromTyping && ANSWER_FIRST[flow] ? { aside: ANSWER_FIRST[flow] } : {}) };
   }
   if (id === "cancel") return { type: "CANCEL" };
   if (id === "restart") return { type: "RESTART" };

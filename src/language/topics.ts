@@ -66,6 +66,25 @@ export function afterDischargeTopic(text: string): SideTopic | undefined {
   return DISCHARGED.test(text) ? "makeup_after_discharge" : undefined;
 }
 
+/**
+ * General questions a flow would hold hostage (您在哪里参保？ before any answer): answered at once
+ * from the national rules (the places said with them are kept). A message that also states a bill
+ * is a case of its own, for the flow.
+ */
+const GENERAL: [SideTopic, RegExp][] = [
+  // 长期和临时有啥区别, 长期备案跟临时备案哪个划算, 临时的和长期的有什么不同
+  ["kinds_compare", /(长期|临时)(的|备案|外出|居住)?(备案)?[^，,。？?]{0,4}(和|跟|与|还是|或者?|或是)[^，,。？?]{0,4}(长期|临时)[^，,。？?]{0,10}(区别|不同|不一样|差别|差异|哪个|哪种|选哪|怎么选|划算)/u],
+  // 异地备案需要什么条件, 办备案有啥要求, 什么条件才能备案 (who_can_register in words of conditions)
+  ["who_can_register", /(备案|异地就医).{0,8}(需要|要|得|有)(什么|啥|哪些|些什么)(条件|要求|资格)|(什么|啥|哪些)(条件|要求|资格).{0,8}(才能|可以|能)?(办)?(异地)?(就医)?备案|(谁|哪些人|什么人)(能|可以)(办|申请)(异地)?(就医)?备案/u],
+  // 出院两个月了还能报吗, 出院很久了还来得及报销吗 (not 补备案: that is the makeup answer)
+  ["claim_deadline", /出院(了|后|以后|之后)?.{0,8}(还能|还可以|能不能|可不可以|还来得及|来得及|还行|过期)(报|报销|手工报|回去报)?(吗|不|么|没)?(?!.{0,6}(补办|补备案|补))/u],
+  // 报销多久能到账, 钱多久打过来, 什么时候能到账
+  ["claim_payout", /(多久|多长时间|几天|什么时候|啥时候|哪天)(才)?(能|可以|会)?(到账|打(过来|到卡|钱)|返(钱|回)|回款|下来)|(到账|打款|回款)(要|需要)?(多久|多长时间|几天)/u],
+];
+
+/** A bill in the message makes it a case to work out, not a general question (its places are kept either way). */
+const NAMES_A_BILL = /\d{3,}|\d(\.\d+)?\s*[万wWkK千]|[一二两三四五六七八九十]万|[0-9一二两三四五六七八九十百千万]+\s*(块|元)/u;
+
 /** 个税大病医疗, 专项附加扣除: a tax question (intents.ts reads it as out of scope). */
 const TAX = /个税|个人所得税|专项(附加)?扣除|汇算|退税|抵税|扣税|税.{0,4}抵扣/u;
 
@@ -79,5 +98,6 @@ export function sideTopic(text: string): SideTopic | undefined {
   const term = termAsked(text);
   if (term) return term;
   for (const [topic, patterns] of TOPICS) if (patterns.some((p) => p.test(text))) return topic;
+  for (const [topic, pattern] of GENERAL) if (pattern.test(text)) return NAMES_A_BILL.test(text) ? undefined : topic;
   return undefined;
 }

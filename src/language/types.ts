@@ -22,7 +22,11 @@ export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   // Making up the registration once already discharged (出院一个月了还能补备案不): the after-discharge rule.
   | "makeup_after_discharge"
   // Out of scope, with where to go instead: the tax deduction for serious illness (个税大病医疗).
-  | "tax";
+  | "tax"
+  // General questions asked in words the intents read as another flow (issue 10 item 6): long-term and
+  // temporary compared, the conditions to register, whether a claim is still in time after discharge,
+  // how long its money takes.
+  | "kinds_compare" | "who_can_register" | "claim_deadline" | "claim_payout";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

@@ -359,12 +359,17 @@ export const flowMessages = {
     } as Record<string, string>,
     /** 个税大病医疗: a tax question, with where it is asked instead. */
     tax: "个税里的“大病医疗”是个人所得税的专项附加扣除，归税务部门管，不是医保报销，我这里算不了。它在“个人所得税”APP 里填报，具体以税务部门的说明为准。",
+    /** 长期和临时有啥区别 / 哪个划算: which one is not a choice of price but of the person's situation. */
+    kindsWhich: "哪个划算：不是自己挑的，要看符不符合长期的条件。退休后到外地定居、在外地长期居住、单位派驻外地工作的，可以办长期备案；只是临时去外地看病的，办临时备案。想知道自己属于哪一类，点“我属于哪种异地就医”。",
+    /** 多久能到账: no national time limit in the data; where to ask instead. */
+    payout: "手工报销的钱多久到账、打到哪个账户，由参保地医保经办机构定，我们没有全国统一的时限数据；交材料时可以当面问清楚，也可以打参保地医保服务电话问。",
     /** Said only when the answer depends on the city and it is not known yet. */
     whyCity: {
       channels: "各地还有自己的 APP 或公众号，告诉我您在哪里参保，我按当地的说。",
       materials: "各地材料略有不同，告诉我您在哪里参保，我按当地的说。",
       deadline: "各地期限不同，告诉我您在哪里参保，我按当地的说。",
       claim: "各地材料和期限略有不同，告诉我您在哪里参保，我按当地的说。",
+      payout: "告诉我您在哪里参保，我看看有没有当地的说法。",
     },
   },
 
