@@ -21,7 +21,7 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
-import { earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { deniesEmergency, earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
@@ -351,6 +351,11 @@ function answeredInWords(text: string, pending: Slot | undefined, flow: FlowId |
       Object.assign(patch, impliedByCategory(value));
     } else patch.visitor = value;
   } else if (changing && flow === "estimate" && !pending && known.visitor === "referral" && saysNoReferral(text)) patch.visitor = "temporary_other";
+  // 不是急诊 after an emergency's estimate: no longer an emergency; 其他临时外出 is then assumed, and said so (see change).
+  else if (changing && flow === "estimate" && !pending && known.visitor === "emergency" && deniesEmergency(text)) {
+    patch.visitor = "temporary_other";
+    patch.category = "temporary_other";
+  }
 }
 
 /**
@@ -505,6 +510,11 @@ function retiredResident(c: Case): boolean {
 /** A change to answers: applied when the person says it is one (or it only replaces a guess), else asked. */
 function change(c: Case): RouterEvent {
   const assumed = c.s.ctx.flow?.c.assumed ?? [];
+  // 不是急诊: the emergency is taken back at once; the trip it was instead is an assumption, said as one.
+  if (c.known.visitor === "emergency" && c.patch.visitor !== undefined && c.patch.visitor !== "emergency" && deniesEmergency(c.text)) {
+    const said = registrationKindAnswer(c.text) !== undefined || statedRegistrationOf(c.text) !== undefined || saysNoReferral(c.text);
+    return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(said ? {} : { assume: true }) } };
+  }
   const sure = c.changing || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
   if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch } };
   return { type: "PROPOSE", a: c.patch as Answers, slots: c.changes };

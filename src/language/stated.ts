@@ -195,6 +195,16 @@ export function saysNoReferral(text: string): boolean {
   return typeof text === "string" && NO_REFERRAL.test(text);
 }
 
+const NOT_EMERGENCY = /(不是|并不是|也不是|并非|不算|没有?)(什么)?(急诊|抢救|急救)/u;
+
+/**
+ * 不是急诊 said after an estimate worked out as an emergency: the emergency is taken back (the
+ * kind of trip it was instead is for the flow to take as an assumption, or for the words after it).
+ */
+export function deniesEmergency(text: string): boolean {
+  return typeof text === "string" && NOT_EMERGENCY.test(text);
+}
+
 const SHORT_KIND = /^(?:(?:不对|错了|搞错了|说错了|不是|哦|噢|嗯|其实)[,，。.!！\s]*)?(是|就是|办的|办的是|选|算)?(临时|长期)(的|外出|就医|备案|外出就医)*(吧|啊|呀|吗)?[。.!！]?$/u;
 
 /** A short answer naming only the kind of registration (临时的, 长期的) to the pending question. */
