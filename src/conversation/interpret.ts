@@ -120,7 +120,9 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id.startsWith("go:")) {
     const flow = id.slice(3) as FlowId;
     // 手工报销要哪些材料 typed (the menu's words): the national list first, then what the local one needs.
-    if (FLOW_IDS.includes(flow)) return { type: "START", flow, ...(fromTyping && ANSWER_FIRST[flow] ? { aside: ANSWER_FIRST[flow] } : {}) };
+    // (Not once the insured place is known: the flow's own list is then the place's.)
+    const known = (inFlow ? s.ctx.flow?.c.a : s.ctx.kept) ?? {};
+    if (FLOW_IDS.includes(flow)) return { type: "START", flow, ...(fromTyping && ANSWER_FIRST[flow] && !known.insured ? { aside: ANSWER_FIRST[flow] } : {}) };
   }
   if (id === "cancel") return { type: "CANCEL" };
   if (id === "restart") return { type: "RESTART" };

@@ -54,7 +54,7 @@ describe("answered before any question", () => {
     expect(t).not.toMatch(HELD);
     expect(t).toContain("医疗费用发票");
     expect(t).toContain("参保地医保经办机构");
-    expect(t).toContain("为什么没能直接结算，我按当地的列清单");
+    expect(t).toContain("告诉我您在哪里参保");
     expect(textOf(r.slice(1))).toContain("为什么没能在医院直接结算");
   });
 
