@@ -7,7 +7,7 @@ import type { PolicyBook } from "./book.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { RegionPolicy, TypicalPolicy, VisitorRule } from "./schema.ts";
 import { jurisdictionBetween, Scheme, type Jurisdiction, type Visitor } from "./terms.ts";
-import { freeZoneOf, zoneDecides } from "./zones.ts";
+import { freeZoneWithProvince, zoneDecides } from "./zones.ts";
 
 /** Why direct settlement is or is not possible; each has its sentence in src/messages. */
 export type DirectReason =
@@ -73,12 +73,8 @@ export function freeZoneFor(
 ): { rule: VisitorRule; source: SourceRef; policy: AnyPolicy } | undefined {
   const found = book.versionFor(insured, scheme, date);
   if ("error" in found || found.typical) return undefined;
-  const zone = freeZoneOf(found.version, treatment, date);
-  if (zone) return { rule: zone.rule, source: book.sourceRef(found.policy, zone.source, zone.quote), policy: found.policy };
-  // A city whose file names no free zone is still in its province's (河北's 京津冀 zone covers 邯郸).
-  const province = found.province ? undefined : book.provinceVersionFor(insured, scheme, date);
-  const provinceZone = province ? freeZoneOf(province.version, treatment, date) : undefined;
-  return province && provinceZone ? { rule: provinceZone.rule, source: book.sourceRef(province.policy, provinceZone.source, provinceZone.quote), policy: province.policy } : undefined;
+  const held = freeZoneWithProvince(book, found, insured, scheme, treatment, date);
+  return held ? { rule: held.zone.rule, source: book.sourceRef(held.policy, held.zone.source, held.zone.quote), policy: held.policy } : undefined;
 }
 
 export interface DirectQuery {

@@ -9,7 +9,7 @@ import type { Assumption, Jurisdiction, Scenario, Warning } from "./scenario.ts"
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
 import type { InputError } from "./evaluate.ts";
 import { CutVisitor, jurisdictionBetween, type Setting } from "./terms.ts";
-import { freeZoneOf, zoneDecides } from "./zones.ts";
+import { freeZoneWithProvince, zoneDecides } from "./zones.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
 
@@ -112,18 +112,9 @@ export function findVisitorEntry(version: SchemeVersion, visitor: Visitor, juris
 function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater = false): AppliedVisitorRule {
   const { scenario, version, policy, jurisdiction } = c;
   const setting = scenario.treatment.setting;
-  let zone = freeZoneOf(version, c.treatment.code, scenario.treatment.date);
-  let zonePolicy: AnyPolicy = policy;
-  if (!zone && policy.code !== "typical") {
-    // A city whose file names no free zone is still in its province's (河北's 京津冀 zone covers 邯郸).
-    const province = book.provinceVersionFor(poolingCode(c.insured.code), scenario.insured.scheme, scenario.treatment.date);
-    if (province && province.policy !== policy) {
-      zone = freeZoneOf(province.version, c.treatment.code, scenario.treatment.date);
-      zonePolicy = province.policy;
-    }
-  }
-  if (zone && zoneDecides(zone.rule, visitor)) {
-    return { rule: zone.rule, entry: null, policy: zonePolicy, source: zone.source, quote: zone.quote, freeZone: true };
+  const held = freeZoneWithProvince(book, { policy, version }, poolingCode(c.insured.code), scenario.insured.scheme, c.treatment.code, scenario.treatment.date);
+  if (held && zoneDecides(held.zone.rule, visitor)) {
+    return { rule: held.zone.rule, entry: null, policy: held.policy, source: held.zone.source, quote: held.zone.quote, freeZone: true };
   }
   const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);
   // The template's cuts are the national cross-province ceilings: within a province they are no rule at all.

@@ -4,8 +4,9 @@
  * used by the evaluator and by the eligibility, registration and direct-settlement answers.
  */
 import { poolingCode } from "../places/divisions.ts";
-import type { SchemeVersion, VisitorRule } from "./schema.ts";
-import type { Visitor } from "./terms.ts";
+import type { PolicyBook } from "./book.ts";
+import type { RegionPolicy, SchemeVersion, TypicalPolicy, VisitorRule } from "./schema.ts";
+import type { Scheme, Visitor } from "./terms.ts";
 
 export type FreeZone = SchemeVersion["freeZones"][number];
 
@@ -14,6 +15,28 @@ export function freeZoneOf(version: SchemeVersion, treatmentCode: string, date: 
   if (version.freeZones.length === 0) return undefined;
   const codes = [poolingCode(treatmentCode), `${treatmentCode.slice(0, 2)}0000`];
   return version.freeZones.find((z) => z.regions.some((r) => codes.includes(r)) && (!z.since || z.since <= date));
+}
+
+/**
+ * The zone that holds the treatment place: the insured version's own, else its province's — a
+ * city whose own file names no zone is still in its province's (河北's 京津冀 zone covers 邯郸).
+ * `policy` is whose file the zone's source is declared in.
+ */
+export function freeZoneWithProvince(
+  book: PolicyBook,
+  found: { policy: RegionPolicy | TypicalPolicy; version: SchemeVersion },
+  insuredCode: string,
+  scheme: Scheme,
+  treatmentCode: string,
+  date: string,
+): { zone: FreeZone; policy: RegionPolicy | TypicalPolicy } | undefined {
+  const own = freeZoneOf(found.version, treatmentCode, date);
+  if (own) return { zone: own, policy: found.policy };
+  if (found.policy.code === "typical") return undefined;
+  const province = book.provinceVersionFor(insuredCode, scheme, date);
+  if (!province || province.policy === found.policy) return undefined;
+  const zone = freeZoneOf(province.version, treatmentCode, date);
+  return zone ? { zone, policy: province.policy } : undefined;
 }
 
 /**
