@@ -23,6 +23,8 @@ export const GENERAL_TOPICS = [
   "claim_deadline",
   // Making up the registration after discharge: pay first, claim at home, within its deadline.
   "makeup_after_discharge",
+  // In hospital now without one: make it up before discharge (then settled directly), else pay first; an emergency counts as registered.
+  "makeup_in_hospital",
   // What to bring for a manual claim (手工报销): the national list at once, then why the city matters.
   "claim_materials",
   // What a word means (起付线是啥意思): the word in plain words, then the national rule it belongs to.
@@ -146,6 +148,8 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return term(topic, ["principle"], ["same_pool"]);
     case "tax":
       return { text: g.tax };
+    case "makeup_in_hospital":
+      return facts(["makeup_registration", "unregistered_pay_first", "emergency_as_registered"]);
     case "makeup_after_discharge": {
       // What the national rules say (make up the registration, then claim at home), then the deadline
       // that matters now: the insured place's own, or the one article's with where to ask.

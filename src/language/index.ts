@@ -331,7 +331,7 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   // Not for a message about something else altogether (公积金, 股票), nor a command.
   const offTopic = (score.intent === "out_of_scope" && score.score > 0) || ["cancel", "back", "restart"].includes(score.intent);
   // Out of scope, a pointer may still be said (个税大病医疗 → the tax office, not 大病保险).
-  const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text) : undefined));
+  const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text, slots.visitorType === "unregistered") : undefined));
   if (topic) result.topic = topic;
   return result;
 }

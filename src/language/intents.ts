@@ -22,6 +22,13 @@ const MAKING_UP = /补(办|个|上|一下|一个)?(的)?(异地)?(就医)?备案
 /** 急诊后要不要补备案: an emergency is treated as registered, and that rule answers it. */
 const EMERGENCY_WORDS = /急诊|抢救|急救|急病|突发/u;
 
+/**
+ * Not the situation of being in hospital unregistered: an emergency (it answers it), a bill or a
+ * rate asked (an estimate: the rate without registration, and the warning), a supposition (的话,
+ * 去北京住院), or the 没备案 itself denied (不是没备案).
+ */
+const IN_HOSPITAL_NOT = /急诊|抢救|急救|急病|突发|花了|花费|费用|能报|报多少|报好多|比例|多少|的话|去.{0,6}住院|[\d万千]|不是没/u;
+
 const TOPIC: Partial<Record<Intent, Cue[]>> = {
   out_of_scope: [
     // 个税的大病医疗专项附加扣除 is a tax question, not the serious-illness insurance (大病保险).
@@ -196,6 +203,9 @@ const TOPIC: Partial<Record<Intent, Cue[]>> = {
     // 还没备案 人已经住院了: too late for the usual way, the question is how to make it up.
     // (not a bare 都: 成都急诊住院了没备案 is about the emergency)
     [/(没|还没|未)(有)?(办|做)?备案.{0,10}(已经|早就|都已经).{0,4}(住院|住进|在医院|入院)|(已经|早就|都已经).{0,4}(住院|住进|入院).{0,10}(没|还没|未)(有)?(办|做)?备案/u, 5],
+    // 没备案 在广州住院了, 在广州住着院 还没备案: in hospital now without it — what happens, whether it
+    // can still be made up, what is paid (not how to register from scratch). An emergency answers it.
+    [/(没|还没|未)(有)?(办|做)?备案.{0,10}住(了)?(院|进)|(住(院|进去?)(了|着|呢)|住着院呢?).{0,4}(没|还没|未)(有)?(办|做)?备案/u, 5, IN_HOSPITAL_NOT],
     [/补备案|补办备案|补个备案|补办|补一个|事后.{0,3}备案|出院.{0,8}(没|未|才|还没).{0,4}备案|住院.{0,3}后备案|现在备案|还能补|能补|补吗|住院期间补|没备案.{0,4}(怎么办|咋办)|后备案|(?<!没)来得及备案|出院前.{0,4}备案|出院.{0,2}(后|了).{0,6}备案|补刷|当场补|才想起来|才发现|才知道|还来得及|发现没备案|没备案就|没备案.{0,6}(现在|怎么办|咋办)|忘(记|了)?备案|先.{0,4}再.{0,2}备案|再补备案|没备案.{0,4}(能报|还能报|报吗)|没及时备案|不及时备案|没备案会/u, 4],
   ],
   find_hospital: [

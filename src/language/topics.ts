@@ -61,9 +61,17 @@ const TOPICS: [SideTopic, RegExp[]][] = [
  */
 const DISCHARGED = /(已经|早就|早都|都已经|都)出(了)?院|(?<!没|没有|还没|未|快|快要|要|就要|准备|马上|明天|后天|今天|等)(出了院|出院(了|后|之后|以后|[一两三四五六七八九十几半\d]+(个)?多?(月|天|周|星期|礼拜|年)(了|多)?))/u;
 
-/** 出院一个月了还能补备案不: a question about making up the registration, asked after discharge. */
-export function afterDischargeTopic(text: string): SideTopic | undefined {
-  return DISCHARGED.test(text) ? "makeup_after_discharge" : undefined;
+/** In hospital now (住院了, 住着院, 住进去了, 人在医院): not yet settled, so the registration can still be made up. */
+const IN_HOSPITAL = /住(了)?院|住着|住进|入院|在医院|躺着/u;
+
+/**
+ * 出院一个月了还能补备案不: a question about making up the registration, asked after discharge.
+ * 没备案 在广州住院了 (`unregistered` and still in hospital): what happens now, making it up before
+ * discharge, and what is paid if not.
+ */
+export function afterDischargeTopic(text: string, unregistered = false): SideTopic | undefined {
+  if (DISCHARGED.test(text)) return "makeup_after_discharge";
+  return unregistered && IN_HOSPITAL.test(text) ? "makeup_in_hospital" : undefined;
 }
 
 /**

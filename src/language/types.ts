@@ -21,6 +21,8 @@ export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   | "term_deductible" | "term_catalog" | "term_cap" | "term_ratio" | "term_direct" | "term_places"
   // Making up the registration once already discharged (出院一个月了还能补备案不): the after-discharge rule.
   | "makeup_after_discharge"
+  // In hospital now without a registration (没备案 在广州住院了): make it up before discharge, else pay first.
+  | "makeup_in_hospital"
   // Out of scope, with where to go instead: the tax deduction for serious illness (个税大病医疗).
   | "tax"
   // General questions asked in words the intents read as another flow (issue 10 item 6): long-term and
