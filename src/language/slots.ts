@@ -64,6 +64,40 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
 ];
 
 /**
+ * 押金已经退了, 已经退了押金, 医院退了两千: 退 of money (退钱, 退费, 退押金) is no retirement. The
+ * clause holding the 退 names money, or a sum follows it (not 退了两年, which is how long ago).
+ */
+const MONEY_CLAUSE = /押金|预交|预缴|钱|费|款|多交|多收|退回|退还|返还/u;
+const SUM_AFTER = /^(了|的|啦)?\s?[\d.一二两三四五六七八九十百千万几多]+(?!\s?(年|个月|个多月|多年|天|岁|周|礼拜|星期))/u;
+const CLAUSE_BREAK = /[\s，,。;；!！?？]/u;
+
+function isRefund(text: string, at: number, end: number): boolean {
+  let from = at;
+  while (from > 0 && !CLAUSE_BREAK.test(text[from - 1] as string)) from--;
+  let to = end;
+  while (to < text.length && !CLAUSE_BREAK.test(text[to] as string)) to++;
+  return MONEY_CLAUSE.test(text.slice(from, to)) || SUM_AFTER.test(text.slice(end));
+}
+
+/** The rules, each retirement cue global so that a refund's 退 is passed over for the next one. */
+const STATUS_ALL = STATUS.map(([pattern, value]) => [value === "retired" ? new RegExp(pattern.source, "gu") : pattern, value] as const);
+
+function statusOf(text: string): Slots["personStatus"] {
+  for (const [pattern, value] of STATUS_ALL) {
+    if (value !== "retired") {
+      if (pattern.test(text)) return value;
+      continue;
+    }
+    const all = pattern;
+    all.lastIndex = 0;
+    for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+      if (!/退了|退的|退啦/u.test(m[0]) || !isRefund(text, m.index, m.index + m[0].length)) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Work in the past (他以前在厂里上班, 退休前在单位干): says nothing of working now — it fits a
  * retiree — but an employer then means 职工医保.
  */
@@ -113,7 +147,7 @@ export function readSlots(text: string): Slots {
   const pastWork = PAST_WORK.exec(text);
   // Read with the past work blanked, so it neither says 在职 nor hides another status word.
   const verbAt = pastWork ? pastWork.index + pastWork[0].length - (pastWork[4] as string).length : 0;
-  const status = first(STATUS, pastWork ? text.slice(0, verbAt) + "□" + text.slice(verbAt + (pastWork[4] as string).length) : text);
+  const status = statusOf(pastWork ? text.slice(0, verbAt) + "□" + text.slice(verbAt + (pastWork[4] as string).length) : text);
   if (status) slots.personStatus = status;
   if (pastWork && !slots.scheme && /厂|单位|公司|企业|国企|机关|事业/u.test(pastWork[0])) slots.scheme = "employee";
   let visitor = visitorOf(text);

@@ -54,3 +54,27 @@ describe("small slots", () => {
     expect(parse("asdfgh").confidence).toBeLessThan(0.4);
   });
 });
+
+describe("退 of money is not 退休", () => {
+  it.each([
+    "押金已经退了",
+    "钱已经退了",
+    "已经退了押金",
+    "多交的已经退了",
+    "医院已经退了两千",
+    "押金早就退了 在上海住的院",
+    "退费已经退了",
+  ])("%s says nothing of retirement", (text) => {
+    expect(parse(text).slots.personStatus).toBeUndefined();
+  });
+
+  it.each([
+    ["押金早就退了 我妈去年退休的", "retired"],
+    ["我已经退了", "retired"],
+    ["他早退了 在苏州住院", "retired"],
+    ["已经退了两年了", "retired"],
+    ["退休了 押金退了吗", "retired"],
+  ])("%s is still %s", (text, want) => {
+    expect(parse(text).slots.personStatus).toBe(want);
+  });
+});
