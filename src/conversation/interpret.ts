@@ -322,7 +322,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     }
     const amb = p.ambiguities?.find((x) => x.slot !== "amount" && Array.isArray(x.candidates) && typeof x.candidates[0] === "object");
     if (amb) {
-      const code = ambiguousPlace(amb.candidates as { code: string; level: string }[], setProblem);
+      // A name typed wrong (深川) is asked back, even when it fits one city only.
+      const code = amb.typo ? void setProblem({ k: "ambiguous", codes: placeChoices(amb.candidates) }) : ambiguousPlace(amb.candidates as { code: string; level: string }[], setProblem);
       if (code && pending && REGION_SLOTS.includes(pending)) patch[pending] = code;
     }
   }

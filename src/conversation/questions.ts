@@ -49,7 +49,8 @@ function problemText(problem: Problem, slot: Slot): string {
       return m.problems.province(name, shortName(name), slot);
     }
     case "ambiguous":
-      return m.problems.ambiguous;
+      // One city only: a name typed wrong (深川), asked back rather than assumed.
+      return problem.codes.length === 1 ? m.problems.didYouMean(shortName(divisionByCode(problem.codes[0]!)?.name ?? "")) : m.problems.ambiguous;
     case "invalid":
       return AMOUNT_SLOTS.includes(slot) ? m.problems.amountInvalid : m.problems.invalid;
     default:

@@ -12,7 +12,7 @@
 import type { Ambiguity, Parse, ParseContext, PlaceSlot, Slots } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import { redact } from "./redact.ts";
-import { findPlaces, citiesOf } from "./places.ts";
+import { findPlaces, citiesOf, bareTypoCandidates } from "./places.ts";
 import { PROVINCE_REGIONS } from "../places/divisions.ts";
 import { findAmounts } from "./amounts.ts";
 import { readAmounts } from "./amount-roles.ts";
@@ -260,6 +260,12 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
       slots[expecting] = other;
       delete slots[expecting === "insuredRegion" ? "treatmentRegion" : "insuredRegion"];
     }
+  }
+  // "深川" answering the place question: a word one character off a city is offered back
+  // ("您是说深圳吗？"), never taken as the answer.
+  if ((expecting === "insuredRegion" || expecting === "treatmentRegion") && slots[expecting] === undefined && mentions.length === 0) {
+    const guesses = bareTypoCandidates(text);
+    if (guesses.length > 0) ambiguities.push({ slot: expecting, candidates: guesses, text: text.trim(), typo: true });
   }
 
   const regionCount = (slots.insuredRegion ? 1 : 0) + (slots.treatmentRegion ? 1 : 0) + provinceOnly.filter((a) => a.slot !== "place").length;

@@ -27,6 +27,19 @@ function slotOf(d: Division): PlaceSlot {
   return { code: d.code, name: d.name, level: d.level };
 }
 
+/** What may come around a place named alone as an answer (在深川, 是深川市的, 深川吧). */
+const BARE_PLACE = /^(?:我|俺)?(?:在|是|去|到|医保在|参保在)?(\p{Script=Han}{2,3}?)(?:市)?(?:的|那边|这边)?[吧啊呀哦。.!！]?$/u;
+
+/**
+ * A place named alone as the answer to 您在哪里参保/在哪看病, read as a typo with the answer as
+ * its cue (深川 → 深圳, 延州 → 延安 or 延边): the cities it may be, for the person to confirm.
+ * Empty when it is no typo of a city.
+ */
+export function bareTypoCandidates(text: string): PlaceSlot[] {
+  const word = BARE_PLACE.exec(text.trim())?.[1];
+  return word ? typoCandidates(word, true).map(slotOf) : [];
+}
+
 /**
  * The cities of a province, for the person to pick from when only the province was named
  * (河北, 江苏): by division code, which puts the capital first; county-level regions last.

@@ -115,6 +115,8 @@ export function readReply(raw: string, pending: PendingQuestion = {}): ReplyRead
   if (pending.choices && pending.choices.length > 0) {
     const picked = pickChoice(text, pending.choices, pending.numbersAreAnswers);
     if (picked.kind !== "none") return picked;
+    // One thing offered ("您是说深圳吗？"): 是的 / 对 takes it.
+    if (pending.choices.length === 1 && !pending.yesNo && !pending.billPart && YES.test(text)) return { kind: "choice", index: 0 };
   }
   if (pending.yesNo) {
     if (YES.test(text)) return { kind: "yes" };

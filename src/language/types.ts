@@ -65,6 +65,8 @@ export interface Ambiguity {
   added?: string[];
   /** amounts only: a part (乙类, 自费) was named larger than the total named with it */
   partOverTotal?: boolean;
+  /** places only: a name typed wrong (深川): the candidates are to be confirmed, even a single one */
+  typo?: boolean;
 }
 
 export interface Parse {

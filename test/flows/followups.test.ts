@@ -24,3 +24,44 @@ describe("in hospital without a registration", () => {
     expect(textOf(r)).toContain("广州");
   });
 });
+
+describe("a city typed wrong, as the answer to the place question", () => {
+  const choicesOf = (inputs: string[]) => chat(inputs).at(-1)!.flatMap((r) => r.choices ?? []);
+
+  it.each([
+    ["深川", "深圳", "440300"],
+    ["深川市", "深圳", "440300"],
+    ["在深川", "深圳", "440300"],
+  ])("%s to 您在哪里参保 → asked back (%s?), never assumed", (typed, name, code) => {
+    const t = last(["估算能报多少", typed]);
+    expect(t).toContain(`您是说${name}吗`);
+    expect(t).not.toMatch(/职工医保还是居民医保/u);
+    expect(choicesOf(["估算能报多少", typed]).map((c) => c.id)).toContain(`p:${code}`);
+    // Picking it answers the question.
+    expect(last(["估算能报多少", typed, `#p:${code}`])).toMatch(/职工医保还是居民医保/u);
+  });
+
+  it("深川 to 在哪看病 → asked back too", () => {
+    const t = last(["估算能报多少", "苏州", "职工", "深川"]);
+    expect(t).toContain("您是说深圳吗");
+    expect(choicesOf(["估算能报多少", "苏州", "职工", "深川"]).map((c) => c.id)).toContain("p:440300");
+  });
+
+  it("延州 (延安 or 延边) → both offered, neither assumed", () => {
+    const ids = choicesOf(["备案怎么办", "延州"]).map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(["p:610600", "p:222400"]));
+  });
+
+  it.each([["苏洲", "苏州"], ["杭洲", "杭州"]])("%s (sounds the same, one character as typed) → %s taken", (typed, name) => {
+    const r = chat(["估算能报多少", typed, "职工", "在职"]);
+    expect(textOf(r.at(-1)!)).toMatch(/您在哪里看病/u);
+    expect(textOf(r.at(1)!)).not.toContain("没看懂");
+    void name;
+  });
+});
+
+describe("a city asked back", () => {
+  it.each(["是的", "对", "嗯"])("%s to 您是说深圳吗 → 深圳", (yes) => {
+    expect(last(["估算能报多少", "深川", yes])).toMatch(/职工医保还是居民医保/u);
+  });
+});

@@ -24,3 +24,26 @@ describe("in hospital without a registration", () => {
     expect(parse("没备案 在广州住院 出院半个月了").topic).toBe("makeup_after_discharge");
   });
 });
+
+describe("a city typed wrong as the answer to the place question", () => {
+  it.each([
+    ["深川", "insuredRegion", ["440300"]],
+    ["深川市", "treatmentRegion", ["440300"]],
+    ["在深川", "insuredRegion", ["440300"]],
+    ["延州", "insuredRegion", ["222400", "610600"]],
+  ] as const)("%s (%s) → offered, never filled", (text, expecting, codes) => {
+    const p = parse(text, { expecting });
+    expect(p.slots[expecting]).toBeUndefined();
+    const amb = p.ambiguities?.find((a) => a.slot === expecting);
+    expect(amb?.typo).toBe(true);
+    expect((amb?.candidates as { code: string }[]).map((c) => c.code).sort()).toEqual([...codes].sort());
+  });
+
+  it.each(["职工", "不知道", "不对", "住院", "老家", "好的", "取消"])("%s is no city typed wrong", (text) => {
+    expect(parse(text, { expecting: "insuredRegion" }).ambiguities?.some((a) => a.typo) ?? false).toBe(false);
+  });
+
+  it.each([["苏洲", "320500"], ["杭洲", "330100"]])("%s sounds like one city and keeps a character as typed: taken", (text, code) => {
+    expect(parse(text, { expecting: "insuredRegion" }).slots.insuredRegion?.code).toBe(code);
+  });
+});
