@@ -35,6 +35,25 @@ export interface FlowContext {
   leftOut?: string[];
   /** A deposit (押金/预交金) the person gave: said back with the estimate as not the total. */
   deposit?: string;
+  /** Figures the person was told or quoted (a 起付线, what the fund paid): said back and compared, never computed on. */
+  told?: Told;
+}
+
+/**
+ * What the person quotes from elsewhere: a 起付线 (我们那起付线是1000), what the fund reimbursed
+ * and what they paid themselves (医保报了8万 自己出了4万 对吗). The sourced figures stay the ones
+ * computed on; these are said back with the estimate and compared with it.
+ */
+export interface Told {
+  deductible?: string;
+  reimbursed?: string;
+  ownShare?: string;
+}
+
+/** Told figures of an event laid over those already held (a later figure replaces an earlier one of its kind). */
+export function withTold(held: Told | undefined, more: Told | undefined): Told | undefined {
+  if (!more || Object.keys(more).length === 0) return held;
+  return { ...(held ?? {}), ...more };
 }
 
 export type FlowEvent =
@@ -43,10 +62,12 @@ export type FlowEvent =
    * `assume`: the person did not know ("不知道") and the answer is the question's stated default:
    * stored as an assumption, said with the estimate and open to change.
    */
-  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string; assume?: boolean }
+  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string; told?: Told; assume?: boolean }
   | { type: "INVALID"; why: Problem }
   | { type: "BACK" }
   | { type: "NEXT" }
+  /** A figure quoted on its own (起付线是1000): kept, to be said back and compared with the estimate. */
+  | { type: "TOLD"; told: Told }
   | { type: "ALL" }
   | { type: "PICK_CHANGE" }
   | { type: "CHANGE"; slot: Slot };
@@ -56,6 +77,7 @@ export interface FlowInput {
   quick?: boolean;
   leftOut?: string[];
   deposit?: string;
+  told?: Told;
 }
 
 /**
@@ -162,6 +184,7 @@ export const flowSetup = setup({
         // A new total replaces what was left out of the old one.
         ...(slots.includes("total") ? { leftOut: event.leftOut?.length ? event.leftOut : undefined } : {}),
         ...(event.deposit ? { deposit: event.deposit } : {}),
+        ...(event.told ? { told: withTold(context.told, event.told) } : {}),
       };
     }),
     countFailedTry: assign(({ context, event }) => ({
@@ -232,6 +255,7 @@ export const flowSetup = setup({
       return { a, assumed, quick: undefined };
     }),
     clearProblem: assign({ tries: 0, err: undefined }),
+    storeTold: assign(({ context, event }) => (event.type === "TOLD" ? { told: withTold(context.told, event.told), tries: 0, err: undefined } : {})),
     takeWhyFromAnswers: assign(({ context }) => {
       const why = whyFromAnswers(context.a);
       if (!why) return {};
@@ -253,6 +277,7 @@ export function ask(flow: FlowName, slot: Slot) {
         { actions: "countFailedTry" },
       ],
       INVALID: { actions: "countFailedTry" },
+      TOLD: { actions: "storeTold" },
       BACK: [
         { guard: "canUndoChange", target: "route", actions: "undoChange" },
         { guard: { type: "hasAnswerBefore", params: { flow, slot } }, target: "route", actions: { type: "forgetAnswerBefore", params: { flow, slot } } },
@@ -269,7 +294,7 @@ export function backToLastQuestion(flow: FlowName) {
 /** The initial context from what the router already knows. */
 export function initialContext(input: FlowInput): FlowContext {
   const a = input.a ?? {};
-  return { a, trail: Object.keys(a) as Slot[], tries: 0, ...(input.quick ? { quick: true } : {}), ...(input.leftOut?.length ? { leftOut: input.leftOut } : {}), ...(input.deposit ? { deposit: input.deposit } : {}) };
+  return { a, trail: Object.keys(a) as Slot[], tries: 0, ...(input.quick ? { quick: true } : {}), ...(input.leftOut?.length ? { leftOut: input.leftOut } : {}), ...(input.deposit ? { deposit: input.deposit } : {}), ...(input.told ? { told: input.told } : {}) };
 }
 
 /** The slot an `askXxx` state asks for. */

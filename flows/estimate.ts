@@ -42,6 +42,8 @@ export const estimateFlow = flowSetup.createMachine({
         PICK_CHANGE: { target: "pickChange", actions: "clearProblem" },
         ANSWER: [{ guard: "isValidAnswer", target: "route", actions: "storeAnswer" }, { actions: "countFailedTry" }],
         INVALID: { actions: "countFailedTry" },
+        // Shown again with the quoted figure said back and compared.
+        TOLD: { target: "result", reenter: true, actions: "storeTold" },
         BACK: backToLastQuestion("estimate"),
       },
     },

@@ -12,7 +12,7 @@ import { assign, setup, type AnyStateMachine, type SnapshotFrom } from "xstate";
 import type { Answers, Slot } from "./answers.ts";
 import { checkPatch, SLOTS, visitorOf, withPatch } from "./answers.ts";
 import { claimFlow } from "./claim.ts";
-import { FLOW_USES, slotOfState, type FlowContext, type FlowEvent, type Problem } from "./common.ts";
+import { FLOW_USES, slotOfState, withTold, type FlowContext, type FlowEvent, type Problem, type Told } from "./common.ts";
 import { eligibilityFlow } from "./eligibility.ts";
 import { estimateFlow } from "./estimate.ts";
 import { initialSnapshot, nextSnapshot } from "./pure.ts";
@@ -94,6 +94,8 @@ export interface RouterContext {
   kept?: Answers;
   /** A deposit said at the menu (交了两万押金): the estimate that follows says it back as not the bill. */
   deposit?: string;
+  /** Figures quoted at the menu (起付线是1000): the estimate that follows says them back (see FlowContext.told). */
+  told?: Told;
   /** Unclear messages in a row at the menu: after two, the menu explains itself. */
   misses?: number;
   /** A change waiting for the person's yes (see the `confirm` note). */
@@ -117,6 +119,8 @@ export type RouterEvent =
       unplaced?: { slot: Slot; problem: Problem };
       /** A deposit given with the question (see FlowContext.deposit). */
       deposit?: string;
+      /** Figures quoted with the question (see FlowContext.told). */
+      told?: Told;
     }
   /** `aside`: the same message also asked a side question, answered before the next question. */
   | { type: "FLOW"; event: FlowEvent; aside?: string }
@@ -128,7 +132,7 @@ export type RouterEvent =
   | { type: "THANKS" }
   | { type: "RESUME" }
   /** `seed`: facts the side question carried; at the menu they are kept for the next flow. */
-  | { type: "ASIDE"; topic: string; seed?: Answers; deposit?: string }
+  | { type: "ASIDE"; topic: string; seed?: Answers; deposit?: string; told?: Told }
   | { type: "NOISE"; why: "unclear" | "range" | "expired"; n?: number }
   /** A statement that contradicts earlier answers: ask before applying it. */
   | { type: "PROPOSE"; a: Answers; slots: Slot[]; why?: "retiredResident" }
@@ -159,11 +163,11 @@ function store(snapshot: FlowSnapshot): FlowState {
   return { v: String(snapshot.value), c: snapshot.context };
 }
 
-function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined, leftOut?: string[], deposit?: string): FlowState {
+function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick: boolean | undefined, leftOut?: string[], deposit?: string, told?: Told): FlowState {
   const a: Answers = { ...known, ...(checkPatch(known, seed) ?? {}) };
   // What eligibility learned (the category) already answers the estimate's visitor question.
   if (a.category && !a.visitor) a.visitor = visitorOf(a.category);
-  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}), ...(leftOut?.length ? { leftOut } : {}), ...(deposit ? { deposit } : {}) });
+  const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}), ...(leftOut?.length ? { leftOut } : {}), ...(deposit ? { deposit } : {}), ...(told ? { told } : {}) });
   return store(snapshot);
 }
 
@@ -276,9 +280,9 @@ export const router = setup({
       const kept = context.flow ? {} : (context.kept ?? {});
       const carried = event.fresh ? carryOver(context.flow?.c.a ?? {}, event.carry ?? []) : undefined;
       const known = carried ? carried.a : (context.flow?.c.a ?? kept);
-      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut, event.deposit ?? (context.flow ? undefined : context.deposit));
+      const started = startFlow(event.flow, known, event.seed, event.quick, event.leftOut, event.deposit ?? (context.flow ? undefined : context.deposit), withTold(event.fresh ? undefined : (context.flow?.c.told ?? context.told), event.told));
       const flow = event.unplaced && slotOfState(started.v) === event.unplaced.slot ? { ...started, c: { ...started.c, err: event.unplaced.problem } } : started;
-      if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, deposit: undefined, misses: 0, proposal: undefined };
+      if (carried) return { flow, note: { k: "fresh", carried: carried.slots } as Note, kept: undefined, deposit: undefined, told: undefined, misses: 0, proposal: undefined };
       // Say back what was understood from the first message (or kept from an earlier one at the
       // menu), so "ask only what is missing" is not a mystery.
       const seeded = event.seed && !event.quick ? (Object.keys(checkPatch({}, event.seed) ?? {}) as Slot[]) : [];
@@ -288,7 +292,7 @@ export const router = setup({
         : heard.length > 0
           ? { k: "heard", slots: heard }
           : undefined;
-      return { flow, note, kept: undefined, deposit: undefined, misses: 0, proposal: undefined };
+      return { flow, note, kept: undefined, deposit: undefined, told: undefined, misses: 0, proposal: undefined };
     }),
     forwardToFlow: assign(({ context, event }, params: { flow: FlowId }) => {
       const flowEvent: FlowEvent | undefined = event.type === "FLOW" ? event.event : event.type === "BACK" ? { type: "BACK" } : undefined;
@@ -321,10 +325,10 @@ export const router = setup({
       const held = context.flow && event.seed ? { proposal: event.seed } : {};
       return { note: event.note, flow: withoutProblem(context.flow), ...held, ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}) };
     }),
-    closeFlow: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
-    leaveFlow: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),
-    forgetEverything: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "restarted" } as Note, misses: 0 }),
-    greet: assign({ flow: undefined, kept: undefined, deposit: undefined, note: { k: "welcome" } as Note, misses: 0 }),
+    closeFlow: assign({ flow: undefined, kept: undefined, deposit: undefined, told: undefined, note: { k: "cancelled" } as Note, misses: 0 }),
+    leaveFlow: assign({ flow: undefined, kept: undefined, deposit: undefined, told: undefined, note: { k: "leftFlow" } as Note, misses: 0 }),
+    forgetEverything: assign({ flow: undefined, kept: undefined, deposit: undefined, told: undefined, note: { k: "restarted" } as Note, misses: 0 }),
+    greet: assign({ flow: undefined, kept: undefined, deposit: undefined, told: undefined, note: { k: "welcome" } as Note, misses: 0 }),
     noteThanks: assign(({ context }) => ({ note: { k: "thanks" } as Note, flow: withoutProblem(context.flow), misses: 0 })),
     noteHelp: assign(({ context }) => ({ note: { k: "help" } as Note, flow: withoutProblem(context.flow) })),
     clearNote: assign(({ context }) => ({ note: undefined, flow: withoutProblem(context.flow) })),
@@ -338,9 +342,10 @@ export const router = setup({
       return {
         note: { k: "aside", topic: event.topic, ...(heard.length > 0 ? { heard } : {}) } as Note,
         // A deposit said in the middle of a flow (押金交了五万) goes with its answers, said back with the estimate.
-        flow: flow && event.deposit ? { ...flow, c: { ...flow.c, deposit: event.deposit } } : flow,
+        flow: flow && (event.deposit || event.told) ? { ...flow, c: { ...flow.c, ...(event.deposit ? { deposit: event.deposit } : {}), ...(event.told ? { told: withTold(flow.c.told, event.told) } : {}) } } : flow,
         ...(patch ? { kept: withPatch(context.kept ?? {}, patch) } : {}),
         ...(!context.flow && event.deposit ? { deposit: event.deposit } : {}),
+        ...(!context.flow && event.told ? { told: withTold(context.told, event.told) } : {}),
       };
     }),
     noteNoise: assign(({ context, event }) => {

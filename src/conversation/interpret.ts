@@ -6,7 +6,7 @@
  */
 import { Decimal } from "decimal.js";
 import { AMOUNT_SLOTS, CATEGORY_IDS, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
-import { assumptions, slotOfState, type Problem } from "../../flows/common.ts";
+import { assumptions, slotOfState, type Problem, type Told } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
 import {
   asksQuestion,
@@ -825,11 +825,33 @@ function insuredProvinceSaid(p: Parse): string | undefined {
 
 /** A deposit typed with the question goes with it into the estimate, to be said back as not the bill. */
 function withDeposit(event: RouterEvent, p: Parse): RouterEvent {
+  return withToldFigures(withDepositOnly(event, p), p);
+}
+
+function withDepositOnly(event: RouterEvent, p: Parse): RouterEvent {
   const deposit = p.slots.deposit;
   if (!deposit) return event;
   if (event.type === "START" && event.flow === "estimate") return { ...event, deposit };
   if (event.type === "FLOW" && event.event.type === "ANSWER") return { ...event, event: { ...event.event, deposit } };
   // 交了两万押金 said alone at the menu: kept for the estimate that follows.
   if (event.type === "ASIDE") return { ...event, deposit };
+  return event;
+}
+
+/** The figures the person quotes (起付线是1000): carried like a deposit, said back and compared with the estimate. */
+function toldOf(p: Parse): Told | undefined {
+  const told: Told = {};
+  if (p.slots.quotedDeductible !== undefined) told.deductible = p.slots.quotedDeductible;
+  return Object.keys(told).length > 0 ? told : undefined;
+}
+
+function withToldFigures(event: RouterEvent, p: Parse): RouterEvent {
+  const told = toldOf(p);
+  if (!told) return event;
+  if (event.type === "START" && event.flow === "estimate") return { ...event, told };
+  if (event.type === "FLOW" && event.event.type === "ANSWER") return { ...event, event: { ...event.event, told } };
+  if (event.type === "ASIDE") return { ...event, told };
+  // 起付线是1000 on its own in a flow: kept (and, at an estimate, the estimate shown again with it), not 没看懂.
+  if (event.type === "FLOW" && (event.event.type === "INVALID" || event.event.type === "PICK_CHANGE")) return { type: "FLOW", event: { type: "TOLD", told } };
   return event;
 }

@@ -9,7 +9,9 @@ import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type 
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { chatMoney, flowMessages as m } from "../messages/flows.ts";
+import { Decimal } from "decimal.js";
 import { assumptionText, problemText, sourceAgeMark, warningText } from "../messages/explain.ts";
+import { publishedText } from "../messages/policy.ts";
 import { chatAssumptionText, chatStepWords, chatWarningText } from "../messages/chat-steps.ts";
 import { book, regionName, today } from "./policy-data.ts";
 import { readBack } from "./readback.ts";
@@ -294,6 +296,27 @@ function depositText(ctx: FlowContext): string {
   return ctx.deposit ? m.readBack.deposit(short(m.estimate.yuan(ctx.deposit))) : "";
 }
 
+/** The 起付线 the person quoted, on the read-back line; `same`: it is the sourced figure. */
+function quotedDeductibleText(ctx: FlowContext, same = false): string {
+  return ctx.told?.deductible ? m.readBack.quotedDeductible(short(m.estimate.yuan(ctx.told.deductible)), same) : "";
+}
+
+/**
+ * The quoted 起付线 against the sourced one the estimate used: equal, it is said so on the
+ * read-back; different (or none in the data), one line with the source's figure and date.
+ */
+function toldDeductible(ctx: FlowContext, steps: readonly Step[]): { same: boolean; line?: string } {
+  const said = ctx.told?.deductible;
+  if (!said) return { same: false };
+  const step = steps.find((x) => x.kind === "deductible");
+  const ours = step?.params.kind === "deductible" ? step.params.amount : undefined;
+  if (ours !== undefined && new Decimal(ours).equals(said)) return { same: true };
+  const source = step?.source ?? steps.find((x) => x.kind === "ratio" || x.kind === "band")?.source;
+  if (!source) return { same: false };
+  const date = source.published === "unknown" ? m.estimate.sourceDateUnknown : publishedText(source.published);
+  return { same: false, line: m.estimate.toldDeductible(short(said), ours === undefined ? null : short(ours), source.title, date) };
+}
+
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   let result: ReturnType<typeof evaluate>;
@@ -305,7 +328,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
   if (!result.ok) {
-    const lines = [readBack(a, ctx.assumed) + depositText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
+    const lines = [readBack(a, ctx.assumed) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
     // Not registered, with no rule for it: what registering before discharge would bring is still known.
     if (b && result.errors.some((e) => e.problem.kind === "no_unregistered_rule")) {
       const registered = evaluate(scenarioOf({ ...a, visitor: "temporary_other" }, now), b);
@@ -320,7 +343,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const e = result.estimate;
   const assumed = ctx.assumed ?? [];
   // What was read and assumed comes first, so a misread shows before any figure.
-  const lines: string[] = [readBack(a, assumed) + depositText(ctx) + leftOutText(ctx)];
+  const quoted = toldDeductible(ctx, e.steps);
+  const lines: string[] = [readBack(a, assumed) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
+  if (quoted.line) lines.push(quoted.line);
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
   else if (e.policy.typical) {

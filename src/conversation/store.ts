@@ -35,6 +35,8 @@ const Problem = z.union([
   z.strictObject({ k: z.literal("province"), code: z.string() }),
   z.strictObject({ k: z.literal("ambiguous"), codes: z.array(z.string()).max(10) }),
 ]);
+/** Figures the person quoted (FlowContext.told); added after STORE_VERSION 1, optional so older conversations still load. */
+const Told = z.strictObject({ deductible: z.string().max(20).optional(), reimbursed: z.string().max(20).optional(), ownShare: z.string().max(20).optional() });
 const FlowContext = z.strictObject({
   a: Answers,
   trail: z.array(Slot).max(20),
@@ -45,6 +47,7 @@ const FlowContext = z.strictObject({
   undo: z.strictObject({ a: Answers, assumed: z.boolean().optional() }).optional(),
   leftOut: z.array(z.string().max(20)).max(4).optional(),
   deposit: z.string().max(20).optional(),
+  told: Told.optional(),
 });
 const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow", "thanks"]) }),
@@ -65,6 +68,7 @@ const RouterContext = z.strictObject({
   note: Note.optional(),
   kept: Answers.optional(),
   deposit: z.string().max(20).optional(),
+  told: Told.optional(),
   misses: z.number().int().min(0).optional(),
   proposal: Answers.optional(),
 });

@@ -258,6 +258,12 @@ export const flowMessages = {
       date: "就医日期按今天算",
       livesThere: "您说常住或在就医地工作，按长期备案算；如果没办长期备案，就说“没备案”或“办的临时的”",
     } as Record<string, string>,
+    sourceDateUnknown: "发布日期不明",
+    /** A quoted 起付线 that is not the sourced one: both said, the source's computed on, the person's papers decide. */
+    toldDeductible: (said: string, ours: string | null, source: string, date: string) =>
+      ours === null
+        ? `您说的起付线 ${said} 元，我们的资料（${source}，${date}）这次没有起付线，按资料算；如果您的单据不同，以单据为准。`
+        : `您说的起付线 ${said} 元，我们的资料（${source}，${date}）是 ${ours} 元，按资料算；如果您的单据不同，以单据为准。`,
     /** The year's cap (nearly) used by what the fund already paid: said before the figures. */
     capNearlyUsed: (used: string, cap: string, remaining: string) =>
       Number(remaining) > 0
@@ -301,6 +307,8 @@ export const flowMessages = {
     /** Figures the person gave that are not the total they picked: said on the same line. */
     /** A deposit (押金/预交金) the person gave: shown, and said not to be the bill. */
     deposit: (yuan: string) => `；押金 ${yuan}（押金不是总费用，没有算进去）`,
+    /** A 起付线 the person quoted: said back; the sourced figure is the one computed on (see estimate.toldDeductible). */
+    quotedDeductible: (yuan: string, same: boolean) => `；您说起付线 ${yuan}${same ? "（与资料一致）" : ""}`,
     leftOut: (figures: string) => `；另有 ${figures}未计入（是乙类或自费的钱，就连总费用一起说）`,
     /** 退休 said with 居民医保: said back, not silently dropped (居民医保 has no retirees' rules). */
     retiredResident: "（居民医保不分在职退休）",
