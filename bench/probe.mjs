@@ -8,7 +8,9 @@
 //  - the event loop: how late a timer fires, the stalls (turns over STALL_MS) and how much of
 //    them the main thread spent waiting for a CPU other processes had, and the longest run of
 //    the main thread between two turns in its own CPU time (a stall of the server's own);
-//  - with BENCH_PROF set (a folder), a CPU profile of the measured part only.
+//  - with BENCH_PROF set (a folder), a CPU profile of the measured part only;
+//  - with BENCH_ALLOC set (a folder), a sampled profile of what the measured part allocated
+//    (collected objects included: it shows where the young collections' work comes from).
 // Plain JavaScript: the server process loads no TypeScript loader, as in production.
 import { subscribe } from "node:diagnostics_channel";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -144,6 +146,7 @@ if (process.send) {
   let gc;
   let stalls;
   let profiler;
+  let sampler;
   process.on("message", async (msg) => {
     if (msg?.cmd === "reset") {
       if (process.env.BENCH_PROF) {
@@ -152,6 +155,13 @@ if (process.send) {
         profiler.connect();
         await profiler.post("Profiler.enable");
         await profiler.post("Profiler.start");
+      }
+      if (process.env.BENCH_ALLOC) {
+        const { Session } = await import("node:inspector/promises");
+        sampler = new Session();
+        sampler.connect();
+        await sampler.post("HeapProfiler.enable");
+        await sampler.post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       }
       gc = new GCProfiler();
       gc.start();
@@ -173,6 +183,11 @@ if (process.send) {
         const { profile } = await profiler.post("Profiler.stop");
         mkdirSync(process.env.BENCH_PROF, { recursive: true });
         writeFileSync(join(process.env.BENCH_PROF, `server-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      }
+      if (sampler) {
+        const { profile } = await sampler.post("HeapProfiler.stopSampling");
+        mkdirSync(process.env.BENCH_ALLOC, { recursive: true });
+        writeFileSync(join(process.env.BENCH_ALLOC, `server-${Date.now()}.heapprofile`), JSON.stringify(profile));
       }
       process.send({
         stopped: true,

@@ -25,8 +25,9 @@
  * 256 under BENCH_RATE so that people waiting on answers do not hold the schedule back),
  * BENCH_SECONDS (cap, default 30), BENCH_WARMUP (people whose visits warm the server up before
  * anything is counted, default 3000), BENCH_PROF (a folder: the server writes a CPU profile of the
- * measured messages there), BENCH_FLAGS (further Node flags for the server, to try one before it
- * goes into the start script; the report names them).
+ * measured messages there), BENCH_ALLOC (a folder: a sampled profile of what they allocated),
+ * BENCH_FLAGS (further Node flags for the server, to try one before it goes into the start
+ * script; the report names them).
  */
 import { Agent, request } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";

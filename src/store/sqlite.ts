@@ -21,7 +21,9 @@
  * SQLite starts the log from the beginning again only when a write begins with all of it copied:
  * under writes without a pause the worker is always a few writes behind, the log grows to
  * FALLBACK_CHECKPOINT_PAGES and a write checkpoints here once (a few ms of fsyncs, once in tens
- * of seconds at a thousand writes a second); any quarter-second pause rewinds it sooner.
+ * of seconds at a thousand writes a second: the worker syncs the database file after each copy,
+ * which SQLite itself does only after a copy that no write overtook, so that sync is left with
+ * little to write); any quarter-second pause rewinds it sooner.
  *
  * Writes made in the same turn of the event loop (the requests a busy server read in one go)
  * are committed together, in one transaction at the end of that turn (`queue`): a commit's
