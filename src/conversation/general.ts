@@ -8,8 +8,9 @@
 import { visitorOf, type Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { directSettlement, jurisdictionBetween, type Scheme } from "../policy/index.ts";
-import { book, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
+import { book, factFor, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 import { describeVisitorRule } from "./results.ts";
+import { ratioChangeAnswer } from "./why-ratio.ts";
 
 export const GENERAL_TOPICS = [
   "who_can_register",
@@ -39,6 +40,18 @@ export const GENERAL_TOPICS = [
   // Asked in words the intents read as a flow, answered here first (issue 10 item 6).
   "kinds_compare",
   "claim_payout",
+  // Follow-ups that take the previous answer's topic (src/language/follow-ups.ts): 具体步骤呢 after
+  // where to register, 在哪交 after the claim's materials, 临时的呢 after a long-term answer.
+  "registration_steps",
+  "claim_where",
+  "validity@long",
+  "validity@temporary",
+  "cancel_change@long",
+  "cancel_change@temporary",
+  "registration_materials@long",
+  "registration_materials@temporary",
+  "ratio_change@long",
+  "ratio_change@temporary",
 ] as const;
 export type GeneralTopic = (typeof GENERAL_TOPICS)[number];
 
@@ -169,6 +182,37 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
         [...cats.map((c) => c.source), validity?.source, cut?.source],
       );
     }
+    case "registration_steps": {
+      // The national steps in the app (or the mini program), what it needs first, and the counter for those without a phone.
+      const rs = b.national.registrationSteps;
+      const verify = b.national.facts.online_needs_verification;
+      return withSources(
+        [g.stepsIntro, ...rs.steps.map((x, i) => `${i + 1}. ${x}`), ...(verify ? [verify.text] : []), g.stepsOffline, ...(a.insured ? [] : [g.whyCity.channels])],
+        [rs.source, verify?.source],
+      );
+    }
+    case "claim_where": {
+      const claim = b.national.manualClaim;
+      return withSources([...(claim.where ? [g.claimWhere(claim.where)] : []), ...(a.insured ? [] : [g.whyCity.payout])], [claim.source]);
+    }
+    case "validity@long":
+    case "validity@temporary":
+      return factFor("validity", kindOf(topic));
+    case "cancel_change@long":
+      return facts(["change_cancel"]);
+    case "cancel_change@temporary":
+      // Cancelled at any time; until then it runs for its validity.
+      return facts(["change_cancel_temporary", "validity_temporary"]);
+    case "ratio_change@long":
+    case "ratio_change@temporary":
+      return ratioChangeAnswer({ ...a, visitor: kindOf(topic) === "long" ? "long_term" : "temporary_other" }, now) ?? factFor("ratio_change", kindOf(topic));
+    case "registration_materials@long":
+    case "registration_materials@temporary": {
+      const term = kindOf(topic);
+      const own = cats.filter((c) => c.term === term);
+      const lines = own.map((c) => g.materials(c.name, c.materials.join("、")));
+      return withSources([g.materialsKindIntro(term), ...lines, ...(a.insured ? [] : [g.whyCity.materials])], own.map((c) => c.source));
+    }
     case "claim_payout": {
       const claim = b.national.manualClaim;
       return withSources([g.payout, ...(claim.where ? [g.claimWhere(claim.where)] : []), ...(a.insured ? [] : [g.whyCity.payout])], [claim.source]);
@@ -188,6 +232,11 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       );
     }
   }
+}
+
+/** The kind a follow-up topic names (validity@temporary → temporary). */
+function kindOf(topic: string): "long" | "temporary" {
+  return topic.endsWith("@long") ? "long" : "temporary";
 }
 
 /**

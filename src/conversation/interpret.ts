@@ -21,6 +21,7 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
+import { followUpTopic } from "../language/follow-ups.ts";
 import { deniesEmergency, earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
@@ -645,6 +646,15 @@ function followUpOf(c: Case): string | undefined {
   return undefined;
 }
 
+/** A short follow-up that only says something after the answer before it (src/language/follow-ups.ts). */
+function followOnOf(c: Case): string | undefined {
+  // A topic read with confidence is its own question; a weak guess (临时备案呢 → validity?) is not.
+  if (c.hasPatch || (c.topic && !c.p.candidates)) return undefined;
+  const note = c.s.ctx.note;
+  const last = note?.k === "aside" || note?.k === "rephrase" ? note.topic : undefined;
+  return followUpTopic(c.text, last, c.flow);
+}
+
 function followUp(c: Case): RouterEvent {
   const topic = followUpOf(c)!;
   const kind = registrationKindAnswer(c.text);
@@ -680,6 +690,8 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   // registration steps ask a city): the estimate is what was asked; the facts go with it.
   { when: (c) => !!c.flow && c.flow !== "estimate" && c.wanted === "estimate" && hasCoreFacts(wholeEstimate(c)), then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
   { when: isNewQuestion, then: newQuestion },
+  // 临时的呢, 具体步骤呢, 在哪交 after an answer: its topic, asked of what they name.
+  { when: (c) => followOnOf(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: followOnOf(c)! }) },
   { when: (c) => followUpOf(c) !== undefined, then: followUp },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.

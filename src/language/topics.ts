@@ -88,7 +88,7 @@ const GENERAL: [SideTopic, RegExp][] = [
   // (Not 快出院了, nor a question of making up the registration: 补 anywhere is the makeup answer.)
   ["claim_deadline", /(?<!快|快要|要|没|未|还没|准备|马上|明天|后天)出院(了|后|以后|之后)?(?!.*补).{0,8}(还能|还可以|能不能|可不可以|还来得及|来得及|还行|过期)(报|报销|手工报|回去报)?(吗|不|么|没)?(?!.*补)/u],
   // 报销多久能到账, 钱多久打过来, 什么时候能到账
-  ["claim_payout", /(多久|多长时间|几天|什么时候|啥时候|哪天)(才)?(能|可以|会)?(到账|打(过来|到卡|钱)|返(钱|回)|回款|下来)|(到账|打款|回款)(要|需要)?(多久|多长时间|几天)/u],
+  ["claim_payout", /(多久|多长时间|几天|什么时候|啥时候|哪天)(才)?(能|可以|会)?(到账|打(过来|到卡|钱)|返(钱|回)|回款|下来)|(到账|打款|回款)(要|需要)?(多久|多长时间|几天)|报销的钱.{0,3}(打|转|退|返)(到|进)(哪|哪里|哪儿|哪个)/u],
 ];
 
 /** A bill in the message makes it a case to work out, not a general question (its places are kept either way). */

@@ -339,6 +339,11 @@ export const flowMessages = {
       "线上：国家医保服务平台 APP，或微信“国家异地就医备案”小程序（在“国家医保局”公众号里）。\n线下：到参保地的医保经办机构窗口办理，不会用手机也能办。",
     materialsIntro: "全国统一要求的备案材料：",
     materialsOwnIntro: "您这一类备案，全国统一要求的材料：",
+    /** 临时的呢 after the materials: the lines of that kind only. */
+    materialsKindIntro: (term: "long" | "temporary") => `${term === "long" ? "长期" : "临时"}备案，全国统一要求的材料：`,
+    /** 具体步骤呢: the national app's steps, numbered after this line. */
+    stepsIntro: "在国家医保服务平台 APP 或“国家异地就医备案”小程序上备案，步骤是：",
+    stepsOffline: "不会用手机的，可以到参保地的医保经办机构窗口办理。",
     claimIntro: "手工报销（先全额垫付、再回参保地报销）一般要准备：",
     /** One item of the national claim list; `settings`: only for these kinds of care; `referral`: only if referred. */
     claimItem: (item: string, settings?: string[], referral?: boolean) =>

@@ -65,3 +65,70 @@ describe("a city asked back", () => {
     expect(last(["估算能报多少", "深川", yes])).toMatch(/职工医保还是居民医保/u);
   });
 });
+
+describe("a short follow-up takes the previous answer's topic", () => {
+  const NOT_UNDERSTOOD = /没看懂/u;
+  const SOURCE = /（来源：[^）]+）/u;
+
+  it.each(["临时的呢", "那临时的呢", "临时备案呢", "临时的怎么样"])("长期备案有效期多久 → %s: the temporary registration's validity", (follow) => {
+    const t = last(["长期备案有效期多久", follow]);
+    expect(t).not.toMatch(NOT_UNDERSTOOD);
+    expect(t).toContain("临时外出就医备案的有效期");
+    expect(t).not.toContain("长期居住类备案");
+    expect(t).toMatch(SOURCE);
+  });
+
+  it("长期备案能取消吗 → 临时的呢: the temporary registration's rule", () => {
+    const t = last(["长期备案能取消吗", "临时的呢"]);
+    expect(t).toContain("临时备案可以随时取消");
+    expect(t).not.toContain("6个月内不能取消");
+  });
+
+  it("长期备案要什么材料 → 临时的呢: the temporary kinds' materials, and the pending question stays", () => {
+    const t = last(["长期备案要什么材料", "临时的呢"]);
+    expect(t).not.toMatch(NOT_UNDERSTOOD);
+    expect(t).toContain("异地转诊人员");
+    expect(t).toContain("其他临时外出就医人员");
+    expect(t).not.toContain("异地长期居住人员");
+    expect(t).toMatch(SOURCE);
+    expect(t).toContain("您在哪里参保");
+  });
+
+  it("长期的呢 after the temporary answer → back to the long-term one", () => {
+    const t = last(["长期备案有效期多久", "临时的呢", "长期的呢"]);
+    expect(t).toContain("长期居住类（");
+    expect(t).not.toContain("临时外出就医备案的有效期");
+  });
+
+  it.each(["具体步骤呢", "那具体怎么操作呢", "流程呢"])("在哪能办备案 → %s: the national steps with their source", (follow) => {
+    const t = last(["在哪能办备案", follow]);
+    expect(t).not.toMatch(NOT_UNDERSTOOD);
+    expect(t).toContain("异地就医备案申请");
+    expect(t).toContain("提交备案");
+    expect(t).toMatch(SOURCE);
+  });
+
+  it.each(["在哪交", "材料交到哪里", "去哪交呢"])("手工报销要哪些材料 → %s: where the claim is handed in", (follow) => {
+    const t = last(["手工报销要哪些材料", follow]);
+    expect(t).not.toMatch(NOT_UNDERSTOOD);
+    expect(t).toContain("参保地医保经办机构");
+    expect(t).toMatch(SOURCE);
+    // The claim's question is still pending.
+    expect(t).toContain("为什么没能在医院直接结算");
+  });
+
+  it.each(["钱打到哪", "钱什么时候到", "钱打到哪个卡", "报销的钱啥时候到账"])("手工报销要哪些材料 → %s: where and when the money comes", (follow) => {
+    const t = last(["手工报销要哪些材料", follow]);
+    expect(t).not.toMatch(NOT_UNDERSTOOD);
+    expect(t).toContain("打到哪个账户");
+  });
+
+  it("出院两个月了还能报吗 → 在哪交: where the claim is handed in", () => {
+    const t = last(["出院两个月了还能报吗", "在哪交"]);
+    expect(t).toContain("参保地医保经办机构");
+  });
+
+  it("在哪交 with nothing before it is not taken for the claim", () => {
+    expect(last(["在哪交"])).not.toContain("参保地医保经办机构");
+  });
+});

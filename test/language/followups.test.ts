@@ -47,3 +47,32 @@ describe("a city typed wrong as the answer to the place question", () => {
     expect(parse(text, { expecting: "insuredRegion" }).slots.insuredRegion?.code).toBe(code);
   });
 });
+
+import { followUpTopic } from "../../src/language/follow-ups.ts";
+
+describe("short follow-ups take the previous answer's topic", () => {
+  it.each([
+    ["临时的呢", "validity", undefined, "validity@temporary"],
+    ["那长期的呢", "validity@temporary", undefined, "validity@long"],
+    ["如果是临时的呢", "registration_materials", "registration", "registration_materials@temporary"],
+    ["具体步骤呢", "registration_channels", undefined, "registration_steps"],
+    ["流程呢", undefined, "registration", "registration_steps"],
+    ["在哪交", "claim_materials", "claim", "claim_where"],
+    ["去哪交呢", "claim_deadline", undefined, "claim_where"],
+    ["钱打到哪", "claim_materials", "claim", "claim_payout"],
+    ["钱什么时候到", "makeup_after_discharge", undefined, "claim_payout"],
+  ])("%s after %s (%s) → %s", (text, last, flow, topic) => {
+    expect(followUpTopic(text, last, flow)).toBe(topic);
+  });
+
+  it.each([
+    ["临时的呢", undefined, undefined],
+    ["临时的呢", "claim_materials", "claim"],
+    ["在哪交", undefined, undefined],
+    ["在哪交", "validity", undefined],
+    ["具体步骤呢", "claim_materials", "claim"],
+    ["钱打到哪", "validity", "estimate"],
+  ])("%s after %s (%s) → nothing", (text, last, flow) => {
+    expect(followUpTopic(text, last, flow)).toBeUndefined();
+  });
+});

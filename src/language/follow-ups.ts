@@ -1,0 +1,45 @@
+/**
+ * Short follow-ups that only mean something after an answer: 临时的呢 (the same question for the
+ * other kind of registration), 具体步骤呢 (after where to register: the steps), 在哪交 (after the
+ * claim's materials: where to hand them in), 钱打到哪 / 钱什么时候到 (the claim's money). The
+ * previous answer's topic says what they ask; without one they ask nothing we can tell.
+ */
+
+/** Topics whose answer differs for long-term and temporary registrations. */
+const KINDED = ["validity", "cancel_change", "registration_materials", "ratio_change"] as const;
+
+/** Topics about registering: 具体步骤呢 after them asks how it is done. */
+const REGISTRATION = ["registration_channels", "registration_materials", "who_can_register", "kinds_compare", "need_register", "review_time", "check_result", "registration_steps"];
+
+/** Topics about the claim after paying first: 在哪交 after them asks where it is handed in. */
+const CLAIM = ["claim_materials", "claim_deadline", "claim_payout", "claim_where", "makeup_after_discharge", "makeup_in_hospital"];
+
+/** 临时的呢, 那长期备案呢, 如果是临时的呢, 临时的怎么样: the other kind, nothing else. */
+const KIND = /^(?:那|那么)?[,，\s]*(?:如果|要是)?(?:是|办)?(临时|长期)(?:的|备案|外出|就医|居住|那种)*[,，\s]*(?:呢|的话呢?|怎么样|咋样|怎么说|又怎样|又是怎样)[?？。]*$/u;
+
+/** 具体步骤呢, 流程呢, 那具体怎么操作呢, 怎么弄呢. */
+const STEPS = /^(?:那|那么)?[,，\s]*(?:具体)?(?:的)?(?:步骤|流程|操作步骤|办理流程|怎么操作|怎么弄|怎么办理|咋弄|咋操作|怎么申请)(?:呢|是什么|是啥|有哪些|是怎样的?)?[?？。]*$/u;
+
+/** 在哪交, 去哪交呢, 交到哪, 材料送哪里: where something is handed in. */
+const WHERE = /^(?:那|那么)?[,，\s]*(?:材料|这些|东西)?(?:要|得)?(?:在|去|到)?(?:哪|哪里|哪儿|什么地方)(?:里|儿)?(?:交|递交|提交|送|寄|办|去交|去办|报)(?:呢|啊)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:材料|这些)?(?:交|递交|提交|送|寄)(?:到|去|给)(?:哪|哪里|哪儿|谁)(?:里|儿)?(?:呢|啊)?[?？。]*$/u;
+
+/** 钱打到哪, 钱什么时候到, 钱打到哪个卡: the claim's money, where or when. */
+const PAYOUT = /^(?:那|那么)?[,，\s]*(?:报销的|报的)?钱(?:会|能|是)?(?:打|转|退|发|返)?(?:到|进|回)(?:哪|哪里|哪儿|哪个(?:卡|账户|账号)|什么(?:卡|账户))(?:里|儿)?(?:呢|啊)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:报销的|报的)?钱(?:什么时候|啥时候|多久|几天|多长时间)(?:能|才|会)?(?:到|到账|下来|打过来|回来|给)(?:呢|啊)?[?？。]*$/u;
+
+/**
+ * The topic a short follow-up asks, given the topic of the answer before it (`last`, possibly
+ * with its kind: validity@temporary) and the flow under way; undefined when it is no follow-up.
+ */
+export function followUpTopic(text: string, last: string | undefined, flow?: string): string | undefined {
+  const t = typeof text === "string" ? text.trim() : "";
+  if (t === "" || t.length > 16) return undefined;
+  const base = last?.split("@")[0];
+  const kind = KIND.exec(t)?.[1];
+  if (kind && base && (KINDED as readonly string[]).includes(base)) return `${base}@${kind === "临时" ? "temporary" : "long"}`;
+  const registering = (base !== undefined && REGISTRATION.includes(base)) || flow === "registration";
+  if (registering && STEPS.test(t)) return "registration_steps";
+  const claiming = (base !== undefined && CLAIM.includes(base)) || flow === "claim";
+  if (claiming && WHERE.test(t)) return "claim_where";
+  if (claiming && PAYOUT.test(t)) return "claim_payout";
+  return undefined;
+}
