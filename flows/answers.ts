@@ -55,6 +55,8 @@ export const Answers = z.strictObject({
    * not said, the estimate takes a long-term one rather than a short trip, and says so.
    */
   livesThere: z.boolean().optional(),
+  /** 灵活就业 said with no scheme: 职工医保 is taken as an assumption, said with the estimate. */
+  flexible: z.boolean().optional(),
 });
 export type Answers = z.infer<typeof Answers>;
 export type Slot = keyof Answers;

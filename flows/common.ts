@@ -111,7 +111,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -153,6 +153,7 @@ export const flowSetup = setup({
     isValidAnswer: ({ context, event }) => event.type === "ANSWER" && checkPatch(context.a, event.a) !== undefined,
     hasAnswerBefore: ({ context }, params: { flow: FlowName; slot?: Slot }) => answerBefore(context, params.flow, params.slot) !== undefined,
     canUndoChange: ({ context }) => context.undo !== undefined,
+    flexibleNeedsScheme: ({ context }) => context.a.scheme === undefined && !!context.a.flexible,
     isSamePool: ({ context }) => jurisdictionOf(context.a) === "same_pool",
     // 在职/退休 changes only employee benefits; 居民医保 has no retirees' rules.
     needsStatus: ({ context }) => context.a.status === undefined && context.a.scheme !== "resident",
@@ -235,8 +236,9 @@ export const flowSetup = setup({
       const assumed: Slot[] = [];
       for (const [slot, value] of Object.entries(assumptions()) as [Slot, never][]) {
         if (a[slot] !== undefined) continue;
-        // Residents do not retire: someone who says 退休 is almost always in 职工医保.
-        if (slot === "scheme" && a.status === "retired" && retiredMeansEmployee()) {
+        // Residents do not retire: someone who says 退休 is almost always in 职工医保; 灵活就业
+        // is joined as an individual, most often in 职工医保 (灵活就业人员参加职工基本医疗保险).
+        if (slot === "scheme" && ((a.status === "retired" && retiredMeansEmployee()) || a.flexible)) {
           a.scheme = "employee";
           assumed.push(slot);
           continue;
@@ -255,6 +257,7 @@ export const flowSetup = setup({
       return { a, assumed, quick: undefined };
     }),
     clearProblem: assign({ tries: 0, err: undefined }),
+    assumeFlexibleScheme: assign(({ context }) => ({ a: { ...context.a, scheme: "employee" as const }, assumed: [...without<Slot>(context.assumed ?? [], ["scheme"]), "scheme" as Slot] })),
     storeTold: assign(({ context, event }) => (event.type === "TOLD" ? { told: withTold(context.told, event.told), tries: 0, err: undefined } : {})),
     takeWhyFromAnswers: assign(({ context }) => {
       const why = whyFromAnswers(context.a);

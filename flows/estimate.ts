@@ -15,6 +15,8 @@ export const estimateFlow = flowSetup.createMachine({
       always: [
         { guard: "canAssumeRest", target: "result", actions: "assumeRest" },
         { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },
+        // 灵活就业: 职工医保 assumed, said with the estimate, rather than asked.
+        { guard: "flexibleNeedsScheme", target: "route", reenter: true, actions: "assumeFlexibleScheme" },
         { guard: { type: "isMissing", params: { slot: "scheme" } }, target: "askScheme" },
         { guard: { type: "isMissing", params: { slot: "treatment" } }, target: "askTreatment" },
         { guard: { type: "isMissing", params: { slot: "setting" } }, target: "askSetting" },

@@ -302,6 +302,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   if (s.setting) patch.setting = s.setting;
   if (s.hospitalLevel) patch.level = s.hospitalLevel;
   if (s.scheme) patch.scheme = s.scheme;
+  if (s.flexibleWork) patch.flexible = true;
   if (s.personStatus) patch.status = s.personStatus;
   if (s.visitorType === "unregistered") patch.visitor = "unregistered";
   else if (s.visitorType) {

@@ -440,9 +440,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // One list of assumptions: the answers the flow filled in, then the evaluator's own.
   // The assumed values themselves are in the read-back line; listed here only what it cannot show.
   const ours = assumed
-    .map((slot) => (slot === "scheme" && a.scheme === "employee" ? "schemeRetired" : slot))
+    .map((slot) => (slot === "scheme" && a.scheme === "employee" ? (a.flexible ? "schemeFlexible" : "schemeRetired") : slot))
     .map((key) => (key === "visitor" && a.livesThere && a.visitor === "long_term" ? "livesThere" : key))
-    .filter((key) => key === "schemeRetired" || key === "classB" || key === "outOfCatalog" || key === "livesThere");
+    .filter((key) => key === "schemeRetired" || key === "schemeFlexible" || key === "classB" || key === "outOfCatalog" || key === "livesThere");
   // Both amounts unknown: one line.
   const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
   const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);

@@ -63,6 +63,9 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/在职|(?<!几点|什么时候|啥时候|几点钟)上班|打工|农民工|干活|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
 ];
 
+/** 灵活就业 (not 不是灵活就业): flexible employment, a way of joining 职工医保 as an individual. */
+const FLEXIBLE_WORK = /(?<!不是|并非|没有?)(灵活就业|自由职业|个体户|个体工商户)(?!.{0,2}吗)/u;
+
 /**
  * 押金已经退了, 已经退了押金, 医院退了两千: 退 of money (退钱, 退费, 退押金) is no retirement. The
  * clause holding the 退 names money, or a sum follows it (not 退了两年, which is how long ago).
@@ -144,6 +147,8 @@ export function readSlots(text: string): Slots {
   if (level) slots.hospitalLevel = level;
   const scheme = schemeOf(text);
   if (scheme) slots.scheme = scheme;
+  // 灵活就业 names no scheme (most join 职工医保, some 居民医保): the flows assume, and say so.
+  else if (FLEXIBLE_WORK.test(text)) slots.flexibleWork = true;
   const pastWork = PAST_WORK.exec(text);
   // Read with the past work blanked, so it neither says 在职 nor hides another status word.
   const verbAt = pastWork ? pastWork.index + pastWork[0].length - (pastWork[4] as string).length : 0;

@@ -50,6 +50,8 @@ export interface Slots {
   setting?: Setting;
   hospitalLevel?: HospitalLevel;
   scheme?: Scheme;
+  /** 灵活就业 said, with no scheme: the flows take 职工医保 as an assumption and say so */
+  flexibleWork?: true;
   personStatus?: PersonStatus;
   visitorType?: Category
     /** 没备案 / 未备案 / 还没备案 */

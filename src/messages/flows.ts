@@ -93,6 +93,7 @@ export const flowMessages = {
     fundPaid: (v: string) => `今年医保已报 ${v}`,
     maternity: () => "生孩子（生育）",
     livesThere: () => "常住或在就医地工作",
+    flexible: () => "灵活就业",
   } as Record<string, ((v: string) => string) | undefined>,
   slotName: { category: "情况", why: "原因" } as Record<string, string>,
   /** "不知道" to a question with a default: what is taken instead, open to change. */
@@ -248,6 +249,7 @@ export const flowMessages = {
     changeExamples: { level2: "改成二级医院", level3: "改成三级医院", total: "金额是5万" },
     assumed: {
       scheme: "按居民医保算（职工医保通常报得更多）",
+      schemeFlexible: "灵活就业人员一般参加职工医保，按职工医保算；如果参加的是居民医保，就说“换成居民医保”",
       schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",
       status: "按在职算",
       level: "按三级医院算（起付线最高）",
