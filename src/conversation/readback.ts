@@ -3,7 +3,7 @@
  * in plain words ("按：苏州职工医保、在职、上海三级医院住院、其他临时外出备案、总费用 80000 元"),
  * so a misread is visible before the figures and can be corrected in words.
  */
-import { jurisdictionOf, type Answers, type Slot } from "../../flows/answers.ts";
+import { jurisdictionOf, visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { regionName } from "./policy-data.ts";
 
@@ -26,7 +26,7 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
   const level = a.level ? (rb.level[a.level] ?? "") : "";
   const setting = a.setting ? (rb.setting[a.setting] ?? "") : "";
   put(["treatment", "level", "setting"], `${where}${level}${setting}`);
-  if (a.visitor && jurisdictionOf(a) !== "same_pool") put("visitor", rb.visitor[a.visitor] ?? "");
+  if (a.visitor && jurisdictionOf(a) !== "same_pool") put(["visitor", "category"], a.visitor === "long_term" ? longTermText(a) : (rb.visitor[a.visitor] ?? ""));
   if (a.total) {
     const shares = [
       typeof a.classB === "string" ? rb.classB(a.classB) : "",
@@ -41,6 +41,17 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
   const guessed = assumed.filter((s) => shown.includes(s) && a[s] !== undefined && a[s] !== null);
   const labels = guessed.map((s) => assumedLabel(s, a)).filter(Boolean);
   return rb.line(parts.join("、"), labels);
+}
+
+/**
+ * 长期备案 with its kind: the one said, else the one taken — 异地安置退休 for a retiree, 异地长期居住
+ * otherwise (常驻异地工作 needs the employer's posting). The estimate reads the registration only
+ * as long-term (src/policy: the three kinds are one visitor kind), which the line says.
+ */
+function longTermText(a: Answers): string {
+  const kind = a.category && visitorOf(a.category) === "long_term" ? a.category : undefined;
+  if (kind) return rb.longTerm(rb.longTermKind[kind] ?? "");
+  return rb.longTermAssumed(rb.longTermKind[a.status === "retired" ? "retiree_relocated" : "long_term_resident"] ?? "");
 }
 
 function assumedLabel(slot: Slot, a: Answers): string {

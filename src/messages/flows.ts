@@ -324,6 +324,10 @@ export const flowMessages = {
       temporary_other: "其他临时外出备案",
       unregistered: "没有备案",
     } as Record<string, string>,
+    /** 长期备案 with its kind said, or taken (the three long-term kinds are settled alike). */
+    longTerm: (kind: string) => `长期备案（${kind}）`,
+    longTermAssumed: (kind: string) => `长期备案（按${kind}算，三类长期备案报销相同）`,
+    longTermKind: { retiree_relocated: "异地安置退休人员", long_term_resident: "异地长期居住人员", stationed_worker: "常驻异地工作人员" } as Record<string, string>,
     total: (x: string, shares: string[]) => `总费用 ${x} 元${shares.length > 0 ? `（${shares.join("、")}）` : ""}`,
     classB: (x: string) => `乙类 ${x}`,
     outOfCatalog: (x: string) => `自费 ${x}`,
