@@ -56,7 +56,30 @@ export const GENERAL_TOPICS = [
 export type GeneralTopic = (typeof GENERAL_TOPICS)[number];
 
 export function isGeneralTopic(topic: string): topic is GeneralTopic {
-  return (GENERAL_TOPICS as readonly string[]).includes(topic);
+  return (GENERAL_TOPICS as readonly string[]).includes(topic) || isPair(topic);
+}
+
+/** Two questions asked in one message (src/language/two-questions.ts): "validity+ratio_change". */
+function isPair(topic: string): boolean {
+  return topic.includes("+");
+}
+
+/** The kind of registration the person's answers point to, if they point to one. */
+function termOf(a: Answers): "long" | "temporary" | undefined {
+  const visitor = a.category ? visitorOf(a.category) : a.visitor;
+  if (!visitor || visitor === "unregistered") return undefined;
+  return visitor === "long_term" ? "long" : "temporary";
+}
+
+/** Each question answered in turn, as it would be alone; their sources listed once. */
+function pairAnswer(topic: string, a: Answers, now: Date): Fact | undefined {
+  const parts = topic
+    .split("+")
+    .map((t) => (t === "ratio_change" ? (ratioChangeAnswer(a, now) ?? factFor(t, termOf(a))) : (GENERAL_TOPICS as readonly string[]).includes(t) ? generalAnswer(t as GeneralTopic, a, now) : factFor(t, termOf(a))))
+    .filter((f): f is Fact => !!f);
+  if (parts.length === 0) return undefined;
+  const sources = [...new Set(parts.flatMap((f) => f.source?.split("；") ?? []))];
+  return { text: parts.map((f) => f.text).join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
 }
 
 const g = m.general;
@@ -102,6 +125,7 @@ function term(topic: GeneralTopic, factKeys: string[], principleIds: string[] = 
 export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact | undefined {
   const b = book();
   if (!b) return undefined;
+  if (isPair(topic)) return pairAnswer(topic, a, now);
   const cats = b.national.categories;
   switch (topic) {
     case "who_can_register": {

@@ -9,7 +9,7 @@
  * → amounts (with place names masked, so 三亚/十堰 are not numbers) → small slots → roles
  * → intent. A bare answer to the question the flow is asking (`expecting`) fills that slot.
  */
-import type { Ambiguity, Parse, ParseContext, PlaceSlot, Slots } from "./types.ts";
+import type { Ambiguity, Parse, ParseContext, PlaceSlot, SideTopic, Slots } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import { redact } from "./redact.ts";
 import { findPlaces, citiesOf, bareTypoCandidates } from "./places.ts";
@@ -22,6 +22,7 @@ import { assignRoles } from "./roles.ts";
 import { scoreIntent, confidenceOf } from "./intents.ts";
 import { classify } from "./classifier.ts";
 import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
+import { pairTopic, questionClauses } from "./two-questions.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -195,7 +196,7 @@ export function checkParser(): void {
   }
 }
 
-function parseUnsafe(raw: string, context?: ParseContext): Parse {
+function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse {
   const expecting = context?.expecting;
   const text = redact(normalize(raw));
   const mentions = findPlaces(text);
@@ -339,5 +340,12 @@ function parseUnsafe(raw: string, context?: ParseContext): Parse {
   // Out of scope, a pointer may still be said (个税大病医疗 → the tax office, not 大病保险).
   const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text, slots.visitorType === "unregistered") : undefined));
   if (topic) result.topic = topic;
+  // 备案了多久有效 比例会降吗: two questions answered on the spot, both named (never one dropped).
+  // Not inside a clause already (one level), nor for a bill, nor for an answer to a question.
+  if (!nested && expecting === undefined && slots.amount === undefined && !offTopic) {
+    const clauses = questionClauses(text);
+    const pair = clauses ? pairTopic(clauses, (clause) => parseUnsafe(clause, undefined, true), result) : undefined;
+    if (pair) result.topic = pair as SideTopic;
+  }
   return result;
 }

@@ -17,6 +17,8 @@ export type Intent = "registration_howto" | "registration_materials" | "eligibil
 
 /** A question inside an intent that one national rule answers (see topics.ts). */
 export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
+  // Two questions in one message, both answered on the spot (two-questions.ts): "validity+ratio_change".
+  | `${string}+${string}`
   // The meaning of a word (起付线, 甲类/乙类/目录外, 封顶线, 报销比例, 直接结算, 参保地/就医地).
   | "term_deductible" | "term_catalog" | "term_cap" | "term_ratio" | "term_direct" | "term_places"
   // Making up the registration once already discharged (出院一个月了还能补备案不): the after-discharge rule.

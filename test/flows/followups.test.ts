@@ -132,3 +132,28 @@ describe("a short follow-up takes the previous answer's topic", () => {
     expect(last(["在哪交"])).not.toContain("参保地医保经办机构");
   });
 });
+
+describe("two questions in one message: both answered", () => {
+  it("备案了多久有效 比例会降吗 → the validity and the ratio", () => {
+    const t = textOf(chat(["备案了多久有效 比例会降吗"])[0]!);
+    expect(t).toContain("不少于6个月");
+    expect(t).toContain("百分点");
+    expect(t).toMatch(/（来源：[^）]+）/u);
+  });
+
+  it("急诊没备案能报吗 要准备什么 → an emergency counts as registered, and what to bring if paid in full", () => {
+    const r = chat(["急诊没备案能报吗 要准备什么"])[0]!;
+    const t = r[0]!.text;
+    expect(t).toContain("急诊抢救视同已备案");
+    expect(t).toContain("医疗费用发票");
+    expect(t).not.toMatch(/^您在哪里参保/u);
+  });
+
+  it.each([
+    ["在哪办备案 要多久审核", ["国家医保服务平台", "2个工作日"]],
+    ["备案能取消吗 多久生效", ["随时取消", "2个工作日"]],
+  ])("%s → both", (text, parts) => {
+    const t = textOf(chat([text])[0]!);
+    for (const part of parts) expect(t).toContain(part);
+  });
+});

@@ -76,3 +76,18 @@ describe("short follow-ups take the previous answer's topic", () => {
     expect(followUpTopic(text, last, flow)).toBeUndefined();
   });
 });
+
+describe("two questions in one message", () => {
+  it.each([
+    ["备案了多久有效 比例会降吗", "validity+ratio_change"],
+    ["备案有效期多久？能取消吗？", "validity+cancel_change"],
+    ["在哪办备案 要多久审核", "registration_channels+review_time"],
+    ["急诊没备案能报吗 要准备什么", "emergency+claim_materials"],
+  ])("%s → %s", (text, topic) => {
+    expect(parse(text).topic).toBe(topic);
+  });
+
+  it.each(["承诺书是什么 备案要签吗", "我在苏州交的医保 在上海住院花了3万 能报多少", "备案有效期多久"])("%s → no pair", (text) => {
+    expect(parse(text).topic ?? "").not.toContain("+");
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Two questions in one message (备案了多久有效 比例会降吗, 急诊没备案能报吗 要准备什么): each clause
+ * is read on its own, and when both ask something answered on the spot, the message's topic names
+ * both ("validity+ratio_change"), so the second is answered with the first, not dropped.
+ */
+import type { Intent, Parse } from "./types.ts";
+
+/** Intents answered on the spot from the national rules (the conversation's side answers). */
+const SIDE_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  "validity", "emergency", "outpatient", "ratio_change", "makeup_registration", "chronic_disease", "find_hospital",
+  "review_time", "check_result", "deposit", "maternity", "serious_illness", "who_can_register", "registration_channels",
+  "at_hospital", "hotline", "cancel_change", "need_register", "claim_deadline", "registration_materials",
+]);
+
+/** A clause that asks something. */
+const ASKS = /[?？吗呢么]|多久|多长|怎么|怎样|如何|什么|啥|哪|能不能|会不会|可不可以|要不要|是不是|几天|多少/u;
+
+/** Where one question ends: white space or punctuation, or 吗/呢 with more words after it. */
+const BREAK = /[\s,，。.？?！!；;]+|(?<=[吗呢么])(?=\p{Script=Han})/u;
+/** The cheap test before any split: something a break can be made of. */
+const MAY_BREAK = /[\s,，。.？?！!；;]|[吗呢么]\p{Script=Han}/u;
+
+/** The message's question clauses, when it has two or three of them. */
+export function questionClauses(text: string): string[] | undefined {
+  if (!MAY_BREAK.test(text)) return undefined;
+  const parts = text.split(BREAK).filter((p) => p.length >= 2);
+  if (parts.length < 2 || parts.length > 3 || !parts.every((p) => ASKS.test(p))) return undefined;
+  return parts;
+}
+
+/** What a clause asks, as a side answer's topic; undefined for a flow's question or none. */
+function clauseTopic(p: Parse): string | undefined {
+  if (p.topic) return p.topic;
+  // A weak guess (备案要签吗, about the 承诺书 just named) is no question of its own.
+  if (p.candidates) return undefined;
+  if (p.intent === "manual_claim") return "claim_materials";
+  return SIDE_INTENTS.has(p.intent) ? p.intent : undefined;
+}
+
+/**
+ * The topic naming both questions ("validity+ratio_change"), or undefined. `whole` is the parse
+ * of the whole message: 要准备什么 after 没备案 asks for the claim's materials (paid in full first).
+ */
+export function pairTopic(clauses: readonly string[], read: (clause: string) => Parse, whole: Parse): string | undefined {
+  const topics: string[] = [];
+  for (const clause of clauses) {
+    let topic = clauseTopic(read(clause));
+    if (topic === undefined) return undefined;
+    if (topic === "registration_materials" && whole.negated?.includes("visitorType") && !/备案/u.test(clause)) topic = "claim_materials";
+    if (!topics.includes(topic)) topics.push(topic);
+  }
+  return topics.length >= 2 ? topics.join("+") : undefined;
+}
