@@ -824,7 +824,9 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
 /** The province whose cities are a place's candidates (河北 said alone), if they are one province's cities. */
 function provinceOfCities(cities: readonly unknown[]): string | undefined {
   const first = cities[0] as { code?: unknown } | undefined;
-  if (cities.length < 2 || typeof first?.code !== "string") return undefined;
+  // Two or three cities are places the person named (深圳 医保 广州), not a province said alone,
+  // which offers all its cities (four or more).
+  if (cities.length < 4 || typeof first?.code !== "string") return undefined;
   const prefix = first.code.slice(0, 2);
   const all = cities.every((x) => typeof x === "object" && x !== null && (x as { level?: unknown }).level === "city" && String((x as { code?: unknown }).code).startsWith(prefix));
   return all && divisionByCode(`${prefix}0000`)?.level === "province" ? `${prefix}0000` : undefined;

@@ -50,7 +50,8 @@ function problemText(problem: Problem, slot: Slot): string {
     }
     case "ambiguous":
       // One city only: a name typed wrong (深川), asked back rather than assumed.
-      return problem.codes.length === 1 ? m.problems.didYouMean(shortName(divisionByCode(problem.codes[0]!)?.name ?? "")) : m.problems.ambiguous;
+      if (problem.codes.length === 1) return m.problems.didYouMean(shortName(divisionByCode(problem.codes[0]!)?.name ?? ""));
+      return slot === "insured" || slot === "treatment" ? m.problems.ambiguousRole(slot) : m.problems.ambiguous;
     case "invalid":
       return AMOUNT_SLOTS.includes(slot) ? m.problems.amountInvalid : m.problems.invalid;
     default:

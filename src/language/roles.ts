@@ -8,6 +8,7 @@
  */
 import type { Ambiguity, PlaceSlot } from "./types.ts";
 import type { PlaceMention } from "./places.ts";
+import { spacedSchemeRoles } from "./spaced-scheme.ts";
 
 type Role = "insured" | "treatment";
 
@@ -98,6 +99,7 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   // 武汉以外的城市: a place named only to be excluded takes no role.
   // 不是在杭州 是在宁波住院: a place said only to be denied takes no role either.
   const inherited = replacedRoles(text, all);
+  const spaced = spacedSchemeRoles(text, all);
   const mentions = all.filter((m) => !EXCLUDED_AFTER.test(text.slice(m.end, m.end + 3))
     && !DENIED_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start)) && !changedFrom(text, m) && !replaced(text, m, all));
   const scored: Scored[] = mentions.map((mention, k) => {
@@ -123,6 +125,8 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
       if (a > t) treatment = 0;
       else if (t > a) insured = 0;
     }
+    const forced = spaced.get(mention);
+    if (forced) return { mention, ...forced, presenceWork: false };
     return { mention, insured, treatment, presenceWork: presence && WORK_AFTER.test(after) };
   });
 

@@ -131,6 +131,8 @@ export const flowMessages = {
     zero: "金额要大于 0。",
     province: (name: string, short: string, slot: string) => `${name}是省份，医保一般按地级市统筹。您在${short}哪个市${slot === "treatment" ? "看病" : "参保"}？点一个，或直接打字。`,
     ambiguous: "这个地名可能指不同的地方，请选一个：",
+    /** Two places named, and which is which is unclear (深圳 医保 广州): the question says the role. */
+    ambiguousRole: (slot: string) => (slot === "treatment" ? "您是在哪个城市看病？请选一个：" : "您的医保是哪个城市的（在哪里参保）？请选一个："),
     /** A name typed wrong that fits one city: asked back, never assumed. */
     didYouMean: (city: string) => `您是说${city}吗？是的话点一下；不是的话，请再输入一次城市名。`,
   },
