@@ -16,7 +16,8 @@ export type Problem =
   /** a total of 0: nothing to estimate */
   | { k: "zero" }
   | { k: "province"; code: string }
-  | { k: "ambiguous"; codes: string[] };
+  /** `named`: the candidates are places the person named each (深圳 医保 广州), not readings of one name */
+  | { k: "ambiguous"; codes: string[]; named?: boolean };
 
 export interface FlowContext {
   a: Answers;

@@ -816,7 +816,9 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     if (province) return { ...event, unplaced: { slot, problem: { k: "province", code: province } } };
     // 延州医保 (a slip that fits 延吉 and 延安), 吉林 (the province or its city): the question offers them.
     const codes = placeChoices(cities);
-    if (codes.length >= 2) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes } } };
+    // 深圳 医保 广州: two places named, the question is which one has the role, not what a name means.
+    const named = (amb.candidates as { name?: unknown }[]).every((c) => typeof c.name === "string" && amb.text.includes(c.name));
+    if (codes.length >= 2) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes, ...(named ? { named } : {}) } } };
   }
   return event;
 }

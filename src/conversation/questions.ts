@@ -51,7 +51,7 @@ function problemText(problem: Problem, slot: Slot): string {
     case "ambiguous":
       // One city only: a name typed wrong (深川), asked back rather than assumed.
       if (problem.codes.length === 1) return m.problems.didYouMean(shortName(divisionByCode(problem.codes[0]!)?.name ?? ""));
-      return slot === "insured" || slot === "treatment" ? m.problems.ambiguousRole(slot) : m.problems.ambiguous;
+      return problem.named && (slot === "insured" || slot === "treatment") ? m.problems.ambiguousRole(slot) : m.problems.ambiguous;
     case "invalid":
       return AMOUNT_SLOTS.includes(slot) ? m.problems.amountInvalid : m.problems.invalid;
     default:

@@ -33,7 +33,7 @@ const Slot = z.enum(SLOTS as [string, ...string[]]);
 const Problem = z.union([
   z.strictObject({ k: z.enum(["unclear", "invalid", "negative", "too_large", "zero"]) }),
   z.strictObject({ k: z.literal("province"), code: z.string() }),
-  z.strictObject({ k: z.literal("ambiguous"), codes: z.array(z.string()).max(10) }),
+  z.strictObject({ k: z.literal("ambiguous"), codes: z.array(z.string()).max(10), named: z.boolean().optional() }),
 ]);
 /** Figures the person quoted (FlowContext.told); added after STORE_VERSION 1, optional so older conversations still load. */
 const Told = z.strictObject({ deductible: z.string().max(20).optional(), reimbursed: z.string().max(20).optional(), ownShare: z.string().max(20).optional() });

@@ -28,3 +28,12 @@ describe("医保 between two places, with spaces", () => {
     expect(r.ambiguities.some((a) => a.slot === "insuredRegion" && (a.candidates as { code: string }[]).map((c) => c.code).sort().join() === "440100,440300")).toBe(true);
   });
 });
+
+describe("in the chat", () => {
+  it("asks the insured city among the two named, as such", async () => {
+    const { chat, textOf } = await import("../flows/chat.ts");
+    const reply = textOf(chat(["退休 深圳 医保 广州 三甲 住了院 4万"])[0]!);
+    expect(reply).toContain("您的医保是哪个城市的（在哪里参保）？");
+    expect(reply).not.toContain("是省份");
+  });
+});
