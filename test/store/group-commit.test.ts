@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteStore, StoreUnavailableError } from "../../src/store/index.ts";
 
@@ -76,6 +77,26 @@ describe("SqliteStore: writes made together", () => {
     expect(versions.map((v) => v!.first)).toEqual(Array.from({ length: 150 }, (_, i) => i));
     for (const i of [0, 63, 64, 149]) expect((await s.get(`c${i}`))?.value).toBe(`v${i}`);
     expect(await s.lines("log")).toHaveLength(150);
+    await s.close();
+  });
+
+  it("a write made after the first has waited a few ms commits both then, within the same turn of the event loop", async () => {
+    const path = join(dir, "within.sqlite");
+    const s = new SqliteStore(path);
+    // Another connection sees only what is committed.
+    const other = new Database(path, { readonly: true });
+    const committed = (id: string) => other.prepare("SELECT value FROM chats WHERE chat_id = ?").get(id) as { value: string } | undefined;
+    const first = s.set("a", "1", null);
+    // A busy turn: the next request's turn is worked out before its write is made.
+    const until = performance.now() + 6;
+    while (performance.now() < until);
+    const second = s.set("b", "2", null);
+    // Still the same turn: the first was not kept waiting for whatever else the turn holds.
+    expect(committed("a")).toEqual({ value: "1" });
+    expect(committed("b")).toEqual({ value: "2" });
+    expect(await first).not.toBeNull();
+    expect(await second).not.toBeNull();
+    other.close();
     await s.close();
   });
 
