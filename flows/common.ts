@@ -49,6 +49,8 @@ export interface Told {
   deductible?: string;
   reimbursed?: string;
   ownShare?: string;
+  /** No total was said: the one computed on is reimbursed + own share, an assumption said back. */
+  summed?: boolean;
 }
 
 /** Told figures of an event laid over those already held (a later figure replaces an earlier one of its kind). */

@@ -297,6 +297,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     else if ((flow === "estimate" || flow === undefined || changing) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
     else setProblem({ k: "unclear" });
   }
+  const summed = summedTotal(p);
+  if (summed !== undefined && patch.total === undefined && (flow === "estimate" || flow === undefined)) patch.total = summed;
   if (s.classB !== undefined && patch.classB === undefined) patch.classB = s.classB;
   if (s.outOfCatalog !== undefined && patch.outOfCatalog === undefined) patch.outOfCatalog = s.outOfCatalog;
   if (s.setting) patch.setting = s.setting;
@@ -859,7 +861,17 @@ function withDepositOnly(event: RouterEvent, p: Parse): RouterEvent {
 function toldOf(p: Parse): Told | undefined {
   const told: Told = {};
   if (p.slots.quotedDeductible !== undefined) told.deductible = p.slots.quotedDeductible;
+  if (p.slots.reimbursed !== undefined) told.reimbursed = p.slots.reimbursed;
+  if (p.slots.ownShare !== undefined) told.ownShare = p.slots.ownShare;
+  if (summedTotal(p) !== undefined) told.summed = true;
   return Object.keys(told).length > 0 ? told : undefined;
+}
+
+/** 医保报了2万 自己出了1万 with no total said: the bill is taken as the two together (said back as an assumption). */
+function summedTotal(p: Parse): string | undefined {
+  const { amount, reimbursed, ownShare } = p.slots;
+  if (amount !== undefined || reimbursed === undefined || ownShare === undefined) return undefined;
+  return new Decimal(reimbursed).plus(ownShare).toFixed();
 }
 
 function withToldFigures(event: RouterEvent, p: Parse): RouterEvent {

@@ -317,6 +317,30 @@ function toldDeductible(ctx: FlowContext, steps: readonly Step[]): { same: boole
   return { same: false, line: m.estimate.toldDeductible(short(said), ours === undefined ? null : short(ours), source.title, date) };
 }
 
+/** The bill taken as reimbursed + own share (no total said), on the read-back line. */
+function summedText(ctx: FlowContext): string {
+  const t = ctx.told;
+  if (!t?.summed || !t.reimbursed || !t.ownShare || !ctx.a.total || !new Decimal(t.reimbursed).plus(t.ownShare).equals(ctx.a.total)) return "";
+  return m.readBack.summedTotal(short(m.estimate.yuan(t.reimbursed)), short(m.estimate.yuan(t.ownShare)));
+}
+
+/** Within this share of the bill (or 100 元), what the person was told is "close" to the estimate. */
+const CLOSE_SHARE = new Decimal("0.03");
+const CLOSE_MIN = new Decimal(100);
+
+/**
+ * What the fund reimbursed (or the person paid), as they were told, against the estimate: one
+ * line after the figures. The fund's part when said; else the person's own.
+ */
+function toldComparison(ctx: FlowContext, fund: string, you: string): string | undefined {
+  const t = ctx.told;
+  if (!t || (!t.reimbursed && !t.ownShare) || !ctx.a.total) return undefined;
+  const [said, ours, words] = t.reimbursed ? [t.reimbursed, fund, m.estimate.toldFund] : [t.ownShare!, you, m.estimate.toldOwn];
+  const diff = new Decimal(said).minus(ours).abs();
+  const close = diff.lessThanOrEqualTo(Decimal.max(CLOSE_MIN, new Decimal(ctx.a.total).times(CLOSE_SHARE)));
+  return m.estimate.toldCompare(words(short(said)), short(ours), close ? null : short(diff.toFixed(2)));
+}
+
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   let result: ReturnType<typeof evaluate>;
@@ -328,7 +352,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
   if (!result.ok) {
-    const lines = [readBack(a, ctx.assumed) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
+    const lines = [readBack(a, ctx.assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
     // Not registered, with no rule for it: what registering before discharge would bring is still known.
     if (b && result.errors.some((e) => e.problem.kind === "no_unregistered_rule")) {
       const registered = evaluate(scenarioOf({ ...a, visitor: "temporary_other" }, now), b);
@@ -344,7 +368,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const assumed = ctx.assumed ?? [];
   // What was read and assumed comes first, so a misread shows before any figure.
   const quoted = toldDeductible(ctx, e.steps);
-  const lines: string[] = [readBack(a, assumed) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
+  const lines: string[] = [readBack(a, assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
   if (quoted.line) lines.push(quoted.line);
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
@@ -369,6 +393,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   lines.push(m.estimate.fund(short(e.fundPays)));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(short(e.seriousIllnessPays)));
   lines.push(m.estimate.you(short(e.youPay)));
+  const compared = toldComparison(ctx, e.fundPays, e.youPay);
+  if (compared) lines.push(compared);
   // Whether the bill is settled at the hospital (the same decision the CLI prints); at home it goes
   // without saying, and for 普通门诊 the outpatient warning says it depends on the clinic.
   // An emergency's advice to register before discharge joins this line instead of a warning repeating it.

@@ -13,7 +13,7 @@ import { Decimal } from "decimal.js";
 import type { AmountFound } from "./amounts.ts";
 import type { Ambiguity, Slots } from "./types.ts";
 
-export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "plain" | "added";
+export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "ownShare" | "plain" | "added";
 
 /**
  * 另外还有5000的药, 加上住院费1万2, 再加1万的检查费: a figure said to come on top of another.
@@ -32,12 +32,15 @@ const BEFORE: [RegExp, AmountRole][] = [
   [new RegExp(`(起付线|起付标准|门槛费?|起付)${FILL}$`, "u"), "quotedDeductible"],
   [new RegExp(`(押金|预交金|预缴金|预交款|预缴款|预交|预缴|先交|先付)${FILL}$`, "u"), "deposit"],
   [new RegExp(`(乙类|乙类药|乙类项目)${FILL}$`, "u"), "classB"],
+  // 自己出了4万, 个人承担了1万2: the person's own share of the bill, beside what the fund paid.
+  // (个人自付 is not one: on a settlement it is the 乙类 first-pay column; asked about, as before.)
+  [new RegExp(`(自己|个人|自个儿?)(出|承担|负担)了?${FILL}$`, "u"), "ownShare"],
   // 全自费 / 自费了3万 / 自己掏了: the whole bill was paid out of pocket — the total, not a share.
   [new RegExp(`(全自费|全部自费|全是自费|都是自费|自费了|自己(掏|付|垫)了?)${FILL}$`, "u"), "total"],
   [new RegExp(`(自费|目录外|丙类|不在目录|医保外|不能报的?|报不了的?|不报的|全自付|自付部分)${FILL}$`, "u"), "outOfCatalog"],
   // Not 今年又在北京住院花了5万: 又/这次 make it this bill.
   [new RegExp(`(今年|年内|这一年|本年度?)(已经|已|之前|前面|在老家|在本地|门诊)*(?:(?!又|这次|这回|本次).){0,6}(报过|报了|报销过|报销了|花过|花了|用了|看了|住院花了|累计)${FILL}$|(累计|之前已经|已经报销?过|已经报了)${FILL}$`, "u"), "yearToDate"],
-  [new RegExp(`(报了|报销了|医保(报|付|支付|出)了?|统筹(报|付|支付)了?|拿回|返了|退了|已经报)${FILL}$`, "u"), "reimbursed"],
+  [new RegExp(`(报了|报销了|医保(给|给我|给他|给她)?(报|报销|付|支付|出)了?|统筹(报|付|支付)了?|拿回|返了|退了|已经报)${FILL}$`, "u"), "reimbursed"],
   [new RegExp(`(总费用|总花费|总共|一共|合计|总计|共计|总额|全部|花费|花了|费用|医药费|住院费|治疗费|手术费|结账|结算|账单|总共花了)${FILL}$`, "u"), "total"],
 ];
 
@@ -88,9 +91,17 @@ function wordsBefore(text: string, a: AmountFound, previousEnd: number): string 
   return cut >= 0 && cut < before.length - 1 ? before.slice(cut + 1) : before;
 }
 
+/** 医保报了2万: the fund's part of this bill said in the message. */
+const FUND_PAID_WORDS = /医保(给|给我|给他|给她)?(报|报销|付|支付|出)了|统筹(报|付|支付)了|报销了|报了/u;
+/** 自己付了1万, 自己掏了1万: paid out of pocket — beside what the fund paid, the person's share. */
+const OUT_OF_POCKET = /自己(掏|付)了?/u;
+
 function roleFromBefore(text: string, a: AmountFound, before: string): AmountRole {
   for (const [pattern, role] of BEFORE) {
     if (!pattern.test(before)) continue;
+    // 医保报销了8000 自己付了4000: with the fund's part said, what the person paid is their share, not the bill
+    // (自己垫了 is paying all of it first, the bill either way).
+    if (role === "total" && OUT_OF_POCKET.test(before) && FUND_PAID_WORDS.test(text)) return "ownShare";
     // 今年在老家已经住过一次院 报了5000: reimbursed earlier this year, not this bill.
     if (role === "reimbursed" && EARLIER.test(text.slice(Math.max(0, a.start - 30), a.start).split(THIS_TIME).pop() ?? "")) return "yearToDate";
     return role;
@@ -145,7 +156,7 @@ function restates(text: string, a: AmountFound, b: AmountFound): boolean {
 const TOTAL_LIKE: readonly AmountRole[] = ["total", "plain"];
 
 export interface AmountReading {
-  slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible">>;
+  slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "ownShare">>;
   ambiguity?: Ambiguity;
   /** the total was named as such (总共, 花了, 费用…), not only a figure without a role */
   namedTotal?: boolean;
@@ -159,6 +170,8 @@ const SHARE: Record<string, keyof AmountReading["slots"]> = {
   deposit: "deposit",
   yearToDate: "yearToDate",
   quotedDeductible: "quotedDeductible",
+  reimbursed: "reimbursed",
+  ownShare: "ownShare",
 };
 
 function distinct(list: AmountFound[]): AmountFound[] {

@@ -59,7 +59,7 @@ const SHARE_WORD: Partial<Record<keyof Slots, RegExp>> = { classB: /乙类/u, ou
 const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
   stationed: "visitorType", visitorType: "visitorType", personStatus: "personStatus", hospitalLevel: "hospitalLevel",
   setting: "setting", scheme: "scheme", insuredRegion: "insuredRegion", treatmentRegion: "treatmentRegion", amount: "amount",
-  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible", flexibleWork: "flexibleWork",
+  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible", flexibleWork: "flexibleWork", reimbursed: "reimbursed", ownShare: "ownShare",
 };
 
 /**
@@ -270,12 +270,14 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   }
 
   const regionCount = (slots.insuredRegion ? 1 : 0) + (slots.treatmentRegion ? 1 : 0) + provinceOnly.filter((a) => a.slot !== "place").length;
+  const billSaid = slots.amount !== undefined || slots.reimbursed !== undefined || slots.ownShare !== undefined;
   const score = scoreIntent(text, {
     // Figures whose role is asked about (2万 5千) still make the message about a bill.
-    amount: slots.amount !== undefined || money.ambiguity !== undefined,
+    // So do what the fund paid and what the person paid of it (医保报了2万 对不对: a question about the bill).
+    amount: billSaid || money.ambiguity !== undefined,
     places: regionCount,
     slots: regionCount,
-    scenario: slots.amount !== undefined && slots.insuredRegion !== undefined && slots.treatmentRegion !== undefined,
+    scenario: billSaid && slots.insuredRegion !== undefined && slots.treatmentRegion !== undefined,
   });
   result.intent = score.intent;
   result.confidence = confidenceOf(score);

@@ -49,6 +49,10 @@ export interface Slots {
   yearToDate?: string;
   /** a 起付线 the person quotes */
   quotedDeductible?: string;
+  /** what the fund reimbursed for this bill, as the person was told (医保报了2万) */
+  reimbursed?: string;
+  /** what the person paid of this bill themselves (自己出了4万) */
+  ownShare?: string;
   setting?: Setting;
   hospitalLevel?: HospitalLevel;
   scheme?: Scheme;

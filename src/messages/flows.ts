@@ -263,6 +263,16 @@ export const flowMessages = {
       livesThere: "您说常住或在就医地工作，按长期备案算；如果没办长期备案，就说“没备案”或“办的临时的”",
     } as Record<string, string>,
     sourceDateUnknown: "发布日期不明",
+    /**
+     * What the person was told set against the estimate: close, or the difference and its usual
+     * reasons. Their figure is theirs (from the bill); never called wrong.
+     */
+    toldCompare: (said: string, ours: string, diff: string | null) =>
+      diff === null
+        ? `${said}，和估算的 ${ours} 元接近。`
+        : `${said}，估算是 ${ours} 元，相差 ${diff} 元。常见原因：目录外（自费）项目、乙类药先自付、医院等级或备案情况与估算的假设不同；以结算单为准。`,
+    toldFund: (x: string) => `您说医保报了 ${x} 元`,
+    toldOwn: (x: string) => `您说自己出了 ${x} 元`,
     /** A quoted 起付线 that is not the sourced one: both said, the source's computed on, the person's papers decide. */
     toldDeductible: (said: string, ours: string | null, source: string, date: string) =>
       ours === null
@@ -313,6 +323,8 @@ export const flowMessages = {
     deposit: (yuan: string) => `；押金 ${yuan}（押金不是总费用，没有算进去）`,
     /** A 起付线 the person quoted: said back; the sourced figure is the one computed on (see estimate.toldDeductible). */
     quotedDeductible: (yuan: string, same: boolean) => `；您说起付线 ${yuan}${same ? "（与资料一致）" : ""}`,
+    /** No total said: the two parts given, added up, are the bill computed on. */
+    summedTotal: (reimbursed: string, own: string) => `；总费用按医保报的 ${reimbursed} 加自己出的 ${own} 算（您没说总共多少）`,
     leftOut: (figures: string) => `；另有 ${figures}未计入（是乙类或自费的钱，就连总费用一起说）`,
     /** 退休 said with 居民医保: said back, not silently dropped (居民医保 has no retirees' rules). */
     retiredResident: "（居民医保不分在职退休）",

@@ -140,3 +140,24 @@ describe("figures as people copy or space them", () => {
     expect(parse("住院押金2万 总共花了1.8万 退回来多少").intent).not.toBe("back");
   });
 });
+
+describe("what the fund reimbursed and what the person paid, in their own roles", () => {
+  const told = (text: string) => {
+    const { amount, reimbursed, ownShare } = parse(text).slots;
+    return JSON.parse(JSON.stringify({ amount, reimbursed, ownShare }));
+  };
+  it.each([
+    ["南昌职工 去广州住院 医保报了2万 对不对", { reimbursed: "20000" }],
+    ["总共花了12万 医保报了8万 自己出了4万 对吗", { amount: "120000", reimbursed: "80000", ownShare: "40000" }],
+    ["一共花了5万 医保给报了3万", { amount: "50000", reimbursed: "30000" }],
+    ["医保报了2万 自己出了1万 对吗", { reimbursed: "20000", ownShare: "10000" }],
+    ["医保报销了8000 自己付了4000 正常吗", { reimbursed: "8000", ownShare: "4000" }],
+    ["总费用3万 个人承担了1万2", { amount: "30000", ownShare: "12000" }],
+  ])("%s", (text, want) => {
+    expect(told(text)).toEqual(want);
+  });
+  it("paid in full (自己掏了, 自己垫了) with nothing reimbursed is the bill", () => {
+    expect(told("在北京住院 自己掏了3万 回去能报多少")).toEqual({ amount: "30000" });
+    expect(told("自己垫了3万 回来医保报了2万")).toEqual({ amount: "30000", reimbursed: "20000" });
+  });
+});
