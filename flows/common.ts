@@ -17,7 +17,9 @@ export type Problem =
   | { k: "zero" }
   | { k: "province"; code: string }
   /** `named`: the candidates are places the person named each (深圳 医保 广州), not readings of one name */
-  | { k: "ambiguous"; codes: string[]; named?: boolean };
+  | { k: "ambiguous"; codes: string[]; named?: boolean }
+  /** "不知道" to a question with no default of its own (住院还是门诊): explained once, then a default. */
+  | { k: "dontKnow" };
 
 export interface FlowContext {
   a: Answers;

@@ -23,7 +23,7 @@ import {
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { followUpTopic } from "../language/follow-ups.ts";
 import { deniesEmergency, earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
-import { saysDontKnow } from "../language/replies.ts";
+import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -403,7 +403,14 @@ function topicOf(p: Parse): string | undefined {
 const DEFAULTED: readonly Slot[] = ["visitor", "category", "level", "scheme", "status"];
 
 /** "不知道" to a question with a stated default: the default, stored as an assumption and said so. */
-function dontKnowAnswer(text: string, pending: Slot): RouterEvent | undefined {
+function dontKnowAnswer(text: string, pending: Slot, s: Situation): RouterEvent | undefined {
+  // 住院还是门诊: a stay's cue (押金, 床位) or a second 不知道 takes 住院, said as an assumption;
+  // the first time the difference is explained and the question asked once more.
+  if (pending === "setting" && saysDontKnow(text)) {
+    const flow = s.ctx.flow?.c;
+    if (saysStay(text) || flow?.deposit || flow?.err?.k === "dontKnow") return { type: "FLOW", event: { type: "ANSWER", a: { setting: "inpatient" }, assume: true } };
+    return { type: "FLOW", event: { type: "INVALID", why: { k: "dontKnow" } } };
+  }
   if (!DEFAULTED.includes(pending) || !saysDontKnow(text)) return undefined;
   const d = assumptions();
   const slot = pending === "category" ? "visitor" : pending;
@@ -762,7 +769,7 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   if (short) return short;
 
   const pending = pendingSlot(s);
-  const fallback = pending ? dontKnowAnswer(text, pending) : undefined;
+  const fallback = pending ? dontKnowAnswer(text, pending, s) : undefined;
   if (fallback) return fallback;
   const expecting = pending ? EXPECTING[pending] : undefined;
   // One parse. A message that asks something is read on its own, so its question is not lost

@@ -48,6 +48,8 @@ function problemText(problem: Problem, slot: Slot): string {
       const name = divisionByCode(problem.code)?.name ?? "";
       return m.problems.province(name, shortName(name), slot);
     }
+    case "dontKnow":
+      return slot === "setting" ? m.problems.dontKnowSetting : m.problems.unclear;
     case "ambiguous":
       // One city only: a name typed wrong (深川), asked back rather than assumed.
       if (problem.codes.length === 1) return m.problems.didYouMean(shortName(divisionByCode(problem.codes[0]!)?.name ?? ""));

@@ -31,7 +31,7 @@ export interface StoredConversation {
 
 const Slot = z.enum(SLOTS as [string, ...string[]]);
 const Problem = z.union([
-  z.strictObject({ k: z.enum(["unclear", "invalid", "negative", "too_large", "zero"]) }),
+  z.strictObject({ k: z.enum(["unclear", "invalid", "negative", "too_large", "zero", "dontKnow"]) }),
   z.strictObject({ k: z.literal("province"), code: z.string() }),
   z.strictObject({ k: z.literal("ambiguous"), codes: z.array(z.string()).max(10), named: z.boolean().optional() }),
 ]);

@@ -99,10 +99,16 @@ function thanksOnly(text: string): boolean {
 const YES = /^(是|是的|是啊|是呀|对|对的|对啊|对呀|没错|没错的|嗯+|嗯嗯|好|好的|可以|行|确认|确定|正确|就是|就是的|是这样|对头|yes|y|ok)[。.!！~～]*$/iu;
 const NO = /^(不是|不是的|不对|不对的|错了|不|否|没有|没|不用|不要|不行|算了|no|n)[。.!！~～]*$/iu;
 
-const UNKNOWN = /^(我)?(也)?(不知道|不清楚|不确定|不晓得|没数|不了解|说不清|记不清|不记得|忘了)/u;
+const UNKNOWN = /^(我)?(也|还是|真|真的|确实|实在)?(不知道|不清楚|不确定|不晓得|没数|不了解|说不清|记不清|不记得|忘了)/u;
 /** "不知道", "不清楚": the person cannot answer the question (its stated default may then be taken). */
 export function saysDontKnow(text: string): boolean {
   return typeof text === "string" && UNKNOWN.test(text.trim()) && text.trim().length <= 12;
+}
+
+/** What only a hospital stay has (押金, 床位, 病房, 出院): 住院, when the person cannot say which it was. */
+const STAY = /押金|预交金|床位|病房|病床|入院|出院|住了|住着|住进|躺了|陪床|陪护|手术|开刀/u;
+export function saysStay(text: string): boolean {
+  return typeof text === "string" && STAY.test(text);
 }
 
 /** "没有", "0": none of the bill was 乙类 or 目录外 (an amount of 0, not a refusal). */

@@ -133,6 +133,9 @@ export const flowMessages = {
     ambiguous: "这个地名可能指不同的地方，请选一个：",
     /** Two places named, and which is which is unclear (深圳 医保 广州): the question says the role. */
     ambiguousRole: (slot: string) => (slot === "treatment" ? "您是在哪个城市看病？请选一个：" : "您的医保是哪个城市的（在哪里参保）？请选一个："),
+    /** 不知道 to 住院还是门诊, the first time: how to tell (a second 不知道 takes 住院, said so). */
+    dontKnowSetting:
+      "这样分：办了入院手续、在医院住下（一般要交押金、有床位）的是住院；看完病、拿了药当天回家的是普通门诊；参保地认定过的慢性病（如高血压、糖尿病）在门诊看，是门诊慢特病。",
     /** A name typed wrong that fits one city: asked back, never assumed. */
     didYouMean: (city: string) => `您是说${city}吗？是的话点一下；不是的话，请再输入一次城市名。`,
   },
@@ -255,6 +258,7 @@ export const flowMessages = {
       schemeRetired: "您说已退休，按职工医保算（居民医保没有退休一说；如果是居民医保，请改一下险种）",
       status: "按在职算",
       level: "按三级医院算（起付线最高）",
+      setting: "按住院算（交了押金、在医院住下的是住院；只是看完病拿药回家的，说“门诊”）",
       visitor: "按“其他临时外出就医”算（报销比例降得最多）",
       classB: "乙类金额不知道，按 0 算（实际自付可能更多）",
       outOfCatalog: "目录外金额不知道，按 0 算（实际自付可能更多）",

@@ -157,3 +157,36 @@ describe("two questions in one message: both answered", () => {
     for (const part of parts) expect(t).toContain(part);
   });
 });
+
+describe("不知道 to 住院还是门诊", () => {
+  const CASE = "我在苏州交的职工医保 在上海看病花了3万 能报多少";
+  const QUESTION = "这次是住院、普通门诊，还是门诊慢特病？";
+
+  it.each(["不知道", "不清楚"])("%s the first time → the difference explained, then the question once more", (dunno) => {
+    const t = last([CASE, dunno]);
+    expect(t).not.toContain("没看懂");
+    expect(t).toContain("入院手续");
+    expect(t).toContain("当天回家");
+    expect(t).toContain(QUESTION);
+  });
+
+  it("不知道 twice → 住院 taken, said as an assumption with its reason, and the estimate goes on", () => {
+    const r = chat([CASE, "不知道", "还是不知道"]);
+    const t = textOf(r.at(-1)!);
+    expect(t).not.toContain(QUESTION);
+    expect(t).toContain("先按住院算");
+    expect(t).toContain("说“门诊”");
+  });
+
+  it.each(["不知道 交了押金", "不清楚 住了几天"])("%s → 住院 at once (a stay's cue)", (dunno) => {
+    const t = last([CASE, dunno]);
+    expect(t).not.toContain(QUESTION);
+    expect(t).not.toContain("没看懂");
+  });
+
+  it("the same question is never repeated unchanged", () => {
+    const r = chat([CASE, "不知道", "不知道"]).map(textOf);
+    expect(r[1]).not.toBe(r[0]);
+    expect(r[2]).not.toBe(r[1]);
+  });
+});

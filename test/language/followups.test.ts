@@ -91,3 +91,13 @@ describe("two questions in one message", () => {
     expect(parse(text).topic ?? "").not.toContain("+");
   });
 });
+
+import { saysDontKnow, saysStay } from "../../src/language/replies.ts";
+
+describe("不知道 and a stay's cues", () => {
+  it.each(["不知道", "不清楚", "还是不知道", "我也不清楚", "真不知道"])("%s says the person cannot tell", (text) => {
+    expect(saysDontKnow(text)).toBe(true);
+  });
+  it.each(["交了押金", "有床位", "住了几天", "做了手术"])("%s is a stay's cue", (text) => expect(saysStay(text)).toBe(true));
+  it.each(["拿了点药", "看完就回家了", "挂了个号"])("%s is none", (text) => expect(saysStay(text)).toBe(false));
+});
