@@ -132,6 +132,8 @@ export function assumptionText(a: Assumption): string {
       return x.provinceTable(a.city, a.province);
     case "province_rule":
       return x.provinceRule(a.city, a.province, t.visitor(a.visitor));
+    case "rule_other_scheme":
+      return x.ruleOtherScheme(a.city, a.scheme, t.visitor(a.visitor));
     case "intra_province_catalogue":
       return x.intraProvinceCatalogue;
     case "intra_province_unknown_cut":

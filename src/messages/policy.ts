@@ -126,6 +126,8 @@ export const policyText = {
     provinceFile: (city: string, province: string) => `${city}没有自己的政策数据，按${province}全省统一规定估算（不是${city}单独公布的）`,
     provinceTable: (city: string, province: string) => `${city}没有自己的起付线和比例数据，按${province}全省标准估算`,
     provinceRule: (city: string, province: string, visitor: string) => `${city}对「${visitor}」没有自己的规定，按${province}全省规定估算`,
+    ruleOtherScheme: (city: string, scheme: "employee" | "resident", visitor: string) =>
+      `${city}对「${visitor}」的规定写的是${scheme === "employee" ? "职工医保" : "居民医保"}，${scheme === "employee" ? "居民医保" : "职工医保"}没有找到同样的规定，下面没有用它`,
     intraProvinceCatalogue: "省内跨市的目录由各省定，参保地没写明，按参保地目录算（江苏的做法）",
     intraProvinceUnknownCut: (visitor: VisitorKey) =>
       `国家降幅上限只管跨省；参保地对省内「${VISITOR[visitor]}」的降幅无数据，按本地比例算，实际可能报得更少`,

@@ -307,12 +307,33 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   };
   c.classBShare = classBShare(book, c, scenario.treatment.date);
   c.visitor = visitorRule(book, c, scenario.visitor);
+  const otherScheme = ruleOfOtherScheme(book, c);
+  if (otherScheme) assumptions.push(otherScheme);
   if (c.visitor.unknownUnregistered && jurisdiction !== "same_pool") {
     const fact = book.national.facts.unregistered_pay_first;
     const sourceTitle = fact ? book.sourceRef(null, fact.source).title : "";
     return { ok: false, errors: [{ field: "visitor", problem: { kind: "no_unregistered_rule", name: insured.name, scheme: scenario.insured.scheme, sourceTitle } }] };
   }
   return { ok: true, value: c };
+}
+
+/**
+ * The city's own rule for this visitor is written for the other scheme only (`schemeOnly`:
+ * 南京's −20% for 职工): it is rightly not used, and the person is told so, lest they think the
+ * city's rule was missed.
+ */
+function ruleOfOtherScheme(book: PolicyBook, c: Case): Assumption | undefined {
+  if (c.visitor.freeZone || (c.visitor.entry && c.visitor.policy === c.policy && c.policy.code !== "typical")) return undefined;
+  const region = book.regions.get(poolingCode(c.insured.code));
+  const scheme = c.scenario.insured.scheme === "employee" ? "resident" : "employee";
+  const versions = region?.schemes[scheme]?.versions ?? [];
+  const date = c.scenario.treatment.date;
+  const other = versions.find((v) => v.from <= date && (v.to === null || date <= v.to));
+  if (!region || !other) return undefined;
+  const visitor = c.scenario.visitor;
+  const setting = c.scenario.treatment.setting;
+  const entry = findVisitorEntry(other, visitor, c.jurisdiction, setting) ?? (visitor === "unregistered" ? findVisitorEntry(other, "temporary_other", c.jurisdiction, setting) : undefined);
+  return entry?.schemeOnly ? { kind: "rule_other_scheme", city: region.name, scheme, visitor: entry.visitor } : undefined;
 }
 
 const UNREGISTERED_AS_TEMPORARY: Assumption = { kind: "unregistered_as_temporary" };

@@ -205,6 +205,8 @@ export type Assumption =
   | { kind: "province_table"; city: string; province: string }
   | { kind: "province_rule"; city: string; province: string; visitor: Visitor }
   | { kind: "intra_province_catalogue" }
+  /** The city's rule for this visitor is stated for the other scheme only (`schemeOnly`), so it was not used. */
+  | { kind: "rule_other_scheme"; city: string; scheme: Scheme; visitor: Visitor }
   /** A reading chosen between two in the source's words (`ambiguity` in the policy file). */
   | { kind: "ambiguity"; text: string }
   /** A reading the figures rest on, stated in the policy file (`assumption`: 石家庄 三级 = 省属三级). */

@@ -205,8 +205,18 @@ export const VisitorRule = z.discriminatedUnion("kind", [
 export type VisitorRule = z.infer<typeof VisitorRule>;
 
 
+/**
+ * Why a visitor rule or free zone holds for its own scheme only, in the source's terms (呼和浩特
+ * "在我市城镇职工基本医疗保险统筹基金支付比例的基础上"; a page about 城乡居民 only). Left out, the
+ * wording names no scheme and the file gives the rule to both schemes (杭州 M7, 深圳 358号令 第四十条);
+ * test/policies/scheme-wide.test.ts checks that every rule is one or the other, and the other
+ * scheme's estimate says that the city's rule does not speak for it.
+ */
+const SchemeOnly = { schemeOnly: z.string().min(1).optional() };
+
 const VisitorEntry = z.strictObject({
   ...Cited,
+  ...SchemeOnly,
   visitor: Visitor,
   scope: Scope.default("any"),
   /** Settings the entry covers; default all. */
@@ -225,6 +235,7 @@ export type VisitorEntry = z.infer<typeof VisitorEntry>;
 /** Treatment places where no registration is needed (成都 西南片区, 石家庄 京津冀, 苏州→上海). */
 const FreeZone = z.strictObject({
   ...Cited,
+  ...SchemeOnly,
   regions: z.array(RegionCode).min(1),
   since: IsoDate.optional(),
   rule: VisitorRule.default({ kind: "same" }),
