@@ -53,6 +53,8 @@ export interface Told {
   ownShare?: string;
   /** No total was said: the one computed on is reimbursed + own share, an assumption said back. */
   summed?: boolean;
+  /** Not a figure but told the same way: the stay is over (已经出院了), so only 补办 + a manual claim is left. */
+  discharged?: boolean;
 }
 
 /** Told figures of an event laid over those already held (a later figure replaces an earlier one of its kind). */

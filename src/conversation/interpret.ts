@@ -871,6 +871,7 @@ function toldOf(p: Parse): Told | undefined {
   if (p.slots.reimbursed !== undefined) told.reimbursed = p.slots.reimbursed;
   if (p.slots.ownShare !== undefined) told.ownShare = p.slots.ownShare;
   if (summedTotal(p) !== undefined) told.summed = true;
+  if (p.discharged) told.discharged = true;
   return Object.keys(told).length > 0 ? told : undefined;
 }
 

@@ -15,6 +15,7 @@ import { publishedText } from "../messages/policy.ts";
 import { chatAssumptionText, chatStepWords, chatWarningText } from "../messages/chat-steps.ts";
 import { book, regionName, today } from "./policy-data.ts";
 import { readBack } from "./readback.ts";
+import { dischargedPath, dischargedUnregistered, madeUpClaim } from "./discharged.ts";
 import type { Choice, Reply } from "./reply.ts";
 
 const go = (flow: "eligibility" | "registration" | "estimate" | "claim"): Choice => ({ id: `go:${flow}`, label: m.menuChoices[flow] });
@@ -351,8 +352,13 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   } catch {
     result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
+  const gone = dischargedUnregistered(ctx);
   if (!result.ok) {
-    const lines = [readBack(a, ctx.assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx), m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
+    const head = readBack(a, ctx.assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx);
+    // Discharged with no rule for the unregistered: the way still open, and what it may bring.
+    const claim = gone && result.errors.every((e) => e.problem.kind === "no_unregistered_rule") ? madeUpClaim(a, now, scenarioOf, "no_data") : undefined;
+    if (claim) return [{ text: [head, dischargedPath(), claim].join("\n") }, estimateAfter()];
+    const lines = [head, m.estimate.failed, ...result.errors.map((e) => `· ${problemText(e.problem)}`)];
     // Not registered, with no rule for it: what registering before discharge would bring is still known.
     if (b && result.errors.some((e) => e.problem.kind === "no_unregistered_rule")) {
       const registered = evaluate(scenarioOf({ ...a, visitor: "temporary_other" }, now), b);
@@ -370,6 +376,14 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const quoted = toldDeductible(ctx, e.steps);
   const lines: string[] = [readBack(a, assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
   if (quoted.line) lines.push(quoted.line);
+  // Discharged and not registered: the way still open first; a fund that pays the unregistered
+  // nothing is then not the last word.
+  const notCovered = e.directSettlement.kind === "not_covered";
+  if (gone) {
+    lines.push(dischargedPath());
+    const claim = notCovered ? madeUpClaim(a, now, scenarioOf, "nothing") : undefined;
+    if (claim) lines.push(claim);
+  }
   const regionLabel = e.policy.regionName || regionName(a.insured);
   if (e.policy.typical && !e.policy.regionData) lines.push(m.estimate.typical(`${regionName(a.insured)}${m.labels.scheme[e.policy.scheme]}`));
   else if (e.policy.typical) {
@@ -390,7 +404,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const cap = a.fundPaid !== undefined ? e.steps.find((x) => x.params.kind === "cap")?.params : undefined;
   if (cap?.kind === "cap" && cap.per === "year" && cap.capped) lines.push(m.estimate.capNearlyUsed(short(cap.used), short(cap.cap), short(cap.remaining)));
   // The total is in the read-back line; whole yuan without ".00" (the steps below do the same).
-  lines.push(m.estimate.fund(short(e.fundPays)));
+  lines.push(gone && notCovered ? m.estimate.fundNotMadeUp(short(e.fundPays)) : m.estimate.fund(short(e.fundPays)));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(short(e.seriousIllnessPays)));
   lines.push(m.estimate.you(short(e.youPay)));
   const compared = toldComparison(ctx, e.fundPays, e.youPay);
@@ -400,7 +414,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // An emergency's advice to register before discharge joins this line instead of a warning repeating it.
   const emergencyNote = e.warnings.some((x) => x.kind === "emergency");
   if (e.jurisdiction !== "same_pool" && a.setting !== "outpatient") {
-    const reason = emergencyNote && e.directSettlement.kind === "emergency" ? m.direct.emergencyInpatient : m.direct.reason[e.directSettlement.kind];
+    const reason = gone ? m.direct.reason.discharged : emergencyNote && e.directSettlement.kind === "emergency" ? m.direct.emergencyInpatient : m.direct.reason[e.directSettlement.kind];
     lines.push(m.direct.line(e.directSettlement.possible, reason));
   }
   lines.push(ownPolicy ? m.estimate.stepsTitleVersion(e.policy.version) : m.estimate.stepsTitle);
@@ -460,7 +474,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     saidAssumption.add("province_file");
   }
   // The direct-settlement line above already says what not registering means.
-  if (e.directSettlement.kind === "unregistered") saidWarning.add("unregistered");
+  if (e.directSettlement.kind === "unregistered" || gone) saidWarning.add("unregistered");
   // A cap step that bit already says the cap was reached.
   if (steps.some((x) => x.kind === "cap" && x.amount !== null)) saidWarning.add("cap_reached");
   // One list of assumptions: the answers the flow filled in, then the evaluator's own.

@@ -22,6 +22,7 @@ import { assignRoles } from "./roles.ts";
 import { scoreIntent, confidenceOf } from "./intents.ts";
 import { classify } from "./classifier.ts";
 import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
+import { saysDischarged } from "./discharge.ts";
 import { pairTopic, questionClauses } from "./two-questions.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
@@ -342,6 +343,7 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   // Out of scope, a pointer may still be said (个税大病医疗 → the tax office, not 大病保险).
   const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text, slots.visitorType === "unregistered") : undefined));
   if (topic) result.topic = topic;
+  if (saysDischarged(text)) result.discharged = true;
   // 备案了多久有效 比例会降吗: two questions answered on the spot, both named (never one dropped).
   // Not inside a clause already (one level), nor for a bill, nor for an answer to a question.
   if (!nested && expecting === undefined && slots.amount === undefined && !offTopic) {

@@ -88,6 +88,8 @@ export interface Parse {
   places?: PlaceSlot[];
   /** an amount-like text that could not be used (negative, overflow): for a polite re-ask */
   rejectedAmount?: { text: string; reason: "negative" | "too_large" | "zero" | "invalid" };
+  /** the stay is over (已经出院了, 上个月住的院 全自费的): the before-discharge path is closed */
+  discharged?: true;
   /** a side question one national rule answers (双向享受待遇, 承诺书, 就医地目录…), whatever the intent */
   topic?: SideTopic;
   /** below the confidence threshold: the two or three likeliest intents, best first */

@@ -141,6 +141,16 @@ export const flowMessages = {
   },
   unknownChoice: "不知道",
 
+  /** Discharged without a registration: the way still open, then what it may bring. */
+  discharged: {
+    path: (text: string, quote: string | undefined, source: string | undefined) =>
+      `按国家规定，${text}${quote ? `原文：“${quote}”` : ""}${source ? `（来源：${source}）` : ""}`,
+    pathFallback: "已经出院的，可以按参保地规定补办备案，再回参保地申请手工报销。",
+    claim: (fund: string, you: string, cut: "ceiling" | "intra" | "own", place: string, ruleSays: "nothing" | "no_data") =>
+      `补办备案后手工报销（按其他临时外出算${{ ceiling: "，参保地降幅无数据的按国家上限算", intra: "，参保地省内降幅无数据的按本地比例算", own: "" }[cut]}）：约报 ${fund} 元，自己约付 ${you} 元。` +
+      (ruleSays === "nothing" ? `${place}对没备案的规定是统筹基金不支付，补办后能不能这样报，请先问${place}医保。` : `${place}对没备案的报法我们没有数据，以${place}医保审核为准。`),
+  },
+
   choices: {
     next: "下一步",
     back: "上一步",
@@ -179,6 +189,8 @@ export const flowMessages = {
       emergency: "急诊抢救视同已备案",
       registered: "备案后在联网定点医院",
       unregistered: "没备案要先全额垫付、回参保地报销；出院前补办备案可直接结算",
+      /** Discharged already: the before-discharge path is closed. */
+      discharged: "已经出院，补办备案后回参保地手工报销",
       maternity: "生育费用不要按普通住院刷卡，先垫付再申请生育保险报销",
       not_covered: "这种情形统筹基金不支付",
     },
@@ -233,6 +245,8 @@ export const flowMessages = {
     serious: (x: string) => `大病保险另付：${x} 元`,
     you: (x: string) => `您自己付：${x} 元`,
     /** Not registered and no rule for it: the figure if registered before discharge, as a temporary visitor. */
+    /** Discharged and not registered: the fund figure is what not making up the registration brings. */
+    fundNotMadeUp: (x: string) => `不补办备案的话，医保基金支付：${x} 元`,
     ifRegistered: (fund: string, you: string, cut: "ceiling" | "intra" | "own") =>
       `出院结算前补办了临时备案的话（按其他临时外出算${{ ceiling: "，参保地降幅无数据的按国家上限算", intra: "，参保地省内降幅无数据的按本地比例算，实际可能报得更少", own: "" }[cut]}）：医保约付 ${fund} 元，自己约付 ${you} 元。`,
     stepsTitle: "怎么算的：",
