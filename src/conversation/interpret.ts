@@ -21,6 +21,7 @@ import {
   type Slots,
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
+import { replacedName } from "../language/replaced-name.ts";
 import { followUpTopic } from "../language/follow-ups.ts";
 import { deniesEmergency, earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
@@ -741,7 +742,8 @@ function figuresOf(p: Parse, known: Answers): { p: Parse; amounts?: string[]; su
  * place, whatever role the new one was read in.
  */
 function changedFromAnswer(text: string, known: Answers, patch: Record<string, unknown>): void {
-  const name = changedFromName(text);
+  // 是成都不是合肥: the name denied is the old one, as in 从合肥改成成都.
+  const name = changedFromName(text) ?? replacedName(text);
   if (!name) return;
   const codes = divisionsByName(name).map((d) => d.code);
   for (const [from, to] of [["treatment", "insured"], ["insured", "treatment"]] as const) {
