@@ -14,6 +14,7 @@ import { assumptionText, problemText, sourceAgeMark, warningText } from "../mess
 import { publishedText } from "../messages/policy.ts";
 import { chatAssumptionText, chatStepWords, chatWarningText } from "../messages/chat-steps.ts";
 import { book, regionName, today } from "./policy-data.ts";
+import { maternityAnswer } from "./maternity.ts";
 import { readBack } from "./readback.ts";
 import { dischargedPath, dischargedUnregistered, madeUpClaim } from "./discharged.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -204,7 +205,12 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
   for (const f of c?.facts ?? []) sources.push(f.source.title);
   if (a.why === "unregistered") lines.push(fact("makeup_after_discharge")?.text ?? m.claim.unregistered);
   if (a.why === "not_networked") lines.push(fact("non_networked")?.text ?? "");
-  if (a.why === "maternity") lines.push(fact("maternity")?.text ?? m.claim.maternity);
+  if (a.why === "maternity") {
+    // The insured place's word for these two places (成都: 成德眉资 settle directly) before the general one.
+    const own = maternityAnswer(a, now);
+    if (own?.source) sources.push(own.source);
+    lines.push(own?.text ?? fact("maternity")?.text ?? m.claim.maternity);
+  }
   lines.push(m.claim.keep);
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i] === "") lines.splice(i, 1);
   const titles = [...new Set(sources.filter((s): s is string => !!s))];

@@ -9,6 +9,7 @@ import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext 
 import { flowMessages as m } from "../messages/flows.ts";
 import { generalAnswer, isGeneralTopic } from "./general.ts";
 import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
+import { maternityAnswer } from "./maternity.ts";
 import { factFor } from "./policy-data.ts";
 import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -80,6 +81,7 @@ function topicAnswer(topic: string, a: Answers, now: Date) {
   if (topic === "why_ratio") return whyRatioAnswer(a, now);
   // 比例会不会降 from someone whose insured place has its own rule: that rule, not the national ceiling.
   if (topic === "ratio_change") return ratioChangeAnswer(a, now) ?? factFor(topic, termOf(a));
+  if (topic === "maternity") return maternityAnswer(a, now) ?? factFor(topic, termOf(a));
   return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));
 }
 

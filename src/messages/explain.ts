@@ -202,7 +202,7 @@ export function problemText(p: InputProblem): string {
     case "no_unregistered_rule":
       return e.noUnregisteredRule(p.name, p.scheme, p.sourceTitle);
     case "maternity_no_data":
-      return e.maternityNoData(p.name, p.scheme, p.sourceTitle);
+      return e.maternityNoData(p.name, p.scheme, p.sourceTitle, p.direct, p.treatment);
     case "data_unavailable":
       return flowMessages.dataUnavailable;
   }

@@ -519,6 +519,11 @@ export const flowMessages = {
 
   aside: {
     noData: "这个问题各地规定不同，以参保地规定为准。",
+    /** Childbirth where the insured place's data settles it directly / where it does not (成都: 成德眉资). */
+    maternityDirect: (insured: string, treatment: string) =>
+      `${insured}参保人在${treatment}生孩子，分娩住院属于${insured}的异地生育直接结算范围：不用备案，可以在医院直接结算，按生育保险的规定报销。`,
+    maternityPayFirst: (insured: string, treatment: string, places: string) =>
+      `${insured}参保人在${treatment}生孩子，不在${insured}的异地生育直接结算范围（${places}）内：要先全额垫付，再回参保地医保经办机构手工报销；不要按普通住院刷医保卡结算，否则会影响生育津贴。`,
     source: (title: string) => `（来源：${title}）`,
   },
   /** "为什么是70%": the ratio of the person's estimate, the rule that gave it, its source and age. */

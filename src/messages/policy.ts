@@ -193,9 +193,12 @@ export const policyText = {
       `${name}${scheme === "employee" ? "职工医保" : "城乡居民医保"}在外地看${SETTING[setting]}能报多少，我们还没有核实过的数据，没法估算（这不等于不能报）。` +
       `异地看门诊要先了解参保地的规定（来源：《${sourceTitle}》）。` +
       `建议向参保地医保经办机构问清：${setting === "chronic_outpatient" ? "这个病种能不能异地直接结算、要不要先做资格认定和备案、" : "异地普通门诊能不能直接结算、要不要先备案、"}起付线、报销比例和年度限额各是多少。`,
-    maternityNoData: (name: string, scheme: "employee" | "resident", sourceTitle: string) =>
+    /** `direct`: the insured place's data says childbirth in this treatment place settles directly (成都 in 德阳). */
+    maternityNoData: (name: string, scheme: "employee" | "resident", sourceTitle: string, direct = false, treatment = "") =>
       `生孩子（分娩）的费用按生育保险（生育医疗费用）的规定报销，很多地方是定额或单独的标准，不按普通住院的起付线和比例算；我们没有${name}${scheme === "employee" ? "职工医保" : "城乡居民医保"}生育待遇的数据，所以不给数字。` +
-      `在外地分娩一般先自己垫付，不要按普通住院刷卡结算，再回参保地申请生育保险报销（来源：《${sourceTitle}》）。`,
+      (direct
+        ? `${name}参保人在${treatment}分娩住院属于${name}的异地生育直接结算范围，不用备案，可以在医院直接结算（来源：《${sourceTitle}》）。`
+        : `在外地分娩一般先自己垫付，不要按普通住院刷卡结算，再回参保地申请生育保险报销（来源：《${sourceTitle}》）。`),
     noUnregisteredRule: (name: string, scheme: "employee" | "resident", sourceTitle: string) =>
       `${name}${scheme === "employee" ? "职工医保" : "城乡居民医保"}对没备案在外地看病怎么报，我们没有数据；国家规定的降幅上限只管备案了的临时外出，没备案的由参保地自己定（有的降得更多，有的不予报销），所以没法估算。` +
       `没备案一般要先全额垫付，再回参保地按当地规定手工报销；出院结算前补办备案，就能直接结算（来源：《${sourceTitle}》）。`,

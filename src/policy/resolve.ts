@@ -10,6 +10,7 @@ import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor,
 import type { InputError } from "./evaluate.ts";
 import { CutVisitor, jurisdictionBetween, type Setting } from "./terms.ts";
 import { freeZoneWithProvince, zoneDecides } from "./zones.ts";
+import { maternitySettlement } from "./maternity.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
 
@@ -214,8 +215,11 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     // Childbirth is paid by maternity benefits (生育医疗费用, often fixed sums) by rules of their own,
     // and claimed after paying first; computing it as ordinary inpatient care would make a figure up.
     const fact = book.national.facts.maternity;
-    const sourceTitle = fact ? book.sourceRef(null, fact.source).title : "";
-    return { ok: false, errors: [{ field: "maternity", problem: { kind: "maternity_no_data", name: insured.name, scheme: scenario.insured.scheme, sourceTitle } }] };
+    // The insured place's own word for these two places (成都: 成德眉资 settle directly) before the general one.
+    const own = maternitySettlement(book, { insured: insured.code, treatment: treatment.code, scheme: scenario.insured.scheme, date: scenario.treatment.date });
+    const sourceTitle = own ? own.source.title : fact ? book.sourceRef(null, fact.source).title : "";
+    const direct = own?.direct ? { direct: true, treatment: treatment.name } : {};
+    return { ok: false, errors: [{ field: "maternity", problem: { kind: "maternity_no_data", name: insured.name, scheme: scenario.insured.scheme, sourceTitle, ...direct } }] };
   }
   const insuredCode = poolingCode(insured.code);
   const treatmentCode = poolingCode(treatment.code);

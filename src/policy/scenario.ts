@@ -274,6 +274,7 @@ export type InputProblem =
   /** Care not registered where the insured place has no rule for it nor for temporary visitors (the national ceilings do not bound it). */
   | { kind: "no_unregistered_rule"; name: string; scheme: Scheme; sourceTitle: string }
   /** Childbirth: paid by maternity benefits (often fixed sums), not by the inpatient rules; no data on them. */
-  | { kind: "maternity_no_data"; name: string; scheme: Scheme; sourceTitle: string }
+  /** `direct`: the insured place's data settles childbirth in `treatment` directly (成都 in 德阳). */
+  | { kind: "maternity_no_data"; name: string; scheme: Scheme; sourceTitle: string; direct?: boolean; treatment?: string }
   /** The policy data could not be loaded. */
   | { kind: "data_unavailable" };

@@ -318,6 +318,11 @@ export const SchemeVersion = z.strictObject({
   capWithoutRates: z.strictObject({ outpatient: Cap.optional(), chronicOutpatient: Cap.optional() }).optional(),
   visitors: z.array(VisitorEntry).default([]),
   freeZones: z.array(FreeZone).default([]),
+  /**
+   * Treatment places where this region's insured settle childbirth directly, with no registration
+   * (成都: 成德眉资 省内异地生育医疗费用直接结算试点); anywhere else they pay first and claim.
+   */
+  maternity: z.strictObject({ ...Cited, directIn: z.array(RegionCode).min(1) }).optional(),
   manualClaim: ManualClaim.optional(),
   registration: Registration.optional(),
   /** Sources considered and not used, with the reason (conflict, low grade, superseded). */
