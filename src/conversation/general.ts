@@ -11,6 +11,7 @@ import { directSettlement, jurisdictionBetween, type Scheme } from "../policy/in
 import { book, factFor, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 import { describeVisitorRule } from "./results.ts";
 import { ratioChangeAnswer } from "./why-ratio.ts";
+import { validityAnswer } from "./validity.ts";
 
 export const GENERAL_TOPICS = [
   "who_can_register",
@@ -221,7 +222,7 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     }
     case "validity@long":
     case "validity@temporary":
-      return factFor("validity", kindOf(topic));
+      return validityAnswer(a, now, kindOf(topic)) ?? factFor("validity", kindOf(topic));
     case "cancel_change@long":
       return facts(["change_cancel"]);
     case "cancel_change@temporary":

@@ -10,6 +10,7 @@ import { flowMessages as m } from "../messages/flows.ts";
 import { generalAnswer, isGeneralTopic } from "./general.ts";
 import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
 import { maternityAnswer } from "./maternity.ts";
+import { validityAnswer } from "./validity.ts";
 import { factFor } from "./policy-data.ts";
 import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -82,6 +83,7 @@ function topicAnswer(topic: string, a: Answers, now: Date) {
   // 比例会不会降 from someone whose insured place has its own rule: that rule, not the national ceiling.
   if (topic === "ratio_change") return ratioChangeAnswer(a, now) ?? factFor(topic, termOf(a));
   if (topic === "maternity") return maternityAnswer(a, now) ?? factFor(topic, termOf(a));
+  if (topic === "validity") return validityAnswer(a, now, termOf(a)) ?? factFor(topic, termOf(a));
   return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));
 }
 

@@ -519,6 +519,9 @@ export const flowMessages = {
 
   aside: {
     noData: "这个问题各地规定不同，以参保地规定为准。",
+    /** 备案有效期 by the insured place's own rule, one line per kind of registration. */
+    validityPlace: (insured: string) => `按${insured}的规定，备案有效期：`,
+    validityKind: (kind: string, rule: string) => `· ${kind}：${rule.replace(/[。；]$/u, "")}。`,
     /** Childbirth where the insured place's data settles it directly / where it does not (成都: 成德眉资). */
     maternityDirect: (insured: string, treatment: string) =>
       `${insured}参保人在${treatment}生孩子，分娩住院属于${insured}的异地生育直接结算范围：不用备案，可以在医院直接结算，按生育保险的规定报销。`,
