@@ -80,7 +80,11 @@ function pairAnswer(topic: string, a: Answers, now: Date): Fact | undefined {
     .filter((f): f is Fact => !!f);
   if (parts.length === 0) return undefined;
   const sources = [...new Set(parts.flatMap((f) => f.source?.split("；") ?? []))];
-  return { text: parts.map((f) => f.text).join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+  // A line both answers say (the claim's deadline) is said once; why the city matters, once, at the end.
+  const lines = [...new Set(parts.flatMap((f) => f.text.split("\n")))];
+  const whyCity = lines.filter((line) => line.includes(g.askCity));
+  const text = [...lines.filter((line) => !line.includes(g.askCity)), ...whyCity.slice(-1)].join("\n");
+  return { text, ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
 }
 
 const g = m.general;
@@ -191,11 +195,13 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "makeup_after_discharge": {
       // What the national rules say (make up the registration, then claim at home), then the deadline
       // that matters now: the insured place's own, or the one article's with where to ask.
+      // The direct answer first (能补办, but no direct settlement once discharged), never a list before it.
       const after = b.national.facts.makeup_after_discharge;
+      const before = b.national.facts.makeup_registration;
       const deadline = generalAnswer("claim_deadline", a, now);
       const rest = deadline?.text.split("\n").filter((line) => line !== after?.text) ?? [];
-      const sources = [...new Set([sourceTitle(null, after?.source), ...(deadline?.source?.split("；") ?? [])].filter((t): t is string => !!t))];
-      return { text: [...(after ? [after.text] : []), ...rest].join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+      const sources = [...new Set([sourceTitle(null, before?.source), sourceTitle(null, after?.source), ...(deadline?.source?.split("；") ?? [])].filter((t): t is string => !!t))];
+      return { text: [g.makeupLead, ...(after ? [after.text] : []), ...rest].join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
     }
     case "kinds_compare": {
       const long = cats.filter((c) => c.term === "long").map((c) => c.name);

@@ -23,10 +23,22 @@ const MAY_BREAK = /[\s,，。.？?！!；;]|[吗呢么]\p{Script=Han}/u;
 /** The message's question clauses, when it has two or three of them. */
 export function questionClauses(text: string): string[] | undefined {
   if (!MAY_BREAK.test(text)) return undefined;
-  const parts = text.split(BREAK).filter((p) => p.length >= 2);
-  if (parts.length < 2 || parts.length > 3 || !parts.every((p) => ASKS.test(p))) return undefined;
+  // A part that asks nothing (出院半个月了) is the context of the question after it.
+  const parts: string[] = [];
+  let context = "";
+  for (const p of text.split(BREAK)) {
+    if (p.length < 2) continue;
+    if (ASKS.test(p)) {
+      parts.push(context + p);
+      context = "";
+    } else context += p;
+  }
+  if (parts.length < 2 || parts.length > 3) return undefined;
   return parts;
 }
+
+/** Answers after which a bill was paid in full: materials asked next are the claim's. */
+const PAID_FIRST = ["makeup_after_discharge", "claim_deadline", "makeup_in_hospital"];
 
 /** What a clause asks, as a side answer's topic; undefined for a flow's question or none. */
 function clauseTopic(p: Parse): string | undefined {
@@ -46,7 +58,9 @@ export function pairTopic(clauses: readonly string[], read: (clause: string) => 
   for (const clause of clauses) {
     let topic = clauseTopic(read(clause));
     if (topic === undefined) return undefined;
-    if (topic === "registration_materials" && whole.negated?.includes("visitorType") && !/备案/u.test(clause)) topic = "claim_materials";
+    // 要准备什么 after 没备案 or a discharge: the claim's materials (paid in full first), not the registration's.
+    const paidFirst = whole.negated?.includes("visitorType") || topics.some((t) => PAID_FIRST.includes(t));
+    if (topic === "registration_materials" && paidFirst && !/备案/u.test(clause)) topic = "claim_materials";
     if (!topics.includes(topic)) topics.push(topic);
   }
   return topics.length >= 2 ? topics.join("+") : undefined;

@@ -379,6 +379,10 @@ export const flowMessages = {
     materialsOwnIntro: "您这一类备案，全国统一要求的材料：",
     /** 临时的呢 after the materials: the lines of that kind only. */
     materialsKindIntro: (term: "long" | "temporary") => `${term === "long" ? "长期" : "临时"}备案，全国统一要求的材料：`,
+    /** 出院了还能补办备案吗: the direct answer, before the rule and its deadline. */
+    makeupLead: "能补办，但已经出院结了账，就不能再直接结算了（出院结算前补办的，出院时才能直接结算）。",
+    /** The words every "why the city matters" line shares: said once when two answers are joined. */
+    askCity: "告诉我您在哪里参保",
     /** 具体步骤呢: the national app's steps, numbered after this line. */
     stepsIntro: "在国家医保服务平台 APP 或“国家异地就医备案”小程序上备案，步骤是：",
     stepsOffline: "不会用手机的，可以到参保地的医保经办机构窗口办理。",

@@ -190,3 +190,23 @@ describe("不知道 to 住院还是门诊", () => {
     expect(r[2]).not.toBe(r[1]);
   });
 });
+
+describe("making up the registration after discharge: the direct answer first", () => {
+  it.each(["出院半个月了 还能补办备案吗", "出院半个月了还能补办备案吗", "出院半个月了 没备案 还能补办吗"])("%s → 能补办, no direct settlement now, the manual claim and its deadline; no list before it", (text) => {
+    const t = chat([text])[0]![0]!.text;
+    expect(t).toMatch(/^能补办/u);
+    expect(t).toContain("出院结算前补办");
+    expect(t).toContain("手工报销");
+    expect(t).toContain("手工报销期限");
+    expect(t).not.toContain("医疗费用发票");
+  });
+
+  it.each(["出院半个月了 还能补办备案吗 要带什么材料", "出院半个月了还能补办备案吗？回去报销要啥材料"])("%s → the 补办 answer, then the claim's list, each line once", (text) => {
+    const t = chat([text])[0]![0]!.text;
+    expect(t).toMatch(/^能补办/u);
+    expect(t.indexOf("医疗费用发票")).toBeGreaterThan(t.indexOf("手工报销期限"));
+    const lines = t.split("\n");
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(t.match(/告诉我您在哪里参保/gu)?.length).toBe(1);
+  });
+});

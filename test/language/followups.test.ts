@@ -101,3 +101,10 @@ describe("不知道 and a stay's cues", () => {
   it.each(["交了押金", "有床位", "住了几天", "做了手术"])("%s is a stay's cue", (text) => expect(saysStay(text)).toBe(true));
   it.each(["拿了点药", "看完就回家了", "挂了个号"])("%s is none", (text) => expect(saysStay(text)).toBe(false));
 });
+
+describe("a part that asks nothing is the context of the next question", () => {
+  it.each([
+    ["出院半个月了 还能补办备案吗 要带什么材料", "makeup_after_discharge+claim_materials"],
+    ["出院半个月了还能补办备案吗？回去报销要啥材料", "makeup_after_discharge+claim_materials"],
+  ])("%s → %s", (text, topic) => expect(parse(text).topic).toBe(topic));
+});
