@@ -1,7 +1,7 @@
 /**
- * Removes what identifies a person (ID numbers, mobile numbers, names they give) from a
- * message. Used by the parser before reading numbers, and by channels and logs before
- * anything is stored or printed.
+ * Removes what identifies a person (ID numbers, mobile numbers, bank-card and insurance-card
+ * numbers, names they give) from a message. Used by the parser before reading numbers, and by
+ * channels and logs before anything is stored or printed.
  */
 import { languageMessages as messages } from "../messages/language.ts";
 import { DIVISIONS, shortName } from "../places/divisions.ts";
@@ -16,6 +16,27 @@ const ID_NUMBER =
 const MOBILE = /(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}(?!\d)/gu;
 // Landlines with their area code: 010-12345678, 0512 6523 1234, (021)12345678.
 const LANDLINE = /(?<![\d.])[(（]?0\d{2,3}[)）]?[-\s]?\d{7,8}(?![\d.])/gu;
+// A card number after the word for it (银行卡号, 社保卡号, 医保卡号, 卡号是…): letters and digits,
+// possibly grouped, at least 6 characters — insurance-card numbers are not all digits (A12345678).
+const CARD_AFTER_CUE = /((?:银行|社保|医保|社会保障|借记|储蓄)?卡号(?:是|为|码)?\s*[:：]?\s*)([A-Za-z0-9](?:[A-Za-z0-9]|[-\s](?=[A-Za-z0-9])){5,})/gu;
+// A bank card standing alone: 16–19 digits, possibly in groups of four, that pass the Luhn check.
+const BANK_CARD = /(?<![\d.])\d{4}(?:[-\s]?\d{4}){3}(?:[-\s]?\d{1,3})?(?![\d.])/gu;
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function bankCard(all: string): string {
+  const digits = all.replace(/\D/gu, "");
+  return digits.length >= 16 && digits.length <= 19 && luhn(digits) ? MARK : all;
+}
+
 // "我叫张伟", "名字是王建国", "我叫 Alice Wang": 2–4 Han characters (or a Latin name) after a cue
 // that can only introduce a name, up to a stop word.
 const NAME =
@@ -38,9 +59,11 @@ function softName(all: string, cue: string, word: string): string {
 export function redact(text: string): string {
   if (typeof text !== "string" || text === "") return "";
   return text
+    .replace(CARD_AFTER_CUE, (_all, cue: string) => `${cue}${MARK}`)
     .replace(ID_NUMBER, MARK)
     .replace(MOBILE, MARK)
     .replace(LANDLINE, MARK)
+    .replace(BANK_CARD, bankCard)
     .replace(NAME, (_all, cue: string) => `${cue}${MARK}`)
     .replace(SOFT_NAME, softName);
 }

@@ -46,3 +46,24 @@ describe("redact", () => {
     expect(redact(undefined as unknown as string)).toBe("");
   });
 });
+
+describe("bank-card and insurance-card numbers (QA3 A16)", () => {
+  it.each([
+    ["报销打到哪个卡 我的银行卡号6222021234567890123 可以吗", "6222021234567890123"],
+    ["卡号 6222 0212 3456 7890 123 能用吗", "6222 0212 3456 7890 123"],
+    ["我社保卡号是 A12345678 医保卡号 1234567890 北京职工", "A12345678"],
+    ["我社保卡号是 A12345678 医保卡号 1234567890 北京职工", "1234567890"],
+    ["医保卡号：310101200001011234X 怎么查", "310101200001011234X"],
+    ["打到 4111111111111111 这张卡", "4111111111111111"],
+  ])("%s hides %s", (text, secret) => {
+    const out = redact(text);
+    expect(out).not.toContain(secret);
+    expect(out).toContain(M);
+  });
+  it("keeps the facts around the number", () => {
+    expect(redact("我社保卡号是 A12345678 医保卡号 1234567890 北京职工")).toContain("北京职工");
+  });
+  it("leaves amounts and dates alone", () => {
+    for (const t of ["住院花了123456元", "总费用 35000 乙类 5000", "2025年3月1日入院", "报了12393"]) expect(redact(t)).toBe(t);
+  });
+});
