@@ -109,6 +109,10 @@ const PAST_WORK = /(以前|之前|原来|原先|过去|早年|曾经|当年|年�
 /** Retired and living with family or settled there (退休后到外地定居, the category's own words): 异地安置退休. */
 const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁|定居/u;
 
+/** 户口没迁, 户口还在老家没迁过来, 没落户: the household registration stayed behind. */
+/** (户口没有转过来 reaches this as 户口□□□□□: the negation reader blanks a denied 转 as a referral.) */
+const HUKOU_NOT_MOVED = /(户口|户籍)[^，,。]{0,6}((没|没有|未|不)(迁|转|落|办)|□)|没(迁|落)户/u;
+
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不|没|没有|未|需要|要不要|要)(转诊|转院|转到|转过去|转去)(?!吗)|(医院|医生|大夫)(给|帮我?|帮忙|让|叫|要求|建议)?(开)?转(的|了|过去|过来|院)/u, "referral"],
   [/(?<!不是|不算|非|是不是|算不算)急诊(?!吗)|抢救|急救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
@@ -157,7 +161,8 @@ export function readSlots(text: string): Slots {
   if (pastWork && !slots.scheme && /厂|单位|公司|企业|国企|机关|事业/u.test(pastWork[0])) slots.scheme = "employee";
   let visitor = visitorOf(text);
   if (status === "retired" && RETIRED_WITH_FAMILY.test(text) && visitor !== "referral" && visitor !== "emergency") {
-    visitor = "retiree_relocated";
+    // 安置 needs the 户口 moved there; with it left behind the retiree is a long-term resident.
+    visitor = HUKOU_NOT_MOVED.test(text) ? "long_term_resident" : "retiree_relocated";
   }
   if (visitor) slots.visitorType = visitor;
   return slots;
