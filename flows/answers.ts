@@ -55,6 +55,8 @@ export const Answers = z.strictObject({
    * not said, the estimate takes a long-term one rather than a short trip, and says so.
    */
   livesThere: z.boolean().optional(),
+  /** A level said not to be the one (不是三甲): the estimate asks the level rather than assume this one. */
+  notLevel: HospitalLevel.optional(),
   /** 灵活就业 said with no scheme: 职工医保 is taken as an assumption, said with the estimate. */
   flexible: z.boolean().optional(),
 });

@@ -118,7 +118,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -181,6 +181,8 @@ export const flowSetup = setup({
       const undone = context.undo && Object.keys(context.undo.a).some((s) => slots.includes(s as Slot));
       const a = withPatch(context.a, patch);
       // Said after a result that took a short trip for granted (在东莞打工的): the guess follows the fact.
+      // 不是三甲 after an estimate at 三级: that level goes, and is asked.
+      if (patch.notLevel !== undefined && patch.level === undefined && a.level === patch.notLevel) delete a.level;
       if (patch.livesThere && !patch.visitor && context.assumed?.includes("visitor") && a.visitor === assumptions().visitor) a.visitor = "long_term";
       return {
         a,
@@ -258,6 +260,8 @@ export const flowSetup = setup({
           continue;
         }
         if (slot === "status" && a.scheme === "resident") continue;
+        // 不是三甲: the default level is the one denied; it is asked instead (see the estimate's route).
+        if (slot === "level" && a.notLevel === value) continue;
         a[slot] = value;
         assumed.push(slot);
       }

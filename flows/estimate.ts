@@ -13,7 +13,8 @@ export const estimateFlow = flowSetup.createMachine({
   states: {
     route: {
       always: [
-        { guard: "canAssumeRest", target: "result", actions: "assumeRest" },
+        // Back through the route: what could not be assumed (a level said not to be the default) is asked.
+        { guard: "canAssumeRest", target: "route", reenter: true, actions: "assumeRest" },
         { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },
         // 灵活就业: 职工医保 assumed, said with the estimate, rather than asked.
         { guard: "flexibleNeedsScheme", target: "route", reenter: true, actions: "assumeFlexibleScheme" },

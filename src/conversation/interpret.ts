@@ -132,6 +132,8 @@ function choiceEvent(id: string, s: Situation, fromTyping: boolean): RouterEvent
   if (id.startsWith("v:") && inFlow) {
     const [, slot, raw] = id.split(":");
     if (slot && raw !== undefined && isSlot(slot)) {
+      // 不知道 under the level question (offered after 不是三甲): the default the words leave, as an assumption.
+      if (raw === "?" && slot === "level") return assumedAnswer(slot, s.ctx.flow?.c.a ?? {}) ?? { type: "NOISE", why: "expired" };
       const value = raw === "?" ? null : slot === "level" ? Number(raw) : raw;
       const a: Record<string, unknown> = { [slot]: value };
       if (slot === "category" && (CATEGORY_IDS as readonly string[]).includes(raw)) Object.assign(a, impliedByCategory(raw as CategoryId));
@@ -304,6 +306,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   if (s.outOfCatalog !== undefined && patch.outOfCatalog === undefined) patch.outOfCatalog = s.outOfCatalog;
   if (s.setting) patch.setting = s.setting;
   if (s.hospitalLevel) patch.level = s.hospitalLevel;
+  else if (s.notLevel) patch.notLevel = s.notLevel;
   if (s.scheme) patch.scheme = s.scheme;
   if (s.flexibleWork) patch.flexible = true;
   if (s.personStatus) patch.status = s.personStatus;
@@ -413,9 +416,15 @@ function dontKnowAnswer(text: string, pending: Slot, s: Situation): RouterEvent 
     return { type: "FLOW", event: { type: "INVALID", why: { k: "dontKnow" } } };
   }
   if (!DEFAULTED.includes(pending) || !saysDontKnow(text)) return undefined;
+  return assumedAnswer(pending, s.ctx.flow?.c.a ?? {});
+}
+
+/** The question's stated default, as an answer stored as an assumption. */
+function assumedAnswer(pending: Slot, known: Answers): RouterEvent | undefined {
   const d = assumptions();
   const slot = pending === "category" ? "visitor" : pending;
-  const value = d[slot];
+  // 不是三甲, then 不清楚: the highest level the words leave (二级), not the one denied.
+  const value = slot === "level" && known.notLevel !== undefined && known.notLevel === d.level ? (d.level === 3 ? 2 : 3) : d[slot];
   if (value === undefined || value === null) return undefined;
   const a: Record<string, unknown> = { [slot]: value };
   if (pending === "category" && (CATEGORY_IDS as readonly string[]).includes(String(value))) Object.assign(a, { category: value }, impliedByCategory(value as CategoryId));

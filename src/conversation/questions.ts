@@ -81,8 +81,10 @@ export function questionReply(slot: Slot, ctx: FlowContext): Reply {
     return choices.length > 0 ? { text: lines.join("\n"), choices } : { text: lines.join("\n") };
   }
   if (ctx.tries >= 2) lines.push(explanationOf(slot));
-  lines.push(m.ask[slot as keyof typeof m.ask] ?? "");
-  let choices = slotChoices(slot);
+  // 不是三甲: the denied level is not offered; 三乙 can still be typed.
+  const denied = slot === "level" ? ctx.a.notLevel : undefined;
+  lines.push(denied ? m.askLevelNot(denied) : (m.ask[slot as keyof typeof m.ask] ?? ""));
+  let choices = denied ? [...slotChoices(slot).filter((c) => c.id !== `v:level:${denied}`), { id: "v:level:?", label: m.unknownChoice }] : slotChoices(slot);
   if (ctx.tries >= 2 && REGION_SLOTS.includes(slot)) {
     lines.push(m.wayOut);
     choices = [

@@ -172,7 +172,8 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     }
     case "assumedAnswer": {
       const replies = view(value, { ...ctx, note: undefined }, now);
-      const said = note.slots.map((s) => m.estimate.assumed[s]).filter((x): x is string => !!x);
+      const notThird = ctx.flow?.c.a.notLevel === 3 && ctx.flow.c.a.level === 2;
+      const said = note.slots.map((s) => m.estimate.assumed[s === "level" && notThird ? "levelNotThird" : s]).filter((x): x is string => !!x);
       return said.length > 0 ? [{ text: m.assumedAnswer(said.join("，")) }, ...replies] : replies;
     }
     case "heard": {

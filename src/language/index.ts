@@ -60,7 +60,7 @@ const SHARE_WORD: Partial<Record<keyof Slots, RegExp>> = { classB: /乙类/u, ou
 const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
   stationed: "visitorType", visitorType: "visitorType", personStatus: "personStatus", hospitalLevel: "hospitalLevel",
   setting: "setting", scheme: "scheme", insuredRegion: "insuredRegion", treatmentRegion: "treatmentRegion", amount: "amount",
-  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible", flexibleWork: "flexibleWork", reimbursed: "reimbursed", ownShare: "ownShare",
+  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible", flexibleWork: "flexibleWork", reimbursed: "reimbursed", ownShare: "ownShare", notLevel: "hospitalLevel",
 };
 
 /**

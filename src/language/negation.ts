@@ -33,9 +33,10 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   // 是三级医院吗我也不知道, 不清楚是不是三甲: asked or unsure, not stated.
   { re: /(?:不知道|不清楚|不确定)(?:是不是|是否|是)?(?:在)?(?:三甲|三级|三乙)|是(?:三甲|三级|三乙)(?:医院)?吗/u, cue: "hospitalLevel", denied: "3" },
   { re: /(?:不知道|不清楚|不确定)(?:是不是|是否|是)?(?:在)?(?:二甲|二级|二乙)|是(?:二甲|二级|二乙)(?:医院)?吗/u, cue: "hospitalLevel", denied: "2" },
-  { re: /(?:不是|并非|非|不算)(?:在)?(?:三甲|三级|三乙)/u, cue: "hospitalLevel", denied: "3" },
-  { re: /(?:不是|并非|非|不算)(?:在)?(?:二甲|二级|二乙)/u, cue: "hospitalLevel", denied: "2" },
-  { re: /(?:不是|并非|非|不算)(?:在)?(?:一级|社区医院|卫生院)/u, cue: "hospitalLevel", denied: "1" },
+  // Said not to be (不是三甲): the level is not that one, and an estimate must not take it for granted either.
+  { re: /(?:不是|并非|非|不算)(?:在)?(?:三甲|三级|三乙)/u, cue: "hospitalLevel", denied: "3", implies: { notLevel: 3 } },
+  { re: /(?:不是|并非|非|不算)(?:在)?(?:二甲|二级|二乙)/u, cue: "hospitalLevel", denied: "2", implies: { notLevel: 2 } },
+  { re: /(?:不是|并非|非|不算)(?:在)?(?:一级|社区医院|卫生院)/u, cue: "hospitalLevel", denied: "1", implies: { notLevel: 1 } },
   { re: /(?:还没有?|没有?|未|不是|不用|不需要|没到)(?:办)?(?:过|了)?(?:去|到|进|在)?(?:医院)?住(?:院|过院)|不住院/u, cue: "setting", denied: "inpatient" },
   { re: /(?:不是|不算|并非)(?:看)?(?:的)?门诊/u, cue: "setting", denied: "outpatient" },
   { re: /(?:不是|并非|没有?)(?:参加|交|买)?(?:的)?(?:城镇)?职工(?:医保)?/u, cue: "scheme", denied: "employee" },

@@ -49,6 +49,8 @@ export interface Slots {
   yearToDate?: string;
   /** a 起付线 the person quotes */
   quotedDeductible?: string;
+  /** a level said not to be the one (不是三甲 → 3): never filled as the level, and not assumed either */
+  notLevel?: HospitalLevel;
   /** what the fund reimbursed for this bill, as the person was told (医保报了2万) */
   reimbursed?: string;
   /** what the person paid of this bill themselves (自己出了4万) */

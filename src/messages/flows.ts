@@ -97,6 +97,9 @@ export const flowMessages = {
   } as Record<string, ((v: string) => string) | undefined>,
   slotName: { category: "情况", why: "原因" } as Record<string, string>,
   /** "不知道" to a question with a default: what is taken instead, open to change. */
+  /** The level question after 不是三甲 (or 不是二级…): the denied level is not among the buttons. */
+  askLevelNot: (level: number) =>
+    level === 3 ? "您说不是三甲：是二级还是一级医院？（三乙也算三级，是的话就说“三乙”）" : `您说不是${({ 2: "二级", 1: "一级" } as Record<number, string>)[level]}医院：是几级医院？`,
   assumedAnswer: (what: string) => `不确定也没关系，先${what}；知道了随时说，我重新算。`,
   tooLong: (n: number) => `消息太长，我只看了前 ${n} 个字。`,
 
@@ -273,6 +276,7 @@ export const flowMessages = {
       status: "按在职算",
       level: "按三级医院算（起付线最高）",
       setting: "按住院算（交了押金、在医院住下的是住院；只是看完病拿药回家的，说“门诊”）",
+      levelNotThird: "按二级医院算（您说不是三甲）",
       visitor: "按“其他临时外出就医”算（报销比例降得最多）",
       classB: "乙类金额不知道，按 0 算（实际自付可能更多）",
       outOfCatalog: "目录外金额不知道，按 0 算（实际自付可能更多）",
