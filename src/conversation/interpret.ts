@@ -306,9 +306,9 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   if (s.outOfCatalog !== undefined && patch.outOfCatalog === undefined) patch.outOfCatalog = s.outOfCatalog;
   if (s.setting) patch.setting = s.setting;
   if (s.hospitalLevel) patch.level = s.hospitalLevel;
-  else if (s.notLevel) patch.notLevel = s.notLevel;
+  else if (p.notLevel) patch.notLevel = p.notLevel;
   if (s.scheme) patch.scheme = s.scheme;
-  if (s.flexibleWork) patch.flexible = true;
+  if (p.flexibleWork) patch.flexible = true;
   if (s.personStatus) patch.status = s.personStatus;
   if (s.visitorType === "unregistered") patch.visitor = "unregistered";
   else if (s.visitorType) {

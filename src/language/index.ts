@@ -219,6 +219,11 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
     if (level) slots.hospitalLevel = level;
   }
   const result: Parse = { intent: "out_of_scope", confidence: 0, slots };
+  // Read with the slots, reported beside them: flags about the person's words, not values of a slot.
+  if (slots.notLevel !== undefined) result.notLevel = slots.notLevel;
+  if (slots.flexibleWork) result.flexibleWork = true;
+  delete slots.notLevel;
+  delete slots.flexibleWork;
   Object.assign(slots, money.slots);
   // "5000" answering "乙类有多少？": a figure with no role word is the part asked for.
   // Not a figure named as the total (上一个说错了 总共花了5万2): that is the bill, whatever was asked.

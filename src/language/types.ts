@@ -49,7 +49,7 @@ export interface Slots {
   yearToDate?: string;
   /** a 起付线 the person quotes */
   quotedDeductible?: string;
-  /** a level said not to be the one (不是三甲 → 3): never filled as the level, and not assumed either */
+  /** read here, reported as Parse.notLevel (not a slot's value) */
   notLevel?: HospitalLevel;
   /** what the fund reimbursed for this bill, as the person was told (医保报了2万) */
   reimbursed?: string;
@@ -58,7 +58,7 @@ export interface Slots {
   setting?: Setting;
   hospitalLevel?: HospitalLevel;
   scheme?: Scheme;
-  /** 灵活就业 said, with no scheme: the flows take 职工医保 as an assumption and say so */
+  /** read here, reported as Parse.flexibleWork (not a slot's value) */
   flexibleWork?: true;
   personStatus?: PersonStatus;
   visitorType?: Category
@@ -81,6 +81,10 @@ export interface Ambiguity {
 
 export interface Parse {
   intent: Intent;
+  /** a level said not to be the one (不是三甲 → 3): never filled as the level, and not assumed either */
+  notLevel?: HospitalLevel;
+  /** 灵活就业 said, with no scheme: the flows take 职工医保 as an assumption and say so */
+  flexibleWork?: true;
   /** 0..1 */
   confidence: number;
   slots: Slots;
