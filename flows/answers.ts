@@ -59,6 +59,14 @@ export const Answers = z.strictObject({
   notLevel: HospitalLevel.optional(),
   /** 灵活就业 said with no scheme: 职工医保 is taken as an assumption, said with the estimate. */
   flexible: z.boolean().optional(),
+  /**
+   * The registration was read from words that do not quite say it: 突然住院 (an emergency only the
+   * hospital certifies) or 长期 alone (a long-term registration not said to be made). Said as an
+   * assumption; gone when the registration is answered again.
+   */
+  visitorGuess: z.enum(["sudden", "longWord"]).optional(),
+  /** 今年起付线已经交过了: a later stay this year; a yearly 起付线 is taken off in full. */
+  deductibleMet: z.boolean().optional(),
 });
 export type Answers = z.infer<typeof Answers>;
 export type Slot = keyof Answers;

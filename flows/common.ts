@@ -118,7 +118,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -184,6 +184,8 @@ export const flowSetup = setup({
       // 不是三甲 after an estimate at 三级: that level goes, and is asked.
       if (patch.notLevel !== undefined && patch.level === undefined && a.level === patch.notLevel) delete a.level;
       if (patch.livesThere && !patch.visitor && context.assumed?.includes("visitor") && a.visitor === assumptions().visitor) a.visitor = "long_term";
+      // The registration answered again in plain words: the guess it was read from goes.
+      if ((patch.visitor !== undefined || patch.category !== undefined) && patch.visitorGuess === undefined) delete a.visitorGuess;
       return {
         a,
         trail: [...without(context.trail, slots), ...slots],
@@ -231,6 +233,7 @@ export const flowSetup = setup({
       const a = { ...context.a };
       const old = a[event.slot];
       delete a[event.slot];
+      if (event.slot === "visitor" || event.slot === "category") delete a.visitorGuess;
       return {
         a,
         trail: without(context.trail, [event.slot]),

@@ -23,7 +23,7 @@ import {
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
 import { followUpTopic } from "../language/follow-ups.ts";
-import { deniesEmergency, earlierStaysOf, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysHospitalStay, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
@@ -314,6 +314,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   else if (s.visitorType) {
     patch.category = s.visitorType;
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
+    // 突然住院: an emergency only as the hospital certifies it; taken, and said to be taken.
+    if (s.visitorType === "emergency" && emergencyOnlyGuessed(text)) patch.visitorGuess = "sudden";
   }
   statedFacts(p, text, patch, known);
   answeredInWords(text, pending, flow, changing || (atResult && flow === "estimate" && !pending), known, patch);
@@ -383,10 +385,17 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
     // Giving birth is a hospital stay.
     if (patch.setting === undefined) patch.setting = "inpatient";
   }
+  if (saysDeductibleMet(text)) patch.deductibleMet = true;
   if (patch.visitor !== undefined || patch.category !== undefined) return;
   const registered = statedRegistrationOf(text);
   if (registered) {
     patch.visitor = registered;
+    return;
+  }
+  // 在海南 长期 住院: 长期 alone stands for the registration; taken as long-term, and said so.
+  if (saysLongTermAlone(text)) {
+    patch.visitor = "long_term";
+    patch.visitorGuess = "longWord";
     return;
   }
   // Work or a home at a named place says long-term only when it is where the care is.

@@ -35,6 +35,7 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
     put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares));
   }
   if (a.admissions !== undefined) put("admissions", rb.nthStay(a.admissions + 1));
+  if (a.deductibleMet) put("deductibleMet", rb.deductibleMet);
   if (a.fundPaid !== undefined) put("fundPaid", rb.fundPaid(a.fundPaid));
   if (a.maternity) put("maternity", rb.maternity);
   // Only the assumptions the line shows a value for; 乙类/目录外 "不知道" is said in the assumptions.

@@ -233,11 +233,31 @@ export function scenarioOf(a: Answers, now: Date): unknown {
       ...(typeof a.outOfCatalog === "string" ? { outOfCatalog: a.outOfCatalog } : {}),
     },
     // What this year already brought, as the person said it (今年第二次住院, 今年已经报了48万).
-    ...(a.admissions !== undefined || a.fundPaid !== undefined
-      ? { yearToDate: { ...(a.admissions !== undefined ? { admissions: a.admissions } : {}), ...(a.fundPaid !== undefined ? { fundPaid: a.fundPaid } : {}) } }
+    ...(admissionsOf(a) !== undefined || a.fundPaid !== undefined
+      ? { yearToDate: { ...(admissionsOf(a) !== undefined ? { admissions: admissionsOf(a) } : {}), ...(a.fundPaid !== undefined ? { fundPaid: a.fundPaid } : {}) } }
       : {}),
     ...(a.maternity ? { maternity: true } : {}),
   };
+}
+
+/** 今年起付线已经交过了 with a stay: it was paid at an earlier stay this year, so this one is at least the second. */
+function admissionsOf(a: Answers): number | undefined {
+  if (a.deductibleMet && a.setting === "inpatient") return Math.max(a.admissions ?? 0, 1);
+  return a.admissions;
+}
+
+/**
+ * The estimate of the answers. 起付线已经交过 with a yearly 起付线: worked out again with that
+ * 起付线 paid in full, the figure the first pass charged (not a figure made up here).
+ */
+export function evaluateAnswers(a: Answers, now: Date, b: NonNullable<ReturnType<typeof book>>): ReturnType<typeof evaluate> {
+  const scenario = scenarioOf(a, now) as Record<string, unknown>;
+  const first = evaluate(scenario, b);
+  if (!a.deductibleMet || !first.ok) return first;
+  const step = first.estimate.steps.find((x) => x.params.kind === "deductible");
+  if (step?.params.kind !== "deductible" || !step.params.perYear || new Decimal(step.params.amount).isZero()) return first;
+  const year = (scenario.yearToDate ?? {}) as Record<string, unknown>;
+  return evaluate({ ...scenario, yearToDate: { ...year, deductiblePaid: step.params.amount } }, b);
 }
 
 const CHANGEABLE: Slot[] = ["insured", "scheme", "treatment", "setting", "level", "visitor", "status", "total", "classB", "outOfCatalog"];
@@ -269,7 +289,7 @@ export function estimateAfter(stuck = false): Reply {
 export function estimateBrief(ctx: FlowContext, now: Date): string | undefined {
   const b = book();
   try {
-    const result = b ? evaluate(scenarioOf(ctx.a, now), b) : undefined;
+    const result = b ? evaluateAnswers(ctx.a, now, b) : undefined;
     return result?.ok ? m.rephrase.estimate(short(result.estimate.fundPays), short(result.estimate.youPay)) : undefined;
   } catch {
     return undefined;
@@ -348,19 +368,27 @@ function toldComparison(ctx: FlowContext, fund: string, you: string): string | u
   return m.estimate.toldCompare(words(short(said)), short(ours), close ? null : short(diff.toFixed(2)));
 }
 
+/** The answers filled in, and the registration read from words that only suggest it (突然, 长期 alone). */
+function assumedSlots(ctx: FlowContext): Slot[] {
+  const a = ctx.a;
+  const own = ctx.assumed ?? [];
+  const guessed = (a.visitorGuess === "sudden" && a.visitor === "emergency") || (a.visitorGuess === "longWord" && a.visitor === "long_term");
+  return guessed && !own.includes("visitor") ? [...own, "visitor"] : own;
+}
+
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   let result: ReturnType<typeof evaluate>;
   const b = book();
   try {
     // The cached book: when the data cannot be loaded, do not retry the files on every message.
-    result = b ? evaluate(scenarioOf(a, now), b) : { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
+    result = b ? evaluateAnswers(a, now, b) : { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   } catch {
     result = { ok: false, errors: [{ field: "", problem: { kind: "data_unavailable" } }] };
   }
   const gone = dischargedUnregistered(ctx);
   if (!result.ok) {
-    const head = readBack(a, ctx.assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx);
+    const head = readBack(a, assumedSlots(ctx)) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx) + leftOutText(ctx);
     // Discharged with no rule for the unregistered: the way still open, and what it may bring.
     const claim = gone && result.errors.every((e) => e.problem.kind === "no_unregistered_rule") ? madeUpClaim(a, now, scenarioOf, "no_data") : undefined;
     if (claim) return [{ text: [head, dischargedPath(), claim].join("\n") }, estimateAfter()];
@@ -377,7 +405,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     return [{ text: lines.join("\n") }, estimateAfter()];
   }
   const e = result.estimate;
-  const assumed = ctx.assumed ?? [];
+  const assumed = assumedSlots(ctx);
   // What was read and assumed comes first, so a misread shows before any figure.
   const quoted = toldDeductible(ctx, e.steps);
   const lines: string[] = [readBack(a, assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
@@ -488,7 +516,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const ours = assumed
     .map((slot) => (slot === "scheme" && a.scheme === "employee" ? (a.flexible ? "schemeFlexible" : "schemeRetired") : slot))
     .map((key) => (key === "visitor" && a.livesThere && a.visitor === "long_term" ? "livesThere" : key))
-    .filter((key) => key === "schemeRetired" || key === "schemeFlexible" || key === "classB" || key === "outOfCatalog" || key === "livesThere");
+    .map((key) => (key === "visitor" && a.visitorGuess && !(ctx.assumed ?? []).includes("visitor") ? a.visitorGuess : key))
+    .filter((key) => key === "schemeRetired" || key === "schemeFlexible" || key === "classB" || key === "outOfCatalog" || key === "livesThere" || key === "longWord" || key === "sudden");
   // Both amounts unknown: one line.
   const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
   const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);

@@ -100,8 +100,11 @@ const STATED_REGISTRATION: RegExp[] = [
   // 长期备案了, 临时备案过, 她是长期备案的 (not "长期备案的材料")
   new RegExp(`${KIND}(的|外出)?(就医)?备案(了|过|的(?![\\u4e00-\\u9fff]))`, "u"),
   new RegExp(`(是|已经|已)(办理?了?)?${KIND}(的|外出)?(就医)?备案`, "u"),
-  // 长期备案 said on its own as a fact of the case (…花了2万 长期备案): the clause holds nothing else.
-  new RegExp(`(?:^|[\\s，,。；;])(?:异地)?${KIND}(?:外出)?(?:就医)?备案(?:的)?(?=$|[\\s，,。；;!！])`, "u"),
+  // 长期备案在昆明, 临时备案到月底: the registration with its place or its term.
+  new RegExp(`${KIND}(的|外出)?(就医)?备案(在|到)(?!哪|什么|啥)`, "u"),
+  // 长期备案 said on its own as a fact of the case (…花了2万 长期备案, 其他临时备案, 已备案 其他临时):
+  // the clause holds nothing else.
+  new RegExp(`(?:^|[\\s，,。；;])(?:异地|其他|其它)?${KIND}(?:外出)?(?:就医)?备案(?:的)?(?=$|[\\s，,。；;!！])|(?:^|[\\s，,。；;])(?:其他|其它)临时(?:外出)?(?:就医)?(?=$|[\\s，,。；;!！])`, "u"),
 ];
 /** A clause that asks about a registration (长期备案怎么办, 长期备案和临时备案有啥区别) states none. */
 const ASKS_ABOUT = /怎么|如何|哪|什么|啥|区别|材料|手续|流程|要不要|需要|需不需要|能不能办|可不可以办|在哪|还是|和|跟|与|或/u;
@@ -129,6 +132,34 @@ export function statedRegistrationOf(text: string): StatedRegistration | undefin
     return kind;
   }
   return undefined;
+}
+
+/** 长期 said as a clause of its own (哈尔滨职工退休 在海南 长期 住院): most likely a long-term registration, not said in so many words. */
+const LONG_TERM_WORD = /(?:^|[\s，,。；;])长期(?:的)?(?=$|[\s，,。；;!！])/u;
+
+/** The one word 长期 standing for the registration: taken as long-term, and said to be taken so. */
+export function saysLongTermAlone(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const m = LONG_TERM_WORD.exec(text);
+  return !!m && !deniedAt(text, m.index + m[0].indexOf("长期"));
+}
+
+/** 今年起付线已经交过了, 起付线付过了, 起付线已经够了: this year's 起付线 is already paid (not 起付线还没交). */
+const DEDUCTIBLE_MET = /起付(?:线|标准)?(?:今年|本年度?)?(?:已经|已|早就|都)?(?:交|付|扣|缴|达到|够|满|过)(?:过|了|完|够)(?!吗|没|不)/u;
+
+export function saysDeductibleMet(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const m = DEDUCTIBLE_MET.exec(text);
+  return !!m && !/(没|没有|未|不)/u.test(m[0]) && !deniedAt(text, m.index);
+}
+
+/** A sudden illness (突然住院, 突发) is not yet an emergency as the hospital certifies it (急诊抢救). */
+const SUDDEN = /突然|突发/u;
+const CERTAIN_EMERGENCY = /(?<!不是|不算|非)(急诊|抢救|急救)|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u;
+
+/** The emergency was read from 突然/突发 alone: an assumption, to be said as one. */
+export function emergencyOnlyGuessed(text: string): boolean {
+  return typeof text === "string" && SUDDEN.test(text) && !CERTAIN_EMERGENCY.test(text);
 }
 
 const CHILDBIRTH = /生孩子|生小孩|生宝宝|生娃|顺产|剖腹产|剖宫产|分娩|生产住院|生育/u;

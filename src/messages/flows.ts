@@ -283,6 +283,8 @@ export const flowMessages = {
       amountsUnknown: "乙类、目录外金额不知道，按 0 算（实际自付可能更多）",
       date: "就医日期按今天算",
       livesThere: "您说常住或在就医地工作，按长期备案算；如果没办长期备案，就说“没备案”或“办的临时的”",
+      longWord: "您说「长期」，按已办长期备案算；如果还没备案，就说“没备案”，办的临时的就说“临时的”",
+      sudden: "「突然」住院按急诊抢救算：要医院认定是急诊抢救才这样算；不是的话说“不是急诊”",
     } as Record<string, string>,
     sourceDateUnknown: "发布日期不明",
     /**
@@ -368,6 +370,7 @@ export const flowMessages = {
     classB: (x: string) => `乙类 ${x}`,
     outOfCatalog: (x: string) => `自费 ${x}`,
     nthStay: (n: number) => `今年第 ${n} 次住院`,
+    deductibleMet: "今年起付线已交过",
     fundPaid: (x: string) => `今年医保已报 ${x} 元`,
     maternity: "生孩子（生育）",
   },

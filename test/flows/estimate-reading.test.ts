@@ -1,0 +1,85 @@
+/**
+ * Every fact of an estimate question read the way it was said (QA3 A7, A23, A27): a registration
+ * said without the word 备案, a stated kind never listed as an assumption, a guessed emergency
+ * listed as one, a 起付线 already paid this year not charged as a first stay.
+ */
+import { describe, expect, it } from "vitest";
+import { chat, estimateOf } from "./chat.ts";
+
+const estimate = (inputs: string[]) => estimateOf(chat(inputs).at(-1)!) ?? "";
+const readBackOf = (inputs: string[]) => estimate(inputs).split("\n")[0] ?? "";
+const assumedPart = (line: string) => /（([^（）]*)是我假设的）/u.exec(line)?.[1] ?? "";
+const fundOf = (text: string) => /医保基金支付：([\d.]+) 元/u.exec(text)?.[1];
+
+describe("a long-term registration said in other words", () => {
+  it("长期备案在昆明 is a long-term registration, not a temporary one", () => {
+    const line = readBackOf(["上海职工退休 长期备案在昆明 住院 一年3000"]);
+    expect(line).toContain("长期备案");
+    expect(line).not.toContain("其他临时外出备案");
+  });
+
+  it("长期 said alone (在海南 长期 住院) is read as long-term, and said as read from that one word", () => {
+    const text = estimate(["哈尔滨职工退休 在海南 长期 住院 4万"]);
+    const line = text.split("\n")[0]!;
+    expect(line).toContain("长期备案");
+    expect(line).not.toContain("其他临时外出备案");
+    expect(assumedPart(line)).toContain("长期备案");
+    expect(text).toContain("您说「长期」，按已办长期备案算");
+  });
+
+  it("长期 in a question about it is not a stated registration", () => {
+    expect(readBackOf(["哈尔滨职工退休 在海南住院 4万"])).toContain("其他临时外出备案");
+  });
+});
+
+describe("a kind of registration said is never an assumption", () => {
+  it("已备案 其他临时", () => {
+    const line = readBackOf(["合肥职工 在职 在南京鼓楼医院住院 2万 已备案 其他临时"]);
+    expect(line).toContain("其他临时外出备案");
+    expect(assumedPart(line)).not.toContain("其他临时外出备案");
+  });
+
+  it("其他临时备案", () => {
+    const line = readBackOf(["苏州职工在职 上海三甲住院 8万 乙类1.5万 自费3000 其他临时备案"]);
+    expect(line).toContain("其他临时外出备案");
+    expect(line).not.toContain("是我假设的");
+  });
+});
+
+describe("突然住院 on a trip", () => {
+  it("is taken as an emergency only as an assumption, said with what it depends on", () => {
+    const text = estimate(["杭州职工 在职 去北京旅游突然住院 三级医院 花了3万"]);
+    const line = text.split("\n")[0]!;
+    expect(line).toContain("急诊");
+    expect(assumedPart(line)).toContain("急诊");
+    expect(text).toContain("要医院认定是急诊抢救");
+  });
+
+  it("急诊 said in so many words is no assumption", () => {
+    const line = readBackOf(["杭州职工 在职 在北京急诊住院 三级医院 花了3万"]);
+    expect(assumedPart(line)).not.toContain("急诊");
+  });
+});
+
+describe("今年起付线已经交过了", () => {
+  const first = estimate(["苏州职工 退休 在上海三级医院住院 2万"]);
+  it("a stay after the one that paid it: not charged the first stay's 起付线, and said back", () => {
+    const text = estimate(["苏州职工 退休 在上海三级医院住院 2万 今年起付线已经交过了"]);
+    expect(text.split("\n")[0]).toContain("今年起付线已交过");
+    expect(text).not.toContain("今年第 1 次住院");
+    expect(Number(fundOf(text))).toBeGreaterThan(Number(fundOf(first)));
+  });
+
+  it("a yearly 起付线 already paid is taken off in full", () => {
+    const plain = estimate(["上海职工 在职 在昆明三级医院 普通门诊 花了3000 临时外出备案了"]);
+    expect(plain).toMatch(/年度起付线：[1-9]\d* 元/u);
+    const text = estimate(["上海职工 在职 在昆明三级医院 普通门诊 花了3000 临时外出备案了 起付线已经交过了"]);
+    expect(text).toMatch(/已扣今年已付的 [1-9]\d* 元/u);
+    expect(Number(fundOf(text))).toBeGreaterThan(Number(fundOf(plain)));
+  });
+
+  it("起付线还没交 is not said to be paid", () => {
+    const text = estimate(["苏州职工 退休 在上海三级医院住院 2万 起付线还没交过"]);
+    expect(text).toContain("今年第 1 次住院");
+  });
+});
