@@ -292,6 +292,11 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     // "那在北京呢" after a result: a lone place with no role is where the care would be.
     const code = placeCode(p.places[0]!, setProblem);
     if (code) patch.treatment = code;
+  } else if (!atResult && known.insured === undefined && patch.insured === undefined && patch.treatment === undefined && p.places?.length === 1) {
+    // Every flow needs the insured place, and side answers ask for it ("告诉我您在哪里参保"): while
+    // it is unknown, a lone place with no role is it, whatever else is pending (the claim asks why first).
+    const code = placeCode(p.places[0]!, setProblem);
+    if (code) patch.insured = code;
   }
   if (s.amount !== undefined) {
     if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
