@@ -24,7 +24,8 @@ export const PoolCode = z
   .regex(/^\d{6}$/)
   .refine((code) => {
     const d = divisionByCode(code);
-    return !!d && (d.level === "city" || PROVINCE_REGIONS.has(code)) && poolingCode(code) === code;
+    // A city of a province that pools as one (三亚 in 海南) is still named as itself.
+    return !!d && (d.level === "city" || PROVINCE_REGIONS.has(code));
   }, "应为地级市、直辖市或按省备案的省");
 
 /** Money as the evaluator reads it: non-negative, at most 2 decimals, at most 12 integer digits. */

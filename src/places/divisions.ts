@@ -109,10 +109,17 @@ export function shortName(name: string): string {
   return name;
 }
 
-/** The 统筹区 a division belongs to: a municipality's districts all pool at the municipality. */
+/**
+ * Provinces that are one 统筹区: the municipalities, and 海南, whose one set of figures is the
+ * whole province's (policies/regions/460000-hainan.yaml says why). Other provinces pool by city,
+ * even where a province-wide table exists (湖南 职工 is unified, but 长沙 and 株洲 are two 统筹区).
+ */
+export const PROVINCE_POOLS = new Set([...MUNICIPALITIES, "460000"]);
+
+/** The 统筹区 a division belongs to: a municipality's districts, and 海南's cities, pool at the province. */
 export function poolingCode(code: string): string {
   const province = `${code.slice(0, 2)}0000`;
-  if (MUNICIPALITIES.has(province)) return province;
+  if (PROVINCE_POOLS.has(province)) return province;
   return code;
 }
 

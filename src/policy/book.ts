@@ -117,7 +117,8 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     regionInfo(code) {
       const division = divisionByCode(code);
       if (!division) return undefined;
-      const policy = regions.get(code);
+      // 三亚 has no file of its own: 海南's is its 统筹区's.
+      const policy = regions.get(code) ?? regions.get(poolingCode(code));
       return {
         division,
         ...(policy ? { policy } : {}),
@@ -128,7 +129,7 @@ export function createPolicyBook(files: PolicyFiles): PolicyBook {
     provinceVersionFor: provinceVersion,
 
     versionFor(code, scheme, date) {
-      const region = regions.get(code);
+      const region = regions.get(code) ?? regions.get(poolingCode(code));
       const own = region?.schemes[scheme];
       if (!own) {
         const province = provinceVersion(code, scheme, date);

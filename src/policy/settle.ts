@@ -6,6 +6,7 @@
  * progressive bands, with retiree and visitor adjustments) → annual cap → supplementary
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
+import { poolingCode } from "../places/divisions.ts";
 import { decideDirectSettlement } from "./direct.ts";
 import { earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
@@ -710,7 +711,8 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
     directSettlement: plan.directSettlement,
     steps: ex.steps,
     policy: {
-      region: c.insured.code,
+      // The 统筹区 whose rules these are: 三亚's are 海南's (460000), named as the person said it.
+      region: poolingCode(c.insured.code),
       regionName: c.insured.name,
       scheme: s.insured.scheme,
       version: c.version.version,
