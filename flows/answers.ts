@@ -66,6 +66,12 @@ export const Answers = z.strictObject({
    * assumption; gone when the registration is answered again.
    */
   visitorGuess: z.enum(["sudden", "longWord"]).optional(),
+  /**
+   * A part of the bill said as a share (其中一半是自费药): the words, said back beside the figure
+   * worked out from them; `vague` (大部分是自费的): no figure, the part is asked. Gone when the
+   * part is answered with a figure.
+   */
+  shareWords: z.strictObject({ slot: z.enum(["classB", "outOfCatalog"]), words: z.string().max(12), vague: z.boolean().optional() }).optional(),
   /** 今年起付线已经交过了: a later stay this year; a yearly 起付线 is taken off in full. */
   deductibleMet: z.boolean().optional(),
 });

@@ -51,6 +51,8 @@ export interface Told {
   deductible?: string;
   reimbursed?: string;
   ownShare?: string;
+  /** Paid from the personal account (医保卡里扣了三千): with ownShare, what the person paid in all. */
+  accountPaid?: string;
   /** No total was said: the one computed on is reimbursed + own share, an assumption said back. */
   summed?: boolean;
   /** Not a figure but told the same way: the stay is over (已经出院了), so only 补办 + a manual claim is left. */
@@ -74,7 +76,7 @@ export type FlowEvent =
   | { type: "BACK" }
   | { type: "NEXT" }
   /** A figure quoted on its own (起付线是1000): kept, to be said back and compared with the estimate. */
-  | { type: "TOLD"; told: Told }
+  | { type: "TOLD"; told: Told; deposit?: string }
   | { type: "ALL" }
   | { type: "PICK_CHANGE" }
   | { type: "CHANGE"; slot: Slot };
@@ -118,7 +120,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -186,6 +188,8 @@ export const flowSetup = setup({
       if (patch.livesThere && !patch.visitor && context.assumed?.includes("visitor") && a.visitor === assumptions().visitor) a.visitor = "long_term";
       // The registration answered again in plain words: the guess it was read from goes.
       if ((patch.visitor !== undefined || patch.category !== undefined) && patch.visitorGuess === undefined) delete a.visitorGuess;
+      // A figure for the part said as a share: the share's words go with the old figure.
+      if (patch.shareWords === undefined && a.shareWords && patch[a.shareWords.slot] !== undefined) delete a.shareWords;
       return {
         a,
         trail: [...without(context.trail, slots), ...slots],
@@ -265,6 +269,8 @@ export const flowSetup = setup({
         if (slot === "status" && a.scheme === "resident") continue;
         // 不是三甲: the default level is the one denied; it is asked instead (see the estimate's route).
         if (slot === "level" && a.notLevel === value) continue;
+        // 大部分是自费的: a part said with no figure is asked, not taken as unknown.
+        if (a.shareWords?.vague && a.shareWords.slot === slot) continue;
         a[slot] = value;
         assumed.push(slot);
       }
@@ -272,7 +278,7 @@ export const flowSetup = setup({
     }),
     clearProblem: assign({ tries: 0, err: undefined }),
     assumeFlexibleScheme: assign(({ context }) => ({ a: { ...context.a, scheme: "employee" as const }, assumed: [...without<Slot>(context.assumed ?? [], ["scheme"]), "scheme" as Slot] })),
-    storeTold: assign(({ context, event }) => (event.type === "TOLD" ? { told: withTold(context.told, event.told), tries: 0, err: undefined } : {})),
+    storeTold: assign(({ context, event }) => (event.type === "TOLD" ? { told: withTold(context.told, event.told), ...(event.deposit ? { deposit: event.deposit } : {}), tries: 0, err: undefined } : {})),
     takeWhyFromAnswers: assign(({ context }) => {
       const why = whyFromAnswers(context.a);
       if (!why) return {};

@@ -23,6 +23,7 @@ import {
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
 import { followUpTopic } from "../language/follow-ups.ts";
+import { shareOf } from "../language/share-words.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
@@ -391,6 +392,7 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
     if (patch.setting === undefined) patch.setting = "inpatient";
   }
   if (saysDeductibleMet(text)) patch.deductibleMet = true;
+  shareSaid(p, patch, known);
   if (patch.visitor !== undefined || patch.category !== undefined) return;
   const registered = statedRegistrationOf(text);
   if (registered) {
@@ -406,6 +408,31 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
   // Work or a home at a named place says long-term only when it is where the care is.
   const where = { insured: (patch.insured ?? known.insured) as string | undefined, treatment: (patch.treatment ?? known.treatment) as string | undefined };
   if (livesAtTreatmentPlace(text, namesOtherPerson(text), where)) patch.livesThere = true;
+}
+
+/**
+ * 其中一半是自费药: the part worked out from the bill (said with it, or the one already known),
+ * with its words kept to be said back; 大部分是自费的: no figure, the part is to be asked.
+ */
+function shareSaid(p: Parse, patch: Record<string, unknown>, known: Answers): void {
+  const sw = p.shareWords;
+  if (!sw) return;
+  const { slot, words } = sw;
+  if (patch[slot] !== undefined) {
+    patch.shareWords = { slot, words };
+    return;
+  }
+  const total = (patch.total ?? (p.slots.amount === undefined ? known.total : undefined)) as string | undefined;
+  const other = (patch[slot === "classB" ? "outOfCatalog" : "classB"] ?? (patch.total === undefined ? known[slot === "classB" ? "outOfCatalog" : "classB"] : undefined)) as string | null | undefined;
+  if (sw.fraction && total !== undefined) {
+    const part = shareOf(total, sw.fraction);
+    if (new Decimal(part).plus(other ?? 0).lessThanOrEqualTo(total)) {
+      patch[slot] = part;
+      patch.shareWords = { slot, words };
+      return;
+    }
+  }
+  patch.shareWords = { slot, words, vague: true };
 }
 
 function hasCoreFacts(patch: Record<string, unknown>): boolean {
@@ -831,7 +858,18 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
     ...(saidBoth ? { saidBoth } : {}),
   };
   const event = RULES.find((r) => r.when(c))!.then(c);
-  return withDeposit(event.type === "START" ? withUnplacedProvince(event, p) : event, p);
+  return depositAtEstimate(c, event) ?? withDeposit(event.type === "START" ? withUnplacedProvince(event, p) : event, p);
+}
+
+/**
+ * 押金交了两万 还要补多少 under an estimate: the estimate again, with what is left to pay at
+ * discharge (or to come back) — not the rule about deposits alone.
+ */
+function depositAtEstimate(c: Case, event: RouterEvent): RouterEvent | undefined {
+  const deposit = c.p.slots.deposit;
+  if (!deposit || c.flow !== "estimate" || !c.atResult || c.hasPatch || !c.known.total) return undefined;
+  const aside = event.type === "ASIDE" || (event.type === "FLOW" && (event.event.type === "INVALID" || event.event.type === "PICK_CHANGE"));
+  return aside ? { type: "FLOW", event: { type: "TOLD", told: toldOf(c.p) ?? {}, deposit } } : undefined;
 }
 
 const REGION_SLOT_OF: Record<string, Slot> = { insuredRegion: "insured", treatmentRegion: "treatment" };
@@ -895,6 +933,7 @@ function toldOf(p: Parse): Told | undefined {
   if (p.slots.quotedDeductible !== undefined) told.deductible = p.slots.quotedDeductible;
   if (p.slots.reimbursed !== undefined) told.reimbursed = p.slots.reimbursed;
   if (p.slots.ownShare !== undefined) told.ownShare = p.slots.ownShare;
+  if (p.slots.accountPaid !== undefined) told.accountPaid = p.slots.accountPaid;
   if (summedTotal(p) !== undefined) told.summed = true;
   if (p.discharged) told.discharged = true;
   return Object.keys(told).length > 0 ? told : undefined;

@@ -81,6 +81,8 @@ export function questionReply(slot: Slot, ctx: FlowContext): Reply {
     return choices.length > 0 ? { text: lines.join("\n"), choices } : { text: lines.join("\n") };
   }
   if (ctx.tries >= 2) lines.push(explanationOf(slot));
+  const vague = ctx.a.shareWords?.vague && ctx.a.shareWords.slot === slot ? ctx.a.shareWords : undefined;
+  if (vague) lines.push(m.vagueShare(vague.words, vague.slot === "classB" ? "乙类" : "自费的"));
   // 不是三甲: the denied level is not offered; 三乙 can still be typed.
   const denied = slot === "level" ? ctx.a.notLevel : undefined;
   lines.push(denied ? m.askLevelNot(denied) : (m.ask[slot as keyof typeof m.ask] ?? ""));

@@ -29,8 +29,8 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
   if (a.visitor && jurisdictionOf(a) !== "same_pool") put(["visitor", "category"], a.visitor === "long_term" ? longTermText(a) : (rb.visitor[a.visitor] ?? ""));
   if (a.total) {
     const shares = [
-      typeof a.classB === "string" ? rb.classB(a.classB) : "",
-      typeof a.outOfCatalog === "string" ? rb.outOfCatalog(a.outOfCatalog) : "",
+      typeof a.classB === "string" ? rb.classB(a.classB) + shareWordsOf(a, "classB") : "",
+      typeof a.outOfCatalog === "string" ? rb.outOfCatalog(a.outOfCatalog) + shareWordsOf(a, "outOfCatalog") : "",
     ].filter(Boolean);
     put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares));
   }
@@ -53,6 +53,11 @@ function longTermText(a: Answers): string {
   const kind = a.category && visitorOf(a.category) === "long_term" ? a.category : undefined;
   if (kind) return rb.longTerm(rb.longTermKind[kind] ?? "");
   return rb.longTermAssumed(rb.longTermKind[a.status === "retired" ? "retiree_relocated" : "long_term_resident"] ?? "");
+}
+
+/** A part worked out from a share said in words (一半): the words, beside the figure. */
+function shareWordsOf(a: Answers, slot: "classB" | "outOfCatalog"): string {
+  return a.shareWords && a.shareWords.slot === slot && !a.shareWords.vague ? rb.shareWords(a.shareWords.words) : "";
 }
 
 function assumedLabel(slot: Slot, a: Answers): string {

@@ -361,8 +361,11 @@ const CLOSE_MIN = new Decimal(100);
  */
 function toldComparison(ctx: FlowContext, fund: string, you: string): string | undefined {
   const t = ctx.told;
-  if (!t || (!t.reimbursed && !t.ownShare) || !ctx.a.total) return undefined;
-  const [said, ours, words] = t.reimbursed ? [t.reimbursed, fund, m.estimate.toldFund] : [t.ownShare!, you, m.estimate.toldOwn];
+  if (!t || (!t.reimbursed && !t.ownShare && !t.accountPaid) || !ctx.a.total) return undefined;
+  // Cash and the personal account are both the person's money: together against what they pay.
+  const paid = t.accountPaid ? new Decimal(t.ownShare ?? 0).plus(t.accountPaid).toFixed() : t.ownShare;
+  const ownWords = t.accountPaid ? (x: string) => m.estimate.toldOwnAndAccount(short(t.ownShare ?? "0"), short(t.accountPaid!), x) : m.estimate.toldOwn;
+  const [said, ours, words] = t.reimbursed ? [t.reimbursed, fund, m.estimate.toldFund] : [paid!, you, ownWords];
   const diff = new Decimal(said).minus(ours).abs();
   const close = diff.lessThanOrEqualTo(Decimal.max(CLOSE_MIN, new Decimal(ctx.a.total).times(CLOSE_SHARE)));
   return m.estimate.toldCompare(words(short(said)), short(ours), close ? null : short(diff.toFixed(2)));
@@ -374,6 +377,18 @@ function assumedSlots(ctx: FlowContext): Slot[] {
   const own = ctx.assumed ?? [];
   const guessed = (a.visitorGuess === "sudden" && a.visitor === "emergency") || (a.visitorGuess === "longWord" && a.visitor === "long_term");
   return guessed && !own.includes("visitor") ? [...own, "visitor"] : own;
+}
+
+/**
+ * A deposit against what the person pays: settled at the hospital, what is left to pay at
+ * discharge or about what comes back; not settled there, the whole bill is paid first.
+ */
+function depositLeft(ctx: FlowContext, you: string, settled: boolean): string | undefined {
+  if (!ctx.deposit || !ctx.a.total) return undefined;
+  const owe = new Decimal(settled ? you : ctx.a.total).minus(ctx.deposit);
+  const d = short(m.estimate.yuan(ctx.deposit));
+  if (owe.isZero()) return m.estimate.depositEven(d);
+  return owe.greaterThan(0) ? m.estimate.depositOwe(d, short(owe.toFixed(2)), settled) : m.estimate.depositBack(d, short(owe.negated().toFixed(2)), settled);
 }
 
 export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
@@ -443,6 +458,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   lines.push(m.estimate.you(short(e.youPay)));
   const compared = toldComparison(ctx, e.fundPays, e.youPay);
   if (compared) lines.push(compared);
+  const left = depositLeft(ctx, e.youPay, e.directSettlement.possible && !gone);
+  if (left) lines.push(left);
   // Whether the bill is settled at the hospital (the same decision the CLI prints); at home it goes
   // without saying, and for 普通门诊 the outpatient warning says it depends on the clinic.
   // An emergency's advice to register before discharge joins this line instead of a warning repeating it.

@@ -36,7 +36,7 @@ const Problem = z.union([
   z.strictObject({ k: z.literal("ambiguous"), codes: z.array(z.string()).max(10), named: z.boolean().optional() }),
 ]);
 /** Figures the person quoted (FlowContext.told); added after STORE_VERSION 1, optional so older conversations still load. */
-const Told = z.strictObject({ deductible: z.string().max(20).optional(), reimbursed: z.string().max(20).optional(), ownShare: z.string().max(20).optional(), summed: z.boolean().optional(), discharged: z.boolean().optional() });
+const Told = z.strictObject({ deductible: z.string().max(20).optional(), reimbursed: z.string().max(20).optional(), ownShare: z.string().max(20).optional(), accountPaid: z.string().max(20).optional(), summed: z.boolean().optional(), discharged: z.boolean().optional() });
 const FlowContext = z.strictObject({
   a: Answers,
   trail: z.array(Slot).max(20),

@@ -13,7 +13,7 @@ import { Decimal } from "decimal.js";
 import type { AmountFound } from "./amounts.ts";
 import type { Ambiguity, Slots } from "./types.ts";
 
-export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "ownShare" | "plain" | "added";
+export type AmountRole = "denied" | "total" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "ownShare" | "accountPaid" | "plain" | "added";
 
 /**
  * 另外还有5000的药, 加上住院费1万2, 再加1万的检查费: a figure said to come on top of another.
@@ -32,9 +32,12 @@ const BEFORE: [RegExp, AmountRole][] = [
   [new RegExp(`(起付线|起付标准|门槛费?|起付)${FILL}$`, "u"), "quotedDeductible"],
   [new RegExp(`(押金|预交金|预缴金|预交款|预缴款|预交|预缴|先交|先付)${FILL}$`, "u"), "deposit"],
   [new RegExp(`(乙类|乙类药|乙类项目)${FILL}$`, "u"), "classB"],
+  // 医保卡里扣了三千, 个人账户付了2000: paid from the personal account — the person's money, not the fund's.
+  [new RegExp(`((医保卡|社保卡)(里|上)?(面|头)?(扣|划|扣掉|划走|扣除)了?|(个人账户|个账)(里|上)?(面)?(扣|付|支付|出|划|扣掉)了?)${FILL}$`, "u"), "accountPaid"],
   // 自己出了4万, 个人承担了1万2: the person's own share of the bill, beside what the fund paid.
   // (个人自付 is not one: on a settlement it is the 乙类 first-pay column; asked about, as before.)
-  [new RegExp(`(自己|个人|自个儿?)(出|承担|负担)了?${FILL}$`, "u"), "ownShare"],
+  // 现金付了6000 (beside what the card paid): the cash part of the person's own share.
+  [new RegExp(`(自己|个人|自个儿?)(出|承担|负担)了?${FILL}$|现金(付|支付|交|出|掏)了?${FILL}$`, "u"), "ownShare"],
   // 全自费 / 自费了3万 / 自己掏了: the whole bill was paid out of pocket — the total, not a share.
   [new RegExp(`(全自费|全部自费|全是自费|都是自费|自费了|自己(掏|付|垫)了?)${FILL}$`, "u"), "total"],
   [new RegExp(`(自费|目录外|丙类|不在目录|医保外|不能报的?|报不了的?|不报的|全自付|自付部分)${FILL}$`, "u"), "outOfCatalog"],
@@ -95,13 +98,24 @@ function wordsBefore(text: string, a: AmountFound, previousEnd: number): string 
 const FUND_PAID_WORDS = /医保(给|给我|给他|给她)?(报|报销|付|支付|出)了|统筹(报|付|支付)了|报销了|报了/u;
 /** 自己付了1万, 自己掏了1万: paid out of pocket — beside what the fund paid, the person's share. */
 const OUT_OF_POCKET = /自己(掏|付)了?/u;
+/** Words that name the whole bill (not 花了, which 自己花了 shares). */
+const WHOLE_BILL = /总费用|总花费|总共|一共|合计|总计|共计|总额/u;
+/** A question about the figures (这样对吗, 对不对): 自己付了 X then is what to check, not the bill. */
+const CHECKING = /对吗|对不对|对不|是不是对|准不准|算得对|算对了|没算错|有没有错|合理吗|正常吗|多收/u;
+/** Paid all of it (全自费, 垫付): what the person paid is the bill. */
+const PAID_ALL = /全自费|全部自费|全是自费|都是自费|全额|垫/u;
 
 function roleFromBefore(text: string, a: AmountFound, before: string): AmountRole {
   for (const [pattern, role] of BEFORE) {
     if (!pattern.test(before)) continue;
     // 医保报销了8000 自己付了4000: with the fund's part said, what the person paid is their share, not the bill
     // (自己垫了 is paying all of it first, the bill either way).
-    if (role === "total" && OUT_OF_POCKET.test(before) && FUND_PAID_WORDS.test(text)) return "ownShare";
+    // So is it beside a figure named as the whole bill (总共花了2万 自己掏了八千), or when the person
+    // asks whether it is right (自己付了两万出头 对吗).
+    if (role === "total" && OUT_OF_POCKET.test(before) && !PAID_ALL.test(before)) {
+      const elsewhere = text.slice(0, a.start - before.length) + text.slice(a.end);
+      if (FUND_PAID_WORDS.test(text) || WHOLE_BILL.test(elsewhere) || (CHECKING.test(text) && !PAID_ALL.test(text))) return "ownShare";
+    }
     // 今年在老家已经住过一次院 报了5000: reimbursed earlier this year, not this bill.
     if (role === "reimbursed" && EARLIER.test(text.slice(Math.max(0, a.start - 30), a.start).split(THIS_TIME).pop() ?? "")) return "yearToDate";
     return role;
@@ -156,7 +170,7 @@ function restates(text: string, a: AmountFound, b: AmountFound): boolean {
 const TOTAL_LIKE: readonly AmountRole[] = ["total", "plain"];
 
 export interface AmountReading {
-  slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "ownShare">>;
+  slots: Partial<Pick<Slots, "amount" | "classB" | "outOfCatalog" | "deposit" | "yearToDate" | "quotedDeductible" | "reimbursed" | "ownShare" | "accountPaid">>;
   ambiguity?: Ambiguity;
   /** the total was named as such (总共, 花了, 费用…), not only a figure without a role */
   namedTotal?: boolean;
@@ -172,6 +186,7 @@ const SHARE: Record<string, keyof AmountReading["slots"]> = {
   quotedDeductible: "quotedDeductible",
   reimbursed: "reimbursed",
   ownShare: "ownShare",
+  accountPaid: "accountPaid",
 };
 
 function distinct(list: AmountFound[]): AmountFound[] {

@@ -15,7 +15,9 @@ import { redact } from "./redact.ts";
 import { findPlaces, citiesOf, bareTypoCandidates } from "./places.ts";
 import { PROVINCE_REGIONS } from "../places/divisions.ts";
 import { findAmounts } from "./amounts.ts";
+import { Decimal } from "decimal.js";
 import { readAmounts } from "./amount-roles.ts";
+import { shareInWords, shareOf } from "./share-words.ts";
 import { findNegations, type Negation, type NegatedCue } from "./negation.ts";
 import { readSlots, bareLevel } from "./slots.ts";
 import { assignRoles } from "./roles.ts";
@@ -60,7 +62,7 @@ const SHARE_WORD: Partial<Record<keyof Slots, RegExp>> = { classB: /乙类/u, ou
 const SLOT_OF_CUE: Record<NegatedCue, keyof Slots> = {
   stationed: "visitorType", visitorType: "visitorType", personStatus: "personStatus", hospitalLevel: "hospitalLevel",
   setting: "setting", scheme: "scheme", insuredRegion: "insuredRegion", treatmentRegion: "treatmentRegion", amount: "amount",
-  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible", flexibleWork: "flexibleWork", reimbursed: "reimbursed", ownShare: "ownShare", notLevel: "hospitalLevel",
+  classB: "classB", outOfCatalog: "outOfCatalog", deposit: "deposit", yearToDate: "yearToDate", quotedDeductible: "quotedDeductible", flexibleWork: "flexibleWork", reimbursed: "reimbursed", ownShare: "ownShare", accountPaid: "accountPaid", notLevel: "hospitalLevel",
 };
 
 /**
@@ -230,6 +232,18 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   if (expecting && expecting in SHARE_SLOTS && slots[expecting] === undefined && slots.amount !== undefined && Object.keys(money.slots).length === 1 && !money.namedTotal) {
     (slots as Record<string, unknown>)[expecting] = slots.amount;
     delete slots.amount;
+  }
+  // 其中一半是自费药: the share worked out from the bill said with it; a vague one (大部分) is left to ask.
+  const share = shareInWords(text);
+  if (share && slots[share.slot] === undefined) {
+    result.shareWords = share;
+    const other = share.slot === "classB" ? slots.outOfCatalog : slots.classB;
+    if (share.fraction && slots.amount !== undefined) {
+      const part = shareOf(slots.amount, share.fraction);
+      // Never a part that, with the other one said, exceeds the bill: then it is asked instead.
+      if (new Decimal(part).plus(other ?? 0).lessThanOrEqualTo(slots.amount)) slots[share.slot] = part;
+      else delete share.fraction;
+    }
   }
   if (money.rejected?.rejected) result.rejectedAmount = { text: money.rejected.text, reason: money.rejected.rejected };
   if (negations.length > 0) result.negated = [...new Set(negations.map((n) => n.cue))];

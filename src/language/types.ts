@@ -55,6 +55,8 @@ export interface Slots {
   reimbursed?: string;
   /** what the person paid of this bill themselves (自己出了4万) */
   ownShare?: string;
+  /** what the personal account paid of this bill (医保卡里扣了三千): the person's money too */
+  accountPaid?: string;
   setting?: Setting;
   hospitalLevel?: HospitalLevel;
   scheme?: Scheme;
@@ -81,6 +83,8 @@ export interface Ambiguity {
 
 export interface Parse {
   intent: Intent;
+  /** a part of the bill said as a share in words (其中一半是自费药); a vague one (大部分) has no fraction */
+  shareWords?: { slot: "classB" | "outOfCatalog"; words: string; fraction?: [number, number] };
   /** a level said not to be the one (不是三甲 → 3): never filled as the level, and not assumed either */
   notLevel?: HospitalLevel;
   /** 灵活就业 said, with no scheme: the flows take 职工医保 as an assumption and say so */

@@ -96,6 +96,8 @@ export const flowMessages = {
     flexible: () => "灵活就业",
   } as Record<string, ((v: string) => string) | undefined>,
   slotName: { category: "情况", why: "原因" } as Record<string, string>,
+  /** 大部分是自费的: the share said names no figure; the question that follows asks it. */
+  vagueShare: (words: string, part: string) => `您说${words}是${part}，这算不出金额。`,
   /** "不知道" to a question with a default: what is taken instead, open to change. */
   /** The level question after 不是三甲 (or 不是二级…): the denied level is not among the buttons. */
   askLevelNot: (level: number) =>
@@ -297,6 +299,11 @@ export const flowMessages = {
         : `${said}，估算是 ${ours} 元，相差 ${diff} 元。常见原因：目录外（自费）项目、乙类药先自付、医院等级或备案情况与估算的假设不同；以结算单为准。`,
     toldFund: (x: string) => `您说医保报了 ${x} 元`,
     toldOwn: (x: string) => `您说自己出了 ${x} 元`,
+    /** A deposit against what the person pays (settled: at the hospital; else the whole bill is paid first). */
+    depositOwe: (deposit: string, x: string, settled: boolean) => `押金 ${deposit}：${settled ? "" : "不能直接结算的话要先付清全部费用，"}出院时大约还要补 ${x} 元。`,
+    depositBack: (deposit: string, x: string, settled: boolean) => `押金 ${deposit}：${settled ? "" : "不能直接结算的话要先付清全部费用，"}出院时大约能退回 ${x} 元。`,
+    depositEven: (deposit: string) => `押金 ${deposit}：和您自己付的差不多，出院时大约不用再补。`,
+    toldOwnAndAccount: (cash: string, account: string, x: string) => `您说自己掏了 ${cash} 元、医保卡（个人账户）扣了 ${account} 元，合计 ${x} 元`,
     /** A quoted 起付线 that is not the sourced one: both said, the source's computed on, the person's papers decide. */
     toldDeductible: (said: string, ours: string | null, source: string, date: string) =>
       ours === null
@@ -371,6 +378,7 @@ export const flowMessages = {
     outOfCatalog: (x: string) => `自费 ${x}`,
     nthStay: (n: number) => `今年第 ${n} 次住院`,
     deductibleMet: "今年起付线已交过",
+    shareWords: (words: string) => `，按您说的${words}`,
     fundPaid: (x: string) => `今年医保已报 ${x} 元`,
     maternity: "生孩子（生育）",
   },
