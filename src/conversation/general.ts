@@ -10,6 +10,7 @@ import { flowMessages as m } from "../messages/flows.ts";
 import { directSettlement, jurisdictionBetween, type Scheme } from "../policy/index.ts";
 import { book, factFor, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 import { describeVisitorRule } from "./results.ts";
+import { localFiguresAnswer } from "./local-figures.ts";
 import { ratioChangeAnswer } from "./why-ratio.ts";
 import { validityAnswer } from "./validity.ts";
 
@@ -41,6 +42,15 @@ export const GENERAL_TOPICS = [
   // Asked in words the intents read as a flow, answered here first (issue 10 item 6).
   "kinds_compare",
   "claim_payout",
+  "two_places",
+  "wrong_place",
+  // A city's own 起付线 / 比例 / 封顶线 (local-figures.ts).
+  "local_figures",
+  "local_figures@deductible",
+  "local_figures@ratio",
+  "local_figures@cap",
+  // 那打哪个 after the hotline answer: the insured place's own number.
+  "hotline_which",
   // Follow-ups that take the previous answer's topic (src/language/follow-ups.ts): 具体步骤呢 after
   // where to register, 在哪交 after the claim's materials, 临时的呢 after a long-term answer.
   "registration_steps",
@@ -169,6 +179,19 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return facts(["hotline_unverified", "hotline"]);
     case "find_hospital":
       return facts(["find_hospital", "register_to_area_not_hospital"]);
+    case "hotline_which":
+      return facts(["hotline"]);
+    case "two_places":
+      // What registering means (to a place, not a hospital), how to change it; no rule on two at once was found.
+      return facts(["register_to_area_not_hospital", "change_cancel"], [g.twoPlaces]);
+    case "wrong_place":
+      return facts(["change_cancel", "check_result"], [g.wrongPlace]);
+    case "local_figures":
+      return localFiguresAnswer(a, now);
+    case "local_figures@deductible":
+    case "local_figures@ratio":
+    case "local_figures@cap":
+      return localFiguresAnswer(a, now, topic.slice(topic.indexOf("@") + 1) as "deductible" | "ratio" | "cap");
     case "cancel_change": {
       // A temporary registration said (临时的): its own rule; else both (the long one's comes first).
       const said = a.category ? visitorOf(a.category) : a.visitor;

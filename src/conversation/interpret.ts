@@ -22,7 +22,7 @@ import {
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
-import { followUpTopic } from "../language/follow-ups.ts";
+import { asksAgainFor, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
@@ -724,6 +724,18 @@ function followUp(c: Case): RouterEvent {
   return flow ? { type: "START", flow, seed } : { type: "ASIDE", topic, seed };
 }
 
+/** What a "那在天津呢" may change before the side answer just given is said again for it. */
+const ASKED_AGAIN_WITH: readonly Slot[] = ["insured", "treatment", "scheme", "status", "setting", "level", "visitor", "category"];
+
+/** At the menu, "那在天津呢" / "那退休呢" after a side answer: that answer again, for what it names. */
+function askedAgain(c: Case): string | undefined {
+  const last = c.s.ctx.note?.k === "aside" ? c.s.ctx.note.topic : undefined;
+  if (c.flow || !last || !c.hasPatch || (c.topic && c.topic !== last) || !asksAgainFor(c.text)) return undefined;
+  if (!Object.keys(c.patch).every((slot) => ASKED_AGAIN_WITH.includes(slot as Slot))) return undefined;
+  // 封顶多少, then 那退休呢: the retirees' figures differ elsewhere than in the one asked before; all of them.
+  return last.startsWith("local_figures@") ? "local_figures" : last;
+}
+
 /** The last answer in simpler words; a second "没看懂" in a row changes strategy. */
 function rephrase(c: Case): RouterEvent {
   const last = c.s.ctx.note;
@@ -754,6 +766,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   // 临时的呢, 具体步骤呢, 在哪交 after an answer: its topic, asked of what they name.
   { when: (c) => followOnOf(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: followOnOf(c)! }) },
   { when: (c) => followUpOf(c) !== undefined, then: followUp },
+  { when: (c) => askedAgain(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: askedAgain(c)!, seed: c.patch as Answers }) },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
   { when: (c) => !!c.flow && c.changes.length > 0 && (c.changing || !(c.topic && asksQuestion(c.text))), then: change },

@@ -26,6 +26,18 @@ const WHERE = /^(?:那|那么)?[,，\s]*(?:材料|这些|东西)?(?:要|得)?(?:
 /** 钱打到哪, 钱什么时候到, 钱打到哪个卡: the claim's money, where or when. */
 const PAYOUT = /^(?:那|那么)?[,，\s]*(?:报销的|报的)?钱(?:会|能|是)?(?:打|转|退|发|返)?(?:到|进|回)(?:哪|哪里|哪儿|哪个(?:卡|账户|账号)|什么(?:卡|账户))(?:里|儿)?(?:呢|啊)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:报销的|报的)?钱(?:什么时候|啥时候|多久|几天|多长时间)(?:能|才|会)?(?:到|到账|下来|打过来|回来|给)(?:呢|啊)?[?？。]*$/u;
 
+/** 那打哪个, 打哪个电话: after the hotline answer, which number. */
+const WHICH_NUMBER = /^(?:那|那么)?[,，\s]*(?:该|应该|要|我)?打(?:哪个|哪一个|什么|啥|哪里|哪儿)(?:电话|号码?|热线)?(?:呢|啊|好)?[?？。]*$/u;
+
+/** 那在天津呢, 那退休呢, 如果是居民医保的话呢: the question just answered, asked again of what it names. */
+const AGAIN = /^(?:那|那么)?[,，\s]*(?:如果|要是|假如|换成|改成)?.{1,12}?(?:呢|的话呢?|怎么样|咋样|又怎样)[?？。]*$/u;
+
+/** A short "and for X?" after a side answer: the conversation asks that answer again with X (the words name X). */
+export function asksAgainFor(text: string): boolean {
+  const t = typeof text === "string" ? text.trim() : "";
+  return t.length > 0 && t.length <= 16 && AGAIN.test(t);
+}
+
 /**
  * The topic a short follow-up asks, given the topic of the answer before it (`last`, possibly
  * with its kind: validity@temporary) and the flow under way; undefined when it is no follow-up.
@@ -38,6 +50,7 @@ export function followUpTopic(text: string, last: string | undefined, flow?: str
   if (kind && base && (KINDED as readonly string[]).includes(base)) return `${base}@${kind === "临时" ? "temporary" : "long"}`;
   const registering = (base !== undefined && REGISTRATION.includes(base)) || flow === "registration";
   if (registering && STEPS.test(t)) return "registration_steps";
+  if ((base === "hotline" || base === "hotline_which") && WHICH_NUMBER.test(t)) return "hotline_which";
   const claiming = (base !== undefined && CLAIM.includes(base)) || flow === "claim";
   if (claiming && WHERE.test(t)) return "claim_where";
   if (claiming && PAYOUT.test(t)) return "claim_payout";

@@ -11,7 +11,7 @@
 import type { SideTopic } from "./types.ts";
 import { termAsked } from "./terms.ts";
 
-const HOME = "(老家|参保地|原籍|家乡|户口所在地|原来的地方|原参保地|参保的地方|家里)";
+const HOME = "(老家|本地|参保地|原籍|家乡|户口所在地|原来的地方|原参保地|参保的地方|家里)";
 
 /** A ratio as people write it: 70%, 70％, 百分之七十, 七成. */
 const RATIO = "(\\d{1,3}(\\.\\d+)?\\s*[%％]|百分之[零一二两三四五六七八九十百点\\d]+|[一二三四五六七八九]成[五半]?)";
@@ -31,7 +31,7 @@ const TOPICS: [SideTopic, RegExp[]][] = [
     [
       /双向(享受)?(待遇)?|两头都(能|可以)(报|用|享受)|两边都(能|可以)(报|用|享受|看)/u,
       // 备案后能回老家看病吗, 备案了还能在老家看病报销吗, 长期备案后回来参保地看病要报备吗
-      new RegExp(`(备案|备了案|备过案|异地安置|长期居住)(之后|以后|后|了|过)?.{0,10}(回|在|去)(来|到)?${HOME}.{0,12}(看病|就医|住院|门诊|报销|能报|还能报|刷卡)`, "u"),
+      new RegExp(`(备案|备了案|备过案|异地安置|长期居住)(之后|以后|后|了|过)?.{0,10}(回|在|去)(来|到)?${HOME}.{0,12}(看病|就医|住院|门诊|报销|能报|还能报|刷卡|还能用|能不能用|可以用)`, "u"),
     ],
   ],
   [
@@ -88,6 +88,12 @@ const GENERAL: [SideTopic, RegExp][] = [
   // (Not 快出院了, nor a question of making up the registration: 补 anywhere is the makeup answer.)
   ["claim_deadline", /(?<!快|快要|要|没|未|还没|准备|马上|明天|后天)出院(了|后|以后|之后)?(?!.*补).{0,8}(还能|还可以|能不能|可不可以|还来得及|来得及|还行|过期)(报|报销|手工报|回去报)?(吗|不|么|没)?(?!.*补)/u],
   // 报销多久能到账, 钱多久打过来, 什么时候能到账
+  // 能同时备案两个地方吗, 可以备案两个城市吗
+  ["two_places", /^(?=.*备)(?=.*((两个|多个|几个)(地方|城市|地区|省)|两地|两处))/u],
+  // 备案选错城市了怎么办, 备案填错了地方, 就医地选错了
+  ["wrong_place", /(备案|就医地|地方|城市).{0,6}(选错|填错|备错|弄错|搞错|办错|选成)|(选错|填错|备错|弄错|搞错|办错)了?.{0,6}(备案|就医地|地方|城市)/u],
+  // 起付线多少, 封顶多少, 报销比例是多少, 能报百分之几 (the insured place's own figures)
+  ["local_figures", /(起付线|起付标准|门槛费|封顶线?|最高支付限额|年度限额|报销比例|支付比例)(是|有|大概|一般)?(多少|几|多高|多大|怎样|怎么样)|能报(百分之几|几成|多少比例)/u],
   ["claim_payout", /(多久|多长时间|几天|什么时候|啥时候|哪天)(才)?(能|可以|会)?(到账|打(过来|到卡|钱)|返(钱|回)|回款|下来)|(到账|打款|回款)(要|需要)?(多久|多长时间|几天)|报销的钱.{0,3}(打|转|退|返)(到|进)(哪|哪里|哪儿|哪个)/u],
 ];
 
@@ -102,11 +108,24 @@ export function outOfScopeTopic(text: string): SideTopic | undefined {
   return TAX.test(text) ? "tax" : undefined;
 }
 
+/** The figures a question about a city's own figures names: one of them narrows the answer to it. */
+const FIGURES: [SideTopic, RegExp][] = [
+  ["local_figures@deductible", /起付|门槛费/u],
+  ["local_figures@ratio", /比例|百分之几|几成/u],
+  ["local_figures@cap", /封顶|最高支付限额|年度限额/u],
+];
+
+function narrowed(topic: SideTopic, text: string): SideTopic {
+  if (topic !== "local_figures") return topic;
+  const named = FIGURES.filter(([, p]) => p.test(text));
+  return named.length === 1 ? named[0]![0] : topic;
+}
+
 /** The side topic a message asks about, if any (first match in the order above). */
 export function sideTopic(text: string): SideTopic | undefined {
   const term = termAsked(text);
   if (term) return term;
   for (const [topic, patterns] of TOPICS) if (patterns.some((p) => p.test(text))) return topic;
-  for (const [topic, pattern] of GENERAL) if (pattern.test(text)) return NAMES_A_BILL.test(text) ? undefined : topic;
+  for (const [topic, pattern] of GENERAL) if (pattern.test(text)) return NAMES_A_BILL.test(text) ? undefined : narrowed(topic, text);
   return undefined;
 }

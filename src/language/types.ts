@@ -30,7 +30,12 @@ export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   // General questions asked in words the intents read as another flow (issue 10 item 6): long-term and
   // temporary compared, the conditions to register, whether a claim is still in time after discharge,
   // how long its money takes.
-  | "kinds_compare" | "who_can_register" | "claim_deadline" | "claim_payout";
+  | "kinds_compare" | "who_can_register" | "claim_deadline" | "claim_payout"
+  // Registering for two places at once, a registration made for the wrong place, and a city's
+  // own 起付线 / 比例 / 封顶线 asked directly (they do not depend on where the care is).
+  | "two_places" | "wrong_place" | "local_figures"
+  // …only the one figure the question names (起付线多少, 封顶多少, 报销比例是多少).
+  | "local_figures@deductible" | "local_figures@ratio" | "local_figures@cap";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

@@ -435,6 +435,26 @@ export const flowMessages = {
     kindsWhich: "哪个划算：不是自己挑的，要看符不符合长期的条件。退休后到外地定居、在外地长期居住、单位派驻外地工作的，可以办长期备案；只是临时去外地看病的，办临时备案。想知道自己属于哪一类，点“我属于哪种异地就医”。",
     /** 多久能到账: no national time limit in the data; where to ask instead. */
     payout: "手工报销的钱多久到账、打到哪个账户，由参保地医保经办机构定，我们没有全国统一的时限数据；交材料时可以当面问清楚，也可以打参保地医保服务电话问。",
+    /** 能同时备案两个地方吗: what the data says of registering, and that it says nothing of two at once. */
+    twoPlaces: "能不能同时备案两个地方，我们没有找到明确的规定；要换地方，可以先取消或变更原来的备案。具体问参保地医保经办机构。",
+    /** 备案选错城市了: change or cancel, and where. */
+    wrongPlace: "选错了地方，就申请变更，或取消后重新备案，找参保地医保经办机构（窗口或电话）办理。",
+    /** A city's own 起付线 / 比例 / 封顶线, asked directly (src/conversation/local-figures.ts). */
+    figures: {
+      head: (who: string, setting: string) => `${who}${setting}：`,
+      deductible: (text: string) => `· 起付线：${text}`,
+      deductibleLevels: (levels: string, amount: string, later?: string) => `${levels}${amount} 元${later ? `（本年第二次起 ${later} 元）` : ""}`,
+      perYear: "（一年算一次）",
+      ratio: (text: string) => `· 报销比例：${text}`,
+      band: (range: string, rates: string) => `${range} ${rates}`,
+      cap: (amount: string, monthly: boolean) => `· ${monthly ? "每月" : "年度"}封顶：${amount}`,
+      retiredAdjust: "· 退休人员在此基础上另有调整，估算时会算进去。",
+      partMissing: (what: string) => `· ${what}：没有核实过的数据。`,
+      noData: (region: string, scheme: string) => `${region}${scheme}的起付线、报销比例和封顶线，我们没有核实过的数据，请以${region}医保部门的规定为准。`,
+      otherScheme: (scheme: string) => `（这是${scheme}的；您是另一种医保就告诉我。）`,
+      askStatus: "（按在职的说；退休的不一样，说“那退休呢”。）",
+    },
+    figureNames: { deductible: "起付线", ratio: "报销比例", cap: "封顶线" } as const,
     /** Said only when the answer depends on the city and it is not known yet. */
     whyCity: {
       channels: "各地还有自己的 APP 或公众号，告诉我您在哪里参保，我按当地的说。",
@@ -442,6 +462,7 @@ export const flowMessages = {
       deadline: "各地期限不同，告诉我您在哪里参保，我按当地的说。",
       claim: "各地材料和期限略有不同，告诉我您在哪里参保，我按当地的说。",
       payout: "告诉我您在哪里参保，我看看有没有当地的说法。",
+      figures: "起付线、报销比例和封顶线各地不同，告诉我您在哪里参保、职工还是居民医保，我按当地的说。",
     },
   },
 
