@@ -7,7 +7,7 @@
  */
 import { visitorOf, type Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { directSettlement, jurisdictionBetween, type Scheme } from "../policy/index.ts";
+import { directSettlement, jurisdictionBetween, type Scheme, type Setting } from "../policy/index.ts";
 import { book, factFor, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 import { describeVisitorRule } from "./results.ts";
 import { localFiguresAnswer } from "./local-figures.ts";
@@ -199,7 +199,7 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return facts(["change_cancel"]);
     }
     case "need_register":
-      return (a.insured && a.treatment ? needRegisterFor(a.insured, a.treatment, a.scheme, now) : undefined)
+      return (a.insured && a.treatment ? needRegisterFor(a.insured, a.treatment, a.scheme, now, a.setting) : undefined)
         ?? facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
     case "term_deductible":
     case "term_catalog":
@@ -299,13 +299,16 @@ function kindOf(topic: string): "long" | "temporary" {
  * 上海), a zone for some schemes only, or a registration needed — never the generic "要先备案"
  * beside a "免备案" for the same two places.
  */
-function needRegisterFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date): Fact | undefined {
+function needRegisterFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting?: Setting): Fact | undefined {
   const b = book();
   if (!b) return undefined;
   const ins = regionName(insured);
   const tre = regionName(treatment);
-  const d = directSettlement(b, { insured, treatment, scheme, date: today(now) });
+  const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
   if (d.reason === "same_pool") return { text: m.eligibility.samePool(ins, tre) };
+  if (d.reason === "no_registration" && setting) {
+    return { text: m.eligibility.noRegistration(ins, tre, m.labels.setting[setting]), ...(d.source ? { source: d.source.title } : {}) };
+  }
   if (d.reason === "free_zone" && d.zone) {
     return { text: m.eligibility.freeZone(ins, tre, describeVisitorRule(d.zone.rule)), ...(d.zone.source ? { source: d.zone.source.title } : {}) };
   }

@@ -464,7 +464,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // without saying, and for 普通门诊 the outpatient warning says it depends on the clinic.
   // An emergency's advice to register before discharge joins this line instead of a warning repeating it.
   const emergencyNote = e.warnings.some((x) => x.kind === "emergency");
-  if (e.jurisdiction !== "same_pool" && a.setting !== "outpatient") {
+  if (e.jurisdiction !== "same_pool" && (a.setting !== "outpatient" || e.directSettlement.kind === "no_registration")) {
     const reason = gone ? m.direct.reason.discharged : emergencyNote && e.directSettlement.kind === "emergency" ? m.direct.emergencyInpatient : m.direct.reason[e.directSettlement.kind];
     lines.push(m.direct.line(e.directSettlement.possible, reason));
   }

@@ -164,15 +164,17 @@ export const policyText = {
     yes: "已备案（或视同备案），在就医地联网定点医疗机构可以持社保卡或医保电子凭证直接结算。",
     samePool: "参保地就医，按本地规定直接结算。",
     freeZone: "该就医地属于免备案范围，在联网定点医疗机构可以直接结算。",
+    noRegistration: "参保地规定这类门诊不用办异地就医备案，在联网定点医疗机构可以直接结算。",
     unregistered: "未备案不能直接结算：先全额垫付，再回参保地申请手工报销（出院结算前补办备案即可直接结算）。",
     maternity: "生育费用不宜直接结算，需先垫付再申请生育保险报销。",
     notCovered: "这种情形统筹基金不支付，无需结算。",
   },
   /** The sentence for each reason of src/policy/direct.ts (an emergency counts as registered). */
-  directSettlementReason: (reason: "same_pool" | "free_zone" | "emergency" | "registered" | "unregistered" | "maternity" | "not_covered") =>
+  directSettlementReason: (reason: "same_pool" | "free_zone" | "no_registration" | "emergency" | "registered" | "unregistered" | "maternity" | "not_covered") =>
     ({
       same_pool: policyText.directSettlement.samePool,
       free_zone: policyText.directSettlement.freeZone,
+      no_registration: policyText.directSettlement.noRegistration,
       emergency: policyText.directSettlement.yes,
       registered: policyText.directSettlement.yes,
       unregistered: policyText.directSettlement.unregistered,

@@ -6,8 +6,8 @@
 import type { PolicyBook } from "./book.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { RegionPolicy, TypicalPolicy, VisitorRule } from "./schema.ts";
-import { jurisdictionBetween, Scheme, type Jurisdiction, type Visitor } from "./terms.ts";
-import { freeZoneWithProvince, zoneDecides } from "./zones.ts";
+import { jurisdictionBetween, Scheme, type Jurisdiction, type Setting, type Visitor } from "./terms.ts";
+import { freeZoneWithProvince, noRegistrationOf, zoneDecides } from "./zones.ts";
 
 /** Why direct settlement is or is not possible; each has its sentence in src/messages. */
 export type DirectReason =
@@ -19,6 +19,8 @@ export type DirectReason =
   | "emergency"
   /** Registered (long-term, referral or temporary). */
   | "registered"
+  /** Not registered where the insured place needs no registration for this setting (成都 普通门诊): settles directly. */
+  | "no_registration"
   /** Not registered and not in a free zone: pay in full, claim at home (or register before discharge). */
   | "unregistered"
   /** Childbirth: settled through maternity insurance, never as ordinary inpatient care. */
@@ -48,6 +50,8 @@ export interface DirectInput {
   maternity?: boolean | undefined;
   /** The fund pays nothing in this setting or for this visitor. */
   notCovered?: boolean | undefined;
+  /** The insured place needs no registration for this setting (成都 普通门诊). */
+  noRegistration?: boolean | undefined;
 }
 
 /** The decision from what is known of the case; pure, no look-up. */
@@ -56,6 +60,7 @@ export function decideDirectSettlement(x: DirectInput): DirectSettlement {
   if (x.jurisdiction === "same_pool") return { possible: true, mustRegister: false, payFirst: false, reason: "same_pool" };
   if (x.notCovered || x.zoneRule?.kind === "not_covered") return { possible: false, mustRegister: false, payFirst: false, reason: "not_covered" };
   if (x.zoneRule) return { possible: true, mustRegister: false, payFirst: false, reason: "free_zone", zone: { rule: x.zoneRule } };
+  if (x.noRegistration && x.visitor === "unregistered") return { possible: true, mustRegister: false, payFirst: false, reason: "no_registration" };
   if (x.visitor === "unregistered") return { possible: false, mustRegister: true, payFirst: true, reason: "unregistered" };
   if (x.visitor === "emergency") return { possible: true, mustRegister: false, payFirst: false, reason: "emergency" };
   return { possible: true, mustRegister: true, payFirst: false, reason: "registered" };
@@ -77,6 +82,14 @@ export function freeZoneFor(
   return held ? { rule: held.zone.rule, source: book.sourceRef(held.policy, held.zone.source, held.zone.quote), policy: held.policy } : undefined;
 }
 
+/** The insured place's word (its own version's) that this setting needs no registration away from home, as a source. */
+function noRegistrationFor(book: PolicyBook, insured: string, scheme: Scheme, jurisdiction: Jurisdiction, setting: Setting, date: string): SourceRef | undefined {
+  const found = book.versionFor(insured, scheme, date);
+  if ("error" in found || found.typical) return undefined;
+  const free = noRegistrationOf(found.version, jurisdiction, setting);
+  return free ? book.sourceRef(found.policy, free.source, free.quote) : undefined;
+}
+
 export interface DirectQuery {
   /** 6-digit codes of the insured 统筹区 and the treatment place. */
   insured: string;
@@ -87,6 +100,8 @@ export interface DirectQuery {
   visitor?: Visitor | undefined;
   date: string;
   maternity?: boolean | undefined;
+  /** The kind of care, when known: some places need no registration for some settings (成都 普通门诊). */
+  setting?: Setting | undefined;
 }
 
 /**
@@ -107,11 +122,15 @@ export function directSettlement(book: PolicyBook, q: DirectQuery): DirectSettle
   });
   const all = withZone.length > 0 && withZone.length === withData.length;
   const zone = all ? withZone[0]![1] : undefined;
-  const decided = decideDirectSettlement({ jurisdiction, visitor, zoneRule: zone?.rule, maternity: q.maternity });
+  // Like a zone, the place's word that this setting needs no registration decides when every scheme with data says it.
+  const setting = q.setting;
+  const free = setting ? withData.map((s) => noRegistrationFor(book, q.insured, s, jurisdiction, setting, q.date)) : [];
+  const noRegistration = free.length > 0 && free.every((f) => f !== undefined) ? free[0] : undefined;
+  const decided = decideDirectSettlement({ jurisdiction, visitor, zoneRule: zone?.rule, maternity: q.maternity, noRegistration: !!noRegistration });
   if (decided.reason === "free_zone" && zone) decided.zone = { rule: zone.rule, source: zone.source };
   const national = book.national;
   const fact = decided.reason === "emergency" ? national.facts.emergency_as_registered : decided.reason === "unregistered" ? national.facts.unregistered_pay_first : undefined;
-  const source = fact ? book.sourceRef(null, fact.source, fact.quote) : undefined;
+  const source = decided.reason === "no_registration" ? noRegistration : fact ? book.sourceRef(null, fact.source, fact.quote) : undefined;
   return {
     ...decided,
     ...(source ? { source } : {}),

@@ -61,7 +61,7 @@ function ownVisitorRule(book: PolicyBook, q: EligibilityQuery, visitor: Visitor,
 export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility {
   const jurisdiction = jurisdictionBetween(q.insured, q.treatment);
   const visitor = q.category ? visitorOf(q.category) : undefined;
-  const direct = directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, visitor, date: q.date });
+  const direct = directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, visitor, date: q.date, setting: q.setting });
   const out: Eligibility = { jurisdiction, facts: [], direct, ...(visitor ? { visitor } : {}) };
   if (jurisdiction === "same_pool") return out;
   const cat = q.category ? book.national.categories.find((c) => c.id === q.category) : undefined;

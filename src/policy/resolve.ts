@@ -9,7 +9,7 @@ import type { Assumption, Jurisdiction, Scenario, Warning } from "./scenario.ts"
 import type { RegionPolicy, SchemeVersion, SettingRules, TypicalPolicy, Visitor, VisitorEntry, VisitorRule } from "./schema.ts";
 import type { InputError } from "./evaluate.ts";
 import { CutVisitor, jurisdictionBetween, type Setting } from "./terms.ts";
-import { freeZoneWithProvince, zoneDecides } from "./zones.ts";
+import { freeZoneWithProvince, noRegistrationOf, zoneDecides } from "./zones.ts";
 import { maternitySettlement } from "./maternity.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
@@ -33,6 +33,8 @@ export interface AppliedVisitorRule {
   freeZone: boolean;
   /** Not registered, and the place has no rule for it nor for temporary visitors: no figure can be given. */
   unknownUnregistered?: true;
+  /** Not registered where the insured place needs none for this setting (成都 普通门诊): settled as its other temporary visitors. */
+  noRegistration?: { source: string; quote?: string | undefined };
 }
 
 export interface Case {
@@ -117,6 +119,10 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
   if (held && zoneDecides(held.zone.rule, visitor)) {
     return { rule: held.zone.rule, entry: null, policy: held.policy, source: held.zone.source, quote: held.zone.quote, freeZone: true };
   }
+  // No registration needed for this setting (成都 普通门诊 anywhere): not registering is no fault, so
+  // the visit is the place's other temporary visitors' — never its rule for those who failed to register.
+  const free = visitor === "unregistered" && !settledLater ? noRegistrationOf(version, jurisdiction, setting) : undefined;
+  if (free) return { ...visitorRule(book, c, "temporary_other"), noRegistration: { source: free.source, quote: free.quote } };
   const own = findVisitorEntry(version, visitor, jurisdiction, setting, settledLater);
   // The template's cuts are the national cross-province ceilings: within a province they are no rule at all.
   const templateCeiling = policy.code === "typical" && own?.rule.kind === "points" && CutVisitor.safeParse(visitor).success;

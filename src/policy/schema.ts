@@ -319,6 +319,13 @@ export const SchemeVersion = z.strictObject({
   visitors: z.array(VisitorEntry).default([]),
   freeZones: z.array(FreeZone).default([]),
   /**
+   * Settings for which this region's insured need no registration anywhere, not only in a zone
+   * (成都 M8: "异地普通门诊、门诊统筹…门诊特殊疾病就医及药店购药无需办理异地就医备案手续"; 住院
+   * still needs one). Not registering is then no fault: the visit settles as the region's other
+   * temporary visitors do (its own cut, else the national ceiling, said as an assumption).
+   */
+  noRegistration: z.array(z.strictObject({ ...Cited, ...SchemeOnly, settings: z.array(Setting).min(1), scope: Scope.default("any") })).optional(),
+  /**
    * Treatment places where this region's insured settle childbirth directly, with no registration
    * (成都: 成德眉资 省内异地生育医疗费用直接结算试点); anywhere else they pay first and claim.
    */

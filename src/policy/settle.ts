@@ -180,9 +180,9 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
   const stated: RatioAdjust = {};
   if (retiredAdjust?.ratioPlusPoints) stated.retiredPoints = retiredAdjust.ratioPlusPoints;
   if (retiredAdjust?.personalShareFactor) stated.retiredFactor = retiredAdjust.personalShareFactor;
-  if (applies && rule.kind === "points") stated.visitor = { visitor: c.scenario.visitor, cut: pointsCut(c, rule.points) };
-  if (applies && rule.kind === "multiplier") stated.visitor = { visitor: c.scenario.visitor, cut: { factor: rule.factor } };
-  if (applies && rule.kind === "same" && sameBySource(c)) stated.visitor = { visitor: c.scenario.visitor, cut: { same: true } };
+  if (applies && rule.kind === "points") stated.visitor = { visitor: settledAs(c), cut: pointsCut(c, rule.points) };
+  if (applies && rule.kind === "multiplier") stated.visitor = { visitor: settledAs(c), cut: { factor: rule.factor } };
+  if (applies && rule.kind === "same" && sameBySource(c)) stated.visitor = { visitor: settledAs(c), cut: { same: true } };
   let clampedWarned = false;
   const seen: { before: string; applied: string }[] = [];
 
@@ -206,7 +206,7 @@ function rateAdjust(book: PolicyBook, c: Case, rules: SettingRules, usesSchedule
       else if (rule.kind === "multiplier") rate = rate.times(dec(rule.factor));
       if (ceiling !== null && before.minus(rate).greaterThan(dec(ceiling))) {
         if (!clampedWarned) {
-          c.warnings.push({ kind: "cut_clamped", visitor: c.scenario.visitor, points: fmt(before.minus(rate)), ceiling });
+          c.warnings.push({ kind: "cut_clamped", visitor: settledAs(c), points: fmt(before.minus(rate)), ceiling });
           clampedWarned = true;
         }
         rate = before.minus(dec(ceiling));
@@ -269,6 +269,11 @@ function deductibleFor(c: Case, rules: SettingRules, order: LevelOrder): Deducti
   return out;
 }
 
+/** The visitor the figures are for: not registering where none is needed (成都 普通门诊) settles as other temporary care. */
+function settledAs(c: Case): Scenario["visitor"] {
+  return c.visitor.noRegistration ? "temporary_other" : c.scenario.visitor;
+}
+
 function directSettlement(c: Case): Estimate["directSettlement"] {
   const d = decideDirectSettlement({
     jurisdiction: c.jurisdiction,
@@ -277,6 +282,7 @@ function directSettlement(c: Case): Estimate["directSettlement"] {
     zoneRule: c.visitor.freeZone ? c.visitor.rule : undefined,
     maternity: c.scenario.maternity,
     notCovered: c.rules.value.notCovered || c.visitor.rule.kind === "not_covered",
+    noRegistration: !!c.visitor.noRegistration,
   });
   return { possible: d.possible, kind: d.reason };
 }
@@ -359,7 +365,7 @@ function fixedParams(c: Case, d: Deductible, usesSchedule: boolean, capRemaining
   const stated = visitor.kind === "points" || visitor.kind === "multiplier" || (visitor.kind === "same" && sameBySource(c));
   if (!usesSchedule && c.jurisdiction !== "same_pool" && stated && visitorSource !== ratioSource) {
     const cut: VisitorCut = visitor.kind === "points" ? pointsCut(c, visitor.points) : visitor.kind === "multiplier" ? { factor: visitor.factor } : { same: true };
-    visitorCut = { kind: "visitor_cut", visitor: s.visitor, cut };
+    visitorCut = { kind: "visitor_cut", visitor: settledAs(c), cut };
   }
   let cap: FixedParams["cap"] = null;
   if (rules.cap && capRemaining) {
@@ -435,7 +441,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
   if (away && visitor.rule.kind === "first_pay") {
     const ceiling = ceilingFor(book, c);
     firstPayShare = ceiling !== null && visitor.rule.share > ceiling ? ceiling : visitor.rule.share;
-    if (firstPayShare !== visitor.rule.share) c.warnings.push({ kind: "cut_clamped", visitor: s.visitor, points: String(visitor.rule.share), ceiling: ceiling ?? 0 });
+    if (firstPayShare !== visitor.rule.share) c.warnings.push({ kind: "cut_clamped", visitor: settledAs(c), points: String(visitor.rule.share), ceiling: ceiling ?? 0 });
   }
 
   const d = deductibleFor(c, rules, order);
@@ -510,7 +516,7 @@ function noteWarnings(c: Case, order: LevelOrder): void {
   const away = c.jurisdiction !== "same_pool";
   if (c.visitor.assumption && away) c.assumptions.push(c.visitor.assumption);
   // (In the same pool nothing is said here: the jurisdiction step already says no 备案 is needed.)
-  if (away && s.visitor === "unregistered" && !c.visitor.freeZone) c.warnings.push({ kind: "unregistered" });
+  if (away && s.visitor === "unregistered" && !c.visitor.freeZone && !c.visitor.noRegistration) c.warnings.push({ kind: "unregistered" });
   else if (away && s.visitor === "emergency") c.warnings.push({ kind: "emergency" });
   if (s.maternity) c.warnings.push({ kind: "maternity" });
   if (s.treatment.setting === "outpatient" && away) c.warnings.push({ kind: "outpatient_check" });
@@ -547,7 +553,7 @@ function noteWarnings(c: Case, order: LevelOrder): void {
     if (reading && !c.assumptions.some((x) => x.kind === "reading" && x.text === reading)) c.assumptions.push({ kind: "reading", text: reading });
   }
   if (away && c.visitor.rule.kind === "schedule" && !c.visitor.rule.deductible && c.rules.value.deductible) {
-    c.assumptions.push({ kind: "schedule_without_deductible", visitor: s.visitor });
+    c.assumptions.push({ kind: "schedule_without_deductible", visitor: settledAs(c) });
   }
   // atLevel borrows a figure from another level; the step names the asked level, so say which level it came from.
   if (!usesSchedule) {
@@ -566,7 +572,7 @@ function noteWarnings(c: Case, order: LevelOrder): void {
     const hasRetireeFigures = usesSchedule
       ? !!rules.retiredAdjust?.alsoUnderSchedules
       : !!(rules.ratio.retired || rules.deductible?.retired || rules.retiredAdjust);
-    if (!hasRetireeFigures) c.assumptions.push(usesSchedule ? { kind: "retired_under_schedule", visitor: s.visitor } : { kind: "no_retiree_figures" });
+    if (!hasRetireeFigures) c.assumptions.push(usesSchedule ? { kind: "retired_under_schedule", visitor: settledAs(c) } : { kind: "no_retiree_figures" });
   }
 }
 
@@ -671,7 +677,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
     warnings.push(NOT_COVERED);
   } else {
     if (plan.firstPayShare > 0) {
-      ex.add("visitor_first_pay", r.visitorFirst, { kind: "visitor_first_pay", visitor: s.visitor, base: fmt(r.eligible), share: plan.firstPayShare }, cites.visitor);
+      ex.add("visitor_first_pay", r.visitorFirst, { kind: "visitor_first_pay", visitor: settledAs(c), base: fmt(r.eligible), share: plan.firstPayShare }, cites.visitor);
     }
     const d = plan.deductible;
     if (d.cite) ex.add("deductible", r.deductiblePaid, fixed.deductible, d.cite);

@@ -6,7 +6,7 @@
 import { poolingCode } from "../places/divisions.ts";
 import type { PolicyBook } from "./book.ts";
 import type { RegionPolicy, SchemeVersion, TypicalPolicy, VisitorRule } from "./schema.ts";
-import type { Scheme, Visitor } from "./terms.ts";
+import type { Jurisdiction, Scheme, Setting, Visitor } from "./terms.ts";
 
 export type FreeZone = SchemeVersion["freeZones"][number];
 
@@ -47,4 +47,15 @@ export function freeZoneWithProvince(
  */
 export function zoneDecides(rule: VisitorRule, visitor: Visitor): boolean {
   return visitor === "temporary_other" || visitor === "unregistered" || rule.kind === "same";
+}
+
+export type NoRegistration = NonNullable<SchemeVersion["noRegistration"]>[number];
+
+/**
+ * The version's word that this setting needs no registration away from home (成都 普通门诊、门特:
+ * "无需办理异地就医备案手续"), for care outside the insured 统筹区.
+ */
+export function noRegistrationOf(version: SchemeVersion, jurisdiction: Jurisdiction, setting: Setting): NoRegistration | undefined {
+  if (jurisdiction === "same_pool") return undefined;
+  return version.noRegistration?.find((n) => n.settings.includes(setting) && (n.scope === "any" || n.scope === jurisdiction));
 }
