@@ -11,6 +11,7 @@ import { generalAnswer, isGeneralTopic } from "./general.ts";
 import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
 import { maternityAnswer } from "./maternity.ts";
 import { validityAnswer } from "./validity.ts";
+import { inProvinceAnswer } from "./in-province.ts";
 import { factFor } from "./policy-data.ts";
 import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
@@ -84,6 +85,8 @@ function topicAnswer(topic: string, a: Answers, now: Date) {
   if (topic === "ratio_change") return ratioChangeAnswer(a, now) ?? factFor(topic, termOf(a));
   if (topic === "maternity") return maternityAnswer(a, now) ?? factFor(topic, termOf(a));
   if (topic === "validity") return validityAnswer(a, now, termOf(a)) ?? factFor(topic, termOf(a));
+  // 沈阳→大连: 省内异地, not the cross-province lists.
+  if (topic === "chronic_disease" || topic === "outpatient") return inProvinceAnswer(topic, a, now) ?? factFor(topic, termOf(a));
   return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));
 }
 

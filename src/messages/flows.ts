@@ -560,6 +560,14 @@ export const flowMessages = {
     whose: (scheme: string) => `（这是${scheme}的规定）`,
   },
 
+  /** Side answers for care in another city of the insured province (沈阳→大连): not the cross-province rules. */
+  inProvince: {
+    lead: (a: string, b: string, province: string) => `${a}和${b}都在${province}，属于省内异地就医（不是跨省）。`,
+    /** `free`: the data already said no registration is needed, so only the recognition is left to say. */
+    chronic: (a: string, free: boolean) =>
+      `门诊慢特病的待遇按参保地${a}的标准，要先在${a}做资格认定${free ? "。" : `；省内异地能不能直接结算、要不要备案，按${a}的规定，可以向${a}医保经办机构问清。`}`,
+    noRegistration: (a: string, b: string, setting: string) => `按${a}的规定，到${b}看${setting}不用办异地就医备案。`,
+  },
   aside: {
     noData: "这个问题各地规定不同，以参保地规定为准。",
     /** 备案有效期 by the insured place's own rule, one line per kind of registration. */
