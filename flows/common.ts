@@ -71,7 +71,7 @@ export type FlowEvent =
    * `assume`: the person did not know ("不知道") and the answer is the question's stated default:
    * stored as an assumption, said with the estimate and open to change.
    */
-  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string; told?: Told; assume?: boolean }
+  | { type: "ANSWER"; a: unknown; leftOut?: string[]; deposit?: string; told?: Told; assume?: boolean; forget?: Slot[] }
   | { type: "INVALID"; why: Problem }
   | { type: "BACK" }
   | { type: "NEXT" }
@@ -120,7 +120,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -182,6 +182,8 @@ export const flowSetup = setup({
       const slots = Object.keys(patch) as Slot[];
       const undone = context.undo && Object.keys(context.undo.a).some((s) => slots.includes(s as Slot));
       const a = withPatch(context.a, patch);
+      // 那门诊呢 after a stay: another bill — the stay's amounts go, to be asked.
+      for (const slot of event.forget ?? []) if (!slots.includes(slot)) delete a[slot];
       // Said after a result that took a short trip for granted (在东莞打工的): the guess follows the fact.
       // 不是三甲 after an estimate at 三级: that level goes, and is asked.
       if (patch.notLevel !== undefined && patch.level === undefined && a.level === patch.notLevel) delete a.level;
@@ -192,10 +194,10 @@ export const flowSetup = setup({
       if (patch.shareWords === undefined && a.shareWords && patch[a.shareWords.slot] !== undefined) delete a.shareWords;
       return {
         a,
-        trail: [...without(context.trail, slots), ...slots],
+        trail: [...without(context.trail, [...slots, ...(event.forget ?? [])]), ...slots],
         tries: 0,
         err: undefined,
-        assumed: event.assume ? [...without(context.assumed ?? [], slots), ...slots] : context.assumed ? without(context.assumed, slots) : undefined,
+        assumed: event.assume ? [...without(context.assumed ?? [], slots), ...slots] : context.assumed ? without(context.assumed, [...slots, ...(event.forget ?? [])]) : undefined,
         ...(undone ? { undo: undefined } : {}),
         // A new total replaces what was left out of the old one.
         ...(slots.includes("total") ? { leftOut: event.leftOut?.length ? event.leftOut : undefined } : {}),

@@ -24,6 +24,7 @@ import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNot
 import { replacedName } from "../language/replaced-name.ts";
 import { asksAgainFor, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
+import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
@@ -392,6 +393,8 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
     if (patch.setting === undefined) patch.setting = "inpatient";
   }
   if (saysDeductibleMet(text)) patch.deductibleMet = true;
+  const age = ageOf(text);
+  if (age) patch.age = age;
   shareSaid(p, patch, known);
   if (patch.visitor !== undefined || patch.category !== undefined) return;
   const registered = statedRegistrationOf(text);
@@ -581,8 +584,28 @@ function change(c: Case): RouterEvent {
     return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(said ? {} : { assume: true }) } };
   }
   const sure = c.changing || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
-  if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch } };
+  if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(otherBill(c) ? { forget: billSlots(c.known) } : {}) } };
   return { type: "PROPOSE", a: c.patch as Answers, slots: c.changes };
+}
+
+/** The stay's bill: its total, and the parts said of it (parts not known stay not known, as assumed before). */
+function billSlots(known: Answers): Slot[] {
+  return ["total", "shareWords", ...(["classB", "outOfCatalog"] as const).filter((k) => typeof known[k] === "string")];
+}
+/** 如果/要是…, …呢: a case supposed; 不对/其实/说错了: the same case put right. */
+const SUPPOSES = /呢[?？。!！\s]*$|如果|要是|假如|假设|换成|改成/u;
+const PUTS_RIGHT = /不对|错了|其实|说错|搞错|记错|不是(住院|门诊)|是(住院|门诊)不是/u;
+
+/**
+ * 那门诊呢 after an estimate for a stay: care of another kind is another bill. Its amount is
+ * asked, not the stay's re-costed; 不对 是门诊 (the same bill put right) keeps it.
+ */
+function otherBill(c: Case): boolean {
+  const before = c.known.setting;
+  const now = c.patch.setting;
+  if (c.flow !== "estimate" || !c.atResult || before === undefined || now === undefined || now === before) return false;
+  if (c.patch.total !== undefined || c.known.total === undefined) return false;
+  return SUPPOSES.test(c.text) && !PUTS_RIGHT.test(c.text);
 }
 
 function inFlow(c: Case): RouterEvent {

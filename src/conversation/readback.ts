@@ -22,6 +22,7 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
     put(["insured", "scheme"], `${regionName(a.insured)}${a.scheme ? m.labels.scheme[a.scheme] : rb.insuredOnly}${retiredResident}`);
   }
   if (a.status && a.scheme !== "resident") put("status", m.labels.status[a.status]);
+  if (a.age) put("age", a.age.years !== undefined ? rb.age(a.age.years) : rb.student);
   const where = a.treatment && a.treatment !== a.insured ? regionName(a.treatment) : rb.local;
   const level = a.level ? (rb.level[a.level] ?? "") : "";
   const setting = a.setting ? (rb.setting[a.setting] ?? "") : "";

@@ -371,6 +371,24 @@ function toldComparison(ctx: FlowContext, fund: string, you: string): string | u
   return m.estimate.toldCompare(words(short(said)), short(ours), close ? null : short(diff.toFixed(2)));
 }
 
+/**
+ * The age band a policy's reading says the figures are for (按60周岁以下的比例计算, 按成人的比例计算),
+ * and whether the age said falls in it. Undefined when the reading names no band.
+ */
+const BANDS: { used: RegExp; fits: (m: RegExpExecArray, age: NonNullable<Answers["age"]>) => boolean | undefined }[] = [
+  { used: /按(\d+)周岁以下/u, fits: (m, age) => (age.years === undefined ? (age.student ? true : undefined) : age.years < Number(m[1])) },
+  { used: /按(\d+)周岁(及)?以上/u, fits: (m, age) => (age.years === undefined ? (age.student ? false : undefined) : age.years >= Number(m[1])) },
+  { used: /按(成人|成年人|老年人和劳动年龄内居民)/u, fits: (_m, age) => (age.student ? false : age.years === undefined ? undefined : age.years >= 18) },
+];
+
+function bandFit(reading: string, age: NonNullable<Answers["age"]>): boolean | undefined {
+  for (const b of BANDS) {
+    const m = b.used.exec(reading);
+    if (m) return b.fits(m, age);
+  }
+  return undefined;
+}
+
 /** The answers filled in, and the registration read from words that only suggest it (突然, 长期 alone). */
 function assumedSlots(ctx: FlowContext): Slot[] {
   const a = ctx.a;
@@ -425,6 +443,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const quoted = toldDeductible(ctx, e.steps);
   const lines: string[] = [readBack(a, assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
   if (quoted.line) lines.push(quoted.line);
+  // The age said against the band the figures are for: outside it, said before any figure; inside it, no assumption.
+  const bandReadings = a.age ? e.assumptions.filter((x): x is Extract<Assumption, { kind: "reading" }> => x.kind === "reading" && bandFit(x.text, a.age!) !== undefined) : [];
+  for (const x of bandReadings) if (!bandFit(x.text, a.age!)) lines.push(m.estimate.otherBand(a.age!.years !== undefined ? m.readBack.age(a.age!.years) : m.readBack.student, x.text));
   // Discharged and not registered: the way still open first; a fund that pays the unregistered
   // nothing is then not the last word.
   const notCovered = e.directSettlement.kind === "not_covered";
@@ -557,7 +578,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const theirs = [
     ...(bothAmounts ? [m.estimate.assumed.amountsUnknown!] : []),
     ...e.assumptions
-      .filter((x) => !saidAssumption.has(x.kind))
+      .filter((x) => !saidAssumption.has(x.kind) && !bandReadings.includes(x as never))
       .map((x) => {
         const text = chatAssumptionText(x) ?? assumptionText(x);
         return lowExplained && explains(x)?.some((k) => lowKinds.has(k)) ? `${text}${m.estimate.lowConfidence}` : text;

@@ -132,8 +132,13 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: m.expired }, pending(value, ctx, now)];
     case "changed": {
       const replies = view(value, { ...ctx, note: undefined }, now);
-      const what = changedText(note.slots, ctx.flow?.c.a ?? {});
-      return what ? [{ text: m.change.changed(what) }, ...replies] : replies;
+      const a = ctx.flow?.c.a ?? {};
+      const what = changedText(note.slots, a);
+      // A new trip (那我去北京旅游突然住院呢: another place and another kind of stay) with the old bill:
+      // said, not carried over silently. One answer put right (那在北京呢, 改成杭州) is the same case.
+      const newTrip = note.slots.some((s) => s === "treatment" || s === "insured") && note.slots.some((s) => s === "visitor" || s === "category" || s === "setting");
+      const carried = a.total && !note.slots.includes("total") && newTrip ? m.change.keptTotal(a.total) : "";
+      return what ? [{ text: m.change.changed(what) + carried }, ...replies] : replies;
     }
     case "unchanged":
       return [{ text: m.change.same(changedText(note.slots, ctx.flow?.c.a ?? {})) }, pending(value, ctx, now)];

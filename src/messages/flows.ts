@@ -302,6 +302,8 @@ export const flowMessages = {
         : `${said}，估算是 ${ours} 元，相差 ${diff} 元。常见原因：目录外（自费）项目、乙类药先自付、医院等级或备案情况与估算的假设不同；以结算单为准。`,
     toldFund: (x: string) => `您说医保报了 ${x} 元`,
     toldOwn: (x: string) => `您说自己出了 ${x} 元`,
+    /** The age said is outside the band the figures are for: the data's own words on the other band. */
+    otherBand: (age: string, reading: string) => `您说${age}，下面${reading}（估算只按这一档算）。`,
     /** A deposit against what the person pays (settled: at the hospital; else the whole bill is paid first). */
     depositOwe: (deposit: string, x: string, settled: boolean) => `押金 ${deposit}：${settled ? "" : "不能直接结算的话要先付清全部费用，"}出院时大约还要补 ${x} 元。`,
     depositBack: (deposit: string, x: string, settled: boolean) => `押金 ${deposit}：${settled ? "" : "不能直接结算的话要先付清全部费用，"}出院时大约能退回 ${x} 元。`,
@@ -381,6 +383,8 @@ export const flowMessages = {
     outOfCatalog: (x: string) => `自费 ${x}`,
     nthStay: (n: number) => `今年第 ${n} 次住院`,
     deductibleMet: "今年起付线已交过",
+    age: (years: number) => `${years}岁`,
+    student: "学生",
     shareWords: (words: string) => `，按您说的${words}`,
     fundPaid: (x: string) => `今年医保已报 ${x} 元`,
     maternity: "生孩子（生育）",
@@ -472,6 +476,7 @@ export const flowMessages = {
   /** Changes to earlier answers, said in one line. */
   change: {
     changed: (what: string) => `已改为：${what}。`,
+    keptTotal: (total: string) => `金额沿用刚才的 ${total} 元，不对就说“金额是…”。`,
     same: (what: string) => `${what}和刚才的一样，结果不变。`,
     confirm: (before: string, now: string) => `您之前说的是「${before}」，这次说的是「${now}」。按哪个算？`,
     yes: (now: string) => `改成${now}`,
