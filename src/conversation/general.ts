@@ -51,6 +51,17 @@ export const GENERAL_TOPICS = [
   "local_figures@cap",
   // 那打哪个 after the hotline answer: the insured place's own number.
   "hotline_which",
+  "expired_in_hospital",
+  "renew",
+  "stay_not_claim",
+  "check_record",
+  "e_voucher",
+  "pharmacy",
+  // No national rule on it in the data: said so, and where to ask.
+  "personal_account",
+  "referral_paper",
+  "proxy",
+  "offline_channel",
   // Follow-ups that take the previous answer's topic (src/language/follow-ups.ts): 具体步骤呢 after
   // where to register, 在哪交 after the claim's materials, 临时的呢 after a long-term answer.
   "registration_steps",
@@ -98,6 +109,12 @@ function pairAnswer(topic: string, a: Answers, now: Date): Fact | undefined {
 }
 
 const g = m.general;
+
+/** A direct answer in words first, then the national facts it rests on (with their sources). */
+function led(lead: string, keys: string[]): Fact {
+  const rest = facts(keys);
+  return { text: [lead, ...(rest ? [rest.text] : [])].join("\n"), ...(rest?.source ? { source: rest.source } : {}) };
+}
 
 /** National facts by key, their texts joined and their sources listed once. */
 function facts(keys: string[], extra: string[] = []): Fact | undefined {
@@ -173,7 +190,33 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       );
     }
     case "at_hospital":
-      return facts(["direct_settlement_card", "admission_inside_validity"]);
+      // 能直接刷医保卡吗: the condition (a registration, or an emergency) before the card.
+      return led(g.cardNeedsRegistration, ["unregistered_pay_first", "emergency_as_registered", "direct_settlement_card", "admission_inside_validity"]);
+    case "expired_in_hospital":
+      return facts(["admission_inside_validity"], [g.renew]);
+    case "renew":
+      return facts(["validity", "admission_inside_validity"], [g.renew]);
+    case "stay_not_claim":
+      return led(g.stayLead, ["makeup_registration", "emergency_as_registered", "unregistered_pay_first"]);
+    case "check_record":
+      return led(g.cannotLookUp, ["check_result"]);
+    case "e_voucher":
+      return led(g.eVoucher, ["online_needs_verification", "direct_settlement_card"]);
+    case "pharmacy":
+      return facts(["find_hospital", "outpatient_general"]);
+    case "personal_account":
+      // No national rule on the personal account in the data: said so; the outpatient rule beside it is the insured place's too.
+      return led(g.personalAccount, ["outpatient_general"]);
+    case "referral_paper":
+      return facts(["referral_needs_hospital"]);
+    case "proxy": {
+      const review = b.national.facts.review_time;
+      return withSources([g.proxy, ...(review ? [review.text] : [])], [review?.source]);
+    }
+    case "offline_channel": {
+      const review = b.national.facts.review_time;
+      return withSources([g.offline, ...(review ? [review.text] : [])], [review?.source]);
+    }
     case "hotline":
       // What is known (12393, graded C and said to be unverified), then where the local number is found.
       return facts(["hotline_unverified", "hotline"]);
@@ -195,8 +238,8 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "cancel_change": {
       // A temporary registration said (临时的): its own rule; else both (the long one's comes first).
       const said = a.category ? visitorOf(a.category) : a.visitor;
-      if (said && said !== "unregistered" && said !== "long_term") return facts(["change_cancel_temporary"]);
-      return facts(["change_cancel"]);
+      if (said && said !== "unregistered" && said !== "long_term") return facts(["change_cancel_temporary"], [g.changeWhere]);
+      return facts(["change_cancel"], [g.changeWhere]);
     }
     case "need_register":
       return (a.insured && a.treatment ? needRegisterFor(a.insured, a.treatment, a.scheme, now, a.setting) : undefined)

@@ -22,7 +22,7 @@ import {
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
-import { asksAgainFor, followUpTopic } from "../language/follow-ups.ts";
+import { asksAgainFor, asksWhereToHandIn, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
@@ -326,11 +326,13 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   }
   statedFacts(p, text, patch, known);
   answeredInWords(text, pending, flow, changing || (atResult && flow === "estimate" && !pending), known, patch);
-  const why = pending === "why" || flow === "claim" || pending === "visitor" || changing ? claimReasonOf(text) : undefined;
+  // A claim asked at the menu with its reason (医院没联网 自己垫钱了 回来怎么报): the reason is not asked again.
+  const claimAsked = !flow && p.intent === "manual_claim";
+  const why = pending === "why" || flow === "claim" || pending === "visitor" || changing || claimAsked ? claimReasonOf(text) : undefined;
   // 没备案 answering the registration question, or supposed after an estimate ("如果没备案呢").
   const supposed = changing && flow === "estimate" && !pending;
   if ((pending === "visitor" || supposed) && patch.visitor === undefined && why === "unregistered") patch.visitor = "unregistered";
-  if ((pending === "why" || flow === "claim") && why) patch.why = why;
+  if ((pending === "why" || flow === "claim" || claimAsked) && why) patch.why = why;
   if (Object.keys(patch).length === 0) {
     if (p.rejectedAmount) {
       const { reason } = p.rejectedAmount;
@@ -871,7 +873,8 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   const saidBoth = saidBothOf(p);
   // In a flow the claim's list is a side answer; at the menu the claim flow starts with it.
   const claimMaterials = asksClaimMaterials(p, text, s, flow, known);
-  const topic = claimMaterials && flow ? "claim_materials" : claimMaterials ? undefined : topicOf(p);
+  // 去哪交材料 inside the claim asks where, not for the list again.
+  const topic = claimMaterials && flow ? (asksWhereToHandIn(text) ? "claim_where" : "claim_materials") : claimMaterials ? undefined : topicOf(p);
   const wanted = claimMaterials ? (flow ? undefined : "claim") : FLOW_INTENTS[p.intent];
   const c: Case = {
     s,

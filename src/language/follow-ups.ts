@@ -26,6 +26,14 @@ const WHERE = /^(?:那|那么)?[,，\s]*(?:材料|这些|东西)?(?:要|得)?(?:
 /** 钱打到哪, 钱什么时候到, 钱打到哪个卡: the claim's money, where or when. */
 const PAYOUT = /^(?:那|那么)?[,，\s]*(?:报销的|报的)?钱(?:会|能|是)?(?:打|转|退|发|返)?(?:到|进|回)(?:哪|哪里|哪儿|哪个(?:卡|账户|账号)|什么(?:卡|账户))(?:里|儿)?(?:呢|啊)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:报销的|报的)?钱(?:什么时候|啥时候|多久|几天|多长时间)(?:能|才|会)?(?:到|到账|下来|打过来|回来|给)(?:呢|啊)?[?？。]*$/u;
 
+/** 去哪交材料, 材料交到哪里: where something is handed in, anywhere in a short message. */
+const WHERE_ANYWHERE = /(哪|哪里|哪儿|什么地方)(里|儿)?(交|递交|提交|送|寄)|(交|递交|提交|送|寄)(到|去|给)(哪|哪里|哪儿|谁)/u;
+
+/** Inside a manual claim, a question of where the papers go (not what they are). */
+export function asksWhereToHandIn(text: string): boolean {
+  return typeof text === "string" && text.length <= 20 && WHERE_ANYWHERE.test(text);
+}
+
 /** 那打哪个, 打哪个电话: after the hotline answer, which number. */
 const WHICH_NUMBER = /^(?:那|那么)?[,，\s]*(?:该|应该|要|我)?打(?:哪个|哪一个|什么|啥|哪里|哪儿)(?:电话|号码?|热线)?(?:呢|啊|好)?[?？。]*$/u;
 

@@ -35,7 +35,13 @@ export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   // own 起付线 / 比例 / 封顶线 asked directly (they do not depend on where the care is).
   | "two_places" | "wrong_place" | "local_figures"
   // …only the one figure the question names (起付线多少, 封顶多少, 报销比例是多少).
-  | "local_figures@deductible" | "local_figures@ratio" | "local_figures@cap";
+  | "local_figures@deductible" | "local_figures@ratio" | "local_figures@cap"
+  // Asked often, answered with a neighbour's answer before: still in hospital when the registration
+  // ran out, renewing it, "要回去报吗" while still in hospital, has my registration gone through,
+  // the 医保电子凭证, pharmacies, the personal account, where the referral paper comes from, a
+  // family member registering for a parent, the counter for those without a phone.
+  | "expired_in_hospital" | "renew" | "stay_not_claim" | "check_record" | "e_voucher" | "pharmacy"
+  | "personal_account" | "referral_paper" | "proxy" | "offline_channel";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

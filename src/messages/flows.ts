@@ -3,6 +3,8 @@
  * claim). Policy figures never live here: they come from policies/ through the view.
  */
 const SCHEME = { employee: "职工医保", resident: "居民医保" } as const;
+/** The counter, for those without a phone: said in the channels answer and on its own. */
+const OFFLINE = "线下：到参保地的医保经办机构窗口办理，不会用手机也能办。";
 const STATUS = { working: "在职", retired: "退休" } as const;
 const SETTING = { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as const;
 const LEVEL = { 3: "三级医院（含三甲）", 2: "二级医院", 1: "一级医院或社区" } as const;
@@ -395,8 +397,22 @@ export const flowMessages = {
     who: (long: string[], temporary: string[]) =>
       `可以办异地就医备案的有两类：\n· 长期备案：${long.join("、")}\n· 临时备案：${temporary.join("、")}`,
     whoNext: "想知道自己属于哪一类，点“我属于哪种异地就医”。",
-    channels:
-      "线上：国家医保服务平台 APP，或微信“国家异地就医备案”小程序（在“国家医保局”公众号里）。\n线下：到参保地的医保经办机构窗口办理，不会用手机也能办。",
+    channels: `线上：国家医保服务平台 APP，或微信“国家异地就医备案”小程序（在“国家医保局”公众号里）。\n${OFFLINE}`,
+    offline: OFFLINE,
+    /** 能帮我爸代办吗: the counter, and that a proxy is for the insured place to say. */
+    proxy: "不会用手机的，可以到参保地的医保经办机构窗口办理。家人能不能代办、代办要带什么，各地规定不同，先打参保地医保电话问清楚。",
+    /** 帮我查下备案办好没: said before where to look. */
+    cannotLookUp: "我这里查不了个人的备案记录，您可以自己查：",
+    /** 医保电子凭证怎么弄: said before the national fact that the app needs it activated. */
+    eVoucher: "医保电子凭证在国家医保服务平台APP里激活：",
+    personalAccount: "个人账户（医保卡里的钱）在外地能不能刷、怎么用，各地规定不同，我们没有全国统一的数据，以参保地规定为准，可以打参保地医保电话问。",
+    renew: "到期后还要在外地看病，就重新申请备案（线上或到窗口，和第一次一样）；具体问参保地医保经办机构。",
+    /** 要回去报吗 while still in hospital: the direct answer, then the rules it rests on. */
+    stayLead: "还在住院的话，不一定要回去报：出院结算前办好备案，出院时就能在医院直接结算。",
+    /** 能直接刷医保卡吗: the condition first. */
+    cardNeedsRegistration: "能直接刷卡的前提是已经办了异地就医备案。",
+    /** 怎么取消/变更: where it is done. */
+    changeWhere: "变更或取消，找参保地医保经办机构（窗口或电话）办理；线上备案的，也可以在办理的APP或小程序里看备案记录。",
     materialsIntro: "全国统一要求的备案材料：",
     materialsOwnIntro: "您这一类备案，全国统一要求的材料：",
     /** 临时的呢 after the materials: the lines of that kind only. */
