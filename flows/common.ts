@@ -4,7 +4,7 @@
  * file makes its own machine from this setup, so diagrams show the same words everywhere.
  */
 import { assign, setup } from "xstate";
-import { flowDefaults } from "../src/policy/index.ts";
+import { flowDefaults, getPolicyBook, zoneSettlesAsHome } from "../src/policy/index.ts";
 import { checkPatch, jurisdictionOf, visitorOf, withPatch, type Answers, type Slot } from "./answers.ts";
 
 /** Why the last message could not be used for the pending question; shown once, then cleared. */
@@ -147,6 +147,16 @@ function whyFromAnswers(a: Answers): Answers["why"] {
   return undefined;
 }
 
+function inHomeLikeZone(a: Answers): boolean {
+  if (!a.insured || !a.treatment || jurisdictionOf(a) === "same_pool") return false;
+  try {
+    return zoneSettlesAsHome(getPolicyBook(), a.insured, a.treatment, a.scheme);
+  } catch {
+    // Without the data the question is asked, as before.
+    return false;
+  }
+}
+
 function without<T>(list: readonly T[] | undefined, drop: readonly T[]): T[] {
   return (list ?? []).filter((x) => !drop.includes(x));
 }
@@ -167,6 +177,8 @@ export const flowSetup = setup({
     // 在职/退休 changes only employee benefits; 居民医保 has no retirees' rules.
     needsStatus: ({ context }) => context.a.status === undefined && context.a.scheme !== "resident",
     needsVisitor: ({ context }) => context.a.visitor === undefined && jurisdictionOf(context.a) !== "same_pool",
+    // 石家庄→北京 (京津冀 免备案): every kind of visitor is settled as at home, so none is asked.
+    zoneSettlesAsHome: ({ context }) => context.a.visitor === undefined && context.a.category === undefined && inHomeLikeZone(context.a),
     // 没备案 or 生孩子 already says why the bill was not settled at the hospital.
     knowsWhyFromAnswers: ({ context }) => context.a.why === undefined && whyFromAnswers(context.a) !== undefined,
     canAssumeRest: ({ context }) => {
@@ -278,6 +290,8 @@ export const flowSetup = setup({
       }
       return { a, assumed, quick: undefined };
     }),
+    // Taken as not registered (none is needed there), said with the estimate like any assumption.
+    assumeZoneVisitor: assign(({ context }) => ({ a: { ...context.a, visitor: "unregistered" as const }, assumed: [...without<Slot>(context.assumed ?? [], ["visitor"]), "visitor" as Slot] })),
     clearProblem: assign({ tries: 0, err: undefined }),
     assumeFlexibleScheme: assign(({ context }) => ({ a: { ...context.a, scheme: "employee" as const }, assumed: [...without<Slot>(context.assumed ?? [], ["scheme"]), "scheme" as Slot] })),
     storeTold: assign(({ context, event }) => (event.type === "TOLD" ? { told: withTold(context.told, event.told), ...(event.deposit ? { deposit: event.deposit } : {}), tries: 0, err: undefined } : {})),

@@ -14,6 +14,8 @@ export const eligibilityFlow = flowSetup.createMachine({
         { guard: { type: "isMissing", params: { slot: "insured" } }, target: "askInsured" },
         { guard: { type: "isMissing", params: { slot: "treatment" } }, target: "askTreatment" },
         { guard: "isSamePool", target: "result" },
+        // 石家庄→北京 (京津冀 免备案): every kind is settled as at home, so the kind is not asked.
+        { guard: "zoneSettlesAsHome", target: "result" },
         { guard: { type: "isMissing", params: { slot: "category" } }, target: "askCategory" },
         { target: "result" },
       ],

@@ -22,6 +22,7 @@ export const estimateFlow = flowSetup.createMachine({
         { guard: { type: "isMissing", params: { slot: "treatment" } }, target: "askTreatment" },
         { guard: { type: "isMissing", params: { slot: "setting" } }, target: "askSetting" },
         { guard: { type: "isMissing", params: { slot: "level" } }, target: "askLevel" },
+        { guard: "zoneSettlesAsHome", target: "route", reenter: true, actions: "assumeZoneVisitor" },
         { guard: "needsVisitor", target: "askVisitor" },
         { guard: "needsStatus", target: "askStatus" },
         { guard: { type: "isMissing", params: { slot: "total" } }, target: "askTotal" },

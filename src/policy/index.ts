@@ -14,3 +14,4 @@ export { factForTopic, nationalFact, isFactTopic, FACT_TOPICS, TOPIC_FACTS, type
 export { claimChecklist, type ClaimChecklist, type ClaimQuery } from "./claim.ts";
 export { registrationGuide, type RegistrationGuide, type RegistrationQuery } from "./registration.ts";
 export { flowDefaults, type FlowDefaults } from "./defaults.ts";
+export { zoneSettlesAsHome } from "./zones.ts";

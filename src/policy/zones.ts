@@ -59,3 +59,27 @@ export function noRegistrationOf(version: SchemeVersion, jurisdiction: Jurisdict
   if (jurisdiction === "same_pool") return undefined;
   return version.noRegistration?.find((n) => n.settings.includes(setting) && (n.scope === "any" || n.scope === jurisdiction));
 }
+
+/**
+ * Whether the insured place's current data (for `scheme`, else every scheme with data) holds the
+ * treatment place in a zone that settles every visitor as at home (石家庄→北京: 京津冀 免备案,
+ * "same"): whether or how the person registered then changes nothing, and need not be asked.
+ * Current = the versions open to the future, so a zone's start date long past is no question.
+ */
+export function zoneSettlesAsHome(book: PolicyBook, insured: string, treatment: string, scheme: Scheme | undefined): boolean {
+  const schemes: Scheme[] = scheme ? [scheme] : ["employee", "resident"];
+  let any = false;
+  for (const s of schemes) {
+    const found = book.versionFor(insured, s, OPEN_END);
+    if ("error" in found || found.typical) {
+      if (scheme) return false;
+      continue;
+    }
+    const held = freeZoneWithProvince(book, found, insured, s, treatment, OPEN_END);
+    if (!held || held.zone.rule.kind !== "same") return false;
+    any = true;
+  }
+  return any;
+}
+
+const OPEN_END = "9999-12-31";

@@ -37,3 +37,29 @@ describe("海南 pools at province level", () => {
     expect(jurisdictionBetween("210100", "210200")).toBe("intra_province");
   });
 });
+
+/**
+ * 石家庄→北京 is in a zone that settles every visitor as at home (京津冀 免备案, rule same): how
+ * or whether the person registered changes nothing, so it is not asked (QA3 B20); a zone that
+ * cuts the unregistered (苏州→上海 ×0.8) still asks, as a long-term registrant is paid more.
+ */
+describe("free zones that settle everyone as at home skip the registration question", () => {
+  it("我爸脑梗 在北京天坛住院 医保是石家庄的居民 要准备多少钱 → not 您为什么在就医地看病", () => {
+    const replies = chat(["我爸脑梗 在北京天坛住院 医保是石家庄的居民 要准备多少钱"]);
+    const t = replies.flat().map((r) => r.text).join("\n");
+    expect(t).not.toContain("您为什么在就医地看病");
+    expect(t).toContain("免备案");
+  });
+
+  it("石家庄居民 在北京住院 花了3万 能报多少 → the estimate, 免备案, no registration question", () => {
+    const replies = chat(["石家庄居民医保 在北京住院 三甲 能报多少", "3万", "1", "1"]);
+    expect(replies.flat().map((r) => r.text).join("\n")).not.toContain("您为什么在就医地看病");
+    const est = estimateOf(replies.at(-1)!);
+    expect(est).toContain("免备案");
+  });
+
+  it("苏州→上海 (×0.8 for the unregistered) still asks", () => {
+    const t = chat(["苏州居民医保 在上海住院 要准备多少钱"]).flat().map((r) => r.text).join("\n");
+    expect(t).toContain("您为什么在就医地看病");
+  });
+});
