@@ -74,6 +74,8 @@ export const Answers = z.strictObject({
   shareWords: z.strictObject({ slot: z.enum(["classB", "outOfCatalog"]), words: z.string().max(12), vague: z.boolean().optional() }).optional(),
   /** The patient's age as said (65岁), or a student: set against the age band the policy data computes with. */
   age: z.strictObject({ years: z.number().int().min(1).max(119).optional(), student: z.literal(true).optional() }).optional(),
+  /** Hurt at work (在工地上干活摔了): 工伤保险 pays first; said with the estimate. */
+  workInjury: z.boolean().optional(),
   /** 今年起付线已经交过了: a later stay this year; a yearly 起付线 is taken off in full. */
   deductibleMet: z.boolean().optional(),
 });

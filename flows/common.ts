@@ -120,7 +120,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age", "workInjury"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 

@@ -25,7 +25,7 @@ import { replacedName } from "../language/replaced-name.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
-import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysNoReferral, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
@@ -373,6 +373,8 @@ function answeredInWords(text: string, pending: Slot | undefined, flow: FlowId |
       Object.assign(patch, impliedByCategory(value));
     } else patch.visitor = value;
   } else if (changing && flow === "estimate" && !pending && known.visitor === "referral" && saysNoReferral(text)) patch.visitor = "temporary_other";
+  // 已经补办了 under an estimate without a registration: registered now, as 其他临时外出 (the kind 补办 is for), said as assumed (see change).
+  else if (changing && flow === "estimate" && !pending && known.visitor === "unregistered" && saysMadeUp(text)) patch.visitor = "temporary_other";
   // 不是急诊 after an emergency's estimate: no longer an emergency; 其他临时外出 is then assumed, and said so (see change).
   else if (changing && flow === "estimate" && !pending && known.visitor === "emergency" && deniesEmergency(text)) {
     patch.visitor = "temporary_other";
@@ -395,6 +397,7 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
     if (patch.setting === undefined) patch.setting = "inpatient";
   }
   if (saysDeductibleMet(text)) patch.deductibleMet = true;
+  if (saysWorkInjury(text)) patch.workInjury = true;
   const age = ageOf(text);
   if (age) patch.age = age;
   shareSaid(p, patch, known);
@@ -584,6 +587,9 @@ function change(c: Case): RouterEvent {
   if (c.known.visitor === "emergency" && c.patch.visitor !== undefined && c.patch.visitor !== "emergency" && deniesEmergency(c.text)) {
     const said = registrationKindAnswer(c.text) !== undefined || statedRegistrationOf(c.text) !== undefined || saysNoReferral(c.text);
     return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(said ? {} : { assume: true }) } };
+  }
+  if (c.known.visitor === "unregistered" && c.patch.visitor === "temporary_other" && c.patch.category === undefined && saysMadeUp(c.text)) {
+    return { type: "FLOW", event: { type: "ANSWER", a: c.patch, assume: true } };
   }
   const sure = c.changing || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
   if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(otherBill(c) ? { forget: billSlots(c.known) } : {}) } };
@@ -787,6 +793,9 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   // A whole estimate asked while another flow is under way (医保在深圳 在广州住院花了2万 while the
   // registration steps ask a city): the estimate is what was asked; the facts go with it.
   { when: (c) => !!c.flow && c.flow !== "estimate" && c.wanted === "estimate" && hasCoreFacts(wholeEstimate(c)), then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
+  // 花了两千八 after another flow's answer (the emergency's category, say): an estimate of that case,
+  // its facts kept, the core ones it lacks asked and the rest assumed as for a one-message question.
+  { when: (c) => !!c.flow && c.flow !== "estimate" && c.atResult && c.wanted === "estimate" && c.p.slots.amount !== undefined && !isNewQuestion(c), then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
   { when: isNewQuestion, then: newQuestion },
   // 临时的呢, 具体步骤呢, 在哪交 after an answer: its topic, asked of what they name.
   { when: (c) => followOnOf(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: followOnOf(c)! }) },

@@ -443,6 +443,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const quoted = toldDeductible(ctx, e.steps);
   const lines: string[] = [readBack(a, assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
   if (quoted.line) lines.push(quoted.line);
+  // Hurt at work: 工伤保险 first — the fund does not pay what it should (said before the figures).
+  if (a.workInjury) lines.push(m.estimate.workInjury);
   // The age said against the band the figures are for: outside it, said before any figure; inside it, no assumption.
   const bandReadings = a.age ? e.assumptions.filter((x): x is Extract<Assumption, { kind: "reading" }> => x.kind === "reading" && bandFit(x.text, a.age!) !== undefined) : [];
   for (const x of bandReadings) if (!bandFit(x.text, a.age!)) lines.push(m.estimate.otherBand(a.age!.years !== undefined ? m.readBack.age(a.age!.years) : m.readBack.student, x.text));

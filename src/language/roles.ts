@@ -21,6 +21,8 @@ const INSURED_AFTER = [
   // 郑州退休职工 / 郑州在职的职工: the status said between the place and the scheme.
   [/^[市省州]?(的)?\s?((退休|离休|在职)(的)?\s?)?(职工|城乡居民|居民|新农合|农合)/u, 3],
   [/^[市省州]?(上班|工作|打工)?(单位|公司)?给?((交|缴)(的|了|医保|社保|保险)|参保|(买|办)的(医保|社保|保险))/u, 3],
+  // 在长沙认定过慢特病: the 慢特病 qualification is granted where one is insured.
+  [/^[市省州]?(已经|都|早就)?(认定|做了?(资格)?认定|办了?(慢特病|门慢|门特)(认定|资格)?)/u, 3],
   [/^[市省州]?\s?人(?!在)/u, 1.5],
   // 哈尔滨退休, 南昌退休的: retired from a job there, so insured there (not 退休后 / 退休以后, a time).
   [/^[市省州]?(的)?\s?(退休|退的休|离休)(?!后|以后|之后|了以后)/u, 2.5],

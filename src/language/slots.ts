@@ -11,7 +11,8 @@ type Rule<T> = [RegExp, T];
 const STAY_DAYS = "(?:[一二两三四五六七八九十\\d]+|十来|十几|好几|几)(?:多)?(?:个)?(?:多)?(?:天|日|礼拜|星期|周)|半个月|大半个月";
 
 const SETTING: Rule<NonNullable<Slots["setting"]>>[] = [
-  [/门慢|门特|慢特病|特殊门诊|特门|门诊特病|门诊两病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊化疗|门诊放疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊/u, "chronic_outpatient"],
+  // 透析 (做透析, 血透) is done as a 门诊慢特病 (one of the ten settled across provinces), unless said in hospital.
+  [/门慢|门特|慢特病|特殊门诊|特门|门诊特病|门诊两病|门诊慢|门诊特殊|特殊病|特殊疾病|门诊放化疗|门诊化疗|门诊放疗|门诊透析|慢性病门诊|慢病门诊|特殊病门诊|特病门诊|(?<!住院[^，,。\s]{0,4})(透析|血透|腹透)(?![^，,。\s]{0,4}住院)/u, "chronic_outpatient"],
   [/(?<!没|不|未|没有|算)住院|住了.{0,5}院|住的院|住过院|住院费|(医院|院里)住了|住进(了)?.{0,4}医院/u, "inpatient"],
   // 住了3天, 住了一个礼拜, 住了半个月 (no 院): a stay counted in days or weeks is in hospital; at
   // someone's home, a hotel or on a trip it is not (在女儿家住了一个礼拜, 旅游住了三天).

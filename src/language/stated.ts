@@ -162,6 +162,25 @@ export function emergencyOnlyGuessed(text: string): boolean {
   return typeof text === "string" && SUDDEN.test(text) && !CERTAIN_EMERGENCY.test(text);
 }
 
+/** 已经补办了, 补办好了, 备案已经办好了, 补上了: the registration was made up since (not 能补办吗, 补办了还能报吗). */
+const MADE_UP = /(补办|补上|补好|补完|补备案|办好|办完|办下来)(了|好了|完了)?(?![^，,。]{0,6}(吗|么|不|没|呢))|备案(已经|已|都)?(办|补|弄|搞)(好|完|上)了(?![^，,。]{0,6}(吗|么|不))/u;
+const MADE_UP_ASKS = /能不能|可以|能补|怎么|咋|如何|要不要|还能/u;
+
+export function saysMadeUp(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const m = MADE_UP.exec(text);
+  return !!m && !MADE_UP_ASKS.test(text.slice(Math.max(0, m.index - 4), m.index + m[0].length + 6)) && !deniedAt(text, m.index) && /补|办|备/u.test(m[0]) && /了/u.test(text.slice(m.index, m.index + m[0].length + 1));
+}
+
+/** 在工地上干活摔了, 上班时被砸伤, 工伤: hurt at work — for 工伤保险 first, not 医保 (not 不是工伤). */
+const WORK_INJURY = /工伤|(工地|车间|厂里|工厂|上班|干活|工作|施工|搬货|送货)[^，,。；;]{0,8}(摔|伤|砸|烫|割|夹|碰|掉下|跌|压)/u;
+
+export function saysWorkInjury(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const m = WORK_INJURY.exec(text);
+  return !!m && !/(不是|不算|没有?|并非)$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
+}
+
 const CHILDBIRTH = /生孩子|生小孩|生宝宝|生娃|顺产|剖腹产|剖宫产|分娩|生产住院|生育/u;
 
 /** Childbirth is the reason for the stay (生孩子, 顺产, 剖腹产, 分娩): settled through maternity insurance. */

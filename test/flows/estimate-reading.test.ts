@@ -4,7 +4,7 @@
  * listed as one, a 起付线 already paid this year not charged as a first stay.
  */
 import { describe, expect, it } from "vitest";
-import { chat, estimateOf } from "./chat.ts";
+import { chat, estimateOf, textOf } from "./chat.ts";
 
 const estimate = (inputs: string[]) => estimateOf(chat(inputs).at(-1)!) ?? "";
 const readBackOf = (inputs: string[]) => estimate(inputs).split("\n")[0] ?? "";
@@ -81,5 +81,53 @@ describe("今年起付线已经交过了", () => {
   it("起付线还没交 is not said to be paid", () => {
     const text = estimate(["苏州职工 退休 在上海三级医院住院 2万 起付线还没交过"]);
     expect(text).toContain("今年第 1 次住院");
+  });
+});
+
+describe("已经补办了 after an estimate without a registration", () => {
+  it("works it out again as registered (其他临时外出, said as assumed): the figure the estimate gave for it", () => {
+    const first = textOf(chat(["广州职工在职 在上海三级 住院 3万 没备案"])[0]!);
+    const ifRegistered = /补办了临时备案的话[^：]*：医保约付 ([\d.]+) 元/u.exec(first)?.[1];
+    expect(ifRegistered).toBeDefined();
+    const text = estimate(["广州职工在职 在上海三级 住院 3万 没备案", "已经补办了"]);
+    expect(text.split("\n")[0]).toContain("其他临时外出备案是我假设的");
+    expect(fundOf(text)).toBe(ifRegistered);
+  });
+
+  it("a question about making it up (补办了还能报吗) is no registration made", () => {
+    const all = chat(["广州职工在职 在上海三级 住院 3万 没备案", "能补办吗"]);
+    expect(estimateOf(all.at(-1)!)).toBeUndefined();
+  });
+});
+
+describe("hurt at work", () => {
+  it("工地上干活摔了: the estimate says 工伤保险 comes first, before the figures", () => {
+    const lines = estimate(["我老公在工地上干活摔了 郑州居民医保 在深圳住院 花了3万"]).split("\n");
+    expect(lines[1]).toContain("工伤保险");
+    expect(lines[1]).toContain("社会保险法》第三十条");
+  });
+
+  it("不是工伤: no such line", () => {
+    expect(estimate(["郑州居民医保 在深圳住院 花了3万 不是工伤"])).not.toContain("工伤保险");
+  });
+});
+
+describe("透析", () => {
+  it("做透析 is a 门诊慢特病", () => {
+    expect(textOf(chat(["长沙职工医保 在深圳 做透析 一个月大概5000 能报多少"])[0]!).split("\n")[0]).toContain("门诊慢特病");
+  });
+});
+
+describe("an amount alone after another answer", () => {
+  it("花了两千八 after the emergency's category starts its estimate, with the facts kept", () => {
+    const all = chat(["在外地出差突然肚子疼进了急诊 没备案 能报吗", "我是杭州的职工医保 在成都", "花了两千八"]);
+    const text = textOf(all.at(-1)!);
+    expect(text).not.toContain("没看懂");
+    expect(text).toContain("住院、普通门诊，还是门诊慢特病");
+    const done = chat(["在外地出差突然肚子疼进了急诊 没备案 能报吗", "我是杭州的职工医保 在成都", "花了两千八", "住院"]);
+    const line = (estimateOf(done.at(-1)!) ?? "").split("\n")[0]!;
+    expect(line).toContain("杭州职工医保");
+    expect(line).toContain("成都");
+    expect(line).toContain("总费用 2800 元");
   });
 });
