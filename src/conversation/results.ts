@@ -260,12 +260,38 @@ export function evaluateAnswers(a: Answers, now: Date, b: NonNullable<ReturnType
   return evaluate({ ...scenario, yearToDate: { ...year, deductiblePaid: step.params.amount } }, b);
 }
 
+/**
+ * The facts that are not a plain value (an age, a share in words, a flag): their words. The
+ * guess behind a registration (突然) is said with the estimate, not as a fact of its own.
+ */
+function saidLabel(slot: Slot, a: Answers): string | undefined {
+  const h = m.heardFacts;
+  switch (slot) {
+    case "age":
+      return a.age?.years !== undefined ? m.readBack.age(a.age.years) : h.student;
+    case "shareWords":
+      return a.shareWords ? h.share(a.shareWords.words, a.shareWords.slot === "classB" ? "乙类" : "自费") : "";
+    case "deductibleMet":
+      return m.readBack.deductibleMet;
+    case "workInjury":
+      return h.workInjury;
+    case "notLevel":
+      return a.notLevel !== undefined ? h.notLevel(m.readBack.level[a.notLevel] ?? "") : "";
+    case "visitorGuess":
+      return "";
+    default:
+      return undefined;
+  }
+}
+
 const CHANGEABLE: Slot[] = ["insured", "scheme", "treatment", "setting", "level", "visitor", "status", "total", "classB", "outOfCatalog"];
 
 export function valueLabel(slot: Slot, a: Answers): string {
   const v = a[slot];
   if (v === undefined) return "";
   if (v === null) return m.estimate.unknown;
+  const said = saidLabel(slot, a);
+  if (said !== undefined) return said;
   if (slot === "insured" || slot === "treatment") return regionName(String(v));
   if (slot === "total" || slot === "classB" || slot === "outOfCatalog" || slot === "fundPaid") return m.estimate.yuan(String(v));
   if (slot === "why") return m.labels.why[v as keyof typeof m.labels.why] ?? String(v);

@@ -68,7 +68,7 @@ function pending(value: string, ctx: RouterContext, now: Date): Reply {
 function heardText(slots: readonly Slot[], a: Answers): string {
   // The visitor kind that follows from the category is not news; a choice's label says what it is.
   const shown = slots.filter((s) => a[s] !== undefined && !(s === "visitor" && slots.includes("category")));
-  return shown.map((s) => (s in m.heardNamed ? m.heardNamed[s]!(valueLabel(s, a)) : valueLabel(s, a))).join("，");
+  return shown.map((s) => (s in m.heardNamed ? m.heardNamed[s]!(valueLabel(s, a)) : valueLabel(s, a))).filter((x) => x !== "").join("，");
 }
 
 /** The kind of registration the person's answers point to, if they point to one. */

@@ -98,6 +98,13 @@ export const flowMessages = {
     flexible: () => "灵活就业",
   } as Record<string, ((v: string) => string) | undefined>,
   slotName: { category: "情况", why: "原因" } as Record<string, string>,
+  /** Facts said back in the 已记下 line that are not a plain value. */
+  heardFacts: {
+    student: "学生",
+    share: (words: string, part: string) => `${words}是${part}`,
+    workInjury: "工作中受伤",
+    notLevel: (level: string) => `不是${level}`,
+  },
   /** 大部分是自费的: the share said names no figure; the question that follows asks it. */
   vagueShare: (words: string, part: string) => `您说${words}是${part}，这算不出金额。`,
   /** "不知道" to a question with a default: what is taken instead, open to change. */
