@@ -268,7 +268,8 @@ export const flowSetup = setup({
         if (a[slot] !== undefined) continue;
         // Residents do not retire: someone who says 退休 is almost always in 职工医保; 灵活就业
         // is joined as an individual, most often in 职工医保 (灵活就业人员参加职工基本医疗保险).
-        if (slot === "scheme" && ((a.status === "retired" && retiredMeansEmployee()) || a.flexible)) {
+        // 在职 (or 上班, 公务员) is a word of 职工医保 only: residents are not employed through the scheme.
+        if (slot === "scheme" && ((a.status === "retired" && retiredMeansEmployee()) || a.flexible || (a.status === "working" && !context.assumed?.includes("status")))) {
           a.scheme = "employee";
           assumed.push(slot);
           continue;

@@ -580,10 +580,10 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   // One list of assumptions: the answers the flow filled in, then the evaluator's own.
   // The assumed values themselves are in the read-back line; listed here only what it cannot show.
   const ours = assumed
-    .map((slot) => (slot === "scheme" && a.scheme === "employee" ? (a.flexible ? "schemeFlexible" : "schemeRetired") : slot))
+    .map((slot) => (slot === "scheme" && a.scheme === "employee" ? (a.flexible ? "schemeFlexible" : a.status === "working" ? "schemeWorking" : "schemeRetired") : slot))
     .map((key) => (key === "visitor" && a.livesThere && a.visitor === "long_term" ? "livesThere" : key))
     .map((key) => (key === "visitor" && a.visitorGuess && !(ctx.assumed ?? []).includes("visitor") ? a.visitorGuess : key))
-    .filter((key) => key === "schemeRetired" || key === "schemeFlexible" || key === "classB" || key === "outOfCatalog" || key === "livesThere" || key === "longWord" || key === "sudden");
+    .filter((key) => key === "schemeRetired" || key === "schemeFlexible" || key === "schemeWorking" || key === "classB" || key === "outOfCatalog" || key === "livesThere" || key === "longWord" || key === "sudden");
   // Both amounts unknown: one line.
   const bothUnknown = ours.includes("classB") && ours.includes("outOfCatalog");
   const ourLines = (bothUnknown ? [...ours.filter((k) => k !== "classB" && k !== "outOfCatalog"), "amountsUnknown"] : ours).map((key) => m.estimate.assumed[key]!);

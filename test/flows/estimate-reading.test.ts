@@ -131,3 +131,19 @@ describe("an amount alone after another answer", () => {
     expect(line).toContain("总费用 2800 元");
   });
 });
+
+describe("working, with no scheme said", () => {
+  it("在职 is taken as 职工医保, said as an assumption", () => {
+    const text = estimate(["深圳一档 在职 在武汉住院 3万 急诊进去的"]);
+    expect(text.split("\n")[0]).toContain("深圳职工医保");
+    expect(text).toContain("您说在上班（在职），按职工医保算");
+  });
+
+  it("我是公务员: working, so 职工医保", () => {
+    expect(readBackOf(["我是公务员 医保在南京 在北京出差住院 3万"])).toContain("南京职工医保");
+  });
+
+  it("a scheme said wins: 居民医保 在职 stays 居民", () => {
+    expect(readBackOf(["郑州居民医保 在职 在上海住院 2万"])).toContain("郑州居民医保");
+  });
+});
