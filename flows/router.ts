@@ -74,6 +74,8 @@ export type Note =
   | { k: "correctWhat" }
   /** Not sure what was asked: the likeliest readings as choices. */
   | { k: "unsure"; intents: string[] }
+  /** No question, but not noise: an insult, English, an opener (问个事), a redacted number alone — a short reply of its own. */
+  | { k: "smallTalk"; kind: "hostile" | "english" | "opener" | "redacted"; again?: boolean }
   /**
    * Two or more figures that could each be the bill (花了6万 总共7万): which one is the total?
    * `sum`: one figure was said to come on top of the other (花了3万5 另外还有5000的药): the two

@@ -62,6 +62,9 @@ export const GENERAL_TOPICS = [
   "referral_paper",
   "proxy",
   "offline_channel",
+  "complaint",
+  "area_not_hospital",
+  "id_needed",
   // Follow-ups that take the previous answer's topic (src/language/follow-ups.ts): 具体步骤呢 after
   // where to register, 在哪交 after the claim's materials, 临时的呢 after a long-term answer.
   "registration_steps",
@@ -192,6 +195,15 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "at_hospital":
       // 能直接刷医保卡吗: the condition (a registration, or an emergency) before the card.
       return led(g.cardNeedsRegistration, ["unregistered_pay_first", "emergency_as_registered", "direct_settlement_card", "admission_inside_validity"]);
+    case "complaint":
+      // The rules that make the difference, with their sources: whose policy, and the visitor's cut.
+      return led(g.complaint, ["principle", "temporary_ratio_cut"]);
+    case "area_not_hospital":
+      return facts(["register_to_area_not_hospital", "find_hospital"]);
+    case "id_needed": {
+      const temporary = cats.filter((c) => c.term === "temporary");
+      return withSources([g.idNeeded], temporary.map((c) => c.source));
+    }
     case "expired_in_hospital":
       return facts(["admission_inside_validity"], [g.renew]);
     case "renew":

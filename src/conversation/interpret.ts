@@ -22,6 +22,7 @@ import {
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
+import { smallTalkOf } from "../language/small-talk.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
@@ -681,11 +682,19 @@ function whichAmount(c: Case): RouterEvent {
   return { type: "SAY", note: { k: "whichAmount", values: c.amounts!, ...(c.sum ? { sum: c.sum } : {}), ...(c.over ? { over: true } : {}) }, ...(c.hasPatch && !c.flow ? { seed: c.patch as Answers } : {}) };
 }
 
+/**
+ * Topics that ask about kinds of registration (or moving between hospitals, 转到另一家医院): the
+ * kinds they name are the question, not the person's own.
+ */
+const ABOUT_KINDS: readonly string[] = ["kinds_compare", "who_can_register", "area_not_hospital"];
+
 function atMenu(c: Case): RouterEvent {
-  const { p, patch, hasPatch, topic, wanted, text } = c;
+  const { p, hasPatch, topic, wanted, text } = c;
+  // 异地长期居住和临时外出有啥区别: asked about, not said of oneself (QA3 B23).
+  const patch = c.topic && ABOUT_KINDS.includes(c.topic) ? withoutKinds(c.patch) : c.patch;
   // Facts kept at the menu (from a side question, or while an amount was asked about) count too.
   const whole = { ...c.known, ...patch };
-  const seed = hasPatch ? { seed: patch as Answers } : {};
+  const seed = Object.keys(patch).length > 0 ? { seed: patch as Answers } : {};
   // "改成二级医院" with nothing asked yet: say so; the facts are kept for the next question.
   if ((c.changing || p.intent === "correction") && !hasCoreFacts(patch) && Object.keys(c.known).length === 0) {
     return { type: "SAY", note: { k: "nothingToChange" }, ...seed };
@@ -710,6 +719,11 @@ function atMenu(c: Case): RouterEvent {
   // 5000 × 啊 is not a hello: say it was not understood, without starting over.
   if (p.intent === "greeting") return Array.from(text.replace(/\s/g, "")).length > MAX_GREETING ? { type: "NOISE", why: "unclear" } : { type: "GREET" };
   return { type: "NOISE", why: "unclear" };
+}
+
+function withoutKinds(patch: Record<string, unknown>): Record<string, unknown> {
+  const { category: _c, visitor: _v, ...rest } = patch;
+  return rest;
 }
 
 /** The general answer said before the flow's first question: not the claim's national list once the insured place is known. */
@@ -784,7 +798,16 @@ function unsure(c: Case): boolean {
   return !c.hasPatch && !c.p.topic && (c.p.candidates?.length ?? 0) >= 2;
 }
 
+/** Nothing asked, nothing stated, but not noise (你们是骗子吧, English, 问个事, an ID alone): its own short reply. */
+function smallTalk(c: Case): ReturnType<typeof smallTalkOf> {
+  return c.hasPatch || c.topic || c.amounts ? undefined : smallTalkOf(c.text);
+}
+
 const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = [
+  // The same kind twice in a row: not the same lines again (issue 10 §7), only what to do next.
+  { when: (c) => smallTalk(c) !== undefined, then: (c) => ({ type: "SAY", note: { k: "smallTalk", kind: smallTalk(c)!, ...(c.s.ctx.note?.k === "smallTalk" && c.s.ctx.note.kind === smallTalk(c) ? { again: true } : {}) } }) },
+  // 你算的不对 我上次报了九成: the reasons an estimate differs, not a change of the answers it restates.
+  { when: (c) => c.topic === "complaint", then: () => ({ type: "ASIDE", topic: "complaint" }) },
   { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },
   { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
   { when: (c) => !!c.saidBoth, then: askSaidBoth },

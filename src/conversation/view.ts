@@ -90,6 +90,9 @@ function topicAnswer(topic: string, a: Answers, now: Date) {
   return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));
 }
 
+/** A flow's states that end it with closing choices ("接下来想做什么？"), not a question. */
+const CLOSED: readonly string[] = ["result", "done"];
+
 function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
   const fact = topicAnswer(note.topic, (activeFlow(value) ? ctx.flow?.c.a : ctx.kept) ?? {}, now);
   const answer: Reply = fact
@@ -101,7 +104,9 @@ function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: R
   if (note.answered && id && ctx.flow) return [answer, ...(heard ? [{ text: m.heard(heard) }] : []), ...flowView(id, ctx.flow, now)];
   if (!id) return [answer, menuReply(heard ? `${m.kept(heard)}${m.menu}` : m.menu)];
   const rest = pending(value, ctx, now);
-  return [answer, { ...rest, text: `${heard ? `${m.heard(heard)}\n` : ""}${m.backTo}\n${rest.text}` }];
+  // "接着刚才的问题" before a question or a step; at a result the closing choices follow as they are.
+  const back = ctx.flow && CLOSED.includes(ctx.flow.v) ? "" : `${m.backTo}\n`;
+  return [answer, { ...rest, text: `${heard ? `${m.heard(heard)}\n` : ""}${back}${rest.text}` }];
 }
 
 function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): Reply[] | undefined {
@@ -157,6 +162,10 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [menuReply(`${m.change.nothing}\n${m.menu}`)];
     case "correctWhat":
       return [{ text: m.change.what }, pending(value, ctx, now)];
+    case "smallTalk": {
+      const said = note.again ? m.smallTalkAgain : m.smallTalk[note.kind];
+      return activeFlow(value) ? [{ text: said }, pending(value, ctx, now)] : [menuReply(`${said}\n${m.menu}`, true)];
+    }
     case "unsure": {
       const choices = note.intents.filter((i) => m.intentLabels[i]).map((i) => ({ id: `i:${i}`, label: m.intentLabels[i]! }));
       return choices.length > 0 ? [{ text: m.unsure, choices }] : [menuReply(m.unclearMenu)];

@@ -49,6 +49,8 @@ const TREATMENT_AFTER = [
 const TREATMENT_BEFORE = [
   [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
   [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
+  // 医院在广州, 住的院是在广州: where the hospital is, whatever question is pending.
+  [/(医院|住的院|看的病)(也|就|都)?(是在|在|是)$/u, 3],
   // 出差在成都急诊: a trip is away from where one is insured.
   [/(出差|旅游|旅行|探亲)(在|到|去)?$/u, 3],
   // 就医地改成苏州, 看病的地方是杭州: the place of care named as such.

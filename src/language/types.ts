@@ -41,7 +41,10 @@ export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   // the 医保电子凭证, pharmacies, the personal account, where the referral paper comes from, a
   // family member registering for a parent, the counter for those without a phone.
   | "expired_in_hospital" | "renew" | "stay_not_claim" | "check_record" | "e_voucher" | "pharmacy"
-  | "personal_account" | "referral_paper" | "proxy" | "offline_channel";
+  | "personal_account" | "referral_paper" | "proxy" | "offline_channel"
+  // 你算的不对 我上次报了九成 (why an estimate may differ), 备案到医院还是城市 / 换了医院要重新备案吗,
+  // 要带身份证吗.
+  | "complaint" | "area_not_hospital" | "id_needed";
 
 export interface PlaceSlot { code: string; name: string; level: "province" | "city" }
 

@@ -84,6 +84,15 @@ export const flowMessages = {
   kept: (what: string) => `已记下：${what}。接下来选哪一项，这些都不用再说。`,
   thanks: "不客气！还可以接着问，或者选一项：",
   thanksInFlow: "不客气！",
+  /** Small talk twice in a row: not the same lines again, only an example of what works. */
+  smallTalkAgain: "有具体问题就直接说一句，例如“我在苏州交的职工医保，在上海住院花了3万，能报多少”。",
+  /** Small talk (src/language/small-talk.ts): one short line each, then the question or the menu. */
+  smallTalk: {
+    hostile: "我是免费的异地就医问答工具，不收钱，也不要您的身份证号；说到的规定和数字都标了来源，可以自己核对。有需要就接着问。",
+    english: "Sorry, I can only answer in Chinese. 请用中文问，例如“备案怎么办”“住院花了3万能报多少”。",
+    opener: "好的，您说。直接说情况就行，例如“我妈医保在哈尔滨，在三亚住院了，怎么报”。",
+    redacted: "不用发身份证号、手机号或卡号给我，我用不到，也不会保存。",
+  },
   /** In the heard note, the slots whose value alone would not say what it is. */
   heardNamed: {
     insured: (v: string) => `参保地${v}`,
@@ -418,6 +427,10 @@ export const flowMessages = {
     renew: "到期后还要在外地看病，就重新申请备案（线上或到窗口，和第一次一样）；具体问参保地医保经办机构。",
     /** 要回去报吗 while still in hospital: the direct answer, then the rules it rests on. */
     stayLead: "还在住院的话，不一定要回去报：出院结算前办好备案，出院时就能在医院直接结算。",
+    /** 你算的不对: the usual reasons an estimate and a bill differ, then what to send to check it. */
+    complaint: "估算和实际报销对不上，常见原因有：乙类要先自付一部分、目录外（自费）的不报、起付线要先扣、临时外出可能降比例、退休的比例更高、有的地方大病保险另外报。把参保地、医院等级、总费用和其中乙类、自费各多少告诉我，我按来源逐项算给您看。",
+    /** 身份证要吗: what identifies the person (any one of them), and that the number is not needed here. */
+    idNeeded: "备案要本人有效身份证件、医保电子凭证或社会保障卡，带其中一样就行；长期备案另有证明材料。不用把身份证号发给我。",
     /** 能直接刷医保卡吗: the condition first. */
     cardNeedsRegistration: "能直接刷卡的前提是已经办了异地就医备案。",
     /** 怎么取消/变更: where it is done. */

@@ -38,6 +38,12 @@ describe("a place typed while 参保地 is unknown", () => {
     expect(t).not.toMatch(/您在哪里参保/u);
   });
 
+  it("医院在广州 typed at the 参保地 question is where the care is, not the 参保地 (QA4 Q66)", () => {
+    const t = last(["4", "1", "1", "医院在广州"]);
+    expect(t).not.toContain("广州参保");
+    expect(t).toContain("您在哪里参保");
+  });
+
   it("a place typed once 参保地 is known is still where the care is", () => {
     const t = last(["4", "上海", "1", "北京"]);
     expect(t).not.toContain("参保地北京");

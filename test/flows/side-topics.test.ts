@@ -114,3 +114,85 @@ describe("facts the message already gave are not asked again (B10, A26)", () => 
     expect(t).toMatch(/^[^\n]*备案/u);
   });
 });
+
+describe("no question, but not noise (QA3 B26, B27, B9, C4; QA4 Q51, Q65)", () => {
+  it("你们是骗子吧 → reassurance, not the help block; a second one only says what works", () => {
+    const [first, second] = texts(["你们是骗子吧", "狗屁助手 什么都不懂"]);
+    expect(first).toContain("免费");
+    expect(first).not.toContain("随时可以说");
+    expect(second).not.toBe(first);
+    expect(second).not.toContain("随时可以说");
+  });
+
+  it("English → one English sentence", () => {
+    expect(last(["hello can you speak english"])).toContain("Sorry, I can only answer in Chinese");
+  });
+
+  it.each(["问个事", "你好 想问下我爸的情况"])("%s → 您说", (text) => {
+    const t = last([text]);
+    expect(t).toContain("您说");
+    expect(t).not.toContain("没看懂");
+  });
+
+  it("an ID typed as an answer → not needed, and the question again", () => {
+    const t = last(["3", "110101199003071234"]);
+    expect(t).toContain("不用发身份证号");
+    expect(t).toContain("您在哪里参保");
+    expect(t).not.toContain("没看懂");
+  });
+
+  it("身份证要吗 inside the form → which documents, and the question again", () => {
+    const t = last(["3", "深圳", "职工", "上海", "住院", "3", "身份证要吗"]);
+    expect(t).toContain("有效身份证件、医保电子凭证或社会保障卡");
+    expect(t).toContain("您办的是哪种异地就医备案");
+  });
+});
+
+describe("questions about an answer, and comparisons (QA3 B16, B23, C1; QA4 Q26, Q58, Q71, Q72)", () => {
+  it("你算的不对 我上次住院报了九成 → why estimates differ, nothing stored", () => {
+    const t = last(["你算的不对 我上次住院报了九成"]);
+    expect(t).toContain("常见原因");
+    expect(t).not.toContain("已记下");
+    expect(t).not.toMatch(HELD);
+  });
+
+  it("算错了吧 after an estimate → the reasons, not 结果不变", () => {
+    const t = last(["杭州职工 在上海住院 3万", "算错了吧 我上次住院报了九成"]);
+    expect(t).toContain("常见原因");
+    expect(t).not.toContain("结果不变");
+  });
+
+  it.each(["怎么算的", "为什么这么少"])("%s after an estimate → how its ratio came about", (text) => {
+    const t = last(["北京职工 在上海住院 3万", text]);
+    expect(t).not.toContain("没看懂");
+    expect(t).toContain("85%");
+  });
+
+  it("异地长期居住 和 临时外出 有啥区别 → answered, and not stored as the person's own kind", () => {
+    const t = last(["想问下 异地长期居住 和 临时外出 有啥区别 哪个报的多"]);
+    expect(t).toContain("长期备案");
+    expect(t).not.toContain("已记下：在外地长期居住");
+  });
+
+  it.each(["住院期间转到另一家医院了 还要重新备案吗", "备案是备案到医院还是备案到城市"])("%s → to the city, not a hospital", (text) => {
+    const t = last([text]);
+    expect(t).toContain("不用指定医院");
+    expect(t).not.toContain("医院转诊过去");
+  });
+
+  it("临时备案和长期备案报销一样吗 → the comparison, not buttons", () => {
+    const t = last(["临时备案和长期备案报销一样吗"]);
+    expect(t).toContain("最多降20个百分点");
+  });
+
+  it("在上海住院了 咋报 (still in hospital) → settle there after registering, not the claim's reason", () => {
+    const t = last(["我妈医保在乌鲁木齐 来北京看病 住院了 要怎么报"]);
+    expect(t).not.toContain("为什么没能在医院直接结算");
+    expect(t).toContain("出院结算前");
+  });
+
+  it("a side answer at a result is not followed by 接着刚才的问题", () => {
+    const t = last(["我妈在南昌退休的 现在跟我住广州 想在这边看病怎么弄", "要多久能办好"]);
+    expect(t).not.toContain("接着刚才的问题");
+  });
+});
