@@ -72,6 +72,8 @@ export const Answers = z.strictObject({
    * part is answered with a figure.
    */
   shareWords: z.strictObject({ slot: z.enum(["classB", "outOfCatalog"]), words: z.string().max(12), vague: z.boolean().optional() }).optional(),
+  /** The bill said as a range (六七万): its words, said back beside the middle taken as the total. */
+  totalWords: z.string().max(16).optional(),
   /** The patient's age as said (65岁), or a student: set against the age band the policy data computes with. */
   age: z.strictObject({ years: z.number().int().min(1).max(119).optional(), student: z.literal(true).optional() }).optional(),
   /** Hurt at work (在工地上干活摔了): 工伤保险 pays first; said with the estimate. */

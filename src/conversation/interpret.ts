@@ -307,6 +307,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     // In another flow only a stated change makes it one ("金额改成5万": kept, and said it is not used here).
     else if ((flow === "estimate" || flow === undefined || changing) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
     else setProblem({ k: "unclear" });
+    if (p.amountRange && (patch.total === s.amount || (pending === "total" && patch.total === s.amount))) patch.totalWords = p.amountRange.text;
   }
   const summed = summedTotal(p);
   if (summed !== undefined && patch.total === undefined && (flow === "estimate" || flow === undefined)) patch.total = summed;
@@ -599,7 +600,7 @@ function change(c: Case): RouterEvent {
 
 /** The stay's bill: its total, and the parts said of it (parts not known stay not known, as assumed before). */
 function billSlots(known: Answers): Slot[] {
-  return ["total", "shareWords", ...(["classB", "outOfCatalog"] as const).filter((k) => typeof known[k] === "string")];
+  return ["total", "totalWords", "shareWords", ...(["classB", "outOfCatalog"] as const).filter((k) => typeof known[k] === "string")];
 }
 /** 如果/要是…, …呢: a case supposed; 不对/其实/说错了: the same case put right. */
 const SUPPOSES = /呢[?？。!！\s]*$|如果|要是|假如|假设|换成|改成/u;

@@ -33,7 +33,7 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
       typeof a.classB === "string" ? rb.classB(a.classB) + shareWordsOf(a, "classB") : "",
       typeof a.outOfCatalog === "string" ? rb.outOfCatalog(a.outOfCatalog) + shareWordsOf(a, "outOfCatalog") : "",
     ].filter(Boolean);
-    put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares));
+    put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares) + (a.totalWords ? rb.totalWords(a.totalWords) : ""));
   }
   if (a.admissions !== undefined) put("admissions", rb.nthStay(a.admissions + 1));
   if (a.deductibleMet) put("deductibleMet", rb.deductibleMet);

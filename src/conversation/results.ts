@@ -278,6 +278,7 @@ function saidLabel(slot: Slot, a: Answers): string | undefined {
     case "notLevel":
       return a.notLevel !== undefined ? h.notLevel(m.readBack.level[a.notLevel] ?? "") : "";
     case "visitorGuess":
+    case "totalWords":
       return "";
     default:
       return undefined;

@@ -17,6 +17,46 @@ export interface AmountFound {
   strength: number;
   /** preceded by a word for the total bill (总共, 一共, 花了, 费用) */
   total: boolean;
+  /** a range said (六七万, 3-4万, 一万二三): the value is its middle; low and high as said */
+  range?: [string, string];
+}
+
+const CN_SMALL: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const RANGE_UNIT: Record<string, number> = { 万: 10000, w: 10000, 千: 1000, k: 1000, 百: 100 };
+/** 六七万, 两三千: two neighbouring digits before the unit (not 三四百, a per-visit sum with no bill in it). */
+const CN_PAIR = /(?<![\d零〇一二两三四五六七八九十百千万])([一两二三四五六七八])([二三四五六七八九])(万|千)(?![零〇一二两三四五六七八九])/gu;
+/** 一万二三: a unit, then two neighbouring tail digits. */
+const CN_TAIL_PAIR = /(?<![\d零〇一二两三四五六七八九十百千万])([一两二三四五六七八九])(万|千)([一二三四五六七八])([二三四五六七八九])(?![零〇一二两三四五六七八九十百千万])/gu;
+/** 3-4万, 3到4万, 3万到4万, 2~3千. */
+const DIGIT_RANGE = /(?<![\d.])(\d{1,4}(?:\.\d+)?)\s?(万|千|w|k)?\s?(?:-|－|—|~|～|到|至)\s?(\d{1,4}(?:\.\d+)?)\s?(万|千|w|k)(?![\d])/gu;
+
+/** The ranges in the text, each with its span and its low and high values. */
+function findRanges(text: string): { start: number; end: number; text: string; low: Decimal; high: Decimal }[] {
+  const out: { start: number; end: number; text: string; low: Decimal; high: Decimal }[] = [];
+  for (const m of text.matchAll(CN_PAIR)) {
+    const a = CN_SMALL[m[1]!]!;
+    const b = CN_SMALL[m[2]!]!;
+    if (b !== a + 1) continue;
+    const unit = RANGE_UNIT[m[3]!]!;
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], low: new Decimal(a).times(unit), high: new Decimal(b).times(unit) });
+  }
+  for (const m of text.matchAll(CN_TAIL_PAIR)) {
+    const a = CN_SMALL[m[3]!]!;
+    const b = CN_SMALL[m[4]!]!;
+    if (b !== a + 1) continue;
+    const unit = RANGE_UNIT[m[2]!]!;
+    const head = new Decimal(CN_SMALL[m[1]!]!).times(unit);
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], low: head.plus(a * unit / 10), high: head.plus(b * unit / 10) });
+  }
+  for (const m of text.matchAll(DIGIT_RANGE)) {
+    const unitHigh = RANGE_UNIT[m[4]!]!;
+    const unitLow = m[2] ? RANGE_UNIT[m[2]]! : unitHigh;
+    const low = new Decimal(m[1]!).times(unitLow);
+    const high = new Decimal(m[3]!).times(unitHigh);
+    if (!low.lessThan(high)) continue;
+    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], low, high });
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /** Above this a number is not a medical bill anyone will pay (1亿). */
@@ -132,10 +172,17 @@ const NUMERAL = /[\d零〇一二两三四五六七八九十]/u;
 export function findAmounts(text: string, expectingAmount = false): AmountFound[] {
   const out: AmountFound[] = [];
   if (!NUMERAL.test(text)) return out;
+  // A range (六七万, 3-4万) is one figure, its middle; the runs inside it are not figures of their own.
+  const ranges = findRanges(text);
+  for (const r of ranges) {
+    const mid = r.low.plus(r.high).dividedBy(2);
+    out.push({ start: r.start, end: r.end, text: r.text, value: canonical(mid), strength: 3, total: TOTAL_BEFORE.test(text.slice(Math.max(0, r.start - 8), r.start)), range: [canonical(r.low), canonical(r.high)] });
+  }
   for (const m of text.matchAll(RUN)) {
     const lead = /^\s*/u.exec(m[0])?.[0].length ?? 0;
     const raw = m[0].slice(lead).replace(/\s+$/u, "");
     const start = (m.index ?? 0) + lead;
+    if (ranges.some((r) => start < r.end && start + raw.length > r.start)) continue;
     if (!/[\d零〇一二两三四五六七八九十]/u.test(raw)) continue;
     const end = start + raw.length;
     const after = text.slice(end, end + 4);
@@ -188,7 +235,7 @@ export function findAmounts(text: string, expectingAmount = false): AmountFound[
     else found.value = canonical(d);
     out.push(found);
   }
-  return out;
+  return ranges.length > 0 ? out.sort((x, y) => x.start - y.start) : out;
 }
 
 /** The amount the message is about: a total if one is named, else the strongest, else the first. */

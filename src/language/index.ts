@@ -207,7 +207,8 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   let masked = text;
   for (const m of mentions) masked = masked.slice(0, m.start) + "□".repeat(m.end - m.start) + masked.slice(m.end);
   const amountExpected = expecting !== undefined && (expecting === "amount" || expecting in SHARE_SLOTS);
-  const money = readAmounts(masked, findAmounts(masked, amountExpected));
+  const found = findAmounts(masked, amountExpected);
+  const money = readAmounts(masked, found);
 
   const { masked: negationFree, negations } = findNegations(text);
   // Place names are masked here too, so 保定居民 does not read as 定居 nor 安居 as a residence.
@@ -233,6 +234,9 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
     (slots as Record<string, unknown>)[expecting] = slots.amount;
     delete slots.amount;
   }
+  // 六七万: the bill is the middle of the range said, and its words go with it to be said back.
+  const ranged = slots.amount !== undefined ? found.find((f) => f.range && f.value === slots.amount) : undefined;
+  if (ranged?.range) result.amountRange = { text: ranged.text, low: ranged.range[0], high: ranged.range[1] };
   // 其中一半是自费药: the share worked out from the bill said with it; a vague one (大部分) is left to ask.
   const share = shareInWords(text);
   if (share && slots[share.slot] === undefined) {

@@ -97,6 +97,8 @@ export interface Ambiguity {
 
 export interface Parse {
   intent: Intent;
+  /** the bill said as a range (六七万, 3-4万): its words; the amount is its middle */
+  amountRange?: { text: string; low: string; high: string };
   /** a part of the bill said as a share in words (其中一半是自费药); a vague one (大部分) has no fraction */
   shareWords?: { slot: "classB" | "outOfCatalog"; words: string; fraction?: [number, number] };
   /** a level said not to be the one (不是三甲 → 3): never filled as the level, and not assumed either */

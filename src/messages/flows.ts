@@ -406,6 +406,7 @@ export const flowMessages = {
     age: (years: number) => `${years}岁`,
     student: "学生",
     shareWords: (words: string) => `，按您说的${words}`,
+    totalWords: (words: string) => `（您说${words}，按中间算）`,
     fundPaid: (x: string) => `今年医保已报 ${x} 元`,
     maternity: "生孩子（生育）",
   },

@@ -83,3 +83,22 @@ describe("a deposit", () => {
     expect(text).toContain(`大约能退回 ${20000 - you} 元`);
   });
 });
+
+describe("a bill said as a range", () => {
+  it("六七万: the middle, said back with the words", () => {
+    const text = estimate(["武汉职工 在广州三甲医院住院 花了大概六七万 能报多少"]);
+    expect(text.split("\n")[0]).toContain("总费用 65000 元（您说六七万，按中间算）");
+  });
+
+  it("3-4万 and 3到4万 are one figure, never a negative or the upper end", () => {
+    expect(estimate(["武汉职工 在广州住院 花了3-4万"]).split("\n")[0]).toContain("总费用 35000 元");
+    expect(estimate(["武汉职工 在广州住院 花了3到4万"]).split("\n")[0]).toContain("总费用 35000 元（您说3到4万");
+  });
+
+  it("a figure said later replaces the range and its words", () => {
+    const all = chat(["武汉职工 在广州住院 花了两三万", "金额改成2万6"]);
+    const line = (estimateOf(all.at(-1)!) ?? "").split("\n")[0]!;
+    expect(line).toContain("总费用 26000 元");
+    expect(line).not.toContain("按中间算");
+  });
+});
