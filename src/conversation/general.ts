@@ -269,7 +269,9 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "tax":
       return { text: g.tax };
     case "makeup_in_hospital":
-      return facts(["makeup_registration", "unregistered_pay_first", "emergency_as_registered"]);
+      // 沈阳 住院 (免申即享): nothing to make up — the place's own word first.
+      return (a.insured && a.treatment && a.setting ? noRegistrationAnswer(a.insured, a.treatment, a.scheme, now, a.setting) : undefined)
+        ?? facts(["makeup_registration", "unregistered_pay_first", "emergency_as_registered"]);
     case "makeup_after_discharge": {
       // What the national rules say (make up the registration, then claim at home), then the deadline
       // that matters now: the insured place's own, or the one article's with where to ask.
@@ -348,6 +350,16 @@ function kindOf(topic: string): "long" | "temporary" {
   return topic.endsWith("@long") ? "long" : "temporary";
 }
 
+/** The insured place needs no registration for this setting there (成都 普通门诊, 沈阳 临时外出 住院): said with its source. */
+function noRegistrationAnswer(insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting: Setting): Fact | undefined {
+  const b = book();
+  if (!b) return undefined;
+  const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
+  if (d.reason !== "no_registration") return undefined;
+  const inpatientNeeds = setting !== "inpatient" && directSettlement(b, { insured, treatment, scheme, date: today(now), setting: "inpatient" }).mustRegister;
+  return { text: m.eligibility.noRegistration(regionName(insured), regionName(treatment), m.labels.setting[setting] ?? "", inpatientNeeds), ...(d.source ? { source: d.source.title } : {}) };
+}
+
 /**
  * 要备案吗 when both places are known: what the data says for them comes first and decides the
  * answer — the same 统筹区 (not 异地 at all), a free zone (免备案: 石家庄 or 天津 to 北京, 苏州 to
@@ -361,9 +373,7 @@ function needRegisterFor(insured: string, treatment: string, scheme: Scheme | un
   const tre = regionName(treatment);
   const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
   if (d.reason === "same_pool") return { text: m.eligibility.samePool(ins, tre) };
-  if (d.reason === "no_registration" && setting) {
-    return { text: m.eligibility.noRegistration(ins, tre, m.labels.setting[setting]), ...(d.source ? { source: d.source.title } : {}) };
-  }
+  if (d.reason === "no_registration" && setting) return noRegistrationAnswer(insured, treatment, scheme, now, setting);
   if (d.reason === "free_zone" && d.zone) {
     return { text: m.eligibility.freeZone(ins, tre, describeVisitorRule(d.zone.rule)), ...(d.zone.source ? { source: d.zone.source.title } : {}) };
   }

@@ -198,8 +198,9 @@ export const flowMessages = {
     notCovered: (region: string, setting: string) => `${region}的规定：这种情形在外地看${setting}的费用不纳入医保基金支付范围，要自己负担。`,
     emergency: "急诊抢救视同已备案，可以直接结算；事后也可以补办备案。",
     freeZone: (a: string, b: string, rule: string) => `${b}在${a}医保的免备案范围内：不用办异地就医备案，${rule}。`,
-    /** 成都 普通门诊 anywhere (M8): only 住院 needs a registration. */
-    noRegistration: (a: string, b: string, setting: string) => `${a}医保到${b}看${setting}不用备案：${a}规定这类门诊不用办异地就医备案，在联网定点医院可以直接结算；住院才要先备案。`,
+    /** 成都 普通门诊 anywhere (M8), 沈阳 临时外出 住院 (免申即享): `inpatientNeeds` when 住院 still needs one. */
+    noRegistration: (a: string, b: string, setting: string, inpatientNeeds: boolean) =>
+      `${a}医保到${b}${setting === "住院" ? "住院" : `看${setting}`}不用备案：${a}规定这种情况不用办异地就医备案，在联网定点医院可以直接结算${inpatientNeeds ? "；住院才要先备案" : ""}。`,
     freeZoneSchemes: (a: string, b: string, schemes: string) => `${a}${schemes}参保的，到${b}就医免备案（其他险种仍要备案）。`,
     next: "接下来想做什么？",
   },
@@ -211,7 +212,7 @@ export const flowMessages = {
     reason: {
       same_pool: "在参保的统筹区内看病，按本地规定结算",
       free_zone: "免备案地区",
-      no_registration: "参保地规定这类门诊不用备案，在联网定点医院",
+      no_registration: "参保地规定这种情况不用备案，在联网定点医院",
       emergency: "急诊抢救视同已备案",
       registered: "备案后在联网定点医院",
       unregistered: "没备案要先全额垫付、回参保地报销；出院前补办备案可直接结算",

@@ -58,3 +58,29 @@ describe("the chat", () => {
     expect(textOf(replies)).not.toContain("出院");
   });
 });
+
+/** 沈阳 (SY-QE): "临时外出人员在异地住院就医时，无需办理备案，免申即享" — the same rule for 住院 (QA4 Q6). */
+describe("沈阳 住院 needs no registration for temporary visitors", () => {
+  it("the data and the estimate", () => {
+    const d = directSettlement(book, { insured: "210100", treatment: "460000", setting: "inpatient", date: DATE });
+    expect(d).toMatchObject({ mustRegister: false, possible: true, reason: "no_registration" });
+    const r = evaluate({
+      insured: { region: "沈阳", scheme: "employee", status: "retired" },
+      treatment: { region: "海南", setting: "inpatient", hospitalLevel: 3, date: DATE },
+      visitor: "unregistered",
+      costs: { total: "30000", classB: "0" },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.estimate.directSettlement).toMatchObject({ possible: true, kind: "no_registration" });
+  });
+
+  it("老人医保在沈阳 退休职工 在海南过冬 住院了 没备案 要备案吗 → 不用备案, never 要先全额垫付", () => {
+    const t = textOf(chat(["医保在沈阳 退休职工 在海南住院了 要备案吗"])[0]!);
+    expect(t).toContain("不用备案");
+    expect(t).not.toContain("要先全额垫付");
+    expect(t).not.toContain("住院才要先备案");
+    const how = textOf(chat(["老人医保在沈阳 退休职工 在海南过冬 住院了 没备案 要怎么弄"])[0]!);
+    expect(how).toContain("不用备案");
+    expect(how).not.toContain("要先全额垫付");
+  });
+});
