@@ -503,9 +503,9 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const cap = a.fundPaid !== undefined ? e.steps.find((x) => x.params.kind === "cap")?.params : undefined;
   if (cap?.kind === "cap" && cap.per === "year" && cap.capped) lines.push(m.estimate.capNearlyUsed(short(cap.used), short(cap.cap), short(cap.remaining)));
   // The total is in the read-back line; whole yuan without ".00" (the steps below do the same).
-  lines.push(gone && notCovered ? m.estimate.fundNotMadeUp(short(e.fundPays)) : m.estimate.fund(short(e.fundPays)));
+  lines.push(gone && notCovered ? m.estimate.fundNotMadeUp(short(e.fundPays)) : m.estimate.fund(short(e.fundPays), e.policy.typical));
   if (e.seriousIllnessPays !== "0.00" && e.seriousIllnessPays !== "0") lines.push(m.estimate.serious(short(e.seriousIllnessPays)));
-  lines.push(m.estimate.you(short(e.youPay)));
+  lines.push(m.estimate.you(short(e.youPay), e.policy.typical));
   const compared = toldComparison(ctx, e.fundPays, e.youPay);
   if (compared) lines.push(compared);
   const left = depositLeft(ctx, e.youPay, e.directSettlement.possible && !gone);

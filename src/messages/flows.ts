@@ -256,21 +256,23 @@ export const flowMessages = {
   },
 
   estimate: {
-    typical: (region: string) => `${region}暂无具体政策数据，下面是典型估算，只供参考，以参保地规定为准。`,
+    /** First, before any figure: the figures below are not the place's (QA3 A29). */
+    typical: (region: string) => `没有${region}的政策数据，只能粗估（用各地中位数的典型模板，不是当地政策），以参保地规定为准：`,
     basis: (region: string, scheme: string, version: string) => {
       const v = versionWords(version);
       return v ? `按${region}${scheme}${v}的政策估算：` : `按${region}${scheme}的现行政策估算：`;
     },
 
     partlyTypical: (region: string, scheme: string, ownCap: boolean) =>
-      `${region}${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}没有我们核实过的完整数据，这几项用典型模板（各地中位数，不是${region}的政策）估算，其余按${region}的规定：`,
+      `没有${region}${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}数据，这几项只能粗估（用各地中位数，不是${region}的政策），其余按${region}的规定：`,
     partlyTypicalProvince: (city: string, province: string, scheme: string, ownCap: boolean) =>
-      `${city}没有自己的政策数据，按${province}全省规定；其中${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}，${province}没有我们核实过的完整数据，用典型模板（各地中位数，不是任何一地的政策）估算：`,
+      `没有${city}自己的政策数据，按${province}全省规定；其中${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}，${province}也没有数据，只能粗估（用各地中位数，不是任何一地的政策）：`,
     total: (x: string) => `总费用：${x} 元`,
-    fund: (x: string) => `医保基金支付：${x} 元`,
+    /** `rough`: some of the figures are the template's, said on the figure itself too. */
+    fund: (x: string, rough = false) => `医保基金支付：${x} 元${rough ? "（粗估）" : ""}`,
     // Paid on top of the fund figure above (fund + serious illness + you = total), so not "其中".
     serious: (x: string) => `大病保险另付：${x} 元`,
-    you: (x: string) => `您自己付：${x} 元`,
+    you: (x: string, rough = false) => `您自己付：${x} 元${rough ? "（粗估）" : ""}`,
     /** Not registered and no rule for it: the figure if registered before discharge, as a temporary visitor. */
     /** Discharged and not registered: the fund figure is what not making up the registration brings. */
     fundNotMadeUp: (x: string) => `不补办备案的话，医保基金支付：${x} 元`,

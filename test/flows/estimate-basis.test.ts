@@ -20,12 +20,21 @@ describe("estimate basis line", () => {
   it("a region with its own rules but the template's table is partly typical, not 'no data'", () => {
     const text = firstReply("长春职工医保在北京住院花了10万");
     // The read-back line comes first, the basis second.
-    expect(text.split("\n")[1]).toContain("没有我们核实过的完整数据，这几项用典型模板");
-    expect(text).not.toContain("暂无具体政策数据");
+    expect(text.split("\n")[1]).toMatch(/^没有长春(市)?职工医保的起付线、报销比例和年度限额数据，这几项只能粗估/u);
+    expect(text).not.toContain("的政策数据，只能粗估");
     expect(text).toContain("按吉林省全省规定估算"); // 吉林's province-wide −20 points, said to be the province's
   });
-  it("a region without data is called a typical estimate", () => {
-    expect(firstReply("贵阳职工医保在上海住院花了3万").split("\n")[1]).toContain("暂无具体政策数据");
+  it("a region without data says so first, and its figures are marked rough, never looking like the city's (QA3 A29)", () => {
+    const lines = firstReply("贵阳职工医保在上海住院花了3万").split("\n");
+    expect(lines[1]).toMatch(/^没有贵阳职工医保的政策数据，只能粗估/u);
+    expect(lines[2]).toMatch(/^医保基金支付：\d+ 元（粗估）$/u);
+    expect(lines[3]).toMatch(/^您自己付：\d+ 元（粗估）$/u);
+  });
+  it("template figures for part of a region's table are marked rough too; a region's own table is not", () => {
+    const partly = firstReply("我爸在老家长沙住院了 我们医保在广州 是居民医保 花了三万 能报多少").split("\n");
+    expect(partly[1]).toMatch(/^没有广州(市)?居民医保的起付线、报销比例和年度限额数据，这几项只能粗估/u);
+    expect(partly).toContainEqual(expect.stringMatching(/^医保基金支付：\d+ 元（粗估）$/u));
+    expect(firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少")).not.toContain("粗估");
   });
   it("a region with its own table names its policy version, beside the steps since the read-back names the place", () => {
     const lines = firstReply("我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少").split("\n");

@@ -81,7 +81,7 @@ describe("user text names no file and no English word", () => {
 describe("the basis is stated once", () => {
   it("衡阳 居民 (湖南's rules, the template's table): one line says both", () => {
     const t = estimate("我是衡阳的居民医保 转诊 在长沙三级医院住院 5万");
-    expect(t).toContain("衡阳市没有自己的政策数据，按湖南省全省规定");
+    expect(t).toContain("没有衡阳市自己的政策数据，按湖南省全省规定");
     expect(t).not.toContain("按衡阳市居民医保已有的规定");
     expect(t.split("\n").filter((l) => l.includes("湖南省")).length).toBe(1);
   });
