@@ -65,6 +65,8 @@ export const GENERAL_TOPICS = [
   "complaint",
   "area_not_hospital",
   "id_needed",
+  "start_date",
+  "card_lost",
   // Follow-ups that take the previous answer's topic (src/language/follow-ups.ts): 具体步骤呢 after
   // where to register, 在哪交 after the claim's materials, 临时的呢 after a long-term answer.
   "registration_steps",
@@ -204,6 +206,10 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       const temporary = cats.filter((c) => c.term === "temporary");
       return withSources([g.idNeeded], temporary.map((c) => c.source));
     }
+    case "start_date":
+      return facts(["makeup_registration"]);
+    case "card_lost":
+      return led(g.cardLost, ["direct_settlement_card", "online_needs_verification"]);
     case "expired_in_hospital":
       return facts(["admission_inside_validity"], [g.renew]);
     case "renew":

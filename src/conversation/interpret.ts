@@ -643,7 +643,13 @@ function inFlow(c: Case): RouterEvent {
   if (p.intent === "back") return { type: "BACK" };
   // "没备案 后来补办了 还能报多少" at the result, with no fact that changes it: the answers it was
   // worked out from, to change one, rather than 没看懂 for a question about the very estimate.
-  if (flow === "estimate" && c.atResult && p.intent === "estimate") return { type: "FLOW", event: { type: "PICK_CHANGE" } };
+  // 能报多少 / 能报吗 / 太长了 就告诉我自己要掏多少 right after the estimate, with nothing new: its bottom line
+  // in one sentence (QA3 B14, QA4 Q27/Q50/Q59), not the list of answers nor another flow's questions.
+  // (A figure quoted with it is compared with the estimate instead; a registration named, 没备案 后来备案了
+  // 还能报多少, is a change not read: the answers it was worked out from are listed, to change one.)
+  if (flow === "estimate" && c.atResult && (p.intent === "estimate" || p.intent === "eligibility")) {
+    return toldOf(p) || namesRegistration(c.text) ? { type: "FLOW", event: { type: "PICK_CHANGE" } } : { type: "SAY", note: { k: "rephrase" } };
+  }
   if (wanted && wanted !== flow) return { type: "START", flow: wanted };
   return invalid({ k: "unclear" });
 }

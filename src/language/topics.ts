@@ -83,6 +83,9 @@ export function afterDischargeTopic(text: string, unregistered = false): SideTop
   return unregistered && IN_HOSPITAL.test(text) ? "makeup_in_hospital" : undefined;
 }
 
+/** 医保卡丢了 在外地看病怎么办 */
+const CARD_LOST = /(医保卡|社保卡|医保卡片).{0,4}(丢了|掉了|丢失|找不到|没带|忘带|补办)/u;
+
 /**
  * General questions a flow would hold hostage (您在哪里参保？ before any answer): answered at once
  * from the national rules (the places said with them are kept). A message that also states a bill
@@ -91,6 +94,9 @@ export function afterDischargeTopic(text: string, unregistered = false): SideTop
 const GENERAL: [SideTopic, RegExp][] = [
   // 住院期间转到另一家医院了 还要重新备案吗, 备案是备案到医院还是城市
   ["area_not_hospital", /(换|转)(到|去)?(了)?(另|别的|其他|另外)(一)?(家|个)?医院|备案(是)?(备案)?到(医院|城市).{0,3}还是|(医院|城市)还是(医院|城市)|(要|得)(指定|选|填)(哪家|哪个)?医院/u],
+  // 备案开始时间怎么填 已经住进去了
+  ["start_date", /(备案)?(开始|起始|生效)(时间|日期).{0,6}(怎么|咋|如何|填|选|写)/u],
+  ["card_lost", CARD_LOST],
   // 身份证要吗, 要带社保卡吗
   ["id_needed", /^(那)?(要|需要|得)?(带)?(身份证|户口本|户口簿)(要|需要|得)?(带)?(吗|不|么|嘛)[?？]*$/u],
   // 备案有效期过了 人还在住院 咋办
@@ -138,7 +144,9 @@ const TAX = /个税|个人所得税|专项(附加)?扣除|汇算|退税|抵税|�
 
 /** For a message out of scope: a topic that says where to ask instead, if there is one. */
 export function outOfScopeTopic(text: string): SideTopic | undefined {
-  return TAX.test(text) ? "tax" : undefined;
+  if (TAX.test(text)) return "tax";
+  // 医保卡丢了 reads as out of scope (a lost card), but it is asked for the care ahead.
+  return CARD_LOST.test(text) ? "card_lost" : undefined;
 }
 
 /** The figures a question about a city's own figures names: one of them narrows the answer to it. */

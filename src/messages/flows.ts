@@ -435,6 +435,8 @@ export const flowMessages = {
     complaint: "估算和实际报销对不上，常见原因有：乙类要先自付一部分、目录外（自费）的不报、起付线要先扣、临时外出可能降比例、退休的比例更高、有的地方大病保险另外报。把参保地、医院等级、总费用和其中乙类、自费各多少告诉我，我按来源逐项算给您看。",
     /** 身份证要吗: what identifies the person (any one of them), and that the number is not needed here. */
     idNeeded: "备案要本人有效身份证件、医保电子凭证或社会保障卡，带其中一样就行；长期备案另有证明材料。不用把身份证号发给我。",
+    /** 医保卡丢了: what works without the card, before the rules it rests on. */
+    cardLost: "卡丢了也能看病结算：用医保电子凭证就行（补办实体卡问参保地社保卡服务机构）。",
     /** 能直接刷医保卡吗: the condition first. */
     cardNeedsRegistration: "能直接刷卡的前提是已经办了异地就医备案。",
     /** 怎么取消/变更: where it is done. */

@@ -52,7 +52,7 @@ describe("a deposit typed with the whole bill", () => {
 describe("the estimate asked again at its result, with no fact that changes it", () => {
   const EST = "温州职工 在上海住院 出院一共花了5万2";
   it("shows the answers it was worked out from, to change one, not 没看懂", () => {
-    for (const again of ["没备案 后来备案了 还能报多少", "那还能报多少"]) {
+    for (const again of ["没备案 后来备案了 还能报多少"]) {
       const replies = chat([EST, again]).at(-1)!;
       const t = textOf(replies);
       const labels = replies.flatMap((r) => r.choices ?? []).map((c) => c.label);
@@ -61,5 +61,12 @@ describe("the estimate asked again at its result, with no fact that changes it",
       expect(labels).toContain("备案类型：其他临时外出就医");
       expect(labels).toContain("总费用：52000 元");
     }
+  });
+
+  it("那还能报多少, with nothing in it to change: the estimate's bottom line in one sentence (QA4 Q50)", () => {
+    const t = textOf(chat([EST, "那还能报多少"]).at(-1)!);
+    expect(t).not.toContain(m.problems.unclear);
+    expect(t).not.toContain(m.estimate.pickChange);
+    expect(t).toMatch(/医保大约付 [\d,]+ 元/u);
   });
 });

@@ -196,3 +196,26 @@ describe("questions about an answer, and comparisons (QA3 B16, B23, C1; QA4 Q26,
     expect(t).not.toContain("接着刚才的问题");
   });
 });
+
+describe("after an estimate, its bottom line (QA3 B14; QA4 Q27, Q50, Q59)", () => {
+  it.each(["太长了 就告诉我自己要掏多少", "能报多少", "能报吗"])("%s → one sentence with both figures, no list of answers, no category question", (text) => {
+    const t = last(["北京职工 在上海住院 3万", text]);
+    expect(t).toMatch(/医保大约付 [\d,]+ 元，您自己大约付 [\d,]+ 元/u);
+    expect(t).not.toContain("想改哪一项");
+    expect(t).not.toContain("您为什么在就医地看病");
+  });
+});
+
+describe("more practical questions (QA4 Q30)", () => {
+  it("备案开始时间怎么填 已经住进去了 → on or before the admission date", () => {
+    const t = last(["备案开始时间怎么填 已经住进去了"]);
+    expect(t).toContain("入院日期当天或之前");
+    expect(t).not.toMatch(HELD);
+  });
+
+  it("医保卡丢了 在外地看病怎么办 → the 医保电子凭证", () => {
+    const t = last(["医保卡丢了 在外地看病怎么办"]);
+    expect(t).toContain("医保电子凭证");
+    expect(t).not.toMatch(HELD);
+  });
+});
