@@ -7,6 +7,8 @@
 /** Characters kept from a message; the rest is cut before parsing. */
 export const MAX_INPUT_LENGTH = 500;
 
+import { toSimplified } from "./traditional.ts";
+
 // Pinyin-input slips seen in real questions: same sound, wrong character.
 const TYPOS: [RegExp, string][] = [
   [/备按|被案|备岸/g, "备案"],
@@ -40,6 +42,8 @@ export function normalize(raw: string): string {
   // A string no longer in UTF-16 units than the limit is within it in code points too.
   let text = raw.length <= MAX_INPUT_LENGTH ? raw : Array.from(raw).slice(0, MAX_INPUT_LENGTH).join("");
   text = text.normalize("NFKC");
+  // 長沙職工 → 长沙职工: every table below and after is in simplified characters.
+  text = toSimplified(text);
   if (MAY_REPLACE.test(text)) {
     text = text.replace(CONTROL, " ");
     text = text.toLowerCase();
