@@ -968,7 +968,8 @@ function withUnplacedProvince(event: Extract<RouterEvent, { type: "START" }>, p:
     const codes = placeChoices(cities);
     // 深圳 医保 广州: two places named, the question is which one has the role, not what a name means.
     const named = (amb.candidates as { name?: unknown }[]).every((c) => typeof c.name === "string" && amb.text.includes(c.name));
-    if (codes.length >= 2) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes, ...(named ? { named } : {}) } } };
+    // 哈尔兵: a name one character off is offered even when it fits one city only.
+    if (codes.length >= 2 || (amb.typo && codes.length === 1)) return { ...event, unplaced: { slot, problem: { k: "ambiguous", codes, ...(named ? { named } : {}) } } };
   }
   return event;
 }

@@ -157,3 +157,21 @@ export function typoCandidates(word: string, strongCue = false): Division[] {
   });
   return near.length <= 2 ? near : [];
 }
+
+/**
+ * A three-character city name with one character off (哈尔兵 → 哈尔滨), only with a word after or
+ * before it that follows only places (职工, 医保…). Never sure: the caller asks back. One city only.
+ */
+export function nearMissOfThree(word: string, strongCue: boolean): Division[] {
+  if (!strongCue || !/^\p{Script=Han}{3}$/u.test(word) || NUMERAL.test(word)) return [];
+  index ??= build();
+  if (index.known.has(word)) return [];
+  const near = (index.byFirst.get(word[0] as string) ?? []).filter((d) => {
+    const s = shortName(d.name);
+    if (s.length !== 3) return false;
+    let same = 0;
+    for (let k = 0; k < 3; k++) if (s[k] === word[k]) same++;
+    return same === 2;
+  });
+  return near.length === 1 ? near : [];
+}

@@ -10,7 +10,7 @@ import type { PlaceSlot } from "./types.ts";
 // Type only: the build still copies the file; it is read where the lexicon is built, which the
 // compiled build does once, ahead of time (src/language/prebuilt.ts), and never at start-up.
 import type counties from "./data/counties.json";
-import { mayStartTypo, typoCandidates } from "./place-typos.ts";
+import { mayStartTypo, nearMissOfThree, typoCandidates } from "./place-typos.ts";
 import { tableOf } from "./prebuilt.ts";
 
 const require = createRequire(import.meta.url);
@@ -21,6 +21,8 @@ export interface PlaceMention {
   text: string;
   /** one entry = resolved; several = a real ambiguity (吉林省 or 吉林市) */
   candidates: PlaceSlot[];
+  /** a name typed one character off (哈尔兵): even a single candidate is to be confirmed */
+  typo?: true;
 }
 
 function slotOf(d: Division): PlaceSlot {
@@ -254,9 +256,12 @@ function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
       if (end > text.length || covered[i + 1] === 1 || covered[end - 1] === 1) continue;
       const word = text.slice(i, end);
       if (!ALL_HAN.test(word) || !cueOk(text, i, end)) continue;
-      const candidates = typoCandidates(word, STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, i - 6), i)));
-      if (candidates.length === 0) continue;
-      extra.push({ start: i, end, text: word, candidates: candidates.map(slotOf) });
+      const strong = STRONG_AFTER.test(text.slice(end, end + 4)) || STRONG_BEFORE.test(text.slice(Math.max(0, i - 6), i));
+      const candidates = typoCandidates(word, strong);
+      // 哈尔兵职工: one character off a three-character city, asked back rather than dropped.
+      const near = candidates.length === 0 && length === 3 ? nearMissOfThree(word, strong) : [];
+      if (candidates.length === 0 && near.length === 0) continue;
+      extra.push({ start: i, end, text: word, candidates: (near.length > 0 ? near : candidates).map(slotOf), ...(near.length > 0 ? { typo: true as const } : {}) });
       covered.fill(1, i, end);
       i = end - 1;
       break;

@@ -157,8 +157,8 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
   for (const s of scored) {
     const role = roleOf(s);
     const candidates = s.mention.candidates;
-    if (candidates.length > 1) {
-      result.ambiguities.push({ slot: role ? (role === "insured" ? "insuredRegion" : "treatmentRegion") : "place", candidates, text: s.mention.text });
+    if (candidates.length > 1 || s.mention.typo) {
+      result.ambiguities.push({ slot: role ? (role === "insured" ? "insuredRegion" : "treatmentRegion") : "place", candidates, text: s.mention.text, ...(s.mention.typo ? { typo: true } : {}) });
       if (role) chosen[role].push({ slot: { code: "?", name: s.mention.text, level: "city" }, weight: -1 });
       continue;
     }

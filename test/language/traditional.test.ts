@@ -20,3 +20,16 @@ describe("traditional characters", () => {
     expect(parse("住院花了參萬元").slots.amount).toBe("30000");
   });
 });
+
+/** A three-character name one character off (哈尔兵) is asked back, never dropped (QA3 A32, c64). */
+describe("a city name one character off", () => {
+  it("哈尔兵职工 去广洲住院 3.5w → 哈尔滨 offered as a typo to confirm", () => {
+    const p = parse("哈尔兵职工 去广洲住院 3.5w");
+    const amb = p.ambiguities?.find((a) => a.typo && (a.candidates as { code: string }[]).some((c) => c.code === "230100"));
+    expect(amb).toBeTruthy();
+    expect(p.slots.insuredRegion?.code).not.toBe("230100");
+  });
+  it("a real three-character city is not a typo", () => {
+    expect(parse("哈尔滨职工 去广州住院 3.5w").ambiguities ?? []).toEqual([]);
+  });
+});
