@@ -72,6 +72,8 @@ export const Answers = z.strictObject({
    * part is answered with a figure.
    */
   shareWords: z.strictObject({ slot: z.enum(["classB", "outOfCatalog"]), words: z.string().max(12), vague: z.boolean().optional() }).optional(),
+  /** Two people said, each with a scheme (我是职工 她是居民): the one not worked out yet, offered with the estimate. */
+  otherScheme: Scheme.optional(),
   /** The bill said as a range (六七万): its words, said back beside the middle taken as the total. */
   totalWords: z.string().max(16).optional(),
   /** The patient's age as said (65岁), or a student: set against the age band the policy data computes with. */

@@ -120,7 +120,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age", "workInjury", "totalWords"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age", "workInjury", "totalWords", "otherScheme"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -202,6 +202,8 @@ export const flowSetup = setup({
       if (patch.livesThere && !patch.visitor && context.assumed?.includes("visitor") && a.visitor === assumptions().visitor) a.visitor = "long_term";
       // The registration answered again in plain words: the guess it was read from goes.
       if ((patch.visitor !== undefined || patch.category !== undefined) && patch.visitorGuess === undefined) delete a.visitorGuess;
+      // The other person's scheme worked out now (换成职工医保): the first one is the other now.
+      if (patch.scheme !== undefined && context.a.otherScheme === patch.scheme && context.a.scheme !== undefined) a.otherScheme = context.a.scheme;
       // A total said as a figure: the words of a range said before go with the old one.
       if (patch.total !== undefined && patch.totalWords === undefined) delete a.totalWords;
       // A figure for the part said as a share: the share's words go with the old figure.

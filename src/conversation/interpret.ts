@@ -26,7 +26,7 @@ import { smallTalkOf } from "../language/small-talk.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
-import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
@@ -400,6 +400,9 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
   }
   if (saysDeductibleMet(text)) patch.deductibleMet = true;
   if (saysWorkInjury(text)) patch.workInjury = true;
+  // 我是职工 她是居民: one is worked out (the scheme read), the other offered with it, never dropped.
+  const two = twoPeopleSchemes(text);
+  if (two && patch.scheme !== undefined) patch.otherScheme = two.find((x) => x !== patch.scheme);
   const age = ageOf(text);
   if (age) patch.age = age;
   shareSaid(p, patch, known);
@@ -555,7 +558,10 @@ function isNewQuestion(c: Case): boolean {
   // only its province was said; the new flow asks for its city instead of keeping the old one.
   const province = c.patch.insured === undefined ? insuredProvinceSaid(c.p) : undefined;
   if (province && !c.known.insured!.startsWith(province.slice(0, 2))) return true;
-  return !!c.patch.insured && !!c.patch.treatment && c.changes.includes("insured") && c.changes.includes("treatment");
+  if (!(c.patch.insured && c.patch.treatment && c.changes.includes("insured") && c.changes.includes("treatment"))) return false;
+  // 不对 医保在北京 看病在天津: the two places swapped, or put right in so many words, are the same case.
+  const swapped = c.patch.insured === c.known.treatment && c.patch.treatment === c.known.insured;
+  return !swapped && !PUTS_RIGHT.test(c.text);
 }
 
 /** Amounts and setting carry over to a new question unless it says its own; they are said back. */
@@ -604,7 +610,7 @@ function billSlots(known: Answers): Slot[] {
 }
 /** 如果/要是…, …呢: a case supposed; 不对/其实/说错了: the same case put right. */
 const SUPPOSES = /呢[?？。!！\s]*$|如果|要是|假如|假设|换成|改成/u;
-const PUTS_RIGHT = /不对|错了|其实|说错|搞错|记错|不是(住院|门诊)|是(住院|门诊)不是/u;
+const PUTS_RIGHT = /不对|错了|其实|说错|搞错|记错|说反|弄反|反了|不是(住院|门诊)|是(住院|门诊)不是/u;
 
 /**
  * 那门诊呢 after an estimate for a stay: care of another kind is another bill. Its amount is

@@ -279,6 +279,7 @@ function saidLabel(slot: Slot, a: Answers): string | undefined {
       return a.notLevel !== undefined ? h.notLevel(m.readBack.level[a.notLevel] ?? "") : "";
     case "visitorGuess":
     case "totalWords":
+    case "otherScheme":
       return "";
     default:
       return undefined;
@@ -395,7 +396,11 @@ function toldComparison(ctx: FlowContext, fund: string, you: string): string | u
   const [said, ours, words] = t.reimbursed ? [t.reimbursed, fund, m.estimate.toldFund] : [paid!, you, ownWords];
   const diff = new Decimal(said).minus(ours).abs();
   const close = diff.lessThanOrEqualTo(Decimal.max(CLOSE_MIN, new Decimal(ctx.a.total).times(CLOSE_SHARE)));
-  return m.estimate.toldCompare(words(short(said)), short(ours), close ? null : short(diff.toFixed(2)));
+  const line = m.estimate.toldCompare(words(short(said)), short(ours), close ? null : short(diff.toFixed(2)));
+  // Far off on a scheme the estimate took for granted: that is the first thing to check.
+  const scheme = ctx.a.scheme;
+  if (!close && scheme && (ctx.assumed ?? []).includes("scheme")) return line + m.estimate.toldCheckScheme(m.labels.scheme[scheme], m.labels.scheme[scheme === "employee" ? "resident" : "employee"]);
+  return line;
 }
 
 /**
@@ -470,6 +475,8 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
   const quoted = toldDeductible(ctx, e.steps);
   const lines: string[] = [readBack(a, assumed) + summedText(ctx) + depositText(ctx) + quotedDeductibleText(ctx, quoted.same) + leftOutText(ctx)];
   if (quoted.line) lines.push(quoted.line);
+  // Two people said: which one this is, and how to get the other's.
+  if (a.otherScheme && a.scheme && a.otherScheme !== a.scheme) lines.push(m.estimate.otherPerson(m.labels.scheme[a.scheme], m.labels.scheme[a.otherScheme]));
   // Hurt at work: 工伤保险 first — the fund does not pay what it should (said before the figures).
   if (a.workInjury) lines.push(m.estimate.workInjury);
   // The age said against the band the figures are for: outside it, said before any figure; inside it, no assumption.

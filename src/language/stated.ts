@@ -181,6 +181,19 @@ export function saysWorkInjury(text: string): boolean {
   return !!m && !/(不是|不算|没有?|并非)$/u.test(text.slice(Math.max(0, m.index - 3), m.index));
 }
 
+/** 我是职工 她是居民: two people, each with a scheme of their own. */
+const PERSON_SCHEME = /(我|我们|他|她|老婆|老公|爱人|媳妇|妻子|丈夫|我妈|我爸|妈|爸|孩子|儿子|女儿)(的)?(是|交的是|参加的是|买的是|医保是)?(职工|居民|城乡居民|新农合)/gu;
+
+/** Both schemes said, each for another person (我是职工 她是居民): the two, in the order said. */
+export function twoPeopleSchemes(text: string): ["employee" | "resident", "employee" | "resident"] | undefined {
+  if (typeof text !== "string") return undefined;
+  const found: { who: string; scheme: "employee" | "resident" }[] = [];
+  for (const m of text.matchAll(PERSON_SCHEME)) found.push({ who: m[1]!, scheme: m[4] === "职工" ? "employee" : "resident" });
+  const a = found[0];
+  const b = found.find((x) => x.who !== a?.who && x.scheme !== a?.scheme);
+  return a && b ? [a.scheme, b.scheme] : undefined;
+}
+
 const CHILDBIRTH = /生孩子|生小孩|生宝宝|生娃|顺产|剖腹产|剖宫产|分娩|生产住院|生育/u;
 
 /** Childbirth is the reason for the stay (生孩子, 顺产, 剖腹产, 分娩): settled through maternity insurance. */

@@ -324,6 +324,8 @@ export const flowMessages = {
         : `${said}，估算是 ${ours} 元，相差 ${diff} 元。常见原因：目录外（自费）项目、乙类药先自付、医院等级或备案情况与估算的假设不同；以结算单为准。`,
     toldFund: (x: string) => `您说医保报了 ${x} 元`,
     toldOwn: (x: string) => `您说自己出了 ${x} 元`,
+    otherPerson: (now: string, other: string) => `您说了两个人：下面先算${now}的那位；另一位（${other}）说“换成${other}”就接着算。`,
+    toldCheckScheme: (taken: string, other: string) => `估算按${taken}算的（您没说）；如果是${other}，就说“换成${other}”。`,
     workInjury: "在工作中受的伤，一般先走工伤保险（由单位申请工伤认定）；应当由工伤保险支付的费用，医保基金不支付（来源：《中华人民共和国社会保险法》第三十条）。下面按医保估算，只在不算工伤时适用。",
     /** The age said is outside the band the figures are for: the data's own words on the other band. */
     otherBand: (age: string, reading: string) => `您说${age}，下面${reading}（估算只按这一档算）。`,

@@ -102,3 +102,10 @@ describe("a bill said as a range", () => {
     expect(line).not.toContain("按中间算");
   });
 });
+
+describe("a reported figure far from an estimate on an assumed scheme", () => {
+  it("says which scheme was taken and how to change it", () => {
+    const text = estimate(["医保在苏州 在上海住院 花了5万 医保报了3万8 自己出了1万2 对不对"]);
+    expect(text).toContain("估算按居民医保算的（您没说）；如果是职工医保，就说“换成职工医保”");
+  });
+});

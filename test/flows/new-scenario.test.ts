@@ -36,3 +36,31 @@ describe("a new trip after an estimate", () => {
     expect(textOf(all.at(-1)!)).not.toContain("金额沿用");
   });
 });
+
+describe("the two places swapped", () => {
+  it("is the same case put right: 职工 said before is kept", () => {
+    const all = chat(["医保天津 看病北京 住院 职工 3万", "不对 医保在北京 看病在天津"]);
+    const text = textOf(all.at(-1)!);
+    expect(text).not.toContain("新问题");
+    expect((estimateOf(all.at(-1)!) ?? "").split("\n")[0]).toContain("北京职工医保");
+  });
+});
+
+describe("two people in one message", () => {
+  const first = ["我和我老婆都是郑州的医保 我是职工 她是居民 都在上海住院了 各花了2万"];
+  it("one is worked out and the other is named, never dropped", () => {
+    const text = estimateOf(chat(first).at(-1)!) ?? "";
+    expect(text).toMatch(/您说了两个人：下面先算(居民|职工)医保的那位；另一位（(职工|居民)医保）/u);
+  });
+
+  it("换成 the other scheme works out the other person, and offers the first back", () => {
+    const one = estimateOf(chat(first).at(-1)!) ?? "";
+    const other = /另一位（(.+?)）/u.exec(one)?.[1] ?? "";
+    const all = chat([...first, `换成${other}`]);
+    // 职工医保 asks 在职还是退休 first (the other person's status was not said).
+    const text = estimateOf(all.at(-1)!) ?? estimateOf(chat([...first, `换成${other}`, "在职"]).at(-1)!) ?? "";
+    expect(text.split("\n")[0]).toContain(`郑州${other}`);
+    expect(text).toContain("您说了两个人");
+    expect(text).not.toContain(`另一位（${other}）`);
+  });
+});
