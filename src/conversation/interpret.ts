@@ -26,7 +26,7 @@ import { smallTalkOf } from "../language/small-talk.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
-import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
+import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, supposesCase, putsRight, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
@@ -561,7 +561,7 @@ function isNewQuestion(c: Case): boolean {
   if (!(c.patch.insured && c.patch.treatment && c.changes.includes("insured") && c.changes.includes("treatment"))) return false;
   // 不对 医保在北京 看病在天津: the two places swapped, or put right in so many words, are the same case.
   const swapped = c.patch.insured === c.known.treatment && c.patch.treatment === c.known.insured;
-  return !swapped && !PUTS_RIGHT.test(c.text);
+  return !swapped && !putsRight(c.text);
 }
 
 /** Amounts and setting carry over to a new question unless it says its own; they are said back. */
@@ -608,9 +608,6 @@ function change(c: Case): RouterEvent {
 function billSlots(known: Answers): Slot[] {
   return ["total", "totalWords", "shareWords", ...(["classB", "outOfCatalog"] as const).filter((k) => typeof known[k] === "string")];
 }
-/** 如果/要是…, …呢: a case supposed; 不对/其实/说错了: the same case put right. */
-const SUPPOSES = /呢[?？。!！\s]*$|如果|要是|假如|假设|换成|改成/u;
-const PUTS_RIGHT = /不对|错了|其实|说错|搞错|记错|说反|弄反|反了|不是(住院|门诊)|是(住院|门诊)不是/u;
 
 /**
  * 那门诊呢 after an estimate for a stay: care of another kind is another bill. Its amount is
@@ -621,7 +618,7 @@ function otherBill(c: Case): boolean {
   const now = c.patch.setting;
   if (c.flow !== "estimate" || !c.atResult || before === undefined || now === undefined || now === before) return false;
   if (c.patch.total !== undefined || c.known.total === undefined) return false;
-  return SUPPOSES.test(c.text) && !PUTS_RIGHT.test(c.text);
+  return supposesCase(c.text) && !putsRight(c.text);
 }
 
 function inFlow(c: Case): RouterEvent {

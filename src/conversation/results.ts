@@ -16,6 +16,7 @@ import { chatAssumptionText, chatStepWords, chatWarningText } from "../messages/
 import { book, regionName, today } from "./policy-data.ts";
 import { maternityAnswer } from "./maternity.ts";
 import { readBack } from "./readback.ts";
+import { bandFit } from "../language/age.ts";
 import { dischargedPath, dischargedUnregistered, madeUpClaim } from "./discharged.ts";
 import type { Choice, Reply } from "./reply.ts";
 
@@ -401,24 +402,6 @@ function toldComparison(ctx: FlowContext, fund: string, you: string): string | u
   const scheme = ctx.a.scheme;
   if (!close && scheme && (ctx.assumed ?? []).includes("scheme")) return line + m.estimate.toldCheckScheme(m.labels.scheme[scheme], m.labels.scheme[scheme === "employee" ? "resident" : "employee"]);
   return line;
-}
-
-/**
- * The age band a policy's reading says the figures are for (按60周岁以下的比例计算, 按成人的比例计算),
- * and whether the age said falls in it. Undefined when the reading names no band.
- */
-const BANDS: { used: RegExp; fits: (m: RegExpExecArray, age: NonNullable<Answers["age"]>) => boolean | undefined }[] = [
-  { used: /按(\d+)周岁以下/u, fits: (m, age) => (age.years === undefined ? (age.student ? true : undefined) : age.years < Number(m[1])) },
-  { used: /按(\d+)周岁(及)?以上/u, fits: (m, age) => (age.years === undefined ? (age.student ? false : undefined) : age.years >= Number(m[1])) },
-  { used: /按(成人|成年人|老年人和劳动年龄内居民)/u, fits: (_m, age) => (age.student ? false : age.years === undefined ? undefined : age.years >= 18) },
-];
-
-function bandFit(reading: string, age: NonNullable<Answers["age"]>): boolean | undefined {
-  for (const b of BANDS) {
-    const m = b.used.exec(reading);
-    if (m) return b.fits(m, age);
-  }
-  return undefined;
 }
 
 /** The answers filled in, and the registration read from words that only suggest it (突然, 长期 alone). */

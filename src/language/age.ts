@@ -34,3 +34,21 @@ export function ageOf(text: string): AgeSaid | undefined {
   }
   return STUDENT.test(text) ? { student: true } : undefined;
 }
+
+/**
+ * The age band a policy's reading says the figures are for (按60周岁以下的比例计算, 按成人的比例计算),
+ * and whether the age said falls in it; undefined when the reading names no band or the age says nothing of it.
+ */
+const BANDS: { used: RegExp; fits: (m: RegExpExecArray, age: AgeSaid) => boolean | undefined }[] = [
+  { used: /按(\d+)周岁以下/u, fits: (m, age) => (age.years === undefined ? (age.student ? true : undefined) : age.years < Number(m[1])) },
+  { used: /按(\d+)周岁(及)?以上/u, fits: (m, age) => (age.years === undefined ? (age.student ? false : undefined) : age.years >= Number(m[1])) },
+  { used: /按(成人|成年人|老年人和劳动年龄内居民)/u, fits: (_m, age) => (age.student ? false : age.years === undefined ? undefined : age.years >= 18) },
+];
+
+export function bandFit(reading: string, age: AgeSaid): boolean | undefined {
+  for (const b of BANDS) {
+    const m = b.used.exec(reading);
+    if (m) return b.fits(m, age);
+  }
+  return undefined;
+}

@@ -194,6 +194,19 @@ export function twoPeopleSchemes(text: string): ["employee" | "resident", "emplo
   return a && b ? [a.scheme, b.scheme] : undefined;
 }
 
+/** 如果/要是…, …呢: a case supposed. */
+const SUPPOSES = /呢[?？。!！\s]*$|如果|要是|假如|假设|换成|改成/u;
+/** 不对/其实/说错了/说反了: the same case put right. */
+const PUTS_RIGHT = /不对|错了|其实|说错|搞错|记错|说反|弄反|反了|不是(住院|门诊)|是(住院|门诊)不是/u;
+
+export function supposesCase(text: string): boolean {
+  return typeof text === "string" && SUPPOSES.test(text);
+}
+
+export function putsRight(text: string): boolean {
+  return typeof text === "string" && PUTS_RIGHT.test(text);
+}
+
 const CHILDBIRTH = /生孩子|生小孩|生宝宝|生娃|顺产|剖腹产|剖宫产|分娩|生产住院|生育/u;
 
 /** Childbirth is the reason for the stay (生孩子, 顺产, 剖腹产, 分娩): settled through maternity insurance. */
