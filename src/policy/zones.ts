@@ -6,7 +6,8 @@
 import { poolingCode } from "../places/divisions.ts";
 import type { PolicyBook } from "./book.ts";
 import type { RegionPolicy, SchemeVersion, TypicalPolicy, VisitorRule } from "./schema.ts";
-import type { Jurisdiction, Scheme, Setting, Visitor } from "./terms.ts";
+import { Scheme } from "./terms.ts";
+import type { Jurisdiction, Setting, Visitor } from "./terms.ts";
 
 export type FreeZone = SchemeVersion["freeZones"][number];
 
@@ -67,7 +68,7 @@ export function noRegistrationOf(version: SchemeVersion, jurisdiction: Jurisdict
  * Current = the versions open to the future, so a zone's start date long past is no question.
  */
 export function zoneSettlesAsHome(book: PolicyBook, insured: string, treatment: string, scheme: Scheme | undefined): boolean {
-  const schemes: Scheme[] = scheme ? [scheme] : ["employee", "resident"];
+  const schemes: Scheme[] = scheme ? [scheme] : Scheme.options;
   let any = false;
   for (const s of schemes) {
     const found = book.versionFor(insured, s, OPEN_END);
