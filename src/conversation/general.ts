@@ -54,6 +54,7 @@ export const GENERAL_TOPICS = [
   "expired_in_hospital",
   "renew",
   "stay_not_claim",
+  "care_at_home",
   "check_record",
   "e_voucher",
   "pharmacy",
@@ -214,6 +215,10 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return facts(["admission_inside_validity"], [g.renew]);
     case "renew":
       return facts(["validity", "admission_inside_validity"], [g.renew]);
+    case "care_at_home": {
+      const same = principle("same_pool");
+      return withSources([g.careAtHome, ...(same ? [same.text] : [])], [same?.source]);
+    }
     case "stay_not_claim":
       return led(g.stayLead, ["makeup_registration", "emergency_as_registered", "unregistered_pay_first"]);
     case "check_record":

@@ -45,6 +45,8 @@ export type SideTopic = "two_way" | "commitment" | "principle" | "why_ratio"
   // 你算的不对 我上次报了九成 (why an estimate may differ), 备案到医院还是城市 / 换了医院要重新备案吗,
   // 要带身份证吗.
   | "complaint" | "area_not_hospital" | "id_needed"
+  // 医保在老家 在老家住院: care where one is insured, not 异地就医.
+  | "care_at_home"
   // 备案开始时间怎么填 (already admitted), 医保卡丢了.
   | "start_date" | "card_lost";
 

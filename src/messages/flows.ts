@@ -187,7 +187,7 @@ export const flowMessages = {
   },
 
   eligibility: {
-    samePool: (a: string, b: string) => `${a}和${b}属于同一个统筹区，不算异地就医，不用备案，直接用社保卡或医保电子凭证结算即可。`,
+    samePool: (a: string, b: string) => `${a === b ? `在${a}参保、也在${a}看病` : `${a}和${b}属于同一个统筹区`}，不算异地就医，不用备案，直接用社保卡或医保电子凭证结算即可。`,
     kind: (a: string, b: string, j: string) => `在${b}看病、在${a}参保，属于${j}。`,
     category: (name: string, term: "long" | "temporary") => `您属于「${name}」，办的是${term === "long" ? "长期" : "临时"}备案。`,
     validity: (text: string) => `有效期：${text}`,
@@ -234,7 +234,7 @@ export const flowMessages = {
   registration: {
     stepTitle: (n: number, total: number, title: string) => `第 ${n}/${total} 步：${title}`,
     titles: ["在哪里办", "准备材料", "线上怎么操作", "审核要多久", "怎么查结果", "有效期和变更"],
-    notNeeded: (a: string, b: string) => `${a}和${b}属于同一个统筹区，不用办异地就医备案。`,
+    notNeeded: (a: string, b: string) => `${a === b ? `在${a}参保、也在${a}看病` : `${a}和${b}属于同一个统筹区`}，不用办异地就医备案。`,
     freeZone: (a: string, b: string) => `${a}医保到${b}就医免备案，在联网定点医院可以直接结算。下面是到其他地方就医时的备案办法，需要时再看。`,
     channelsNational: "· 国家医保服务平台 APP\n· 微信“国家异地就医备案”小程序（在“国家医保局”公众号里）",
     channelsRegion: (region: string, list: string) => `· ${region}的渠道：${list}`,
@@ -432,6 +432,7 @@ export const flowMessages = {
     personalAccount: "个人账户（医保卡里的钱）在外地能不能刷、怎么用，各地规定不同，我们没有全国统一的数据，以参保地规定为准，可以打参保地医保电话问。",
     renew: "到期后还要在外地看病，就重新申请备案（线上或到窗口，和第一次一样）；具体问参保地医保经办机构。",
     /** 要回去报吗 while still in hospital: the direct answer, then the rules it rests on. */
+    careAtHome: "医保在哪里、就在哪里看病的，不用备案，直接用社保卡或医保电子凭证结算。",
     stayLead: "还在住院的话，不一定要回去报：出院结算前办好备案，出院时就能在医院直接结算。",
     /** 你算的不对: the usual reasons an estimate and a bill differ, then what to send to check it. */
     complaint: "估算和实际报销对不上，常见原因有：乙类要先自付一部分、目录外（自费）的不报、起付线要先扣、临时外出可能降比例、退休的比例更高、有的地方大病保险另外报。把参保地、医院等级、总费用和其中乙类、自费各多少告诉我，我按来源逐项算给您看。",
