@@ -82,14 +82,6 @@ export function freeZoneFor(
   return held ? { rule: held.zone.rule, source: book.sourceRef(held.policy, held.zone.source, held.zone.quote), policy: held.policy } : undefined;
 }
 
-/** The insured place's word (its own version's) that this setting needs no registration away from home, as a source. */
-function noRegistrationFor(book: PolicyBook, insured: string, scheme: Scheme, jurisdiction: Jurisdiction, setting: Setting, date: string): SourceRef | undefined {
-  const found = book.versionFor(insured, scheme, date);
-  if ("error" in found || found.typical) return undefined;
-  const free = noRegistrationOf(found.version, jurisdiction, setting);
-  return free ? book.sourceRef(found.policy, free.source, free.quote) : undefined;
-}
-
 export interface DirectQuery {
   /** 6-digit codes of the insured 统筹区 and the treatment place. */
   insured: string;
@@ -116,16 +108,17 @@ export function directSettlement(book: PolicyBook, q: DirectQuery): DirectSettle
   const zones = schemes.map((s) => [s, freeZoneFor(book, q.insured, q.treatment, s, q.date)] as const);
   const withZone = zones.filter(([, z]) => z !== undefined && zoneDecides(z.rule, visitor));
   // A scheme without data of the region says nothing either way; the zone decides when every scheme that has data has it.
-  const withData = schemes.filter((s) => {
+  const withData = schemes.flatMap((s) => {
     const f = book.versionFor(q.insured, s, q.date);
-    return !("error" in f) && !f.typical;
+    return "error" in f || f.typical ? [] : [f];
   });
   const all = withZone.length > 0 && withZone.length === withData.length;
   const zone = all ? withZone[0]![1] : undefined;
   // Like a zone, the place's word that this setting needs no registration decides when every scheme with data says it.
   const setting = q.setting;
-  const free = setting ? withData.map((s) => noRegistrationFor(book, q.insured, s, jurisdiction, setting, q.date)) : [];
-  const noRegistration = free.length > 0 && free.every((f) => f !== undefined) ? free[0] : undefined;
+  const free = setting ? withData.map((f) => noRegistrationOf(f.version, jurisdiction, setting)) : [];
+  const word = free.length > 0 && free.every((f) => f !== undefined) ? free[0] : undefined;
+  const noRegistration = word ? book.sourceRef(withData[0]!.policy, word.source, word.quote) : undefined;
   const decided = decideDirectSettlement({ jurisdiction, visitor, zoneRule: zone?.rule, maternity: q.maternity, noRegistration: !!noRegistration });
   if (decided.reason === "free_zone" && zone) decided.zone = { rule: zone.rule, source: zone.source };
   const national = book.national;
