@@ -4,10 +4,11 @@
  * once at its end), or with `--set blind3`, blind3.jsonl (written in one sitting on 2026-12-02 before
  * that round's tuning, by someone who had not read the parser), or with `--set blind4`, blind4.jsonl
  * (written in one sitting on 2026-12-03 before that round's tuning, by someone who had not read the
- * parser). Prints aggregate figures only, so that nobody tunes on it; `--show` lists the failures, for
- * the final review only.
+ * parser), or with `--set blind5`, blind5.jsonl (written in one sitting on 2026-12-03 before that round's
+ * tuning, by someone who had not read the parser). Prints aggregate figures only, so that nobody tunes on
+ * it; `--show` lists the failures, for the final review only.
  *
- *   npx tsx test/language/score-blind.ts [--set blind2|blind3|blind4] [--show]
+ *   npx tsx test/language/score-blind.ts [--set blind2|blind3|blind4|blind5] [--show]
  *
  * Exact match: the intent right and every slot right (none missing, none extra).
  */
