@@ -7,7 +7,7 @@
  */
 import { visitorOf, type Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { directSettlement, jurisdictionBetween, type Scheme, type Setting } from "../policy/index.ts";
+import { directSettlement, emergencyRegistrationFor, jurisdictionBetween, type Scheme, type Setting } from "../policy/index.ts";
 import { book, factFor, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 import { describeVisitorRule } from "./results.ts";
 import { localFiguresAnswer } from "./local-figures.ts";
@@ -103,7 +103,7 @@ function termOf(a: Answers): "long" | "temporary" | undefined {
 function pairAnswer(topic: string, a: Answers, now: Date): Fact | undefined {
   const parts = topic
     .split("+")
-    .map((t) => (t === "ratio_change" ? (ratioChangeAnswer(a, now) ?? factFor(t, termOf(a))) : (GENERAL_TOPICS as readonly string[]).includes(t) ? generalAnswer(t as GeneralTopic, a, now) : factFor(t, termOf(a))))
+    .map((t) => (GENERAL_TOPICS as readonly string[]).includes(t) ? generalAnswer(t as GeneralTopic, a, now) : ownFact(t, a, now) ?? factFor(t, termOf(a)))
     .filter((f): f is Fact => !!f);
   if (parts.length === 0) return undefined;
   const sources = [...new Set(parts.flatMap((f) => f.source?.split("；") ?? []))];
@@ -116,6 +116,14 @@ function pairAnswer(topic: string, a: Answers, now: Date): Fact | undefined {
 
 const g = m.general;
 
+/** A side topic the insured place has its own rule for (its 比例, its 有效期, its 急诊 rule), as answered alone; undefined where it has none. */
+export function ownFact(topic: string, a: Answers, now: Date): Fact | undefined {
+  if (topic === "ratio_change") return ratioChangeAnswer(a, now);
+  if (topic === "validity") return validityAnswer(a, now, termOf(a));
+  if (topic === "emergency") return emergencyLocalAnswer(a.insured, a.scheme, now);
+  return undefined;
+}
+
 /** A direct answer in words first, then the national facts it rests on (with their sources). */
 function led(lead: string, keys: string[]): Fact {
   const rest = facts(keys);
@@ -123,12 +131,18 @@ function led(lead: string, keys: string[]): Fact {
 }
 
 /** National facts by key, their texts joined and their sources listed once. */
-function facts(keys: string[], extra: string[] = []): Fact | undefined {
+function facts(keys: string[], extra: string[] = [], region?: { insured?: string | undefined; scheme?: Scheme | undefined; now: Date }): Fact | undefined {
   const b = book();
   if (!b) return undefined;
   const texts: string[] = [];
   const sources: string[] = [];
+  const local = region && keys.includes("emergency_as_registered") ? emergencyLocalAnswer(region.insured, region.scheme, region.now) : undefined;
   for (const key of keys) {
+    if (key === "emergency_as_registered" && local) {
+      texts.push(local.text);
+      if (local.source && !sources.includes(local.source)) sources.push(local.source);
+      continue;
+    }
     const f = b.national.facts[key];
     if (!f) continue;
     texts.push(f.text);
@@ -137,6 +151,14 @@ function facts(keys: string[], extra: string[] = []): Fact | undefined {
   }
   if (texts.length === 0) return undefined;
   return { text: [...texts, ...extra].join("\n"), ...(sources.length > 0 ? { source: sources.join("；") } : {}) };
+}
+
+/** The insured place's own emergency rule (东莞, 重庆: register before discharge), said where the national 视同已备案 would contradict it. */
+export function emergencyLocalAnswer(insured: string | undefined, scheme: Scheme | undefined, now: Date): Fact | undefined {
+  const b = book();
+  if (!b || !insured) return undefined;
+  const own = emergencyRegistrationFor(b, insured, scheme, today(now));
+  return own ? { text: m.eligibility.emergencyLocal(regionName(insured), own.withinDays), source: own.source.title } : undefined;
 }
 
 function withSources(texts: string[], sourceIds: (string | undefined)[]): Fact {
@@ -266,7 +288,7 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     }
     case "need_register":
       return (a.insured && a.treatment ? needRegisterFor(a.insured, a.treatment, a.scheme, now, a.setting) : undefined)
-        ?? facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister]);
+        ?? facts(["unregistered_pay_first", "emergency_as_registered", "makeup_registration"], [g.needRegister], { insured: a.insured, scheme: a.scheme, now });
     case "term_deductible":
     case "term_catalog":
     case "term_cap":
@@ -282,7 +304,7 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "makeup_in_hospital":
       // 沈阳 住院 (免申即享): nothing to make up — the place's own word first.
       return (a.insured && a.treatment && a.setting ? noRegistrationAnswer(a.insured, a.treatment, a.scheme, now, a.setting) : undefined)
-        ?? facts(["makeup_registration", "unregistered_pay_first", "emergency_as_registered"]);
+        ?? facts(["makeup_registration", "unregistered_pay_first", "emergency_as_registered"], [], { insured: a.insured, scheme: a.scheme, now });
     case "makeup_after_discharge": {
       // What the national rules say (make up the registration, then claim at home), then the deadline
       // that matters now: the insured place's own, or the one article's with where to ask.
@@ -391,6 +413,6 @@ function needRegisterFor(insured: string, treatment: string, scheme: Scheme | un
   const lead = d.zoneSchemes
     ? m.eligibility.freeZoneSchemes(ins, tre, d.zoneSchemes.map((x) => m.labels.scheme[x]).join("、"))
     : g.needRegisterKnown(ins, tre, m.labels.jurisdiction[jurisdictionBetween(insured, treatment)]);
-  const rest = facts(["unregistered_pay_first", "emergency_as_registered"]);
+  const rest = facts(["unregistered_pay_first", "emergency_as_registered"], [], { insured, scheme, now });
   return { text: [lead, ...(rest ? [rest.text] : [])].join("\n"), ...(rest?.source ? { source: rest.source } : {}) };
 }

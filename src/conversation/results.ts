@@ -64,7 +64,11 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   const lines = [m.eligibility.kind(ins, tre, m.labels.jurisdiction[j])];
   const sources: (string | undefined)[] = [];
   if (a.category) lines.push(m.eligibility.category(e?.category?.name ?? m.labels.category[a.category], e?.category?.term ?? termOf(a.category)));
-  if (e?.category) {
+  // The insured place's own validity where it has one; none for an emergency it asks to register (said below).
+  if (e?.category?.local && !e.emergencyRegistration) {
+    lines.push(m.eligibility.validityLocal(ins, e.category.local.text));
+    sources.push(e.category.local.source.title);
+  } else if (e?.category && !e.emergencyRegistration) {
     lines.push(m.eligibility.validity(e.category.validity));
     sources.push(e.category.source.title);
   }
@@ -91,11 +95,14 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
     );
     sources.push(e.regionRule.source.title);
   }
-  if (e?.visitor === "emergency") lines.push(e.facts.find((f) => f.key === "emergency_as_registered")?.text ?? m.eligibility.emergency);
+  if (e?.emergencyRegistration) {
+    lines.push(m.eligibility.emergencyLocal(ins, e.emergencyRegistration.withinDays));
+    sources.push(e.emergencyRegistration.source.title);
+  } else if (e?.visitor === "emergency") lines.push(e.facts.find((f) => f.key === "emergency_as_registered")?.text ?? m.eligibility.emergency);
   for (const f of e?.facts ?? []) sources.push(f.source.title);
   // Whether to register at all is the question of this flow: said once the category (or a free zone) settles it;
   // for an emergency the 视同已备案 fact above says it already.
-  if (e && (a.category || e.direct.reason === "free_zone") && e.direct.reason !== "emergency") lines.push(directLine(e.direct));
+  if (e && (a.category || e.direct.reason === "free_zone") && e.direct.reason !== "emergency" && e.direct.reason !== "emergency_register") lines.push(directLine(e.direct));
   const titles = sources.filter((s): s is string => !!s);
   if (titles.length > 0) lines.push(m.sourcePrefix + [...new Set(titles)].join("；"));
   return [withSources(lines.join("\n"), sources), { text: m.eligibility.next, choices: [go("registration"), ...next] }];

@@ -7,7 +7,7 @@ import { visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type FlowContext } from "../../flows/common.ts";
 import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { generalAnswer, isGeneralTopic } from "./general.ts";
+import { emergencyLocalAnswer, generalAnswer, isGeneralTopic } from "./general.ts";
 import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
 import { maternityAnswer } from "./maternity.ts";
 import { validityAnswer } from "./validity.ts";
@@ -85,6 +85,8 @@ function topicAnswer(topic: string, a: Answers, now: Date) {
   if (topic === "ratio_change") return ratioChangeAnswer(a, now) ?? factFor(topic, termOf(a));
   if (topic === "maternity") return maternityAnswer(a, now) ?? factFor(topic, termOf(a));
   if (topic === "validity") return validityAnswer(a, now, termOf(a)) ?? factFor(topic, termOf(a));
+  // 东莞, 重庆: an emergency still registers before discharge — their rule, not 视同已备案.
+  if (topic === "emergency") return emergencyLocalAnswer(a.insured, a.scheme, now) ?? factFor(topic, termOf(a));
   // 沈阳→大连: 省内异地, not the cross-province lists.
   if (topic === "chronic_disease" || topic === "outpatient") return inProvinceAnswer(topic, a, now) ?? factFor(topic, termOf(a));
   return isGeneralTopic(topic) ? generalAnswer(topic, a, now) : factFor(topic, termOf(a));

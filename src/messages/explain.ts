@@ -160,7 +160,7 @@ export function warningText(w: Warning, dataAge: Estimate["dataAge"]): string {
     case "unregistered":
       return x.unregistered;
     case "emergency":
-      return x.emergency;
+      return w.insuredRule ? x.emergencyLocal(w.insuredRule.name, w.insuredRule.withinDays) : x.emergency;
     case "maternity":
       return x.maternity;
     case "cut_clamped":

@@ -191,12 +191,15 @@ export const flowMessages = {
     kind: (a: string, b: string, j: string) => `在${b}看病、在${a}参保，属于${j}。`,
     category: (name: string, term: "long" | "temporary") => `您属于「${name}」，办的是${term === "long" ? "长期" : "临时"}备案。`,
     validity: (text: string) => `有效期：${text}`,
+    validityLocal: (city: string, text: string) => `有效期（按${city}的规定）：${text}`,
     longTerm: "长期备案的人员报销比例一般和在参保地一样；备案期间回参保地看病也能报（双向享受待遇）。",
     cutCeiling: (points: number) => `临时外出就医的报销比例可能比在参保地低，按国家规定最多降低 ${points} 个百分点。`,
     regionRule: (region: string, rule: string) => `${region}的规定：${rule}。`,
     noRegionRule: (region: string) => `${region}的具体降低幅度暂无数据，以参保地规定为准。`,
     notCovered: (region: string, setting: string) => `${region}的规定：这种情形在外地看${setting}的费用不纳入医保基金支付范围，要自己负担。`,
     emergency: "急诊抢救视同已备案，可以直接结算；事后也可以补办备案。",
+    /** The insured place still asks an emergency to register (东莞 10 days, 重庆 before discharge), said instead of 视同已备案. */
+    emergencyLocal: (city: string, days?: number) => `按${city}的规定，在外地急诊先看病的，要${days ? `在入院${days}日内、且` : ""}在出院之前补办备案，不是“视同已备案、不用再办”。`,
     freeZone: (a: string, b: string, rule: string) => `${b}在${a}医保的免备案范围内：不用办异地就医备案，${rule}。`,
     /** 成都 普通门诊 anywhere (M8), 沈阳 临时外出 住院 (免申即享): `inpatientNeeds` when 住院 still needs one. */
     noRegistration: (a: string, b: string, setting: string, inpatientNeeds: boolean) =>
@@ -214,6 +217,7 @@ export const flowMessages = {
       free_zone: "免备案地区",
       no_registration: "参保地规定这种情况不用备案，在联网定点医院",
       emergency: "急诊抢救视同已备案",
+      emergency_register: "急诊可以先看病，参保地规定出院前要补办备案",
       registered: "备案后在联网定点医院",
       unregistered: "没备案要先全额垫付、回参保地报销；出院前补办备案可直接结算",
       /** Discharged already: the before-discharge path is closed. */

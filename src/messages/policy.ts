@@ -149,6 +149,8 @@ export const policyText = {
     unregistered:
       "未备案（且非急诊）通常不能在就医地直接结算：需要先全额垫付，出院后回参保地申请手工报销。出院结算前补办备案，仍可直接结算。",
     emergency: "急诊抢救视同已备案；住院的，建议出院前补办备案。",
+    /** The insured place's own rule (东莞, 重庆): an emergency still registers, before discharge. */
+    emergencyLocal: (city: string, days?: number) => `按${city}的规定，急诊先看病的，要${days ? `在入院${days}日内、且` : ""}在出院之前补办备案。`,
     maternity: "生育（分娩）费用不要按普通住院刷卡结算，否则可能影响生育津贴：先自费，再按参保地规定申请生育保险报销。",
     cutClamped: (visitor: VisitorKey, points: string, ceiling: number) =>
       `参保地对「${VISITOR[visitor]}」的降幅约 ${points} 个百分点，超过国家规定的 ${ceiling} 个百分点上限，按上限计算；请以参保地经办机构为准。`,
@@ -168,14 +170,16 @@ export const policyText = {
     unregistered: "未备案不能直接结算：先全额垫付，再回参保地申请手工报销（出院结算前补办备案即可直接结算）。",
     maternity: "生育费用不宜直接结算，需先垫付再申请生育保险报销。",
     notCovered: "这种情形统筹基金不支付，无需结算。",
+    emergencyRegister: "急诊可以先看病，但参保地规定出院前要补办备案，补办后在联网定点医疗机构可以直接结算。",
   },
   /** The sentence for each reason of src/policy/direct.ts (an emergency counts as registered). */
-  directSettlementReason: (reason: "same_pool" | "free_zone" | "no_registration" | "emergency" | "registered" | "unregistered" | "maternity" | "not_covered") =>
+  directSettlementReason: (reason: "same_pool" | "free_zone" | "no_registration" | "emergency" | "emergency_register" | "registered" | "unregistered" | "maternity" | "not_covered") =>
     ({
       same_pool: policyText.directSettlement.samePool,
       free_zone: policyText.directSettlement.freeZone,
       no_registration: policyText.directSettlement.noRegistration,
       emergency: policyText.directSettlement.yes,
+      emergency_register: policyText.directSettlement.emergencyRegister,
       registered: policyText.directSettlement.yes,
       unregistered: policyText.directSettlement.unregistered,
       maternity: policyText.directSettlement.maternity,

@@ -7,6 +7,7 @@ import type { PolicyBook } from "./book.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { RegionPolicy, TypicalPolicy, VisitorRule } from "./schema.ts";
 import { jurisdictionBetween, Scheme, type Jurisdiction, type Setting, type Visitor } from "./terms.ts";
+import { emergencyRegistrationFor } from "./emergency.ts";
 import { freeZoneWithProvince, noRegistrationOf, zoneDecides } from "./zones.ts";
 
 /** Why direct settlement is or is not possible; each has its sentence in src/messages. */
@@ -17,6 +18,8 @@ export type DirectReason =
   | "free_zone"
   /** 急诊抢救 counts as registered (视同已备案). */
   | "emergency"
+  /** 急诊抢救 settles directly once registered, which the insured place asks before discharge (东莞, 重庆: emergency.ts). */
+  | "emergency_register"
   /** Registered (long-term, referral or temporary). */
   | "registered"
   /** Not registered where the insured place needs no registration for this setting (成都 普通门诊): settles directly. */
@@ -52,6 +55,8 @@ export interface DirectInput {
   notCovered?: boolean | undefined;
   /** The insured place needs no registration for this setting (成都 普通门诊). */
   noRegistration?: boolean | undefined;
+  /** The insured place asks an emergency to register before discharge (emergency.ts). */
+  emergencyRegisters?: boolean | undefined;
 }
 
 /** The decision from what is known of the case; pure, no look-up. */
@@ -62,6 +67,7 @@ export function decideDirectSettlement(x: DirectInput): DirectSettlement {
   if (x.zoneRule) return { possible: true, mustRegister: false, payFirst: false, reason: "free_zone", zone: { rule: x.zoneRule } };
   if (x.noRegistration && x.visitor === "unregistered") return { possible: true, mustRegister: false, payFirst: false, reason: "no_registration" };
   if (x.visitor === "unregistered") return { possible: false, mustRegister: true, payFirst: true, reason: "unregistered" };
+  if (x.visitor === "emergency" && x.emergencyRegisters) return { possible: true, mustRegister: true, payFirst: false, reason: "emergency_register" };
   if (x.visitor === "emergency") return { possible: true, mustRegister: false, payFirst: false, reason: "emergency" };
   return { possible: true, mustRegister: true, payFirst: false, reason: "registered" };
 }
@@ -119,11 +125,12 @@ export function directSettlement(book: PolicyBook, q: DirectQuery): DirectSettle
   const free = setting ? withData.map((f) => noRegistrationOf(f.version, jurisdiction, setting)) : [];
   const word = free.length > 0 && free.every((f) => f !== undefined) ? free[0] : undefined;
   const noRegistration = word ? book.sourceRef(withData[0]!.policy, word.source, word.quote) : undefined;
-  const decided = decideDirectSettlement({ jurisdiction, visitor, zoneRule: zone?.rule, maternity: q.maternity, noRegistration: !!noRegistration });
+  const emergency = visitor === "emergency" && jurisdiction !== "same_pool" ? emergencyRegistrationFor(book, q.insured, q.scheme, q.date) : undefined;
+  const decided = decideDirectSettlement({ jurisdiction, visitor, zoneRule: zone?.rule, maternity: q.maternity, noRegistration: !!noRegistration, emergencyRegisters: !!emergency });
   if (decided.reason === "free_zone" && zone) decided.zone = { rule: zone.rule, source: zone.source };
   const national = book.national;
   const fact = decided.reason === "emergency" ? national.facts.emergency_as_registered : decided.reason === "unregistered" ? national.facts.unregistered_pay_first : undefined;
-  const source = decided.reason === "no_registration" ? noRegistration : fact ? book.sourceRef(null, fact.source, fact.quote) : undefined;
+  const source = decided.reason === "no_registration" ? noRegistration : decided.reason === "emergency_register" ? emergency?.source : fact ? book.sourceRef(null, fact.source, fact.quote) : undefined;
   return {
     ...decided,
     ...(source ? { source } : {}),

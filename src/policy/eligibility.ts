@@ -5,7 +5,9 @@
  */
 import type { PolicyBook } from "./book.ts";
 import { decideDirectSettlement, directSettlement, type DirectSettlement } from "./direct.ts";
+import { emergencyRegistrationFor, type EmergencyRegistration } from "./emergency.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
+import { ownVersion } from "./own-version.ts";
 import { findVisitorEntry } from "./resolve.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { VisitorRule } from "./schema.ts";
@@ -14,7 +16,7 @@ import { CutVisitor, jurisdictionBetween, Scheme, visitorOf, type Category, type
 export interface Eligibility {
   jurisdiction: Jurisdiction;
   /** The national record of the person's registration category, when they named one. */
-  category?: { id: Category; name: string; term: Term; validity: string; source: SourceRef };
+  category?: { id: Category; name: string; term: Term; validity: string; source: SourceRef; local?: { text: string; source: SourceRef } };
   /** The kind of visitor the category settles as. */
   visitor?: Visitor;
   /** For a temporary kind: the largest cut a place may make (national ceiling). */
@@ -24,7 +26,9 @@ export interface Eligibility {
    * or, where the city has none, its province's file), or "none" when we have no data.
    */
   regionRule?: { rule: VisitorRule; source: SourceRef; province: boolean } | "none";
-  /** National facts the answer adds (long-term: both-way benefits; emergency: counts as registered). */
+  /** An emergency whose insured place still asks a registration before discharge (东莞, 重庆): said instead of 视同已备案. */
+  emergencyRegistration?: EmergencyRegistration;
+  /** National facts the answer adds (long-term: both-way benefits; emergency: counts as registered, unless the insured place says otherwise). */
   facts: CitedText[];
   direct: DirectSettlement & { zoneSchemes?: Scheme[] };
 }
@@ -66,6 +70,11 @@ export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility 
   if (jurisdiction === "same_pool") return out;
   const cat = q.category ? book.national.categories.find((c) => c.id === q.category) : undefined;
   if (cat) out.category = { id: cat.id, name: cat.name, term: cat.term, validity: cat.validity, source: book.sourceRef(null, cat.source, cat.quote) };
+  // The insured place's own validity for the category (广州 在职长期居住 "原则上不超过5年") is the one that holds there.
+  const own = cat ? ownVersion(book, q.insured, q.scheme, q.date) : undefined;
+  const reg = own?.version.registration;
+  const local = cat && reg ? reg.validity?.[cat.id] : undefined;
+  if (out.category && local && own && reg) out.category.local = { text: local, source: book.sourceRef(own.policy, reg.source, reg.quote) };
   const add = (key: string) => {
     const f = nationalFact(book, key);
     if (f) out.facts.push(f);
@@ -85,6 +94,10 @@ export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility 
     // The fund pays nothing for this care: there is nothing to settle, directly or later.
     if (notCovered) out.direct = { ...decideDirectSettlement({ jurisdiction, visitor, notCovered: true }), ...(typeof own === "object" ? { source: own.source } : {}) };
   }
-  if (visitor === "emergency") add("emergency_as_registered");
+  if (visitor === "emergency") {
+    const own = emergencyRegistrationFor(book, q.insured, q.scheme, q.date);
+    if (own) out.emergencyRegistration = own;
+    else add("emergency_as_registered");
+  }
   return out;
 }

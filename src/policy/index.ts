@@ -15,3 +15,4 @@ export { claimChecklist, type ClaimChecklist, type ClaimQuery } from "./claim.ts
 export { registrationGuide, type RegistrationGuide, type RegistrationQuery } from "./registration.ts";
 export { flowDefaults, type FlowDefaults } from "./defaults.ts";
 export { zoneSettlesAsHome } from "./zones.ts";
+export { emergencyRegistrationFor, type EmergencyRegistration } from "./emergency.ts";

@@ -11,6 +11,7 @@ import type { InputError } from "./evaluate.ts";
 import { CutVisitor, jurisdictionBetween, type Setting } from "./terms.ts";
 import { freeZoneWithProvince, noRegistrationOf, zoneDecides } from "./zones.ts";
 import { maternitySettlement } from "./maternity.ts";
+import { emergencyRegistrationFor, type EmergencyRegistration } from "./emergency.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
 
@@ -53,6 +54,8 @@ export interface Case {
   classBShare: Cited<number> | null;
   visitor: AppliedVisitorRule;
   retired: boolean;
+  /** An emergency whose insured place asks it to register before discharge (emergency.ts). */
+  emergencyRegistration?: EmergencyRegistration;
   assumptions: Assumption[];
   warnings: Warning[];
 }
@@ -317,6 +320,10 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   };
   c.classBShare = classBShare(book, c, scenario.treatment.date);
   c.visitor = visitorRule(book, c, scenario.visitor);
+  if (scenario.visitor === "emergency" && jurisdiction !== "same_pool") {
+    const own = emergencyRegistrationFor(book, insured.code, scenario.insured.scheme, scenario.treatment.date);
+    if (own) c.emergencyRegistration = own;
+  }
   const otherScheme = ruleOfOtherScheme(book, c);
   if (otherScheme) assumptions.push(otherScheme);
   if (c.visitor.unknownUnregistered && jurisdiction !== "same_pool") {

@@ -221,7 +221,8 @@ export type Warning =
   /** The estimate's `dataAge` lists the sources. */
   | { kind: "data_age"; months: number }
   | { kind: "unregistered" }
-  | { kind: "emergency" }
+  /** `insuredRule`: the insured place asks the emergency to register before discharge (emergency.ts). */
+  | { kind: "emergency"; insuredRule?: { name: string; withinDays?: number } }
   | { kind: "maternity" }
   | { kind: "cut_clamped"; visitor: Visitor; points: string; ceiling: number }
   | { kind: "not_covered" }

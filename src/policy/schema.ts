@@ -326,6 +326,16 @@ export const SchemeVersion = z.strictObject({
    */
   noRegistration: z.array(z.strictObject({ ...Cited, ...SchemeOnly, settings: z.array(Setting).min(1), scope: Scope.default("any") })).optional(),
   /**
+   * The insured place's own word on 急诊抢救 away from home where it asks more than the national
+   * 视同已备案: the person is treated first and must still register, before discharge (重庆 CQ-SB
+   * "最迟应在出院前完成备案手续") and within `withinDaysOfAdmission` days of admission where the source
+   * says so (东莞 DG-BD "需在入院10日内且出院之前补办备案"). Every answer about an emergency reads it
+   * instead of "视同已备案，不用另交材料".
+   */
+  emergencyRegistration: z
+    .strictObject({ ...Cited, kind: z.literal("register_before_discharge"), withinDaysOfAdmission: z.number().int().min(1).max(365).optional() })
+    .optional(),
+  /**
    * Treatment places where this region's insured settle childbirth directly, with no registration
    * (成都: 成德眉资 省内异地生育医疗费用直接结算试点); anywhere else they pay first and claim.
    */

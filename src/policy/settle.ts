@@ -6,7 +6,7 @@
  * progressive bands, with retiree and visitor adjustments) → annual cap → supplementary
  * layers. All money is Decimal; rounding points are listed in money.ts.
  */
-import { poolingCode } from "../places/divisions.ts";
+import { poolingCode, shortName } from "../places/divisions.ts";
 import { decideDirectSettlement } from "./direct.ts";
 import { earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
@@ -283,6 +283,7 @@ function directSettlement(c: Case): Estimate["directSettlement"] {
     maternity: c.scenario.maternity,
     notCovered: c.rules.value.notCovered || c.visitor.rule.kind === "not_covered",
     noRegistration: !!c.visitor.noRegistration,
+    emergencyRegisters: !!c.emergencyRegistration,
   });
   return { possible: d.possible, kind: d.reason };
 }
@@ -517,7 +518,10 @@ function noteWarnings(c: Case, order: LevelOrder): void {
   if (c.visitor.assumption && away) c.assumptions.push(c.visitor.assumption);
   // (In the same pool nothing is said here: the jurisdiction step already says no 备案 is needed.)
   if (away && s.visitor === "unregistered" && !c.visitor.freeZone && !c.visitor.noRegistration) c.warnings.push({ kind: "unregistered" });
-  else if (away && s.visitor === "emergency") c.warnings.push({ kind: "emergency" });
+  else if (away && s.visitor === "emergency") {
+    const own = c.emergencyRegistration;
+    c.warnings.push(own ? { kind: "emergency", insuredRule: { name: shortName(c.insured.name), ...(own.withinDays ? { withinDays: own.withinDays } : {}) } } : { kind: "emergency" });
+  }
   if (s.maternity) c.warnings.push({ kind: "maternity" });
   if (s.treatment.setting === "outpatient" && away) c.warnings.push({ kind: "outpatient_check" });
   if (s.treatment.setting === "chronic_outpatient" && away) c.warnings.push({ kind: "chronic_needs_recognition" });
