@@ -9,7 +9,7 @@
  * → amounts (with place names masked, so 三亚/十堰 are not numbers) → small slots → roles
  * → intent. A bare answer to the question the flow is asking (`expecting`) fills that slot.
  */
-import type { Ambiguity, Parse, ParseContext, PlaceSlot, SideTopic, Slots } from "./types.ts";
+import type { Ambiguity, Intent, Parse, ParseContext, PlaceSlot, SideTopic, Slots } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import { redact } from "./redact.ts";
 import { findPlaces, citiesOf, bareTypoCandidates } from "./places.ts";
@@ -26,6 +26,7 @@ import { classify } from "./classifier.ts";
 import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
 import { saysDischarged } from "./discharge.ts";
 import { pairTopic, questionClauses } from "./two-questions.ts";
+import { registeredForMention, registrationVoidEnd } from "./registration-state.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -131,6 +132,9 @@ const CORRECTION_NOT = /备案.{0,6}(改|换|变更|取消)|(改|换|变更)(一
 const MAX_CORRECTION_LENGTH = 16;
 const ENDS_IN_NE = /呢[?？。!！]*$/u;
 const BARE_CHANGE = /^(我)?(要|想)?(改一下|改改|修改一下|改个东西|不对|不对不对|错了|说错了|搞错了|填错了|写错了|打错了|输错了|有错|不是这样的?)[啊呀吧了哈。.!！~]*$/u;
+
+/** What words about a registration's state alone make a message look like (备案过期了 → validity). */
+const REGISTRATION_STATE_INTENTS = new Set<Intent>(["validity", "cancel_change", "review_time", "check_result"]);
 
 /** Below this confidence the likeliest readings are offered as choices. */
 export const CANDIDATE_THRESHOLD = 0.6;
@@ -252,7 +256,24 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   if (money.rejected?.rejected) result.rejectedAmount = { text: money.rejected.text, reason: money.rejected.rejected };
   if (negations.length > 0) result.negated = [...new Set(negations.map((n) => n.cue))];
 
-  const roles = assignRoles(text, mentions);
+  let roles = assignRoles(text, mentions);
+  // 长期备案办在了广州 … 在北京住院: the place registered for is not where the care is; read the
+  // roles without it, and a registration for another place covers nothing here.
+  const registeredFor = registeredForMention(text, mentions);
+  let registeredElsewhere = false;
+  if (registeredFor) {
+    const without = assignRoles(text, mentions.filter((m) => m !== registeredFor));
+    const care = without.treatment;
+    if (care && !registeredFor.candidates.some((c) => c.code === care.code || (c.code.slice(0, 2) === care.code.slice(0, 2) && (c.level === "province" || care.level === "province")))) {
+      roles = without;
+      registeredElsewhere = true;
+    }
+  }
+  // 之前办过长期备案 后来取消了, 备案过期了: no registration now, unless made again after (后来又办了).
+  const voidEnd = registrationVoidEnd(text);
+  // Only with a case told (a bill or a place): 备案过期了怎么办 alone is a question about validity.
+  const caseTold = slots.amount !== undefined || slots.insuredRegion !== undefined || slots.treatmentRegion !== undefined;
+  if ((registeredElsewhere || (voidEnd >= 0 && caseTold && !REGISTERED_LATER.test(text.slice(voidEnd)))) && slots.visitorType !== "emergency") slots.visitorType = "unregistered";
   if (roles.insured) slots.insuredRegion = roles.insured;
   if (roles.treatment) slots.treatmentRegion = roles.treatment;
   let places: PlaceSlot[] = roles.places;
@@ -307,6 +328,11 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   result.confidence = confidenceOf(score);
   // 之前没备案 昨天补办了 … 花了4万: registered late, the whole case stated; nothing left to make up.
   if (score.intent === "makeup_registration" && slots.amount !== undefined && slots.insuredRegion && slots.treatmentRegion && negations.some((n) => registeredLater(n, affirmed))) {
+    result.intent = "estimate";
+  }
+  // 备案过期了 / 后来取消了 told with the whole case: the state of the registration is a fact of the
+  // estimate, not a question about validity or cancelling.
+  if (slots.visitorType === "unregistered" && (voidEnd >= 0 || registeredElsewhere) && billSaid && slots.insuredRegion && slots.treatmentRegion && REGISTRATION_STATE_INTENTS.has(result.intent)) {
     result.intent = "estimate";
   }
   if (score.score < 2 && regionCount === 0 && ABOUT_INSURANCE.test(text)) {

@@ -7,6 +7,7 @@
  */
 
 import { findPlaces } from "./places.ts";
+import { registrationVoidEnd } from "./registration-state.ts";
 
 const NUMERALS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
@@ -124,6 +125,8 @@ function clauseAround(text: string, start: number, end: number): string {
  */
 export function statedRegistrationOf(text: string): StatedRegistration | undefined {
   if (typeof text !== "string") return undefined;
+  // 之前办过长期备案 后来取消了, 临时备案过期了: said, and no longer in force.
+  if (registrationVoidEnd(text) >= 0) return undefined;
   for (const re of STATED_REGISTRATION) {
     const m = re.exec(text);
     if (!m || deniedAt(text, m.index + (/^[\s，,。；;]/u.test(m[0]) ? 1 : 0))) continue;

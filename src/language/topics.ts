@@ -68,7 +68,7 @@ const TOPICS: [SideTopic, RegExp[]][] = [
  * Already discharged (出院一个月了, 已经出院, 出了院, 出院后): making up the registration now is the
  * after-discharge rule. Not 出院前, 还没出院, 快出院了, 明天出院, 出院当天 (still before settlement).
  */
-export const DISCHARGED = /(已经|早就|早都|都已经|都)出(了)?院|(?<!没|没有|还没|未|快|快要|要|就要|准备|马上|明天|后天|今天|等)(出了院|出院(了|后|之后|以后|[一两三四五六七八九十几半\d]+(个)?多?(月|天|周|星期|礼拜|年)(了|多)?))/u;
+export const DISCHARGED = /(已经|早就|早都|都已经|都|已)出(了)?院|(?<!没|没有|还没|未|快|快要|要|就要|准备|马上|明天|后天|今天|等|能|才能)(刚|刚刚|才)出(了)?院|出的院|(结(完|好)账|结了账|结账了|结清了|办(完|好|了)(了)?出院|出院手续(已经|都|也)?办(完|好|了))(?![吗么没])|(?<!没|没有|还没|未|快|快要|要|就要|准备|马上|明天|后天|今天|等)(出了院|出院(了|后|之后|以后|[一两三四五六七八九十几半\d]+(个)?多?(月|天|周|星期|礼拜|年)(了|多)?))/u;
 
 /** In hospital now (住院了, 住着院, 住进去了, 人在医院): not yet settled, so the registration can still be made up. */
 const IN_HOSPITAL = /住(了)?院|住着|住进|入院|在医院|躺着/u;

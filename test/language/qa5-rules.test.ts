@@ -1,0 +1,113 @@
+/**
+ * Reading faults the fourth fresh-user round found (QA4: Q110, Q106, Q107, Q48, Q67, Q2, Q93,
+ * Q47, Q1, Q76, Q108, Q22), each on phone-typed sentences of its own in several wordings — not
+ * only the round's own words.
+ */
+import { describe, expect, it } from "vitest";
+import { parse } from "../../src/language/index.ts";
+import { statedRegistrationOf } from "../../src/language/stated.ts";
+
+const code = (p: { code: string } | undefined) => p?.code;
+
+describe("a registration that does not cover this stay is no registration (Q110)", () => {
+  it.each([
+    "武汉职工 在北京住院 3万 之前办过长期备案 后来取消了",
+    "南京的职工医保 上海住院花了2万 以前备过案 后来撤销了",
+    "医保在长沙 去广州住院 4万 备案年初就注销掉了",
+    "我是合肥职工 在杭州住院2万 临时备案过期了",
+    "郑州居民 北京住院 5万 备案去年就到期了 没续",
+    "成都职工在西安住院 一万八 备案过期一个月了",
+    "武汉职工 在北京住院 3万 备案还在审核",
+    "医保天津 在北京住院 2万 备案申请被退回了",
+  ])("%s → unregistered, and an estimate", (text) => {
+    const p = parse(text);
+    expect(p.slots.visitorType).toBe("unregistered");
+    expect(p.intent).toBe("estimate");
+    expect(statedRegistrationOf(text)).toBeUndefined();
+  });
+  it.each([
+    ["武汉职工 在北京住院 3万 长期备案办在了广州 不是北京", "110000"],
+    ["南京职工 在上海住院 2万 备案办的是杭州", "310000"],
+    ["医保在西安 职工 这次在成都住院3万 临时备案备到了重庆", "510100"],
+    ["我在苏州备的案 医保是南通的 这回去上海住院了 花了4万", "310000"],
+  ])("registered for another place: %s", (text, care) => {
+    const p = parse(text);
+    expect(p.slots.visitorType).toBe("unregistered");
+    expect(code(p.slots.treatmentRegion)).toBe(care);
+    expect(p.ambiguities ?? []).toEqual([]);
+  });
+  it.each([
+    "武汉职工 在北京住院 3万 长期备案在北京",
+    "南京职工 在上海住院 2万 备案备的是上海",
+    "备案过期了怎么办",
+    "临时备案快到期了 在北京住院2万",
+    "武汉职工 在北京住院3万 之前的备案过期了 后来又重新办了",
+    "临时备案到期了 我还在北京住院 医保武汉的 花了3万",
+    "备案能取消吗 医保在武汉 在北京",
+  ])("not a void registration: %s", (text) => {
+    expect(parse(text).slots.visitorType).not.toBe("unregistered");
+  });
+});
+
+describe("the stay is over when said so in other words (Q106), and not when it only began (Q48)", () => {
+  it.each([
+    "武汉职工 在北京住院 3万 没备案 已经结账了",
+    "武汉职工 在北京住院 3万 没备案 上周出的院",
+    "武汉职工 在北京住院 3万 没备案 刚出院",
+    "医保南京 上海住院两万 没有备案 前天刚刚出院",
+    "在广州住了十天院 昨天出的院 没办备案 医保长沙",
+    "住院费结完账了 没备案 能回去报吗",
+    "出院手续都办完了 没备案 花了三万",
+  ])("%s → discharged", (text) => {
+    expect(parse(text).discharged).toBe(true);
+  });
+  it.each([
+    "南京职工 上周住院了 花了差不多4万 在北京",
+    "我爸前几天住院了 在上海 没备案",
+    "上个月住进去的 到现在还没出院",
+    "明天出院 能补备案吗",
+    "快出院了 结账的时候要带什么",
+    "出院结账了吗",
+  ])("%s → not discharged", (text) => {
+    expect(parse(text).discharged).toBeUndefined();
+  });
+});
+
+describe("a denial after its cue, or with who would act between (Q67)", () => {
+  const base = "苏州职工 在北京住院 3万 ";
+  it.each([
+    "医院没让转诊 备案了",
+    "医生不让转诊 自己来的",
+    "转诊没办下来 自己去的",
+    "转院手续没办成",
+    "本来想转诊的 后来没转",
+    "本来要转院的 最后没转成",
+    "转诊也没有 自己跑过来的",
+    "大夫没同意转院",
+  ])("%s → no referral", (tail) => {
+    const p = parse(base + tail);
+    expect(p.slots.visitorType).not.toBe("referral");
+    expect(p.negated).toContain("visitorType");
+  });
+  it.each(["急诊没有 自己去的", "急诊倒不是 挂的普通号", "抢救算不上"])("%s → no emergency", (tail) => {
+    expect(parse(base + tail).slots.visitorType).not.toBe("emergency");
+  });
+  it.each(["想备案但还没弄", "打算备案 还没来得及办", "备案想办的 一直没弄", "本来要办备案 还没办", "没走备案"])("%s → unregistered", (tail) => {
+    expect(parse(base + tail).slots.visitorType).toBe("unregistered");
+  });
+  it.each(["退休还没", "退休倒还没有", "退休也没有呢"])("%s → working", (tail) => {
+    expect(parse(base + tail).slots.personStatus).toBe("working");
+  });
+  it("三甲不是 是个二甲 → level 2, not 3", () => {
+    const p = parse(base + "三甲不是 是个二甲");
+    expect(p.slots.hospitalLevel).toBe(2);
+    expect(p.notLevel).toBe(3);
+  });
+  it.each(["住院没有 就看了门诊 花了2千", "住院倒没住 门诊花了两千"])("%s → outpatient", (tail) => {
+    const p = parse("南京职工 在上海 " + tail);
+    expect(p.slots.setting).toBe("outpatient");
+  });
+  it("a denial that is not the cue's leaves it: 急诊没有备案能报吗", () => {
+    expect(parse("急诊没有备案能报吗").slots.visitorType).toBe("emergency");
+  });
+});
