@@ -285,8 +285,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     if (bare && (p.places?.length ?? 0) === 1) {
       const code = placeCode(bare, setProblem);
       if (code) patch[pending] = code;
-    } else if (!bare) {
-      // A bare name the parser did not pick up ("苏州市", "吉林"): look it up directly.
+    } else if (!bare && !s.treatmentRegion && !s.insuredRegion) {
+      // A bare name the parser did not pick up ("苏州市", "吉林"): look it up directly (not 我在三亚, read as where the care is).
       const found = divisionsByName(placeAnswerText(text));
       const code = ambiguousPlace(found, setProblem);
       if (code) patch[pending] = code;

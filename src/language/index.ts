@@ -27,6 +27,7 @@ import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
 import { saysDischarged } from "./discharge.ts";
 import { pairTopic, questionClauses } from "./two-questions.ts";
 import { registeredForMention, registrationVoidEnd } from "./registration-state.ts";
+import { patientAtHome, withoutWritersWork, writerClauses } from "./writer.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -218,6 +219,9 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   // Place names are masked here too, so 保定居民 does not read as 定居 nor 安居 as a residence.
   let affirmed = negationFree;
   for (const m of mentions) affirmed = affirmed.slice(0, m.start) + "□".repeat(m.end - m.start) + affirmed.slice(m.end);
+  // 我在北京上班 我妈在洛阳住院了: the writer's job is not the patient's status.
+  const writer = writerClauses(text);
+  if (writer.length > 0) affirmed = withoutWritersWork(affirmed, writer);
   const slots: Slots = readSlots(affirmed);
   const slotAmbiguities = applyNegations(slots, negations, affirmed, text);
   if (expecting && slots[expecting] === undefined && !slotAmbiguities.some((a) => a.slot === expecting)) fillBareAnswer(text, expecting, slots);
@@ -256,13 +260,14 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   if (money.rejected?.rejected) result.rejectedAmount = { text: money.rejected.text, reason: money.rejected.rejected };
   if (negations.length > 0) result.negated = [...new Set(negations.map((n) => n.cue))];
 
-  let roles = assignRoles(text, mentions);
+  const patientHome = writer.length > 0 && patientAtHome(text);
+  let roles = assignRoles(text, mentions, writer, patientHome);
   // 长期备案办在了广州 … 在北京住院: the place registered for is not where the care is; read the
   // roles without it, and a registration for another place covers nothing here.
   const registeredFor = registeredForMention(text, mentions);
   let registeredElsewhere = false;
   if (registeredFor) {
-    const without = assignRoles(text, mentions.filter((m) => m !== registeredFor));
+    const without = assignRoles(text, mentions.filter((m) => m !== registeredFor), writer, patientHome);
     const care = without.treatment;
     if (care && !registeredFor.candidates.some((c) => c.code === care.code || (c.code.slice(0, 2) === care.code.slice(0, 2) && (c.level === "province" || care.level === "province")))) {
       roles = without;

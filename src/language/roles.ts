@@ -9,6 +9,7 @@
 import type { Ambiguity, PlaceSlot } from "./types.ts";
 import type { PlaceMention } from "./places.ts";
 import { spacedSchemeRoles } from "./spaced-scheme.ts";
+import type { Span } from "./writer.ts";
 
 type Role = "insured" | "treatment";
 
@@ -49,6 +50,8 @@ const TREATMENT_AFTER = [
 const TREATMENT_BEFORE = [
   [/(去|到|来|赴|回|转|送|跑|飞|进)(了|的|到)?(老家)?$/u, 3],
   [/(人在|人现在在|住在|待在|呆在|常住|长期住在|定居在|定居|现在在|目前在|娘家在|娘家)$/u, 2.5],
+  // 长期住杭州的, 我住杭州: where the person lives (the 的 after it is no insured place).
+  [/(?<![记抓挡忍站顶])住$/u, 2.5],
   // 医院在广州, 住的院是在广州: where the hospital is, whatever question is pending.
   [/(医院|住的院|看的病)(也|就|都)?(是在|在|是)$/u, 3],
   // 出差在成都急诊: a trip is away from where one is insured.
@@ -101,7 +104,20 @@ function clauseOf(words: string): string {
   return end < 0 ? words : words.slice(0, end);
 }
 
-export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
+/**
+ * The whole message only places someone (我在三亚, 在三亚, 人现在在三亚呢): where the person is, so
+ * where the care is — a clear word, even while the insured place is being asked for.
+ */
+const PRESENT_ONLY = /^(?:我|我们|他|她|人|病人|老人|我妈|我爸|孩子)?(?:现在|目前|这会儿|正|人)?在□+(?:这边|那边|这儿|那儿|这里|那里)?(?:呢|了|啊|呀)?[。.!！~]*$/u;
+
+/**
+ * `writer`: the writer's own clauses when the message is about someone else (writer.ts): a place
+ * there is not the patient's job place, and with the patient at home for the care (`patientHome`:
+ * 我爸在老家住院 我在上海) it takes no role at all.
+ */
+export function assignRoles(text: string, all: PlaceMention[], writer: Span[] = [], patientHome = false): RoleResult {
+  const byWriter = (m: PlaceMention) => writer.some((w) => m.start >= w.start && m.end <= w.end);
+  if (patientHome && writer.length > 0) all = all.filter((m) => !byWriter(m));
   // 武汉以外的城市: a place named only to be excluded takes no role.
   // 不是在杭州 是在宁波住院: a place said only to be denied takes no role either.
   const inherited = replacedRoles(text, all);
@@ -131,9 +147,11 @@ export function assignRoles(text: string, all: PlaceMention[]): RoleResult {
       if (a > t) treatment = 0;
       else if (t > a) insured = 0;
     }
+    if (mentions.length === 1 && PRESENT_ONLY.test(text.slice(0, mention.start).trim() + "□" + text.slice(mention.end).trim())) treatment = Math.max(treatment, 3);
     const forced = spaced.get(mention);
     if (forced) return { mention, ...forced, presenceWork: false };
-    return { mention, insured, treatment, presenceWork: presence && WORK_AFTER.test(after) };
+    // The writer's job (我在北京上班 我妈…) insures the writer, not the patient.
+    return { mention, insured, treatment, presenceWork: presence && WORK_AFTER.test(after) && !byWriter(mention) };
   });
 
   // Working in a city while another city is clearly where care happened: the job insures them there.

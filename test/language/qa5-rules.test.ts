@@ -111,3 +111,51 @@ describe("a denial after its cue, or with who would act between (Q67)", () => {
     expect(parse("急诊没有备案能报吗").slots.visitorType).toBe("emergency");
   });
 });
+
+describe("the writer's own place and job are not the patient's (Q2)", () => {
+  it.each([
+    "我爸在老家住院 我在上海 他医保在安徽阜阳 职工 退休 花了3万",
+    "我妈回老家看病了 我在杭州上班 她医保是南昌的",
+    "老爷子在老家住院 我人在深圳 他医保在湛江 花了2万",
+  ])("%s → the writer's city is no role", (text) => {
+    const p = parse(text);
+    expect(p.slots.treatmentRegion).toBeUndefined();
+    expect((p.places ?? []).length).toBe(0);
+    expect(p.slots.personStatus).not.toBe("working");
+  });
+  it.each([
+    ["我在北京上班 我妈在老家洛阳住院了", "410300"],
+    ["我在广州打工 我爸在老家赣州住院 花了3万", "360700"],
+  ])("%s → the writer's job is not the patient's, nor where the patient is insured", (text, care) => {
+    const p = parse(text);
+    expect(p.slots.personStatus).toBeUndefined();
+    expect(p.slots.insuredRegion).toBeUndefined();
+    expect(code(p.slots.treatmentRegion)).toBe(care);
+  });
+  it.each([
+    ["我在深圳 我妈从湖南过来看病 医保在长沙", "440300"],
+    ["我在上海 我爸过来我这住院了 他医保在阜阳", "310000"],
+  ])("the patient with the writer: the writer's city is where the care is (%s)", (text, care) => {
+    expect(code(parse(text).slots.treatmentRegion)).toBe(care);
+  });
+  it("the writer as the patient keeps the job: 我在北京上班 医保是北京的 在天津住院", () => {
+    expect(parse("我在北京上班 医保是北京的 在天津住院").slots.personStatus).toBe("working");
+  });
+});
+
+describe("a place said with its role keeps it (Q93, Q47)", () => {
+  it.each(["我在三亚", "在三亚", "我现在在三亚", "人在三亚呢", "我妈在三亚"])("%s → where the care is, even while the insured place is asked", (text) => {
+    expect(code(parse(text).slots.treatmentRegion)).toBe("460200");
+    const asked = parse(text, { expecting: "insuredRegion" });
+    expect(asked.slots.insuredRegion).toBeUndefined();
+    expect(code(asked.slots.treatmentRegion)).toBe("460200");
+  });
+  it("a bare name answering the insured question is the insured place", () => {
+    expect(code(parse("三亚", { expecting: "insuredRegion" }).slots.insuredRegion)).toBe("460200");
+  });
+  it.each(["长期住杭州的 办了备案", "我住杭州 医保苏州的", "医保在苏州 常年住杭州的"])("%s → 杭州 is where the person lives", (text) => {
+    const p = parse(text);
+    expect(code(p.slots.treatmentRegion)).toBe("330100");
+    expect(code(p.slots.insuredRegion)).not.toBe("330100");
+  });
+});
