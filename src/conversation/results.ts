@@ -549,7 +549,10 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     // The read-back line already names both places: the jurisdiction step keeps only its rule.
     const j = jurisdictionOf(a);
     if (s.kind === "jurisdiction" && j) lines.push(m.estimate.jurisdictionStep(m.labels.jurisdiction[j], words.rule, n));
-    else lines.push(m.estimate.step(short(words.what), s.amount === null ? null : short(s.amount), short(words.rule), n));
+    else if (s.params.kind === "deductible" && s.amount !== null && new Decimal(s.amount).lessThan(s.params.amount)) {
+      // The part of a small bill that fell under the 起付线 is not the 起付线: the line says the policy's figure.
+      lines.push(m.estimate.step(short(words.what), short(s.params.amount), m.estimate.underDeductible(short(words.rule), short(s.amount)), n));
+    } else lines.push(m.estimate.step(short(words.what), s.amount === null ? null : short(s.amount), short(words.rule), n));
     if ((s.params.kind === "ratio" || s.params.kind === "band") && s.params.adjust.visitor) ratioLine = lines.length - 1;
     if (s.params.kind === "ratio" || s.params.kind === "band") {
       fundLine = lines.length - 1;

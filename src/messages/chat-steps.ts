@@ -28,12 +28,12 @@ const cut = (visitor: Visitor, c: VisitorCut) => {
   return `${VISITOR[visitor]}不降比例`;
 };
 
-function adjust(a: RatioAdjust): string {
+function adjust(a: RatioAdjust): string[] {
   const parts: string[] = [];
   if (a.retiredPoints) parts.push(`退休提高 ${a.retiredPoints} 个百分点`);
   if (a.retiredFactor) parts.push(`退休自付为在职的 ${a.retiredFactor} 倍`);
   if (a.visitor) parts.push(cut(a.visitor.visitor, a.visitor.cut));
-  return parts.map((p) => `；${p}`).join("");
+  return parts;
 }
 
 /** A band's bound as people say it: 50000 → 5万, 89000 → 8.9万; below 10000, or not whole thousands, in 元. */
@@ -82,9 +82,10 @@ export function chatStepWords(p: StepParams, options: { deductible?: boolean } =
       return { what: p.perYear ? "年度起付线" : "起付线", rule: parts.join("，") };
     }
     case "ratio":
-      return { what: "统筹基金支付", rule: `${above} ${p.base} × ${p.rate}%${adjust(p.adjust)}` };
+      return { what: "统筹基金支付", rule: [`${above} ${p.base} × ${p.rate}%`, ...adjust(p.adjust)].join("；") };
     case "band":
-      return { what: "统筹基金支付", rule: p.bands.map(band).join("；") + adjust(p.adjust) };
+      // A bill under the 起付线 fills no band: the rule starts with the adjustment, not a separator.
+      return { what: "统筹基金支付", rule: [...p.bands.map(band), ...adjust(p.adjust)].join("；") };
     case "visitor_cut":
       return { what: `${VISITOR[p.visitor]}的比例调整`, rule: cut(p.visitor, p.cut).slice(VISITOR[p.visitor].length) };
     case "cap": {

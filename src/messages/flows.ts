@@ -355,6 +355,8 @@ export const flowMessages = {
     /** A cap reached, on the fund's line: "…，年度限额封顶 150000 元". */
     /** The fund's rule when a cap bit: the line's figure is the cap ("统筹基金支付：800 元（…；年度封顶）"). */
     capJoined: (rule: string, cap: string) => `${rule}；${cap}`,
+    /** A bill smaller than the deductible: the line states the policy's figure and where this bill stands. */
+    underDeductible: (rule: string, spent: string) => (rule ? `${rule}；这次 ${spent} 元都在起付线内` : `这次 ${spent} 元都在起付线内`),
     todayAndYear: (parts: string[]) => `按今天就医、今年${parts.join("、")}算`,
     yearToDateParts: { admissions: "首次住院", deductiblePaid: "还没付过起付线", fundPaid: "还没报销过" } as Record<string, string>,
     warnings: "请注意：",
