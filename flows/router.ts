@@ -72,6 +72,10 @@ export type Note =
   /** A change asked for with nothing to change, or without saying what. */
   | { k: "nothingToChange" }
   | { k: "correctWhat" }
+  /** A person named with no new facts (我妈, 我爸也是): the facts are kept, said so. */
+  | { k: "samePerson" }
+  /** 还在住院 / 怎么办 after an estimate for the unregistered: register before discharge, with what that brings. */
+  | { k: "makeUpNow" }
   /** Not sure what was asked: the likeliest readings as choices. */
   | { k: "unsure"; intents: string[] }
   /** No question, but not noise: an insult, English, an opener (问个事), a redacted number alone — a short reply of its own. */

@@ -28,6 +28,7 @@ import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, supposesCase, putsRight, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
+import { asksWhatNow, partNamedAlone, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -280,6 +281,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     const code = placeCode(s.treatmentRegion, setProblem);
     if (code) patch.treatment = code;
   }
+  notDeniedPlaces(p, text, patch, setProblem);
   if (pending && REGION_SLOTS.includes(pending) && patch[pending] === undefined) {
     const bare = p.places?.[0];
     if (bare && (p.places?.length ?? 0) === 1) {
@@ -301,7 +303,10 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     const code = placeCode(p.places[0]!, setProblem);
     if (code) patch.insured = code;
   }
-  if (s.amount !== undefined) {
+  // 乙类没那么多 大概2千 under a bill already known: the figure is the part named, not a new bill.
+  const part = s.amount !== undefined && !(pending && AMOUNT_SLOTS.includes(pending)) && typeof known.total === "string" && s.classB === undefined && s.outOfCatalog === undefined ? partNamedAlone(text) : undefined;
+  if (part && new Decimal(s.amount!).lessThanOrEqualTo(known.total as string)) patch[part] = s.amount;
+  else if (s.amount !== undefined) {
     if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
     // A bare number while a city or a choice is asked is not a cost; only money words make it one.
     // In another flow only a stated change makes it one ("金额改成5万": kept, and said it is not used here).
@@ -349,6 +354,26 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     }
   }
   return { patch, ...(problem ? { problem } : {}) };
+}
+
+/**
+ * 不是在北京住的 是天津: of two places read for one role, the one said not to be it is dropped and the
+ * other fills the role (in the first message too, where there is nothing earlier to correct).
+ */
+function notDeniedPlaces(p: Parse, text: string, patch: Record<string, unknown>, problem: (x: Problem) => void): void {
+  const denied = p.ambiguities?.length ? replacedName(text) : undefined;
+  if (!denied) return;
+  for (const amb of p.ambiguities!) {
+    const slot = REGION_SLOT_OF[amb.slot];
+    const places = amb.candidates as { code?: unknown; name?: unknown; level?: unknown }[];
+    if (!slot || patch[slot] !== undefined || places.length !== 2 || !places.every((x) => typeof x?.name === "string" && typeof x.code === "string")) continue;
+    const short = (x: { name?: unknown }) => String(x.name).replace(/[市省]$/u, "");
+    const out = places.filter((x) => denied.startsWith(short(x)));
+    if (out.length !== 1) continue;
+    const kept = places.find((x) => x !== out[0]) as { code: string; level: string };
+    const code = placeCode(kept, problem);
+    if (code) patch[slot] = code;
+  }
 }
 
 /** What a message asking an estimate in another flow says, its total included (read() keeps a total only in the estimate). */
@@ -452,6 +477,21 @@ function hasCoreFacts(patch: Record<string, unknown>): boolean {
   return !!patch.insured && !!patch.treatment && !!patch.setting && !!patch.total;
 }
 
+/**
+ * Not registered and not discharged (能直接刷卡吗 没有备案, 押金交了3万 没备案 现在能补吗): what
+ * answers the card or the deposit is to register before discharge; said first (QA4 Q3, Q8).
+ */
+function stillInTopic(topic: string | undefined, p: Parse, text: string, patch: Record<string, unknown>, known: Answers): string | undefined {
+  if (!topic || p.discharged) return topic;
+  // 没备案 现在能补吗 补了之后押金能退吗: the 补了 supposed later does not make the person registered now.
+  if (topic === "deposit" && p.slots.visitorType === undefined && patch.visitor === undefined && known.visitor === undefined && claimReasonOf(text) === "unregistered") patch.visitor = "unregistered";
+  if ((patch.visitor ?? known.visitor) !== "unregistered") return topic;
+  if (topic === "deposit") return "makeup_in_hospital+deposit";
+  // 在广州住院了 没备案 要备案吗 / 能直接刷卡吗: in hospital now, so whether it can still be made up.
+  if (topic === "need_register" && saysInHospitalNow(text)) return "makeup_in_hospital";
+  return topic.split("+").includes("at_hospital") ? topic.split("+").map((t) => (t === "at_hospital" ? "makeup_in_hospital" : t)).join("+") : topic;
+}
+
 /** The side question a parse asks: a topic inside the intent first, else a side-question intent. */
 function topicOf(p: Parse): string | undefined {
   return p.topic ?? (ASIDE_TOPICS.includes(p.intent) ? p.intent : undefined);
@@ -553,15 +593,48 @@ function changesOf(known: Answers, patch: Record<string, unknown>): Slot[] {
 /** A new question: another person, or both places new, after a flow already has answers. */
 function isNewQuestion(c: Case): boolean {
   if (!c.flow || !c.known.insured) return false;
-  if (namesOtherPerson(c.text)) return true;
+  if (namesOtherPerson(c.text)) return newPerson(c);
   // "我是河北的职工医保 在北京住院…" after an estimate for 北京 insurance: another insured place, though
   // only its province was said; the new flow asks for its city instead of keeping the old one.
   const province = c.patch.insured === undefined ? insuredProvinceSaid(c.p) : undefined;
   if (province && !c.known.insured!.startsWith(province.slice(0, 2))) return true;
   if (!(c.patch.insured && c.patch.treatment && c.changes.includes("insured") && c.changes.includes("treatment"))) return false;
   // 不对 医保在北京 看病在天津: the two places swapped, or put right in so many words, are the same case.
-  const swapped = c.patch.insured === c.known.treatment && c.patch.treatment === c.known.insured;
+  // 医保在天津 看病在北京 after 北京→上海: one of the places kept in the other role is the same case put right.
+  const swapped = c.patch.insured === c.known.treatment || c.patch.treatment === c.known.insured;
   return !swapped && !putsRight(c.text);
+}
+
+/**
+ * A person named (我妈, 给我爸问的, 在郑州我哥家住) starts a new question only when the message
+ * also says something that differs from what is known: a person word alone, or with facts that
+ * only fill what was not yet known, is who the case is about (the writer rarely says it first),
+ * and 我爸也是 after a result is the same case. After a result, a bare 那我妈呢 is a new question.
+ */
+function newPerson(c: Case): boolean {
+  if (c.changes.some((slot) => slot !== "category" && slot !== "visitor")) return true;
+  if (c.hasPatch || !c.atResult) return false;
+  return !saysSameCase(c.text);
+}
+
+/** Flows that never use an amount: one typed there with a money word is a bill to work out (QA4 Q49/Q63). */
+function amountInOtherFlow(c: Case): boolean {
+  return (c.flow === "eligibility" || c.flow === "registration") && !c.atResult && c.p.slots.amount !== undefined && hasMoneyCue(c.text) && !c.topic && !isNewQuestion(c);
+}
+
+/**
+ * 还在住院 / 怎么办 under an estimate for someone not registered and not yet discharged: what to do
+ * now (register before discharge, then it is settled directly), not "结果不变" or 没看懂 (QA4 Q94).
+ */
+function stillInUnregistered(c: Case): boolean {
+  if (c.flow !== "estimate" || !c.atResult || c.known.visitor !== "unregistered" || c.s.ctx.flow?.c.told?.discharged || c.p.discharged) return false;
+  if (c.changes.length > 0 || (c.hasPatch && Object.keys(c.patch).some((k) => k !== "setting"))) return false;
+  return saysStillInHospital(c.text) || asksWhatNow(c.text);
+}
+
+/** A person word with nothing else, while a question is pending or after 也是: who it is about, the facts kept. */
+function samePerson(c: Case): boolean {
+  return !!c.flow && !c.hasPatch && !c.topic && namesOtherPerson(c.text) && !isNewQuestion(c);
 }
 
 /** Amounts and setting carry over to a new question unless it says its own; they are said back. */
@@ -599,7 +672,9 @@ function change(c: Case): RouterEvent {
   if (c.known.visitor === "unregistered" && c.patch.visitor === "temporary_other" && c.patch.category === undefined && saysMadeUp(c.text)) {
     return { type: "FLOW", event: { type: "ANSWER", a: c.patch, assume: true } };
   }
-  const sure = c.changing || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
+  // 乙类没那么多 大概2千: the part is named, so the figure can only be that part put right.
+  const partPutRight = c.changes.every((slot) => slot === "classB" || slot === "outOfCatalog") && partNamedAlone(c.text) !== undefined;
+  const sure = c.changing || partPutRight || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
   if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(otherBill(c) ? { forget: billSlots(c.known) } : {}) } };
   return { type: "PROPOSE", a: c.patch as Answers, slots: c.changes };
 }
@@ -821,6 +896,9 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },
   { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
   { when: (c) => !!c.saidBoth, then: askSaidBoth },
+  { when: stillInUnregistered, then: () => ({ type: "SAY", note: { k: "makeUpNow" } }) },
+  // 医院说不能直接结算 让我自己先付了: paid in full already, so the manual claim, with every fact kept (QA4 Q88).
+  { when: (c) => c.flow !== "claim" && saysPaidFirst(c.text), then: (c) => ({ type: "START", flow: "claim", seed: { ...c.known, ...c.patch } as Answers }) },
   // At the menu, in an estimate with nothing else said, or as a new estimate question.
   { when: (c) => !!c.amounts && (!c.flow || (c.flow === "estimate" && !c.hasPatch && (c.pending === undefined || c.pending === "total"))), then: whichAmount },
   // A whole estimate asked while another flow is under way (医保在深圳 在广州住院花了2万 while the
@@ -829,7 +907,10 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   // 花了两千八 after another flow's answer (the emergency's category, say): an estimate of that case,
   // its facts kept, the core ones it lacks asked and the rest assumed as for a one-message question.
   { when: (c) => !!c.flow && c.flow !== "estimate" && c.atResult && c.wanted === "estimate" && c.p.slots.amount !== undefined && !isNewQuestion(c), then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
+  // 1万5 / 花了八千 typed while another flow asks its question: the bill, so an estimate with what is known.
+  { when: amountInOtherFlow, then: (c) => ({ type: "START", flow: "estimate", seed: wholeEstimate(c) as Answers, quick: true }) },
   { when: isNewQuestion, then: newQuestion },
+  { when: samePerson, then: () => ({ type: "SAY", note: { k: "samePerson" } }) },
   // 临时的呢, 具体步骤呢, 在哪交 after an answer: its topic, asked of what they name.
   { when: (c) => followOnOf(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: followOnOf(c)! }) },
   { when: (c) => followUpOf(c) !== undefined, then: followUp },
@@ -916,7 +997,7 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   // In a flow the claim's list is a side answer; at the menu the claim flow starts with it.
   const claimMaterials = asksClaimMaterials(p, text, s, flow, known);
   // 去哪交材料 inside the claim asks where, not for the list again.
-  const topic = claimMaterials && flow ? (asksWhereToHandIn(text) ? "claim_where" : "claim_materials") : claimMaterials ? undefined : topicOf(p);
+  const topic = claimMaterials && flow ? (asksWhereToHandIn(text) ? "claim_where" : "claim_materials") : claimMaterials ? undefined : stillInTopic(topicOf(p), p, text, patch, known);
   const wanted = claimMaterials ? (flow ? undefined : "claim") : FLOW_INTENTS[p.intent];
   const c: Case = {
     s,

@@ -10,6 +10,7 @@ import { flowMessages as m } from "../messages/flows.ts";
 import { emergencyLocalAnswer, generalAnswer, isGeneralTopic } from "./general.ts";
 import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
 import { maternityAnswer } from "./maternity.ts";
+import { makeUpNow } from "./still-in.ts";
 import { validityAnswer } from "./validity.ts";
 import { inProvinceAnswer } from "./in-province.ts";
 import { factFor } from "./policy-data.ts";
@@ -101,7 +102,9 @@ function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: R
     ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
     : { text: m.aside.noData };
   const id = activeFlow(value);
-  const heard = note.heard ? heardText(note.heard, (id ? ctx.flow?.c.a : ctx.kept) ?? {}) : "";
+  // A deposit said with the question is kept at the menu for the estimate: said back with the other facts.
+  const deposit = !id && ctx.deposit ? m.heardDeposit(m.estimate.yuan(ctx.deposit)) : "";
+  const heard = [note.heard ? heardText(note.heard, (id ? ctx.flow?.c.a : ctx.kept) ?? {}) : "", deposit].filter((x) => x !== "").join("，");
   // The same message answered the question too: what follows it (a result, too) is new, shown in full.
   if (note.answered && id && ctx.flow) return [answer, ...(heard ? [{ text: m.heard(heard) }] : []), ...flowView(id, ctx.flow, now)];
   if (!id) return [answer, menuReply(heard ? `${m.kept(heard)}${m.menu}` : m.menu)];
@@ -164,6 +167,16 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [menuReply(`${m.change.nothing}\n${m.menu}`)];
     case "correctWhat":
       return [{ text: m.change.what }, pending(value, ctx, now)];
+    case "makeUpNow": {
+      const told = ctx.flow && activeFlow(value) === "estimate" ? makeUpNow(ctx.flow.c.a, now) : undefined;
+      return told ? [{ text: told }, estimateAfter()] : [{ text: m.unclear }, pending(value, ctx, now)];
+    }
+    case "samePerson": {
+      // After an estimate (我爸也是): its figures again in one sentence; else the question still pending.
+      const brief = activeFlow(value) === "estimate" && ctx.flow?.v === "result" ? estimateBrief(ctx.flow.c, now) : undefined;
+      if (brief) return [{ text: `${m.change.samePersonResult}${brief.replace(/^简单说：/u, "")}` }, estimateAfter()];
+      return [{ text: m.change.samePerson }, pending(value, ctx, now)];
+    }
     case "smallTalk": {
       const said = note.again ? m.smallTalkAgain : m.smallTalk[note.kind];
       return activeFlow(value) ? [{ text: said }, pending(value, ctx, now)] : [menuReply(`${said}\n${m.menu}`, true)];

@@ -94,6 +94,7 @@ export const flowMessages = {
     redacted: "不用发身份证号、手机号或卡号给我，我用不到，也不会保存。",
   },
   /** In the heard note, the slots whose value alone would not say what it is. */
+  heardDeposit: (yuan: string) => `押金 ${yuan}`,
   heardNamed: {
     insured: (v: string) => `参保地${v}`,
     treatment: (v: string) => `就医地${v}`,
@@ -542,6 +543,15 @@ export const flowMessages = {
     carried: (what: string) => `${what}沿用刚才的（不对就直接说新的）。`,
     nothing: "现在还没有可以改的答案。想算能报多少，可以一句话说全，例如：我在苏州交的职工医保，在上海三甲医院住院花了3万，能报多少",
     what: "想改哪一项？直接说新的就行，例如“改成二级医院”“金额是5万”“其实已经退休了”。",
+    /** 我妈 (or 我爸也是) with no new facts: who the case is about; what was said stays. */
+    samePerson: "好的，前面说的情况都记着，按这位家人的来算。",
+    samePersonResult: "好的，情况一样的话，结果也一样：",
+  },
+
+  /** Not registered and still in hospital: what to do now (src/conversation/still-in.ts). */
+  stillIn: {
+    lead: (source: string) => `还没出院就来得及：现在补办备案，出院时就能直接结算，不用先全额垫付；补办时备案开始时间填入院那天或更早（来源：${source}）。`,
+    figure: (fund: string, you: string) => `补办后按临时外出算：医保约付 ${fund} 元，您自己约付 ${you} 元。`,
   },
 
   /** "没看懂": the last answer in simpler words, and a different way when that did not help either. */
