@@ -28,7 +28,7 @@ import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, supposesCase, putsRight, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
-import { asksWhatNow, partNamedAlone, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
+import { asksWhatNow, deniedNameAmong, partNamedAlone, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -361,16 +361,13 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
  * other fills the role (in the first message too, where there is nothing earlier to correct).
  */
 function notDeniedPlaces(p: Parse, text: string, patch: Record<string, unknown>, problem: (x: Problem) => void): void {
-  const denied = p.ambiguities?.length ? replacedName(text) : undefined;
-  if (!denied) return;
-  for (const amb of p.ambiguities!) {
+  for (const amb of p.ambiguities ?? []) {
     const slot = REGION_SLOT_OF[amb.slot];
     const places = amb.candidates as { code?: unknown; name?: unknown; level?: unknown }[];
     if (!slot || patch[slot] !== undefined || places.length !== 2 || !places.every((x) => typeof x?.name === "string" && typeof x.code === "string")) continue;
-    const short = (x: { name?: unknown }) => String(x.name).replace(/[市省]$/u, "");
-    const out = places.filter((x) => denied.startsWith(short(x)));
-    if (out.length !== 1) continue;
-    const kept = places.find((x) => x !== out[0]) as { code: string; level: string };
+    const out = deniedNameAmong(text, places.map((x) => String(x.name)));
+    if (out === undefined) continue;
+    const kept = places[1 - out] as { code: string; level: string };
     const code = placeCode(kept, problem);
     if (code) patch[slot] = code;
   }
@@ -619,7 +616,7 @@ function newPerson(c: Case): boolean {
 
 /** Flows that never use an amount: one typed there with a money word is a bill to work out (QA4 Q49/Q63). */
 function amountInOtherFlow(c: Case): boolean {
-  return (c.flow === "eligibility" || c.flow === "registration") && !c.atResult && c.p.slots.amount !== undefined && hasMoneyCue(c.text) && !c.topic && !isNewQuestion(c);
+  return (c.flow === "eligibility" || c.flow === "registration") && !c.atResult && !c.changing && c.p.slots.amount !== undefined && hasMoneyCue(c.text) && !c.topic && !isNewQuestion(c);
 }
 
 /**

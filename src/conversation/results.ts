@@ -322,11 +322,11 @@ export function estimateAfter(stuck = false): Reply {
 }
 
 /** The estimate in one sentence (for "没看懂"), or undefined when it cannot be made. */
-export function estimateBrief(ctx: FlowContext, now: Date): string | undefined {
+export function estimateBrief(ctx: FlowContext, now: Date, say: (fund: string, you: string) => string = m.rephrase.estimate): string | undefined {
   const b = book();
   try {
     const result = b ? evaluateAnswers(ctx.a, now, b) : undefined;
-    return result?.ok ? m.rephrase.estimate(short(result.estimate.fundPays), short(result.estimate.youPay)) : undefined;
+    return result?.ok ? say(short(result.estimate.fundPays), short(result.estimate.youPay)) : undefined;
   } catch {
     return undefined;
   }

@@ -173,8 +173,8 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     }
     case "samePerson": {
       // After an estimate (我爸也是): its figures again in one sentence; else the question still pending.
-      const brief = activeFlow(value) === "estimate" && ctx.flow?.v === "result" ? estimateBrief(ctx.flow.c, now) : undefined;
-      if (brief) return [{ text: `${m.change.samePersonResult}${brief.replace(/^简单说：/u, "")}` }, estimateAfter()];
+      const brief = activeFlow(value) === "estimate" && ctx.flow?.v === "result" ? estimateBrief(ctx.flow.c, now, m.change.samePersonResult) : undefined;
+      if (brief) return [{ text: brief }, estimateAfter()];
       return [{ text: m.change.samePerson }, pending(value, ctx, now)];
     }
     case "smallTalk": {

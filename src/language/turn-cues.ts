@@ -5,6 +5,7 @@
  * still in hospital (还在住院), what to do now (怎么办), a hospital that would not settle (让我先付了),
  * and a monthly spend (一个月500) that is not one bill.
  */
+import { replacedName } from "./replaced-name.ts";
 
 const SAME_CASE = /也是|也一样|也这样|一样的?情况|同样的?情况|情况(也)?一样|情况相同/u;
 /** 我爸也是, 我妈情况一样: another person, the same facts. */
@@ -18,6 +19,17 @@ const PARTS: readonly [RegExp, "classB" | "outOfCatalog"][] = [
 ];
 /** Words that name the whole bill: a figure with them is the total, not a part. */
 const WHOLE_BILL = /总费用|总花费|总共|一共|合计|总计|共计|总额|全自费|全部自费|住院费|医药费|花了|花费|押金|预交|起付/u;
+/**
+ * 不是在北京住的 是天津, with 北京 and 天津 both read for one role: which of the names (as the
+ * place list spells them, 北京市) the message says it is not, if exactly one.
+ */
+export function deniedNameAmong(text: string, names: readonly string[]): number | undefined {
+  const denied = replacedName(text);
+  if (!denied) return undefined;
+  const hits = names.map((n, i) => (denied.startsWith(n.replace(/[市省]$/u, "")) ? i : -1)).filter((i) => i >= 0);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /**
  * 乙类没那么多 大概2千, 自费的少点 一千左右: the message names one part of the bill and no word for
  * the whole, so its figure is that part.

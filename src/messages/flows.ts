@@ -545,7 +545,7 @@ export const flowMessages = {
     what: "想改哪一项？直接说新的就行，例如“改成二级医院”“金额是5万”“其实已经退休了”。",
     /** 我妈 (or 我爸也是) with no new facts: who the case is about; what was said stays. */
     samePerson: "好的，前面说的情况都记着，按这位家人的来算。",
-    samePersonResult: "好的，情况一样的话，结果也一样：",
+    samePersonResult: (fund: string, you: string) => `好的，情况一样的话，结果也一样：医保大约付 ${fund} 元，自己大约付 ${you} 元。哪一项不一样，直接说就行。`,
   },
 
   /** Not registered and still in hospital: what to do now (src/conversation/still-in.ts). */
