@@ -28,6 +28,9 @@ export const PoolCode = z
     return !!d && (d.level === "city" || PROVINCE_REGIONS.has(code));
   }, "应为地级市、直辖市或按省备案的省");
 
+/** A monthly spend is costed as a year of it: outpatient deductibles and caps are yearly. */
+export const MONTHS_A_YEAR = 12;
+
 /** Money as the evaluator reads it: non-negative, at most 2 decimals, at most 12 integer digits. */
 export const Money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);
 
@@ -74,6 +77,10 @@ export const Answers = z.strictObject({
   shareWords: z.strictObject({ slot: z.enum(["classB", "outOfCatalog"]), words: z.string().max(12), vague: z.boolean().optional() }).optional(),
   /** Two people said, each with a scheme (我是职工 她是居民): the one not worked out yet, offered with the estimate. */
   otherScheme: Scheme.optional(),
+  /** A monthly spend (一个月500): the month's figure; the total is a year of it (MONTHS_A_YEAR), said back so. */
+  perMonth: Money.optional(),
+  /** Staying with family at the place of care (在郑州我哥家住), for how long not said: the registration is asked, not assumed. */
+  withFamily: z.boolean().optional(),
   /** The bill said as a range (六七万): its words, said back beside the middle taken as the total. */
   totalWords: z.string().max(16).optional(),
   /** The patient's age as said (65岁), or a student: set against the age band the policy data computes with. */

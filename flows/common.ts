@@ -120,7 +120,7 @@ export const QUESTION_ORDER: Record<FlowName, readonly Slot[]> = {
 export const FLOW_USES: Record<FlowName, readonly Slot[]> = {
   eligibility: ["insured", "treatment", "category", "visitor", "scheme", "status"],
   registration: ["insured", "treatment", "category", "visitor", "scheme", "status"],
-  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age", "workInjury", "totalWords", "otherScheme"],
+  estimate: [...QUESTION_ORDER.estimate, "category", "admissions", "fundPaid", "maternity", "livesThere", "flexible", "notLevel", "visitorGuess", "deductibleMet", "shareWords", "age", "workInjury", "totalWords", "otherScheme", "perMonth", "withFamily"],
   claim: ["why", "setting", "insured", "category", "visitor", "scheme", "maternity"],
 };
 
@@ -206,6 +206,7 @@ export const flowSetup = setup({
       if (patch.scheme !== undefined && context.a.otherScheme === patch.scheme && context.a.scheme !== undefined) a.otherScheme = context.a.scheme;
       // A total said as a figure: the words of a range said before go with the old one.
       if (patch.total !== undefined && patch.totalWords === undefined) delete a.totalWords;
+      if (patch.total !== undefined && patch.perMonth === undefined) delete a.perMonth;
       // A figure for the part said as a share: the share's words go with the old figure.
       if (patch.shareWords === undefined && a.shareWords && patch[a.shareWords.slot] !== undefined) delete a.shareWords;
       return {
@@ -285,6 +286,8 @@ export const flowSetup = setup({
           assumed.push(slot);
           continue;
         }
+        // Staying with family, for how long not said: long or short is asked (route → askVisitor), not guessed.
+        if (slot === "visitor" && a.withFamily) continue;
         if (slot === "status" && a.scheme === "resident") continue;
         // 不是三甲: the default level is the one denied; it is asked instead (see the estimate's route).
         if (slot === "level" && a.notLevel === value) continue;

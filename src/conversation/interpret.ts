@@ -5,7 +5,7 @@
  * wins. No words are read here: every reading of Chinese lives in src/language.
  */
 import { Decimal } from "decimal.js";
-import { AMOUNT_SLOTS, CATEGORY_IDS, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
+import { AMOUNT_SLOTS, CATEGORY_IDS, MONTHS_A_YEAR, isSlot, REGION_SLOTS, visitorOf, type Answers, type CategoryId, type Slot } from "../../flows/answers.ts";
 import { assumptions, slotOfState, type Problem, type Told } from "../../flows/common.ts";
 import { activeFlow, FLOW_IDS, type FlowId, type RouterContext, type RouterEvent } from "../../flows/router.ts";
 import {
@@ -28,7 +28,7 @@ import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, supposesCase, putsRight, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
-import { asksWhatNow, deniedNameAmong, partNamedAlone, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
+import { asksRatio, asksWhatNow, deniedNameAmong, partNamedAlone, saysMonthly, staysWithFamily, supposedKind, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -313,6 +313,8 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     else if ((flow === "estimate" || flow === undefined || changing) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
     else setProblem({ k: "unclear" });
     if (p.amountRange && (patch.total === s.amount || (pending === "total" && patch.total === s.amount))) patch.totalWords = p.amountRange.text;
+    // 一个月500: a monthly spend is not one bill — a year of it, at the clinic, said so (QA4 Q97).
+    if (patch.total === s.amount && saysMonthly(text)) monthly(patch, s.amount, known);
   }
   const summed = summedTotal(p);
   if (summed !== undefined && patch.total === undefined && (flow === "estimate" || flow === undefined)) patch.total = summed;
@@ -356,6 +358,15 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
   return { patch, ...(problem ? { problem } : {}) };
 }
 
+/** A monthly figure as a year of outpatient care: twelve months, the month's figure kept to be said back. */
+function monthly(patch: Record<string, unknown>, perMonth: string, known: Answers): void {
+  patch.total = new Decimal(perMonth).times(MONTHS_A_YEAR).toFixed();
+  patch.perMonth = perMonth;
+  delete patch.totalWords;
+  const setting = patch.setting ?? known.setting;
+  if (setting !== "outpatient" && setting !== "chronic") patch.setting = "outpatient";
+}
+
 /**
  * 不是在北京住的 是天津: of two places read for one role, the one said not to be it is dropped and the
  * other fills the role (in the first message too, where there is nothing earlier to correct).
@@ -386,7 +397,8 @@ function answeredInWords(text: string, pending: Slot | undefined, flow: FlowId |
   if (patch.visitor !== undefined || patch.category !== undefined) return;
   const asked = pending === "visitor" || pending === "category";
   // 临时的 after an estimate: the registration it was worked out with, said (or corrected) in two words.
-  const kind = asked || (changing && flow === "estimate" && !pending) ? registrationKindAnswer(text) : undefined;
+  // 那长期的呢 / 改成长期 / 那长期备案呢 under an estimate (its result or any of its questions): the kind supposed.
+  const kind = asked || (changing && flow === "estimate" && !pending) ? (registrationKindAnswer(text) ?? (changing && flow === "estimate" ? supposedKind(text) : undefined)) : changing && flow === "estimate" ? supposedKind(text) : undefined;
   const own = asked && saysNoReferral(text) ? "temporary_other" : undefined;
   // 长期的 cannot say which long-term category: only the estimate's question takes it as it is.
   const value = kind === "long_term" ? (pending === "category" ? undefined : "long_term") : (kind ?? own);
@@ -443,6 +455,8 @@ function statedFacts(p: Parse, text: string, patch: Record<string, unknown>, kno
   // Work or a home at a named place says long-term only when it is where the care is.
   const where = { insured: (patch.insured ?? known.insured) as string | undefined, treatment: (patch.treatment ?? known.treatment) as string | undefined };
   if (livesAtTreatmentPlace(text, namesOtherPerson(text), where)) patch.livesThere = true;
+  // 在郑州我哥家住: staying with family, for how long not said; the estimate asks rather than assume a short trip.
+  else if (staysWithFamily(text)) patch.withFamily = true;
 }
 
 /**
@@ -894,6 +908,8 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: (c) => !!CONTROL_INTENTS[c.p.intent] && !c.hasPatch, then: (c) => CONTROL_INTENTS[c.p.intent]! },
   { when: (c) => !!c.saidBoth, then: askSaidBoth },
   { when: stillInUnregistered, then: () => ({ type: "SAY", note: { k: "makeUpNow" } }) },
+  // 报销比例是百分之多少 right after an estimate: the ratio it used, with its source (QA4 Q27).
+  { when: (c) => c.flow === "estimate" && c.atResult && !c.hasPatch && asksRatio(c.text), then: () => ({ type: "ASIDE", topic: "why_ratio" }) },
   // 医院说不能直接结算 让我自己先付了: paid in full already, so the manual claim, with every fact kept (QA4 Q88).
   { when: (c) => c.flow !== "claim" && saysPaidFirst(c.text), then: (c) => ({ type: "START", flow: "claim", seed: { ...c.known, ...c.patch } as Answers }) },
   // At the menu, in an estimate with nothing else said, or as a new estimate question.

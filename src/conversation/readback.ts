@@ -3,7 +3,7 @@
  * in plain words ("按：苏州职工医保、在职、上海三级医院住院、其他临时外出备案、总费用 80000 元"),
  * so a misread is visible before the figures and can be corrected in words.
  */
-import { jurisdictionOf, visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
+import { jurisdictionOf, MONTHS_A_YEAR, visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import { regionName } from "./policy-data.ts";
 
@@ -33,7 +33,7 @@ export function readBack(a: Answers, assumed: readonly Slot[] = []): string {
       typeof a.classB === "string" ? rb.classB(a.classB) + shareWordsOf(a, "classB") : "",
       typeof a.outOfCatalog === "string" ? rb.outOfCatalog(a.outOfCatalog) + shareWordsOf(a, "outOfCatalog") : "",
     ].filter(Boolean);
-    put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares) + (a.totalWords ? rb.totalWords(a.totalWords) : ""));
+    put(["total", "classB", "outOfCatalog"], rb.total(a.total, shares) + (a.totalWords ? rb.totalWords(a.totalWords) : "") + (a.perMonth ? rb.perMonth(a.perMonth, MONTHS_A_YEAR) : ""));
   }
   if (a.admissions !== undefined) put("admissions", rb.nthStay(a.admissions + 1));
   if (a.deductibleMet) put("deductibleMet", rb.deductibleMet);

@@ -609,7 +609,7 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     ...e.assumptions
       .filter((x) => !saidAssumption.has(x.kind) && !bandReadings.includes(x as never))
       .map((x) => {
-        const text = chatAssumptionText(x) ?? assumptionText(x);
+        const text = chatAssumptionText(x, e.policy.regionName) ?? assumptionText(x);
         return lowExplained && explains(x)?.some((k) => lowKinds.has(k)) ? `${text}${m.estimate.lowConfidence}` : text;
       }),
   ];

@@ -65,6 +65,25 @@ export function saysPaidFirst(text: string): boolean {
 }
 
 /** A month right before the figure (一个月500, 每个月开药五六百); not 住了一个月 花了3万, a stay's length. */
+const ASKS_RATIO = /比例.{0,6}(多少|几|百分之|啥|什么)|(报|按|给)(了)?(百分之|几成|多少比例|百分之多少)|报(销)?几成|几成报|百分之几/u;
+/** 报销比例是百分之多少, 报几成, 按多少比例报的: asked of the estimate just given, its ratio. */
+export function asksRatio(text: string): boolean {
+  return typeof text === "string" && ASKS_RATIO.test(text);
+}
+
+const SUPPOSED_KIND = /^(那|那要是|那如果|要是|如果|如果是|假如|改成|改为|换成|按)?(办了?|办的是|是)?(长期|临时)(的|外出|就医|备案|外出就医|居住)*(的话)?(呢|吧|算|算呢|怎么算|多少)?[?？。.!！]*$/u;
+/** 那长期的呢, 改成长期, 那长期备案呢, 要是临时的呢: the estimate's registration supposed another kind. */
+export function supposedKind(text: string): "long_term" | "temporary_other" | undefined {
+  const m = typeof text === "string" ? SUPPOSED_KIND.exec(text.trim()) : null;
+  return m ? (m[3] === "长期" ? "long_term" : "temporary_other") : undefined;
+}
+
+const WITH_FAMILY = /(儿子|女儿|闺女|子女|孩子|小孩|哥|姐|弟|妹|亲戚|家人|女婿|儿媳|我)(的)?(家|那|这)(里|边|儿)?(住|待|呆)|跟着?(儿子|女儿|闺女|子女|孩子|小孩|我|哥|姐|弟|妹)(一起)?(住|生活|过)|投靠/u;
+/** 在郑州我哥家住, 跟着女儿住: staying with family there — for how long is not said. */
+export function staysWithFamily(text: string): boolean {
+  return typeof text === "string" && WITH_FAMILY.test(text);
+}
+
 const PER_MONTH = /(?<![住待躺])(每个?月|一个?月|1个月|月均|每月)(大概|大约|差不多|平均|要|得|都|也就)?(开药|拿药|配药|看病|看门诊|门诊|药费)?(花|花费|花了|要花|大概)?\s*[0-9一二两三四五六七八九十几百千万]/u;
 /** 一个月500, 每个月开药五六百: a monthly spend, not one bill. */
 export function saysMonthly(text: string): boolean {

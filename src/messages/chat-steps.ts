@@ -112,7 +112,7 @@ export function chatStepWords(p: StepParams, options: { deductible?: boolean } =
 }
 
 /** The chat's shorter words for the assumptions that are long in the full wording; undefined keeps that. */
-export function chatAssumptionText(a: Assumption): string | undefined {
+export function chatAssumptionText(a: Assumption, region?: string): string | undefined {
   switch (a.kind) {
     case "visitor_unknown_rule":
       return `参保地降幅无数据，按国家规定的上限（最多降 ${a.points} 个百分点）算，实际可能少降`;
@@ -121,7 +121,8 @@ export function chatAssumptionText(a: Assumption): string | undefined {
     case "unregistered_as_temporary":
       return "参保地对未备案无单独规定，按临时外出算";
     case "no_retiree_figures":
-      return "没有退休人员的数据，按在职算（退休实际可能报得更多）";
+      // Said once and plainly beside a read-back that says 退休: the data lacks the retirees' figures, not the person's status.
+      return `${region ?? "参保地"}没有退休人员单独的数据，按在职的比例算（退休实际可能报得更多）`;
     default:
       return undefined;
   }
