@@ -68,7 +68,7 @@ export const Answers = z.strictObject({
    * hospital certifies) or 长期 alone (a long-term registration not said to be made). Said as an
    * assumption; gone when the registration is answered again.
    */
-  visitorGuess: z.enum(["sudden", "longWord"]).optional(),
+  visitorGuess: z.enum(["sudden", "longWord", "livesThere"]).optional(),
   /**
    * A part of the bill said as a share (其中一半是自费药): the words, said back beside the figure
    * worked out from them; `vague` (大部分是自费的): no figure, the part is asked. Gone when the

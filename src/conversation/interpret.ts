@@ -332,6 +332,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     for (const [k, v] of Object.entries(impliedByCategory(s.visitorType))) patch[k] ??= v;
     // 突然住院: an emergency only as the hospital certifies it; taken, and said to be taken.
     if (s.visitorType === "emergency" && emergencyOnlyGuessed(text)) patch.visitorGuess = "sudden";
+    else if (p.categoryFromLiving) patch.visitorGuess = "livesThere";
   }
   statedFacts(p, text, patch, known);
   answeredInWords(text, pending, flow, changing || (atResult && flow === "estimate" && !pending), known, patch);

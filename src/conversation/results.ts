@@ -415,7 +415,7 @@ function toldComparison(ctx: FlowContext, fund: string, you: string): string | u
 function assumedSlots(ctx: FlowContext): Slot[] {
   const a = ctx.a;
   const own = ctx.assumed ?? [];
-  const guessed = (a.visitorGuess === "sudden" && a.visitor === "emergency") || (a.visitorGuess === "longWord" && a.visitor === "long_term");
+  const guessed = (a.visitorGuess === "sudden" && a.visitor === "emergency") || ((a.visitorGuess === "longWord" || a.visitorGuess === "livesThere") && a.visitor === "long_term");
   return guessed && !own.includes("visitor") ? [...own, "visitor"] : own;
 }
 

@@ -28,6 +28,7 @@ import { saysDischarged } from "./discharge.ts";
 import { pairTopic, questionClauses } from "./two-questions.ts";
 import { registeredForMention, registrationVoidEnd } from "./registration-state.ts";
 import { patientAtHome, withoutWritersWork, writerClauses } from "./writer.ts";
+import { statedRegistrationOf } from "./stated.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -398,6 +399,8 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text, slots.visitorType === "unregistered") : undefined));
   if (topic) result.topic = topic;
   if (saysDischarged(text)) result.discharged = true;
+  // 在这边养老, 随子女定居, 买了房 常住: the kind of long-term registration that fits, none said to be made.
+  if ((slots.visitorType === "long_term_resident" || slots.visitorType === "retiree_relocated") && !REGISTERED.test(text) && statedRegistrationOf(text) === undefined) result.categoryFromLiving = true;
   // 备案了多久有效 比例会降吗: two questions answered on the spot, both named (never one dropped).
   // Not inside a clause already (one level), nor for a bill, nor for an answer to a question.
   if (!nested && expecting === undefined && slots.amount === undefined && !offTopic) {

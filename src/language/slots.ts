@@ -29,7 +29,8 @@ const LEVEL: Rule<1 | 2 | 3>[] = [
 const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
   // Students are insured as residents (儿童学生 in the 城乡居民 tables): 学生医保, 学校交的.
   [/城乡居民|居民医保|居民|新农合|农合|农村医保|合作医疗|农村合作|学生医保|学生的医保|大学生医保|学生保险|学校(给|帮)?(交|缴|买|办|统一交|统一办)(的|了)/u, "resident"],
-  [/职工|单位(给)?(交|缴|买)|公司(给)?(交|缴|买)|单位的医保/u, "employee"],
+  // 五险一金: the five insurances an employer pays, 职工医保 among them.
+  [/职工|单位(给)?(交|缴|买)|公司(给)?(交|缴|买)|单位的医保|五险一金|五险/u, "employee"],
 ];
 
 /** Words that put a scheme in the past (以前是居民) or make it the present one (现在交职工, 后来转成). */
@@ -59,7 +60,8 @@ function schemeOf(text: string): Slots["scheme"] {
 
 const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/没退休|未退休|还没退|不是退休/u, "working"],
-  [/(?<!能|才能|可以|什么时候)退休(?!年龄|金|工资|手续)|退了休|已经退了|退下来|(?<!(?:押金|钱|费|款)[^\s，,。]{0,4})(去年|前年|今年|早就|早|已经|都|上个?月|年初|年底|\d+年|现在|目前|如今|刚刚?|也)(就|已经|都)?退(了|的|啦)(?![钱费款])/u, "retired"],
+  // 领退休金的, 拿退休工资, 领着养老金: a pension paid now.
+  [/(?:领|拿|有|吃|发)(?:着|的)?(?:退休金|退休工资|退休费|养老金)|(?<!能|才能|可以|什么时候)退休(?!年龄|金|工资|手续)|退了休|已经退了|退下来|(?<!(?:押金|钱|费|款)[^\s，,。]{0,4})(去年|前年|今年|早就|早|已经|都|上个?月|年初|年底|\d+年|现在|目前|如今|刚刚?|也)(就|已经|都)?退(了|的|啦)(?![钱费款])/u, "retired"],
   // Not 12393几点上班 (office hours).
   [/在职|公务员|事业单位|事业编|在编|(?<!几点|什么时候|啥时候|几点钟)上班|打工|农民工|干活|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
 ];
@@ -108,11 +110,12 @@ function statusOf(text: string): Slots["personStatus"] {
 const PAST_WORK = /(以前|之前|原来|原先|过去|早年|曾经|当年|年轻时|年轻的时候|那会儿?|退休前|退之前)(是|也|一直)?(在)?.{0,6}(上班|工作|干活|打工|上的班|干的)/u;
 
 /** Retired and living with family or settled there (退休后到外地定居, the category's own words): 异地安置退休. */
-const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁|定居/u;
+const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|我哥|我姐|我妹)|(儿子|女儿|子女|孩子)(家|这边|那边|那里|这里)|带孙|养老|异地安置|随子女|随(儿子|女儿|孩子)|跟随|投奔|户口迁|(户口|户籍)(已经|也|都)?(迁|落|转)(到|过来|过去|来|在)|落户|定居/u;
 
 /** 户口没迁, 户口还在老家没迁过来, 没落户: the household registration stayed behind. */
 /** (户口没有转过来 reaches this as 户口□□□□□: the negation reader blanks a denied 转 as a referral.) */
-const HUKOU_NOT_MOVED = /(户口|户籍)[^，,。]{0,6}((没|没有|未|不)(迁|转|落|办)|□)|没(迁|落)户/u;
+/** (Only a □ right after 户口: a place name is masked with □ too, and 户口迁过来了 在□□住院 moved.) */
+const HUKOU_NOT_MOVED = /(户口|户籍)[^，,。]{0,6}(没|没有|未|不)(迁|转|落|办)|(户口|户籍)(还|也|都|仍然?)?□|(户口|户籍)(还|也|都|仍然?)(在|是)(老家|原籍|家乡|□)|没(迁|落)户/u;
 
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不|没|没有|未|需要|要不要|要)(转诊|转院|转到|转过去|转去)(?!吗)|(医院|医生|大夫)(给|帮我?|帮忙|让|叫|要求|建议)?(开)?转(的|了|过去|过来|院)/u, "referral"],
@@ -145,9 +148,17 @@ function first<T>(rules: Rule<T>[], text: string): T | undefined {
   return undefined;
 }
 
+/**
+ * Care that is a 门诊慢特病 when no stay is said: chemotherapy or radiotherapy (恶性肿瘤门诊放化疗),
+ * and medicine for 高血压 / 糖尿病 and the other diseases settled across provinces (高血压在外地开药,
+ * 每个月拿糖尿病的药) — not in hospital (住院化疗 is a stay).
+ */
+const CHRONIC_CARE = /化疗|放疗|靶向(?:治疗|药)|(?:高血压|糖尿病|降压|降糖|慢阻肺|冠心病|类风湿|乙肝|肝炎|强直性)[^，,。]{0,8}(?:开药|拿药|配药|取药|买药|开点药|拿点药)|(?:开|拿|配|取|买)[^，,。]{0,4}(?:降压|降糖|高血压|糖尿病)(?:的)?药/u;
+
 export function readSlots(text: string): Slots {
   const slots: Slots = {};
-  const setting = first(SETTING, text);
+  let setting = first(SETTING, text);
+  if ((setting === undefined || setting === "outpatient") && CHRONIC_CARE.test(text)) setting = "chronic_outpatient";
   if (setting) slots.setting = setting;
   const level = first(LEVEL, text);
   if (level) slots.hospitalLevel = level;

@@ -118,6 +118,11 @@ export interface Parse {
   places?: PlaceSlot[];
   /** an amount-like text that could not be used (negative, overflow): for a polite re-ask */
   rejectedAmount?: { text: string; reason: "negative" | "too_large" | "zero" | "invalid" };
+  /**
+   * a long-term category read only from how the person lives there (定居, 养老, 买了房 常住, 跟着女儿住):
+   * a reason to register long-term, not a registration said to be made
+   */
+  categoryFromLiving?: true;
   /** the stay is over (已经出院了, 上个月住的院 全自费的): the before-discharge path is closed */
   discharged?: true;
   /** a side question one national rule answers (双向享受待遇, 承诺书, 就医地目录…), whatever the intent */

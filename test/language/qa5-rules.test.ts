@@ -159,3 +159,56 @@ describe("a place said with its role keeps it (Q93, Q47)", () => {
     expect(code(p.slots.insuredRegion)).not.toBe("330100");
   });
 });
+
+describe("living there is the reason for a long-term registration, not one made (Q107)", () => {
+  it.each([
+    ["哈尔滨职工 退休 在这边买了房 常住 在三亚住院 3万", "long_term_resident"],
+    ["哈尔滨职工 退休 随子女定居 在三亚住院 3万", "retiree_relocated"],
+    ["沈阳退休职工 在海口养老 住院花了2万", "retiree_relocated"],
+    ["医保在太原 退休了 跟着儿子在深圳住了三年 住院3万", "retiree_relocated"],
+  ])("%s → the kind, flagged as read from how the person lives", (text, kind) => {
+    const p = parse(text);
+    expect(p.slots.visitorType).toBe(kind);
+    expect(p.categoryFromLiving).toBe(true);
+  });
+  it.each(["哈尔滨职工 退休 在三亚养老 办了长期备案 住院3万", "医保在太原 长期住深圳 备案了 住院3万", "郑州职工 长期备案在广州 常住广州 住院2万"])("a registration said as made is not flagged: %s", (text) => {
+    expect(parse(text).categoryFromLiving).toBeUndefined();
+  });
+  it.each([
+    "哈尔滨职工 退休 户口迁过来了 在三亚住院 3万",
+    "大连退休职工 户口已经迁到三亚了 跟女儿住 住院2万",
+    "退休了 户口落到深圳了 医保在长沙 在深圳住院",
+  ])("户口 moved to the place of care is 异地安置, never the other way round: %s", (text) => {
+    expect(parse(text).slots.visitorType).toBe("retiree_relocated");
+  });
+  it.each(["哈尔滨职工 退休 户口没迁过来 跟女儿在三亚住 住院3万", "退休了跟儿子在深圳住 户口还在老家 医保长沙"])("户口 left behind is 长期居住: %s", (text) => {
+    expect(parse(text).slots.visitorType).toBe("long_term_resident");
+  });
+});
+
+describe("job and scheme words (Q1)", () => {
+  it.each(["医保在广州 有五险一金 在北京住院 3万", "公司给交五险一金的 医保在深圳", "单位交社保 医保在杭州 去上海住院", "五险都有 医保在成都"])("%s → 职工", (text) => {
+    expect(parse(text).slots.scheme).toBe("employee");
+  });
+  it.each(["医保在广州 领退休金的 在北京住院 3万", "拿退休工资的 医保在南京 在上海住院", "我爸领着养老金呢 医保在合肥"])("%s → retired", (text) => {
+    expect(parse(text).slots.personStatus).toBe("retired");
+  });
+  it("a question about the pension is not a status (退休金能领多少)", () => {
+    expect(parse("退休金能领多少").slots.personStatus).toBeUndefined();
+  });
+});
+
+describe("chronic-disease care is 门诊慢特病 unless a stay is said (Q76)", () => {
+  it.each([
+    "化疗 恶性肿瘤 门诊 医保在武汉 在北京协和 每次5000",
+    "做放疗 医保在长沙 在广州 一次3000",
+    "高血压 在外地开药 医保在南昌 职工 退休 每个月300",
+    "糖尿病 每个月在上海拿药 医保在苏州",
+    "在上海开降压药 医保苏州的 一个月两百",
+  ])("%s", (text) => {
+    expect(parse(text).slots.setting).toBe("chronic_outpatient");
+  });
+  it.each(["在北京住院 做化疗 花了5万 医保武汉", "住院化疗花了3万", "我妈有糖尿病 在北京住院了 花了2万"])("a stay said stays inpatient: %s", (text) => {
+    expect(parse(text).slots.setting).toBe("inpatient");
+  });
+});
