@@ -175,3 +175,42 @@ export function nearMissOfThree(word: string, strongCue: boolean): Division[] {
   });
   return near.length === 1 ? near : [];
 }
+
+/**
+ * A homophone is sure when it keeps the name's first character as typed (苏洲 → 苏州: the input
+ * method slipped on a later one), or when no other name of its length starts with the typed first
+ * character (夏门 can only be 厦门). 长州 sounds like 常州 but 长 starts 长沙, 长春, 长治 (and 沧州,
+ * 漳州 are near too): asked back, never assumed.
+ */
+export function typoIsSure(word: string, candidates: Division[]): boolean {
+  if (candidates.length !== 1) return false;
+  if (shortName((candidates[0] as Division).name)[0] === word[0]) return true;
+  index ??= build();
+  return !(index.byFirst.get(word[0] as string) ?? []).some((d) => shortName(d.name).length === word.length);
+}
+
+let latin: Map<string, Division[]> | undefined;
+
+/** Toneless pinyin without spaces (suzhou, beijing) → the cities that read so. */
+function buildLatin(): Map<string, Division[]> {
+  const out = new Map<string, Division[]>();
+  for (const [key, codes] of Object.entries(table.cities as Record<string, string[]>)) {
+    const word = key.replace(/ /gu, "");
+    const list = out.get(word) ?? [];
+    for (const c of codes) {
+      const d = divisionByCode(c);
+      if (d && !list.includes(d)) list.push(d);
+    }
+    out.set(word, list);
+  }
+  return out;
+}
+
+/**
+ * A city typed in pinyin with Latin letters (beijing, suzhou, "bei jing"), already lower-cased: the
+ * cities it reads as — one is the place, two (苏州/宿州 = suzhou) are asked about, none is no place.
+ */
+export function latinCityCandidates(word: string): Division[] {
+  latin ??= buildLatin();
+  return latin.get(word) ?? [];
+}

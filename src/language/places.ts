@@ -10,7 +10,7 @@ import type { PlaceSlot } from "./types.ts";
 // Type only: the build still copies the file; it is read where the lexicon is built, which the
 // compiled build does once, ahead of time (src/language/prebuilt.ts), and never at start-up.
 import type counties from "./data/counties.json";
-import { mayStartTypo, nearMissOfThree, typoCandidates } from "./place-typos.ts";
+import { latinCityCandidates, mayStartTypo, nearMissOfThree, typoCandidates, typoIsSure } from "./place-typos.ts";
 import { tableOf } from "./prebuilt.ts";
 
 const require = createRequire(import.meta.url);
@@ -233,7 +233,34 @@ export function findPlaces(text: string): PlaceMention[] {
       i += 1;
     }
   }
-  return mergeProvinceCity(text, withTypos(text, found));
+  return mergeProvinceCity(text, withLatin(text, withTypos(text, found)));
+}
+
+/** Four Latin letters in a row: the only messages where a city may be typed in pinyin. */
+const LATIN_RUN = /[a-z]{4}/u;
+const LATIN_WORD = /[a-z]+/gu;
+
+/** Cities typed in pinyin with Latin letters (suzhou, beijing, bei jing): up to three words joined by single spaces. */
+function withLatin(text: string, found: PlaceMention[]): PlaceMention[] {
+  if (!LATIN_RUN.test(text)) return found;
+  const words: { start: number; end: number }[] = [];
+  LATIN_WORD.lastIndex = 0;
+  for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length });
+  const extra: PlaceMention[] = [];
+  for (let k = 0; k < words.length; k++) {
+    for (let n = Math.min(3, words.length - k); n >= 1; n--) {
+      const run = words.slice(k, k + n);
+      if (run.some((w, j) => j > 0 && text.slice((run[j - 1] as { end: number }).end, w.start) !== " ")) continue;
+      const start = (run[0] as { start: number }).start;
+      const end = (run[run.length - 1] as { end: number }).end;
+      const candidates = latinCityCandidates(text.slice(start, end).replace(/ /gu, ""));
+      if (candidates.length === 0) continue;
+      extra.push({ start, end, text: text.slice(start, end), candidates: candidates.map(slotOf) });
+      k += n - 1;
+      break;
+    }
+  }
+  return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.start - b.start);
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -261,7 +288,9 @@ function withTypos(text: string, found: PlaceMention[]): PlaceMention[] {
       // 哈尔兵职工: one character off a three-character city, asked back rather than dropped.
       const near = candidates.length === 0 && length === 3 ? nearMissOfThree(word, strong) : [];
       if (candidates.length === 0 && near.length === 0) continue;
-      extra.push({ start: i, end, text: word, candidates: (near.length > 0 ? near : candidates).map(slotOf), ...(near.length > 0 ? { typo: true as const } : {}) });
+      // Asked back unless sure (苏洲 keeps 苏; 长州 keeps only the 州 of many names).
+      const unsure = near.length > 0 || (candidates.length === 1 && !typoIsSure(word, candidates));
+      extra.push({ start: i, end, text: word, candidates: (near.length > 0 ? near : candidates).map(slotOf), ...(unsure ? { typo: true as const } : {}) });
       covered.fill(1, i, end);
       i = end - 1;
       break;

@@ -158,7 +158,8 @@ const CHRONIC_CARE = /化疗|放疗|靶向(?:治疗|药)|(?:高血压|糖尿病|
 export function readSlots(text: string): Slots {
   const slots: Slots = {};
   let setting = first(SETTING, text);
-  if ((setting === undefined || setting === "outpatient") && CHRONIC_CARE.test(text)) setting = "chronic_outpatient";
+  // (Every form holds 疗, 靶 or 药: most messages are let through without the pattern.)
+  if ((setting === undefined || setting === "outpatient") && (text.includes("疗") || text.includes("药") || text.includes("靶")) && CHRONIC_CARE.test(text)) setting = "chronic_outpatient";
   if (setting) slots.setting = setting;
   const level = first(LEVEL, text);
   if (level) slots.hospitalLevel = level;

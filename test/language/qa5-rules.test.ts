@@ -212,3 +212,45 @@ describe("chronic-disease care is 门诊慢特病 unless a stay is said (Q76)", 
     expect(parse(text).slots.setting).toBe("inpatient");
   });
 });
+
+describe("city names typed wrong or in Latin letters (Q22)", () => {
+  it.each([
+    ["长州职工 在北京住院 3万", "320400"],
+    ["医保在长州 去上海看病", "320400"],
+    ["长州医保 在南京住院 花了1万", "320400"],
+  ])("a homophone whose first character starts other names is asked back, never taken: %s", (text, offered) => {
+    const p = parse(text);
+    expect(p.slots.insuredRegion).toBeUndefined();
+    const amb = p.ambiguities?.find((a) => a.slot === "insuredRegion");
+    expect(amb?.typo).toBe(true);
+    expect((amb?.candidates as { code: string }[]).map((c) => c.code)).toContain(offered);
+  });
+  it.each([
+    ["苏洲职工 在北京住院", "320500"],
+    ["医保在郑洲 去北京住院", "410100"],
+    ["广洲的医保 在深圳看病", "440100"],
+    ["夏门职工 在北京住院", "350200"],
+  ])("one that keeps the first character, or can be no other name, is read: %s", (text, insured) => {
+    expect(code(parse(text).slots.insuredRegion)).toBe(insured);
+  });
+  it.each([
+    ["医保在beijing 在shanghai住院 3万", "110000", "310000"],
+    ["医保在bei jing 去Guangzhou看病", "110000", "440100"],
+    ["changzhou的医保 在nanjing住院", "320400", "320100"],
+    ["Wuhan职工 在Shenzhen住院 2万", "420100", "440300"],
+  ])("pinyin in Latin letters: %s", (text, insured, care) => {
+    const p = parse(text);
+    expect(code(p.slots.insuredRegion)).toBe(insured);
+    expect(code(p.slots.treatmentRegion)).toBe(care);
+  });
+  it.each(["suzhou职工 在北京住院 3万", "医保在suzhou 去上海看病"])("pinyin two cities share is asked: %s", (text) => {
+    const p = parse(text);
+    expect(p.slots.insuredRegion).toBeUndefined();
+    const amb = p.ambiguities?.find((a) => a.slot === "insuredRegion");
+    expect((amb?.candidates as { code: string }[]).map((c) => c.code).sort()).toEqual(["320500", "341300"]);
+  });
+  it.each(["我用app备案 ok吗", "能用wechat办吗", "hello 在吗"])("other Latin words are no place: %s", (text) => {
+    const p = parse(text);
+    expect(p.slots.insuredRegion ?? p.slots.treatmentRegion ?? p.places?.[0]).toBeUndefined();
+  });
+});
