@@ -8,7 +8,8 @@ import { Decimal } from "decimal.js";
 import type { Answers } from "../../flows/answers.ts";
 import { flowMessages as m } from "../messages/flows.ts";
 import type { SettingRules } from "../policy/schema.ts";
-import { LevelKey } from "../policy/terms.ts";
+import { ownRules } from "../policy/setting-rules.ts";
+import { LevelKey, Scheme } from "../policy/terms.ts";
 import { book, regionName, regionVersion, sourceTitle, today, type Fact } from "./policy-data.ts";
 
 const f = m.general.figures;
@@ -82,17 +83,24 @@ export function localFiguresAnswer(a: Answers, now: Date, only?: "deductible" | 
   };
   if (!a.insured) return withPrinciple([m.general.whyCity.figures], []);
   const region = regionName(a.insured);
-  const rv = regionVersion(a.insured, a.scheme, today(now));
-  const asked = a.scheme ?? rv?.scheme ?? "employee";
-  if (!rv || rv.scheme !== asked) return withPrinciple([f.noData(region, m.labels.scheme[asked])], []);
   const setting = a.setting ?? "inpatient";
-  const key = setting === "outpatient" ? "outpatient" : setting === "chronic_outpatient" ? "chronicOutpatient" : "inpatient";
-  const rules = rv.version[key];
-  if (!rules) return withPrinciple([f.noData(region, `${m.labels.scheme[asked]}${m.labels.setting[setting]}`)], []);
+  // The same look-up as the estimate's (the city's own figures, else its province's: 长沙 → 湖南), never the template's.
+  const schemes: Scheme[] = a.scheme ? [a.scheme] : Scheme.options;
+  const found = schemes
+    .map((s) => ({ scheme: s, own: ownRules(b, a.insured!, s, setting, today(now), s === "employee" && a.status === "retired") }))
+    .find((x) => x.own !== undefined);
+  if (!found?.own) {
+    const file = regionVersion(a.insured, a.scheme, today(now));
+    const asked = a.scheme ?? file?.scheme ?? "employee";
+    return withPrinciple([f.noData(region, file && file.scheme === asked ? `${m.labels.scheme[asked]}${m.labels.setting[setting]}` : m.labels.scheme[asked])], []);
+  }
+  const rv = { scheme: found.scheme, policy: found.own.policy };
+  const rules = found.own.rules;
   const employee = rv.scheme === "employee";
   const retired = employee && a.status === "retired";
   const who = `${region}${m.labels.scheme[rv.scheme]}${employee ? `（${retired ? "退休" : "在职"}）` : ""}`;
   const lines = [f.head(who, m.labels.setting[setting])];
+  if (found.own.province) lines.push(f.provinceTable(region, found.own.policy.name));
   if (employee && !a.status) lines.push(f.askStatus);
   const wants = (part: "deductible" | "ratio" | "cap") => !only || only === part;
   const d = wants("deductible") ? deductibleText(rules, retired) : undefined;

@@ -516,6 +516,8 @@ export const flowMessages = {
       partMissing: (what: string) => `· ${what}：没有核实过的数据。`,
       noData: (region: string, scheme: string) => `${region}${scheme}的起付线、报销比例和封顶线，我们没有核实过的数据，请以${region}医保部门的规定为准。`,
       otherScheme: (scheme: string) => `（这是${scheme}的；您是另一种医保就告诉我。）`,
+      /** 长沙 has no figures of its own: its province's unified ones (湖南), as the estimate uses them. */
+      provinceTable: (city: string, province: string) => `（${city}没有自己的数字，执行${province}全省统一的标准，下面是${province}的。）`,
       askStatus: "（按在职的说；退休的不一样，说“那退休呢”。）",
     },
     figureNames: { deductible: "起付线", ratio: "报销比例", cap: "封顶线" } as const,

@@ -12,6 +12,7 @@ import { CutVisitor, jurisdictionBetween, type Setting } from "./terms.ts";
 import { freeZoneWithProvince, noRegistrationOf, zoneDecides } from "./zones.ts";
 import { maternitySettlement } from "./maternity.ts";
 import { emergencyRegistrationFor, type EmergencyRegistration } from "./emergency.ts";
+import { ownRules, settingRulesOf } from "./setting-rules.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
 
@@ -79,16 +80,7 @@ function resolveRegion(book: PolicyBook, text: string, which: "insured" | "treat
 }
 
 /** Rules that can settle this person: a table with only the retirees' ratio (天津) does not settle a working person. */
-function usable(rules: SettingRules | undefined, retired: boolean): SettingRules | undefined {
-  if (!rules) return undefined;
-  return rules.ratio.working || (retired && rules.ratio.retired) ? rules : undefined;
-}
-
-function settingRules(version: SchemeVersion, setting: Setting): SettingRules | undefined {
-  if (setting === "inpatient") return version.inpatient;
-  if (setting === "outpatient") return version.outpatient;
-  return version.chronicOutpatient;
-}
+const settingRules = settingRulesOf;
 
 function scopeMatches(entry: VisitorEntry, jurisdiction: Jurisdiction): boolean {
   if (entry.scope === "any") return true;
@@ -253,19 +245,12 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   if (jurisdiction === "intra_province" && !version.intraProvinceCatalogue) assumptions.push({ kind: "intra_province_catalogue" });
 
   const retired = scenario.insured.status === "retired";
-  let rules = usable(settingRules(version, scenario.treatment.setting), retired);
-  let rulesPolicy: AnyPolicy = policy;
+  // The city's own table, else a province-wide one (湖南's unified tables), before the template: the same look-up as the figures answer's.
+  const own = ownRules(book, insuredCode, scenario.insured.scheme, scenario.treatment.setting, scenario.treatment.date, retired);
+  let rules = own?.rules;
+  let rulesPolicy: AnyPolicy = own?.policy ?? policy;
   let capPolicy: AnyPolicy | undefined;
-  if (!rules && !found.province && policy !== book.typical) {
-    // The city has no table for this setting: a province-wide one (湖南's unified tables) comes before the template.
-    const province = book.provinceVersionFor(insuredCode, scenario.insured.scheme, scenario.treatment.date);
-    const provinceRules = province ? usable(settingRules(province.version, scenario.treatment.setting), retired) : undefined;
-    if (province && provinceRules) {
-      rules = provinceRules;
-      rulesPolicy = province.policy;
-      assumptions.push({ kind: "province_table", city: insured.name, province: province.policy.name });
-    }
-  }
+  if (own?.province && !found.province) assumptions.push({ kind: "province_table", city: insured.name, province: own.policy.name });
   if (!rules) {
     const fallback = book.typical.schemes[scenario.insured.scheme]?.versions[0];
     rules = fallback ? settingRules(fallback, scenario.treatment.setting) : undefined;
