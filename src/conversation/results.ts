@@ -58,11 +58,17 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   const tre = regionName(a.treatment);
   const next = [go("estimate"), go("claim"), restart];
   const b = book();
-  const e = b && a.insured && a.treatment ? eligibility(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, setting: a.setting, date: today(now) }) : undefined;
+  const e = b && a.insured && a.treatment ? eligibility(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, setting: a.setting, age: a.age?.years, date: today(now) }) : undefined;
   const j = e?.jurisdiction ?? jurisdictionOf(a) ?? "cross_province";
   if (j === "same_pool") return [{ text: `${m.eligibility.samePool(ins, tre)}\n${m.eligibility.next}`, choices: next }];
   const lines = [m.eligibility.kind(ins, tre, m.labels.jurisdiction[j])];
   const sources: (string | undefined)[] = [];
+  if (e?.excluded && a.category) {
+    // 杭州: a child may not file a long-term category — said instead of "您属于…，办的是长期备案".
+    lines.push(m.eligibility.excluded(ins, e.excluded.who, m.labels.category[a.category], e.excluded.assumption));
+    lines.push(m.sourcePrefix + e.excluded.source.title);
+    return [withSources(lines.join("\n"), [e.excluded.source.title]), { text: m.eligibility.next, choices: [go("registration"), ...next] }];
+  }
   if (a.category) lines.push(m.eligibility.category(e?.category?.name ?? m.labels.category[a.category], e?.category?.term ?? termOf(a.category)));
   // The insured place's own validity where it has one; none for an emergency it asks to register (said below).
   if (e?.category?.local && !e.emergencyRegistration) {
@@ -75,6 +81,10 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   if (e?.direct.zone) {
     lines.push(m.eligibility.freeZone(ins, tre, describeVisitorRule(e.direct.zone.rule)));
     sources.push(e.direct.zone.source?.title);
+  } else if (e?.direct.zoneAside) {
+    const z = e.direct.zoneAside;
+    lines.push(m.eligibility.zoneAside(ins, tre, describeVisitorRule(z.zone.rule), z.registered ? describeVisitorRule(z.registered.rule) : undefined));
+    sources.push(z.zone.source.title, z.registered?.source.title);
   } else if (e?.direct.zoneSchemes) {
     lines.push(m.eligibility.freeZoneSchemes(ins, tre, e.direct.zoneSchemes.map((x) => m.labels.scheme[x]).join("、")));
   }
@@ -114,7 +124,7 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
   const a = ctx.a;
   const b = book();
   const ins = regionName(a.insured);
-  const g = b ? registrationGuide(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, date: today(now) }) : undefined;
+  const g = b ? registrationGuide(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, age: a.age?.years, date: today(now) }) : undefined;
   const sources: (string | undefined)[] = [];
   const cited = <T extends { source: { title: string } }>(x: T | undefined): T | undefined => {
     if (x) sources.push(x.source.title);
@@ -154,8 +164,17 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
   if (!g || g.validity.change) validity.push(cited(known(g?.validity.change))?.text ?? m.registration.changeFallback);
 
   // A free zone needs no registration: said first, before how to register elsewhere.
-  const zone = g?.direct.zone ? m.registration.freeZone(ins, regionName(a.treatment)) : undefined;
+  const aside = g?.direct.zoneAside;
+  const zone = g?.excluded && a.category
+    ? m.eligibility.excluded(ins, g.excluded.who, m.labels.category[a.category], g.excluded.assumption)
+    : g?.direct.zone
+      ? m.registration.freeZone(ins, regionName(a.treatment))
+      : aside
+        ? m.eligibility.zoneAside(ins, regionName(a.treatment), describeVisitorRule(aside.zone.rule), aside.registered ? describeVisitorRule(aside.registered.rule) : undefined)
+        : undefined;
+  if (g?.excluded) sources.push(g.excluded.source.title);
   if (g?.direct.zone?.source) sources.push(g.direct.zone.source.title);
+  if (aside) sources.push(aside.zone.source.title, aside.registered?.source.title);
   return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources, ...(zone ? { zone } : {}) };
 }
 

@@ -195,6 +195,9 @@ export const flowMessages = {
     category: (name: string, term: "long" | "temporary") => `您属于「${name}」，办的是${term === "long" ? "长期" : "临时"}备案。`,
     validity: (text: string) => `有效期：${text}`,
     validityLocal: (city: string, text: string) => `有效期（按${city}的规定）：${text}`,
+    /** 杭州: 少年儿童 may not file a long-term category; `reading` is how the source's word is read by age. */
+    excluded: (city: string, who: string, category: string, reading?: string) =>
+      `按${city}的规定，${who}不能办「${category}」这类长期备案${reading ? `（${reading}）` : ""}。孩子在外地看病怎么备案、怎么报销，请问${city}医保部门。`,
     longTerm: "长期备案的人员报销比例一般和在参保地一样；备案期间回参保地看病也能报（双向享受待遇）。",
     cutCeiling: (points: number) => `临时外出就医的报销比例可能比在参保地低，按国家规定最多降低 ${points} 个百分点。`,
     regionRule: (region: string, rule: string) => `${region}的规定：${rule}。`,
@@ -207,6 +210,9 @@ export const flowMessages = {
     /** 成都 普通门诊 anywhere (M8), 沈阳 临时外出 住院 (免申即享): `inpatientNeeds` when 住院 still needs one. */
     noRegistration: (a: string, b: string, setting: string, inpatientNeeds: boolean) =>
       `${a}医保到${b}${setting === "住院" ? "住院" : `看${setting}`}不用备案：${a}规定这种情况不用办异地就医备案，在联网定点医院可以直接结算${inpatientNeeds ? "；住院才要先备案" : ""}。`,
+    /** 苏州→上海: no registration needed there, at a cut the person's registration would lift (or not, where no rule says). */
+    zoneAside: (a: string, b: string, zoneRule: string, registered?: string) =>
+      `${a}医保到${b}看病可以不备案、直接结算，但${zoneRule}${registered ? `；办了这类备案，${registered}` : ""}。`,
     freeZoneSchemes: (a: string, b: string, schemes: string) => `${a}${schemes}参保的，到${b}就医免备案（其他险种仍要备案）。`,
     next: "接下来想做什么？",
   },

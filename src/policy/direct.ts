@@ -8,6 +8,7 @@ import type { SourceRef } from "./scenario.ts";
 import type { RegionPolicy, TypicalPolicy, VisitorRule } from "./schema.ts";
 import { jurisdictionBetween, Scheme, type Jurisdiction, type Setting, type Visitor } from "./terms.ts";
 import { emergencyRegistrationFor } from "./emergency.ts";
+import { findVisitorEntry } from "./resolve.ts";
 import { freeZoneWithProvince, noRegistrationOf, zoneDecides } from "./zones.ts";
 
 /** Why direct settlement is or is not possible; each has its sentence in src/messages. */
@@ -40,6 +41,12 @@ export interface DirectSettlement {
   reason: DirectReason;
   /** The zone's rule and source, when a free zone decided. */
   zone?: { rule: VisitorRule; source?: SourceRef };
+  /**
+   * A free zone holds the treatment place but does not decide for this visitor (苏州→上海 免备案 at
+   * ×0.8, asked by a long-term resident whose registration pays the normal ratio): the person may
+   * choose either, and the answer says both.
+   */
+  zoneAside?: { zone: { rule: VisitorRule; source: SourceRef }; registered?: { rule: VisitorRule; source: SourceRef } };
   /** The national or regional text the decision rests on. */
   source?: SourceRef;
 }
@@ -131,9 +138,29 @@ export function directSettlement(book: PolicyBook, q: DirectQuery): DirectSettle
   const national = book.national;
   const fact = decided.reason === "emergency" ? national.facts.emergency_as_registered : decided.reason === "unregistered" ? national.facts.unregistered_pay_first : undefined;
   const source = decided.reason === "no_registration" ? noRegistration : decided.reason === "emergency_register" ? emergency?.source : fact ? book.sourceRef(null, fact.source, fact.quote) : undefined;
+  const aside = !zone && visitor !== "unregistered" && jurisdiction !== "same_pool" ? zones.find(([, z]) => z !== undefined && !zoneDecides(z.rule, visitor)) : undefined;
+  const zoneAside = aside?.[1] ? { zone: { rule: aside[1].rule, source: aside[1].source }, ...registeredRule(book, q.insured, aside[0], visitor, jurisdiction, q.date) } : undefined;
   return {
     ...decided,
     ...(source ? { source } : {}),
+    ...(zoneAside ? { zoneAside } : {}),
     ...(!all && withZone.length > 0 && jurisdiction !== "same_pool" ? { zoneSchemes: withZone.map(([s]) => s) } : {}),
   };
+}
+
+/**
+ * What a registered visitor of this kind gets instead of the zone's rule: the insured place's own
+ * entry (its file, else its province's), else for a long-term resident the national principle that
+ * the insured place's local standard applies (M11); nothing where neither speaks.
+ */
+function registeredRule(book: PolicyBook, insured: string, scheme: Scheme, visitor: Visitor, jurisdiction: Jurisdiction, date: string): { registered?: { rule: VisitorRule; source: SourceRef } } {
+  const found = book.versionFor(insured, scheme, date);
+  if ("error" in found || found.typical) return {};
+  const own = findVisitorEntry(found.version, visitor, jurisdiction, "inpatient");
+  if (own) return { registered: { rule: own.rule, source: book.sourceRef(found.policy, own.source, own.quote) } };
+  const province = found.province ? undefined : book.provinceVersionFor(insured, scheme, date);
+  const theirs = province ? findVisitorEntry(province.version, visitor, jurisdiction, "inpatient") : undefined;
+  if (province && theirs) return { registered: { rule: theirs.rule, source: book.sourceRef(province.policy, theirs.source, theirs.quote) } };
+  const same = visitor === "long_term" ? book.national.principles.find((p) => p.id === "long_term_same") : undefined;
+  return same ? { registered: { rule: { kind: "same" }, source: book.sourceRef(null, same.source, same.quote) } } : {};
 }

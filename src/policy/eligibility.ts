@@ -6,6 +6,7 @@
 import type { PolicyBook } from "./book.ts";
 import { decideDirectSettlement, directSettlement, type DirectSettlement } from "./direct.ts";
 import { emergencyRegistrationFor, type EmergencyRegistration } from "./emergency.ts";
+import { excludedFrom, type Excluded } from "./excluded.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
 import { ownVersion } from "./own-version.ts";
 import { findVisitorEntry } from "./resolve.ts";
@@ -26,6 +27,8 @@ export interface Eligibility {
    * or, where the city has none, its province's file), or "none" when we have no data.
    */
   regionRule?: { rule: VisitorRule; source: SourceRef; province: boolean } | "none";
+  /** The insured place does not let this person file the category (杭州: 少年儿童 no 长住外地备案): said instead of the category's rules. */
+  excluded?: Excluded;
   /** An emergency whose insured place still asks a registration before discharge (东莞, 重庆): said instead of 视同已备案. */
   emergencyRegistration?: EmergencyRegistration;
   /** National facts the answer adds (long-term: both-way benefits; emergency: counts as registered, unless the insured place says otherwise). */
@@ -41,6 +44,8 @@ export interface EligibilityQuery {
   scheme?: Scheme | undefined;
   /** The kind of care, when the person said it: the visitor rule read is that setting's (大庆 普通门诊 不纳入). Left out: inpatient. */
   setting?: Setting | undefined;
+  /** The patient's age, when said: some places do not let children file a long-term category (杭州). */
+  age?: number | undefined;
   date: string;
 }
 
@@ -70,6 +75,12 @@ export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility 
   if (jurisdiction === "same_pool") return out;
   const cat = q.category ? book.national.categories.find((c) => c.id === q.category) : undefined;
   if (cat) out.category = { id: cat.id, name: cat.name, term: cat.term, validity: cat.validity, source: book.sourceRef(null, cat.source, cat.quote) };
+  const excluded = excludedFrom(book, q);
+  if (excluded) {
+    // None of the category's rules (validity, both-way benefits, direct settlement after registering) holds for someone who may not file it.
+    out.excluded = excluded;
+    return out;
+  }
   // The insured place's own validity for the category (广州 在职长期居住 "原则上不超过5年") is the one that holds there.
   const own = cat ? ownVersion(book, q.insured, q.scheme, q.date) : undefined;
   const reg = own?.version.registration;

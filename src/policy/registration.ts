@@ -5,14 +5,17 @@
  * conversation words it (src/messages).
  */
 import type { PolicyBook } from "./book.ts";
+import { excludedFrom, type Excluded } from "./excluded.ts";
 import { ownVersion } from "./own-version.ts";
 import { directSettlement, type DirectSettlement } from "./direct.ts";
 import { nationalFact, type CitedText } from "./facts.ts";
 import type { SourceRef } from "./scenario.ts";
 import type { RegistrationChannel } from "./schema.ts";
-import { termOf, type Category, type Scheme, type Term } from "./terms.ts";
+import { termOf, visitorOf, type Category, type Scheme, type Term } from "./terms.ts";
 
 export interface RegistrationGuide {
+  /** The insured place does not let this person file the category asked (杭州: 少年儿童, no 长住外地备案). */
+  excluded?: Excluded;
   /** Whether registering is needed (no: same 统筹区 or a free zone). */
   direct: DirectSettlement & { zoneSchemes?: Scheme[] };
   channels: {
@@ -48,6 +51,8 @@ export interface RegistrationQuery {
   treatment?: string | undefined;
   category?: Category | undefined;
   scheme?: Scheme | undefined;
+  /** The patient's age, when said: some places do not let children file a long-term category (杭州). */
+  age?: number | undefined;
   date: string;
 }
 
@@ -62,7 +67,7 @@ export function registrationGuide(book: PolicyBook, q: RegistrationQuery): Regis
   const term = cat?.term ?? (q.category ? termOf(q.category) : undefined);
   const direct: RegistrationGuide["direct"] =
     q.insured && q.treatment
-      ? directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, date: q.date })
+      ? directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, date: q.date, ...(q.category ? { visitor: visitorOf(q.category) } : {}) })
       : { possible: false, mustRegister: true, payFirst: true, reason: "unregistered" };
 
   const own = reg?.channels?.filter((c) => channelKind(c) !== "national").map(channelName) ?? [];
@@ -88,7 +93,9 @@ export function registrationGuide(book: PolicyBook, q: RegistrationQuery): Regis
   const changeSaid = term === "temporary" && !!cat?.cancelAnyTime;
   const review = nationalFact(book, "review_time");
   const check = nationalFact(book, "check_result");
+  const excluded = excludedFrom(book, q);
   return {
+    ...(excluded ? { excluded } : {}),
     direct,
     channels,
     materials,

@@ -326,6 +326,15 @@ export const SchemeVersion = z.strictObject({
    */
   noRegistration: z.array(z.strictObject({ ...Cited, ...SchemeOnly, settings: z.array(Setting).min(1), scope: Scope.default("any") })).optional(),
   /**
+   * People the insured place does not let file some categories (杭州 M7: 长住外地备案 is not for
+   * "少年儿童"): the eligibility and registration answers say so instead of naming the category.
+   * `who` is the source's word; `belowAge` reads it by the patient's age, and `assumption` says that
+   * reading to the person.
+   */
+  excludedFrom: z
+    .array(z.strictObject({ ...Cited, categories: z.array(Category).min(1), who: z.string().min(1), belowAge: z.number().int().min(1).max(30) }))
+    .optional(),
+  /**
    * The insured place's own word on 急诊抢救 away from home where it asks more than the national
    * 视同已备案: the person is treated first and must still register, before discharge (重庆 CQ-SB
    * "最迟应在出院前完成备案手续") and within `withinDaysOfAdmission` days of admission where the source

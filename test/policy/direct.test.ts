@@ -218,7 +218,8 @@ describe("registrationGuide", () => {
     expect(g.steps?.items.length).toBe(6);
     expect(g.steps?.source.id).toBe("G4");
     expect(g.validity.change).toMatchObject({ key: "change_cancel_long" });
-    expect(g.direct).toMatchObject({ mustRegister: true, reason: "unregistered" });
+    // The guide decides for the category asked: a long-term resident settles directly once registered.
+    expect(g.direct).toMatchObject({ mustRegister: true, reason: "registered" });
   });
   it("a temporary category whose validity already says 可随时取消: no second change line; no commitment letter", async () => {
     const { registrationGuide } = await import("../../src/policy/registration.ts");
