@@ -211,7 +211,10 @@ function advance(context: RouterContext, id: FlowId, flowEvent: FlowEvent, aside
   const aside: Note | undefined = asideTopic
     ? { k: "aside", topic: asideTopic, ...(still ? {} : { answered: true }), ...(heard.length > 0 ? { heard } : {}) }
     : undefined;
-  const same = changed.length === 0 && unused.length === 0 && heard.length === 0 ? restatedAtResult(context.flow, flowEvent, String(next.value)) : [];
+  // 已经出院 at an estimate of a stay: the stay restated, but the discharge is news — the result again, not "结果不变".
+  const before = context.flow.c.told as Record<string, unknown> | undefined;
+  const toldNews = flowEvent.type === "ANSWER" && !!flowEvent.told && Object.entries(flowEvent.told).some(([k, v]) => v !== undefined && before?.[k] !== v);
+  const same = changed.length === 0 && unused.length === 0 && heard.length === 0 && !toldNews ? restatedAtResult(context.flow, flowEvent, String(next.value)) : [];
   const assumedNow = flowEvent.type === "ANSWER" && flowEvent.assume ? (Object.keys(checkPatch(context.flow.c.a, flowEvent.a) ?? {}) as Slot[]) : [];
   const note: Note | undefined =
     aside ??

@@ -28,7 +28,7 @@ import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, supposesCase, putsRight, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
 import { saysDontKnow, saysStay } from "../language/replies.ts";
-import { asksRatio, asksWhatNow, deniedNameAmong, partNamedAlone, saysMonthly, staysWithFamily, supposedKind, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
+import { asksRatio, asksWhatNow, deniedNameAmong, hasAmountUnit, partNamedAlone, saysMonthly, staysWithFamily, supposedKind, saysInHospitalNow, saysPaidFirst, saysSameCase, saysStillInHospital } from "../language/turn-cues.ts";
 import { divisionByCode, divisionsByName, PROVINCE_REGIONS } from "../places/divisions.ts";
 import { commandEvent } from "./commands.ts";
 import { GENERAL_TOPICS } from "./general.ts";
@@ -310,7 +310,7 @@ function read(p: Parse, text: string, pending: Slot | undefined, flow: FlowId | 
     if (pending && AMOUNT_SLOTS.includes(pending)) patch[pending] = s.amount;
     // A bare number while a city or a choice is asked is not a cost; only money words make it one.
     // In another flow only a stated change makes it one ("金额改成5万": kept, and said it is not used here).
-    else if ((flow === "estimate" || flow === undefined || changing) && (!pending || hasMoneyCue(text))) patch.total = s.amount;
+    else if ((flow === "estimate" || flow === undefined || changing) && (!pending || hasMoneyCue(text) || hasAmountUnit(text))) patch.total = s.amount;
     else setProblem({ k: "unclear" });
     if (p.amountRange && (patch.total === s.amount || (pending === "total" && patch.total === s.amount))) patch.totalWords = p.amountRange.text;
     // 一个月500: a monthly spend is not one bill — a year of it, at the clinic, said so (QA4 Q97).
@@ -631,7 +631,7 @@ function newPerson(c: Case): boolean {
 
 /** Flows that never use an amount: one typed there with a money word is a bill to work out (QA4 Q49/Q63). */
 function amountInOtherFlow(c: Case): boolean {
-  return (c.flow === "eligibility" || c.flow === "registration") && !c.atResult && !c.changing && c.p.slots.amount !== undefined && hasMoneyCue(c.text) && !c.topic && !isNewQuestion(c);
+  return (c.flow === "eligibility" || c.flow === "registration") && !c.atResult && !c.changing && c.p.slots.amount !== undefined && (hasMoneyCue(c.text) || hasAmountUnit(c.text)) && !c.topic && !isNewQuestion(c);
 }
 
 /**

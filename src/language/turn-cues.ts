@@ -84,6 +84,12 @@ export function staysWithFamily(text: string): boolean {
   return typeof text === "string" && WITH_FAMILY.test(text);
 }
 
+const AMOUNT_UNIT = /[0-9零一二两三四五六七八九十几][千百万]|[0-9]\s*[kKwW](?![a-zA-Z])/u;
+/** 五千, 八百, 2k: a figure written as money (a unit), whatever question is pending — not a choice's number. */
+export function hasAmountUnit(text: string): boolean {
+  return typeof text === "string" && AMOUNT_UNIT.test(text);
+}
+
 const PER_MONTH = /(?<![住待躺])(每个?月|一个?月|1个月|月均|每月)(大概|大约|差不多|平均|要|得|都|也就)?(开药|拿药|配药|看病|看门诊|门诊|药费)?(花|花费|花了|要花|大概)?\s*[0-9一二两三四五六七八九十几百千万]/u;
 /** 一个月500, 每个月开药五六百: a monthly spend, not one bill. */
 export function saysMonthly(text: string): boolean {

@@ -73,10 +73,15 @@ describe("a person named with no new facts", () => {
 });
 
 describe("an amount while a flow that uses none asks its question", () => {
-  it.each(["1万5", "花了八千", "大概三万"])("%s → worked out with the facts known, not 没看懂", (amount) => {
+  it.each(["1万5", "花了八千", "大概三万", "五千", "八百多"])("%s → worked out with the facts known, not 没看懂", (amount) => {
     const t = last(["医保在兰州 居民", "在西安住院", amount]);
     expect(t).not.toContain("没看懂");
     expect(t).toMatch(/^按：兰州居民医保/mu);
+  });
+
+  it.each(["五千", "两千八"])("%s at the estimate's registration question → the total", (amount) => {
+    const t = last(["武汉职工 在北京住院 要备案吗", "/estimate", amount]);
+    expect(t).not.toContain("没看懂");
   });
 
   it("三万 at the category question after 北京职工 上海住院", () => {

@@ -19,6 +19,12 @@ describe("after an estimate for the unregistered, still in hospital", () => {
     expect(t).not.toContain("没看懂");
   });
 
+  it.each(["已经出院", "已经出院了"])("%s under an unregistered estimate → the way after discharge, not 结果不变", (input) => {
+    const t = last([UNREGISTERED, input]);
+    expect(t).not.toContain("结果不变");
+    expect(t).toContain("手工报销");
+  });
+
   it("discharged already: not told to register before discharge", () => {
     const t = last(["荆州退休职工 在广州住院 五万多 没有办备案 已经出院了", "怎么办"]);
     expect(t).not.toContain("还没出院就来得及");
