@@ -30,12 +30,17 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   { re: new RegExp(`${NEG}(?:转诊|转院|转诊手续|转诊单|转过来|转出)`, "u"), cue: "visitorType", denied: "referral" },
   // The cue first, its denial after (转诊没办下来, 转院手续没办成, 转诊也没有), ending its clause:
   // 转诊没有备案 denies the registration, not the referral.
-  { re: new RegExp(`(?:转诊|转院)(?:手续|单|单子|证明)?(?:的)?(?:还|也|都|但|但是|可|可是|就|倒|根本)?(?:没有?|未|没能|不)(?:给开|给办|办|开|批|弄|让)?(?:下来|成|好|出来|了)?${CLAUSE_ENDS}`, "u"), cue: "visitorType", denied: "referral" },
+  { re: new RegExp(`(?:转诊|转院)(?:手续|单|单子|证明)?(?:的)?(?:还|也|都|但|但是|可|可是|就|倒是|倒|根本|是)?(?:没有?|未|没能|不)(?:给开|给办|办|开|批|弄|让)?(?:下来|成|好|出来|了)?${CLAUSE_ENDS}`, "u"), cue: "visitorType", denied: "referral" },
   // 想转诊 后来没转, 本来要转院的 最后没转成: meant, then not done.
   { re: /(?:转诊|转院)(?:的)?[^。!！?？]{0,8}?(?:后来|最后|结果|但是?|可是?|不过|就)(?:还是|也)?(?:没有?|未)(?:转|办|成|弄)(?:成|了)?/u, cue: "visitorType", denied: "referral" },
   { re: new RegExp(`(?:不是|不算|并非|非)(?:的)?(?:急诊|抢救|急救)`, "u"), cue: "visitorType", denied: "emergency" },
   // 急诊没有 自己去的, 急诊倒不是 (not 急诊没有备案: the registration is what is denied there).
-  { re: new RegExp(`(?:急诊|抢救|急救)(?:也|都|倒|倒是|根本)?(?:没有?|不是|算不上|不算)${CLAUSE_ENDS}`, "u"), cue: "visitorType", denied: "emergency" },
+  { re: new RegExp(`(?:急诊|抢救|急救)(?:的)?(?:也|都|倒是|倒|根本|是)?(?:没有?|不是|算不上|不算)${CLAUSE_ENDS}`, "u"), cue: "visitorType", denied: "emergency" },
+  // 单位派的倒不是 自己去的.
+  { re: new RegExp(`(?:单位|公司)?(?:派|外派|派驻|常驻)(?:的|过去的|来的)?(?:也|都|倒是|倒|根本|是)?(?:不是|没有?)${CLAUSE_ENDS}`, "u"), cue: "stationed", denied: "stationed_worker" },
+  // 居民不是 是职工, 职工倒不是.
+  { re: new RegExp(`(?:城镇)?职工(?:医保)?(?:的)?(?:也|都|倒是|倒|根本|是)?(?:不是|没有?)${CLAUSE_ENDS}`, "u"), cue: "scheme", denied: "employee" },
+  { re: new RegExp(`(?:城乡)?居民(?:医保)?(?:的)?(?:也|都|倒是|倒|根本|是)?(?:不是|没有?)${CLAUSE_ENDS}`, "u"), cue: "scheme", denied: "resident" },
   // 退休还没, 退休倒还没有: the cue, then its denial ending the clause.
   { re: new RegExp(`退休(?:倒|也|都)?(?:还没有?|还未|没有?)(?:呢|啊)?${CLAUSE_ENDS}`, "u"), cue: "personStatus", denied: "retired", implies: { personStatus: "working" } },
   { re: /(?:还没有?|还未|没有?|未|不是|并没有?)(?:办理?)?(?:了)?退休|还没退|没退(?!费|钱|押金|回)|不是退休(?:人员)?/u, cue: "personStatus", denied: "retired", implies: { personStatus: "working" } },
@@ -62,6 +67,8 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   { re: /(?:不是|不算|并非|非)(?:去)?(?:临时|旅游|旅行|探亲|出差|度假)/u, cue: "visitorType", denied: "temporary_other" },
   // 备案没办, 备案还没弄: the registration named first, then denied.
   { re: /(?:啥|什么|任何)?备案(?:还|也|都)?(?:没有?|未)(?:办理?|做|弄|搞)?(?:过|呢|了)?/u, cue: "visitorType", implies: { visitorType: "unregistered" } },
+  // 备案倒是没有, 备案是没办的: a word between, then the denial ending the clause.
+  { re: new RegExp(`备案(?:的)?(?:倒是|倒|是|其实|根本)(?:还)?(?:没有?|未)(?:办理?|做|弄|搞)?(?:过|呢|了)?${CLAUSE_ENDS}`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
   // 想备案但还没弄, 打算备案 还没来得及办, 备案想办的 一直没弄: meant, not done.
   { re: /(?:想|要|打算|准备|本来要?|本想)(?:办|做|弄)?(?:个|一下)?(?:异地)?(?:就医)?备案(?:想办|要办|想弄)?(?:的)?[\s，,]*(?:但是?|可是?|不过|却)?(?:还|也|一直|都)?(?:没有?|未|没来得及)(?:办理?|做|弄|搞|来得及|办成|弄好|办好|办下来)?|备案(?:想|要|打算)(?:办|弄|做)(?:的)?[\s，,]*(?:但是?|可是?|不过)?(?:一直|还|也)?(?:没有?|未)(?:办|弄|做|搞|来得及)?/u, cue: "visitorType", implies: { visitorType: "unregistered" } },
   // 不上班了 去年退的: no longer working (retired or not: said elsewhere, if at all).

@@ -254,3 +254,22 @@ describe("city names typed wrong or in Latin letters (Q22)", () => {
     expect(p.slots.insuredRegion ?? p.slots.treatmentRegion ?? p.places?.[0]).toBeUndefined();
   });
 });
+
+describe("a denial after its cue with a word between (倒是, 是…的) (issue 10 item 2)", () => {
+  const base = "南京职工 在上海住院 2万 ";
+  it.each(["备案倒是没有", "备案是没办的", "备案其实没有"])("%s → unregistered", (tail) => {
+    expect(parse(base + tail).slots.visitorType).toBe("unregistered");
+  });
+  it.each(["转诊是没有的", "转院倒是没有"])("%s → no referral", (tail) => {
+    expect(parse(base + tail).slots.visitorType).not.toBe("referral");
+  });
+  it("单位派的倒不是 自己去的 → not a posted worker", () => {
+    expect(parse(base + "单位派的倒不是 自己去的").slots.visitorType).not.toBe("stationed_worker");
+  });
+  it.each([
+    ["南京 在上海住院 2万 居民不是 是职工", "employee"],
+    ["南京 在上海住院 2万 职工倒不是 是居民", "resident"],
+  ])("%s → the scheme affirmed", (text, scheme) => {
+    expect(parse(text).slots.scheme).toBe(scheme);
+  });
+});
