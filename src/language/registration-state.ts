@@ -31,12 +31,17 @@ const NOT_IN_FORCE = /备案[^，,。!！?？]{0,4}?(?:还在|正在)(?:审核|�
 /** A question about it, right after: 备案过期了怎么办 is still expired, 备案会过期吗 not (said before). */
 const ASKED_AFTER = /^(?:吗|么|没|不)/u;
 
+const CANCEL_WORDS = /[取撤销]/u;
+const PENDING_WORDS = /[审批退驳拒通]/u;
+const EXPIRY_WORDS = /[期失废]/u;
+
 /** Where the words saying a registration no longer holds end (-1: none), so what follows can undo it (后来又办了). */
 export function registrationVoidEnd(text: string): number {
   if (typeof text !== "string" || !text.includes(REGISTRATION_CHAR)) return -1;
-  const c = CANCELLED.exec(text) ?? NOT_IN_FORCE.exec(text);
+  // Each pattern only where its verb is: most messages about 备案 say none of them.
+  const c = (CANCEL_WORDS.test(text) ? CANCELLED.exec(text) : null) ?? (PENDING_WORDS.test(text) ? NOT_IN_FORCE.exec(text) : null);
   if (c) return c.index + c[0].length;
-  const e = EXPIRED.exec(text);
+  const e = EXPIRY_WORDS.test(text) ? EXPIRED.exec(text) : null;
   return e && !ASKED_AFTER.test(text.slice(e.index + e[0].length)) && !ADMITTED_IN_TIME.test(text) ? e.index + e[0].length : -1;
 }
 
@@ -53,7 +58,8 @@ const REGISTERED_FOR_AFTER = /^[市省]?(?:备的案|办的备案|做的备案|�
  * roles can be read without it and the two compared.
  */
 export function registeredForMention(text: string, mentions: PlaceMention[]): PlaceMention | undefined {
-  if (typeof text !== "string" || !text.includes(REGISTRATION_CHAR)) return undefined;
+  // Another place than the one of care needs two places named.
+  if (typeof text !== "string" || mentions.length < 2 || !text.includes(REGISTRATION_CHAR)) return undefined;
   for (const m of mentions) {
     if (REGISTERED_FOR_BEFORE.test(text.slice(Math.max(0, m.start - 9), m.start)) || REGISTERED_FOR_AFTER.test(text.slice(m.end, m.end + 5))) return m;
   }

@@ -147,7 +147,7 @@ export function assignRoles(text: string, all: PlaceMention[], writer: Span[] = 
       if (a > t) treatment = 0;
       else if (t > a) insured = 0;
     }
-    if (mentions.length === 1 && PRESENT_ONLY.test(text.slice(0, mention.start).trim() + "□" + text.slice(mention.end).trim())) treatment = Math.max(treatment, 3);
+    if (mentions.length === 1 && text.length <= 16 && PRESENT_ONLY.test(text.slice(0, mention.start).trim() + "□" + text.slice(mention.end).trim())) treatment = Math.max(treatment, 3);
     const forced = spaced.get(mention);
     if (forced) return { mention, ...forced, presenceWork: false };
     // The writer's job (我在北京上班 我妈…) insures the writer, not the patient.
