@@ -72,7 +72,8 @@ export function decideDirectSettlement(x: DirectInput): DirectSettlement {
   if (x.jurisdiction === "same_pool") return { possible: true, mustRegister: false, payFirst: false, reason: "same_pool" };
   if (x.notCovered || x.zoneRule?.kind === "not_covered") return { possible: false, mustRegister: false, payFirst: false, reason: "not_covered" };
   if (x.zoneRule) return { possible: true, mustRegister: false, payFirst: false, reason: "free_zone", zone: { rule: x.zoneRule } };
-  if (x.noRegistration && x.visitor === "unregistered") return { possible: true, mustRegister: false, payFirst: false, reason: "no_registration" };
+  // 沈阳 临时外出 住院 (免申即享, 含原转诊), 成都 普通门诊: no registration needed, whether or not the person made one.
+  if (x.noRegistration && (x.visitor === "unregistered" || x.visitor === "temporary_other" || x.visitor === "referral")) return { possible: true, mustRegister: false, payFirst: false, reason: "no_registration" };
   if (x.visitor === "unregistered") return { possible: false, mustRegister: true, payFirst: true, reason: "unregistered" };
   if (x.visitor === "emergency" && x.emergencyRegisters) return { possible: true, mustRegister: true, payFirst: false, reason: "emergency_register" };
   if (x.visitor === "emergency") return { possible: true, mustRegister: false, payFirst: false, reason: "emergency" };

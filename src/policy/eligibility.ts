@@ -70,7 +70,8 @@ function ownVisitorRule(book: PolicyBook, q: EligibilityQuery, visitor: Visitor,
 export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility {
   const jurisdiction = jurisdictionBetween(q.insured, q.treatment);
   const visitor = q.category ? visitorOf(q.category) : undefined;
-  const direct = directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, visitor, date: q.date, setting: q.setting });
+  // Like the visitor rule read below, the setting left out is inpatient care (沈阳 临时外出 住院: 免申即享).
+  const direct = directSettlement(book, { insured: q.insured, treatment: q.treatment, scheme: q.scheme, visitor, date: q.date, setting: q.setting ?? "inpatient" });
   const out: Eligibility = { jurisdiction, facts: [], direct, ...(visitor ? { visitor } : {}) };
   if (jurisdiction === "same_pool") return out;
   const cat = q.category ? book.national.categories.find((c) => c.id === q.category) : undefined;

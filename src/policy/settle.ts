@@ -8,6 +8,7 @@
  */
 import { poolingCode, shortName } from "../places/divisions.ts";
 import { decideDirectSettlement } from "./direct.ts";
+import { noRegistrationOf } from "./zones.ts";
 import { earliestDay, monthsBefore } from "./age.ts";
 import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
@@ -282,7 +283,7 @@ function directSettlement(c: Case): Estimate["directSettlement"] {
     zoneRule: c.visitor.freeZone ? c.visitor.rule : undefined,
     maternity: c.scenario.maternity,
     notCovered: c.rules.value.notCovered || c.visitor.rule.kind === "not_covered",
-    noRegistration: !!c.visitor.noRegistration,
+    noRegistration: !!c.visitor.noRegistration || (c.policy.code !== "typical" && !!noRegistrationOf(c.version, c.jurisdiction, c.scenario.treatment.setting)),
     emergencyRegisters: !!c.emergencyRegistration,
   });
   return { possible: d.possible, kind: d.reason };

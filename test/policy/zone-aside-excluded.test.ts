@@ -55,3 +55,18 @@ describe("苏州→上海: 免备案 at ×0.8, or a long-term registration at th
     expect(t).not.toContain("就医免备案，在联网定点医院可以直接结算。下面是到其他地方");
   });
 });
+
+describe("沈阳 免申即享: temporary visitors' 住院 needs no registration, on every path (QA4 Q6)", () => {
+  it("an estimate for a 沈阳 temporary visitor says no registration is needed, not 备案后", async () => {
+    const { evaluate } = await import("../../src/policy/index.ts");
+    const r = evaluate({ insured: { region: "沈阳", scheme: "resident" }, treatment: { region: "北京", setting: "inpatient", hospitalLevel: 3, date: DATE }, visitor: "temporary_other", costs: { total: "10000" } } as never, book);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.estimate.directSettlement.kind).toBe("no_registration");
+  });
+  it("the eligibility answer for 其他临时外出 and for 转诊 says the same; a long-term resident still registers", () => {
+    for (const category of ["temporary_other", "referral"] as const) {
+      expect(eligibility(book, { insured: "210100", treatment: "460000", category, date: DATE }).direct.reason).toBe("no_registration");
+    }
+    expect(eligibility(book, { insured: "210100", treatment: "460000", category: "long_term_resident", date: DATE }).direct.reason).toBe("registered");
+  });
+});
