@@ -138,6 +138,8 @@ export function assumptionText(a: Assumption): string {
       return x.intraProvinceCatalogue;
     case "intra_province_unknown_cut":
       return x.intraProvinceUnknownCut(a.visitor);
+    case "no_registration_unknown_cut":
+      return x.noRegistrationUnknownCut(a.city);
     case "ambiguity":
       return t.warnings.ambiguity(a.text);
     case "reading":

@@ -129,6 +129,7 @@ export const policyText = {
     ruleOtherScheme: (city: string, scheme: "employee" | "resident", visitor: string) =>
       `${city}对「${visitor}」的规定写的是${scheme === "employee" ? "职工医保" : "居民医保"}，${scheme === "employee" ? "居民医保" : "职工医保"}没有找到同样的规定，下面没有用它`,
     intraProvinceCatalogue: "省内跨市的目录由各省定，参保地没写明，按参保地目录算（江苏的做法）",
+    noRegistrationUnknownCut: (city: string) => `${city}规定这种情况不用备案，没说是否降低报销比例；按${city}本地的比例算，实际可能报得更少`,
     intraProvinceUnknownCut: (visitor: VisitorKey) =>
       `国家降幅上限只管跨省；参保地对省内「${VISITOR[visitor]}」的降幅无数据，按本地比例算，实际可能报得更少`,
   },

@@ -99,7 +99,8 @@ export function eligibility(book: PolicyBook, q: EligibilityQuery): Eligibility 
     const notCovered = own !== undefined && own !== "none" && own.rule.kind === "not_covered";
     // The national ceilings bound the cut of cross-province temporary visitors (医保发〔2022〕22号 says 跨省);
     // beside a rule that pays nothing they would only mislead.
-    if (cut.success && jurisdiction === "cross_province" && !notCovered) {
+    // Nor do they bound care the place needs no registration for (成都 普通门诊): that is no 临时外出 registration.
+    if (cut.success && jurisdiction === "cross_province" && !notCovered && out.direct.reason !== "no_registration") {
       const ceilings = book.national.cutCeilings;
       out.cutCeiling = { points: ceilings[cut.data], source: book.sourceRef(null, ceilings.source, ceilings.quote) };
     }

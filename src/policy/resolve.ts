@@ -158,6 +158,10 @@ function visitorRule(book: PolicyBook, c: Case, visitor: Visitor, settledLater =
   if (jurisdiction === "intra_province") {
     return { rule: { kind: "same" }, entry: null, policy: null, source: book.national.cutCeilings.source, assumption: { kind: "intra_province_unknown_cut", visitor }, freeZone: false };
   }
+  // Care the place needs no registration for (成都 普通门诊): the ceilings bound the cut of 临时外出就医人员,
+  // who register; the place's own word on a cut is missing, so its own ratio is used, and said.
+  const freeHere = visitor === "temporary_other" || visitor === "referral" ? noRegistrationOf(version, jurisdiction, setting) : undefined;
+  if (freeHere) return { rule: { kind: "same" }, entry: null, policy, source: freeHere.source, quote: freeHere.quote, assumption: { kind: "no_registration_unknown_cut", city: c.insured.name }, freeZone: false };
   // No data for this kind of visitor: the national ceiling is the most a place may cut.
   const ceilings = book.national.cutCeilings;
   const points = ceilings[visitor];

@@ -193,6 +193,12 @@ export type Assumption =
    * the insured place's data has no cut for this visitor: worked out at its own ratio, said so.
    */
   | { kind: "intra_province_unknown_cut"; visitor: Visitor }
+  /**
+   * The insured place needs no registration for this setting (成都 普通门诊, M8) and says nothing of a
+   * cut: the national ceilings (on 临时外出就医人员, who register) are no figure for it, so the place's
+   * own ratio is used, said so.
+   */
+  | { kind: "no_registration_unknown_cut"; city: string }
   | { kind: "unregistered_as_temporary" }
   | { kind: "province_as_treatment"; name: string }
   | { kind: "schedule_without_deductible"; visitor: Visitor }

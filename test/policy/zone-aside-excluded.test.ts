@@ -70,3 +70,19 @@ describe("沈阳 免申即享: temporary visitors' 住院 needs no registration,
     expect(eligibility(book, { insured: "210100", treatment: "460000", category: "long_term_resident", date: DATE }).direct.reason).toBe("registered");
   });
 });
+
+describe("成都 普通门诊 needs no registration (M8): the national −20 ceiling is no figure for it (QA4 M8)", () => {
+  it("the estimate uses 成都's own ratio and says the cut is unknown, never 按国家上限降 20 个百分点", async () => {
+    const { evaluate } = await import("../../src/policy/index.ts");
+    for (const visitor of ["temporary_other", "unregistered"] as const) {
+      const r = evaluate({ insured: { region: "成都", scheme: "employee", status: "working" }, treatment: { region: "北京", setting: "outpatient", hospitalLevel: 3, date: DATE }, visitor, costs: { total: "800" } } as never, book);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      expect(r.estimate.assumptions.map((a) => a.kind)).toContain("no_registration_unknown_cut");
+      expect(r.estimate.assumptions.map((a) => a.kind)).not.toContain("visitor_unknown_rule");
+    }
+  });
+  it("the eligibility answer for outpatient care gives no national ceiling line; inpatient care keeps it", () => {
+    expect(eligibility(book, { insured: "510100", treatment: "110000", category: "temporary_other", setting: "outpatient", date: DATE }).cutCeiling).toBeUndefined();
+    expect(eligibility(book, { insured: "510100", treatment: "110000", category: "temporary_other", setting: "inpatient", date: DATE }).cutCeiling?.points).toBe(20);
+  });
+});
