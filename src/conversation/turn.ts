@@ -79,13 +79,15 @@ export type TurnResult =
 const written = new WrittenStrings<ChatRecord>(2_000);
 
 function remember(value: string, record: ChatRecord, previous: string | undefined): void {
-  if (previous !== undefined) written.drop(previous);
   // Only what reads back the same through the schema (a press's data over 64 characters, or a
   // clock gone wrong, does not, and is read back by `decode` as it always was).
   const sound = (record.p === undefined || record.p.length <= 64) && (record.t === undefined || (Number.isSafeInteger(record.t) && record.t >= 0));
-  if (!sound) return;
+  if (!sound) {
+    if (previous !== undefined) written.release(previous);
+    return;
+  }
   Object.freeze(record.u);
-  written.keep(value, Object.freeze(record));
+  written.keep(value, Object.freeze(record), previous);
 }
 
 /** Drops a forgotten chat's record, and says which conversation it held (for the step's own copy to go too). */

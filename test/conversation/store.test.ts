@@ -93,6 +93,20 @@ describe("reading back what was written", () => {
     expect(next.replies[0]!.text).toBe(handleMessage("{", text("职工医保"), NOW).replies[0]!.text);
   });
 
+  it("keeps a string two chats wrote alike until both have moved on from it", () => {
+    const said = text("我在苏州交的职工医保，在上海住院花了3万");
+    const a = handleMessage(null, said, NOW);
+    a.kept?.();
+    const b = handleMessage(null, said, NOW);
+    b.kept?.();
+    expect(b.stored).toBe(a.stored);
+    handleMessage(a.stored, text("谢谢"), NOW).kept?.();
+    // The other chat's next message reads it back without a second check.
+    expect(remembersConversation(a.stored)).toBe(true);
+    handleMessage(b.stored, text("谢谢"), NOW).kept?.();
+    expect(remembersConversation(a.stored)).toBe(false);
+  });
+
   it("keeps at most 2,000 written conversations", () => {
     for (let i = 0; i < 2_500; i++) handleMessage(null, { type: "command", name: "start" }, new Date(NOW.getTime() + i)).kept?.();
     expect(rememberedConversations()).toBeGreaterThan(1_000);
@@ -145,6 +159,18 @@ describe("turn records read back", () => {
     expect((await applyTurn({ store, step: count, chatId: "1", input: text("b"), updateId: 11 })).kind).toBe("duplicate");
     expect((await applyTurn({ store, step: count, chatId: "1", input: text("c"), updateId: 12 })).kind).toBe("applied");
     expect(JSON.parse((await store.get("1"))!.value).c).toBe("42");
+  });
+
+  it("keeps a record two chats wrote alike until both have moved on from it", async () => {
+    const store = new MemoryStore();
+    await applyTurn({ store, step: count, chatId: "a", input: text("x") });
+    await applyTurn({ store, step: count, chatId: "b", input: text("x") });
+    const first = (await store.get("a"))!.value;
+    expect((await store.get("b"))!.value).toBe(first);
+    await applyTurn({ store, step: count, chatId: "a", input: text("y") });
+    expect(remembersRecord(first)).toBe(true);
+    await applyTurn({ store, step: count, chatId: "b", input: text("y") });
+    expect(remembersRecord(first)).toBe(false);
   });
 
   it("keeps at most 2,000 written records", async () => {
