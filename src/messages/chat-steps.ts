@@ -38,9 +38,19 @@ function adjust(a: RatioAdjust): string[] {
 
 /** A band's bound as people say it: 50000 → 5万, 89000 → 8.9万; below 10000, or not whole thousands, in 元. */
 function inWan(x: string): string | undefined {
+  const known = wan.get(x);
+  if (known !== undefined) return known === "" ? undefined : known;
   const d = new Decimal(x);
-  return d.greaterThanOrEqualTo(10000) && d.mod(1000).isZero() ? d.dividedBy(10000).toString() : undefined;
+  const said = d.greaterThanOrEqualTo(10000) && d.mod(1000).isZero() ? d.dividedBy(10000).toString() : undefined;
+  if (wan.size < WAN_KEPT) wan.set(x, said ?? "");
+  return said;
 }
+/**
+ * Bounds already said, by their figure ("" for one said in 元): the policies' band bounds are a few
+ * hundred figures, worked out with Decimal for every estimate's steps otherwise.
+ */
+const wan = new Map<string, string>();
+const WAN_KEPT = 2_000;
 function bound(x: string): string {
   const wan = inWan(x);
   return wan === undefined ? `${x} 元` : `${wan}万`;

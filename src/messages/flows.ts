@@ -38,7 +38,8 @@ const JURISDICTION = { same_pool: "同一统筹区", intra_province: "省内跨�
  * figure (the estimate, its steps, its one-sentence summary). The CLI and the JSON keep two decimals.
  */
 export function chatMoney(x: string): string {
-  return x.replace(/(\d)\.00(?!\d)/g, "$1");
+  // Most lines have no ".00" at all: not scanned by the pattern (a line of a reply is passed here per figure).
+  return x.includes(".00") ? x.replace(/(\d)\.00(?!\d)/g, "$1") : x;
 }
 
 /**
