@@ -673,6 +673,14 @@ function retiredResident(c: Case): boolean {
   return !!c.flow && c.patch.status === "retired" && c.patch.scheme === undefined && c.known.scheme === "resident";
 }
 
+/**
+ * 在职 / 退休 after an estimate whose 居民医保 was only assumed: only 职工医保 has working and retired
+ * people, so the word answers the scheme too and replaces the guess (QA5 Q1) — applied, not asked.
+ */
+function statusOnAssumedResident(c: Case): boolean {
+  return !!c.flow && c.patch.status !== undefined && c.patch.scheme === undefined && c.known.scheme === "resident" && (c.s.ctx.flow?.c.assumed ?? []).includes("scheme");
+}
+
 /** A change to answers: applied when the person says it is one (or it only replaces a guess), else asked. */
 function change(c: Case): RouterEvent {
   const assumed = c.s.ctx.flow?.c.assumed ?? [];
@@ -929,6 +937,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: (c) => followOnOf(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: followOnOf(c)! }) },
   { when: (c) => followUpOf(c) !== undefined, then: followUp },
   { when: (c) => askedAgain(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: askedAgain(c)!, seed: c.patch as Answers }) },
+  { when: statusOnAssumedResident, then: (c) => ({ type: "FLOW", event: { type: "ANSWER", a: { ...c.patch, scheme: "employee" } as Answers } }) },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.
   { when: (c) => !!c.flow && c.changes.length > 0 && (c.changing || !(c.topic && asksQuestion(c.text))), then: change },
