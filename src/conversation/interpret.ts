@@ -859,11 +859,15 @@ function followUpOf(c: Case): string | undefined {
 
 /** A short follow-up that only says something after the answer before it (src/language/follow-ups.ts). */
 function followOnOf(c: Case): string | undefined {
-  // A topic read with confidence is its own question; a weak guess (临时备案呢 → validity?) is not.
-  if (c.hasPatch || (c.topic && !c.p.candidates)) return undefined;
+  if (c.hasPatch) return undefined;
   const note = c.s.ctx.note;
   const last = note?.k === "aside" || note?.k === "rephrase" ? note.topic : undefined;
-  return followUpTopic(c.text, last, c.flow);
+  const next = followUpTopic(c.text, last, c.flow);
+  // A topic read with confidence is its own question; a weak guess (临时备案呢 → validity?) is not, and
+  // neither is the topic just answered read again from short words (到期了怎么办 after the validity
+  // answer asks what follows from it, not the same paragraph).
+  if (next === undefined || (c.topic && !c.p.candidates && c.topic !== last?.split("@")[0])) return undefined;
+  return next;
 }
 
 function followUp(c: Case): RouterEvent {

@@ -34,6 +34,20 @@ export function asksWhereToHandIn(text: string): boolean {
   return typeof text === "string" && text.length <= 20 && WHERE_ANYWHERE.test(text);
 }
 
+/** Topics about how long a registration lasts: 到期了怎么办 / 能延期吗 after them ask how to renew. */
+const VALIDITY = ["validity", "renew", "expired_in_hospital"];
+
+/** 到期了怎么办, 过期了咋弄, 能延期吗, 可以续吗, 怎么续, 到期以后呢: renewing, said without 备案 after its answer. */
+const RENEW =
+  /^(?:那|那么)?[,，\s]*(?:如果|要是)?(?:到期|过期|过了期|期满|到时间)(?:了|以后|之后)?[,，\s]*(?:怎么办|咋办|怎么弄|咋弄|怎么续|咋续|还能续吗|能续吗|要重新办吗|重新办吗|呢)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:能|可以|可不可以|能不能|可以不可以)?(?:延期|延长|续期|续办|续签|续)(?:吗|么|不|嘛|呢|一下)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:怎么|咋|如何|怎样)(?:续|延期|延长|续期|续办)(?:呢|啊)?[?？。]*$/u;
+
+/** 然后呢, 下一步呢, 接下来怎么弄: after where to register, what is done next there. */
+const THEN = /^(?:那|那么)?[,，\s]*(?:然后|接下来|下一步|之后|再然后)(?:呢|怎么办|怎么弄|咋弄|干嘛|做什么|干什么|怎么做)?[?？。]*$/u;
+
+/** 国家医保服务平台, 用小程序, 小程序怎么弄: the channel just named, picked — its steps are asked. */
+const CHANNEL_PICKED =
+  /^(?:那|那么)?[,，\s]*(?:用|在|就用|下载|下个|打开)?(?:国家医保服务平台|医保服务平台|国家医保|国家异地就医备案|小程序|app)(?:的)?(?:app|小程序)?(?:上|里)?(?:怎么|咋|如何)?(?:弄|办|操作|备案|搞|用)?(?:呢|吗)?[?？。]*$/iu;
+
 /** 那打哪个, 打哪个电话: after the hotline answer, which number. */
 const WHICH_NUMBER = /^(?:那|那么)?[,，\s]*(?:该|应该|要|我)?打(?:哪个|哪一个|什么|啥|哪里|哪儿)(?:电话|号码?|热线)?(?:呢|啊|好)?[?？。]*$/u;
 
@@ -57,7 +71,8 @@ export function followUpTopic(text: string, last: string | undefined, flow?: str
   const kind = KIND.exec(t)?.[1];
   if (kind && base && (KINDED as readonly string[]).includes(base)) return `${base}@${kind === "临时" ? "temporary" : "long"}`;
   const registering = (base !== undefined && REGISTRATION.includes(base)) || flow === "registration";
-  if (registering && STEPS.test(t)) return "registration_steps";
+  if (registering && (STEPS.test(t) || THEN.test(t) || CHANNEL_PICKED.test(t))) return "registration_steps";
+  if (base !== undefined && VALIDITY.includes(base) && RENEW.test(t)) return "renew";
   if ((base === "hotline" || base === "hotline_which") && WHICH_NUMBER.test(t)) return "hotline_which";
   const claiming = (base !== undefined && CLAIM.includes(base)) || flow === "claim";
   if (claiming && WHERE.test(t)) return "claim_where";
