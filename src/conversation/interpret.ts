@@ -23,7 +23,7 @@ import {
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
 import { smallTalkOf } from "../language/small-talk.ts";
-import { asksAgainFor, asksWhereToHandIn, followUpTopic } from "../language/follow-ups.ts";
+import { asksAgainFor, asksWhereToHandIn, followUpTopic, sameFamily } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
 import { ageOf } from "../language/age.ts";
 import { deniesEmergency, earlierStaysOf, emergencyOnlyGuessed, livesAtTreatmentPlace, namesRegistration, registrationKindAnswer, saysChildbirth, saysDeductibleMet, saysHospitalStay, saysLongTermAlone, saysMadeUp, saysNoReferral, saysWorkInjury, supposesCase, putsRight, twoPeopleSchemes, statedRegistrationOf, yearFigureIsFundPaid } from "../language/stated.ts";
@@ -866,7 +866,7 @@ function followOnOf(c: Case): string | undefined {
   // A topic read with confidence is its own question; a weak guess (临时备案呢 → validity?) is not, and
   // neither is the topic just answered read again from short words (到期了怎么办 after the validity
   // answer asks what follows from it, not the same paragraph).
-  if (next === undefined || (c.topic && !c.p.candidates && c.topic !== last?.split("@")[0])) return undefined;
+  if (next === undefined || (c.topic && !c.p.candidates && !sameFamily(c.topic, last))) return undefined;
   return next;
 }
 

@@ -37,6 +37,13 @@ export function asksWhereToHandIn(text: string): boolean {
 /** Topics about how long a registration lasts: 到期了怎么办 / 能延期吗 after them ask how to renew. */
 const VALIDITY = ["validity", "renew", "expired_in_hospital"];
 
+/** Two topics of one family (how long a registration lasts; registering; the claim): a short question of one right after the other follows on from it. */
+export function sameFamily(topic: string, last: string | undefined): boolean {
+  const base = last?.split("@")[0];
+  if (base === undefined) return false;
+  return topic === base || [VALIDITY, REGISTRATION, CLAIM].some((family) => family.includes(topic) && family.includes(base));
+}
+
 /** 到期了怎么办, 过期了咋弄, 能延期吗, 可以续吗, 怎么续, 到期以后呢: renewing, said without 备案 after its answer. */
 const RENEW =
   /^(?:那|那么)?[,，\s]*(?:如果|要是)?(?:到期|过期|过了期|期满|到时间)(?:了|以后|之后)?[,，\s]*(?:怎么办|咋办|怎么弄|咋弄|怎么续|咋续|还能续吗|能续吗|要重新办吗|重新办吗|呢)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:能|可以|可不可以|能不能|可以不可以)?(?:延期|延长|续期|续办|续签|续)(?:吗|么|不|嘛|呢|一下)?[?？。]*$|^(?:那|那么)?[,，\s]*(?:怎么|咋|如何|怎样)(?:续|延期|延长|续期|续办)(?:呢|啊)?[?？。]*$/u;

@@ -35,3 +35,11 @@ describe("after where to register", () => {
     expect(first).not.toContain(m.general.stepsIntro);
   });
 });
+
+describe("a chain of follow-ups on one topic", () => {
+  it("能延期吗 after 到期了怎么办 is still about renewing, not the validity paragraph again", () => {
+    const [, renew, again] = replies(["临时备案有效期多久", "到期了怎么办", "能延期吗"]);
+    expect(renew).toContain(m.general.renew);
+    expect(again).toContain(m.general.renew);
+  });
+});
