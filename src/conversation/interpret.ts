@@ -681,6 +681,9 @@ function statusOnAssumedResident(c: Case): boolean {
   return !!c.flow && c.patch.status !== undefined && c.patch.scheme === undefined && c.known.scheme === "resident" && (c.s.ctx.flow?.c.assumed ?? []).includes("scheme");
 }
 
+/** The registration's kind and its category: one question asks both. */
+const REGISTRATION_SLOTS: readonly Slot[] = ["visitor", "category"];
+
 /** A change to answers: applied when the person says it is one (or it only replaces a guess), else asked. */
 function change(c: Case): RouterEvent {
   const assumed = c.s.ctx.flow?.c.assumed ?? [];
@@ -694,7 +697,9 @@ function change(c: Case): RouterEvent {
   }
   // 乙类没那么多 大概2千: the part is named, so the figure can only be that part put right.
   const partPutRight = c.changes.every((slot) => slot === "classB" || slot === "outOfCatalog") && partNamedAlone(c.text) !== undefined;
-  const sure = c.changing || partPutRight || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
+  // The question the bot asks again (备案了 after an assumed 其他临时外出 re-asks why there): its answer replaces, it contradicts nothing.
+  const answersAsked = c.pending !== undefined && c.changes.every((slot) => slot === c.pending || (REGISTRATION_SLOTS.includes(slot) && REGISTRATION_SLOTS.includes(c.pending!)));
+  const sure = c.changing || partPutRight || answersAsked || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
   if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(otherBill(c) ? { forget: billSlots(c.known) } : {}) } };
   return { type: "PROPOSE", a: c.patch as Answers, slots: c.changes };
 }
