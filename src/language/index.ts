@@ -82,9 +82,19 @@ const REGISTERED = /(?:已经?|办了|办好了?|办过)(?:异地)?(?:就医)?�
  */
 const REGISTERED_LATER = new RegExp(`${REGISTERED.source}|(补办|补上|补好|补|后来办|又办|再办|去办)(了|好了|过)(?![吗么没])|办(了|好了)(?=$|[\\s,，。!！])`, "u");
 
-/** A 没备案 that a later 备案了 / 补办了 undoes: it implies nothing. */
+/** Words that put a 备案了 after the 没备案 in time (后来, 昨天, 现在已经…). */
+const LATER_CUE = /后来|之后|然后|后面|最后|又|再|现在|已|昨天|今天|前天|上周|上个月|刚|这次|补/u;
+
+/**
+ * A 没备案 that a later 备案了 / 补办了 undoes: it implies nothing. A bare 备案了 with nothing that
+ * puts it later (没备案 备案了) undoes nothing either: it is the same fact said both ways (asked).
+ */
 function registeredLater(n: Negation, affirmed: string): boolean {
-  return n.implies?.visitorType === "unregistered" && REGISTERED_LATER.test(affirmed.slice(n.end));
+  if (n.implies?.visitorType !== "unregistered") return false;
+  const tail = affirmed.slice(n.end);
+  const m = REGISTERED_LATER.exec(tail);
+  if (!m) return false;
+  return !REGISTERED.test(m[0]) || LATER_CUE.test(tail.slice(0, m.index + m[0].length));
 }
 
 function applyNegations(slots: Slots, negations: Negation[], affirmed: string, original: string): Ambiguity[] {
@@ -107,7 +117,10 @@ function applyNegations(slots: Slots, negations: Negation[], affirmed: string, o
   // 备案了…哦不对还没备案: registered said, then denied. Neither is taken; the person is asked.
   for (const n of negations) {
     if (n.implies?.visitorType !== "unregistered") continue;
-    if (REGISTERED.test(affirmed.slice(0, n.start)) && !REGISTERED.test(affirmed.slice(n.end))) {
+    const before = REGISTERED.test(affirmed.slice(0, n.start)) && !REGISTERED.test(affirmed.slice(n.end));
+    // 没备案 备案了: the denial first, then a bare affirmation nothing puts later.
+    const after = !before && REGISTERED.test(affirmed.slice(n.end)) && !registeredLater(n, affirmed);
+    if (before || after) {
       saidBoth.add(n);
       out.push({ slot: "visitorType", candidates: ["registered"], text: original.slice(n.start, n.end) });
     }
