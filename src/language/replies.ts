@@ -47,6 +47,9 @@ export function asChoiceNumber(text: string): number | undefined {
   return /^\d{1,3}$/u.test(t) ? Number(t) : undefined;
 }
 
+/** A person's status alone: an answer to another question than the one whose label it begins. */
+const STATUS_WORD = /^(?:退休|在职|上班|退了)$/u;
+
 /**
  * Which shown choice a typed text picks: its number, its label, or the label's words before
  * its explanation ("长期备案" for "长期备案（异地安置退休…）") when only one label fits.
@@ -62,7 +65,9 @@ export function pickChoice(text: string, labels: readonly string[], numbersAreAn
   const exact = labels.findIndex((l) => l.toLowerCase() === t);
   if (exact >= 0) return { kind: "choice", index: exact };
   const core = (label: string) => (label.split(/[（(]/u)[0] ?? "").trim().toLowerCase();
-  const partial = labels.map((l, i) => [core(l), i] as const).filter(([c]) => c.length >= 2 && (t === c || (t.length >= 2 && c.startsWith(t))));
+  // 退休 / 在职 say who the person is: never a pick of the label they begin (退休后到外地定居 is a long-term registration).
+  const prefixOk = t.length >= 2 && !STATUS_WORD.test(t);
+  const partial = labels.map((l, i) => [core(l), i] as const).filter(([c]) => c.length >= 2 && (t === c || (prefixOk && c.startsWith(t))));
   // "门诊" begins 门诊慢特病 but is also the end of 普通门诊: a word another label holds is no pick.
   const elsewhere = labels.some((l, i) => !partial.some(([, k]) => k === i) && core(l).includes(t));
   const only = partial[0];
