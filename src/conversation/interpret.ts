@@ -399,7 +399,8 @@ function answeredInWords(text: string, pending: Slot | undefined, flow: FlowId |
   const asked = pending === "visitor" || pending === "category";
   // 临时的 after an estimate: the registration it was worked out with, said (or corrected) in two words.
   // 那长期的呢 / 改成长期 / 那长期备案呢 under an estimate (its result or any of its questions): the kind supposed.
-  const kind = asked || (changing && flow === "estimate" && !pending) ? (registrationKindAnswer(text) ?? (changing && flow === "estimate" ? supposedKind(text) : undefined)) : changing && flow === "estimate" ? supposedKind(text) : undefined;
+  const supposing = changing && flow === "estimate";
+  const kind = (asked || (supposing && !pending) ? registrationKindAnswer(text) : undefined) ?? (supposing ? supposedKind(text) : undefined);
   const own = asked && saysNoReferral(text) ? "temporary_other" : undefined;
   // 长期的 cannot say which long-term category: only the estimate's question takes it as it is.
   const value = kind === "long_term" ? (pending === "category" ? undefined : "long_term") : (kind ?? own);

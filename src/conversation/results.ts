@@ -2,10 +2,10 @@
  * What each flow says once it has what it needs. Figures and rules come from the policy data
  * and the evaluator; where a region has no data the text says so instead of guessing.
  */
-import type { Answers, Slot } from "../../flows/answers.ts";
+import type { Answers, CategoryId, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type Step, type Warning } from "../policy/index.ts";
+import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type DirectSettlement, type Excluded, type Step, type Warning } from "../policy/index.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { chatMoney, flowMessages as m } from "../messages/flows.ts";
@@ -47,6 +47,16 @@ export function describeVisitorRule(rule: VisitorRule): string {
 
 // ---------- eligibility ----------
 
+
+/** A category the insured place does not let this person file (杭州: 少年儿童, long-term), said in its place. */
+function excludedText(ins: string, ex: Excluded, category: CategoryId): string {
+  return m.eligibility.excluded(ins, ex.who, m.labels.category[category], ex.assumption);
+}
+
+/** A free zone that does not decide for this case: its rule, and the registered one beside it. */
+function zoneAsideText(ins: string, tre: string, z: NonNullable<DirectSettlement["zoneAside"]>): string {
+  return m.eligibility.zoneAside(ins, tre, describeVisitorRule(z.zone.rule), z.registered ? describeVisitorRule(z.registered.rule) : undefined);
+}
 /** "直接结算：能（…）" from the policy layer's decision. */
 export function directLine(d: { possible: boolean; reason: DirectReason }): string {
   return m.direct.line(d.possible, m.direct.reason[d.reason]);
@@ -65,7 +75,7 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   const sources: (string | undefined)[] = [];
   if (e?.excluded && a.category) {
     // 杭州: a child may not file a long-term category — said instead of "您属于…，办的是长期备案".
-    lines.push(m.eligibility.excluded(ins, e.excluded.who, m.labels.category[a.category], e.excluded.assumption));
+    lines.push(excludedText(ins, e.excluded, a.category));
     lines.push(m.sourcePrefix + e.excluded.source.title);
     return [withSources(lines.join("\n"), [e.excluded.source.title]), { text: m.eligibility.next, choices: [go("registration"), ...next] }];
   }
@@ -83,7 +93,7 @@ export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
     sources.push(e.direct.zone.source?.title);
   } else if (e?.direct.zoneAside) {
     const z = e.direct.zoneAside;
-    lines.push(m.eligibility.zoneAside(ins, tre, describeVisitorRule(z.zone.rule), z.registered ? describeVisitorRule(z.registered.rule) : undefined));
+    lines.push(zoneAsideText(ins, tre, z));
     sources.push(z.zone.source.title, z.registered?.source.title);
   } else if (e?.direct.zoneSchemes) {
     lines.push(m.eligibility.freeZoneSchemes(ins, tre, e.direct.zoneSchemes.map((x) => m.labels.scheme[x]).join("、")));
@@ -165,12 +175,13 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
 
   // A free zone needs no registration: said first, before how to register elsewhere.
   const aside = g?.direct.zoneAside;
+  const tre = regionName(a.treatment);
   const zone = g?.excluded && a.category
-    ? m.eligibility.excluded(ins, g.excluded.who, m.labels.category[a.category], g.excluded.assumption)
+    ? excludedText(ins, g.excluded, a.category)
     : g?.direct.zone
-      ? m.registration.freeZone(ins, regionName(a.treatment))
+      ? m.registration.freeZone(ins, tre)
       : aside
-        ? m.eligibility.zoneAside(ins, regionName(a.treatment), describeVisitorRule(aside.zone.rule), aside.registered ? describeVisitorRule(aside.registered.rule) : undefined)
+        ? zoneAsideText(ins, tre, aside)
         : undefined;
   if (g?.excluded) sources.push(g.excluded.source.title);
   if (g?.direct.zone?.source) sources.push(g.direct.zone.source.title);

@@ -9,6 +9,7 @@ export type { Scenario, ScenarioInput, Estimate, Step, StepKind, StepParams, Sou
 export type { NationalRules, RegionPolicy } from "./schema.ts";
 export * from "./terms.ts";
 export { directSettlement, decideDirectSettlement, type DirectSettlement, type DirectReason } from "./direct.ts";
+export type { Excluded } from "./excluded.ts";
 export { eligibility, type Eligibility } from "./eligibility.ts";
 export { factForTopic, nationalFact, isFactTopic, FACT_TOPICS, TOPIC_FACTS, type CitedText, type FactTopic } from "./facts.ts";
 export { claimChecklist, type ClaimChecklist, type ClaimQuery } from "./claim.ts";
