@@ -26,11 +26,18 @@ const LEVEL: Rule<1 | 2 | 3>[] = [
   [/一级医院|(?<!上)一级|1级|社区医院|社区卫生|社区门诊|卫生院|卫生室|卫生服务中心/u, 1],
 ];
 
+/** Who pays a person's 职工医保: the employer, however it is called. */
+const EMPLOYER = "(?:单位|公司|厂里|厂子|工厂|企业|老板|东家)";
+
 const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
   // Students are insured as residents (儿童学生 in the 城乡居民 tables): 学生医保, 学校交的.
   [/城乡居民|居民医保|居民|新农合|农合|农村医保|合作医疗|农村合作|学生医保|学生的医保|大学生医保|学生保险|学校(给|帮)?(交|缴|买|办|统一交|统一办)(的|了)/u, "resident"],
   // 五险一金: the five insurances an employer pays, 职工医保 among them.
   [/职工|单位(给)?(交|缴|买)|公司(给)?(交|缴|买)|单位的医保|五险一金|五险/u, "employee"],
+  // An employer paying is 职工医保 however it is said: 医保是公司在□□交的, 厂里给交的, 老板帮我买的,
+  // 每个月扣我工资交的, 工资里代扣; and 单位在□□ 医保也在□□ (the insurance where the employer is).
+  // Not an employer that did not pay (单位没给交, 公司不给交社保: no 没/不 between).
+  [new RegExp(String.raw`(?<!不是|没有|没|不)${EMPLOYER}(?:[^，,。\s没不未]{0,6}?(?:给|帮)(?:我|他|她|我们|员工|咱们?)?(?:交|缴|买|扣|上)|(?:在□+)?(?:交|缴|买|扣)(?:的|了|着))|扣(?:我|他|她)?(?:的)?工资|工资(?:里|里面|中|上)?(?:扣|代扣|直接扣)|从工资|(?:单位|公司|厂里|工厂)(?:也|就)?在□+[\s，,]*(?:医保|社保)(?:也|都)(?:在|是|交在)|(?:医保|社保)(?:和|跟|与)(?:单位|公司)(?:都|也)在`, "u"), "employee"],
 ];
 
 /** Words that put a scheme in the past (以前是居民) or make it the present one (现在交职工, 后来转成). */
@@ -45,7 +52,11 @@ function schemeOf(text: string): Slots["scheme"] {
   const found: { at: number; value: NonNullable<Slots["scheme"]> }[] = [];
   for (const [pattern, value] of SCHEME) {
     const m = pattern.exec(text);
-    if (m) found.push({ at: m.index, value });
+    if (!m) continue;
+    // One place per scheme, its earliest (two rules say 职工).
+    const same = found.find((f) => f.value === value);
+    if (!same) found.push({ at: m.index, value });
+    else same.at = Math.min(same.at, m.index);
   }
   if (found.length < 2) return found[0]?.value;
   const [a, b] = found.sort((x, y) => x.at - y.at) as [(typeof found)[0], (typeof found)[0]];
@@ -64,6 +75,9 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/(?:领|拿|有|吃|发)(?:着|的)?(?:退休金|退休工资|退休费|养老金)|(?<!能|才能|可以|什么时候)退休(?!年龄|金|工资|手续)|退了休|已经退了|退下来|(?<!(?:押金|钱|费|款)[^\s，,。]{0,4})(去年|前年|今年|早就|早|已经|都|上个?月|年初|年底|\d+年|现在|目前|如今|刚刚?|也)(就|已经|都)?退(了|的|啦)(?![钱费款])/u, "retired"],
   // Not 12393几点上班 (office hours).
   [/在职|公务员|事业单位|事业编|在编|(?<!几点|什么时候|啥时候|几点钟)上班|打工|农民工|干活|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
+  // A job with an employer, said of the person now (我是大学老师, 他是公交司机, 我在银行当柜员,
+  // 中学老师): working. Not 以前是老师 (the past), nor 医生说 (someone else speaking).
+  [/(?:我|他|她|俺|公|婆|人|夫|妻|爸|妈|子|儿|女)(?!以前|之前|原来|过去|曾经|年轻)(?:也|自己|本人|现在|目前)?(?:在[^\s，,。]{1,6})?(?<!不)(?:是|当|做|干)(?:一?名|一个|个)?[^\s，,。是]{0,4}?(?:老师|教师|教授|护士|医生|大夫|工人|职员|员工|干部|会计|工程师|司机|柜员|文员|保安|厨师|警察|程序员)|(?:大学|中学|小学|高中|初中|幼儿园)(?:的)?(?:老师|教师)/u, "working"],
 ];
 
 /** 灵活就业 (not 不是灵活就业): flexible employment, a way of joining 职工医保 as an individual. */

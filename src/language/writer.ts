@@ -26,6 +26,8 @@ export function writerClauses(text: string): Span[] {
     if (WITH_THE_PATIENT.test(m[0])) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
+  WRITER_IS.lastIndex = 0;
+  for (let m = WRITER_IS.exec(text); m !== null; m = WRITER_IS.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -36,8 +38,11 @@ export function patientAtHome(text: string): boolean {
   return typeof text === "string" && PATIENT_AT_HOME.test(text);
 }
 
+/** 我是大学老师, 我自己是护士: what the writer does, to the end of the clause. */
+const WRITER_IS = /(?<![爸妈哥姐弟妹儿女婆公爷奶家伴])我(?:自己|本人)?(?:也)?(?:是|当|做|干)[^\s，,。；;!！?？]{1,10}/gu;
+
 /** Work words inside the writer's clauses: the writer's job, not the patient's status. */
-const WORK = /上班|工作|打工|务工|在职|上着班|干活/gu;
+const WORK = /上班|工作|打工|务工|在职|上着班|干活|老师|教师|教授|护士|医生|大夫|工人|职员|员工|干部|会计|工程师|司机|柜员|文员|保安|厨师|警察|程序员/gu;
 
 /** The text with the writer's work words blanked (same length), for the slot readers. */
 export function withoutWritersWork(text: string, clauses: Span[]): string {
