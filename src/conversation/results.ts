@@ -516,11 +516,11 @@ export function estimateResult(ctx: FlowContext, now: Date): Reply[] {
     // One statement of the basis: whose rules, and which figures are the template's (not three lines
     // saying it three ways).
     const partly = e.warnings.find((x) => x.kind === "partly_typical");
-    const ownCap = !!(partly && "ownCap" in partly && partly.ownCap);
+    const parts = partly && "parts" in partly ? partly.parts : [];
     const province = e.assumptions.find((x) => x.kind === "province_file");
     if (province && province.kind === "province_file") {
-      lines.push(m.estimate.partlyTypicalProvince(province.city, province.province, m.labels.scheme[e.policy.scheme], ownCap));
-    } else lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme], ownCap));
+      lines.push(m.estimate.partlyTypicalProvince(province.city, province.province, m.labels.scheme[e.policy.scheme], parts));
+    } else lines.push(m.estimate.partlyTypical(regionLabel, m.labels.scheme[e.policy.scheme], parts, partly && "whose" in partly ? partly.whose : undefined));
   }
   // The read-back line names the insured place and scheme already: then the policy's version goes
   // with the steps' title instead of a line of its own.

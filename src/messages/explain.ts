@@ -154,7 +154,7 @@ export function warningText(w: Warning, dataAge: Estimate["dataAge"]): string {
     case "typical":
       return x.typical(w.name);
     case "partly_typical":
-      return x.partlyTypical(w.name, w.setting, w.ownCap);
+      return x.partlyTypical(w.name, w.setting, w.parts);
     case "low_confidence":
       return x.lowConfidence;
     case "data_age":

@@ -2,6 +2,9 @@
  * User-facing text of the conversation flows (router, eligibility, registration, estimate,
  * claim). Policy figures never live here: they come from policies/ through the view.
  */
+import type { TemplatePart } from "../policy/scenario.ts";
+import { ownParts, partWords } from "./parts.ts";
+
 const SCHEME = { employee: "职工医保", resident: "居民医保" } as const;
 /** The counter, for those without a phone: said in the channels answer and on its own. */
 const OFFLINE = "线下：到参保地的医保经办机构窗口办理，不会用手机也能办。";
@@ -277,10 +280,15 @@ export const flowMessages = {
       return v ? `按${region}${scheme}${v}的政策估算：` : `按${region}${scheme}的现行政策估算：`;
     },
 
-    partlyTypical: (region: string, scheme: string, ownCap: boolean) =>
-      `没有${region}${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}数据，这几项只能粗估（用各地中位数，不是${region}的政策），其余按${region}的规定：`,
-    partlyTypicalProvince: (city: string, province: string, scheme: string, ownCap: boolean) =>
-      `没有${city}自己的政策数据，按${province}全省规定；其中${scheme}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和年度限额"}，${province}也没有数据，只能粗估（用各地中位数，不是任何一地的政策）：`,
+    /** `parts`: exactly the figures that are the template's; the table's others are the place's own, named too (QA5 Q7). */
+    partlyTypical: (region: string, scheme: string, parts: readonly TemplatePart[], whose = region) => {
+      const own = ownParts(parts);
+      return own.length > 0
+        ? `没有${region}${scheme}的${partWords(parts)}数据，按各地中位数粗估；${partWords(own)}是${whose}的：`
+        : `没有${region}${scheme}的${partWords(parts)}数据，这几项只能粗估（用各地中位数，不是${region}的政策），其余按${region}的规定：`;
+    },
+    partlyTypicalProvince: (city: string, province: string, scheme: string, parts: readonly TemplatePart[]) =>
+      `没有${city}自己的政策数据，按${province}全省规定；其中${scheme}的${partWords(parts)}，${province}也没有数据，只能粗估（用各地中位数，不是任何一地的政策）：`,
     total: (x: string) => `总费用：${x} 元`,
     /** `rough`: some of the figures are the template's, said on the figure itself too. */
     fund: (x: string, rough = false) => `医保基金支付：${x} 元${rough ? "（粗估）" : ""}`,

@@ -9,6 +9,9 @@ export function publishedText(published: string): string {
   return `${y}年${m ? `${Number(m)}月` : ""}${d ? `${Number(d)}日` : ""}`;
 }
 
+import type { TemplatePart } from "../policy/scenario.ts";
+import { ownParts, partWords } from "./parts.ts";
+
 const LEVEL = { 1: "一级", 2: "二级", 3: "三级" } as const;
 const SETTING = { inpatient: "住院", outpatient: "普通门诊", chronic_outpatient: "门诊慢特病" } as const;
 const VISITOR = {
@@ -137,8 +140,11 @@ export const policyText = {
   warnings: {
     typical: (name: string) =>
       `${name}暂无我们核实过的政策数据，以下是按典型模板的估算，不是${name}的政策，仅供参考。请以参保地医保经办机构的规定为准。`,
-    partlyTypical: (name: string, setting: SettingKey, ownCap = false) =>
-      `${name}${SETTING[setting]}的${ownCap ? "起付线和报销比例" : "起付线、报销比例和限额"}暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如${ownCap ? "年度限额、" : ""}异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`,
+    /** `parts`: the template's figures in the estimate; the table's other figures are the place's own. */
+    partlyTypical: (name: string, setting: SettingKey, parts: readonly TemplatePart[]) => {
+      const own = ownParts(parts);
+      return `${name}${SETTING[setting]}的${partWords(parts, "限额")}暂无我们核实过的数据，这部分按典型模板估算；${name}已有数据的规定（如${own.length > 0 ? `${partWords(own)}、` : ""}异地就医人员的待遇调整）照常计入。仅供参考，请以参保地医保经办机构的规定为准。`;
+    },
     lowConfidence: "部分数字的来源可信度低，仅供参考，请向参保地医保部门核实。",
     /** The same, as a mark after one source in a numbered list of sources. */
     sourceAgeMark: (source: { published: string; age: "old" | "unknown" }, months: number) =>

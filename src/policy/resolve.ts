@@ -52,6 +52,8 @@ export interface Case {
   rules: Cited<SettingRules>;
   /** Whose cap the rules carry, where it is not the rules' own (a region's cap on the template's rates). */
   capPolicy?: AnyPolicy;
+  /** Whose 起付线 and 比例 the rules carry where they are a region's partial figures on the template's table (昆明 起付). */
+  partPolicy?: { deductible?: AnyPolicy; ratio?: AnyPolicy };
   classBShare: Cited<number> | null;
   visitor: AppliedVisitorRule;
   retired: boolean;
@@ -254,6 +256,7 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
   let rules = own?.rules;
   let rulesPolicy: AnyPolicy = own?.policy ?? policy;
   let capPolicy: AnyPolicy | undefined;
+  let partPolicy: Case["partPolicy"];
   if (own?.province && !found.province) assumptions.push({ kind: "province_table", city: insured.name, province: own.policy.name });
   if (!rules) {
     const fallback = book.typical.schemes[scenario.insured.scheme]?.versions[0];
@@ -282,6 +285,15 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
       rules = { ...rules, cap: ownCap };
       capPolicy = policy;
     }
+    // The figures its sources do give (昆明 起付 880, 深圳 居民 比例) replace the template's, each
+    // cited from its own file; only the missing ones stay the template's, and the estimate names them.
+    const part = scenario.treatment.setting === "inpatient" && !found.typical ? partialOf(book, found, insuredCode, scenario.insured.scheme, scenario.treatment.date) : undefined;
+    if (part) {
+      const p = part.figures;
+      rules = { ...rules, ...(p.deductible ? { deductible: p.deductible } : {}), ...(p.ratio ? { ratio: p.ratio } : {}), ...(p.cap ? { cap: p.cap } : {}) };
+      partPolicy = { ...(p.deductible ? { deductible: part.policy } : {}), ...(p.ratio ? { ratio: part.policy } : {}) };
+      if (p.cap) capPolicy = part.policy;
+    }
     // Only the deductible, ratio and cap come from the template: the region's own 乙类 share,
     // visitor rules and free zones are sourced data and still apply (临沂 先自付10%).
   }
@@ -299,8 +311,9 @@ export function resolveCase(book: PolicyBook, scenario: Scenario): Resolved {
     policy,
     version,
     typical,
-    rules: { value: rules, policy: rulesPolicy, source: rules.ratio.source, quote: rules.ratio.quote },
+    rules: { value: rules, policy: partPolicy?.ratio ?? rulesPolicy, source: rules.ratio.source, quote: rules.ratio.quote },
     ...(capPolicy ? { capPolicy } : {}),
+    ...(partPolicy ? { partPolicy } : {}),
     classBShare: null,
     visitor: NO_VISITOR_RULE,
     retired,
@@ -340,6 +353,18 @@ function ruleOfOtherScheme(book: PolicyBook, c: Case): Assumption | undefined {
   const setting = c.scenario.treatment.setting;
   const entry = findVisitorEntry(other, visitor, c.jurisdiction, setting) ?? (visitor === "unregistered" ? findVisitorEntry(other, "temporary_other", c.jurisdiction, setting) : undefined);
   return entry?.schemeOnly ? { kind: "rule_other_scheme", city: region.name, scheme, visitor: entry.visitor } : undefined;
+}
+
+type PartialFigures = NonNullable<NonNullable<SchemeVersion["partial"]>["inpatient"]>;
+
+/** A region's partial inpatient figures: its own version's, else its province's (湖南 居民 起付). */
+function partialOf(book: PolicyBook, found: { policy: AnyPolicy; version: SchemeVersion; province?: boolean }, insured: string, scheme: Scenario["insured"]["scheme"], date: string): { figures: PartialFigures; policy: AnyPolicy; province: boolean } | undefined {
+  const own = found.version.partial?.inpatient;
+  if (own) return { figures: own, policy: found.policy, province: !!found.province };
+  if (found.province) return undefined;
+  const province = book.provinceVersionFor(insured, scheme, date);
+  const theirs = province?.version.partial?.inpatient;
+  return province && theirs ? { figures: theirs, policy: province.policy, province: true } : undefined;
 }
 
 const UNREGISTERED_AS_TEMPORARY: Assumption = { kind: "unregistered_as_temporary" };

@@ -218,11 +218,18 @@ export type Assumption =
   /** A reading the figures rest on, stated in the policy file (`assumption`: 石家庄 三级 = 省属三级). */
   | { kind: "reading"; text: string };
 
+/** A figure of the settlement table that may come from the typical template. */
+export type TemplatePart = "deductible" | "ratio" | "cap";
+
 /** What the person should know about the estimate. Worded in src/messages. */
 export type Warning =
   | { kind: "typical"; name: string }
-  /** `ownCap`: the region's own cap was used with the template's deductible and ratio (南昌 普通门诊 400). */
-  | { kind: "partly_typical"; name: string; setting: Setting; ownCap: boolean }
+  /**
+   * The region's own data with some of the template's figures: `parts` names them (南昌 普通门诊: its
+   * own cap on the template's 起付线 and 比例; 昆明 住院: its own 起付线 on the template's 比例 and 限额).
+   * `whose`: the other figures are this file's, not the insured place's own (长沙 居民: 湖南省).
+   */
+  | { kind: "partly_typical"; name: string; setting: Setting; parts: readonly TemplatePart[]; whose?: string }
   | { kind: "low_confidence" }
   /** The estimate's `dataAge` lists the sources. */
   | { kind: "data_age"; months: number }

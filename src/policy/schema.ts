@@ -316,6 +316,19 @@ export const SchemeVersion = z.strictObject({
    * "400元"): the template's deductible and ratio are used with this cap, not the template's.
    */
   capWithoutRates: z.strictObject({ outpatient: Cap.optional(), chronicOutpatient: Cap.optional() }).optional(),
+  /**
+   * A setting's figures where the sources give some and not the rest (昆明 起付 880 with no sourced
+   * ratio; 深圳 居民 比例 with no sourced 起付线): every figure given is used, the missing ones come
+   * from the typical template, and the estimate says which is which. Not a setting table: the
+   * template's medians and the "起付线多少" answers read only whole tables.
+   */
+  partial: z
+    .strictObject({
+      inpatient: z
+        .strictObject({ deductible: Deductible.optional(), ratio: Ratio.optional(), cap: Cap.optional() })
+        .refine((p) => p.deductible || p.ratio || p.cap, { message: "partial 至少要有起付线、比例或限额之一" }),
+    })
+    .optional(),
   visitors: z.array(VisitorEntry).default([]),
   freeZones: z.array(FreeZone).default([]),
   /**

@@ -14,7 +14,7 @@ import type { PolicyBook } from "./book.ts";
 import { settleArithmetic, type Band as KernelBand, type Layer, type SettlementInput, type SettlementResult } from "./arithmetic.ts";
 import { D, ZERO, HUNDRED, fmt, max0, min, positive, toFen, type Money } from "./money.ts";
 import type { AppliedVisitorRule, Case } from "./resolve.ts";
-import type { Assumption, BandPart, Estimate, RatioAdjust, Scenario, SourceRef, Step, StepKind, StepParams, VisitorCut, Warning } from "./scenario.ts";
+import type { Assumption, BandPart, Estimate, RatioAdjust, Scenario, SourceRef, Step, StepKind, StepParams, TemplatePart, VisitorCut, Warning } from "./scenario.ts";
 import type { Confidence, RatioTable, RegionPolicy, SettingRules, TypicalPolicy } from "./schema.ts";
 
 type AnyPolicy = RegionPolicy | TypicalPolicy;
@@ -339,6 +339,8 @@ export interface Plan {
   directSettlement: Estimate["directSettlement"];
   /** The insured region's own data was used, even where `c.typical` says the table was the template's. */
   regionData: boolean;
+  /** The template's figures this estimate uses (a visitor schedule's 起付线 and 比例 replace the table's). */
+  templateParts: readonly TemplatePart[];
   usesSchedule: boolean;
   firstPayShare: number;
   /** Said when a figure used is older than national.yaml's `defaults.staleAfterMonths`. */
@@ -450,7 +452,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
   const deductibleCite: Cite | null = usesSchedule && visitor.rule.kind === "schedule" && visitor.rule.deductible
     ? visitorCite
     : rules.deductible
-      ? cite(book, { policy: rp, source: rules.deductible.source, quote: rules.deductible.quote })
+      ? cite(book, { policy: c.partPolicy?.deductible ?? rp, source: rules.deductible.source, quote: rules.deductible.quote })
       : null;
 
   const table: RatioTable =
@@ -473,7 +475,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     capRemaining = used === ZERO ? dec(amount) : max0(dec(amount).minus(used));
   }
   noteWarnings(c, order);
-  const ratioRef: Ref = usesSchedule ? visitor : { policy: rp, source: rules.ratio.source, quote: rules.ratio.quote };
+  const ratioRef: Ref = usesSchedule ? visitor : { policy: c.partPolicy?.ratio ?? rp, source: rules.ratio.source, quote: rules.ratio.quote };
 
   return {
     c,
@@ -505,12 +507,36 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     fixed: fixedParams(c, d, usesSchedule, capRemaining, visitor.source, ratioRef.source),
     directSettlement: directSettlement(c),
     regionData: c.policy !== book.typical,
+    templateParts: templateParts(book, c, usesSchedule),
     usesSchedule,
     firstPayShare,
     dataAgeWarning: Object.freeze({ kind: "data_age" as const, months: book.national.defaults.staleAfterMonths.months }),
     assumptions: c.assumptions.slice(),
     warnings: c.warnings.slice(),
   };
+}
+
+/**
+ * Which of the 起付线, 比例 and 限额 used are the typical template's: a region's partial figures
+ * (昆明 起付) and its visitor schedule (哈尔滨 自由转诊 1500/50%) are its own, and the estimate says
+ * exactly which figure is a typical one (QA5 Q7, Q43, Q49).
+ */
+function templateParts(book: PolicyBook, c: Case, usesSchedule: boolean): TemplatePart[] {
+  if (!c.typical) return [];
+  const rules = c.rules.value;
+  const schedule = usesSchedule && c.visitor.rule.kind === "schedule" ? c.visitor.rule : undefined;
+  const out: TemplatePart[] = [];
+  if (rules.deductible && !schedule?.deductible && !c.partPolicy?.deductible) out.push("deductible");
+  if (!schedule && !c.partPolicy?.ratio) out.push("ratio");
+  if (rules.cap && (c.capPolicy ?? book.typical) === book.typical) out.push("cap");
+  return out;
+}
+
+/** The warning naming the template's figures, and whose the others are where not the insured place's file (湖南省 for 长沙). */
+function partlyTypical(c: Case, parts: readonly TemplatePart[]): Warning {
+  const own = c.partPolicy?.deductible ?? c.partPolicy?.ratio ?? c.capPolicy;
+  const whose = own && own !== c.policy && own.code !== "typical" ? { whose: own.name } : {};
+  return { kind: "partly_typical", name: c.insured.name, setting: c.scenario.treatment.setting, parts, ...whose };
 }
 
 function noteWarnings(c: Case, order: LevelOrder): void {
@@ -708,7 +734,8 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
 
   ex.add("summary", youPay, { kind: "summary", fund: fundPays, serious: r.supplementary.isZero() ? null : seriousIllnessPays, you: youPay }, cites.rules);
 
-  if (c.typical) warnings.unshift(plan.regionData ? { kind: "partly_typical", name: c.insured.name, setting: s.treatment.setting, ownCap: !!c.capPolicy && c.capPolicy !== book.typical } : { kind: "typical", name: c.insured.name });
+  const typical = c.typical && plan.templateParts.length > 0;
+  if (typical) warnings.unshift(plan.regionData ? partlyTypical(c, plan.templateParts) : { kind: "typical", name: c.insured.name });
   if (ex.lowest === "low") warnings.push(LOW_CONFIDENCE);
   const dataAge = dataAgeOf(ex.figureSources, s.treatment.date, plan.dataAgeWarning.months);
   if (dataAge.length > 0) warnings.push(plan.dataAgeWarning);
@@ -729,7 +756,7 @@ export function settle(book: PolicyBook, plan: Plan, costs: Scenario["costs"]): 
       version: c.version.version,
       from: c.version.from,
       to: c.version.to,
-      typical: c.typical,
+      typical,
       regionData: plan.regionData,
       confidence: ex.lowest,
     },

@@ -258,9 +258,9 @@ describe("昆明 530100 门诊慢特病 (§7, A)", () => {
 });
 
 describe("呼和浩特 150100 (§7)", () => {
-  it("跨省临时外出: template table, 10 points off", () => {
-    // 29100 × 75% = 21825.
-    expect(estimate({ insured: "呼和浩特", treatment: "北京", visitor: "temporary_other", level: 3, total: "30000" }).fundPays).toBe("21825.00");
+  it("跨省临时外出: 呼和浩特's own 三甲 起付 1000 (HH-DD) on the template's 85%, 10 points off", () => {
+    // (30000 − 1000) × 75% = 21750 (was 21825 on the template's 起付 900).
+    expect(estimate({ insured: "呼和浩特", treatment: "北京", visitor: "temporary_other", level: 3, total: "30000" }).fundPays).toBe("21750.00");
   });
   it("门诊共济 三级: 1000 起付, 60%; 退休 65%", () => {
     // (3000 − 1000) × 60% = 1200; × 65% = 1300.
