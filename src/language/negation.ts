@@ -23,18 +23,20 @@ const CLAUSE_ENDS = "(?=$|[\\s，,。!！;；的啊呀吧])";
 
 // 没 / 没有 / 未 / 还没 / 并没 / 不是 / 不算 / 非, then an optional verb (办 走 做 开 经过 去 是) and 过/了.
 // 没给开转诊, 没帮我办转诊: who would have done it may stand between the negation and the verb.
-const NEG = "(?:还没有?|还未|并没有?|从没|没有?|未|不是|不算|并非|非|不用|不需要|不)(?:给我?|帮我?|帮忙|让|叫|同意|允许|肯|批)?(?:办理?|走|做|开|经过?|去|是|进行|搞|弄|打|给)?(?:过|了)?(?:的)?";
+// 没来得及转诊, 没顾上开转诊, 来不及转诊: no time for it is no referral either.
+const NEG = "(?:还没有?|还未|并没有?|从没|没有?|未|不是|不算|并非|非|不用|不需要|来不及|不)(?:来得及|顾上|顾得上|赶上|赶得及)?(?:给我?|帮我?|帮忙|让|叫|同意|允许|肯|批)?(?:办理?|走|做|开|经过?|去|是|进行|搞|弄|打|给)?(?:过|了)?(?:的)?";
 
 /**
  * `needs`: what a pattern cannot match without (any one of them) (the cue said after its denial):
  * tested first, so a message without it never runs the pattern — the parser's speed.
  */
 const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Slots>; needs?: string[] }[] = [
-  { re: new RegExp(`(?:还没有?|还未|并没有?|从没|没有?|未)(?:办理?|做|弄|搞|去|进行|走|申请)?(?:过|了)?(?:那个|这个|那种|什么|啥|任何)*(?:异地)?(?:就医)?(?:备案|备过案|备上案)|忘(?:记|了)(?:办)?(?:异地)?备案|没来得及备案|来不及备案`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
+  // 没办临时备案, 没去办长期的备案, 没弄异地长期备案: the kind named between is denied with it.
+  { re: new RegExp(`(?:还没有?|还未|并没有?|从没|没有?|未)(?:去)?(?:办理?|做|弄|搞|去|进行|走|申请)?(?:过|了)?(?:那个|这个|那种|什么|啥|任何)*(?:异地|长期|临时|外出|就医|的){0,4}(?:备案|备过案|备上案)|忘(?:记|了)(?:办)?(?:异地)?备案|没来得及备案|来不及备案`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
   { re: new RegExp(`${NEG}(?:转诊|转院|转诊手续|转诊单|转过来|转出)`, "u"), cue: "visitorType", denied: "referral" },
   // The cue first, its denial after (转诊没办下来, 转院手续没办成, 转诊也没有), ending its clause:
   // 转诊没有备案 denies the registration, not the referral.
-  { needs: ["转"], re: new RegExp(`(?:转诊|转院)(?:手续|单|单子|证明)?(?:的)?(?:还|也|都|但|但是|可|可是|就|倒是|倒|根本|是)?(?:没有?|未|没能|不)(?:给开|给办|办|开|批|弄|让)?(?:下来|成|好|出来|了)?${CLAUSE_ENDS}`, "u"), cue: "visitorType", denied: "referral" },
+  { needs: ["转"], re: new RegExp(`(?:转诊|转院)(?:手续|单|单子|证明)?(?:的)?(?:还|也|都|但|但是|可|可是|就|倒是|倒|根本|是)?(?:没有?|未|没能|不|来不及)(?:来得及|顾上|顾得上)?(?:给开|给办|办|开|批|弄|让)?(?:下来|成|好|出来|了)?${CLAUSE_ENDS}`, "u"), cue: "visitorType", denied: "referral" },
   // 想转诊 后来没转, 本来要转院的 最后没转成: meant, then not done.
   { needs: ["转"], re: /(?:转诊|转院)(?:的)?[^。!！?？]{0,8}?(?:后来|最后|结果|但是?|可是?|不过|就)(?:还是|也)?(?:没有?|未)(?:转|办|成|弄)(?:成|了)?/u, cue: "visitorType", denied: "referral" },
   { re: new RegExp(`(?:不是|不算|并非|非)(?:的)?(?:急诊|抢救|急救)`, "u"), cue: "visitorType", denied: "emergency" },
@@ -75,9 +77,14 @@ const CUES: { re: RegExp; cue: NegatedCue; denied?: string; implies?: Partial<Sl
   { needs: ["备案"], re: new RegExp(`备案(?:的)?(?:倒是|倒|是|其实|根本)(?:还)?(?:没有?|未)(?:办理?|做|弄|搞)?(?:过|呢|了)?${CLAUSE_ENDS}`, "u"), cue: "visitorType", implies: { visitorType: "unregistered" } },
   // 想备案但还没弄, 打算备案 还没来得及办, 备案想办的 一直没弄: meant, not done.
   { needs: ["备案"], re: /(?:想|要|打算|准备|本来要?|本想)(?:办|做|弄)?(?:个|一下)?(?:异地)?(?:就医)?备案(?:想办|要办|想弄)?(?:的)?[\s，,]*(?:但是?|可是?|不过|却)?(?:还|也|一直|都)?(?:没有?|未|没来得及)(?:办理?|做|弄|搞|来得及|办成|弄好|办好|办下来)?|备案(?:想|要|打算)(?:办|弄|做)(?:的)?[\s，,]*(?:但是?|可是?|不过)?(?:一直|还|也)?(?:没有?|未)(?:办|弄|做|搞|来得及)?/u, cue: "visitorType", implies: { visitorType: "unregistered" } },
+  // 不是在职, 已经不在职了: not working now (退休了 不是在职 is said one way, not two).
+  { needs: ["在职"], re: /(?:不是|并非|不再|已经不|不)在职(?:人员|的)?/u, cue: "personStatus", denied: "working" },
   // 不上班了 去年退的: no longer working (retired or not: said elsewhere, if at all).
   { re: /(?:不|没|没有)(?:再)?(?:在)?(?:上班|工作|干活|打工)了/u, cue: "personStatus", denied: "working" },
 ];
+
+/** 不是, 并不是, 也不是, 并非 right before a denial. */
+const DENIED_DENIAL = /(?:不是|并非)\s*$/u;
 
 /** Finds negated cues and returns the text with them masked (same length, so offsets hold). */
 const GLOBAL = CUES.map((c) => ({ ...c, global: new RegExp(c.re.source, "gu") }));
@@ -98,6 +105,8 @@ export function findNegations(text: string): { masked: string; negations: Negati
       const end = start + m[0].length;
       // 要不要转诊, 是不是三甲, 需不需要住院: a question, not a negation.
       if (/^不/u.test(m[0]) && /[要需用是能可行]$/u.test(masked.slice(Math.max(0, start - 1), start))) continue;
+      // 不是没备案 (办了临时的): a denied denial says it was done; it is left for the readers of what was done.
+      if (implies?.visitorType === "unregistered" && DENIED_DENIAL.test(masked.slice(Math.max(0, start - 3), start))) continue;
       // 没备案 inside 没备案之前 is still 没备案; a question 备案了没 has its 没 after the cue and is not matched.
       negations.push({ start, end, cue, ...(denied ? { denied } : {}), ...(implies ? { implies } : {}) });
       masked = masked.slice(0, start) + "□".repeat(end - start) + masked.slice(end);
