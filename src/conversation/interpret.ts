@@ -772,7 +772,8 @@ function saidBothOf(p: Parse): Case["saidBoth"] {
   if (amb.slot === "visitorType" && affirmed === "registered") return { slot: "visitor", values: ["-", "unregistered"], said: amb.text };
   const slot = SAID_BOTH[amb.slot]!;
   if (slot === "category" && !(CATEGORY_IDS as readonly string[]).includes(affirmed)) return undefined;
-  return { slot, values: [affirmed, DENIED_SIDE[affirmed] ?? "-"], said: amb.text };
+  // Two values said (三级 二级: the parser names both), else the denied one's other side.
+  return { slot, values: [affirmed, (amb.candidates[1] as string | undefined) ?? DENIED_SIDE[affirmed] ?? "-"], said: amb.text };
 }
 
 /** Asked before anything is computed; the rest of the message is kept (at the menu) or held (in a flow) meanwhile. */

@@ -29,6 +29,7 @@ import { pairTopic, questionClauses } from "./two-questions.ts";
 import { registeredForMention, registrationVoidEnd } from "./registration-state.ts";
 import { patientAtHome, withoutWritersWork, writerClauses } from "./writer.ts";
 import { statedRegistrationOf } from "./stated.ts";
+import { twoValuesIn } from "./two-values.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -238,6 +239,12 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   if (writer.length > 0) affirmed = withoutWritersWork(affirmed, writer);
   const slots: Slots = readSlots(affirmed);
   const slotAmbiguities = applyNegations(slots, negations, affirmed, text);
+  // 职工 居民, 退休 在职, 三级 二级: both values named, nothing to tell them apart — asked, not the first rule's.
+  for (const two of twoValuesIn(affirmed, slots)) {
+    if (slotAmbiguities.some((a) => a.slot === two.slot)) continue;
+    delete slots[two.slot];
+    slotAmbiguities.push({ slot: two.slot, candidates: two.values, text: two.text });
+  }
   if (expecting && slots[expecting] === undefined && !slotAmbiguities.some((a) => a.slot === expecting)) fillBareAnswer(text, expecting, slots);
   if (expecting === "hospitalLevel" && slots.hospitalLevel === undefined) {
     const level = bareLevel(text);

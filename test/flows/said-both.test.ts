@@ -23,6 +23,22 @@ describe("a fact said and denied in one message is asked, not assumed", () => {
     expect(estimateOf(r)).toBeUndefined();
   });
 
+  // Two values of one slot with nothing to tell them apart (QA5 Q85): asked the same way.
+  it.each([
+    ["北京 退休 在职 上海住院 3万", "退休", "在职"],
+    ["北京 职工 居民 上海住院 3万", "职工医保", "居民"],
+    ["北京职工在职 上海 三级 二级 住院 3万", "三级医院（含三甲）", "二级"],
+  ])("two values: %s", (text, first, second) => {
+    const r = chat([text]).at(-1)!;
+    expect(r[0]!.text).toBe(m.saidBoth(first, second));
+    expect(estimateOf(r)).toBeUndefined();
+  });
+  it("二级 picked of 三级 二级: the estimate is at a 二级 hospital, not assumed", () => {
+    const line = readBack(estimateOf(chat(["北京职工在职 上海 三级 二级 住院 3万", "2"]).at(-1)!))!;
+    expect(line).toContain("上海二级医院住院");
+    expect(line).not.toMatch(/二级医院[^（]*是我假设的/);
+  });
+
   it("the pick is applied with the rest of the message: 退休 → a retiree's estimate at once", () => {
     const r = chat(["苏州职工 退休了 不对还没退休 在上海住院5万", "#sb:status:retired"]).at(-1)!;
     expect(readBack(estimateOf(r))).toMatch(/^按：苏州职工医保、退休、上海三级医院住院、.*总费用 50000 元/);
