@@ -5,7 +5,8 @@
  */
 import type { Slots } from "./types.ts";
 
-type Rule<T> = [RegExp, T];
+/** A cue list and its value; the third, where given, is a character one of its words needs (a cheap test first). */
+type Rule<T> = [RegExp, T, RegExp?];
 
 /** A stay counted in days or weeks (not months or years, which is where someone lives). */
 const STAY_DAYS = "(?:[一二两三四五六七八九十\\d]+|十来|十几|好几|几)(?:多)?(?:个)?(?:多)?(?:天|日|礼拜|星期|周)|半个月|大半个月";
@@ -37,7 +38,7 @@ const SCHEME: Rule<NonNullable<Slots["scheme"]>>[] = [
   // An employer paying is 职工医保 however it is said: 医保是公司在□□交的, 厂里给交的, 老板帮我买的,
   // 每个月扣我工资交的, 工资里代扣; and 单位在□□ 医保也在□□ (the insurance where the employer is).
   // Not an employer that did not pay (单位没给交, 公司不给交社保: no 没/不 between).
-  [new RegExp(String.raw`(?<!不是|没有|没|不)${EMPLOYER}(?:[^，,。\s没不未]{0,6}?(?:给|帮)(?:我|他|她|我们|员工|咱们?)?(?:交|缴|买|扣|上)|(?:在□+)?(?:交|缴|买|扣)(?:的|了|着))|扣(?:我|他|她)?(?:的)?工资|工资(?:里|里面|中|上)?(?:扣|代扣|直接扣)|从工资|(?:单位|公司|厂里|工厂)(?:也|就)?在□+[\s，,]*(?:医保|社保)(?:也|都)(?:在|是|交在)|(?:医保|社保)(?:和|跟|与)(?:单位|公司)(?:都|也)在`, "u"), "employee"],
+  [new RegExp(String.raw`(?<!不是|没有|没|不)${EMPLOYER}(?:[^，,。\s没不未]{0,6}?(?:给|帮)(?:我|他|她|我们|员工|咱们?)?(?:交|缴|买|扣|上)|(?:在□+)?(?:交|缴|买|扣)(?:的|了|着))|扣(?:我|他|她)?(?:的)?工资|工资(?:里|里面|中|上)?(?:扣|代扣|直接扣)|从工资|(?:单位|公司|厂里|工厂)(?:也|就)?在□+[\s，,]*(?:医保|社保)(?:也|都)(?:在|是|交在)|(?:医保|社保)(?:和|跟|与)(?:单位|公司)(?:都|也)在`, "u"), "employee", /[单公厂企老东资]/u],
 ];
 
 /** Words that put a scheme in the past (以前是居民) or make it the present one (现在交职工, 后来转成). */
@@ -50,7 +51,8 @@ const SCHEME_NOW = /(现在|目前|如今|今年|后来|转成|转为|转到|改
  */
 function schemeOf(text: string): Slots["scheme"] {
   const found: { at: number; value: NonNullable<Slots["scheme"]> }[] = [];
-  for (const [pattern, value] of SCHEME) {
+  for (const [pattern, value, needs] of SCHEME) {
+    if (needs && !needs.test(text)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     // One place per scheme, its earliest (two rules say 职工).
@@ -77,7 +79,7 @@ const STATUS: Rule<NonNullable<Slots["personStatus"]>>[] = [
   [/在职|公务员|事业单位|事业编|在编|(?<!几点|什么时候|啥时候|几点钟)上班|打工|农民工|干活|在.{0,6}工作(?!日|人员|时间)|务工|还在干|上着班/u, "working"],
   // A job with an employer, said of the person now (我是大学老师, 他是公交司机, 我在银行当柜员,
   // 中学老师): working. Not 以前是老师 (the past), nor 医生说 (someone else speaking).
-  [/(?:我|他|她|俺|公|婆|人|夫|妻|爸|妈|子|儿|女)(?!以前|之前|原来|过去|曾经|年轻)(?:也|自己|本人|现在|目前)?(?:在[^\s，,。]{1,6})?(?<!不)(?:是|当|做|干)(?:一?名|一个|个)?[^\s，,。是]{0,4}?(?:老师|教师|教授|护士|医生|大夫|工人|职员|员工|干部|会计|工程师|司机|柜员|文员|保安|厨师|警察|程序员)|(?:大学|中学|小学|高中|初中|幼儿园)(?:的)?(?:老师|教师)/u, "working"],
+  [/(?:我|他|她|俺|公|婆|人|夫|妻|爸|妈|子|儿|女)(?!以前|之前|原来|过去|曾经|年轻)(?:也|自己|本人|现在|目前)?(?:在[^\s，,。]{1,6})?(?<!不)(?:是|当|做|干)(?:一?名|一个|个)?[^\s，,。是]{0,4}?(?:老师|教师|教授|护士|医生|大夫|工人|职员|员工|干部|会计|工程师|司机|柜员|文员|保安|厨师|警察|程序员)|(?:大学|中学|小学|高中|初中|幼儿园)(?:的)?(?:老师|教师)/u, "working", /[师士生夫工员部计机卫警厨]/u],
 ];
 
 /** 灵活就业 (not 不是灵活就业): flexible employment, a way of joining 职工医保 as an individual. */
@@ -100,10 +102,11 @@ function isRefund(text: string, at: number, end: number): boolean {
 }
 
 /** The rules, each retirement cue global so that a refund's 退 is passed over for the next one. */
-const STATUS_ALL = STATUS.map(([pattern, value]) => [value === "retired" ? new RegExp(pattern.source, "gu") : pattern, value] as const);
+const STATUS_ALL = STATUS.map(([pattern, value, needs]) => [value === "retired" ? new RegExp(pattern.source, "gu") : pattern, value, needs] as const);
 
 function statusOf(text: string): Slots["personStatus"] {
-  for (const [pattern, value] of STATUS_ALL) {
+  for (const [pattern, value, needs] of STATUS_ALL) {
+    if (needs && !needs.test(text)) continue;
     if (value !== "retired") {
       if (pattern.test(text)) return value;
       continue;
