@@ -76,6 +76,8 @@ export type Note =
   | { k: "samePerson" }
   /** 还在住院 / 怎么办 after an estimate for the unregistered: register before discharge, with what that brings. */
   | { k: "makeUpNow" }
+  /** 备案了 after a result: taken as a fact, the result kept (QA5 Q91). */
+  | { k: "registered" }
   /** Not sure what was asked: the likeliest readings as choices. */
   | { k: "unsure"; intents: string[] }
   /** No question, but not noise: an insult, English, an opener (问个事), a redacted number alone — a short reply of its own. */

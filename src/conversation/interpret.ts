@@ -22,6 +22,7 @@ import {
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
+import { saysRegisteredOnly } from "../language/registered-fact.ts";
 import { smallTalkOf } from "../language/small-talk.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic, sameFamily } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
@@ -682,6 +683,24 @@ function statusOnAssumedResident(c: Case): boolean {
   return !!c.flow && c.patch.status !== undefined && c.patch.scheme === undefined && c.known.scheme === "resident" && (c.s.ctx.flow?.c.assumed ?? []).includes("scheme");
 }
 
+/**
+ * 备案了 / 长期备案了 after an answer (an estimate, the category): the registration is a fact to
+ * apply, not a request for its steps (QA5 Q91). A kind other than the one worked out with is a
+ * change (see change); one not said keeps the answer's.
+ */
+function registeredFact(c: Case): boolean {
+  return (c.flow === "estimate" || c.flow === "eligibility") && c.atResult && saysRegisteredOnly(c.text) && (c.changes.length === 0 || (c.flow === "estimate" && c.known.visitor === "unregistered"));
+}
+
+function applyRegistered(c: Case): RouterEvent {
+  // Worked out unregistered: registered now, of the kind said, else 其他临时外出 (the kind 补办 is for), said as assumed.
+  if (c.flow === "estimate" && c.known.visitor === "unregistered") {
+    const kind = c.patch.visitor ?? "temporary_other";
+    return { type: "FLOW", event: { type: "ANSWER", a: { visitor: kind } as Answers, ...(c.patch.visitor ? {} : { assume: true }) } };
+  }
+  return { type: "SAY", note: { k: "registered" } };
+}
+
 /** The registration's kind and its category: one question asks both. */
 const REGISTRATION_SLOTS: readonly Slot[] = ["visitor", "category"];
 
@@ -948,6 +967,7 @@ const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = 
   { when: (c) => followOnOf(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: followOnOf(c)! }) },
   { when: (c) => followUpOf(c) !== undefined, then: followUp },
   { when: (c) => askedAgain(c) !== undefined, then: (c) => ({ type: "ASIDE", topic: askedAgain(c)!, seed: c.patch as Answers }) },
+  { when: registeredFact, then: applyRegistered },
   { when: statusOnAssumedResident, then: (c) => ({ type: "FLOW", event: { type: "ANSWER", a: { ...c.patch, scheme: "employee" } as Answers } }) },
   { when: retiredResident, then: (c) => ({ type: "PROPOSE", a: { ...c.patch, scheme: "employee" } as Answers, slots: ["scheme", "status"], why: "retiredResident" }) },
   // "急诊怎么办" at a referral's steps asks about emergencies; "要是急诊呢" changes the answer.

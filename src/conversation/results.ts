@@ -62,11 +62,16 @@ export function directLine(d: { possible: boolean; reason: DirectReason }): stri
   return m.direct.line(d.possible, m.direct.reason[d.reason]);
 }
 
+/** What the category answer offers next. */
+export function eligibilityNext(): Choice[] {
+  return [go("estimate"), go("claim"), restart];
+}
+
 export function eligibilityResult(ctx: FlowContext, now: Date): Reply[] {
   const a = ctx.a;
   const ins = regionName(a.insured);
   const tre = regionName(a.treatment);
-  const next = [go("estimate"), go("claim"), restart];
+  const next = eligibilityNext();
   const b = book();
   const e = b && a.insured && a.treatment ? eligibility(b, { insured: a.insured, treatment: a.treatment, category: a.category, scheme: a.scheme, setting: a.setting, age: a.age?.years, date: today(now) }) : undefined;
   const j = e?.jurisdiction ?? jurisdictionOf(a) ?? "cross_province";

@@ -16,7 +16,7 @@ import { inProvinceAnswer } from "./in-province.ts";
 import { factFor } from "./policy-data.ts";
 import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
-import { estimateAfter, estimateBrief, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
+import { eligibilityNext, estimateAfter, estimateBrief, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
 
 const menuChoices: Choice[] = (Object.keys(m.menuChoices) as FlowId[]).map((id) => ({ id: `go:${id}`, label: m.menuChoices[id] }));
 
@@ -171,6 +171,8 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       const told = ctx.flow && activeFlow(value) === "estimate" ? makeUpNow(ctx.flow.c.a, now) : undefined;
       return told ? [{ text: told }, estimateAfter()] : [{ text: m.unclear }, pending(value, ctx, now)];
     }
+    case "registered":
+      return registeredReplies(value, ctx, now);
     case "samePerson": {
       // After an estimate (我爸也是): its figures again in one sentence; else the question still pending.
       const brief = activeFlow(value) === "estimate" && ctx.flow?.v === "result" ? estimateBrief(ctx.flow.c, now, m.change.samePersonResult) : undefined;
@@ -215,6 +217,18 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: note.still ? m.heardStill(heard) : m.heard(heard) }, ...replies];
     }
   }
+}
+
+/** 备案了 after a result: the estimate stands as worked out (its kind said when only assumed); after the category, what it brings. */
+function registeredReplies(value: string, ctx: RouterContext, now: Date): Reply[] {
+  const id = activeFlow(value);
+  const c = ctx.flow?.c;
+  if (id === "estimate" && c && ctx.flow?.v === "result") {
+    const kindAssumed = c.assumed?.includes("visitor") && c.a.visitor !== undefined && c.a.visitor !== "unregistered";
+    return [{ text: m.registered.estimate(kindAssumed ? valueLabel("visitor", c.a) : undefined) }, estimateAfter()];
+  }
+  if (id === "eligibility" && c?.a.treatment) return [{ text: `${m.registered.eligibility(valueLabel("treatment", c.a))}\n${m.eligibility.next}`, choices: eligibilityNext() }];
+  return [{ text: m.unclear }, pending(value, ctx, now)];
 }
 
 /** A button of the "which stands?" question: the denial as the person typed it, the affirmed value by its name. */

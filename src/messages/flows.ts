@@ -568,6 +568,14 @@ export const flowMessages = {
     samePersonResult: (fund: string, you: string) => `好的，情况一样的话，结果也一样：医保大约付 ${fund} 元，自己大约付 ${you} 元。哪一项不一样，直接说就行。`,
   },
 
+  /** 备案了 after an answer: the registration taken as done (src/conversation/view.ts). */
+  registered: {
+    /** The estimate was already worked out for someone registered; `kind` when its kind was only assumed. */
+    estimate: (kind?: string) => `好的，已备案。刚才就是按已备案算的，结果不变${kind ? `；备案种类按「${kind}」算，不是的话直接说，如“长期备案”` : ""}。`,
+    /** After the category answer: what being registered means at the hospital. */
+    eligibility: (where: string) => `好的，已备案。在${where}的联网定点医院看病，出院或交费时可以直接结算，带上社保卡或医保电子凭证就行。`,
+  },
+
   /** Not registered and still in hospital: what to do now (src/conversation/still-in.ts). */
   stillIn: {
     lead: (source: string) => `还没出院就来得及：现在补办备案，出院时就能直接结算，不用先全额垫付；补办时备案开始时间填入院那天或更早（来源：${source}）。`,
