@@ -44,6 +44,11 @@ export type Note =
    * `heard`: other facts the same message carried, stored (in the flow, or kept at the menu) and said back.
    */
   | { k: "aside"; topic: string; answered?: boolean; heard?: Slot[] }
+  /**
+   * Questions asked besides a bill (能报多少 要不要备案 要带什么): answered briefly after the figures.
+   * `first`: the message's own side topic, said before them as an aside is.
+   */
+  | { k: "besides"; topic: string; first?: string }
   | { k: "unclear" }
   | { k: "range"; n: number }
   | { k: "expired" }
@@ -118,6 +123,8 @@ export type RouterEvent =
       seed?: Answers;
       quick?: boolean;
       aside?: string;
+      /** Questions asked besides the bill's: answered after the figures (see the `besides` note). */
+      besides?: string;
       /** A new question: the current flow's answers are not reused, except the `carry` slots (said back). */
       fresh?: boolean;
       carry?: Slot[];
@@ -298,7 +305,9 @@ export const router = setup({
       // menu), so "ask only what is missing" is not a mystery.
       const seeded = event.seed && !event.quick ? (Object.keys(checkPatch({}, event.seed) ?? {}) as Slot[]) : [];
       const heard = event.quick ? [] : [...new Set([...(Object.keys(kept) as Slot[]), ...seeded])];
-      const note: Note | undefined = event.aside
+      const note: Note | undefined = event.besides
+        ? { k: "besides", topic: event.besides, ...(event.aside ? { first: event.aside } : {}) }
+        : event.aside
         ? { k: "aside", topic: event.aside, answered: true, ...(heard.length > 0 ? { heard } : {}) }
         : heard.length > 0
           ? { k: "heard", slots: heard }

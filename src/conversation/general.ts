@@ -181,6 +181,12 @@ function term(topic: GeneralTopic, factKeys: string[], principleIds: string[] = 
   return withSources([meaning, ...rules.map((r) => r.text)], rules.map((r) => r.source));
 }
 
+/** 长期和临时哪个划算 asked with a bill: the cut that makes the difference, and that the kind is not a choice. */
+export function kindsBrief(): Fact | undefined {
+  const cut = book()?.national.facts.temporary_ratio_cut;
+  return cut ? withSources([cut.text, g.kindsWhich], [cut.source]) : undefined;
+}
+
 /** The answer to a general question; `a` is what the person already said (their city, their kind of registration). */
 export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact | undefined {
   const b = book();

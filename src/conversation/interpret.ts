@@ -13,6 +13,7 @@ import {
   claimReasonOf,
   hasMoneyCue,
   parse,
+  questionTopics,
   readReply,
   type Command,
   type Intent,
@@ -833,6 +834,9 @@ function atMenu(c: Case): RouterEvent {
   // A question one rule answers (备案后能回老家看病吗) is answered, not turned into a flow;
   // a whole estimate asked with it is still worked out, the rule said first.
   if (p.topic && !(wanted === "estimate" && hasCoreFacts(patch))) return { type: "ASIDE", topic: p.topic, ...seed };
+  // 能报多少 要不要备案 要带什么: the figures first, then the other questions in a few words.
+  const besides = (topic || wanted === "estimate") && hasCoreFacts(whole) ? questionsBesidesBill(text, topic) : undefined;
+  if (besides) return { type: "START", flow: "estimate", ...seed, quick: true, besides: besides.topic, ...(besides.first ? { aside: besides.first } : {}) };
   // 急诊住院花了6万 with both places: the estimate is what was asked; the side rule is said first.
   if (topic && hasCoreFacts(patch)) return { type: "START", flow: "estimate", seed: patch as Answers, quick: true, aside: topic };
   if (wanted) {
@@ -850,6 +854,32 @@ function atMenu(c: Case): RouterEvent {
   // 5000 × 啊 is not a hello: say it was not understood, without starting over.
   if (p.intent === "greeting") return Array.from(text.replace(/\s/g, "")).length > MAX_GREETING ? { type: "NOISE", why: "unclear" } : { type: "GREET" };
   return { type: "NOISE", why: "unclear" };
+}
+
+/** At most this many side questions are answered with one bill. */
+const MAX_BESIDES = 2;
+/** 出院了还能报吗 with a bill: the estimate's own discharged path answers it. */
+const AT_DISCHARGE: readonly string[] = ["claim_deadline", "makeup_after_discharge"];
+/** Topics whose answer already says another's (补办 in hospital says whether the card works). */
+const COVERED: Partial<Record<string, readonly string[]>> = {
+  makeup_in_hospital: ["at_hospital", "need_register"],
+  claim_materials: ["registration_materials"],
+};
+
+/**
+ * The side questions a message asks besides its bill (能报多少 要不要备案 要带什么, 5万 长期和临时哪个划算),
+ * each read on its own, as one topic ("need_register+registration_materials"), answered after the
+ * figures (QA5 Q97). `topic`: the whole message's side topic, kept with them. Read only for a
+ * message that starts an estimate and asks something, so no other turn pays for it.
+ */
+function questionsBesidesBill(text: string, topic: string | undefined): { topic: string; first?: string } | undefined {
+  const topics = questionTopics(text).filter((t) => ASIDE_TOPICS.includes(t) && !AT_DISCHARGE.includes(t));
+  if (topics.length === 0) return undefined;
+  // 出院后要交哪些材料: the clause read more closely (the claim's papers) replaces the message's reading.
+  const first = topic === "registration_materials" && topics.includes("claim_materials") ? undefined : topic;
+  // The message's own topic is said before the figures, as it was; what it already covers is not said again.
+  const rest = topics.filter((t) => t !== first && !(COVERED[first ?? ""] ?? []).includes(t));
+  return rest.length > 0 ? { topic: rest.slice(0, MAX_BESIDES).join("+"), ...(first ? { first } : {}) } : undefined;
 }
 
 function withoutKinds(patch: Record<string, unknown>): Record<string, unknown> {

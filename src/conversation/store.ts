@@ -52,6 +52,7 @@ const FlowContext = z.strictObject({
 const Note = z.union([
   z.strictObject({ k: z.enum(["welcome", "help", "cancelled", "restarted", "unclear", "expired", "atMenu", "leftFlow", "thanks"]) }),
   z.strictObject({ k: z.literal("aside"), topic: z.string().max(40), answered: z.boolean().optional(), heard: z.array(Slot).max(20).optional() }),
+  z.strictObject({ k: z.literal("besides"), topic: z.string().max(80), first: z.string().max(40).optional() }),
   z.strictObject({ k: z.literal("range"), n: z.number().int() }),
   z.strictObject({ k: z.literal("heard"), slots: z.array(Slot).max(20), still: z.boolean().optional() }),
   z.strictObject({ k: z.enum(["changed", "unchanged", "confirm", "keptAnswer", "unused"]), slots: z.array(Slot).max(20) }),

@@ -7,7 +7,7 @@ import { visitorOf, type Answers, type Slot } from "../../flows/answers.ts";
 import { slotOfState, type FlowContext } from "../../flows/common.ts";
 import { activeFlow, type FlowId, type FlowState, type Note, type RouterContext } from "../../flows/router.ts";
 import { flowMessages as m } from "../messages/flows.ts";
-import { emergencyLocalAnswer, generalAnswer, isGeneralTopic } from "./general.ts";
+import { emergencyLocalAnswer, generalAnswer, isGeneralTopic, kindsBrief } from "./general.ts";
 import { ratioChangeAnswer, whyRatioAnswer } from "./why-ratio.ts";
 import { maternityAnswer } from "./maternity.ts";
 import { makeUpNow } from "./still-in.ts";
@@ -96,12 +96,38 @@ function topicAnswer(topic: string, a: Answers, now: Date) {
 /** A flow's states that end it with closing choices ("接下来想做什么？"), not a question. */
 const CLOSED: readonly string[] = ["result", "done"];
 
+/** Longer than this, a side answer said after the figures keeps its first sentence only. */
+const BRIEF_CHARS = 120;
+
+function shortened<F extends { text: string }>(fact: F | undefined): F | undefined {
+  return fact && fact.text.length > BRIEF_CHARS ? { ...fact, text: firstSentence(fact.text) } : fact;
+}
+
+/** A side question asked besides the bill's (能报多少 要不要备案), answered in a few words after the figures (QA5 Q97). */
+function briefAnswer(topic: string, a: Answers, now: Date): Reply | undefined {
+  // 哪个划算 has its own two lines (the cut, and that the kind is not a choice); the others their first sentence when long.
+  const facts = topic.split("+").map((t) => (t === "kinds_compare" ? kindsBrief() : shortened(topicAnswer(t, a, now)))).filter((f): f is NonNullable<typeof f> => !!f);
+  if (facts.length === 0) return undefined;
+  const text = facts.map((f) => f.text).join("\n");
+  const sources = [...new Set(facts.flatMap((f) => f.source?.split("；") ?? []))];
+  return { text: sources.length > 0 ? `${text}${m.aside.source(sources.join("；"))}` : text, ...(sources.length > 0 ? { sources } : {}) };
+}
+
+/** The figures, then the other questions in a few words, before the closing choices (so numbers typed next still refer to them). */
+function besidesReplies(note: Extract<Note, { k: "besides" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
+  const id = activeFlow(value);
+  if (!id || !ctx.flow) return [menuReply()];
+  const result = note.first ? asideReplies({ k: "aside", topic: note.first, answered: true }, value, ctx, now) : flowView(id, ctx.flow, now);
+  const brief = briefAnswer(note.topic, ctx.flow.c.a, now);
+  return brief ? [...result.slice(0, -1), brief, ...result.slice(-1)] : result;
+}
+
 function asideReplies(note: Extract<Note, { k: "aside" }>, value: string, ctx: RouterContext, now: Date): Reply[] {
+  const id = activeFlow(value);
   const fact = topicAnswer(note.topic, (activeFlow(value) ? ctx.flow?.c.a : ctx.kept) ?? {}, now);
   const answer: Reply = fact
     ? { text: fact.source ? `${fact.text}${m.aside.source(fact.source)}` : fact.text, ...(fact.source ? { sources: [fact.source] } : {}) }
     : { text: m.aside.noData };
-  const id = activeFlow(value);
   // A deposit said with the question is kept at the menu for the estimate: said back with the other facts.
   const deposit = !id && ctx.deposit ? m.heardDeposit(m.estimate.yuan(ctx.deposit)) : "";
   const heard = [note.heard ? heardText(note.heard, (id ? ctx.flow?.c.a : ctx.kept) ?? {}) : "", deposit].filter((x) => x !== "").join("，");
@@ -130,6 +156,8 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [menuReply(`${m.leftFlow}${m.menu}`)];
     case "aside":
       return asideReplies(note, value, ctx, now);
+    case "besides":
+      return besidesReplies(note, value, ctx, now);
     case "thanks":
       return activeFlow(value) ? [{ text: m.thanksInFlow }, pending(value, ctx, now)] : [menuReply(m.thanks)];
     case "unclear":

@@ -25,7 +25,7 @@ import { scoreIntent, confidenceOf } from "./intents.ts";
 import { classify } from "./classifier.ts";
 import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
 import { saysDischarged } from "./discharge.ts";
-import { pairTopic, questionClauses } from "./two-questions.ts";
+import { clauseTopics, pairTopic, questionClauses } from "./two-questions.ts";
 import { registeredForMention, registrationVoidEnd } from "./registration-state.ts";
 import { patientAtHome, withoutWritersWork, writerClauses } from "./writer.ts";
 import { statedRegistrationOf } from "./stated.ts";
@@ -429,4 +429,9 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
     if (pair) result.topic = pair as SideTopic;
   }
   return result;
+}
+
+/** Each question of a message with a bill, as its topic or intent, in the order typed (src/language/two-questions.ts). */
+export function questionTopics(text: string): string[] {
+  return clauseTopics(text, (clause) => parse(clause));
 }

@@ -65,3 +65,21 @@ export function pairTopic(clauses: readonly string[], read: (clause: string) => 
   }
   return topics.length >= 2 ? topics.join("+") : undefined;
 }
+
+/**
+ * What each question of a message with a bill asks (能报多少 要不要备案 要带什么 → estimate,
+ * need_register, registration_materials), every clause read on its own; a clause naming a
+ * discharge and no registration asks for the claim's papers (出院后要交哪些材料). In the order typed.
+ */
+export function clauseTopics(text: string, read: (clause: string) => Parse): string[] {
+  if (typeof text !== "string" || !ASKS.test(text)) return [];
+  const topics: string[] = [];
+  for (const part of text.split(BREAK)) {
+    if (part.length < 2 || !ASKS.test(part)) continue;
+    const p = read(part);
+    let topic: string | undefined = p.topic ?? (p.candidates ? undefined : p.intent);
+    if (topic === "registration_materials" && p.discharged && !/备案/u.test(part)) topic = "claim_materials";
+    if (topic && !topics.includes(topic)) topics.push(topic);
+  }
+  return topics;
+}
