@@ -53,8 +53,14 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnections: 1024,
 };
 
-/** A route plugin a channel mounts on the server (the WeChat adapter is one). */
-export type RoutePlugin = FastifyPluginAsync<any> | { plugin: FastifyPluginAsync<any>; options?: Record<string, unknown> };
+/**
+ * A route plugin a channel mounts on the server (the WeChat adapter is one). `notFoundPage`: the
+ * HTML a browser gets for an address nobody serves (a channel with pages of its own has one);
+ * programs asking for JSON still get the API's error.
+ */
+export type RoutePlugin =
+  | (FastifyPluginAsync<any> & { notFoundPage?: string })
+  | { plugin: FastifyPluginAsync<any>; options?: Record<string, unknown>; notFoundPage?: string };
 
 export interface ServerOptions {
   log: Logger;
@@ -98,7 +104,7 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.server.maxConnections = limits.maxConnections;
   app.setValidatorCompiler(routeValidator);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app, o.log, BODY_LIMIT);
+  installErrorHandling(app, o.log, BODY_LIMIT, o.plugins?.find((p) => p.notFoundPage !== undefined)?.notFoundPage);
 
   // Bodies: JSON (also +json types and no declared type, as before), form posts for the web
   // chat; anything else is a 415.

@@ -27,6 +27,7 @@ export const webMessages = {
   storeDown: "系统有点忙，请稍后再试。",
   empty: "请先输入内容再发送。",
   sourcesTitle: "来源：",
+  notFound: "没有这个页面，可能是链接不完整或抄错了。",
   privacy: "请不要输入身份证号、电话、姓名。对话保存在本站，30 天没有新消息就自动删除。",
   summary: {
     title: "异地就医结果（只读）",

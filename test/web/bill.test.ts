@@ -97,6 +97,18 @@ describe("billSvg", () => {
     expect(alt).toBe("费用构成：总费用 30000 元，其中医保基金支付 21024 元，起付线（自付） 800 元，按比例自付 8176 元。");
   });
 
+  it("on the page: the bar alone in the picture, still named by the whole text alternative; total and legend beside it as text", () => {
+    const svg = billSvg(bill, { id: "b2", legend: false });
+    expect(svg).not.toContain("<text");
+    expect(svg).toContain(`<title id="b2-t">${billAlt(bill)}</title>`);
+    expect(svg).toMatch(/viewBox="0 0 340 30"/);
+    const html = entriesHtml([{ who: "bot", text: "估算如下", bill }], 2);
+    const legend = /<ul class="legend" aria-hidden="true">([\s\S]*?)<\/ul>/.exec(html)![1]!;
+    for (const p of bill.parts) expect(legend).toMatch(new RegExp(`<span><svg [^]*?</svg>${m.bill.parts[p.kind].replace(/[()（）]/g, ".")}</span><span class="amt">${m.bill.amount(p.amount)}</span>`));
+    expect(legend).toContain(`fill="${PART_COLOURS.fund}"`);
+    expect(html).toContain(`<p class="bill-total" aria-hidden="true">${m.bill.total("30000.00")}</p>`);
+  });
+
   it("a part too small to see still gets a visible sliver", () => {
     const svg = billSvg({ total: "100000.00", parts: [{ kind: "fund", amount: "99999.99", own: false }, { kind: "share", amount: "0.01", own: true }] });
     const widths = [...svg.matchAll(/<rect x="[\d.]+" y="38" width="([\d.]+)"/g)].map((s) => Number(s[1]));
@@ -109,13 +121,13 @@ describe("the picture on the page", () => {
     const bill = estimateBill(scenario({ total: "30000", classB: "8000", outOfCatalog: "2000" })).bill;
     const entry = { who: "bot" as const, text: "估算如下", bill };
     const html = entriesHtml([entry, { who: "me", text: "再算一次" }, entry], 4);
-    const svgs = [...html.matchAll(/<svg [\s\S]*?<\/svg>/g)].map((x) => x[0]);
+    const svgs = [...html.matchAll(/<svg [^>]*role="img"[\s\S]*?<\/svg>/g)].map((x) => x[0]);
     expect(svgs).toHaveLength(2);
-    expect(svgs[0]).toBe(billSvg(bill, { id: "bill4" }));
-    expect(svgs[1]).toBe(billSvg(bill, { id: "bill6" }));
+    expect(svgs[0]).toBe(billSvg(bill, { id: "bill4", legend: false }));
+    expect(svgs[1]).toBe(billSvg(bill, { id: "bill6", legend: false }));
     // A different bill is drawn from its own amounts, not taken from the one drawn before.
     const other = estimateBill(scenario({ total: "50000" })).bill;
-    expect(entriesHtml([{ who: "bot", text: "估算如下", bill: other }], 4)).toContain(billSvg(other, { id: "bill4" }));
+    expect(entriesHtml([{ who: "bot", text: "估算如下", bill: other }], 4)).toContain(billSvg(other, { id: "bill4", legend: false }));
   });
 
   it("what a person or a policy file wrote is escaped, the rest is given back as it is", () => {

@@ -148,6 +148,13 @@ describe("the web chat in Chromium", () => {
     await expect(page.locator("main").textContent()).resolves.toContain("医保基金支付");
     expect(await axeSerious(page)).toEqual([]);
     await shot(page, "5-saved");
+    // Printed, a source cannot be clicked: its address is printed after it.
+    await page.emulateMedia({ media: "print" });
+    const source = page.locator("main a[href^='http']").first();
+    const href = (await source.getAttribute("href"))!;
+    expect(await source.evaluate((a) => getComputedStyle(a, "::after").content)).toContain(href);
+    await shot(page, "5-saved-print");
+    await page.emulateMedia({ media: "screen" });
 
     // 删除我的记录 erases it.
     await page.goto(base + "/");
@@ -162,6 +169,46 @@ describe("the web chat in Chromium", () => {
     await context.close();
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it("at a large system font (text at 200%) the bill's legend grows with the text and the field keeps its width", async () => {
+    const { context, page } = await newPage();
+    // A phone's largest font setting doubles the text; the page is sized in rem, so doubling the
+    // root font is the same for it. Served in the stylesheet itself (the CSP allows no other style).
+    await page.route(/\/static\/.*\.css$/, async (route) => {
+      const r = await route.fetch();
+      await route.fulfill({ response: r, body: `html{font-size:200%}\n${await r.text()}`, headers: { ...r.headers(), "content-encoding": "" } });
+    });
+    await page.goto(base + "/");
+    await send(page, ESTIMATE);
+    const figure = page.getByRole("log", { name: m.logLabel }).locator("figure").last();
+    await expect(figure.getByRole("img").count()).resolves.toBe(1);
+    // Every word of the picture (total, parts, amounts) is drawn at no less than 80% of the
+    // text's size: in an SVG scaled to fit the column it would shrink as the text grows.
+    const sizes = await figure.evaluate((fig) => {
+      const out: { text: string; px: number }[] = [];
+      const walker = document.createTreeWalker(fig, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent!.trim() || el.closest("title")) continue;
+        const svg = el.closest("svg");
+        const px = svg ? Number(el.getAttribute("font-size")) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width) : parseFloat(getComputedStyle(el).fontSize);
+        out.push({ text: n.textContent!.trim(), px });
+      }
+      return { out, body: parseFloat(getComputedStyle(document.body).fontSize) };
+    });
+    expect(sizes.out.map((x) => x.text).join(" ")).toContain("医保基金支付");
+    expect(sizes.out.filter((x) => x.px < 0.8 * sizes.body)).toEqual([]);
+    // The field is not squeezed beside the send button: the button goes under it when both do not fit.
+    const field = (await page.getByRole("textbox", { name: m.inputLabel }).boundingBox())!;
+    const main = (await page.locator("main").boundingBox())!;
+    expect(field.width).toBeGreaterThan(0.8 * (main.width - 24));
+    const sendBox = (await page.getByRole("button", { name: m.send, exact: true }).boundingBox())!;
+    expect(sendBox.height).toBeGreaterThanOrEqual(44);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await shot(page, "8-large-text");
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it("works with JavaScript off: the form posts and the page comes back with the answer and its picture", async () => {
     const { context, page } = await newPage(false);

@@ -307,6 +307,23 @@ describe("the web chat over HTTP", () => {
     expect(html.slice(at)).toMatch(/^<span id="new"><\/span><div class="m me"><span class="vh">[^<]*<\/span><p>有效期多久/);
   });
 
+  it("a mistyped address or a link that is no saved result opens a page to read, with the way back, not a JSON error", async () => {
+    const browser = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+    for (const path of ["/nope", "/s/" + "x".repeat(80), "/s/AAAAAAAAAAAAAAAAAAAAAA", "/s/%3Cscript%3E"]) {
+      const res = await fetch(base + path, { headers: browser });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toMatch(/^text\/html/);
+      const html = await res.text();
+      expect(html, path).toMatch(/^<!doctype html>\n<html lang="zh-CN">/);
+      expect(html, path).toContain('<a href="/">');
+      expect(html, path).not.toContain("<script");
+    }
+    // A program asking for JSON (the API's clients) still gets the API's error.
+    const api = await fetch(`${base}/v1/nope`, { headers: { accept: "application/json" } });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ errors: [{ field: "", message: expect.any(String) }] });
+  });
+
   it("compressed pages are served to browsers that take them", async () => {
     const res = await fetch(`${base}/`, { headers: { "accept-encoding": "gzip" } });
     // fetch undoes the compression; ask with a raw request to see it.

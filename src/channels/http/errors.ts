@@ -26,7 +26,7 @@ export function refuse(request: FastifyRequest, reply: FastifyReply, status: num
   return reply.code(status).type("application/json; charset=utf-8").send(error(message, field));
 }
 
-export function installErrorHandling(app: FastifyInstance, log: Logger, bodyLimit: number): void {
+export function installErrorHandling(app: FastifyInstance, log: Logger, bodyLimit: number, notFoundPage?: string): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof HttpError) return refuse(request, reply, err.statusCode, err.message);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -51,7 +51,17 @@ export function installErrorHandling(app: FastifyInstance, log: Logger, bodyLimi
     // Telegram retries a webhook that got a 5xx; the update id makes that harmless.
     return refuse(request, reply, 500, m.http.internal);
   });
-  app.setNotFoundHandler((request, reply) => refuse(request, reply, 404, m.http.notFound));
+  app.setNotFoundHandler((request, reply) => {
+    // A person who followed a mistyped link reads a page in Chinese with the way back, not JSON.
+    if (notFoundPage !== undefined && (request.method === "GET" || request.method === "HEAD") && wantsPage(request.headers.accept))
+      return reply.code(404).type("text/html; charset=utf-8").header("cache-control", "no-store").send(notFoundPage);
+    return refuse(request, reply, 404, m.http.notFound);
+  });
+}
+
+/** A browser opening a page asks for HTML first; fetch and API clients ask for JSON or anything. */
+function wantsPage(accept: string | undefined): boolean {
+  return accept !== undefined && accept.startsWith("text/html");
 }
 
 function bodyLimitOf(request: FastifyRequest, fallback: number): number {

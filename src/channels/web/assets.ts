@@ -27,14 +27,21 @@ main{max-width:40rem;margin:0 auto;padding:.75rem .75rem 2rem}
 .me{background:#d9ecff;align-self:flex-end;max-width:90%}
 .src{font-size:.95rem}
 .bill{margin:.5rem 0 .25rem}
-.bill svg{display:block;width:100%;height:auto;max-width:30rem}
+.bill>svg{display:block;width:100%;height:auto;max-width:30rem}
+.bill .bill-total{font-weight:700;margin:.25rem 0 .4rem}
+.bill .legend{list-style:none;margin:.5rem 0 0;padding:0;max-width:30rem}
+.bill .legend li{display:flex;flex-wrap:wrap;align-items:baseline;column-gap:.5rem;margin:.2rem 0}
+.legend .amt{margin-left:auto;white-space:nowrap}
+.legend .own .amt{font-weight:700}
+.sw{width:.85em;height:.85em;vertical-align:-.05em;margin-right:.45em}
 .notice,#status:not(:empty){background:#fff4d6;border-left:4px solid #b7791f;padding:.5rem .75rem;margin:.6rem 0}
 .choices{display:flex;flex-wrap:wrap;gap:.5rem;margin:.75rem 0}
 button{font:inherit;cursor:pointer;border-radius:.5rem;min-height:2.75rem;padding:.45rem .9rem}
 .choices button{background:#fff;color:#1b4f72;border:2px solid #1b4f72;text-align:left}
-.say{margin:.75rem 0;display:grid;grid-template-columns:1fr auto;gap:.5rem;align-items:end}
-.say label{grid-column:1/-1;font-weight:600}
-textarea{font:inherit;width:100%;min-height:3.2rem;padding:.5rem .6rem;border:2px solid #5a6472;border-radius:.5rem;resize:vertical;background:#fff;color:inherit}
+.say{margin:.75rem 0;display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
+.say label{flex:1 0 100%;font-weight:600}
+.say button{flex:none;margin-left:auto}
+textarea{font:inherit;flex:1 1 12em;min-width:0;min-height:3.2rem;field-sizing:content;max-height:50vh;padding:.5rem .6rem;border:2px solid #5a6472;border-radius:.5rem;resize:vertical;background:#fff;color:inherit}
 .say button{background:#1b4f72;color:#fff;border:2px solid #1b4f72;font-weight:600}
 .tools{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1rem}
 .tools form{margin:0}
@@ -43,7 +50,7 @@ textarea{font:inherit;width:100%;min-height:3.2rem;padding:.5rem .6rem;border:2p
 .small{font-size:.9rem;color:#3d4550}
 [aria-busy=true] .say button{opacity:.6}
 .summary h2{font-size:1.15rem;margin:1rem 0 .25rem}
-@media print{header{background:none;color:#000;padding:0}.tools,.say,.choices,.noprint{display:none}body{background:#fff}.m{border:none;padding:0}}
+@media print{header{background:none;color:#000;padding:0}.tools,.say,.choices,.noprint{display:none}body{background:#fff}.m{border:none;padding:0}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;overflow-wrap:anywhere}}
 `;
 
 const JS = `(function(){

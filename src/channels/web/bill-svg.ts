@@ -56,12 +56,21 @@ export interface BillSvgOptions {
   id?: string;
   /** Standalone document (with the XML namespace and a white background) for the PNG renderer. */
   standalone?: boolean;
+  /**
+   * Whether the total and the legend are drawn in the picture (the PNG), or only the bar (the
+   * page, which sets them as text beside it: bill-legend.ts). Words inside an SVG scaled to the
+   * column shrink as a large system font narrows the column; the page's text grows instead.
+   */
+  legend?: boolean;
 }
 
 export function billSvg(bill: Bill, o: BillSvgOptions = {}): string {
   const inner = WIDTH - 2 * PAD;
   const w = widths(bill.parts, Number(bill.total), inner);
-  const height = BAR_Y + BAR_H + 14 + bill.parts.length * ROW_H + PAD;
+  const legend = o.legend ?? true;
+  // Without its words the picture is the bar alone.
+  const top = legend ? BAR_Y : 0;
+  const height = legend ? BAR_Y + BAR_H + 14 + bill.parts.length * ROW_H + PAD : BAR_H;
   const id = o.id ?? "bill";
   const out: string[] = [];
   out.push(
@@ -69,19 +78,19 @@ export function billSvg(bill: Bill, o: BillSvgOptions = {}): string {
     `<title id="${esc(id)}-t">${esc(billAlt(bill))}</title>`,
   );
   if (o.standalone) out.push(`<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${PAD}" y="24" font-size="17" font-weight="bold" fill="#1a202c">${esc(m.bill.total(bill.total))}</text>`);
+  if (legend) out.push(`<text x="${PAD}" y="24" font-size="17" font-weight="bold" fill="#1a202c">${esc(m.bill.total(bill.total))}</text>`);
   let x = PAD;
   bill.parts.forEach((p, i) => {
-    out.push(`<rect x="${x}" y="${BAR_Y}" width="${w[i]}" height="${BAR_H}" fill="${PART_COLOURS[p.kind]}"/>`);
+    out.push(`<rect x="${x}" y="${top}" width="${w[i]}" height="${BAR_H}" fill="${PART_COLOURS[p.kind]}"/>`);
     x += w[i]!;
   });
   // A thin white line between segments keeps neighbours of similar tone apart.
   x = PAD;
   for (let i = 0; i < bill.parts.length - 1; i++) {
     x += w[i]!;
-    out.push(`<path d="M${x} ${BAR_Y}V${BAR_Y + BAR_H}" stroke="#ffffff" stroke-width="2"/>`);
+    out.push(`<path d="M${x} ${top}V${top + BAR_H}" stroke="#ffffff" stroke-width="2"/>`);
   }
-  bill.parts.forEach((p, i) => {
+  if (legend) bill.parts.forEach((p, i) => {
     const y = BAR_Y + BAR_H + 14 + i * ROW_H;
     out.push(
       `<rect x="${PAD}" y="${y + 3}" width="14" height="14" fill="${PART_COLOURS[p.kind]}"/>`,

@@ -6,6 +6,7 @@
 import type { Bill, Choice } from "../../conversation/index.ts";
 import { webMessages as m } from "../../messages/web.ts";
 import { BoundedMap } from "../../util/bounded-map.ts";
+import { billLegendHtml, billTotalHtml } from "./bill-legend.ts";
 import { billSvg } from "./bill-svg.ts";
 import { esc } from "./escape.ts";
 import { sourceUrl } from "./sources.ts";
@@ -136,7 +137,7 @@ function billFigure(bill: Bill, id: string): string {
   const key = JSON.stringify(bill);
   let pieces = drawn.get(key);
   if (pieces === undefined) {
-    pieces = billSvg(bill, { id: ID_MARK }).split(ID_MARK);
+    pieces = (billTotalHtml(bill) + billSvg(bill, { id: ID_MARK, legend: false }) + billLegendHtml(bill)).split(ID_MARK);
     drawn.set(key, pieces);
   }
   return `<figure class="bill">${pieces.join(esc(id))}</figure>`;

@@ -20,7 +20,8 @@ import { refuse } from "../http/errors.ts";
 import { css, js, type Asset } from "./assets.ts";
 import { FORM_BODY_LIMIT } from "./limits.ts";
 import { readForm, type Form } from "./form.ts";
-import { chatPage, missingSummaryPage, NEWEST_ID, summaryPage } from "./page.ts";
+import { chatPage, missingSummaryPage, NEWEST_ID, notFoundPage, summaryPage } from "./page.ts";
+import type { RoutePlugin } from "../http.ts";
 import { choicesHtml, currentChoices, entriesHtml } from "./render.ts";
 import { loadResult, newestResult, saveResult } from "./saved.ts";
 import { clearedCookie, Csrf, newId, sessionCookie, sessionFrom } from "./session.ts";
@@ -70,14 +71,14 @@ const ICON = Buffer.from(
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#1b4f72"/><path d="M7 3h2v4h4v2H9v4H7V9H3V7h4z" fill="#fff"/></svg>`,
 );
 
-export function webChat(o: WebOptions) {
+export function webChat(o: WebOptions): RoutePlugin {
   const csrf = new Csrf(o.secret);
   const ttl = o.sessionTtlMs ?? 30 * 24 * 60 * 60 * 1000;
   const secure = o.secureCookie ?? false;
   const limit = o.rateLimit ?? { limit: 20, windowMs: 10_000 };
   const tails = new Tails(RECENT);
 
-  return async function webRoutes(fastify: FastifyInstance): Promise<void> {
+  const webRoutes = async function webRoutes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
     /** The session of a request; a visitor without one gets a new id (`made`) and its cookie. */
@@ -246,7 +247,8 @@ export function webChat(o: WebOptions) {
       return reply.code(303).header("location", url).send();
     });
 
-    app.get("/s/:id", { schema: { hide: true, params: z.object({ id: z.string().max(64) }) } }, async (request, reply) => {
+    // Any id, however malformed, is answered with the page that says the link is not (or no longer) a result.
+    app.get("/s/:id", { schema: { hide: true, params: z.object({ id: z.string() }) } }, async (request, reply) => {
       const saved = await loadResult(o.store, request.params.id);
       reply.header("x-robots-tag", "noindex");
       if (!saved) return sendHtml(request, reply, 404, missingSummaryPage());
@@ -259,6 +261,7 @@ export function webChat(o: WebOptions) {
       reply.type("image/svg+xml").header("cache-control", "public, max-age=86400").send(ICON),
     );
   };
+  return Object.assign(webRoutes, { notFoundPage: notFoundPage() });
 }
 
 /** What a pressed button said, for the transcript: its label in the newest entry that has it. */
