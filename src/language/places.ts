@@ -117,13 +117,23 @@ function buildLexicon(): PackedLexicon {
       cued.add(name);
     }
   }
+  // 朝阳, 通州, 普陀: a district of a municipality named like another place — both, to be asked
+  // (the municipality first), never the prefecture alone because prefecture names win above.
+  const shared = new Set<string>();
+  for (const [name, codes] of Object.entries(table.shared)) {
+    const ds = codes.map((c) => byCode.get(c)).filter((d): d is Division => d !== undefined);
+    if (COUNTY_SHORT_EXCLUDED.has(name) || ds.length < 2) continue;
+    if (!map.has(name)) cued.add(name);
+    map.set(name, ds);
+    shared.add(name);
+  }
   for (const alias of Object.keys(SINGLE_ALIASES)) cued.add(alias);
   for (const w of WORDLIKE) cued.add(w);
 
   const byFirst = new Map<string, Entry[]>();
   for (const [key, divisions] of map) {
     if (/[,;]/u.test(key)) throw new Error(`a place name with a separator of the packed lexicon: ${key}`);
-    const entry: Entry = { key, divisions: resolvePreference(divisions), cued: cued.has(key) };
+    const entry: Entry = { key, divisions: shared.has(key) ? divisions : resolvePreference(divisions), cued: cued.has(key) };
     const list = byFirst.get(key.charAt(0));
     if (list) list.push(entry);
     else byFirst.set(key.charAt(0), [entry]);
@@ -319,7 +329,9 @@ function mergeProvinceCity(text: string, mentions: PlaceMention[]): PlaceMention
       continue;
     }
     if (province && next && adjacent) {
-      const cities = next.candidates.filter((c) => c.level === "city" && c.code.slice(0, 2) === province.code.slice(0, 2));
+      // 北京朝阳: the municipality itself is one of the places the district name may be.
+      const cities = next.candidates.some((c) => c.code === province.code) && next.candidates.length > 1 ? [province]
+        : next.candidates.filter((c) => c.level === "city" && c.code.slice(0, 2) === province.code.slice(0, 2));
       if (cities.length > 0) {
         out.push({ start: m.start, end: next.end, text: text.slice(m.start, next.end), candidates: cities });
         k += 1;

@@ -16,6 +16,13 @@ export interface CountyTable {
   full: Record<string, string>;
   /** short names of county-level cities and municipal districts (昆山, 浦东) → code; read only with a cue */
   short: Record<string, string>;
+  /**
+   * Short names of municipal districts that also name a prefecture, or a district of another
+   * prefecture (朝阳: 北京 and 辽宁朝阳市; 通州: 北京 and 南通) → the municipality first, then the
+   * prefecture(s): the person is asked which. A prefecture of that name is the only other one
+   * listed when there is one (朝阳市, not 长春's 朝阳区 too).
+   */
+  shared: Record<string, string[]>;
 }
 
 /**
@@ -95,6 +102,23 @@ export function buildCountyTable(): CountyTable {
     const codes = districts.get(name);
     if (codes?.size === 1 && !shortCount.has(name)) note(shortCount, name, [...codes][0] as string);
   }
+  const shared: Record<string, string[]> = {};
+  const prefectureCode = new Map<string, string>();
+  for (const d of DIVISIONS) {
+    if (d.level !== "city") continue;
+    prefectureCode.set(d.name, d.code);
+    prefectureCode.set(shortName(d.name), d.code);
+  }
+  for (const a of areas) {
+    const province = `${a.code.slice(0, 2)}0000`;
+    if (!MUNICIPALITIES.has(province)) continue;
+    const stem = a.name.endsWith("新区") ? a.name.slice(0, -2) : a.name.endsWith("区") ? a.name.slice(0, -1) : undefined;
+    if (!stem || stem.length < 2) continue;
+    const prefecture = prefectureCode.get(stem);
+    const others = [...(districts.get(stem) ?? [])].filter((c) => c !== province);
+    const alike = prefecture !== undefined ? [prefecture] : others.sort();
+    if (alike.length > 0) shared[stem] = [province, ...alike];
+  }
   const full: Record<string, string> = {};
   const short: Record<string, string> = {};
   for (const [name, codes] of [...fullCount].sort()) {
@@ -103,7 +127,7 @@ export function buildCountyTable(): CountyTable {
   for (const [name, codes] of [...shortCount].sort()) {
     if (codes.size === 1 && !prefectureKeys.has(name) && !(name in full)) short[name] = [...codes][0] as string;
   }
-  return { full, short };
+  return { full, short, shared: Object.fromEntries(Object.entries(shared).sort()) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
