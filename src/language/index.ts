@@ -26,7 +26,7 @@ import { classify } from "./classifier.ts";
 import { afterDischargeTopic, outOfScopeTopic, sideTopic } from "./topics.ts";
 import { saysDischarged } from "./discharge.ts";
 import { clauseTopics, pairTopic, questionClauses } from "./two-questions.ts";
-import { registeredForMention, registrationVoidEnd } from "./registration-state.ts";
+import { homeReturnMention, registeredForMention, registrationVoidEnd } from "./registration-state.ts";
 import { patientAtHome, withoutWritersWork, writerClauses } from "./writer.ts";
 import { statedRegistrationOf } from "./stated.ts";
 import { twoValuesIn } from "./two-values.ts";
@@ -287,7 +287,14 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   // roles without it, and a registration for another place covers nothing here.
   const registeredFor = registeredForMention(text, mentions);
   let registeredElsewhere = false;
-  if (registeredFor) {
+  const home = registeredFor ? homeReturnMention(text, mentions, registeredFor) : undefined;
+  if (registeredFor && home && home.candidates.length === 1) {
+    // 长期备案在广州 回老家南昌看病: home is where the person is insured, and the care is there
+    // (both places pay a long-term registrant: 双向享受); 广州 is neither role.
+    const at = home.candidates[0] as PlaceSlot;
+    const without = assignRoles(text, mentions.filter((m) => m !== registeredFor), writer, patientHome);
+    if (!without.insured || without.insured.code === at.code) roles = { ...without, insured: at, treatment: at, ambiguities: without.ambiguities.filter((a) => a.slot !== "insuredRegion") };
+  } else if (registeredFor) {
     const without = assignRoles(text, mentions.filter((m) => m !== registeredFor), writer, patientHome);
     const care = without.treatment;
     if (care && !registeredFor.candidates.some((c) => c.code === care.code || (c.code.slice(0, 2) === care.code.slice(0, 2) && (c.level === "province" || care.level === "province")))) {

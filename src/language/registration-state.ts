@@ -49,9 +49,22 @@ export function registrationVoidEnd(text: string): number {
  * The words right before a place that say a registration was made for it: 备案办在了广州, 备案备到了
  * 苏州, 备案办的是杭州, 备案地是, 长期备案在昆明, 备的是上海. (备案的地方 is the place of care: roles.ts.)
  */
-const REGISTERED_FOR_BEFORE = /(?:备案|备过案|备了案)(?:办|备|做|弄|选|填|申请)?(?:的|了)?(?:是|在|到|去)(?:了)?(?:的是)?$|(?:备案|备)(?:的|了)(?:是)?$|备案(?:地|城市)(?:是|在)$/u;
-/** After the place: 在广州备的案, 在广州办的备案, 广州的备案, 备案是广州的. */
-const REGISTERED_FOR_AFTER = /^[市省]?(?:备的案|办的备案|做的备案|的备案|备案的)/u;
+const REGISTERED_FOR_BEFORE = /(?:备案|备过案|备了案)(?:办|备|做|弄|选|填|申请)?(?:的|了)?(?:是|在|到|去)(?:了)?(?:的是)?$|(?:备案|备)(?:的|了)(?:是)?$|备案(?:地|城市)(?:是|在)$|(?:长期|临时)(?:的)?(?:就医)?备案[\s，,]+(?:办)?(?:是|在)$/u;
+/** After the place: 在广州备的案, 在广州办的备案, 广州的备案, 备案是广州的, 在上海办了长期备案. */
+const REGISTERED_FOR_AFTER = /^[市省]?(?:备的案|办的备案|做的备案|的备案|备案的|(?:办了|办的|备了|做了)(?:异地)?(?:长期|临时)(?:的)?(?:就医)?备案)/u;
+
+/** 回老家南昌, 回到家乡, 回南昌: going home, where the person is insured (before the place; not 这回, 上回). */
+const GOING_HOME_BEFORE = /(?<![这那上下一几每])回(?:到|去)?(?:了)?(?:老家|家乡|原籍|参保地|户口所在地)?$/u;
+
+/**
+ * The place of care a registrant goes home to (长期备案在广州 回老家南昌看病): the mention after
+ * 回(老家), which is where they are insured; a registration for another place covers care at home
+ * (备案地和参保地都能享受待遇). Undefined when the care is not said to be at home.
+ */
+export function homeReturnMention(text: string, mentions: PlaceMention[], registeredFor: PlaceMention): PlaceMention | undefined {
+  if (typeof text !== "string" || !text.includes("回")) return undefined;
+  return mentions.find((m) => m !== registeredFor && GOING_HOME_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)));
+}
 
 /**
  * The place a registration was said to be made for, if a message names one (its mention), so the
@@ -61,7 +74,7 @@ export function registeredForMention(text: string, mentions: PlaceMention[]): Pl
   // Another place than the one of care needs two places named.
   if (typeof text !== "string" || mentions.length < 2 || !text.includes(REGISTRATION_CHAR)) return undefined;
   for (const m of mentions) {
-    if (REGISTERED_FOR_BEFORE.test(text.slice(Math.max(0, m.start - 9), m.start)) || REGISTERED_FOR_AFTER.test(text.slice(m.end, m.end + 5))) return m;
+    if (REGISTERED_FOR_BEFORE.test(text.slice(Math.max(0, m.start - 9), m.start)) || REGISTERED_FOR_AFTER.test(text.slice(m.end, m.end + 12))) return m;
   }
   return undefined;
 }
