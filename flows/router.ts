@@ -81,6 +81,8 @@ export type Note =
   | { k: "samePerson" }
   /** 还在住院 / 怎么办 after an estimate for the unregistered: register before discharge, with what that brings. */
   | { k: "makeUpNow" }
+  /** 这个准吗, 数据是哪年的, 你们是官方的吗: one honest line, the answer kept (QA5 Q103). */
+  | { k: "aboutAnswer"; kind: "accuracy" | "dataYear" | "official" | "share" | "robot" }
   /** 备案了 after a result: taken as a fact, the result kept (QA5 Q91). */
   | { k: "registered" }
   /** Not sure what was asked: the likeliest readings as choices. */
@@ -182,6 +184,8 @@ function startFlow(id: FlowId, known: Answers, seed: Answers | undefined, quick:
   const a: Answers = { ...known, ...(checkPatch(known, seed) ?? {}) };
   // What eligibility learned (the category) already answers the estimate's visitor question.
   if (a.category && !a.visitor) a.visitor = visitorOf(a.category);
+  // The claim's reason 没有备案 already answers the estimate's registration question (QA5 Q99).
+  if (id === "estimate" && a.why === "unregistered" && !a.visitor) a.visitor = "unregistered";
   const snapshot = initialSnapshot(FLOWS[id] as typeof estimateFlow, { a, ...(quick ? { quick } : {}), ...(leftOut?.length ? { leftOut } : {}), ...(deposit ? { deposit } : {}), ...(told ? { told } : {}) });
   return store(snapshot);
 }

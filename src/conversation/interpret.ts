@@ -24,6 +24,7 @@ import {
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
 import { saysRegisteredOnly } from "../language/registered-fact.ts";
+import { aboutAnswerOf } from "../language/about-answer.ts";
 import { smallTalkOf } from "../language/small-talk.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic, sameFamily } from "../language/follow-ups.ts";
 import { shareOf } from "../language/share-words.ts";
@@ -601,8 +602,13 @@ interface Case {
   saidBoth?: { slot: Slot; values: [string, string]; said: string };
 }
 
+/** Two answers alike: a value, or a record read again from other words (学生, then 在北京上大学: { student: true } both times). */
+function sameAnswer(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "object" && typeof b === "object" && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+}
+
 function changesOf(known: Answers, patch: Record<string, unknown>): Slot[] {
-  return (Object.keys(patch) as Slot[]).filter((slot) => known[slot] !== undefined && known[slot] !== patch[slot]);
+  return (Object.keys(patch) as Slot[]).filter((slot) => known[slot] !== undefined && !sameAnswer(known[slot], patch[slot]));
 }
 
 /** A new question: another person, or both places new, after a flow already has answers. */
@@ -627,10 +633,16 @@ function isNewQuestion(c: Case): boolean {
  * and 我爸也是 after a result is the same case. After a result, a bare 那我妈呢 is a new question.
  */
 function newPerson(c: Case): boolean {
-  if (c.changes.some((slot) => slot !== "category" && slot !== "visitor")) return true;
+  // 我妈也一样 不过她退休了, 他是我爸 退休好多年了, 不对 是我妈 她没退休: only who the person is
+  // differs (status, scheme, age), so the places and the bill stay and that fact changes (QA5 Q13).
+  if (c.changes.some((slot) => !PERSON_FACTS.includes(slot))) return true;
+  if (c.changes.length > 0) return false;
   if (c.hasPatch || !c.atResult) return false;
   return !saysSameCase(c.text);
 }
+
+/** What differs from one person to another in the same case: named with another person, a change, not a new question. */
+const PERSON_FACTS: readonly Slot[] = ["category", "visitor", "status", "scheme", "age", "flexible"];
 
 /** Flows that never use an amount: one typed there with a money word is a bill to work out (QA4 Q49/Q63). */
 function amountInOtherFlow(c: Case): boolean {
@@ -720,7 +732,9 @@ function change(c: Case): RouterEvent {
   const partPutRight = c.changes.every((slot) => slot === "classB" || slot === "outOfCatalog") && partNamedAlone(c.text) !== undefined;
   // The question the bot asks again (备案了 after an assumed 其他临时外出 re-asks why there): its answer replaces, it contradicts nothing.
   const answersAsked = c.pending !== undefined && c.changes.every((slot) => slot === c.pending || (REGISTRATION_SLOTS.includes(slot) && REGISTRATION_SLOTS.includes(c.pending!)));
-  const sure = c.changing || partPutRight || answersAsked || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
+  // 我妈也一样 不过她退休了: the person's own facts, said of them — applied, not asked (see newPerson).
+  const ofPerson = namesOtherPerson(c.text) && c.changes.every((slot) => PERSON_FACTS.includes(slot));
+  const sure = c.changing || partPutRight || answersAsked || ofPerson || c.p.intent === "correction" || c.changes.every((slot) => assumed.includes(slot) || slot === "category");
   if (sure) return { type: "FLOW", event: { type: "ANSWER", a: c.patch, ...(otherBill(c) ? { forget: billSlots(c.known) } : {}) } };
   return { type: "PROPOSE", a: c.patch as Answers, slots: c.changes };
 }
@@ -971,6 +985,8 @@ function smallTalk(c: Case): ReturnType<typeof smallTalkOf> {
 const RULES: { when: (c: Case) => boolean; then: (c: Case) => RouterEvent }[] = [
   // The same kind twice in a row: not the same lines again (issue 10 §7), only what to do next.
   { when: (c) => smallTalk(c) !== undefined, then: (c) => ({ type: "SAY", note: { k: "smallTalk", kind: smallTalk(c)!, ...(c.s.ctx.note?.k === "smallTalk" && c.s.ctx.note.kind === smallTalk(c) ? { again: true } : {}) } }) },
+  // 这个准吗, 数据是哪年的, 能截图发给我爸吗: about the answer, not a new case nor another person (QA5 Q103).
+  { when: (c) => !c.hasPatch && !c.amounts && aboutAnswerOf(c.text) !== undefined, then: (c) => ({ type: "SAY", note: { k: "aboutAnswer", kind: aboutAnswerOf(c.text)! } }) },
   // 你算的不对 我上次报了九成: the reasons an estimate differs, not a change of the answers it restates.
   { when: (c) => c.topic === "complaint", then: () => ({ type: "ASIDE", topic: "complaint" }) },
   { when: (c) => c.p.intent === "not_understood" || saysNotUnderstood(c.text), then: rephrase },

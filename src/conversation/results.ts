@@ -8,7 +8,7 @@ import type { FlowContext } from "../../flows/common.ts";
 import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type DirectSettlement, type Excluded, type Step, type Warning } from "../policy/index.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
-import { chatMoney, flowMessages as m } from "../messages/flows.ts";
+import { chatMoney, flowMessages as m, versionWords } from "../messages/flows.ts";
 import { Decimal } from "decimal.js";
 import { assumptionText, problemText, sourceAgeMark, warningText } from "../messages/explain.ts";
 import { publishedText } from "../messages/policy.ts";
@@ -354,6 +354,17 @@ export function changeChoices(a: Answers): Choice[] {
 /** The closing question under an estimate (also what a restated estimate shows). */
 export function estimateAfter(stuck = false): Reply {
   return { text: stuck ? m.estimate.afterStuck : m.estimate.after, choices: [{ id: "chg", label: m.choices.change }, go("registration"), go("claim"), restart] };
+}
+
+/** The policy year the estimate used ("2023 年"), when it is the place's own policy; else undefined. */
+export function estimatePolicyYear(ctx: FlowContext, now: Date): string | undefined {
+  const b = book();
+  try {
+    const result = b ? evaluateAnswers(ctx.a, now, b) : undefined;
+    return result?.ok && !result.estimate.policy.typical ? versionWords(result.estimate.policy.version)?.trim() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The estimate in one sentence (for "没看懂"), or undefined when it cannot be made. */

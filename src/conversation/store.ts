@@ -60,6 +60,7 @@ const Note = z.union([
   z.strictObject({ k: z.literal("fresh"), carried: z.array(Slot).max(20) }),
   z.strictObject({ k: z.literal("rephrase"), topic: z.string().max(40).optional(), again: z.boolean().optional() }),
   z.strictObject({ k: z.enum(["nothingToChange", "correctWhat", "samePerson", "makeUpNow", "registered"]) }),
+  z.strictObject({ k: z.literal("aboutAnswer"), kind: z.enum(["accuracy", "dataYear", "official", "share", "robot"]) }),
   z.strictObject({ k: z.literal("unsure"), intents: z.array(z.string().max(40)).max(3) }),
   z.strictObject({ k: z.literal("smallTalk"), kind: z.enum(["hostile", "english", "opener", "redacted"]), again: z.boolean().optional() }),
   z.strictObject({ k: z.literal("whichAmount"), values: z.array(z.string().max(20)).min(2).max(4), sum: z.string().max(20).optional(), over: z.boolean().optional() }),

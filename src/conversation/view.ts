@@ -16,7 +16,7 @@ import { inProvinceAnswer } from "./in-province.ts";
 import { factFor } from "./policy-data.ts";
 import { explanationOf, questionReply } from "./questions.ts";
 import type { Choice, Reply } from "./reply.ts";
-import { eligibilityNext, estimateAfter, estimateBrief, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
+import { eligibilityNext, estimateAfter, estimateBrief, estimatePolicyYear, valueLabel, changeChoices, claimResult, eligibilityResult, estimateResult, registrationView } from "./results.ts";
 
 const menuChoices: Choice[] = (Object.keys(m.menuChoices) as FlowId[]).map((id) => ({ id: `go:${id}`, label: m.menuChoices[id] }));
 
@@ -201,6 +201,11 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
     }
     case "registered":
       return registeredReplies(value, ctx, now);
+    case "aboutAnswer": {
+      const text = note.kind === "dataYear" ? m.aboutAnswer.dataYear(policyVersionOf(value, ctx, now)) : m.aboutAnswer[note.kind];
+      if (activeFlow(value) === "estimate" && ctx.flow?.v === "result") return [{ text }, estimateAfter()];
+      return activeFlow(value) ? [{ text }, pending(value, ctx, now)] : [menuReply(`${text}\n${m.menu}`, true)];
+    }
     case "samePerson": {
       // After an estimate (我爸也是): its figures again in one sentence; else the question still pending.
       const brief = activeFlow(value) === "estimate" && ctx.flow?.v === "result" ? estimateBrief(ctx.flow.c, now, m.change.samePersonResult) : undefined;
@@ -245,6 +250,11 @@ function noteReplies(note: Note, value: string, ctx: RouterContext, now: Date): 
       return [{ text: note.still ? m.heardStill(heard) : m.heard(heard) }, ...replies];
     }
   }
+}
+
+/** The policy year the estimate on screen used ("2023 年"), if there is one. */
+function policyVersionOf(value: string, ctx: RouterContext, now: Date): string | undefined {
+  return activeFlow(value) === "estimate" && ctx.flow?.v === "result" ? estimatePolicyYear(ctx.flow.c, now) : undefined;
 }
 
 /** 备案了 after a result: the estimate stands as worked out (its kind said when only assumed); after the category, what it brings. */

@@ -568,6 +568,19 @@ export const flowMessages = {
     samePersonResult: (fund: string, you: string) => `好的，情况一样的话，结果也一样：医保大约付 ${fund} 元，自己大约付 ${you} 元。哪一项不一样，直接说就行。`,
   },
 
+  /** Questions about the answer or the assistant (src/language/about-answer.ts): one honest line each. */
+  aboutAnswer: {
+    accuracy: "这是按公开的医保政策算的估计，不是医院的结算结果：实际报多少还要看乙类、自费的部分和医院怎么结算，以出院结算单为准。每条依据都在回答下面列了来源，可以核对。",
+    /** `version`: the policy the estimate on screen used ("2023 年"), when there is one. */
+    dataYear: (version?: string) =>
+      version
+        ? `刚才是按参保地 ${version}的政策算的；每条依据的来源列在回答下面。政策调整过的话，以参保地医保部门的说法为准。`
+        : "用的是各地公开的医保政策，估算时会写明按哪一年的政策算，来源列在回答下面。政策调整过的话，以参保地医保部门的说法为准。",
+    official: "不是官方的。我是按公开的医保政策回答问题的自动助手，每个回答下面都列了来源；办事以参保地医保部门为准。",
+    share: "可以，直接截图发过去就行。想按他（她）的情况重新算，直接说哪一项不一样。",
+    robot: "是的，我是自动回答的异地就医助手，不是人工客服；说到的规定和数字都标了来源。",
+  },
+
   /** 备案了 after an answer: the registration taken as done (src/conversation/view.ts). */
   registered: {
     /** The estimate was already worked out for someone registered; `kind` when its kind was only assumed. */
