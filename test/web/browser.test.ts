@@ -210,6 +210,26 @@ describe("the web chat in Chromium", () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it("a message sent from a tab whose session was erased in another is not lost: the page says to send it again, with it still in the field", async () => {
+    const { context, page } = await newPage();
+    await page.goto(base + "/");
+    const other = await context.newPage();
+    await other.goto(base + "/");
+    await other.getByRole("button", { name: m.forget, exact: true }).click();
+    await other.waitForURL(/\?n=forgotten/, { timeout: 30_000 });
+    await page.getByRole("textbox", { name: m.inputLabel }).fill("3万");
+    await page.getByRole("button", { name: m.send, exact: true }).click();
+    await page.waitForURL(/\?n=expired/, { timeout: 30_000 });
+    await expect(page.getByRole("status").textContent()).resolves.toBe(m.expiredForm);
+    await expect(page.getByRole("textbox", { name: m.inputLabel }).inputValue()).resolves.toBe("3万");
+    await context.close();
+    // The refused post itself is a 403, which Chromium reports in the console; nothing else may be.
+    const refused = problems.findIndex((p) => p.includes("status of 403"));
+    expect(refused).toBeGreaterThanOrEqual(0);
+    problems.splice(refused, 1);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("works with JavaScript off: the form posts and the page comes back with the answer and its picture", async () => {
     const { context, page } = await newPage(false);
     await page.goto(base + "/");

@@ -57,8 +57,11 @@ const JS = `(function(){
 "use strict";
 var log=document.getElementById("log"),say=document.getElementById("say"),slot=document.getElementById("choices-slot"),status=document.getElementById("status");
 if(!log||!say||!slot||!window.fetch||!window.URLSearchParams||!window.FormData)return;
-var busy=false;
+var busy=false,DRAFT="yidi-draft";
 function field(){return document.getElementById("msg")}
+// A message refused because the page was stale (its session erased in another tab, a restarted
+// server) comes back in the field of the fresh page, to be sent again.
+try{var kept=sessionStorage.getItem(DRAFT);if(kept!==null){sessionStorage.removeItem(DRAFT);if(!field().value)field().value=kept}}catch(e){}
 function send(form,submitter){
  if(busy)return;
  var data=new URLSearchParams();
@@ -69,7 +72,7 @@ function send(form,submitter){
  fetch(form.action,{method:"POST",credentials:"same-origin",headers:{"accept":"application/json","content-type":"application/x-www-form-urlencoded"},body:data.toString()})
  .then(function(r){return r.json()})
  .then(function(j){
-  if(j.reload){location.reload();return}
+  if(j.reload){try{if(form===say)sessionStorage.setItem(DRAFT,field().value)}catch(e){}location.replace("/?n=expired#status");return}
   var before=log.children.length;
   if(j.html)log.insertAdjacentHTML("beforeend",j.html);
   slot.innerHTML=j.choices||"";

@@ -19,7 +19,10 @@ export interface Saved {
   expiresAt: string;
 }
 
-/** How many of the person's messages a saved page quotes as the question, at most (the newest kept). */
+/**
+ * How many of the person's messages a saved page quotes as the question, at most: the first (the
+ * question itself, which a correction made with buttons pushes far back) and the newest.
+ */
 const ASKED_MESSAGES = 4;
 const CHANGED = flowMessages.change.changed("").slice(0, 3); // "已改为"
 
@@ -45,7 +48,8 @@ export function newestResult(entries: Entry[]): { asked?: string; entries: Entry
       changed = e.text.startsWith(CHANGED);
     } else if (e.text.startsWith(CHANGED)) changed = true;
   }
-  const asked = said.length === 0 ? undefined : said.slice(-ASKED_MESSAGES).join(" → ");
+  const quoted = said.length <= ASKED_MESSAGES ? said : [said[0]!, "…", ...said.slice(1 - ASKED_MESSAGES)];
+  const asked = said.length === 0 ? undefined : quoted.join(" → ");
   // The result without its buttons: a saved page is read, not answered.
   const { choices: _unused, ...result } = entries[i]!;
   return { asked, entries: [result] };
