@@ -266,7 +266,8 @@ export function claimResult(ctx: FlowContext, now: Date): Reply[] {
 /** The evaluator's input from the answers; the treatment date is today. */
 export function scenarioOf(a: Answers, now: Date): unknown {
   return {
-    insured: { region: a.insured, scheme: a.scheme, ...(a.status ? { status: a.status } : {}) },
+    // The age said picks the policy's age band where it has one (深圳 居民 60周岁及以上 95%).
+    insured: { region: a.insured, scheme: a.scheme, ...(a.status ? { status: a.status } : {}), ...(a.age?.years !== undefined ? { age: a.age.years } : {}) },
     treatment: { region: a.treatment, setting: a.setting, hospitalLevel: a.level, date: today(now) },
     // Inside one 统筹区 the visitor kind does not matter; long_term means "no cut".
     visitor: a.visitor ?? "long_term",

@@ -43,6 +43,8 @@ export function shapeOf(s: Scenario): [insured: string, treatment: string, date:
   n = n * 2 + (s.costs.outOfCatalog === undefined ? 0 : 1);
   // yearToDate absent, or present with admissions absent or 0..365.
   n = n * 368 + (y === undefined ? 0 : y.admissions === undefined ? 1 : y.admissions + 2);
+  // The age picks a ratio band (深圳 居民 60+): absent, or 0..150.
+  n = n * 152 + (s.insured.age === undefined ? 0 : s.insured.age + 1);
   return [s.insured.region, s.treatment.region, s.treatment.date, n];
 }
 

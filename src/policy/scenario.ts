@@ -41,6 +41,8 @@ export const Scenario = z
       region: Region,
       scheme: Scheme,
       status: PersonStatus.optional(),
+      /** The patient's age in years, where said: some places pay by age band (深圳 居民 60周岁及以上 95%). */
+      age: z.number().int().min(0).max(150).optional(),
     }),
     treatment: z.strictObject({
       region: Region,

@@ -145,6 +145,13 @@ const Ratio = z
     ...RetiredReading,
     working: RatioTable.optional(),
     retired: RatioTable.optional(),
+    /**
+     * The ratio from an age on, where the source gives one (深圳 居民 "年满60周岁及以上的人员，支付比例为95%"):
+     * used when the scenario says the age; otherwise `working` is, and its `assumption` says which band.
+     */
+    aged: z
+      .strictObject({ fromAge: z.number().int().min(1).max(120), working: RatioTable, quote: z.string().optional(), assumption: z.string().optional() })
+      .optional(),
   })
   .refine((r) => r.working !== undefined || r.retired !== undefined, { message: "比例表至少要有 working 或 retired" });
 

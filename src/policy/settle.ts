@@ -455,10 +455,13 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
       ? cite(book, { policy: c.partPolicy?.deductible ?? rp, source: rules.deductible.source, quote: rules.deductible.quote })
       : null;
 
+  const aged = agedRatio(c, rules);
   const table: RatioTable =
     usesSchedule && visitor.rule.kind === "schedule"
       ? { byLevel: visitor.rule.ratio }
-      : c.retired && rules.ratio.retired
+      : aged
+        ? aged.working
+        : c.retired && rules.ratio.retired
         ? rules.ratio.retired
         : (rules.ratio.working ?? (rules.ratio.retired as RatioTable));
   const adjust = rateAdjust(book, c, rules, usesSchedule);
@@ -475,7 +478,7 @@ export function planSettlement(book: PolicyBook, c: Case): Plan {
     capRemaining = used === ZERO ? dec(amount) : max0(dec(amount).minus(used));
   }
   noteWarnings(c, order);
-  const ratioRef: Ref = usesSchedule ? visitor : { policy: c.partPolicy?.ratio ?? rp, source: rules.ratio.source, quote: rules.ratio.quote };
+  const ratioRef: Ref = usesSchedule ? visitor : { policy: c.partPolicy?.ratio ?? rp, source: rules.ratio.source, quote: aged?.quote ?? rules.ratio.quote };
 
   return {
     c,
@@ -532,6 +535,13 @@ function templateParts(book: PolicyBook, c: Case, usesSchedule: boolean): Templa
   return out;
 }
 
+/** The ratio band of the age said (深圳 居民 60周岁及以上), where the source has one and the age falls in it. */
+function agedRatio(c: Case, rules: SettingRules): NonNullable<SettingRules["ratio"]["aged"]> | undefined {
+  const aged = rules.ratio.aged;
+  const age = c.scenario.insured.age;
+  return aged && age !== undefined && age >= aged.fromAge ? aged : undefined;
+}
+
 /** The warning naming the template's figures, and whose the others are where not the insured place's file (湖南省 for 长沙). */
 function partlyTypical(c: Case, parts: readonly TemplatePart[]): Warning {
   const own = c.partPolicy?.deductible ?? c.partPolicy?.ratio ?? c.capPolicy;
@@ -573,7 +583,7 @@ function noteWarnings(c: Case, order: LevelOrder): void {
   const rules = c.rules.value;
   const readings = [
     usesSchedule && c.visitor.rule.kind === "schedule" && c.visitor.rule.deductible ? undefined : rules.deductible?.assumption,
-    usesSchedule ? undefined : rules.ratio.assumption,
+    usesSchedule ? undefined : (agedRatio(c, rules)?.assumption ?? rules.ratio.assumption),
     rules.cap?.assumption,
     c.retired && !(usesSchedule && c.visitor.rule.kind === "schedule" && c.visitor.rule.deductible) ? rules.deductible?.retiredAssumption : undefined,
     c.retired && !usesSchedule ? rules.ratio.retiredAssumption : undefined,

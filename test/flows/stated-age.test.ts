@@ -19,13 +19,13 @@ describe("the age said", () => {
     expect(ageOf("学生医保 在上海住院")).toBeUndefined();
   });
 
-  it("65 against figures for under 60: said before the figures, with the other band's words", () => {
+  it("65 where the data has a 60+ band: worked out at that band, not said against the under-60 one (QA5 Q8)", () => {
+    // 上海 SH-SM20: 60周岁及以上 三级 70%; (30000 − 300) × (70 − 20)% = 14850 (was 11880 at 60%).
     const text = estimate(["上海居民医保 我妈65岁 在杭州住院 3万 临时外出 备案了"]);
     const lines = text.split("\n");
     expect(lines[0]).toContain("65岁");
-    expect(lines[1]).toContain("您说65岁，下面按60周岁以下的比例计算");
-    expect(lines[1]).toContain("60周岁及以上的一级90%、二级80%、三级70%");
-    expect(text.split("假设（不对就说")[1] ?? "").not.toContain("60周岁以下");
+    expect(text).not.toContain("60周岁以下");
+    expect(text).toContain("医保基金支付：14850 元");
   });
 
   it("a child of 8 against an adult's 起付线: said before the figures", () => {

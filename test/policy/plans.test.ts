@@ -24,6 +24,7 @@ describe("shapeOf", () => {
     ["scheme", { ...base, insured: { ...base.insured, scheme: "resident" } }],
     ["status", { ...base, insured: { ...base.insured, status: "retired" } }],
     ["status left out", { ...base, insured: { region: "苏州", scheme: "employee" } }],
+    ["age", { ...base, insured: { ...base.insured, age: 60 } }],
     ["treatment region", { ...base, treatment: { ...base.treatment, region: "北京" } }],
     ["setting", { ...base, treatment: { ...base.treatment, setting: "outpatient" } }],
     ["level", { ...base, treatment: { ...base.treatment, hospitalLevel: 2 } }],
@@ -41,6 +42,9 @@ describe("shapeOf", () => {
   it.each(changes)("tells a change of %s apart", (_what, changed) => {
     expect(key(changed)).not.toBe(key(base));
   });
+  it("tells one age from another (an age band may start at any age)", () => {
+    expect(key({ ...base, insured: { ...base.insured, age: 59 } })).not.toBe(key({ ...base, insured: { ...base.insured, age: 60 } }));
+  });
 
   it("keeps no plan where money was already paid this year (amounts too)", () => {
     expect(shapeOf(Scenario.parse({ ...base, yearToDate: { fundPaid: "1000" } }))).toBeNull();
@@ -51,7 +55,7 @@ describe("shapeOf", () => {
     // The fields the test above varies; if Scenario grows, this list and shapeKey must too.
     const shape = Scenario.parse(base);
     expect(Object.keys(shape).sort()).toEqual(["costs", "insured", "maternity", "treatment", "visitor", "yearToDate"]);
-    expect(Object.keys(Scenario.shape.insured.shape).sort()).toEqual(["region", "scheme", "status"]);
+    expect(Object.keys(Scenario.shape.insured.shape).sort()).toEqual(["age", "region", "scheme", "status"]);
     expect(Object.keys(Scenario.shape.treatment.shape).sort()).toEqual(["date", "hospitalLevel", "region", "setting"]);
     expect(Object.keys(Scenario.shape.costs.shape).sort()).toEqual(["classB", "outOfCatalog", "total"]);
   });
