@@ -13,10 +13,21 @@ import { createRequire } from "node:module";
 import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 
+/** The checkpoint thread's name, as `ps -L` and bench/probe.mjs show it (15 characters at most). */
+export const THREAD_NAME = "sqlite-ckpt";
+
 /** The worker, as plain CommonJS (no TypeScript loader needed in the thread). */
 const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { closeSync, fsyncSync, openSync } = require("node:fs");
+const { closeSync, fsyncSync, openSync, writeFileSync } = require("node:fs");
+// A name of its own where Linux lets a thread take one (top -H, ps -L, the load benchmarks'
+// CPU time per thread): else it is one more "node" beside V8's compiler and collector threads,
+// and a benchmark cannot tell the checkpoints' CPU from the compiler's.
+try {
+  writeFileSync("/proc/thread-self/comm", "${THREAD_NAME}");
+} catch {
+  // Not Linux: unnamed.
+}
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const file = openSync(workerData.path, "r");
