@@ -230,6 +230,22 @@ describe("the web chat in Chromium", () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it("a mistyped address and a link that is no saved result open a page in Chinese whose way back is easy to tap", async () => {
+    const { context, page } = await newPage();
+    for (const path of ["/nope", "/s/AAAAAAAAAAAAAAAAAAAAAA"]) {
+      const res = await page.goto(base + path);
+      expect(res!.status()).toBe(404);
+      const back = (await page.getByRole("link", { name: m.summary.back, exact: true }).boundingBox())!;
+      expect(back.height, path).toBeGreaterThanOrEqual(44);
+      expect(await axeSerious(page)).toEqual([]);
+    }
+    await shot(page, "9-not-found");
+    await context.close();
+    // Chromium reports each 404 in the console; nothing else may be.
+    for (let i = problems.length - 1; i >= 0; i--) if (problems[i]!.includes("status of 404")) problems.splice(i, 1);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("works with JavaScript off: the form posts and the page comes back with the answer and its picture", async () => {
     const { context, page } = await newPage(false);
     await page.goto(base + "/");

@@ -48,6 +48,7 @@ textarea{font:inherit;flex:1 1 12em;min-width:0;min-height:3.2rem;field-sizing:c
 .tools button{background:#fff;border:2px solid #5a6472;color:#1a202c}
 .tools .danger{border-color:#9b2c2c;color:#9b2c2c}
 .small{font-size:.9rem;color:#3d4550}
+.back{display:inline-block;padding:.7rem 0;min-height:2.75rem}
 [aria-busy=true] .say button{opacity:.6}
 .summary h2{font-size:1.15rem;margin:1rem 0 .25rem}
 @media print{header{background:none;color:#000;padding:0}.tools,.say,.choices,.noprint{display:none}body{background:#fff}.m{border:none;padding:0}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;overflow-wrap:anywhere}}

@@ -88,9 +88,9 @@ ${entriesHtml(p.entries)}
 
 /** For an address nobody serves, when a browser asks for a page. */
 export function notFoundPage(): string {
-  return shell(m.title, `<p class="notice">${esc(m.notFound)}</p><p><a href="/">${esc(m.summary.back)}</a></p>`, false);
+  return shell(m.title, `<p class="notice">${esc(m.notFound)}</p><p><a class="back" href="/">${esc(m.summary.back)}</a></p>`, false);
 }
 
 export function missingSummaryPage(): string {
-  return shell(m.summary.title, `<p class="notice">${esc(m.summary.expired)}</p><p><a href="/">${esc(m.summary.back)}</a></p>`, false);
+  return shell(m.summary.title, `<p class="notice">${esc(m.summary.expired)}</p><p><a class="back" href="/">${esc(m.summary.back)}</a></p>`, false);
 }
