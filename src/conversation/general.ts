@@ -78,6 +78,8 @@ export const GENERAL_TOPICS = [
   "cancel_change@temporary",
   "registration_materials@long",
   "registration_materials@temporary",
+  // 备案好了 去医院要带啥: registered already, so the card or the e-voucher first, no unregistered lines.
+  "at_hospital@registered",
   "ratio_change@long",
   "ratio_change@temporary",
 ] as const;
@@ -226,6 +228,8 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
     case "at_hospital":
       // 能直接刷医保卡吗: the condition (a registration, or an emergency) before the card.
       return led(g.cardNeedsRegistration, ["unregistered_pay_first", "emergency_as_registered", "direct_settlement_card", "admission_inside_validity"]);
+    case "at_hospital@registered":
+      return facts(["direct_settlement_card", "admission_inside_validity"]);
     case "complaint":
       // The rules that make the difference, with their sources: whose policy, and the visitor's cut.
       return led(g.complaint, ["principle", "temporary_ratio_cut"]);

@@ -23,7 +23,7 @@ import {
 } from "../language/index.ts";
 import { changedFromName, namesOtherPerson, placeAnswerText, saysChange, saysNotUnderstood } from "../language/changes.ts";
 import { replacedName } from "../language/replaced-name.ts";
-import { saysRegisteredOnly } from "../language/registered-fact.ts";
+import { saysRegistered, saysRegisteredOnly } from "../language/registered-fact.ts";
 import { aboutAnswerOf } from "../language/about-answer.ts";
 import { smallTalkOf } from "../language/small-talk.ts";
 import { asksAgainFor, asksWhereToHandIn, followUpTopic, sameFamily } from "../language/follow-ups.ts";
@@ -507,6 +507,16 @@ function stillInTopic(topic: string | undefined, p: Parse, text: string, patch: 
   if (topic === "need_register" && saysInHospitalNow(text)) return "makeup_in_hospital";
   return topic.split("+").includes("at_hospital") ? topic.split("+").map((t) => (t === "at_hospital" ? "makeup_in_hospital" : t)).join("+") : topic;
 }
+
+/**
+ * 备案好了 去医院要带啥: what to bring when registered is the card or the e-voucher, not the lines
+ * for the unregistered; nor the registration's own papers, which are behind them (QA5 Q45).
+ */
+function registeredTopic(topic: string | undefined, text: string): string | undefined {
+  return (topic === "at_hospital" || topic === "registration_materials") && saysRegistered(text) ? REGISTERED_AT_HOSPITAL : topic;
+}
+
+const REGISTERED_AT_HOSPITAL = "at_hospital@registered";
 
 /** The side question a parse asks: a topic inside the intent first, else a side-question intent. */
 function topicOf(p: Parse): string | undefined {
@@ -1097,8 +1107,9 @@ export function interpret(input: UserInput, s: Situation): RouterEvent {
   // In a flow the claim's list is a side answer; at the menu the claim flow starts with it.
   const claimMaterials = asksClaimMaterials(p, text, s, flow, known);
   // 去哪交材料 inside the claim asks where, not for the list again.
-  const topic = claimMaterials && flow ? (asksWhereToHandIn(text) ? "claim_where" : "claim_materials") : claimMaterials ? undefined : stillInTopic(topicOf(p), p, text, patch, known);
-  const wanted = claimMaterials ? (flow ? undefined : "claim") : FLOW_INTENTS[p.intent];
+  const topic = claimMaterials && flow ? (asksWhereToHandIn(text) ? "claim_where" : "claim_materials") : claimMaterials ? undefined : registeredTopic(stillInTopic(topicOf(p), p, text, patch, known), text);
+  // 已经备案了 去医院带什么: what to bring there, not the registration's papers (its flow).
+  const wanted = claimMaterials ? (flow ? undefined : "claim") : topic === REGISTERED_AT_HOSPITAL ? undefined : FLOW_INTENTS[p.intent];
   const c: Case = {
     s,
     text,

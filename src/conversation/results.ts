@@ -5,7 +5,7 @@
 import type { Answers, CategoryId, Slot } from "../../flows/answers.ts";
 import { jurisdictionOf } from "../../flows/answers.ts";
 import type { FlowContext } from "../../flows/common.ts";
-import { claimChecklist, eligibility, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type DirectSettlement, type Excluded, type Step, type Warning } from "../policy/index.ts";
+import { claimChecklist, eligibility, emergencyRegistrationFor, evaluate, registrationGuide, termOf, type Assumption, type DirectReason, type DirectSettlement, type Excluded, type Step, type Warning } from "../policy/index.ts";
 import { billOf } from "../policy/bill.ts";
 import type { VisitorRule } from "../policy/schema.ts";
 import { chatMoney, flowMessages as m, versionWords } from "../messages/flows.ts";
@@ -190,8 +190,19 @@ function registrationSteps(ctx: FlowContext, now: Date): { texts: string[]; sour
         : undefined;
   if (g?.excluded) sources.push(g.excluded.source.title);
   if (g?.direct.zone?.source) sources.push(g.direct.zone.source.title);
+  // An emergency is seen first and counts as registered (or, where the insured place says so, registers before discharge): said before how (QA5 Q54).
+  const emergency = a.category === "emergency" && !zone ? emergencyLead(a, now) : undefined;
+  if (emergency?.source) sources.push(emergency.source);
+  const first = zone ?? emergency?.text;
   if (aside) sources.push(aside.zone.source.title, aside.registered?.source.title);
-  return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources, ...(zone ? { zone } : {}) };
+  return { texts: [channels.join("\n"), materials.join("\n"), steps.join("\n"), review, check, validity.join("\n")], sources, ...(first ? { zone: first } : {}) };
+}
+
+/** The line an emergency's registration steps open with: the insured place's own rule, else 视同已备案. */
+function emergencyLead(a: Answers, now: Date): { text: string; source?: string } {
+  const b = book();
+  const own = b && a.insured ? emergencyRegistrationFor(b, a.insured, a.scheme, today(now)) : undefined;
+  return own ? { text: m.eligibility.emergencyLocal(regionName(a.insured), own.withinDays), source: own.source.title } : { text: m.registration.emergencyFirst };
 }
 
 export function registrationView(state: string, ctx: FlowContext, now: Date): Reply[] {

@@ -27,3 +27,14 @@ export function saysRegisteredOnly(text: string): boolean {
   const t = text.trim().replace(/^(?:嗯|哦|噢|对|是的|是)[,，\s]*/u, "");
   return t.length <= 20 && REGISTERED_ONLY.some((re) => re.test(t));
 }
+
+/** 备案好了, 已经备案了, 长期备案办好了 anywhere in the message, not denied (没备案好 is none). */
+const REGISTERED_SAID = /(?:已经?|办了|办好了?|办过)(?:异地)?(?:就医)?(?:长期|临时)?(?:的)?备案|(?:长期|临时)?备案(?:已经)?(?:办好了?|办了|弄好了|好了|了|过)(?![吗么没])|备(?:过|好)案/u;
+const DENIED_BEFORE = /(?:没|没有|未|还没|还未|不)$/u;
+
+/** Whether the message says the registration is done (备案好了 去医院要带啥): the person is registered. */
+export function saysRegistered(text: string): boolean {
+  if (typeof text !== "string") return false;
+  const m = REGISTERED_SAID.exec(text);
+  return !!m && !DENIED_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index));
+}

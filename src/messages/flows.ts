@@ -249,6 +249,8 @@ export const flowMessages = {
   },
 
   registration: {
+    /** Registration steps asked for an emergency: what matters first (QA5 Q54). */
+    emergencyFirst: "急诊抢救视同已备案，先看病要紧；住院的，建议出院前补办备案，出院时就能直接结算。下面是补办的步骤：",
     stepTitle: (n: number, total: number, title: string) => `第 ${n}/${total} 步：${title}`,
     titles: ["在哪里办", "准备材料", "线上怎么操作", "审核要多久", "怎么查结果", "有效期和变更"],
     notNeeded: (a: string, b: string) => `${a === b ? `在${a}参保、也在${a}看病` : `${a}和${b}属于同一个统筹区`}，不用办异地就医备案。`,
