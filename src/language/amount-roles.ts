@@ -43,7 +43,8 @@ const BEFORE: [RegExp, AmountRole][] = [
   [new RegExp(`(自费|目录外|丙类|不在目录|医保外|不能报的?|报不了的?|不报的|全自付|自付部分)${FILL}$`, "u"), "outOfCatalog"],
   // Not 今年又在北京住院花了5万: 又/这次 make it this bill.
   [new RegExp(`(今年|年内|这一年|本年度?)(已经|已|之前|前面|在老家|在本地|门诊)*(?:(?!又|这次|这回|本次).){0,6}(报过|报了|报销过|报销了|花过|花了|用了|看了|住院花了|累计)${FILL}$|(累计|之前已经|已经报销?过|已经报了)${FILL}$`, "u"), "yearToDate"],
-  [new RegExp(`(报了|报销了|医保(给|给我|给他|给她)?(报|报销|付|支付|出)了?|统筹(报|付|支付)了?|拿回|返了|退了|已经报)${FILL}$`, "u"), "reimbursed"],
+  // 医院说医保只能报一万二, 医保才给报了8千: what the fund pays of this bill, as told.
+  [new RegExp(`(报了|报销了|医保(只能|只|才|就|最多|能)?(给|给我|给他|给她)?(报|报销|付|支付|出)了?|统筹(报|付|支付)了?|拿回|返了|退了|已经报)${FILL}$`, "u"), "reimbursed"],
   [new RegExp(`(总费用|总花费|总共|一共|合计|总计|共计|总额|全部|花费|花了|费用|医药费|住院费|治疗费|手术费|结账|结算|账单|总共花了)${FILL}$`, "u"), "total"],
 ];
 
@@ -101,7 +102,7 @@ const OUT_OF_POCKET = /自己(掏|付)了?/u;
 /** Words that name the whole bill (not 花了, which 自己花了 shares). */
 const WHOLE_BILL = /总费用|总花费|总共|一共|合计|总计|共计|总额/u;
 /** A question about the figures (这样对吗, 对不对): 自己付了 X then is what to check, not the bill. */
-const CHECKING = /对吗|对不对|对不|是不是对|准不准|算得对|算对了|没算错|有没有错|合理吗|正常吗|多收/u;
+const CHECKING = /对吗|对不对|对不|是不是对|准不准|算得对|算对了|没算错|有没有错|合理吗|正常吗|多收|是不是少|少了吗|少了吧|算错|太少|这么少|才这么点/u;
 /** Paid all of it (全自费, 垫付): what the person paid is the bill. */
 const PAID_ALL = /全自费|全部自费|全是自费|都是自费|全额|垫/u;
 
@@ -118,6 +119,13 @@ function roleFromBefore(text: string, a: AmountFound, before: string): AmountRol
     }
     // 今年在老家已经住过一次院 报了5000: reimbursed earlier this year, not this bill.
     if (role === "reimbursed" && EARLIER.test(text.slice(Math.max(0, a.start - 30), a.start).split(THIS_TIME).pop() ?? "")) return "yearToDate";
+    // 医保已经报了3万 对吗, 这次医保已经报了1万: with no earlier time said, what the fund paid of
+    // this bill (to check against the estimate), not of the year.
+    if (role === "yearToDate") {
+      const window = text.slice(Math.max(0, a.start - 30), a.start);
+      const since = window.split(THIS_TIME).pop() ?? "";
+      if (!EARLIER.test(since) && !/累计/u.test(since) && (since !== window || CHECKING.test(text))) return "reimbursed";
+    }
     return role;
   }
   // The cue may sit further back in the same clause (乙类的话大概是五千左右): look at the clause.

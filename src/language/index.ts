@@ -424,7 +424,9 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   const offTopic = (score.intent === "out_of_scope" && score.score > 0) || ["cancel", "back", "restart"].includes(score.intent);
   // Out of scope, a pointer may still be said (个税大病医疗 → the tax office, not 大病保险).
   const topic = offTopic ? (score.intent === "out_of_scope" ? outOfScopeTopic(text) : undefined) : (sideTopic(text) ?? (result.intent === "makeup_registration" || (result.intent === "registration_howto" && slots.visitorType === "unregistered") ? afterDischargeTopic(text, slots.visitorType === "unregistered") : undefined));
-  if (topic) result.topic = topic;
+  // 医院说医保只能报一万二 是不是算错了: the hospital's figure is what is doubted, to compare with an
+  // estimate of the bill told — not a complaint about an estimate given.
+  if (topic && !(topic === "complaint" && slots.reimbursed !== undefined)) result.topic = topic;
   if (saysDischarged(text)) result.discharged = true;
   // 在这边养老, 随子女定居, 买了房 常住: the kind of long-term registration that fits, none said to be made.
   if ((slots.visitorType === "long_term_resident" || slots.visitorType === "retiree_relocated") && !REGISTERED.test(text) && statedRegistrationOf(text) === undefined) result.categoryFromLiving = true;
