@@ -30,6 +30,7 @@ import { homeReturnMention, registeredForMention, registrationVoidEnd } from "./
 import { patientAtHome, withoutWritersWork, writerClauses } from "./writer.ts";
 import { statedRegistrationOf } from "./stated.ts";
 import { twoValuesIn } from "./two-values.ts";
+import { joinSpokenRanges } from "./spoken-ranges.ts";
 
 export type { Intent, PlaceSlot, Slots, Parse, Ambiguity, ParseContext, SideTopic } from "./types.ts";
 export { MAX_INPUT_LENGTH } from "./normalize.ts";
@@ -227,7 +228,7 @@ function parseUnsafe(raw: string, context?: ParseContext, nested = false): Parse
   let masked = text;
   for (const m of mentions) masked = masked.slice(0, m.start) + "□".repeat(m.end - m.start) + masked.slice(m.end);
   const amountExpected = expecting !== undefined && (expecting === "amount" || expecting in SHARE_SLOTS);
-  const found = findAmounts(masked, amountExpected);
+  const found = joinSpokenRanges(masked, findAmounts(masked, amountExpected));
   const money = readAmounts(masked, found);
 
   const { masked: negationFree, negations } = findNegations(text);

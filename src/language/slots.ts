@@ -134,14 +134,18 @@ const RETIRED_WITH_FAMILY = /跟我|跟着?(子女|儿子|女儿|孩子|我弟|�
 /** (Only a □ right after 户口: a place name is masked with □ too, and 户口迁过来了 在□□住院 moved.) */
 const HUKOU_NOT_MOVED = /(户口|户籍)[^，,。]{0,6}(没|没有|未|不)(迁|转|落|办)|(户口|户籍)(还|也|都|仍然?)?□|(户口|户籍)(还|也|都|仍然?)(在|是)(老家|原籍|家乡|□)|没(迁|落)户/u;
 
+/** Up to a few words, then a stay of days, weeks or under a year (三个月, 半年, 十一个月; not 十二个月, 两年). */
+const SHORT_POSTING = String.raw`[^，,。]{0,10}?(?<![十\d])(?:[一两二三四五六七八九几半]|十一?|1[01]|[1-9])(?:个)?多?(?:月|天|周|星期|礼拜)|[^，,。]{0,10}?半年`;
+
 const VISITOR: Rule<NonNullable<Slots["visitorType"]>>[] = [
   [/(?<!不|没|没有|未|需要|要不要|要)(转诊|转院|转到|转过去|转去)(?!吗)|(医院|医生|大夫)(给|帮我?|帮忙|让|叫|要求|建议)?(开)?转(的|了|过去|过来|院)/u, "referral"],
   [/(?<!不是|不算|非|是不是|算不算)急诊(?!吗)|抢救|急救|突发|突然|急病|急性|(?<!\d)120(?!\d)|车祸|晕倒|骨折|摔伤|摔了|受伤|心梗|脑溢血|中风|意外/u, "emergency"],
   [/异地安置/u, "retiree_relocated"],
   // 单位派我去北京出差两个月: a trip the employer sends one on is 临时外出, not a posting (常驻, 派驻).
-  [/(单位派|公司派|外派|被派|派我|派他|派她)(?![^，,。]{0,10}出差)|常驻|派驻|驻外|支援/u, "stationed_worker"],
+  // 派到上海三个月, 外派半年: a posting of months, not years, is no 常驻 (武汉: 派驻一年以上) — a trip.
+  [new RegExp(`(单位派|公司派|外派|被派|派我|派他|派她)(?![^，,。]{0,10}出差)(?!${SHORT_POSTING})|常驻|派驻(?!${SHORT_POSTING})|驻外|支援`, "u"), "stationed_worker"],
   [/长期(异地)?居住|异地长期居住|长期住|长住|长期在|常住|定居|一直住在|居住证(?!明)|住了(快|近|将近|差不多|有)?(一|两|二|三|四|五|六|七|八|九|十|好几|\d+)多?年/u, "long_term_resident"],
-  [/旅游|旅行|度假|探亲|走亲戚|出去玩|(去|来|到)[^\s,，。]{1,6}玩(?!具)|国庆|五一假期|春节|过年|临时(外出|去|出去|过去|回|来|探|就医|看病|出门)|出差/u, "temporary_other"],
+  [new RegExp(String.raw`旅游|旅行|度假|探亲|走亲戚|出去玩|(去|来|到)[^\s,，。]{1,6}玩(?!具)|国庆|五一假期|春节|过年|临时(外出|去|出去|过去|回|来|探|就医|看病|出门)|出差|(派|外派|派驻)(?=${SHORT_POSTING})`, "u"), "temporary_other"],
 ];
 
 /** Referral and emergency decide; among the other kinds the one named first is the person's own. */
