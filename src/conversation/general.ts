@@ -206,6 +206,10 @@ export function generalAnswer(topic: GeneralTopic, a: Answers, now: Date): Fact 
       return withSources([g.channels, ...(review ? [review.text] : []), a.insured ? "" : g.whyCity.channels].filter(Boolean), [b.national.registrationSteps.source, review?.source]);
     }
     case "registration_materials": {
+      // Both places known and nothing to register between them (唐山 to 北京): that answer, not
+      // a list of papers that tells the person to register.
+      const none = a.insured && a.treatment ? notNeededFor(a.insured, a.treatment, a.scheme, now, a.setting) : undefined;
+      if (none) return none;
       // The kind of registration already said (异地长期居住) narrows the list to its own lines.
       const own = cats.filter((c) => (a.category ? c.id === a.category : a.visitor && a.visitor !== "unregistered" ? c.visitor === a.visitor : false));
       const shown = own.length > 0 ? own : cats;
@@ -401,6 +405,15 @@ function noRegistrationAnswer(insured: string, treatment: string, scheme: Scheme
   if (d.reason !== "no_registration") return undefined;
   const inpatientNeeds = setting !== "inpatient" && directSettlement(b, { insured, treatment, scheme, date: today(now), setting: "inpatient" }).mustRegister;
   return { text: m.eligibility.noRegistration(regionName(insured), regionName(treatment), m.labels.setting[setting] ?? "", inpatientNeeds), ...(d.source ? { source: d.source.title } : {}) };
+}
+
+/** needRegisterFor's answer only where it is "no registration needed" (the same 统筹区, a free zone, the place's own rule). */
+function notNeededFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting?: Setting): Fact | undefined {
+  const b = book();
+  if (!b) return undefined;
+  const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
+  const none = d.reason === "same_pool" || (d.reason === "free_zone" && !!d.zone) || (d.reason === "no_registration" && !!setting);
+  return none ? needRegisterFor(insured, treatment, scheme, now, setting) : undefined;
 }
 
 /**
