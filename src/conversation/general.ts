@@ -407,15 +407,6 @@ function noRegistrationAnswer(insured: string, treatment: string, scheme: Scheme
   return { text: m.eligibility.noRegistration(regionName(insured), regionName(treatment), m.labels.setting[setting] ?? "", inpatientNeeds), ...(d.source ? { source: d.source.title } : {}) };
 }
 
-/** needRegisterFor's answer only where it is "no registration needed" (the same 统筹区, a free zone, the place's own rule). */
-function notNeededFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting?: Setting): Fact | undefined {
-  const b = book();
-  if (!b) return undefined;
-  const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
-  const none = d.reason === "same_pool" || (d.reason === "free_zone" && !!d.zone) || (d.reason === "no_registration" && !!setting);
-  return none ? needRegisterFor(insured, treatment, scheme, now, setting) : undefined;
-}
-
 /**
  * 要备案吗 when both places are known: what the data says for them comes first and decides the
  * answer — the same 统筹区 (not 异地 at all), a free zone (免备案: 石家庄 or 天津 to 北京, 苏州 to
@@ -425,17 +416,30 @@ function notNeededFor(insured: string, treatment: string, scheme: Scheme | undef
 function needRegisterFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting?: Setting): Fact | undefined {
   const b = book();
   if (!b) return undefined;
+  const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
+  const none = notNeeded(d, insured, treatment, scheme, now, setting);
+  if (none) return none;
   const ins = regionName(insured);
   const tre = regionName(treatment);
-  const d = directSettlement(b, { insured, treatment, scheme, date: today(now), setting });
-  if (d.reason === "same_pool") return { text: m.eligibility.samePool(ins, tre) };
-  if (d.reason === "no_registration" && setting) return noRegistrationAnswer(insured, treatment, scheme, now, setting);
-  if (d.reason === "free_zone" && d.zone) {
-    return { text: m.eligibility.freeZone(ins, tre, describeVisitorRule(d.zone.rule)), ...(d.zone.source ? { source: d.zone.source.title } : {}) };
-  }
   const lead = d.zoneSchemes
     ? m.eligibility.freeZoneSchemes(ins, tre, d.zoneSchemes.map((x) => m.labels.scheme[x]).join("、"))
     : g.needRegisterKnown(ins, tre, m.labels.jurisdiction[jurisdictionBetween(insured, treatment)]);
   const rest = facts(["unregistered_pay_first", "emergency_as_registered"], [], { insured, scheme, now });
   return { text: [lead, ...(rest ? [rest.text] : [])].join("\n"), ...(rest?.source ? { source: rest.source } : {}) };
+}
+
+/** The answer where nothing is to be registered between the two places — the same 统筹区, a free zone, the place's own rule — else undefined. */
+function notNeeded(d: ReturnType<typeof directSettlement>, insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting?: Setting): Fact | undefined {
+  if (d.reason === "same_pool") return { text: m.eligibility.samePool(regionName(insured), regionName(treatment)) };
+  if (d.reason === "no_registration" && setting) return noRegistrationAnswer(insured, treatment, scheme, now, setting);
+  if (d.reason === "free_zone" && d.zone) {
+    return { text: m.eligibility.freeZone(regionName(insured), regionName(treatment), describeVisitorRule(d.zone.rule)), ...(d.zone.source ? { source: d.zone.source.title } : {}) };
+  }
+  return undefined;
+}
+
+/** notNeeded for two places, the settlement looked up once (备案要带什么材料 where none is needed). */
+function notNeededFor(insured: string, treatment: string, scheme: Scheme | undefined, now: Date, setting?: Setting): Fact | undefined {
+  const b = book();
+  return b ? notNeeded(directSettlement(b, { insured, treatment, scheme, date: today(now), setting }), insured, treatment, scheme, now, setting) : undefined;
 }
